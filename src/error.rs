@@ -1,0 +1,23 @@
+//! The umbrella [`Error`] over the per-module errors.
+
+/// Any error the crate returns. Each module has its own error type; this enum wraps them so a
+/// host can use one type with `?`.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Error, Euro};
+///
+/// fn parse(s: &str) -> Result<Euro, Error> {
+///     Ok(s.parse::<Euro>()?)
+/// }
+/// assert!(parse("12,41").is_ok());
+/// assert_eq!(parse("x").unwrap_err().to_string(), "amount \"x\" has an invalid character 'x' at position 0");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An invalid amount of money.
+    #[error(transparent)]
+    Money(#[from] crate::money::MoneyError),
+}

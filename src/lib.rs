@@ -1,0 +1,14 @@
+//! # prestazioni-occasionali
+//!
+//! Italian occasional work under art. 54-bis D.L. 24 aprile 2017 n. 50 (converted by
+//! L. 96/2017): the Libretto Famiglia and the Contratto di Prestazione Occasionale.
+//!
+//! This is a pure library: no I/O, no clock, no network. Dates and instants are passed in by the
+//! caller.
+#![doc = include_str!("../docs/glossary.md")]
+
+mod error;
+mod money;
+
+pub use error::Error;
+pub use money::{Euro, MoneyError};
