@@ -316,9 +316,7 @@ impl Euro {
     /// ```
     #[must_use]
     pub fn checked_sum<I: IntoIterator<Item = Euro>>(amounts: I) -> Option<Euro> {
-        amounts
-            .into_iter()
-            .try_fold(Euro::ZERO, |acc, x| acc.checked_add(x))
+        amounts.into_iter().try_fold(Euro::ZERO, Euro::checked_add)
     }
 
     /// Italian formatting: decimal comma, `.` between thousands, then ` €` (`5.000,00 €`).
