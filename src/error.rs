@@ -20,4 +20,7 @@ pub enum Error {
     /// An invalid amount of money.
     #[error(transparent)]
     Money(#[from] crate::money::MoneyError),
+    /// An invalid rules table, or a day without rules.
+    #[error(transparent)]
+    Rules(#[from] crate::rules::RulesError),
 }

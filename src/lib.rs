@@ -9,6 +9,12 @@
 
 mod error;
 mod money;
+mod rules;
 
 pub use error::Error;
 pub use money::{Euro, MoneyError};
+pub use rules::{
+    AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, DailyMinimum, Dated,
+    FineRule, FineUnit, FundingChannel, HotelRegime, OneriBase, Parameter, REGIME_START, Rules,
+    RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
+};

@@ -1,0 +1,351 @@
+//! The embedded rules table: every parameter of LAW.md as dated, cited rows.
+//!
+//! One series per parameter; a change of law is a new row here and a CHANGELOG line. The rows
+//! are checked by `RulesTableBuilder::build` and by `tests/rules.rs` (sorted, contiguous,
+//! consistent with LAW.md).
+
+use rust_decimal::Decimal;
+use time::macros::date;
+
+use super::params::{
+    AgriculturalRates, AgricultureRule, CommunicationWindow, DailyMinimum, FineRule, FineUnit,
+    FundingChannel, HotelRegime, OneriBase, TitoloSplit, WindowSector,
+};
+use super::{Citation, Dated, REGIME_START, RulesTableBuilder};
+use crate::money::Euro;
+
+/// D.L. 87/2018 ("Decreto Dignità") art. 2-bis, added by the conversion law L. 96/2018, in force
+/// 12/8/2018.
+const DIGNITA: &str = "D.L. 87/2018 art. 2-bis (conv. L. 96/2018)";
+/// L. 197/2022 (bilancio 2023) art. 1 c. 342, in force 1/1/2023.
+const BILANCIO_2023: &str = "L. 197/2022 art. 1 c. 342";
+/// D.L. 48/2023 art. 37, conv. L. 85/2023, in force 5/5/2023.
+const DL_48_2023: &str = "D.L. 48/2023 art. 37 (conv. L. 85/2023)";
+
+fn one<T>(value: T, citation: Citation) -> Vec<Dated<T>> {
+    vec![Dated::new(REGIME_START, value, citation)]
+}
+
+#[allow(clippy::too_many_lines)]
+pub(super) fn rows() -> RulesTableBuilder {
+    RulesTableBuilder {
+        cap_prestatore: one(
+            Euro::from_euros(5_000),
+            Citation::art54bis("1")
+                .letter("a")
+                .implemented_by("INPS circ. 107/2017"),
+        ),
+        cap_utilizzatore: vec![
+            Dated::new(
+                REGIME_START,
+                Euro::from_euros(5_000),
+                Citation::art54bis("1")
+                    .letter("b")
+                    .implemented_by("INPS circ. 107/2017"),
+            ),
+            Dated::new(
+                date!(2023 - 01 - 01),
+                Euro::from_euros(10_000),
+                Citation::art54bis("1")
+                    .letter("b")
+                    .amended_by("L. 197/2022 art. 1 c. 342 lett. a")
+                    .implemented_by("INPS circ. 6/2023"),
+            ),
+        ],
+        cap_utilizzatore_events: vec![
+            Dated::new(REGIME_START, None, Citation::art54bis("1").letter("b")),
+            Dated::new(
+                date!(2023 - 05 - 05),
+                Some(Euro::from_euros(15_000)),
+                Citation::art54bis("1")
+                    .letter("b")
+                    .amended_by(DL_48_2023)
+                    .implemented_by("INPS circ. 75/2023"),
+            ),
+        ],
+        cap_pair: one(Euro::from_euros(2_500), Citation::art54bis("1").letter("c")),
+        cap_steward: vec![
+            Dated::new(REGIME_START, None, Citation::art54bis("1")),
+            Dated::new(
+                date!(2018 - 01 - 01),
+                Some(Euro::from_euros(5_000)),
+                Citation::art54bis("1")
+                    .letter("c-bis")
+                    .amended_by("L. 205/2017 art. 1 c. 368")
+                    .implemented_by("INPS circ. 95/2018"),
+            ),
+        ],
+        steward_counts_toward_cap_prestatore: one(
+            true,
+            Citation::art54bis("1")
+                .letter("a, c-bis")
+                .reading("A5: steward compensi also count toward cap a"),
+        ),
+        special_category_weight: one(Decimal::new(75, 2), Citation::art54bis("8")),
+        student_age_limit: one(
+            25,
+            Citation::art54bis("8").reading("A11: under 25 on the day of the prestazione"),
+        ),
+        hours_per_pair: one(280, Citation::art54bis("20")),
+        hours_limit_applies_to_lf: one(
+            true,
+            Citation::art54bis("20").reading("A2: the 280-hour limit applies to LF too"),
+        ),
+        lf_titolo: one(
+            TitoloSplit {
+                value: Euro::from_euros(10),
+                compenso: Euro::from_euros(8),
+                ivs: Euro::from_cents(165),
+                inail: Euro::from_cents(25),
+                oneri: Euro::from_cents(10),
+                max_minutes: 60,
+            },
+            Citation::art54bis("10-11").implemented_by("INPS circ. 107/2017"),
+        ),
+        cpo_min_hourly: one(Euro::from_euros(9), Citation::art54bis("16")),
+        cpo_min_daily: one(
+            DailyMinimum {
+                amount: Euro::from_euros(36),
+                max_continuous_hours: 4,
+            },
+            Citation::art54bis("17").letter("e"),
+        ),
+        cpo_ivs_rate: one(Decimal::new(33, 2), Citation::art54bis("13, 15")),
+        cpo_inail_rate: one(Decimal::new(35, 3), Citation::art54bis("13, 15")),
+        cpo_oneri_rate: one(Decimal::new(1, 2), Citation::art54bis("13, 15")),
+        cpo_oneri_base: one(
+            OneriBase::AmountPaidIn,
+            Citation::art54bis("13, 15").reading(
+                "A1: 1% of the amount paid in, oneri = (compenso + IVS + INAIL) x 0.01 / 0.99",
+            ),
+        ),
+        headcount_limit: vec![
+            Dated::new(
+                REGIME_START,
+                5,
+                Citation::art54bis("14")
+                    .letter("a")
+                    .implemented_by("INPS circ. 107/2017; INPS msg 2887/2017")
+                    .reading("A13: semester average, more than N bars CPO"),
+            ),
+            Dated::new(
+                date!(2023 - 01 - 01),
+                10,
+                Citation::art54bis("14")
+                    .letter("a")
+                    .amended_by(BILANCIO_2023)
+                    .implemented_by("INPS circ. 6/2023")
+                    .reading("A13: semester average, more than N bars CPO"),
+            ),
+        ],
+        headcount_limit_hotels: vec![
+            Dated::new(REGIME_START, None, Citation::art54bis("14").letter("a")),
+            Dated::new(
+                date!(2018 - 08 - 12),
+                Some(HotelRegime {
+                    headcount_limit: 8,
+                    requires_special_category: true,
+                }),
+                Citation::art54bis("14")
+                    .letter("a")
+                    .amended_by(DIGNITA)
+                    .implemented_by("INPS circ. 103/2018"),
+            ),
+            Dated::new(
+                date!(2023 - 01 - 01),
+                None,
+                Citation::art54bis("14")
+                    .letter("a")
+                    .amended_by(BILANCIO_2023)
+                    .implemented_by("INPS circ. 6/2023"),
+            ),
+        ],
+        headcount_limit_events: vec![
+            Dated::new(REGIME_START, None, Citation::art54bis("14").letter("a")),
+            Dated::new(
+                date!(2023 - 05 - 05),
+                Some(25),
+                Citation::art54bis("14")
+                    .letter("a")
+                    .amended_by(DL_48_2023)
+                    .implemented_by("INPS circ. 75/2023"),
+            ),
+        ],
+        agriculture: vec![
+            Dated::new(
+                REGIME_START,
+                AgricultureRule::AllowedWithConditions,
+                Citation::art54bis("14")
+                    .letter("b")
+                    .implemented_by("INPS circ. 107/2017"),
+            ),
+            Dated::new(
+                date!(2023 - 01 - 01),
+                AgricultureRule::Banned,
+                Citation::art54bis("14")
+                    .letter("b")
+                    .amended_by(BILANCIO_2023)
+                    .implemented_by("INPS circ. 6/2023"),
+            ),
+        ],
+        agriculture_hourly_rates: vec![
+            Dated::new(
+                REGIME_START,
+                Some(AgriculturalRates {
+                    area1: Euro::from_cents(965),
+                    area2: Euro::from_cents(880),
+                    area3: Euro::from_cents(656),
+                }),
+                Citation::art54bis("16")
+                    .implemented_by("INPS msg 2887/2017, correcting circ. 107/2017")
+                    .reading("Q6: the later message prevails"),
+            ),
+            Dated::new(
+                date!(2023 - 01 - 01),
+                None,
+                Citation::art54bis("14")
+                    .letter("b")
+                    .amended_by(BILANCIO_2023),
+            ),
+        ],
+        cpo_notice_minutes: one(60, Citation::art54bis("17")),
+        cpo_window: vec![
+            Dated::new(REGIME_START, None, Citation::art54bis("17").letter("d")),
+            Dated::new(
+                date!(2017 - 09 - 25),
+                Some(CommunicationWindow {
+                    days: 3,
+                    sectors: vec![WindowSector::Agriculture],
+                }),
+                Citation::art54bis("17")
+                    .letter("d")
+                    .implemented_by("INPS msg 3662 of 25/9/2017"),
+            ),
+            Dated::new(
+                date!(2018 - 08 - 12),
+                Some(CommunicationWindow {
+                    days: 10,
+                    sectors: vec![
+                        WindowSector::Agriculture,
+                        WindowSector::Hotels,
+                        WindowSector::EntiLocali,
+                    ],
+                }),
+                Citation::art54bis("17")
+                    .letter("d")
+                    .amended_by(DIGNITA)
+                    .implemented_by("INPS circ. 103/2018"),
+            ),
+            Dated::new(
+                date!(2023 - 01 - 01),
+                None,
+                Citation::art54bis("17")
+                    .letter("d")
+                    .amended_by(BILANCIO_2023)
+                    .implemented_by("INPS circ. 6/2023")
+                    .reading("A3: no multi-day window from 1/1/2023"),
+            ),
+        ],
+        revoca_days: one(
+            3,
+            Citation::act("INPS circ. 107/2017")
+                .reading("A16: until 23:59:59 of the 3rd calendar day after the planned day"),
+        ),
+        lf_communication_day: one(
+            3,
+            Citation::art54bis("12")
+                .implemented_by("INPS circ. 107/2017")
+                .reading("A17: by 23:59:59 of the 3rd day of the next month"),
+        ),
+        payment_day: one(
+            15,
+            Citation::art54bis("18")
+                .implemented_by("INPS circ. 107/2017")
+                .reading("A15: the 15th of the next month, whatever weekday"),
+        ),
+        post_office_mandate_days: vec![
+            Dated::new(REGIME_START, None, Citation::art54bis("18")),
+            Dated::new(
+                date!(2018 - 08 - 12),
+                Some(15),
+                Citation::art54bis("18")
+                    .amended_by(DIGNITA)
+                    .implemented_by("INPS circ. 103/2018"),
+            ),
+        ],
+        fee_iban: one(
+            Euro::ZERO,
+            Citation::act("INPS circ. 107/2017").reading("A18: IBAN credit free"),
+        ),
+        fee_bonifico_domiciliato: vec![
+            Dated::new(
+                REGIME_START,
+                Euro::from_cents(260),
+                Citation::act("INPS circ. 107/2017").reading("A18: 2,60 until 26/1/2023"),
+            ),
+            Dated::new(
+                date!(2023 - 01 - 27),
+                Euro::from_cents(384),
+                Citation::act("INPS msg 410 of 27/1/2023")
+                    .reading("A18: 3,84 = 1,75 + 1,71 x 1,22 from 27/1/2023"),
+            ),
+        ],
+        fee_post_office: vec![
+            Dated::new(REGIME_START, None, Citation::act("INPS circ. 107/2017")),
+            Dated::new(
+                date!(2018 - 08 - 12),
+                Some(Euro::from_cents(175)),
+                Citation::act(DIGNITA)
+                    .implemented_by("INPS circ. 103/2018")
+                    .reading("A18: 1,75 per mandato"),
+            ),
+        ],
+        funding_channels: vec![
+            Dated::new(
+                REGIME_START,
+                vec![FundingChannel::F24Elide, FundingChannel::PlatformElectronic],
+                Citation::art54bis("10").implemented_by("INPS circ. 107/2017; INPS msg 3177/2017"),
+            ),
+            Dated::new(
+                date!(2023 - 12 - 06),
+                vec![FundingChannel::F24Elide, FundingChannel::PagoPa],
+                Citation::act("INPS msg 4380 of 6/12/2023"),
+            ),
+        ],
+        fine: one(
+            FineRule {
+                min: Euro::from_euros(500),
+                max: Euro::from_euros(2_500),
+                reduced: Euro::from_cents(83_333),
+                unit: FineUnit::PerDay,
+            },
+            Citation::art54bis("20")
+                .implemented_by("INL circ. 5/2017; INL nota 7427/2017; art. 16 L. 689/1981")
+                .reading("A8: per working day, reduced payment 833,33"),
+        ),
+        false_self_certification_exempts: vec![
+            Dated::new(REGIME_START, false, Citation::art54bis("20")),
+            Dated::new(
+                date!(2018 - 08 - 12),
+                true,
+                Citation::art54bis("20")
+                    .amended_by(DIGNITA)
+                    .implemented_by("INPS circ. 103/2018"),
+            ),
+        ],
+        comma5_months: one(
+            6,
+            Citation::art54bis("5").implemented_by("INPS circ. 107/2017"),
+        ),
+        minimum_age: one(
+            16,
+            Citation::act("L. 977/1967 art. 3; L. 296/2006 art. 1 c. 622")
+                .reading("A6: at least 16 on the day of the prestazione"),
+        ),
+        parental_consent_below_age: one(
+            18,
+            Citation::act("L. 977/1967")
+                .reading("A6: under 18 the registration records parental consent"),
+        ),
+    }
+}

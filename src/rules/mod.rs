@@ -1,0 +1,647 @@
+//! The dated, cited table of every legal parameter of art. 54-bis D.L. 50/2017.
+//!
+//! Each parameter is a series of [`Dated`] rows: the value in force from a day until the day
+//! before the next row. A change of law is a new row, never a date test in logic. A
+//! [`RulesTable`] holds every series and, once validated, the list of versions; [`Rules`] is one
+//! version: every parameter in force on a day, each with its [`Citation`].
+
+mod citation;
+mod embedded;
+mod params;
+
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+use time::Date;
+
+pub use citation::{Citation, Cited, Dated};
+pub use params::{
+    AgriculturalRates, AgricultureRule, CommunicationWindow, DailyMinimum, FineRule, FineUnit,
+    FundingChannel, HotelRegime, OneriBase, TitoloSplit, WindowSector,
+};
+use params::{RuleValue, check};
+
+use crate::money::Euro;
+
+/// The first day of the regime: art. 54-bis was inserted into D.L. 50/2017 by the conversion law
+/// L. 21/6/2017 n. 96, in force 24/6/2017 (LAW.md §0).
+pub const REGIME_START: Date = time::macros::date!(2017 - 06 - 24);
+
+/// Why a rules table is invalid, or why no rules apply on a day.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RulesError {
+    /// The day is before the first day of the table (for the embedded table, before 24/6/2017,
+    /// when art. 54-bis did not exist yet: the voucher era is out of scope).
+    #[error(
+        "no rules on {date}: the regime of art. 54-bis D.L. 50/2017 starts on {start} (the earlier voucher regime is out of scope)"
+    )]
+    BeforeRegime {
+        /// The day asked for.
+        date: Date,
+        /// The first day of the table.
+        start: Date,
+    },
+    /// A series has no rows.
+    #[error("rules table: series {series} has no rows")]
+    EmptySeries {
+        /// The parameter's name.
+        series: &'static str,
+    },
+    /// A series does not start on the table's first day.
+    #[error("rules table: series {series} starts on {from}, not on the table start {start}")]
+    SeriesStart {
+        /// The parameter's name.
+        series: &'static str,
+        /// Its first row's day.
+        from: Date,
+        /// The first day of the other series.
+        start: Date,
+    },
+    /// Two rows of a series are out of order or start on the same day (overlapping periods).
+    #[error(
+        "rules table: series {series} has a row from {from} after a row from {previous}: rows must start on strictly increasing days"
+    )]
+    Unsorted {
+        /// The parameter's name.
+        series: &'static str,
+        /// The earlier row's first day.
+        previous: Date,
+        /// The offending row's first day.
+        from: Date,
+    },
+    /// A value breaks the invariant of its parameter.
+    #[error("rules table: series {series}, row from {from}: {problem}")]
+    InvalidValue {
+        /// The parameter's name.
+        series: &'static str,
+        /// The row's first day.
+        from: Date,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+/// One parameter of a [`Rules`] version, for listing: its name, its value in words and its
+/// citation.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Rules;
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// let cap = rules.parameters().into_iter().find(|p| p.name == "cap_utilizzatore").unwrap();
+/// assert_eq!(cap.value, "10.000,00 €");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parameter<'a> {
+    /// The field name in [`Rules`].
+    pub name: &'static str,
+    /// The value in words (`10.000,00 €`, `33%`).
+    pub value: String,
+    /// Where it comes from.
+    pub citation: &'a Citation,
+}
+
+macro_rules! rules_table {
+    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty => $check:path ;)*) => {
+        /// The parameters in force on one day (one version of the [`RulesTable`]), each with its
+        /// [`Citation`].
+        ///
+        /// Get them with [`Rules::in_force_on`] (the embedded table) or
+        /// [`RulesTable::in_force_on`] (a table of the host's).
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use prestazioni_occasionali::{Euro, Rules};
+        /// use time::macros::date;
+        ///
+        /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+        /// assert_eq!(rules.cap_utilizzatore.value, Euro::from_euros(10_000));
+        /// assert_eq!(
+        ///     rules.cap_utilizzatore.citation.to_string(),
+        ///     "art. 54-bis c. 1 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342 lett. a; INPS circ. 6/2023"
+        /// );
+        ///
+        /// // Before 24/6/2017 the regime did not exist.
+        /// assert!(Rules::in_force_on(date!(2017 - 06 - 23)).is_err());
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+        pub struct Rules {
+            valid_from: Date,
+            valid_until: Option<Date>,
+            $( $(#[doc = $doc])* pub $name: Cited<$ty>, )*
+        }
+
+        /// The rows of every series of a rules table, before validation: plain data a host edits
+        /// (e.g. to apply a law change before a crate release, or to pick the other reading of an
+        /// open point) and then turns into a [`RulesTable`] with [`RulesTableBuilder::build`].
+        ///
+        /// Each field is the series of the [`Rules`] field of the same name.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use prestazioni_occasionali::{Citation, Dated, OneriBase, RulesTable};
+        /// use time::macros::date;
+        ///
+        /// // Take the "1% of the compenso" reading of the oneri base from the start.
+        /// let mut builder = RulesTable::embedded().to_builder();
+        /// builder.cpo_oneri_base = vec![Dated::new(
+        ///     date!(2017 - 06 - 24),
+        ///     OneriBase::Compenso,
+        ///     Citation::art54bis("13, 15").reading("Q1, other reading"),
+        /// )];
+        /// let table = builder.build()?;
+        /// assert_eq!(table.in_force_on(date!(2026 - 01 - 10))?.cpo_oneri_base.value, OneriBase::Compenso);
+        ///
+        /// // An invalid table is refused.
+        /// let mut bad = RulesTable::embedded().to_builder();
+        /// bad.cap_pair.clear();
+        /// assert_eq!(bad.build().unwrap_err().to_string(), "rules table: series cap_pair has no rows");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        pub struct RulesTableBuilder {
+            $( $(#[doc = $doc])* pub $name: Vec<Dated<$ty>>, )*
+        }
+
+        impl RulesTableBuilder {
+            /// The first day of every series, checking each series on the way.
+            fn check(&self) -> Result<Date, RulesError> {
+                let mut start: Option<Date> = None;
+                $(
+                    let first = check_series(stringify!($name), &self.$name, $check)?;
+                    match start {
+                        None => start = Some(first),
+                        Some(s) if s != first => {
+                            return Err(RulesError::SeriesStart {
+                                series: stringify!($name),
+                                from: first,
+                                start: s,
+                            });
+                        }
+                        Some(_) => {}
+                    }
+                )*
+                start.ok_or(RulesError::EmptySeries { series: "rules" })
+            }
+
+            /// Every day on which some parameter changes, sorted and without repeats.
+            fn change_days(&self) -> Vec<Date> {
+                let mut days = Vec::new();
+                $( days.extend(self.$name.iter().map(|row| row.from)); )*
+                days.sort_unstable();
+                days.dedup();
+                days
+            }
+
+            /// The version in force from `from` to `until`.
+            fn version(&self, from: Date, until: Option<Date>) -> Result<Rules, RulesError> {
+                Ok(Rules {
+                    valid_from: from,
+                    valid_until: until,
+                    $( $name: row_on(stringify!($name), &self.$name, from)?, )*
+                })
+            }
+        }
+
+        impl Rules {
+            /// Every parameter with its value in words and its citation, in table order.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use prestazioni_occasionali::Rules;
+            /// use time::macros::date;
+            /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+            /// for p in rules.parameters() {
+            ///     assert!(!p.citation.to_string().is_empty(), "{} has no citation", p.name);
+            /// }
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            #[must_use]
+            pub fn parameters(&self) -> Vec<Parameter<'_>> {
+                vec![ $( Parameter {
+                    name: stringify!($name),
+                    value: self.$name.value.describe(),
+                    citation: &self.$name.citation,
+                }, )* ]
+            }
+        }
+    };
+}
+
+rules_table! {
+    /// Cap a: the most one prestatore may receive from all utilizzatori in a calendar year
+    /// (5.000,00). Never weighted at 75%.
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL).
+    cap_prestatore: Euro => check::positive_euro;
+    /// Cap b: the most one utilizzatore may pay to all prestatori in a calendar year (5.000,00 to
+    /// 31/12/2022, 10.000,00 from 1/1/2023), compensi to comma-8 prestatori counted at
+    /// [`Rules::special_category_weight`].
+    /// Legal basis: art. 54-bis c. 1 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342
+    /// lett. a (LAW.md CAP-UTILIZZATORE-TOTAL).
+    cap_utilizzatore: Euro => check::positive_euro;
+    /// Cap b for utilizzatori of the events / thermal / parks ATECO list (15.000,00 from
+    /// 5/5/2023). INPS applies it to the whole of 2023 (circ. 75/2023); the crate, conservatively,
+    /// applies it only to prestazioni from 5/5/2023 (the year-to-date total of a later prestazione
+    /// still includes earlier work).
+    /// Legal basis: art. 54-bis c. 1 lett. b D.L. 50/2017 as amended by D.L. 48/2023 art. 37
+    /// (LAW.md CAP-UTILIZZATORE-EVENTS).
+    cap_utilizzatore_events: Option<Euro> => check::optional_positive_euro;
+    /// Cap c: the most one prestatore may receive from the same utilizzatore in a calendar year
+    /// (2.500,00), never weighted.
+    /// Legal basis: art. 54-bis c. 1 lett. c D.L. 50/2017 (LAW.md CAP-PAIR).
+    cap_pair: Euro => check::positive_euro;
+    /// Cap c-bis: stewards of società sportive (L. 91/1981), per prestatore per società
+    /// (5.000,00 from 1/1/2018). Cap b does not apply to those società (INPS circ. 95/2018).
+    /// Legal basis: art. 54-bis c. 1 lett. c-bis D.L. 50/2017, added by L. 205/2017 art. 1 c. 368
+    /// (LAW.md CAP-STEWARD).
+    cap_steward: Option<Euro> => check::optional_positive_euro;
+    /// Whether steward compensi also count toward the prestatore's cap a (LAW.md Q5; the crate's
+    /// reading A5: yes).
+    steward_counts_toward_cap_prestatore: bool => check::any;
+    /// The weight of compensi paid to comma-8 prestatori in cap b only (75%).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md CAP-75PCT, reading A11).
+    special_category_weight: Decimal => check::weight;
+    /// The age below which a student counts as a comma-8 category (under 25 on the day of the
+    /// prestazione).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (reading A11).
+    student_age_limit: u32 => check::positive_u32;
+    /// The most hours of prestazioni per prestatore-utilizzatore pair in a calendar year (280).
+    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (LAW.md HOURS-280).
+    hours_per_pair: u32 => check::positive_u32;
+    /// Whether the 280-hour limit applies to the Libretto Famiglia too (LAW.md Q2; reading A2:
+    /// yes).
+    hours_limit_applies_to_lf: bool => check::any;
+    /// The Libretto Famiglia titolo: 10,00 = 8,00 + 1,65 + 0,25 + 0,10, for at most one hour.
+    /// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017 (LAW.md LF-TITOLO).
+    lf_titolo: TitoloSplit => check::titolo;
+    /// The CPO hourly minimum compenso (9,00).
+    /// Legal basis: art. 54-bis c. 16 D.L. 50/2017 (LAW.md CPO-MIN-PAY).
+    cpo_min_hourly: Euro => check::positive_euro;
+    /// The CPO daily minimum compenso (36,00 for up to 4 continuous hours).
+    /// Legal basis: art. 54-bis c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY).
+    cpo_min_daily: DailyMinimum => check::daily_minimum;
+    /// The CPO contribution to the INPS Gestione Separata (IVS), as a share of the compenso (33%).
+    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (LAW.md CPO-CONTRIB).
+    cpo_ivs_rate: Decimal => check::rate;
+    /// The CPO INAIL premium, as a share of the compenso (3,5%).
+    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (LAW.md CPO-CONTRIB).
+    cpo_inail_rate: Decimal => check::rate;
+    /// The CPO oneri di gestione rate (1%).
+    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (LAW.md CPO-CONTRIB).
+    cpo_oneri_rate: Decimal => check::rate;
+    /// The base of the oneri di gestione (reading A1: 1% of the amount paid in).
+    cpo_oneri_base: OneriBase => check::any;
+    /// CPO is barred for utilizzatori with more than this many permanent employees (5, then 10
+    /// from 1/1/2023), semester average of LAW.md Part A A13. PAs are exempt (c. 7).
+    /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017, as amended by L. 197/2022 art. 1
+    /// c. 342 (LAW.md PROHIB-SIZE).
+    headcount_limit: u32 => check::positive_u32;
+    /// The hotel and strutture ricettive regime (8 employees, comma-8 prestatori only,
+    /// 12/8/2018-31/12/2022).
+    /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis;
+    /// repealed by L. 197/2022 art. 1 c. 342 (LAW.md PROHIB-SIZE).
+    headcount_limit_hotels: Option<HotelRegime> => check::any;
+    /// The headcount limit for the events / thermal / parks ATECO list (25 from 5/5/2023).
+    /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017 as amended by D.L. 48/2023 art. 37
+    /// (LAW.md PROHIB-SIZE).
+    headcount_limit_events: Option<u32> => check::optional_positive_u32;
+    /// Agriculture: allowed with conditions 2017-2022, banned from 1/1/2023.
+    /// Legal basis: art. 54-bis c. 14 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1
+    /// c. 342 (LAW.md PROHIB-AGRI).
+    agriculture: AgricultureRule => check::any;
+    /// The CCNL hourly rates that were the CPO pay floor in agriculture (2017-2022).
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+    /// CPO-AGRI-PAY).
+    agriculture_hourly_rates: Option<AgriculturalRates> => check::any;
+    /// The least notice of a CPO communication before the start, in minutes (60).
+    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (LAW.md CPO-COMM).
+    cpo_notice_minutes: u32 => check::positive_u32;
+    /// The multi-day CPO communication window of some sectors (none from 1/1/2023, reading A3).
+    /// Legal basis: INPS msg 3662/2017; art. 54-bis c. 17 lett. d D.L. 50/2017 as amended by
+    /// D.L. 87/2018 art. 2-bis (LAW.md CPO-WINDOW).
+    cpo_window: Option<CommunicationWindow> => check::window;
+    /// A CPO prestazione may be revoked until 23:59:59 of this many calendar days after the
+    /// planned day (3); for a window, after its last day.
+    /// Legal basis: INPS circ. 107/2017 (LAW.md CPO-REVOCA, reading A16).
+    revoca_days: u32 => check::positive_u32;
+    /// An LF prestazione is communicated by 23:59:59 of this day of the next month (3).
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LAW.md LF-COMM, reading A17).
+    lf_communication_day: u8 => check::day_of_month;
+    /// INPS pays the prestatore by this day of the month after the prestazione (15), for both
+    /// instruments.
+    /// Legal basis: art. 54-bis c. 18 D.L. 50/2017; INPS circ. 107/2017 (LAW.md CPO-PAY,
+    /// LF-PAY, reading A15).
+    payment_day: u8 => check::day_of_month;
+    /// Payment at a post office on the utilizzatore's mandate is collectable this many days after
+    /// the utilizzatore validates the prestazione (15, from 12/8/2018).
+    /// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (LAW.md CPO-PAY).
+    post_office_mandate_days: Option<u32> => check::optional_positive_u32;
+    /// The fee withheld for a credit to an IBAN (free).
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    fee_iban: Euro => check::any;
+    /// The fee withheld for a bonifico domiciliato (2,60 until 26/1/2023, 3,84 from 27/1/2023).
+    /// Legal basis: INPS msg 410/2023 (LAW.md PAY-MODES, E8, reading A18).
+    fee_bonifico_domiciliato: Euro => check::any;
+    /// The fee withheld for a payment at a post office on the utilizzatore's mandate (1,75 from
+    /// 12/8/2018).
+    /// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (LAW.md PAY-MODES, reading A18).
+    fee_post_office: Option<Euro> => check::any;
+    /// The channels through which an utilizzatore funds its account.
+    /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 3177/2017; INPS msg 4380/2023
+    /// (LAW.md LF-FUNDING, CPO-FUNDING).
+    funding_channels: Vec<FundingChannel> => check::non_empty;
+    /// The administrative fine for a missing or late CPO communication or a comma-14 breach
+    /// (500,00 to 2.500,00 per day, reduced payment 833,33; reading A8).
+    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (LAW.md SANCT-ADMIN).
+    fine: FineRule => check::fine;
+    /// Whether a violation caused by the prestatore's false or incomplete self-certification is
+    /// exempt from the fine (from 12/8/2018).
+    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis
+    /// (LAW.md SANCT-ADMIN).
+    false_self_certification_exempts: bool => check::any;
+    /// No prestazioni from someone who is or was, within this many months, an employee or
+    /// co.co.co. of the same utilizzatore (6).
+    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (LAW.md PROHIB-PRIOR).
+    comma5_months: u32 => check::positive_u32;
+    /// The minimum age of a prestatore on the day of the prestazione (16; reading A6).
+    /// Legal basis: L. 977/1967 art. 3; L. 296/2006 art. 1 c. 622 (LAW.md ELIG-AGE).
+    minimum_age: u32 => check::positive_u32;
+    /// Below this age the registration must record parental consent (18; reading A6).
+    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    parental_consent_below_age: u32 => check::positive_u32;
+}
+
+/// Checks one series: non-empty, strictly increasing days, every value valid; returns its first
+/// day.
+fn check_series<T>(
+    series: &'static str,
+    rows: &[Dated<T>],
+    check: fn(&T) -> Result<(), String>,
+) -> Result<Date, RulesError> {
+    let first = rows.first().ok_or(RulesError::EmptySeries { series })?;
+    let mut previous: Option<Date> = None;
+    for row in rows {
+        if let Some(previous) = previous
+            && row.from <= previous
+        {
+            return Err(RulesError::Unsorted {
+                series,
+                previous,
+                from: row.from,
+            });
+        }
+        check(&row.value).map_err(|problem| RulesError::InvalidValue {
+            series,
+            from: row.from,
+            problem,
+        })?;
+        previous = Some(row.from);
+    }
+    Ok(first.from)
+}
+
+/// The row of a (checked) series in force on `day`.
+fn row_on<T: Clone>(
+    series: &'static str,
+    rows: &[Dated<T>],
+    day: Date,
+) -> Result<Cited<T>, RulesError> {
+    let index = rows.partition_point(|row| row.from <= day);
+    index
+        .checked_sub(1)
+        .and_then(|i| rows.get(i))
+        .map(|row| Cited {
+            value: row.value.clone(),
+            citation: row.citation.clone(),
+        })
+        .ok_or(RulesError::EmptySeries { series })
+}
+
+/// A validated rules table: every series, and the versions they produce.
+///
+/// The crate embeds the table of LAW.md ([`RulesTable::embedded`]); a host may build its own
+/// from a [`RulesTableBuilder`] or, with the `serde` feature, deserialise one (the same checks
+/// apply: an invalid table cannot be built).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, RulesTable};
+/// use time::macros::date;
+///
+/// let table = RulesTable::embedded();
+/// assert_eq!(table.in_force_on(date!(2022 - 12 - 31))?.cap_utilizzatore.value, Euro::from_euros(5_000));
+/// assert_eq!(table.in_force_on(date!(2023 - 01 - 01))?.cap_utilizzatore.value, Euro::from_euros(10_000));
+/// assert!(table.in_force_on(date!(2017 - 01 - 01)).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "RulesTableBuilder", try_from = "RulesTableBuilder")
+)]
+pub struct RulesTable {
+    rows: RulesTableBuilder,
+    versions: Vec<Rules>,
+}
+
+impl RulesTableBuilder {
+    /// Validates the rows and computes the versions.
+    ///
+    /// # Errors
+    ///
+    /// A [`RulesError`] naming the series and row: an empty series, a series that does not start
+    /// on the same day as the others, rows that are not in strictly increasing order of day
+    /// (overlapping periods), or an invalid value (a zero cap, a rate outside 0..1, a titolo split
+    /// that does not sum to its value, ...).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Citation, Dated, Euro, RulesTable};
+    /// use time::macros::date;
+    ///
+    /// let mut builder = RulesTable::embedded().to_builder();
+    /// builder.cap_pair.push(Dated::new(
+    ///     date!(2027 - 01 - 01),
+    ///     Euro::from_euros(3_000),
+    ///     Citation::act("a hypothetical 2027 budget law"),
+    /// ));
+    /// let table = builder.build()?;
+    /// assert_eq!(table.in_force_on(date!(2027 - 01 - 01))?.cap_pair.value, Euro::from_euros(3_000));
+    ///
+    /// let mut unsorted = RulesTable::embedded().to_builder();
+    /// unsorted.cap_pair.push(Dated::new(date!(2017 - 01 - 01), Euro::from_euros(1), Citation::act("x")));
+    /// assert!(unsorted.build().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build(self) -> Result<RulesTable, RulesError> {
+        self.check()?;
+        let days = self.change_days();
+        let mut versions = Vec::with_capacity(days.len());
+        for (i, from) in days.iter().enumerate() {
+            let until = days.get(i + 1).and_then(|next| next.previous_day());
+            versions.push(self.version(*from, until)?);
+        }
+        Ok(RulesTable {
+            rows: self,
+            versions,
+        })
+    }
+}
+
+impl RulesTable {
+    /// The table embedded in the crate: every parameter of LAW.md with its citation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::RulesTable;
+    /// assert!(RulesTable::embedded().versions().len() > 5);
+    /// ```
+    #[must_use]
+    pub fn embedded() -> &'static RulesTable {
+        static TABLE: OnceLock<RulesTable> = OnceLock::new();
+        TABLE.get_or_init(|| match embedded::rows().build() {
+            Ok(table) => table,
+            // The embedded rows are checked by the crate's tests; an invalid embedded table
+            // would be a bug of the crate, so it degrades to an empty table that refuses every
+            // day rather than panicking.
+            Err(_) => RulesTable {
+                rows: embedded::rows(),
+                versions: Vec::new(),
+            },
+        })
+    }
+
+    /// The rows, for editing into a new table.
+    #[must_use]
+    pub fn to_builder(&self) -> RulesTableBuilder {
+        self.rows.clone()
+    }
+
+    /// The rows of every series.
+    #[must_use]
+    pub fn rows(&self) -> &RulesTableBuilder {
+        &self.rows
+    }
+
+    /// The parameters in force on `date`.
+    ///
+    /// # Errors
+    ///
+    /// [`RulesError::BeforeRegime`] for a day before the table's first day.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::RulesTable;
+    /// use time::macros::date;
+    /// let table = RulesTable::embedded();
+    /// assert_eq!(table.in_force_on(date!(2026 - 01 - 10))?.hours_per_pair.value, 280);
+    /// assert_eq!(
+    ///     table.in_force_on(date!(2017 - 06 - 23)).unwrap_err().to_string(),
+    ///     "no rules on 2017-06-23: the regime of art. 54-bis D.L. 50/2017 starts on 2017-06-24 (the earlier voucher regime is out of scope)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_force_on(&self, date: Date) -> Result<&Rules, RulesError> {
+        let index = self.versions.partition_point(|v| v.valid_from <= date);
+        index
+            .checked_sub(1)
+            .and_then(|i| self.versions.get(i))
+            .ok_or(RulesError::BeforeRegime {
+                date,
+                start: self.start(),
+            })
+    }
+
+    /// The first day of the table.
+    #[must_use]
+    pub fn start(&self) -> Date {
+        self.versions.first().map_or(REGIME_START, |v| v.valid_from)
+    }
+
+    /// Every version, oldest first; consecutive versions differ in at least one row.
+    #[must_use]
+    pub fn versions(&self) -> &[Rules] {
+        &self.versions
+    }
+}
+
+impl Rules {
+    /// The parameters of the embedded table in force on `date`.
+    ///
+    /// # Errors
+    ///
+    /// [`RulesError::BeforeRegime`] before 24/6/2017: the regime did not exist yet (the voucher
+    /// era is out of scope).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, Rules};
+    /// use time::macros::date;
+    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// assert_eq!(rules.cpo_min_hourly.value, Euro::from_euros(9));
+    /// assert!(Rules::in_force_on(date!(2016 - 12 - 31)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_force_on(date: Date) -> Result<&'static Rules, RulesError> {
+        RulesTable::embedded().in_force_on(date)
+    }
+
+    /// Every version of the embedded table, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Rules;
+    /// use time::macros::date;
+    /// let history = Rules::history();
+    /// assert_eq!(history[0].valid_from(), date!(2017 - 06 - 24));
+    /// assert_eq!(history.last().unwrap().valid_until(), None);
+    /// ```
+    #[must_use]
+    pub fn history() -> &'static [Rules] {
+        RulesTable::embedded().versions()
+    }
+
+    /// The first day of this version.
+    #[must_use]
+    pub fn valid_from(&self) -> Date {
+        self.valid_from
+    }
+
+    /// The last day of this version (inclusive), or `None` while it is the current one.
+    #[must_use]
+    pub fn valid_until(&self) -> Option<Date> {
+        self.valid_until
+    }
+}
+
+impl From<RulesTable> for RulesTableBuilder {
+    fn from(table: RulesTable) -> RulesTableBuilder {
+        table.rows
+    }
+}
+
+impl TryFrom<RulesTableBuilder> for RulesTable {
+    type Error = RulesError;
+    fn try_from(builder: RulesTableBuilder) -> Result<RulesTable, RulesError> {
+        builder.build()
+    }
+}

@@ -1,0 +1,563 @@
+//! The value types of the rules table (plain data: public fields, checked when a table is built).
+
+use rust_decimal::Decimal;
+
+use crate::money::Euro;
+
+/// The Libretto Famiglia titolo: nominal value, its split, and the longest prestazione one titolo
+/// pays for.
+///
+/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-TITOLO, E1).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Rules};
+/// use time::macros::date;
+///
+/// let titolo = &Rules::in_force_on(date!(2026 - 03 - 07))?.lf_titolo.value;
+/// assert_eq!(titolo.value, Euro::from_euros(10));
+/// assert_eq!(titolo.compenso, Euro::from_euros(8));
+/// assert_eq!(titolo.max_minutes, 60);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TitoloSplit {
+    /// Nominal value paid by the utilizzatore (10,00).
+    pub value: Euro,
+    /// Compenso netto to the prestatore (8,00).
+    pub compenso: Euro,
+    /// Contributi IVS to the Gestione Separata (1,65).
+    pub ivs: Euro,
+    /// Premio INAIL (0,25).
+    pub inail: Euro,
+    /// Oneri di gestione (0,10).
+    pub oneri: Euro,
+    /// The longest prestazione one titolo pays for, in minutes (60).
+    pub max_minutes: u32,
+}
+
+/// The CPO daily minimum compenso: `amount` for a prestazione of up to `max_continuous_hours`
+/// continuous hours within the day.
+///
+/// Legal basis: art. 54-bis c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Rules};
+/// use time::macros::date;
+/// let daily = &Rules::in_force_on(date!(2026 - 03 - 07))?.cpo_min_daily.value;
+/// assert_eq!((daily.amount, daily.max_continuous_hours), (Euro::from_euros(36), 4));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DailyMinimum {
+    /// The minimum compenso for the day.
+    pub amount: Euro,
+    /// Up to how many continuous hours the daily minimum covers.
+    pub max_continuous_hours: u32,
+}
+
+/// The base on which the 1% oneri di gestione of the CPO are computed (LAW.md Q1).
+///
+/// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 ("1% degli importi versati"); reading
+/// LAW.md Part A A1.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{OneriBase, Rules};
+/// use time::macros::date;
+/// let base = Rules::in_force_on(date!(2026 - 03 - 07))?.cpo_oneri_base.value;
+/// assert_eq!(base, OneriBase::AmountPaidIn);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum OneriBase {
+    /// 1% of the whole amount the utilizzatore pays in: a gross-up,
+    /// `oneri = (compenso + IVS + INAIL) × rate / (1 − rate)`. One hour at 9,00 costs 12,41.
+    /// The crate's default (Part A A1, the Il Sole 24 Ore figure of 8/8/2017).
+    AmountPaidIn,
+    /// 1% of compenso + IVS + INAIL (also 12,41 for one hour; 49,63 for 36,00).
+    Subtotal,
+    /// 1% of the compenso only (12,37 for one hour).
+    Compenso,
+}
+
+/// The hotel and strutture ricettive regime of 12/8/2018-31/12/2022: a higher headcount limit,
+/// but only with comma-8 prestatori.
+///
+/// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis
+/// (LAW.md PROHIB-SIZE).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Rules;
+/// use time::macros::date;
+/// let hotels = Rules::in_force_on(date!(2019 - 07 - 01))?.headcount_limit_hotels.value.clone();
+/// assert_eq!(hotels.map(|h| h.headcount_limit), Some(8));
+/// assert!(Rules::in_force_on(date!(2023 - 07 - 01))?.headcount_limit_hotels.value.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct HotelRegime {
+    /// CPO is barred above this many permanent employees.
+    pub headcount_limit: u32,
+    /// Only prestatori in a comma-8 category may be engaged.
+    pub requires_special_category: bool,
+}
+
+/// Whether an agricultural firm may use the CPO.
+///
+/// Legal basis: art. 54-bis c. 14 lett. b D.L. 50/2017; from 1/1/2023 as amended by
+/// L. 197/2022 art. 1 c. 342 (LAW.md PROHIB-AGRI).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{AgricultureRule, Rules};
+/// use time::macros::date;
+/// assert_eq!(Rules::in_force_on(date!(2022 - 12 - 31))?.agriculture.value, AgricultureRule::AllowedWithConditions);
+/// assert_eq!(Rules::in_force_on(date!(2023 - 01 - 01))?.agriculture.value, AgricultureRule::Banned);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum AgricultureRule {
+    /// Allowed only with comma-8 prestatori who were not in the elenchi anagrafici dei lavoratori
+    /// agricoli the previous year (2017-2022).
+    AllowedWithConditions,
+    /// Banned for every impresa del settore agricolo (from 2023).
+    Banned,
+}
+
+/// The historical hourly pay of an agricultural CPO: the CCNL operai agricoli rate of each area.
+///
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, which corrects the
+/// rates of circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Rules};
+/// use time::macros::date;
+/// let rates = Rules::in_force_on(date!(2019 - 07 - 01))?.agriculture_hourly_rates.value.clone();
+/// assert_eq!(rates.map(|r| r.area3), Some(Euro::from_cents(656)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AgriculturalRates {
+    /// Area 1 hourly rate (9,65).
+    pub area1: Euro,
+    /// Area 2 hourly rate (8,80).
+    pub area2: Euro,
+    /// Area 3 hourly rate (6,56).
+    pub area3: Euro,
+}
+
+/// Who used a multi-day CPO communication window.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Rules, WindowSector};
+/// use time::macros::date;
+/// let window = Rules::in_force_on(date!(2019 - 07 - 01))?.cpo_window.value.clone();
+/// assert!(window.is_some_and(|w| w.sectors.contains(&WindowSector::Hotels)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum WindowSector {
+    /// Imprenditori agricoli.
+    Agriculture,
+    /// Aziende alberghiere and strutture ricettive operating in tourism.
+    Hotels,
+    /// Enti locali.
+    EntiLocali,
+}
+
+/// A multi-day CPO communication window: the utilizzatore declares a start date and the total
+/// hours for up to `days` days.
+///
+/// Legal basis: INPS msg 3662/2017 (3 days, agriculture); art. 54-bis c. 17 lett. d D.L. 50/2017 as
+/// amended by D.L. 87/2018 art. 2-bis (10 days); none from 1/1/2023 (LAW.md CPO-WINDOW, reading A3).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Rules;
+/// use time::macros::date;
+/// assert_eq!(Rules::in_force_on(date!(2018 - 01 - 10))?.cpo_window.value.as_ref().map(|w| w.days), Some(3));
+/// assert_eq!(Rules::in_force_on(date!(2019 - 01 - 10))?.cpo_window.value.as_ref().map(|w| w.days), Some(10));
+/// assert!(Rules::in_force_on(date!(2023 - 01 - 10))?.cpo_window.value.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CommunicationWindow {
+    /// Length of the window in days.
+    pub days: u32,
+    /// Who may use it.
+    pub sectors: Vec<WindowSector>,
+}
+
+/// How the administrative fine of comma 20 is counted (LAW.md Q11).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{FineUnit, Rules};
+/// use time::macros::date;
+/// assert_eq!(Rules::in_force_on(date!(2026 - 03 - 07))?.fine.value.unit, FineUnit::PerDay);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum FineUnit {
+    /// One fine per working day on which the violation is found, whatever the number of workers
+    /// (INL nota 7427/2017 as reported; the crate's default, Part A A8).
+    PerDay,
+    /// One fine per worker per day.
+    PerWorkerDay,
+}
+
+/// The administrative fine of comma 20 and its reduced payment.
+///
+/// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 for the reduced payment
+/// (LAW.md SANCT-ADMIN, E9, reading A8).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Rules};
+/// use time::macros::date;
+/// let fine = &Rules::in_force_on(date!(2026 - 03 - 07))?.fine.value;
+/// assert_eq!((fine.min, fine.max, fine.reduced), (Euro::from_euros(500), Euro::from_euros(2_500), Euro::from_cents(83_333)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct FineRule {
+    /// Minimum per unit (500,00).
+    pub min: Euro,
+    /// Maximum per unit (2.500,00).
+    pub max: Euro,
+    /// Pagamento in misura ridotta per unit: min(2 × min, max / 3) = 833,33.
+    pub reduced: Euro,
+    /// The counting unit.
+    pub unit: FineUnit,
+}
+
+/// A channel through which an utilizzatore funds its Libretto Famiglia or CPO account.
+///
+/// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 4380 of 6/12/2023 (LAW.md LF-FUNDING,
+/// CPO-FUNDING).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{FundingChannel, Rules};
+/// use time::macros::date;
+/// let channels = &Rules::in_force_on(date!(2026 - 03 - 07))?.funding_channels.value;
+/// assert!(channels.contains(&FundingChannel::PagoPa));
+/// assert!(!Rules::in_force_on(date!(2020 - 03 - 07))?.funding_channels.value.contains(&FundingChannel::PagoPa));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum FundingChannel {
+    /// F24 ELIDE, causale `LIFA` (Libretto Famiglia) or `CLOC` (CPO).
+    F24Elide,
+    /// Electronic payment on the INPS platform (2017-2023, INPS msg 3177/2017).
+    PlatformElectronic,
+    /// The Portale dei Pagamenti pagoPA (from INPS msg 4380/2023).
+    PagoPa,
+}
+
+/// The descriptions and checks the rules table applies to its values.
+pub(crate) trait RuleValue {
+    /// A short human-readable rendering of the value.
+    fn describe(&self) -> String;
+}
+
+impl RuleValue for Euro {
+    fn describe(&self) -> String {
+        self.to_italian()
+    }
+}
+impl RuleValue for u32 {
+    fn describe(&self) -> String {
+        self.to_string()
+    }
+}
+impl RuleValue for u8 {
+    fn describe(&self) -> String {
+        self.to_string()
+    }
+}
+impl RuleValue for bool {
+    fn describe(&self) -> String {
+        if *self { "yes" } else { "no" }.to_owned()
+    }
+}
+impl RuleValue for Decimal {
+    fn describe(&self) -> String {
+        match self.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(percent) => format!("{}%", percent.normalize()),
+            None => self.to_string(),
+        }
+    }
+}
+impl<T: RuleValue> RuleValue for Option<T> {
+    fn describe(&self) -> String {
+        match self {
+            Some(value) => value.describe(),
+            None => "not in force".to_owned(),
+        }
+    }
+}
+impl<T: RuleValue> RuleValue for Vec<T> {
+    fn describe(&self) -> String {
+        let parts: Vec<String> = self.iter().map(RuleValue::describe).collect();
+        parts.join(", ")
+    }
+}
+impl RuleValue for TitoloSplit {
+    fn describe(&self) -> String {
+        format!(
+            "{} = {} compenso + {} IVS + {} INAIL + {} oneri, up to {} minutes",
+            self.value.to_italian(),
+            self.compenso.to_italian(),
+            self.ivs.to_italian(),
+            self.inail.to_italian(),
+            self.oneri.to_italian(),
+            self.max_minutes
+        )
+    }
+}
+impl RuleValue for DailyMinimum {
+    fn describe(&self) -> String {
+        format!(
+            "{} for up to {} continuous hours",
+            self.amount.to_italian(),
+            self.max_continuous_hours
+        )
+    }
+}
+impl RuleValue for OneriBase {
+    fn describe(&self) -> String {
+        match self {
+            OneriBase::AmountPaidIn => "1% of the amount paid in (gross-up)",
+            OneriBase::Subtotal => "1% of compenso + IVS + INAIL",
+            OneriBase::Compenso => "1% of the compenso",
+        }
+        .to_owned()
+    }
+}
+impl RuleValue for HotelRegime {
+    fn describe(&self) -> String {
+        format!(
+            "more than {} permanent employees{}",
+            self.headcount_limit,
+            if self.requires_special_category {
+                ", comma-8 prestatori only"
+            } else {
+                ""
+            }
+        )
+    }
+}
+impl RuleValue for AgricultureRule {
+    fn describe(&self) -> String {
+        match self {
+            AgricultureRule::AllowedWithConditions => {
+                "allowed only with comma-8 prestatori not in the agricultural lists"
+            }
+            AgricultureRule::Banned => "banned",
+        }
+        .to_owned()
+    }
+}
+impl RuleValue for AgriculturalRates {
+    fn describe(&self) -> String {
+        format!(
+            "area 1 {}, area 2 {}, area 3 {} per hour",
+            self.area1.to_italian(),
+            self.area2.to_italian(),
+            self.area3.to_italian()
+        )
+    }
+}
+impl RuleValue for WindowSector {
+    fn describe(&self) -> String {
+        match self {
+            WindowSector::Agriculture => "agriculture",
+            WindowSector::Hotels => "hotels",
+            WindowSector::EntiLocali => "enti locali",
+        }
+        .to_owned()
+    }
+}
+impl RuleValue for CommunicationWindow {
+    fn describe(&self) -> String {
+        format!("{} days for {}", self.days, self.sectors.describe())
+    }
+}
+impl RuleValue for FineRule {
+    fn describe(&self) -> String {
+        format!(
+            "{} to {} {}, reduced payment {}",
+            self.min.to_italian(),
+            self.max.to_italian(),
+            match self.unit {
+                FineUnit::PerDay => "per day of violation",
+                FineUnit::PerWorkerDay => "per worker per day",
+            },
+            self.reduced.to_italian()
+        )
+    }
+}
+impl RuleValue for FundingChannel {
+    fn describe(&self) -> String {
+        match self {
+            FundingChannel::F24Elide => "F24 ELIDE (LIFA / CLOC)",
+            FundingChannel::PlatformElectronic => "electronic payment on the INPS platform",
+            FundingChannel::PagoPa => "pagoPA",
+        }
+        .to_owned()
+    }
+}
+
+/// Checks applied to each value when a table is built; each returns the problem in words.
+///
+/// They all share the signature `fn(&T) -> Result<(), String>` that the table macro calls, hence
+/// the allowed lints.
+#[allow(
+    clippy::unnecessary_wraps,
+    clippy::ref_option,
+    clippy::trivially_copy_pass_by_ref,
+    clippy::ptr_arg
+)]
+pub(crate) mod check {
+    use rust_decimal::Decimal;
+
+    use super::{CommunicationWindow, DailyMinimum, FineRule, TitoloSplit};
+    use crate::money::Euro;
+
+    pub(crate) fn any<T>(_: &T) -> Result<(), String> {
+        Ok(())
+    }
+
+    pub(crate) fn positive_euro(value: &Euro) -> Result<(), String> {
+        if value.is_zero() {
+            Err("must be greater than zero".to_owned())
+        } else {
+            Ok(())
+        }
+    }
+
+    pub(crate) fn optional_positive_euro(value: &Option<Euro>) -> Result<(), String> {
+        value.as_ref().map_or(Ok(()), positive_euro)
+    }
+
+    pub(crate) fn positive_u32(value: &u32) -> Result<(), String> {
+        if *value == 0 {
+            Err("must be greater than zero".to_owned())
+        } else {
+            Ok(())
+        }
+    }
+
+    pub(crate) fn optional_positive_u32(value: &Option<u32>) -> Result<(), String> {
+        value.as_ref().map_or(Ok(()), positive_u32)
+    }
+
+    pub(crate) fn day_of_month(value: &u8) -> Result<(), String> {
+        if (1..=28).contains(value) {
+            Ok(())
+        } else {
+            Err(format!(
+                "day {value} is not a day every month has (1 to 28)"
+            ))
+        }
+    }
+
+    pub(crate) fn rate(value: &Decimal) -> Result<(), String> {
+        if value.is_sign_negative() || *value >= Decimal::ONE {
+            Err(format!("rate {value} is not between 0 and 1"))
+        } else {
+            Ok(())
+        }
+    }
+
+    pub(crate) fn weight(value: &Decimal) -> Result<(), String> {
+        if *value <= Decimal::ZERO || *value > Decimal::ONE {
+            Err(format!("weight {value} is not above 0 and at most 1"))
+        } else {
+            Ok(())
+        }
+    }
+
+    pub(crate) fn titolo(value: &TitoloSplit) -> Result<(), String> {
+        let parts = Euro::checked_sum([value.compenso, value.ivs, value.inail, value.oneri]);
+        if parts != Some(value.value) {
+            return Err(format!(
+                "split {} + {} + {} + {} does not sum to the titolo value {}",
+                value.compenso, value.ivs, value.inail, value.oneri, value.value
+            ));
+        }
+        positive_euro(&value.compenso)?;
+        positive_u32(&value.max_minutes)
+    }
+
+    pub(crate) fn daily_minimum(value: &DailyMinimum) -> Result<(), String> {
+        positive_euro(&value.amount)?;
+        positive_u32(&value.max_continuous_hours)
+    }
+
+    pub(crate) fn window(value: &Option<CommunicationWindow>) -> Result<(), String> {
+        match value {
+            Some(w) if w.days == 0 => Err("window of 0 days".to_owned()),
+            Some(w) if w.sectors.is_empty() => Err("window without sectors".to_owned()),
+            _ => Ok(()),
+        }
+    }
+
+    pub(crate) fn fine(value: &FineRule) -> Result<(), String> {
+        positive_euro(&value.min)?;
+        if value.min > value.max {
+            return Err(format!(
+                "minimum {} is above maximum {}",
+                value.min, value.max
+            ));
+        }
+        if value.reduced > value.max {
+            return Err(format!(
+                "reduced payment {} is above maximum {}",
+                value.reduced, value.max
+            ));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn non_empty<T>(value: &Vec<T>) -> Result<(), String> {
+        if value.is_empty() {
+            Err("list is empty".to_owned())
+        } else {
+            Ok(())
+        }
+    }
+}
