@@ -10,6 +10,7 @@
 mod error;
 mod money;
 mod rules;
+mod verdict;
 
 pub use error::Error;
 pub use money::{Euro, MoneyError};
@@ -18,3 +19,4 @@ pub use rules::{
     FineRule, FineUnit, FundingChannel, HotelRegime, OneriBase, Parameter, REGIME_START, Rules,
     RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
 };
+pub use verdict::{Breach, Consequence, Excess, RuleId, Verdict};

@@ -1,0 +1,354 @@
+//! Verdicts: a lawful-or-not answer lists every breached rule with its id, citation, facts and
+//! consequence (LAW.md Part A A14). A breach is not an error: bad *input* is an error, a lawful
+//! question with a "no" answer is a [`Verdict`].
+
+use std::fmt;
+
+use time::Date;
+
+use crate::money::Euro;
+use crate::rules::{Citation, Rules};
+
+/// The identifier of a rule of the catalogue in LAW.md Part B (`CAP-PAIR`, `PROHIB-SIZE`, ...).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::RuleId;
+/// assert_eq!(RuleId::CapPair.to_string(), "CAP-PAIR");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum RuleId {
+    /// Cap a, per prestatore (c. 1 lett. a).
+    CapPrestatore,
+    /// Cap b, per utilizzatore (c. 1 lett. b), including the events-list cap.
+    CapUtilizzatore,
+    /// Cap c, per pair (c. 1 lett. c).
+    CapPair,
+    /// Cap c-bis, stewards (c. 1 lett. c-bis).
+    CapSteward,
+    /// 280 hours per pair (c. 20).
+    Hours280,
+    /// Who may use the Libretto Famiglia (c. 6 lett. a, c. 10).
+    LfUsers,
+    /// What the Libretto Famiglia may pay for (c. 10).
+    LfActivities,
+    /// Who may use the CPO (c. 6 lett. b, c. 13).
+    CpoUsers,
+    /// A PA may use the CPO only for the purposes of c. 7.
+    CpoPa,
+    /// No prestazioni from a current or recent employee or co.co.co. (c. 5).
+    ProhibPrior,
+    /// CPO headcount limit (c. 14 lett. a).
+    ProhibSize,
+    /// CPO in agriculture (c. 14 lett. b).
+    ProhibAgri,
+    /// CPO banned sectors (c. 14 lett. c).
+    ProhibSectors,
+    /// CPO within appalti (c. 14 lett. d).
+    ProhibAppalti,
+    /// The CPO pay floor (c. 16, c. 17 lett. e).
+    CpoMinPay,
+    /// The CPO prior communication (c. 17).
+    CpoComm,
+    /// The CPO revoca deadline (INPS circ. 107/2017).
+    CpoRevoca,
+    /// The LF communication deadline (c. 12).
+    LfComm,
+    /// Prepaid funds on the platform (LF-FUNDING, CPO-FUNDING).
+    Funding,
+    /// Minimum age and parental consent (Part A A6).
+    EligAge,
+    /// A comma-8 category required (agriculture 2017-2022, hotels 2018-2022).
+    EligCategory,
+}
+
+impl RuleId {
+    /// The id used in LAW.md Part B.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleId::CapPrestatore => "CAP-PRESTATORE-TOTAL",
+            RuleId::CapUtilizzatore => "CAP-UTILIZZATORE-TOTAL",
+            RuleId::CapPair => "CAP-PAIR",
+            RuleId::CapSteward => "CAP-STEWARD",
+            RuleId::Hours280 => "HOURS-280",
+            RuleId::LfUsers => "LF-USERS",
+            RuleId::LfActivities => "LF-ACTIVITIES",
+            RuleId::CpoUsers => "CPO-USERS",
+            RuleId::CpoPa => "CPO-PA",
+            RuleId::ProhibPrior => "PROHIB-PRIOR",
+            RuleId::ProhibSize => "PROHIB-SIZE",
+            RuleId::ProhibAgri => "PROHIB-AGRI",
+            RuleId::ProhibSectors => "PROHIB-SECTORS",
+            RuleId::ProhibAppalti => "PROHIB-APPALTI",
+            RuleId::CpoMinPay => "CPO-MIN-PAY",
+            RuleId::CpoComm => "CPO-COMM",
+            RuleId::CpoRevoca => "CPO-REVOCA",
+            RuleId::LfComm => "LF-COMM",
+            RuleId::Funding => "FUNDING",
+            RuleId::EligAge => "ELIG-AGE",
+            RuleId::EligCategory => "ELIG-SELFCERT",
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a breach exposes the utilizzatore to (LAW.md Part A A14, SANCT-CONV, SANCT-ADMIN).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Consequence, Rules};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// let c = Consequence::administrative_fine(rules, 1, false);
+/// assert!(matches!(c, Consequence::AdministrativeFine { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Consequence {
+    /// The INPS platform refuses the communication (caps a and b, missing funds, a day without
+    /// the regime): nothing happens, nothing is owed.
+    PlatformRefusal,
+    /// The relationship converts into a full-time open-ended employment from `from`, the day the
+    /// limit is exceeded (cap c, 280 hours; art. 54-bis c. 20). Never for a PA (c. 7).
+    Conversion {
+        /// The first day of the converted relationship.
+        from: Date,
+    },
+    /// An administrative fine (art. 54-bis c. 20): `min` to `max` per unit, `reduced` per unit
+    /// if paid in misura ridotta (art. 16 L. 689/1981), `units` days (or worker-days, reading A8).
+    AdministrativeFine {
+        /// Minimum per unit.
+        min: Euro,
+        /// Maximum per unit.
+        max: Euro,
+        /// Reduced payment per unit.
+        reduced: Euro,
+        /// How many units (days of violation, or worker-days).
+        units: u32,
+    },
+    /// No fine: the violation is caused by the prestatore's false or incomplete
+    /// self-certification (art. 54-bis c. 20 as amended by D.L. 87/2018).
+    ExemptFalseSelfCertification,
+    /// A PA breaches a limit: no conversion and no fine (c. 7, c. 20), but the use is unlawful.
+    UnlawfulUsePa,
+    /// The prestazione may not be acquired at all (c. 5, c. 6, c. 10, c. 14): the literature
+    /// treats a comma-5 breach as conversion from the start (LAW.md SANCT-CONV, Q10); the crate
+    /// reports it as unlawful use.
+    UnlawfulUse,
+}
+
+impl Consequence {
+    /// The fine for `units` days (or worker-days) of violation, or the exemption when the breach
+    /// was caused by the prestatore's false self-certification and the rules in force grant it.
+    ///
+    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017, as amended by D.L. 87/2018 art. 2-bis; INL
+    /// nota 7427/2017 (reading A8).
+    #[must_use]
+    pub fn administrative_fine(rules: &Rules, units: u32, false_self_certification: bool) -> Self {
+        if false_self_certification && rules.false_self_certification_exempts.value {
+            return Consequence::ExemptFalseSelfCertification;
+        }
+        let fine = rules.fine.value;
+        Consequence::AdministrativeFine {
+            min: fine.min,
+            max: fine.max,
+            reduced: fine.reduced,
+            units,
+        }
+    }
+
+    /// Conversion from `day`, or, for a PA, unlawful use without conversion (art. 54-bis c. 7,
+    /// c. 20).
+    #[must_use]
+    pub fn conversion(day: Date, utilizzatore_is_pa: bool) -> Self {
+        if utilizzatore_is_pa {
+            Consequence::UnlawfulUsePa
+        } else {
+            Consequence::Conversion { from: day }
+        }
+    }
+}
+
+/// The amounts behind a breached cap (in euro) or hour limit (in minutes).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Excess};
+/// let e = Excess::money(Euro::from_euros(2_500), Euro::from_euros(2_400), Euro::from_euros(200));
+/// assert!(matches!(e, Some(Excess::Money { excess, .. }) if excess == Euro::from_euros(100)));
+/// // A total equal to the limit is lawful (Part A A10).
+/// assert_eq!(Excess::money(Euro::from_euros(2_500), Euro::from_euros(2_400), Euro::from_euros(100)), None);
+/// assert!(Excess::minutes(280 * 60, 279 * 60, 61).is_some());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Excess {
+    /// A cap in euro.
+    Money {
+        /// The limit.
+        limit: Euro,
+        /// The amount already used this year (weighted where the cap is).
+        used: Euro,
+        /// The amount requested (weighted where the cap is).
+        requested: Euro,
+        /// How far `used + requested` goes over `limit`.
+        excess: Euro,
+    },
+    /// An hour limit, in minutes.
+    Minutes {
+        /// The limit.
+        limit: u32,
+        /// Minutes already worked this year.
+        used: u32,
+        /// Minutes requested.
+        requested: u32,
+        /// How far `used + requested` goes over `limit`.
+        excess: u32,
+    },
+}
+
+impl Excess {
+    /// The excess of `used + requested` over `limit`, or `None` when the total stays within the
+    /// limit (a total equal to the limit is lawful, Part A A10).
+    #[must_use]
+    pub fn money(limit: Euro, used: Euro, requested: Euro) -> Option<Excess> {
+        let total = used.checked_add(requested)?;
+        let excess = total.checked_sub(limit).filter(|e| !e.is_zero())?;
+        Some(Excess::Money {
+            limit,
+            used,
+            requested,
+            excess,
+        })
+    }
+
+    /// The excess of `used + requested` minutes over `limit`, or `None` within the limit.
+    #[must_use]
+    pub fn minutes(limit: u32, used: u32, requested: u32) -> Option<Excess> {
+        let total = used.saturating_add(requested);
+        let excess = total.checked_sub(limit).filter(|e| *e > 0)?;
+        Some(Excess::Minutes {
+            limit,
+            used,
+            requested,
+            excess,
+        })
+    }
+}
+
+/// One breached rule: its id, citation, the facts that failed it and its consequence.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Breach, Citation, Consequence, RuleId};
+/// let b = Breach::new(RuleId::CpoPa, Citation::art54bis("7"), "purpose not among those of c. 7", Consequence::UnlawfulUsePa);
+/// assert_eq!(b.to_string(), "CPO-PA: purpose not among those of c. 7 (art. 54-bis c. 7 D.L. 50/2017)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Breach {
+    /// Which rule.
+    pub rule: RuleId,
+    /// Its legal basis.
+    pub citation: Citation,
+    /// The facts that failed it, in words.
+    pub facts: String,
+    /// What it exposes the utilizzatore to.
+    pub consequence: Consequence,
+    /// For caps and hour limits, the amounts.
+    pub excess: Option<Excess>,
+}
+
+impl Breach {
+    /// A breach without amounts.
+    #[must_use]
+    pub fn new(
+        rule: RuleId,
+        citation: Citation,
+        facts: impl Into<String>,
+        consequence: Consequence,
+    ) -> Breach {
+        Breach {
+            rule,
+            citation,
+            facts: facts.into(),
+            consequence,
+            excess: None,
+        }
+    }
+}
+
+impl fmt::Display for Breach {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} ({})", self.rule, self.facts, self.citation)
+    }
+}
+
+/// The answer to "is this lawful?": the list of every breached rule (empty when lawful).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Breach, Citation, Consequence, RuleId, Verdict};
+/// let mut v = Verdict::default();
+/// assert!(v.is_lawful());
+/// v.push(Breach::new(RuleId::LfUsers, Citation::art54bis("6").letter("a"), "a condominio is not a persona fisica", Consequence::UnlawfulUse));
+/// assert!(!v.is_lawful());
+/// assert!(v.breaches_rule(RuleId::LfUsers));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Verdict {
+    /// Every breached rule, in the order checked.
+    pub breaches: Vec<Breach>,
+}
+
+impl Verdict {
+    /// Whether no rule is breached.
+    #[must_use]
+    pub fn is_lawful(&self) -> bool {
+        self.breaches.is_empty()
+    }
+
+    /// Whether `rule` is among the breaches.
+    #[must_use]
+    pub fn breaches_rule(&self, rule: RuleId) -> bool {
+        self.breaches.iter().any(|b| b.rule == rule)
+    }
+
+    /// Adds a breach.
+    pub fn push(&mut self, breach: Breach) {
+        self.breaches.push(breach);
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.breaches.is_empty() {
+            return f.write_str("lawful");
+        }
+        for (i, breach) in self.breaches.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{breach}")?;
+        }
+        Ok(())
+    }
+}
