@@ -20,4 +20,7 @@ pub enum Error {
     /// An invalid amount of money.
     #[error(transparent)]
     Money(#[from] crate::money::MoneyError),
+    /// An invalid codice fiscale or Belfiore code, or a code that does not match given data.
+    #[error(transparent)]
+    CodiceFiscale(#[from] crate::identity::CodiceFiscaleError),
 }

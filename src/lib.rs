@@ -8,7 +8,13 @@
 #![doc = include_str!("../docs/glossary.md")]
 
 mod error;
+mod identity;
 mod money;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
 pub use error::Error;
+pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
+#[cfg(feature = "belfiore")]
+pub use identity::{Birthplace, BirthplaceKind};
 pub use money::{Euro, MoneyError};
