@@ -23,4 +23,7 @@ pub enum Error {
     /// An invalid rules table, or a day without rules.
     #[error(transparent)]
     Rules(#[from] crate::rules::RulesError),
+    /// An invalid codice fiscale or Belfiore code, or a code that does not match given data.
+    #[error(transparent)]
+    CodiceFiscale(#[from] crate::identity::CodiceFiscaleError),
 }

@@ -8,11 +8,17 @@
 #![doc = include_str!("../docs/glossary.md")]
 
 mod error;
+mod identity;
 mod money;
 mod rules;
 mod verdict;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
 pub use error::Error;
+pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
+#[cfg(feature = "belfiore")]
+pub use identity::{Birthplace, BirthplaceKind};
 pub use money::{Euro, MoneyError};
 pub use rules::{
     AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, DailyMinimum, Dated,

@@ -1,0 +1,14 @@
+//! Identity of the parties: the codice fiscale and the Belfiore birthplace table.
+
+#[cfg(feature = "belfiore")]
+mod belfiore;
+#[cfg(feature = "belfiore")]
+#[allow(clippy::unreadable_literal)]
+mod belfiore_data;
+mod codice_fiscale;
+
+#[cfg(feature = "belfiore")]
+pub use belfiore::{Birthplace, BirthplaceKind};
+#[cfg(feature = "proptest")]
+pub(crate) use codice_fiscale::provisional_check_digit;
+pub use codice_fiscale::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
