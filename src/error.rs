@@ -20,4 +20,16 @@ pub enum Error {
     /// An invalid amount of money.
     #[error(transparent)]
     Money(#[from] crate::money::MoneyError),
+    /// An invalid IBAN.
+    #[error(transparent)]
+    Iban(#[from] crate::identity::IbanError),
+    /// An invalid partita IVA.
+    #[error(transparent)]
+    PartitaIva(#[from] crate::identity::PartitaIvaError),
+    /// An invalid provincia or CAP.
+    #[error(transparent)]
+    Provincia(#[from] crate::identity::ProvinciaError),
+    /// An invalid ATECO code.
+    #[error(transparent)]
+    Ateco(#[from] crate::ateco::AtecoError),
 }

@@ -7,8 +7,14 @@
 //! caller.
 #![doc = include_str!("../docs/glossary.md")]
 
+mod ateco;
 mod error;
+mod identity;
 mod money;
+#[cfg(feature = "proptest")]
+pub mod strategies_idv;
 
+pub use ateco::{AtecoCode, AtecoError, Section, Sector};
 pub use error::Error;
+pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
 pub use money::{Euro, MoneyError};
