@@ -26,4 +26,16 @@ pub enum Error {
     /// An invalid codice fiscale or Belfiore code, or a code that does not match given data.
     #[error(transparent)]
     CodiceFiscale(#[from] crate::identity::CodiceFiscaleError),
+    /// An invalid IBAN.
+    #[error(transparent)]
+    Iban(#[from] crate::identity::IbanError),
+    /// An invalid partita IVA.
+    #[error(transparent)]
+    PartitaIva(#[from] crate::identity::PartitaIvaError),
+    /// An invalid provincia or CAP.
+    #[error(transparent)]
+    Provincia(#[from] crate::identity::ProvinciaError),
+    /// An invalid ATECO code.
+    #[error(transparent)]
+    Ateco(#[from] crate::ateco::AtecoError),
 }

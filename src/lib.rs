@@ -7,6 +7,7 @@
 //! caller.
 #![doc = include_str!("../docs/glossary.md")]
 
+mod ateco;
 mod error;
 mod identity;
 mod money;
@@ -14,11 +15,15 @@ mod rules;
 mod verdict;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+#[cfg(feature = "proptest")]
+pub mod strategies_idv;
 
+pub use ateco::{AtecoCode, AtecoError, Section, Sector};
 pub use error::Error;
 pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
 #[cfg(feature = "belfiore")]
 pub use identity::{Birthplace, BirthplaceKind};
+pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
 pub use money::{Euro, MoneyError};
 pub use rules::{
     AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, DailyMinimum, Dated,

@@ -12,3 +12,14 @@ pub use belfiore::{Birthplace, BirthplaceKind};
 #[cfg(feature = "proptest")]
 pub(crate) use codice_fiscale::provisional_check_digit;
 pub use codice_fiscale::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
+//! Identity and residence values of the parties: IBAN, partita IVA, provincia and CAP.
+
+mod iban;
+mod partita_iva;
+mod provincia;
+
+#[cfg(feature = "proptest")]
+pub(crate) use iban::italian_cin;
+pub use iban::{Iban, IbanError};
+pub use partita_iva::{PartitaIva, PartitaIvaError};
+pub use provincia::{Cap, Provincia, ProvinciaError};
