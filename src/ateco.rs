@@ -479,6 +479,7 @@ const AGRICULTURE: &[AtecoCode] = &[code!(0, 1), code!(0, 2), code!(0, 3)];
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Sector {
     /// Congressi, fiere, eventi, stabilimenti termali and parchi divertimento: ATECO 82.30.00,

@@ -12,11 +12,11 @@ mod error;
 mod identity;
 mod money;
 mod rules;
-mod verdict;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 #[cfg(feature = "proptest")]
 pub mod strategies_idv;
+mod verdict;
 
 pub use ateco::{AtecoCode, AtecoError, Section, Sector};
 pub use error::Error;

@@ -1,4 +1,5 @@
-//! Identity of the parties: the codice fiscale and the Belfiore birthplace table.
+//! Identity and residence values of the parties: the codice fiscale and the Belfiore birthplace
+//! table, IBAN, partita IVA, provincia and CAP.
 
 #[cfg(feature = "belfiore")]
 mod belfiore;
@@ -6,18 +7,15 @@ mod belfiore;
 #[allow(clippy::unreadable_literal)]
 mod belfiore_data;
 mod codice_fiscale;
+mod iban;
+mod partita_iva;
+mod provincia;
 
 #[cfg(feature = "belfiore")]
 pub use belfiore::{Birthplace, BirthplaceKind};
 #[cfg(feature = "proptest")]
 pub(crate) use codice_fiscale::provisional_check_digit;
 pub use codice_fiscale::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
-//! Identity and residence values of the parties: IBAN, partita IVA, provincia and CAP.
-
-mod iban;
-mod partita_iva;
-mod provincia;
-
 #[cfg(feature = "proptest")]
 pub(crate) use iban::italian_cin;
 pub use iban::{Iban, IbanError};

@@ -12,6 +12,7 @@ use super::params::{
     FundingChannel, HotelRegime, OneriBase, TitoloSplit, WindowSector,
 };
 use super::{Citation, Dated, REGIME_START, RulesTableBuilder};
+use crate::ateco::Sector;
 use crate::money::Euro;
 
 /// D.L. 87/2018 ("Decreto Dignità") art. 2-bis, added by the conversion law L. 96/2018, in force
@@ -188,6 +189,12 @@ pub(super) fn rows() -> RulesTableBuilder {
                     .implemented_by("INPS circ. 6/2023"),
             ),
         ],
+        prohibited_sectors: one(
+            vec![Sector::Construction, Sector::StoneWorking, Sector::Mining],
+            Citation::art54bis("14")
+                .letter("c")
+                .implemented_by("INPS circ. 107/2017"),
+        ),
         agriculture_hourly_rates: vec![
             Dated::new(
                 REGIME_START,

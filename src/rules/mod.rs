@@ -21,6 +21,7 @@ pub use params::{
 };
 use params::{RuleValue, check};
 
+use crate::ateco::Sector;
 use crate::money::Euro;
 
 /// The first day of the regime: art. 54-bis was inserted into D.L. 50/2017 by the conversion law
@@ -321,6 +322,11 @@ rules_table! {
     /// Legal basis: art. 54-bis c. 14 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1
     /// c. 342 (LAW.md PROHIB-AGRI).
     agriculture: AgricultureRule => check::any;
+    /// The sectors in which CPO is banned: edilizia e settori affini, escavazione o lavorazione
+    /// di materiale lapideo, miniere, cave e torbiere (see [`Sector`](crate::Sector) for the
+    /// ATECO mapping).
+    /// Legal basis: art. 54-bis c. 14 lett. c D.L. 50/2017 (LAW.md PROHIB-SECTORS).
+    prohibited_sectors: Vec<Sector> => check::non_empty;
     /// The CCNL hourly rates that were the CPO pay floor in agriculture (2017-2022).
     /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
     /// CPO-AGRI-PAY).

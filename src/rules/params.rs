@@ -441,6 +441,23 @@ impl RuleValue for FundingChannel {
     }
 }
 
+impl RuleValue for crate::ateco::Sector {
+    fn describe(&self) -> String {
+        use crate::ateco::Sector;
+        match self {
+            Sector::EventsThermalParks => "congressi, fiere, eventi, terme, parchi",
+            Sector::Nightlife => "discoteche, sale da ballo, night-club",
+            Sector::Hospitality => "alberghi e strutture ricettive",
+            Sector::Construction => "edilizia e settori affini",
+            Sector::StoneWorking => "escavazione o lavorazione di materiale lapideo",
+            Sector::Mining => "miniere, cave e torbiere",
+            Sector::Agriculture => "agricoltura",
+            _ => "other sector",
+        }
+        .to_owned()
+    }
+}
+
 /// Checks applied to each value when a table is built; each returns the problem in words.
 ///
 /// They all share the signature `fn(&T) -> Result<(), String>` that the table macro calls, hence
