@@ -452,7 +452,6 @@ impl RuleValue for crate::ateco::Sector {
             Sector::StoneWorking => "escavazione o lavorazione di materiale lapideo",
             Sector::Mining => "miniere, cave e torbiere",
             Sector::Agriculture => "agricoltura",
-            _ => "other sector",
         }
         .to_owned()
     }
