@@ -80,28 +80,48 @@ pub enum AtecoError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[allow(missing_docs)] // The variants are the section letters; `Section::title` names them.
 pub enum Section {
+    /// Section A: divisions 01-03.
     A,
+    /// Section B: divisions 05-09.
     B,
+    /// Section C: divisions 10-33.
     C,
+    /// Section D: division 35.
     D,
+    /// Section E: divisions 36-39.
     E,
+    /// Section F: divisions 41-43.
     F,
+    /// Section G: divisions 45-47.
     G,
+    /// Section H: divisions 49-53.
     H,
+    /// Section I: divisions 55-56.
     I,
+    /// Section J: divisions 58-63.
     J,
+    /// Section K: divisions 64-66.
     K,
+    /// Section L: division 68.
     L,
+    /// Section M: divisions 69-75.
     M,
+    /// Section N: divisions 77-82.
     N,
+    /// Section O: division 84.
     O,
+    /// Section P: division 85.
     P,
+    /// Section Q: divisions 86-88.
     Q,
+    /// Section R: divisions 90-93.
     R,
+    /// Section S: divisions 94-96.
     S,
+    /// Section T: divisions 97-98.
     T,
+    /// Section U: division 99.
     U,
 }
 

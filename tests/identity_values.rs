@@ -175,11 +175,11 @@ fn partita_iva_error_messages() {
         ("", "partita iva is empty"),
         (
             "IT00743110157",
-            "partita iva has an invalid character 'I' at position 1",
+            "partita iva has an invalid character 'I' at position 0",
         ),
         (
             "007431 10157",
-            "partita iva has an invalid character ' ' at position 7",
+            "partita iva has an invalid character ' ' at position 6",
         ),
         ("0074311015", "partita iva has 10 digits, expected 11"),
         ("007431101570", "partita iva has 12 digits, expected 11"),

@@ -18,7 +18,7 @@ const MAX_LEN: usize = 34;
 /// Parsing is lenient: spaces anywhere and lowercase letters are accepted (`it60 x054 ...`).
 /// [`Display`](fmt::Display) prints the paper format in groups of four
 /// (`IT60 X054 2811 1010 0000 0123 456`); [`Iban::electronic`] gives the form without spaces.
-/// `Debug` masks the account (`IT60****************3456`): an IBAN is personal data.
+/// `Debug` masks the account (`IT60*******************3456`): an IBAN is personal data.
 ///
 /// The type accepts **any** valid IBAN. INPS does not verify that the account belongs to the
 /// prestatore: the prestatore declares a conto corrente, libretto postale or prepaid card with
@@ -27,8 +27,7 @@ const MAX_LEN: usize = 34;
 /// accounts can test [`Iban::is_italian`].
 ///
 /// Legal basis: ISO 13616 (IBAN) and the SWIFT IBAN registry; CIN per the Italian BBAN standard
-/// (CIN + ABI + CAB + conto); payment on IBAN per art. 54-bis c. 17-19 D.L. 50/2017 as applied by
-/// INPS (LAW.md PAY-MODES).
+/// (CIN + ABI + CAB + conto); accredito su IBAN as a payment mode of INPS (LAW.md PAY-MODES).
 ///
 /// # Examples
 ///

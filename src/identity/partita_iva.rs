@@ -47,7 +47,7 @@ pub enum PartitaIvaError {
     InvalidCharacter {
         /// The offending character.
         character: char,
-        /// Its one-based position in the trimmed text.
+        /// Its zero-based character position in the trimmed text.
         position: usize,
     },
     /// Not exactly 11 digits.
@@ -153,7 +153,7 @@ impl FromStr for PartitaIva {
         {
             return Err(PartitaIvaError::InvalidCharacter {
                 character,
-                position: index + 1,
+                position: index,
             });
         }
         let digits: [u8; 11] = text
