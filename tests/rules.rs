@@ -474,3 +474,14 @@ mod properties {
         }
     }
 }
+
+/// Source: LAW.md PROHIB-SECTORS (c. 14 lett. c, unchanged since 2017).
+#[test]
+fn prohibited_sectors() {
+    for d in [date!(2017 - 06 - 24), date!(2026 - 03 - 07)] {
+        assert_eq!(
+            on(d).prohibited_sectors.value,
+            vec![Sector::Construction, Sector::StoneWorking, Sector::Mining]
+        );
+    }
+}
