@@ -38,4 +38,10 @@ pub enum Error {
     /// An invalid ATECO code.
     #[error(transparent)]
     Ateco(#[from] crate::ateco::AtecoError),
+    /// An invalid utilizzatore identifier.
+    #[error(transparent)]
+    UtilizzatoreId(#[from] crate::parties::UtilizzatoreIdError),
+    /// An invalid prestazione.
+    #[error(transparent)]
+    Prestazione(#[from] crate::prestazione::PrestazioneError),
 }

@@ -11,6 +11,8 @@ mod ateco;
 mod error;
 mod identity;
 mod money;
+mod parties;
+mod prestazione;
 mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategies;
@@ -25,6 +27,10 @@ pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscal
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
 pub use money::{Euro, MoneyError};
+pub use parties::{UtilizzatoreId, UtilizzatoreIdError};
+pub use prestazione::{
+    CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
+};
 pub use rules::{
     AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, DailyMinimum, Dated,
     FineRule, FineUnit, FundingChannel, HotelRegime, OneriBase, Parameter, REGIME_START, Rules,

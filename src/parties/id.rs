@@ -1,0 +1,113 @@
+//! The identifier of an utilizzatore: a codice fiscale or a partita IVA.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::identity::{CodiceFiscale, CodiceFiscaleError, PartitaIva, PartitaIvaError};
+
+/// How the INPS platform identifies an utilizzatore: the codice fiscale of a person (a family, a
+/// professional) or the partita IVA of a firm or body.
+///
+/// Legal basis: LAW.md REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::UtilizzatoreId;
+///
+/// let family: UtilizzatoreId = "BNCGNN60A01H501P".parse()?;
+/// assert!(matches!(family, UtilizzatoreId::CodiceFiscale(_)));
+/// let firm: UtilizzatoreId = "12345670157".parse()?;
+/// assert!(matches!(firm, UtilizzatoreId::PartitaIva(_)));
+/// assert!("0123456789".parse::<UtilizzatoreId>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UtilizzatoreId {
+    /// A person's 16-character codice fiscale.
+    CodiceFiscale(CodiceFiscale),
+    /// An 11-digit partita IVA (for a company it is also its codice fiscale).
+    PartitaIva(PartitaIva),
+}
+
+/// Why a text is not an [`UtilizzatoreId`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UtilizzatoreIdError {
+    /// A 16-character text that is not a valid codice fiscale.
+    #[error("utilizzatore: {0}")]
+    CodiceFiscale(#[from] CodiceFiscaleError),
+    /// An 11-character text that is not a valid partita IVA.
+    #[error("utilizzatore: {0}")]
+    PartitaIva(#[from] PartitaIvaError),
+    /// Neither 16 nor 11 characters.
+    #[error(
+        "utilizzatore id {input:?} is neither a 16-character codice fiscale nor an 11-digit partita iva"
+    )]
+    Length {
+        /// The text as given.
+        input: String,
+    },
+}
+
+impl FromStr for UtilizzatoreId {
+    type Err = UtilizzatoreIdError;
+
+    /// 16 characters (after trimming) parse as a codice fiscale, 11 as a partita IVA.
+    fn from_str(text: &str) -> Result<UtilizzatoreId, UtilizzatoreIdError> {
+        match text.trim().chars().count() {
+            16 => Ok(UtilizzatoreId::CodiceFiscale(text.parse()?)),
+            11 => Ok(UtilizzatoreId::PartitaIva(text.parse()?)),
+            _ => Err(UtilizzatoreIdError::Length {
+                input: text.chars().take(40).collect(),
+            }),
+        }
+    }
+}
+
+impl fmt::Display for UtilizzatoreId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UtilizzatoreId::CodiceFiscale(cf) => fmt::Display::fmt(cf, f),
+            UtilizzatoreId::PartitaIva(piva) => fmt::Display::fmt(piva, f),
+        }
+    }
+}
+
+impl fmt::Debug for UtilizzatoreId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UtilizzatoreId::CodiceFiscale(cf) => f.debug_tuple("CodiceFiscale").field(cf).finish(),
+            UtilizzatoreId::PartitaIva(piva) => f.debug_tuple("PartitaIva").field(piva).finish(),
+        }
+    }
+}
+
+impl From<CodiceFiscale> for UtilizzatoreId {
+    fn from(cf: CodiceFiscale) -> UtilizzatoreId {
+        UtilizzatoreId::CodiceFiscale(cf)
+    }
+}
+
+impl From<PartitaIva> for UtilizzatoreId {
+    fn from(piva: PartitaIva) -> UtilizzatoreId {
+        UtilizzatoreId::PartitaIva(piva)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for UtilizzatoreId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for UtilizzatoreId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<UtilizzatoreId, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}

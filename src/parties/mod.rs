@@ -1,0 +1,5 @@
+//! The parties: prestatore and utilizzatore.
+
+mod id;
+
+pub use id::{UtilizzatoreId, UtilizzatoreIdError};

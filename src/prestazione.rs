@@ -1,0 +1,314 @@
+//! One communicated piece of work: the record the ledger counts and the desk shows.
+
+use std::fmt;
+
+use time::Date;
+
+use crate::identity::CodiceFiscale;
+use crate::money::Euro;
+use crate::parties::UtilizzatoreId;
+
+/// The two instruments of occasional work.
+///
+/// Legal basis: art. 54-bis c. 6 D.L. 50/2017 (lett. a: Libretto Famiglia, for persone fisiche
+/// outside any business; lett. b: Contratto di Prestazione Occasionale, for every other
+/// utilizzatore) (LAW.md LF-USERS, CPO-USERS).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Instrument;
+/// assert_eq!(Instrument::LibrettoFamiglia.to_string(), "LF");
+/// assert_eq!(Instrument::ContrattoPrestazioneOccasionale.to_string(), "CPO");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Instrument {
+    /// The Libretto Famiglia (art. 54-bis c. 6 lett. a, c. 10-12): titoli of 10,00.
+    LibrettoFamiglia,
+    /// The Contratto di Prestazione Occasionale, `PrestO` (art. 54-bis c. 6 lett. b, c. 13-18).
+    ContrattoPrestazioneOccasionale,
+}
+
+impl Instrument {
+    /// The abbreviation used in LAW.md and by INPS: `LF` or `CPO`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Instrument;
+    /// assert_eq!(Instrument::LibrettoFamiglia.abbreviation(), "LF");
+    /// ```
+    #[must_use]
+    pub const fn abbreviation(self) -> &'static str {
+        match self {
+            Instrument::LibrettoFamiglia => "LF",
+            Instrument::ContrattoPrestazioneOccasionale => "CPO",
+        }
+    }
+}
+
+impl fmt::Display for Instrument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.abbreviation())
+    }
+}
+
+/// The host's identifier of a communicated prestazione (unique within a ledger).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::PrestazioneId;
+/// assert_eq!(PrestazioneId(42).to_string(), "#42");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PrestazioneId(pub u64);
+
+impl fmt::Display for PrestazioneId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// What the caps need to know about the utilizzatore of a prestazione.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::CapProfile;
+/// let family = CapProfile::default();
+/// assert!(!family.events_sector && !family.pubblica_amministrazione);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CapProfile {
+    /// The utilizzatore's primary or prevalent activity is on the events / thermal / parks ATECO
+    /// list, so the higher cap b applies where in force (art. 54-bis c. 1 lett. b as amended by
+    /// D.L. 48/2023 art. 37; INPS circ. 75/2023).
+    pub events_sector: bool,
+    /// The utilizzatore is a pubblica amministrazione (art. 54-bis c. 7): breaches of cap c and
+    /// the 280 hours do not convert the relationship.
+    pub pubblica_amministrazione: bool,
+}
+
+/// The fields of a [`Prestazione`], before validation (plain data).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Prestazione, PrestazioneDraft, PrestazioneId};
+/// use time::macros::date;
+///
+/// let draft = PrestazioneDraft {
+///     id: PrestazioneId(1),
+///     instrument: Instrument::LibrettoFamiglia,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 180,
+///     compenso: Euro::from_euros(24),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// };
+/// let p = Prestazione::try_from(draft.clone())?;
+/// assert_eq!(p.minutes(), 180);
+///
+/// let mut zero = draft;
+/// zero.minutes = 0;
+/// assert!(Prestazione::try_from(zero).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PrestazioneDraft {
+    /// The host's id.
+    pub id: PrestazioneId,
+    /// LF or CPO.
+    pub instrument: Instrument,
+    /// Who works.
+    pub prestatore: CodiceFiscale,
+    /// Who pays.
+    pub utilizzatore: UtilizzatoreId,
+    /// The calendar day of the work: the year whose caps it counts in (Part A A9). A CPO
+    /// prestazione is one calendar day (A12).
+    pub day: Date,
+    /// Its duration in minutes.
+    pub minutes: u32,
+    /// The compenso netto to the prestatore.
+    pub compenso: Euro,
+    /// Whether a comma-8 category of the prestatore holds on `day` (Part A A11): the compenso
+    /// then counts at 75% in cap b. Compute it with `Prestatore::special_category_on`.
+    pub special_category: bool,
+    /// A steward service for a società sportiva (c. 1 lett. c-bis; LF only).
+    pub steward: bool,
+    /// What the caps need to know about the utilizzatore.
+    pub profile: CapProfile,
+}
+
+/// Why a [`PrestazioneDraft`] is not a valid prestazione.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PrestazioneError {
+    /// Zero minutes.
+    #[error("prestazione {id}: minutes is 0")]
+    ZeroMinutes {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// More minutes than a calendar day has (a CPO prestazione is one calendar day, Part A A12;
+    /// the longest day, when summer time ends, has 25 hours).
+    #[error(
+        "prestazione {id}: minutes {minutes} exceed the 1500 minutes of the longest calendar day"
+    )]
+    TooLong {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// The minutes given.
+        minutes: u32,
+    },
+    /// A zero compenso.
+    #[error("prestazione {id}: compenso is 0.00")]
+    ZeroCompenso {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// A steward prestazione through the CPO (stewards are paid through the Libretto Famiglia,
+    /// art. 54-bis c. 1 lett. c-bis; INPS circ. 95/2018).
+    #[error(
+        "prestazione {id}: a steward is paid through the Libretto Famiglia, not the CPO (art. 54-bis c. 1 lett. c-bis)"
+    )]
+    StewardNotLf {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// The prestatore is also the utilizzatore.
+    #[error("prestazione {id}: prestatore and utilizzatore are the same person")]
+    SamePerson {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+}
+
+/// The longest calendar day in minutes (25 hours, the day summer time ends in Europe/Rome).
+const MAX_DAY_MINUTES: u32 = 25 * 60;
+
+/// One communicated prestazione: who worked for whom, on which day, how long, for how much.
+///
+/// Built from a [`PrestazioneDraft`] (also through serde), so an invalid one cannot exist. The
+/// prestatore's codice fiscale is kept as given; caps are counted on its canonical
+/// (de-omocoded) form.
+///
+/// Legal basis: art. 54-bis c. 12 (LF communication) and c. 17 (CPO communication) D.L. 50/2017.
+///
+/// # Examples
+///
+/// See [`PrestazioneDraft`].
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "PrestazioneDraft", try_from = "PrestazioneDraft")
+)]
+pub struct Prestazione(PrestazioneDraft);
+
+impl TryFrom<PrestazioneDraft> for Prestazione {
+    type Error = PrestazioneError;
+
+    fn try_from(draft: PrestazioneDraft) -> Result<Prestazione, PrestazioneError> {
+        let id = draft.id;
+        if draft.minutes == 0 {
+            return Err(PrestazioneError::ZeroMinutes { id });
+        }
+        if draft.minutes > MAX_DAY_MINUTES {
+            return Err(PrestazioneError::TooLong {
+                id,
+                minutes: draft.minutes,
+            });
+        }
+        if draft.compenso.is_zero() {
+            return Err(PrestazioneError::ZeroCompenso { id });
+        }
+        if draft.steward && draft.instrument != Instrument::LibrettoFamiglia {
+            return Err(PrestazioneError::StewardNotLf { id });
+        }
+        if let UtilizzatoreId::CodiceFiscale(cf) = draft.utilizzatore
+            && cf.same_holder(&draft.prestatore)
+        {
+            return Err(PrestazioneError::SamePerson { id });
+        }
+        Ok(Prestazione(draft))
+    }
+}
+
+impl From<Prestazione> for PrestazioneDraft {
+    fn from(p: Prestazione) -> PrestazioneDraft {
+        p.0
+    }
+}
+
+impl fmt::Debug for Prestazione {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Prestazione").field(&self.0).finish()
+    }
+}
+
+impl Prestazione {
+    /// The host's id.
+    #[must_use]
+    pub fn id(&self) -> PrestazioneId {
+        self.0.id
+    }
+    /// LF or CPO.
+    #[must_use]
+    pub fn instrument(&self) -> Instrument {
+        self.0.instrument
+    }
+    /// The prestatore's codice fiscale as given.
+    #[must_use]
+    pub fn prestatore(&self) -> CodiceFiscale {
+        self.0.prestatore
+    }
+    /// The utilizzatore.
+    #[must_use]
+    pub fn utilizzatore(&self) -> UtilizzatoreId {
+        self.0.utilizzatore
+    }
+    /// The day of the work.
+    #[must_use]
+    pub fn day(&self) -> Date {
+        self.0.day
+    }
+    /// Duration in minutes.
+    #[must_use]
+    pub fn minutes(&self) -> u32 {
+        self.0.minutes
+    }
+    /// The compenso netto.
+    #[must_use]
+    pub fn compenso(&self) -> Euro {
+        self.0.compenso
+    }
+    /// Whether a comma-8 category held on the day (Part A A11).
+    #[must_use]
+    pub fn special_category(&self) -> bool {
+        self.0.special_category
+    }
+    /// Whether it is a steward service (c. 1 lett. c-bis).
+    #[must_use]
+    pub fn steward(&self) -> bool {
+        self.0.steward
+    }
+    /// What the caps need to know about the utilizzatore.
+    #[must_use]
+    pub fn profile(&self) -> CapProfile {
+        self.0.profile
+    }
+    /// The fields, as plain data.
+    #[must_use]
+    pub fn draft(&self) -> &PrestazioneDraft {
+        &self.0
+    }
+}
