@@ -44,4 +44,7 @@ pub enum Error {
     /// An invalid prestazione.
     #[error(transparent)]
     Prestazione(#[from] crate::prestazione::PrestazioneError),
+    /// An invalid self-certification.
+    #[error(transparent)]
+    SelfCertification(#[from] crate::parties::SelfCertificationError),
 }

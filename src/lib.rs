@@ -27,7 +27,10 @@ pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscal
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
 pub use money::{Euro, MoneyError};
-pub use parties::{UtilizzatoreId, UtilizzatoreIdError};
+pub use parties::{
+    Categoria, SelfCertification, SelfCertificationError, UtilizzatoreId, UtilizzatoreIdError,
+    age_on,
+};
 pub use prestazione::{
     CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
 };

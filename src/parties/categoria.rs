@@ -1,0 +1,229 @@
+//! The comma-8 categories of prestatori and their self-certifications.
+
+use std::fmt;
+
+use time::Date;
+
+use crate::rules::Rules;
+
+/// A comma-8 category: compensi paid to a prestatore in one of these count at 75% in the
+/// utilizzatore's cap b (never in caps a, c or c-bis).
+///
+/// A category is optional (Part A A4): any person may be a prestatore; the category matters for
+/// the 75% weighting and, historically, for agriculture (2017-2022) and hotels (2018-2022).
+///
+/// Legal basis: art. 54-bis c. 8 D.L. 50/2017; self-certified in the platform (c. 8-bis, added by
+/// D.L. 87/2018; LAW.md ELIG-SELFCERT, Q4).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Categoria;
+/// assert_eq!(Categoria::Studente.to_string(), "studente under 25");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Categoria {
+    /// Titolare di pensione di vecchiaia.
+    PensionatoVecchiaia,
+    /// Titolare di pensione di invalidità.
+    PensionatoInvalidita,
+    /// Giovane under 25 regularly enrolled in a ciclo di studi at a school or university; counts
+    /// only while under 25 on the day of the prestazione (Part A A11).
+    Studente,
+    /// Persona disoccupata under art. 19 d.lgs. 150/2015.
+    Disoccupato,
+    /// Percettore di prestazioni integrative del salario, di reddito di inclusione or of other
+    /// prestazioni di sostegno del reddito; the crate counts NASpI, DIS-COLL, ADI and SFL here
+    /// when the prestatore self-certifies it (Part A A7; whether ADI and SFL count is
+    /// UNCONFIRMED, LAW.md Q9).
+    PercettoreSostegnoReddito,
+}
+
+impl fmt::Display for Categoria {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Categoria::PensionatoVecchiaia => "pensionato (vecchiaia)",
+            Categoria::PensionatoInvalidita => "pensionato (invalidità)",
+            Categoria::Studente => "studente under 25",
+            Categoria::Disoccupato => "disoccupato",
+            Categoria::PercettoreSostegnoReddito => "percettore di sostegno del reddito",
+        })
+    }
+}
+
+/// Why a self-certification is invalid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SelfCertificationError {
+    /// The period ends before it starts.
+    #[error("self-certification {categoria}: until {until} is before from {from}")]
+    EndsBeforeStart {
+        /// The category.
+        categoria: Categoria,
+        /// First day.
+        from: Date,
+        /// Last day.
+        until: Date,
+    },
+}
+
+/// A prestatore's self-certification of a comma-8 category, valid over a date range (both ends
+/// inclusive; `until: None` while it holds).
+///
+/// The crate does not second-guess a self-certification (Part A A7); a false one moves the fine
+/// away from the utilizzatore (art. 54-bis c. 20 as amended by D.L. 87/2018).
+///
+/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (LAW.md CAP-75PCT, ELIG-SELFCERT).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Categoria, Rules, SelfCertification};
+/// use time::macros::date;
+///
+/// let student = SelfCertification::new(Categoria::Studente, date!(2025 - 09 - 01), None)?;
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// // Born 10/3/2001: 24 on 7/3/2026, 25 from 10/3/2026.
+/// assert!(student.holds_on(date!(2026 - 03 - 07), date!(2001 - 03 - 10), rules));
+/// assert!(!student.holds_on(date!(2026 - 03 - 10), date!(2001 - 03 - 10), rules));
+///
+/// assert!(SelfCertification::new(Categoria::Disoccupato, date!(2026 - 02 - 01), Some(date!(2026 - 01 - 01))).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "SelfCertificationFields", into = "SelfCertificationFields")
+)]
+pub struct SelfCertification {
+    categoria: Categoria,
+    from: Date,
+    until: Option<Date>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SelfCertificationFields {
+    categoria: Categoria,
+    from: Date,
+    until: Option<Date>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<SelfCertificationFields> for SelfCertification {
+    type Error = SelfCertificationError;
+    fn try_from(f: SelfCertificationFields) -> Result<Self, Self::Error> {
+        SelfCertification::new(f.categoria, f.from, f.until)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<SelfCertification> for SelfCertificationFields {
+    fn from(s: SelfCertification) -> Self {
+        SelfCertificationFields {
+            categoria: s.categoria,
+            from: s.from,
+            until: s.until,
+        }
+    }
+}
+
+impl SelfCertification {
+    /// A self-certification of `categoria` from `from` until `until` (inclusive).
+    ///
+    /// # Errors
+    ///
+    /// [`SelfCertificationError::EndsBeforeStart`] when `until` is before `from`.
+    pub fn new(
+        categoria: Categoria,
+        from: Date,
+        until: Option<Date>,
+    ) -> Result<SelfCertification, SelfCertificationError> {
+        if let Some(until) = until
+            && until < from
+        {
+            return Err(SelfCertificationError::EndsBeforeStart {
+                categoria,
+                from,
+                until,
+            });
+        }
+        Ok(SelfCertification {
+            categoria,
+            from,
+            until,
+        })
+    }
+
+    /// The category.
+    #[must_use]
+    pub fn categoria(&self) -> Categoria {
+        self.categoria
+    }
+
+    /// The first day.
+    #[must_use]
+    pub fn from(&self) -> Date {
+        self.from
+    }
+
+    /// The last day, if it ends.
+    #[must_use]
+    pub fn until(&self) -> Option<Date> {
+        self.until
+    }
+
+    /// Whether `day` is within the certified period.
+    #[must_use]
+    pub fn covers(&self, day: Date) -> bool {
+        self.from <= day && self.until.is_none_or(|until| day <= until)
+    }
+
+    /// Whether the category holds on `day` for a prestatore born on `birth_date`: within the
+    /// period and, for a student, under the age limit of the rules in force (25) that day
+    /// (Part A A11).
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017.
+    #[must_use]
+    pub fn holds_on(&self, day: Date, birth_date: Date, rules: &Rules) -> bool {
+        if !self.covers(day) {
+            return false;
+        }
+        match self.categoria {
+            Categoria::Studente => {
+                age_on(birth_date, day).is_some_and(|age| age < rules.student_age_limit.value)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Age in whole years on `day` of someone born on `birth_date`, or `None` if `day` is before the
+/// birth. A person born on 29 February turns a year older on 1 March in common years.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::age_on;
+/// use time::macros::date;
+/// assert_eq!(age_on(date!(2001 - 03 - 10), date!(2026 - 03 - 09)), Some(24));
+/// assert_eq!(age_on(date!(2001 - 03 - 10), date!(2026 - 03 - 10)), Some(25));
+/// assert_eq!(age_on(date!(2008 - 02 - 29), date!(2024 - 02 - 28)), Some(15));
+/// assert_eq!(age_on(date!(2008 - 02 - 29), date!(2024 - 02 - 29)), Some(16));
+/// assert_eq!(age_on(date!(2008 - 02 - 29), date!(2025 - 02 - 28)), Some(16));
+/// assert_eq!(age_on(date!(2026 - 01 - 01), date!(2025 - 01 - 01)), None);
+/// ```
+#[must_use]
+pub fn age_on(birth_date: Date, day: Date) -> Option<u32> {
+    if day < birth_date {
+        return None;
+    }
+    let years = day.year() - birth_date.year();
+    let had_birthday =
+        (day.month() as u8, day.day()) >= (birth_date.month() as u8, birth_date.day());
+    let age = if had_birthday { years } else { years - 1 };
+    u32::try_from(age).ok()
+}
