@@ -126,14 +126,17 @@ impl Row {
     }
 }
 
-/// The rows of one code (empty if unknown), by binary search.
+/// The rows of one code (empty if unknown): binary search on the code read as a big-endian
+/// `u32` (same order as the bytes), then a short linear scan (a code has few rows).
 fn rows_of(code: BelfioreCode) -> &'static [Row] {
-    let key = code.bytes();
-    let start = ROWS.partition_point(|row| row.0 < key);
-    let len = ROWS
-        .get(start..)
-        .map_or(0, |rest| rest.partition_point(|row| row.0 == key));
-    ROWS.get(start..start.saturating_add(len)).unwrap_or(&[])
+    let key = u32::from_be_bytes(code.bytes());
+    let start = ROWS.partition_point(|row| u32::from_be_bytes(row.0) < key);
+    let rest = ROWS.get(start..).unwrap_or(&[]);
+    let len = rest
+        .iter()
+        .take_while(|row| u32::from_be_bytes(row.0) == key)
+        .count();
+    rest.get(..len).unwrap_or(&[])
 }
 
 impl Birthplace {
