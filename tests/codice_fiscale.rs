@@ -821,3 +821,102 @@ proptest! {
         prop_assert_eq!(place.as_str().parse::<BelfioreCode>().unwrap(), place);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cross-check with python-codicefiscale 0.12.1 itself
+// ---------------------------------------------------------------------------------------------
+
+/// Source: `tests/data/python_codicefiscale_0.12.1.tsv`, written by `tools/crosscheck_python.py`
+/// with python-codicefiscale 0.12.1 `decode` (3200 codes: valid codes of random people, their
+/// omocodes, one-character substitutions and adjacent swaps, and codes with a random
+/// birthplace code).
+///
+/// Every code Python accepts, the crate accepts and decodes to the same sex, day, month,
+/// two-digit year and birthplace. Every code Python refuses for its syntax, a non-omocode
+/// letter, the date or the check character, the crate refuses. Known divergence: Python also
+/// refuses a code whose birthplace its table does not attribute to the birth date; the crate's
+/// parser checks the birthplace's form only (the table is a separate, optional lookup), so it
+/// may accept such a code, and then the Belfiore table must agree that the birthplace is not
+/// attributable to either century's date. Second known divergence: where python's "gap"
+/// fallback accepts a birthplace that had ended before the birth date (a code with several
+/// rows), `BelfioreCode::is_attributable` says no; the parser itself accepts those codes.
+#[test]
+fn python_codicefiscale_agreement() {
+    let data = include_str!("data/python_codicefiscale_0.12.1.tsv");
+    let mut rows = 0;
+    let mut divergences = 0;
+    #[cfg_attr(not(feature = "belfiore"), allow(unused_mut))]
+    let mut python_lenient = 0;
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [code, valid, error, sex, birth, place] = fields[..] else {
+            panic!("bad line {line:?}");
+        };
+        rows += 1;
+        let ours = CodiceFiscale::parse(code);
+        if valid == "1" {
+            let cf = ours.unwrap_or_else(|e| panic!("{code}: python accepts, crate says {e}"));
+            let birth =
+                Date::parse(birth, &time::format_description::well_known::Iso8601::DATE).unwrap();
+            let sex = if sex == "M" { Sex::Male } else { Sex::Female };
+            assert!(cf.matches_birth(birth, sex), "{code}");
+            assert_eq!(cf.belfiore_code().unwrap().as_str(), place, "{code}");
+            // Python accepts the birthplace on the date it chose. The table agrees, except where
+            // Python's "gap" fallback applies (a code with two or more rows, birth after the end
+            // of one of them): Python then accepts a birthplace abolished before the birth,
+            // which the attributable rule refuses.
+            #[cfg(feature = "belfiore")]
+            {
+                let place = cf.belfiore_code().unwrap();
+                if !place.is_attributable(birth) {
+                    python_lenient += 1;
+                    let rows: Vec<_> =
+                        prestazioni_occasionali::Birthplace::history(place).collect();
+                    assert!(rows.len() >= 2, "{code} {birth}");
+                    assert!(
+                        rows.iter()
+                            .any(|r| r.valid_until.is_some_and(|end| end < birth))
+                    );
+                }
+            }
+            continue;
+        }
+        match (error, ours) {
+            ("syntax" | "digit" | "date" | "cin" | "birthplace", Err(_)) => {}
+            ("birthplace", Ok(cf)) => {
+                divergences += 1;
+                #[cfg(feature = "belfiore")]
+                {
+                    // Python's two tries: this century unless in a later year, then a century
+                    // earlier (the file was generated in 2026).
+                    let yy = i32::from(cf.birth_year_two_digits().unwrap());
+                    let first = if 2000 + yy <= 2026 {
+                        2000 + yy
+                    } else {
+                        1900 + yy
+                    };
+                    let place = cf.belfiore_code().unwrap();
+                    for year in [first, first - 100] {
+                        let birth = Date::from_calendar_date(
+                            year,
+                            cf.birth_month().unwrap(),
+                            cf.birth_day().unwrap(),
+                        );
+                        if let Ok(birth) = birth {
+                            assert!(!place.is_attributable(birth), "{code} {birth}");
+                        }
+                    }
+                }
+                #[cfg(not(feature = "belfiore"))]
+                let _ = cf;
+            }
+            (error, ours) => panic!("{code}: python refuses ({error}), crate says {ours:?}"),
+        }
+    }
+    assert_eq!(rows, 3200);
+    assert!(divergences > 0);
+    println!("codes python refuses only for the birthplace and the parser accepts: {divergences}");
+    println!(
+        "codes python accepts with a birthplace the table does not attribute: {python_lenient}"
+    );
+}
