@@ -1,4 +1,4 @@
-//! Public [`proptest`] strategies for the crate's types (feature `proptest`), for property tests
+//! Public [`proptest`](mod@proptest) strategies for the crate's types (feature `proptest`), for property tests
 //! in host applications.
 //!
 //! # Examples
