@@ -16,8 +16,6 @@ mod prestazione;
 mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategies;
-#[cfg(feature = "proptest")]
-pub mod strategies_idv;
 mod verdict;
 
 pub use ateco::{AtecoCode, AtecoError, Section, Sector};
