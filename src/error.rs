@@ -23,4 +23,13 @@ pub enum Error {
     /// An invalid rules table, or a day without rules.
     #[error(transparent)]
     Rules(#[from] crate::rules::RulesError),
+    /// An invalid input to a cost, pay or deadline computation.
+    #[error(transparent)]
+    Instrument(#[from] crate::instruments::InstrumentError),
+    /// A refused top-up, commitment or release of funds.
+    #[error(transparent)]
+    Funds(#[from] crate::instruments::FundsError),
+    /// A payment mode not available, or a fee larger than the compenso.
+    #[error(transparent)]
+    Payment(#[from] crate::payment::PaymentError),
 }

@@ -8,12 +8,23 @@
 #![doc = include_str!("../docs/glossary.md")]
 
 mod error;
+mod instruments;
 mod money;
+mod payment;
 mod rules;
 mod verdict;
 
 pub use error::Error;
+pub use instruments::{
+    Causale, Commitment, CostBreakdown, CpoDay, CpoWindowCommunication, FineTotals, FundsAccount,
+    FundsError, FundsEvent, Instrument, InstrumentError, MAX_SPAN_DAYS, TopUp, can_revoke,
+    check_cpo_communication, check_cpo_pay, cpo_communication_deadline, cpo_minimum_compenso,
+    fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget, max_lf_titoli_for_budget,
+    payment_date, post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
+    titoli_for_minutes,
+};
 pub use money::{Euro, MoneyError};
+pub use payment::{PaymentError, PaymentMode, net_received};
 pub use rules::{
     AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, DailyMinimum, Dated,
     FineRule, FineUnit, FundingChannel, HotelRegime, OneriBase, Parameter, REGIME_START, Rules,

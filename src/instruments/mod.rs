@@ -1,0 +1,212 @@
+//! The two instruments of art. 54-bis D.L. 50/2017 and the computations that do not need the
+//! parties: cost to the utilizzatore ([`CostBreakdown`]), the Libretto Famiglia titoli and the CPO
+//! pay floor, CPO work across midnight ([`CpoDay`]), deadlines (communication, revoca, payment),
+//! prepaid funds ([`FundsAccount`]) and the consequence of each breached rule
+//! ([`sanction_for`]).
+//!
+//! Every legal number comes from the [`Rules`](crate::Rules) in force on the relevant day; no
+//! function here reads a clock.
+
+mod cost;
+mod deadlines;
+mod funds;
+mod pay;
+mod sanctions;
+#[cfg(feature = "proptest")]
+#[allow(unreachable_pub, dead_code)]
+mod strategies;
+
+use std::fmt;
+
+use time::{Date, OffsetDateTime, UtcOffset};
+
+pub use cost::{CostBreakdown, max_cpo_compenso_for_budget, max_lf_titoli_for_budget};
+pub use deadlines::{
+    CpoWindowCommunication, can_revoke, check_cpo_communication, cpo_communication_deadline,
+    lf_communication_deadline, payment_date, post_office_collectable_on, revoca_deadline,
+};
+pub use funds::{Causale, Commitment, FundsAccount, FundsError, FundsEvent, TopUp};
+pub use pay::{
+    CpoDay, MAX_SPAN_DAYS, check_cpo_pay, cpo_minimum_compenso, split_at_midnight,
+    titoli_for_minutes,
+};
+pub use sanctions::{FineTotals, fine_totals, sanction_for};
+
+use crate::money::MoneyError;
+use crate::rules::{Citation, RulesError, WindowSector};
+
+/// The two instruments of occasional work.
+///
+/// Legal basis: art. 54-bis c. 6 D.L. 50/2017 (lett. a: Libretto Famiglia, for persone fisiche
+/// outside any business; lett. b: Contratto di Prestazione Occasionale, for every other
+/// utilizzatore) (LAW.md LF-USERS, CPO-USERS).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Instrument;
+/// assert_eq!(Instrument::LibrettoFamiglia.to_string(), "LF");
+/// assert_eq!(Instrument::ContrattoPrestazioneOccasionale.to_string(), "CPO");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Instrument {
+    /// The Libretto Famiglia (art. 54-bis c. 6 lett. a, c. 10-12): titoli of 10,00.
+    LibrettoFamiglia,
+    /// The Contratto di Prestazione Occasionale, "`PrestO`" (art. 54-bis c. 6 lett. b, c. 13-18).
+    ContrattoPrestazioneOccasionale,
+}
+
+impl Instrument {
+    /// The abbreviation used in LAW.md and by INPS: `LF` or `CPO`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Instrument;
+    /// assert_eq!(Instrument::LibrettoFamiglia.abbreviation(), "LF");
+    /// ```
+    #[must_use]
+    pub const fn abbreviation(self) -> &'static str {
+        match self {
+            Instrument::LibrettoFamiglia => "LF",
+            Instrument::ContrattoPrestazioneOccasionale => "CPO",
+        }
+    }
+}
+
+impl fmt::Display for Instrument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.abbreviation())
+    }
+}
+
+/// Why a cost, pay floor or deadline cannot be computed: the input is invalid, or the result
+/// would fall outside the representable amounts or dates.
+///
+/// A lawful-or-not answer is never an error: it is a [`Verdict`](crate::Verdict).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InstrumentError {
+    /// A duration of zero minutes.
+    #[error("minutes is 0: a prestazione lasts at least one minute")]
+    ZeroMinutes,
+    /// More minutes than the longest calendar day has.
+    #[error("minutes {minutes} exceed the {max} minutes of the longest calendar day")]
+    TooManyMinutes {
+        /// The minutes given.
+        minutes: u32,
+        /// The longest calendar day, in minutes (25 hours, the day summer time ends).
+        max: u32,
+    },
+    /// An amount too large to compute with.
+    #[error("{what} is too large to compute")]
+    Overflow {
+        /// What overflowed.
+        what: &'static str,
+    },
+    /// A computed amount is not a valid [`Euro`](crate::Euro).
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    /// No rules for a day.
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+    /// A deadline falls after the last representable date.
+    #[error("{what} for {date} falls after the last representable date")]
+    DateOutOfRange {
+        /// Which deadline.
+        what: &'static str,
+        /// The day it is computed from.
+        date: Date,
+    },
+    /// A deadline falls outside the representable instants.
+    #[error("{what} for {at} falls outside the representable instants")]
+    InstantOutOfRange {
+        /// Which deadline.
+        what: &'static str,
+        /// The instant it is computed from.
+        at: OffsetDateTime,
+    },
+    /// The end of a prestazione is not after its start.
+    #[error("end {end} is not after start {start}")]
+    EndNotAfterStart {
+        /// The start.
+        start: OffsetDateTime,
+        /// The end.
+        end: OffsetDateTime,
+    },
+    /// Start and end are in different UTC offsets, so their calendar days are ambiguous.
+    #[error(
+        "start offset {start} and end offset {end} differ: pass both instants in the offset of Europe/Rome at the start"
+    )]
+    OffsetsDiffer {
+        /// The start's offset.
+        start: UtcOffset,
+        /// The end's offset.
+        end: UtcOffset,
+    },
+    /// A prestazione spanning more calendar days than the library accepts.
+    #[error("a prestazione spanning {days} calendar days is longer than the {max} accepted")]
+    SpanTooLong {
+        /// Calendar days touched (at least).
+        days: i64,
+        /// The most accepted ([`MAX_SPAN_DAYS`]).
+        max: u32,
+    },
+    /// No multi-day CPO communication window on that day.
+    #[error("no multi-day CPO communication window is in force on {date} ({citation})")]
+    WindowNotInForce {
+        /// The window's first day.
+        date: Date,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+    /// The sector may not use the multi-day window.
+    #[error(
+        "sector {sector:?} may not use the multi-day CPO communication window on {date} ({citation})"
+    )]
+    WindowSectorNotAllowed {
+        /// The sector given.
+        sector: WindowSector,
+        /// The window's first day.
+        date: Date,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+    /// A window longer than the rules allow.
+    #[error("window of {days} days is longer than the {max} days allowed ({citation})")]
+    WindowTooLong {
+        /// The days given.
+        days: u32,
+        /// The most allowed.
+        max: u32,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+    /// A window of zero days or zero hours.
+    #[error("{field} is 0: a window covers at least one day and one hour")]
+    WindowEmpty {
+        /// `days` or `total_hours`.
+        field: &'static str,
+    },
+    /// More hours than the window's days have.
+    #[error("total_hours {total_hours} exceed the {max} hours of a {days}-day window")]
+    WindowHours {
+        /// The hours given.
+        total_hours: u32,
+        /// The window's days.
+        days: u32,
+        /// 24 hours per day.
+        max: u32,
+    },
+    /// Payment at a post office on the utilizzatore's mandate is not in force on that day.
+    #[error(
+        "payment at a post office on the utilizzatore's mandate is not available on {date} ({citation})"
+    )]
+    PostOfficeNotAvailable {
+        /// The validation day.
+        date: Date,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+}
