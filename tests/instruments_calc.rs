@@ -184,7 +184,7 @@ fn inverse_budget_examples() {
         cents(3599)
     );
     assert_eq!(max_cpo_compenso_for_budget(Euro::ZERO, today()), Euro::ZERO);
-    // Cap b of 2026 (10.000,00) pays at most 7.252,74 of compenso under reading A1.
+    // A budget of 10.000,00 pays at most 7.252,74 of compenso under reading A1.
     assert_eq!(
         max_cpo_compenso_for_budget(Euro::from_euros(10_000), today()),
         cents(725_274)
@@ -798,6 +798,51 @@ fn e9_fine_totals() {
             .unwrap()
             .is_some()
     );
+}
+
+/// The extreme dates and instants give errors or answers, never panics.
+#[test]
+fn extremes_do_not_panic() {
+    let rules = today();
+    for d in [Date::MIN, Date::MAX] {
+        let _ = revoca_deadline(d, rules);
+        let _ = payment_date(d, rules);
+        let _ = lf_communication_deadline(d, rules);
+        let _ = post_office_collectable_on(d, rules);
+        let _ =
+            CpoWindowCommunication::new(WindowSector::Hotels, d, 1, 1, on(date!(2019 - 07 - 01)))
+                .and_then(|w| w.revoca_deadline(rules));
+    }
+    assert!(revoca_deadline(Date::MIN, rules).is_ok());
+    let w = CpoWindowCommunication::new(
+        WindowSector::Hotels,
+        Date::MAX,
+        2,
+        1,
+        on(date!(2019 - 07 - 01)),
+    )
+    .unwrap();
+    assert!(w.last_day().is_err());
+    for offset in [
+        UtcOffset::from_hms(-12, 0, 0).unwrap(),
+        UtcOffset::UTC,
+        UtcOffset::from_hms(14, 0, 0).unwrap(),
+    ] {
+        let min = Date::MIN.with_time(Time::MIDNIGHT).assume_offset(offset);
+        let max = Date::MAX
+            .with_time(Time::from_hms(23, 59, 59).unwrap())
+            .assume_offset(offset);
+        let _ = cpo_communication_deadline(min, rules);
+        let _ = cpo_communication_deadline(max, rules);
+        let _ = check_cpo_communication(max, min, rules);
+        let _ = can_revoke(max, Date::MAX, rules);
+        assert!(split_at_midnight(min, max, RulesTable::embedded()).is_err());
+        let last_evening = Date::MAX
+            .with_time(Time::from_hms(22, 0, 0).unwrap())
+            .assume_offset(offset);
+        let days = split_at_midnight(last_evening, max, RulesTable::embedded()).unwrap();
+        assert_eq!(days.len(), 1);
+    }
 }
 
 #[test]

@@ -14,7 +14,7 @@ mod pay;
 mod sanctions;
 #[cfg(feature = "proptest")]
 #[allow(unreachable_pub, dead_code)]
-mod strategies;
+pub mod strategies;
 
 use std::fmt;
 

@@ -204,7 +204,7 @@ pub struct CpoDay {
 /// time starts or ends is still split at the local midnight of that offset.
 ///
 /// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017; INPS answer reported in LAW.md
-/// [H17] (LAW.md CPO-MIN-PAY, E4, reading A12).
+/// \[H17\] (LAW.md CPO-MIN-PAY, E4, reading A12).
 ///
 /// # Errors
 ///

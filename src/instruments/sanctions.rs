@@ -22,7 +22,7 @@ use crate::verdict::{Consequence, RuleId};
 ///   [`Consequence::UnlawfulUsePa`];
 /// - comma 5, LF users and activities, CPO users, CPO-PA purposes, minimum age and a late LF
 ///   communication: [`Consequence::UnlawfulUse`] ([`Consequence::UnlawfulUsePa`] for a PA). A
-///   late LF communication has no fine (LAW.md LF-COMM, [H13]).
+///   late LF communication has no fine (LAW.md LF-COMM, \[H13\]).
 ///
 /// Pass the rules in force on `day`.
 ///
