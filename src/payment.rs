@@ -43,6 +43,16 @@ impl fmt::Display for PaymentMode {
 }
 
 /// Why a payment mode or its fee cannot apply.
+///
+/// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (LAW.md PAY-MODES).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, PaymentError, PaymentMode};
+/// let e = PaymentError::FeeExceedsCompenso { mode: PaymentMode::PostOffice, fee: Euro::from_cents(175), compenso: Euro::from_euros(1) };
+/// assert_eq!(e.to_string(), "fee 1.75 for payment at a post office exceeds the compenso 1.00");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PaymentError {

@@ -216,24 +216,68 @@ impl CpoWindowCommunication {
     }
 
     /// The utilizzatore's sector.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CpoWindowCommunication, Rules, WindowSector};
+    /// use time::macros::date;
+    /// let day = date!(2019 - 07 - 01);
+    /// let w = CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 40, Rules::in_force_on(day)?)?;
+    /// assert_eq!((w.sector(), w.first_day(), w.days(), w.total_hours()), (WindowSector::Hotels, day, 10, 40));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn sector(&self) -> WindowSector {
         self.sector
     }
 
     /// The first day of the window.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CpoWindowCommunication, Rules, WindowSector};
+    /// use time::macros::date;
+    /// let day = date!(2019 - 07 - 01);
+    /// let w = CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 40, Rules::in_force_on(day)?)?;
+    /// assert_eq!((w.sector(), w.first_day(), w.days(), w.total_hours()), (WindowSector::Hotels, day, 10, 40));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn first_day(&self) -> Date {
         self.first_day
     }
 
     /// The window's length in days.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CpoWindowCommunication, Rules, WindowSector};
+    /// use time::macros::date;
+    /// let day = date!(2019 - 07 - 01);
+    /// let w = CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 40, Rules::in_force_on(day)?)?;
+    /// assert_eq!((w.sector(), w.first_day(), w.days(), w.total_hours()), (WindowSector::Hotels, day, 10, 40));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn days(&self) -> u32 {
         self.days
     }
 
     /// The estimated total hours over the window (monte orario complessivo presunto).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CpoWindowCommunication, Rules, WindowSector};
+    /// use time::macros::date;
+    /// let day = date!(2019 - 07 - 01);
+    /// let w = CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 40, Rules::in_force_on(day)?)?;
+    /// assert_eq!((w.sector(), w.first_day(), w.days(), w.total_hours()), (WindowSector::Hotels, day, 10, 40));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn total_hours(&self) -> u32 {
         self.total_hours

@@ -31,6 +31,13 @@ pub enum Causale {
 
 impl Causale {
     /// The causale that funds `instrument`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Causale, Instrument};
+    /// assert_eq!(Causale::for_instrument(Instrument::ContrattoPrestazioneOccasionale), Causale::Cloc);
+    /// ```
     #[must_use]
     pub const fn for_instrument(instrument: Instrument) -> Causale {
         match instrument {
@@ -50,6 +57,9 @@ impl fmt::Display for Causale {
 }
 
 /// One payment into the account: plain data, checked by [`FundsAccount::top_up`].
+///
+/// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 4380/2023 (LAW.md LF-FUNDING,
+/// CPO-FUNDING).
 ///
 /// # Examples
 ///
@@ -75,6 +85,8 @@ pub struct TopUp {
 }
 
 /// Money reserved for one communicated prestazione.
+///
+/// Legal basis: art. 54-bis c. 17 D.L. 50/2017; INPS circ. 107/2017 (LAW.md CPO-COMM "Funds").
 ///
 /// # Examples
 ///
@@ -118,6 +130,16 @@ pub enum FundsEvent {
 }
 
 /// Why a funds operation is refused. A refused operation changes nothing.
+///
+/// Legal basis: INPS msg 4380/2023; INPS circ. 107/2017 (LAW.md LF-FUNDING, CPO-FUNDING).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, FundsError, Instrument};
+/// let e = FundsError::Insufficient { available: Euro::ZERO, required: Euro::from_euros(10), instrument: Instrument::LibrettoFamiglia };
+/// assert_eq!(e.to_string(), "available balance 0.00 does not cover the cost 10.00 (LF-FUNDING)");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum FundsError {
@@ -233,6 +255,14 @@ pub struct FundsAccount {
 
 impl FundsAccount {
     /// An empty account for `instrument`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{FundsAccount, Instrument};
+    /// let account = FundsAccount::new(Instrument::LibrettoFamiglia);
+    /// assert!(account.history().is_empty());
+    /// ```
     #[must_use]
     pub fn new(instrument: Instrument) -> FundsAccount {
         FundsAccount {
@@ -244,6 +274,13 @@ impl FundsAccount {
     }
 
     /// The account's instrument.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{FundsAccount, Instrument};
+    /// assert_eq!(FundsAccount::new(Instrument::LibrettoFamiglia).instrument(), Instrument::LibrettoFamiglia);
+    /// ```
     #[must_use]
     pub fn instrument(&self) -> Instrument {
         self.instrument
@@ -466,12 +503,42 @@ impl FundsAccount {
     }
 
     /// The active commitments, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, FundingChannel, FundsAccount, FundsEvent, Instrument, Rules, TopUp};
+    /// use time::macros::date;
+    ///
+    /// let day = date!(2026 - 03 - 02);
+    /// let mut cpo = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
+    /// cpo.top_up(TopUp { channel: FundingChannel::PagoPa, causale: None, amount: Euro::from_euros(50), available_on: day }, Rules::in_force_on(day)?)?;
+    /// cpo.commit(7, Euro::from_cents(1241), day)?;
+    /// assert_eq!(cpo.commitments()[0].prestazione_id, 7);
+    /// assert!(matches!(cpo.history(), [FundsEvent::TopUp(_), FundsEvent::Commit(_)]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn commitments(&self) -> &[Commitment] {
         &self.commitments
     }
 
     /// Every top-up, commitment and release, in order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, FundingChannel, FundsAccount, FundsEvent, Instrument, Rules, TopUp};
+    /// use time::macros::date;
+    ///
+    /// let day = date!(2026 - 03 - 02);
+    /// let mut cpo = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
+    /// cpo.top_up(TopUp { channel: FundingChannel::PagoPa, causale: None, amount: Euro::from_euros(50), available_on: day }, Rules::in_force_on(day)?)?;
+    /// cpo.commit(7, Euro::from_cents(1241), day)?;
+    /// assert_eq!(cpo.commitments()[0].prestazione_id, 7);
+    /// assert!(matches!(cpo.history(), [FundsEvent::TopUp(_), FundsEvent::Commit(_)]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn history(&self) -> &[FundsEvent] {
         &self.history

@@ -85,6 +85,16 @@ impl fmt::Display for Instrument {
 /// would fall outside the representable amounts or dates.
 ///
 /// A lawful-or-not answer is never an error: it is a [`Verdict`](crate::Verdict).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{InstrumentError, Rules, titoli_for_minutes};
+/// use time::macros::date;
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert_eq!(titoli_for_minutes(0, rules), Err(InstrumentError::ZeroMinutes));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum InstrumentError {
