@@ -47,4 +47,13 @@ pub enum Error {
     /// An invalid self-certification.
     #[error(transparent)]
     SelfCertification(#[from] crate::parties::SelfCertificationError),
+    /// An invalid input to a cost, pay or deadline computation.
+    #[error(transparent)]
+    Instrument(#[from] crate::instruments::InstrumentError),
+    /// A refused top-up, commitment or release of funds.
+    #[error(transparent)]
+    Funds(#[from] crate::instruments::FundsError),
+    /// A payment mode not available, or a fee larger than the compenso.
+    #[error(transparent)]
+    Payment(#[from] crate::payment::PaymentError),
 }

@@ -10,8 +10,10 @@
 mod ateco;
 mod error;
 mod identity;
+mod instruments;
 mod money;
 mod parties;
+mod payment;
 mod prestazione;
 mod rules;
 #[cfg(feature = "proptest")]
@@ -24,11 +26,20 @@ pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscal
 #[cfg(feature = "belfiore")]
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
+pub use instruments::{
+    Causale, Commitment, CostBreakdown, CpoDay, CpoWindowCommunication, FineTotals, FundsAccount,
+    FundsError, FundsEvent, InstrumentError, MAX_SPAN_DAYS, TopUp, can_revoke,
+    check_cpo_communication, check_cpo_pay, cpo_communication_deadline, cpo_minimum_compenso,
+    fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget, max_lf_titoli_for_budget,
+    payment_date, post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
+    titoli_for_minutes,
+};
 pub use money::{Euro, MoneyError};
 pub use parties::{
     Categoria, SelfCertification, SelfCertificationError, UtilizzatoreId, UtilizzatoreIdError,
     age_on,
 };
+pub use payment::{PaymentError, PaymentMode, net_received};
 pub use prestazione::{
     CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
 };

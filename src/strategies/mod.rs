@@ -15,7 +15,9 @@
 //! ```
 
 mod codice_fiscale;
+mod instruments;
 mod values;
 
 pub use codice_fiscale::{belfiore_code, codice_fiscale, codice_fiscale_provvisorio};
+pub use instruments::{causale, cpo_compenso, instrument, payment_mode, regime_day};
 pub use values::{ateco_code, cap, iban, italian_iban, partita_iva, provincia};
