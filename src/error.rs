@@ -47,4 +47,16 @@ pub enum Error {
     /// An invalid self-certification.
     #[error(transparent)]
     SelfCertification(#[from] crate::parties::SelfCertificationError),
+    /// Invalid prestatore data.
+    #[error(transparent)]
+    Prestatore(#[from] crate::parties::PrestatoreError),
+    /// Invalid utilizzatore data.
+    #[error(transparent)]
+    Utilizzatore(#[from] crate::parties::UtilizzatoreError),
+    /// An invalid headcount, or a month missing from the reference semester.
+    #[error(transparent)]
+    Headcount(#[from] crate::parties::HeadcountError),
+    /// An admissibility question that cannot be answered.
+    #[error(transparent)]
+    Admissibility(#[from] crate::instruments::AdmissibilityError),
 }

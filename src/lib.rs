@@ -10,6 +10,7 @@
 mod ateco;
 mod error;
 mod identity;
+mod instruments;
 mod money;
 mod parties;
 mod prestazione;
@@ -27,9 +28,12 @@ pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscal
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
 pub use money::{Euro, MoneyError};
+pub use instruments::{AdmissibilityError, Engagement, LfActivity, assess_admissibility};
 pub use parties::{
-    Categoria, SelfCertification, SelfCertificationError, UtilizzatoreId, UtilizzatoreIdError,
-    age_on,
+    Categoria, EnteKind, HeadcountError, Headcounts, MonthlyHeadcount, PaPurpose, ParentalConsent,
+    Prestatore, PrestatoreError, PriorRelationship, RelationshipKind, SelfCertification,
+    SelfCertificationError, SemesterAverage, Utilizzatore, UtilizzatoreError, UtilizzatoreId,
+    UtilizzatoreIdError, UtilizzatoreKind, age_on,
 };
 pub use prestazione::{
     CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
