@@ -27,8 +27,8 @@ pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscal
 #[cfg(feature = "belfiore")]
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
-pub use money::{Euro, MoneyError};
 pub use instruments::{AdmissibilityError, Engagement, LfActivity, assess_admissibility};
+pub use money::{Euro, MoneyError};
 pub use parties::{
     Categoria, EnteKind, HeadcountError, Headcounts, MonthlyHeadcount, PaPurpose, ParentalConsent,
     Prestatore, PrestatoreError, PriorRelationship, RelationshipKind, SelfCertification,

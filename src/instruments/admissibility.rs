@@ -232,8 +232,7 @@ pub fn assess_admissibility(
     rules: &Rules,
 ) -> Result<Verdict, AdmissibilityError> {
     let day = engagement.day;
-    let covers =
-        rules.valid_from() <= day && rules.valid_until().is_none_or(|until| day <= until);
+    let covers = rules.valid_from() <= day && rules.valid_until().is_none_or(|until| day <= until);
     if !covers {
         return Err(AdmissibilityError::RulesNotInForce {
             day,
@@ -287,7 +286,9 @@ fn comma14(
 }
 
 fn lf_users_citation() -> Citation {
-    Citation::art54bis("6").letter("a").implemented_by("INPS circ. 107/2017")
+    Citation::art54bis("6")
+        .letter("a")
+        .implemented_by("INPS circ. 107/2017")
 }
 
 fn check_lf(verdict: &mut Verdict, u: &Utilizzatore, e: &Engagement, rules: &Rules) {

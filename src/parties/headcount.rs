@@ -39,6 +39,12 @@ pub enum HeadcountError {
         /// The day of the prestazione.
         day: Date,
     },
+    /// A month number outside 1-12.
+    #[error("headcount month {month} is not between 1 and 12")]
+    Month {
+        /// The number given.
+        month: u8,
+    },
     /// The reference semester falls before the representable calendar.
     #[error("headcount semester before {day} is out of the calendar's range")]
     OutOfRange {
@@ -312,10 +318,52 @@ fn short(month: Month) -> &'static str {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "Vec<HeadcountEntry>", into = "Vec<HeadcountEntry>")
+)]
 pub struct Headcounts {
     /// Keyed by (year, month number 1-12).
     months: BTreeMap<(i32, u8), MonthlyHeadcount>,
+}
+
+/// One month of [`Headcounts`] as serialised: a list of these, oldest first.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct HeadcountEntry {
+    year: i32,
+    month: u8,
+    #[serde(flatten)]
+    headcount: MonthlyHeadcount,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<Vec<HeadcountEntry>> for Headcounts {
+    type Error = HeadcountError;
+    fn try_from(entries: Vec<HeadcountEntry>) -> Result<Self, Self::Error> {
+        let mut h = Headcounts::new();
+        for e in entries {
+            let month =
+                Month::try_from(e.month).map_err(|_| HeadcountError::Month { month: e.month })?;
+            h.insert(e.year, month, e.headcount);
+        }
+        Ok(h)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Headcounts> for Vec<HeadcountEntry> {
+    fn from(h: Headcounts) -> Self {
+        h.months
+            .into_iter()
+            .map(|((year, month), headcount)| HeadcountEntry {
+                year,
+                month,
+                headcount,
+            })
+            .collect()
+    }
 }
 
 impl Headcounts {
@@ -361,7 +409,8 @@ impl Headcounts {
             // k = 0 is the 8th month before, k = 5 the 3rd.
             let back = 8 - i64::try_from(k).map_err(|_| HeadcountError::OutOfRange { day })?;
             let m = index - back;
-            let year = i32::try_from(m.div_euclid(12)).map_err(|_| HeadcountError::OutOfRange { day })?;
+            let year =
+                i32::try_from(m.div_euclid(12)).map_err(|_| HeadcountError::OutOfRange { day })?;
             let month_number = u8::try_from(m.rem_euclid(12) + 1)
                 .map_err(|_| HeadcountError::OutOfRange { day })?;
             let month =
@@ -376,12 +425,12 @@ impl Headcounts {
                     })?;
             *figure = headcount.figure();
             *slot = (year, month);
-            sum = sum
-                .checked_add(Decimal::from(headcount.figure()))
-                .ok_or(HeadcountError::Overflow {
+            sum = sum.checked_add(Decimal::from(headcount.figure())).ok_or(
+                HeadcountError::Overflow {
                     year,
                     month: month_number,
-                })?;
+                },
+            )?;
         }
         let average = sum
             .checked_div(Decimal::from(6))
@@ -405,10 +454,18 @@ mod tests {
     fn semester_across_the_year() {
         let mut h = Headcounts::new();
         for m in [11_u8, 12] {
-            h.insert(2024, Month::try_from(m).unwrap(), MonthlyHeadcount::full_time(5));
+            h.insert(
+                2024,
+                Month::try_from(m).unwrap(),
+                MonthlyHeadcount::full_time(5),
+            );
         }
         for m in 1_u8..=4 {
-            h.insert(2025, Month::try_from(m).unwrap(), MonthlyHeadcount::full_time(6));
+            h.insert(
+                2025,
+                Month::try_from(m).unwrap(),
+                MonthlyHeadcount::full_time(6),
+            );
         }
         // July 2025: 8th month before = November 2024, 3rd = April 2025.
         let avg = h.semester_average(date!(2025 - 07 - 01)).unwrap();

@@ -25,7 +25,9 @@ pub enum PrestatoreError {
         field: &'static str,
     },
     /// The birth date disagrees with the codice fiscale.
-    #[error("prestatore birth date {given}: {part} is {found}, the codice fiscale encodes {encoded}")]
+    #[error(
+        "prestatore birth date {given}: {part} is {found}, the codice fiscale encodes {encoded}"
+    )]
     BirthDateMismatch {
         /// The birth date given.
         given: Date,

@@ -567,10 +567,22 @@ mod tests {
 
     #[test]
     fn add_months_clamps() {
-        assert_eq!(add_months(date!(2026 - 01 - 10), 6), Some(date!(2026 - 07 - 10)));
-        assert_eq!(add_months(date!(2025 - 08 - 31), 6), Some(date!(2026 - 02 - 28)));
-        assert_eq!(add_months(date!(2023 - 08 - 31), 6), Some(date!(2024 - 02 - 29)));
-        assert_eq!(add_months(date!(2025 - 09 - 15), 6), Some(date!(2026 - 03 - 15)));
+        assert_eq!(
+            add_months(date!(2026 - 01 - 10), 6),
+            Some(date!(2026 - 07 - 10))
+        );
+        assert_eq!(
+            add_months(date!(2025 - 08 - 31), 6),
+            Some(date!(2026 - 02 - 28))
+        );
+        assert_eq!(
+            add_months(date!(2023 - 08 - 31), 6),
+            Some(date!(2024 - 02 - 29))
+        );
+        assert_eq!(
+            add_months(date!(2025 - 09 - 15), 6),
+            Some(date!(2026 - 03 - 15))
+        );
         assert_eq!(add_months(Date::MAX, 6), None);
     }
 }
