@@ -725,6 +725,7 @@ fn headcount_strategy() -> impl Strategy<Value = Vec<(i32, u8, u32)>> {
 }
 
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)]
 struct Case {
     kind: usize,
     codes: Vec<usize>,

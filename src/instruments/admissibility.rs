@@ -214,7 +214,7 @@ impl Engagement {
 /// assert!(ok.is_lawful());
 ///
 /// // A condominio must use the CPO.
-/// let condominio = Utilizzatore::new("80012345678".parse()?, "Condominio Via Roma 1", UtilizzatoreKind::Condominio)?;
+/// let condominio = Utilizzatore::new("12345670157".parse()?, "Condominio Via Roma 1", UtilizzatoreKind::Condominio)?;
 /// let cleaning = Engagement::on(day).with_lf_activity(LfActivity::PiccoliLavoriDomestici);
 /// let no = assess_admissibility(Instrument::LibrettoFamiglia, &condominio, &mario, &cleaning, rules)?;
 /// assert!(no.breaches_rule(RuleId::LfUsers));

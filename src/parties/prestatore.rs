@@ -439,7 +439,7 @@ impl Prestatore {
     /// use time::macros::date;
     ///
     /// // Born 10/3/2001: a student until 9/3/2026, not on the 25th birthday.
-    /// let p = Prestatore::new("RSSMRA01C10A562T".parse()?, "Mario", "Rossi", date!(2001 - 03 - 10))?
+    /// let p = Prestatore::new("RSSMRA01C10A562N".parse()?, "Mario", "Rossi", date!(2001 - 03 - 10))?
     ///     .with_self_certification(SelfCertification::new(Categoria::Studente, date!(2025 - 09 - 01), None)?);
     /// let rules = Rules::in_force_on(date!(2026 - 03 - 09))?;
     /// assert_eq!(p.special_category_on(date!(2026 - 03 - 09), rules), Some(Categoria::Studente));
