@@ -183,6 +183,18 @@ impl MonthlyHeadcount {
     }
 
     /// The rounded monthly figure (fractions above 0,5 go up).
+    ///
+    /// Legal basis: INPS circ. 107/2017 §6.2 (LAW.md EMPLOYEE-COUNT).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::MonthlyHeadcount;
+    /// use rust_decimal::Decimal;
+    /// let m = MonthlyHeadcount::new(2, &[Decimal::new(75, 2)], 1)?;
+    /// assert_eq!((m.figure(), m.exact(), m.apprentices()), (3, Decimal::new(275, 2), 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn figure(&self) -> u32 {
         self.figure
@@ -248,12 +260,35 @@ pub struct SemesterAverage {
 
 impl SemesterAverage {
     /// Whether the average is more than `limit` (5,1 is more than 5; 10 is not more than 10).
+    ///
+    /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS msg 2887/2017 (Part A A13).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::SemesterAverage;
+    /// use time::Month;
+    /// let avg = SemesterAverage { average: "5.1".parse()?, first: (2019, Month::February), last: (2019, Month::July), figures: [5, 5, 5, 5, 5, 6] };
+    /// assert!(avg.is_more_than(5));
+    /// assert!(!avg.is_more_than(6));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_more_than(&self, limit: u32) -> bool {
         self.average > Decimal::from(limit)
     }
 
     /// The months in words: `Feb-Jul 2025`, or `Nov 2024-Apr 2025` across a year.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::SemesterAverage;
+    /// use time::Month;
+    /// let avg = SemesterAverage { average: "6".parse()?, first: (2024, Month::November), last: (2025, Month::April), figures: [6; 6] };
+    /// assert_eq!(avg.months_in_words(), "Nov 2024-Apr 2025");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn months_in_words(&self) -> String {
         let (y1, m1) = self.first;
@@ -374,6 +409,17 @@ impl Headcounts {
     }
 
     /// Records (or replaces) the headcount of `month` of `year`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount};
+    /// use time::Month;
+    /// let mut staff = Headcounts::new();
+    /// staff.insert(2025, Month::March, MonthlyHeadcount::full_time(4));
+    /// assert_eq!(staff.get(2025, Month::March).map(MonthlyHeadcount::figure), Some(4));
+    /// assert!(staff.get(2025, Month::April).is_none());
+    /// ```
     pub fn insert(&mut self, year: i32, month: Month, headcount: MonthlyHeadcount) {
         self.months.insert((year, month as u8), headcount);
     }

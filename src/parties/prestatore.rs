@@ -311,6 +311,18 @@ impl Prestatore {
     ///
     /// Legal basis: art. 54-bis c. 14 lett. b, c. 8-bis D.L. 50/2017 (LAW.md PROHIB-AGRI,
     /// ELIG-SELFCERT).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?
+    ///     .with_not_in_agricultural_lists(2018);
+    /// assert!(p.certified_not_in_agricultural_lists(2018));
+    /// assert!(!p.certified_not_in_agricultural_lists(2019));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_not_in_agricultural_lists(mut self, year: i32) -> Prestatore {
         self.not_in_agricultural_lists.insert(year);
@@ -318,6 +330,24 @@ impl Prestatore {
     }
 
     /// Records a parental consent.
+    ///
+    /// Legal basis: LAW.md ELIG-AGE, Part A A6.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{ParentalConsent, Prestatore, Rules};
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA08H01A562E".parse()?, "Luca", "Rossi", date!(2008 - 06 - 01))?;
+    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// assert!(p.is_minor_on(date!(2026 - 03 - 07), rules));
+    /// let p = p.with_parental_consent(ParentalConsent::new(date!(2026 - 01 - 10), "Anna Rossi")?)?;
+    /// assert_eq!(p.parental_consent().map(|c| c.by()), Some("Anna Rossi"));
+    ///
+    /// let before_birth = ParentalConsent::new(date!(2001 - 01 - 10), "Anna Rossi")?;
+    /// assert!(p.with_parental_consent(before_birth).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///

@@ -466,6 +466,21 @@ impl Utilizzatore {
     }
 
     /// Every sector any of the ATECO codes falls in, sorted, without repeats.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. b, c. 14 lett. a, b, c D.L. 50/2017 (see [`Sector`]
+    /// for the ATECO mapping of each list).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
+    /// let hotel = Utilizzatore::new("12345670157".parse()?, "Hotel Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("55.10.00".parse()?);
+    /// assert_eq!(hotel.sectors(), [Sector::Hospitality]);
+    /// assert!(hotel.is_in_sector(Sector::Hospitality));
+    /// assert!(!hotel.is_in_sector(Sector::Construction));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn sectors(&self) -> Vec<Sector> {
         let mut sectors: Vec<Sector> = self.ateco.iter().flat_map(AtecoCode::sectors).collect();
