@@ -401,7 +401,7 @@ fn condominio_via_lf_is_refused() {
     assert_eq!(v.breaches[0].consequence, Consequence::UnlawfulUse);
     assert_eq!(
         v.breaches[0].facts,
-        "a condominio may not use the Libretto Famiglia: only a persona fisica outside any business or professional activity (and a società sportiva for stewards)"
+        "the utilizzatore (condominio) may not use the Libretto Famiglia: only a persona fisica outside any business or professional activity (and a società sportiva for stewards)"
     );
     // And a condominio may use the CPO.
     let condominio = firm(UtilizzatoreKind::Condominio, &[], flat(2025, 2026, 0));
@@ -720,8 +720,24 @@ fn day_strategy() -> impl Strategy<Value = Date> {
     (0_i64..3_843).prop_map(|d| date!(2017 - 06 - 24) + time::Duration::days(d))
 }
 
+/// Every month of 2016-2027 at 0-39 employees (mostly small firms), with at most one month
+/// missing.
 fn headcount_strategy() -> impl Strategy<Value = Vec<(i32, u8, u32)>> {
-    prop::collection::vec((2016_i32..=2027, 1_u8..=12, 0_u32..40), 0..140)
+    (
+        prop::collection::vec(prop_oneof![3 => 0_u32..12, 1 => 0_u32..40], 144),
+        prop::option::weighted(0.1, 0_usize..144),
+    )
+        .prop_map(|(counts, hole)| {
+            counts
+                .into_iter()
+                .enumerate()
+                .filter(|&(i, _)| Some(i) != hole)
+                .map(|(i, n)| {
+                    let i = i32::try_from(i).unwrap();
+                    (2016 + i / 12, u8::try_from(i % 12 + 1).unwrap(), n)
+                })
+                .collect()
+        })
 }
 
 #[derive(Debug, Clone)]

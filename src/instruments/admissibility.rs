@@ -333,7 +333,7 @@ fn check_lf(verdict: &mut Verdict, u: &Utilizzatore, e: &Engagement, rules: &Rul
             RuleId::LfUsers,
             lf_users_citation(),
             format!(
-                "a {kind} may not use the Libretto Famiglia: only a persona fisica outside any business or professional activity (and a società sportiva for stewards)"
+                "the utilizzatore ({kind}) may not use the Libretto Famiglia: only a persona fisica outside any business or professional activity (and a società sportiva for stewards)"
             ),
             unlawful(u),
         )),
