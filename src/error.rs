@@ -56,4 +56,16 @@ pub enum Error {
     /// A payment mode not available, or a fee larger than the compenso.
     #[error(transparent)]
     Payment(#[from] crate::payment::PaymentError),
+    /// Invalid prestatore data.
+    #[error(transparent)]
+    Prestatore(#[from] crate::parties::PrestatoreError),
+    /// Invalid utilizzatore data.
+    #[error(transparent)]
+    Utilizzatore(#[from] crate::parties::UtilizzatoreError),
+    /// An invalid headcount, or a month missing from the reference semester.
+    #[error(transparent)]
+    Headcount(#[from] crate::parties::HeadcountError),
+    /// An admissibility question that cannot be answered.
+    #[error(transparent)]
+    Admissibility(#[from] crate::instruments::AdmissibilityError),
 }

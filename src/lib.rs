@@ -26,6 +26,7 @@ pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscal
 #[cfg(feature = "belfiore")]
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
+pub use instruments::{AdmissibilityError, Engagement, LfActivity, assess_admissibility};
 pub use instruments::{
     Causale, Commitment, CostBreakdown, CpoDay, CpoWindowCommunication, FineTotals, FundsAccount,
     FundsError, FundsEvent, InstrumentError, MAX_SPAN_DAYS, TopUp, can_revoke,
@@ -36,8 +37,10 @@ pub use instruments::{
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{
-    Categoria, SelfCertification, SelfCertificationError, UtilizzatoreId, UtilizzatoreIdError,
-    age_on,
+    Categoria, EnteKind, HeadcountError, Headcounts, MonthlyHeadcount, PaPurpose, ParentalConsent,
+    Prestatore, PrestatoreError, PriorRelationship, RelationshipKind, SelfCertification,
+    SelfCertificationError, SemesterAverage, Utilizzatore, UtilizzatoreError, UtilizzatoreId,
+    UtilizzatoreIdError, UtilizzatoreKind, age_on,
 };
 pub use payment::{PaymentError, PaymentMode, net_received};
 pub use prestazione::{

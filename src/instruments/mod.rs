@@ -1,12 +1,13 @@
-//! The two instruments of art. 54-bis D.L. 50/2017 and the computations that do not need the
-//! parties: cost to the utilizzatore ([`CostBreakdown`]), the Libretto Famiglia titoli and the CPO
-//! pay floor, CPO work across midnight ([`CpoDay`]), deadlines (communication, revoca, payment),
-//! prepaid funds ([`FundsAccount`]) and the consequence of each breached rule
-//! ([`sanction_for`]).
+//! The two instruments of art. 54-bis D.L. 50/2017: who may use each one for what work
+//! ([`assess_admissibility`]), the cost to the utilizzatore ([`CostBreakdown`]), the Libretto
+//! Famiglia titoli and the CPO pay floor, CPO work across midnight ([`CpoDay`]), deadlines
+//! (communication, revoca, payment), prepaid funds ([`FundsAccount`]) and the consequence of
+//! each breached rule ([`sanction_for`]).
 //!
 //! Every legal number comes from the [`Rules`](crate::Rules) in force on the relevant day; no
 //! function here reads a clock.
 
+mod admissibility;
 mod cost;
 mod deadlines;
 mod funds;
@@ -15,6 +16,7 @@ mod sanctions;
 
 use time::{Date, OffsetDateTime, UtcOffset};
 
+pub use admissibility::{AdmissibilityError, Engagement, LfActivity, assess_admissibility};
 pub use cost::{CostBreakdown, max_cpo_compenso_for_budget, max_lf_titoli_for_budget};
 pub use deadlines::{
     CpoWindowCommunication, can_revoke, check_cpo_communication, cpo_communication_deadline,
