@@ -146,7 +146,7 @@ const fn slot(code: [u8; 4]) -> Option<usize> {
 
 /// `START[s]..START[s + 1]` are the rows of the code in slot `s` (the table is sorted by code).
 /// Built at compile time (a static initialiser is always evaluated by the compiler, so the
-/// `panic!`/`assert!` below can only fail the build, never a program): a malformed or unsorted
+/// `assert!`s below can only fail the build, never a program): a malformed or unsorted
 /// generated table is a compile error.
 static START: [u16; SLOTS + 1] = build_start();
 
@@ -157,8 +157,11 @@ const fn build_start() -> [u16; SLOTS + 1] {
     let mut i = 0;
     let mut previous = 0;
     while i < ROWS.len() {
-        let Some(s) = slot(ROWS[i].0) else {
-            panic!("generated Belfiore table has a malformed code");
+        let s = slot(ROWS[i].0);
+        assert!(s.is_some(), "generated Belfiore table has a malformed code");
+        let s = match s {
+            Some(s) => s,
+            None => 0,
         };
         assert!(
             s >= previous,
