@@ -15,8 +15,8 @@ use std::error::Error;
 use prestazioni_occasionali::{
     Categoria, CostBreakdown, Engagement, Euro, FundingChannel, FundsAccount, Instrument,
     LfActivity, PaymentMode, Prestatore, Rules, SelfCertification, TopUp, Utilizzatore,
-    UtilizzatoreKind, assess_admissibility, lf_communication_deadline, net_received,
-    payment_date, titoli_for_minutes,
+    UtilizzatoreKind, assess_admissibility, lf_communication_deadline, net_received, payment_date,
+    titoli_for_minutes,
 };
 use time::Date;
 use time::macros::date;
@@ -106,7 +106,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     println!();
 
-    println!("day        minutes titoli compenso   IVS      INAIL    oneri    cost     left on the libretto");
+    println!(
+        "day        minutes titoli compenso   IVS      INAIL    oneri    cost     left on the libretto"
+    );
     let mut month = CostBreakdown {
         compenso: Euro::ZERO,
         ivs: Euro::ZERO,
@@ -127,7 +129,10 @@ fn main() -> Result<(), Box<dyn Error>> {
             rules,
         )?;
         if !verdict.is_lawful() {
-            println!("{}: the Libretto Famiglia may not be used:\n{verdict}", it(day));
+            println!(
+                "{}: the Libretto Famiglia may not be used:\n{verdict}",
+                it(day)
+            );
             continue;
         }
         let titoli = titoli_for_minutes(MINUTES_PER_AFTERNOON, rules)?;
@@ -153,9 +158,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             oneri: add(month.oneri, cost.oneri)?,
             total: add(month.total, cost.total)?,
         };
-        titoli_total = titoli_total
-            .checked_add(titoli)
-            .ok_or("titoli overflow")?;
+        titoli_total = titoli_total.checked_add(titoli).ok_or("titoli overflow")?;
         minutes_total = minutes_total
             .checked_add(MINUTES_PER_AFTERNOON)
             .ok_or("minutes overflow")?;
