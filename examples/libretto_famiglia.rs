@@ -18,18 +18,39 @@ use prestazioni_occasionali::{
     UtilizzatoreKind, assess_admissibility, lf_communication_deadline, net_received, payment_date,
     titoli_for_minutes,
 };
+use rust_decimal::Decimal;
 use time::Date;
 use time::macros::date;
 
 /// Each afternoon lasts 2 h 20 min.
 const MINUTES_PER_AFTERNOON: u32 = 140;
 
+/// Mondays, Wednesdays and Fridays of March 2026.
+const AFTERNOONS: [Date; 12] = [
+    date!(2026 - 03 - 02),
+    date!(2026 - 03 - 04),
+    date!(2026 - 03 - 06),
+    date!(2026 - 03 - 09),
+    date!(2026 - 03 - 11),
+    date!(2026 - 03 - 13),
+    date!(2026 - 03 - 16),
+    date!(2026 - 03 - 18),
+    date!(2026 - 03 - 20),
+    date!(2026 - 03 - 23),
+    date!(2026 - 03 - 25),
+    date!(2026 - 03 - 27),
+];
+
+/// Giulia has no IBAN: INPS pays her by bonifico domiciliato.
+const PAYMENT_MODE: PaymentMode = PaymentMode::BonificoDomiciliato;
+
 /// A date as the Italian `7/3/2026`.
 fn it(d: Date) -> String {
     format!("{}/{}/{}", d.day(), u8::from(d.month()), d.year())
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+/// The family and the baby-sitter, with her student self-certification.
+fn parties() -> Result<(Utilizzatore, Prestatore), Box<dyn Error>> {
     let family = Utilizzatore::new(
         "CNTNNA82B51H501H".parse()?,
         "Anna Conti",
@@ -46,46 +67,37 @@ fn main() -> Result<(), Box<dyn Error>> {
         date!(2025 - 10 - 01),
         None,
     )?);
-    let payment_mode = PaymentMode::BonificoDomiciliato;
+    Ok((family, giulia))
+}
 
-    // Mondays, Wednesdays and Fridays of March 2026.
-    let afternoons = [
-        date!(2026 - 03 - 02),
-        date!(2026 - 03 - 04),
-        date!(2026 - 03 - 06),
-        date!(2026 - 03 - 09),
-        date!(2026 - 03 - 11),
-        date!(2026 - 03 - 13),
-        date!(2026 - 03 - 16),
-        date!(2026 - 03 - 18),
-        date!(2026 - 03 - 20),
-        date!(2026 - 03 - 23),
-        date!(2026 - 03 - 25),
-        date!(2026 - 03 - 27),
-    ];
-
-    let march = Rules::in_force_on(date!(2026 - 03 - 01))?;
+/// Prints who is who, and the prestatore's comma-8 category.
+fn print_parties(family: &Utilizzatore, giulia: &Prestatore) -> Result<(), Box<dyn Error>> {
+    let first = date!(2026 - 03 - 01);
+    let rules = Rules::in_force_on(first)?;
     println!("Libretto Famiglia, March 2026");
     println!("  utilizzatore: {} ({})", family.name(), family.kind());
     println!(
-        "  prestatore:   {} {}, born {}, age {} on 1/3/2026",
+        "  prestatore:   {} {}, born {}, age {} on {}",
         giulia.first_name(),
         giulia.last_name(),
         it(giulia.birth_date()),
-        giulia.age_on(date!(2026 - 03 - 01)).unwrap_or_default(),
+        giulia.age_on(first).ok_or("born after the first day")?,
+        it(first),
     );
-    match giulia.special_category_on(date!(2026 - 03 - 01), march) {
+    match giulia.special_category_on(first, rules) {
         Some(categoria) => println!(
             "                comma-8 category: {categoria} (her compensi count at {}% toward the family's cap b; {})",
-            (march.special_category_weight.value * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
-            march.special_category_weight.citation
+            (rules.special_category_weight.value * Decimal::ONE_HUNDRED).normalize(),
+            rules.special_category_weight.citation
         ),
         None => println!("                no comma-8 category"),
     }
     println!();
+    Ok(())
+}
 
-    // The libretto is funded through pagoPA: two payments, in whole titoli.
-    let mut libretto = FundsAccount::new(Instrument::LibrettoFamiglia);
+/// Funds the libretto through pagoPA: two payments, in whole titoli.
+fn fund(libretto: &mut FundsAccount) -> Result<(), Box<dyn Error>> {
     for (paid_on, euros) in [(date!(2026 - 03 - 01), 200), (date!(2026 - 03 - 15), 200)] {
         let rules = Rules::in_force_on(paid_on)?;
         libretto.top_up(
@@ -105,26 +117,62 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
     }
     println!();
+    Ok(())
+}
 
+/// The month's totals.
+#[derive(Debug, Default)]
+struct Month {
+    cost: Option<CostBreakdown>,
+    titoli: u32,
+    minutes: u32,
+}
+
+impl Month {
+    /// Adds one afternoon.
+    fn add(
+        &mut self,
+        cost: &CostBreakdown,
+        titoli: u32,
+        minutes: u32,
+    ) -> Result<(), Box<dyn Error>> {
+        let sum = |a: Euro, b: Euro| a.checked_add(b).ok_or("monthly total overflows");
+        self.cost = Some(match self.cost {
+            None => *cost,
+            Some(month) => CostBreakdown {
+                compenso: sum(month.compenso, cost.compenso)?,
+                ivs: sum(month.ivs, cost.ivs)?,
+                inail: sum(month.inail, cost.inail)?,
+                oneri: sum(month.oneri, cost.oneri)?,
+                total: sum(month.total, cost.total)?,
+            },
+        });
+        self.titoli = self.titoli.checked_add(titoli).ok_or("titoli overflow")?;
+        self.minutes = self
+            .minutes
+            .checked_add(minutes)
+            .ok_or("minutes overflow")?;
+        Ok(())
+    }
+}
+
+/// Checks, prices and reserves each afternoon; returns the month's totals.
+fn book_afternoons(
+    family: &Utilizzatore,
+    giulia: &Prestatore,
+    libretto: &mut FundsAccount,
+) -> Result<Month, Box<dyn Error>> {
     println!(
         "day        minutes titoli compenso   IVS      INAIL    oneri    cost     left on the libretto"
     );
-    let mut month = CostBreakdown {
-        compenso: Euro::ZERO,
-        ivs: Euro::ZERO,
-        inail: Euro::ZERO,
-        oneri: Euro::ZERO,
-        total: Euro::ZERO,
-    };
-    let mut titoli_total = 0u32;
-    let mut minutes_total = 0u32;
-    for (id, &day) in (1u64..).zip(afternoons.iter()) {
+    let mut month = Month::default();
+    for (id, &day) in (1u64..).zip(AFTERNOONS.iter()) {
         let rules = Rules::in_force_on(day)?;
         let babysitting = Engagement::on(day).with_lf_activity(LfActivity::AssistenzaDomiciliare);
         let verdict = assess_admissibility(
             Instrument::LibrettoFamiglia,
-            &family,
-            &giulia,
+            family,
+            giulia,
             &babysitting,
             rules,
         )?;
@@ -150,22 +198,16 @@ fn main() -> Result<(), Box<dyn Error>> {
             cost.total.to_italian(),
             libretto.available_on(day).to_italian(),
         );
-        let add = |a: Euro, b: Euro| a.checked_add(b).ok_or("monthly total overflows");
-        month = CostBreakdown {
-            compenso: add(month.compenso, cost.compenso)?,
-            ivs: add(month.ivs, cost.ivs)?,
-            inail: add(month.inail, cost.inail)?,
-            oneri: add(month.oneri, cost.oneri)?,
-            total: add(month.total, cost.total)?,
-        };
-        titoli_total = titoli_total.checked_add(titoli).ok_or("titoli overflow")?;
-        minutes_total = minutes_total
-            .checked_add(MINUTES_PER_AFTERNOON)
-            .ok_or("minutes overflow")?;
+        month.add(&cost, titoli, MINUTES_PER_AFTERNOON)?;
     }
     println!();
+    Ok(month)
+}
 
-    let last_day = afternoons.last().copied().ok_or("no afternoons")?;
+/// Prints the monthly summary: titoli, cost, caps, deadlines and what the prestatore receives.
+fn print_summary(month: &Month, libretto: &FundsAccount) -> Result<(), Box<dyn Error>> {
+    let last_day = AFTERNOONS.last().copied().ok_or("no afternoons")?;
+    let cost = month.cost.ok_or("no afternoon was booked")?;
     let rules = Rules::in_force_on(last_day)?;
     let titolo = &rules.lf_titolo;
     println!("Monthly summary");
@@ -186,18 +228,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     println!(
         "  {} afternoons, {} h {} min, {} titoli",
-        afternoons.len(),
-        minutes_total / 60,
-        minutes_total % 60,
-        titoli_total
+        AFTERNOONS.len(),
+        month.minutes / 60,
+        month.minutes % 60,
+        month.titoli
     );
     println!(
         "  the family pays {} (compenso {}, IVS {}, INAIL {}, oneri {})",
-        month.total.to_italian(),
-        month.compenso.to_italian(),
-        month.ivs.to_italian(),
-        month.inail.to_italian(),
-        month.oneri.to_italian()
+        cost.total.to_italian(),
+        cost.compenso.to_italian(),
+        cost.ivs.to_italian(),
+        cost.inail.to_italian(),
+        cost.oneri.to_italian()
     );
     println!(
         "  left on the libretto: {}",
@@ -205,17 +247,16 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     println!(
         "  compensi from this family in 2026 (March only): {} of the {} cap c ({}); hours {} of {} ({}, reading A2: LF too)",
-        month.compenso.to_italian(),
+        cost.compenso.to_italian(),
         rules.cap_pair.value.to_italian(),
         rules.cap_pair.citation,
-        minutes_total / 60,
+        month.minutes / 60,
         rules.hours_per_pair.value,
         rules.hours_per_pair.citation
     );
-    let communicate_by = lf_communication_deadline(last_day, rules)?;
     println!(
         "  communicate every prestazione of March by {} ({})",
-        it(communicate_by),
+        it(lf_communication_deadline(last_day, rules)?),
         rules.lf_communication_day.citation
     );
     let paid_on = payment_date(last_day, rules)?;
@@ -225,16 +266,23 @@ fn main() -> Result<(), Box<dyn Error>> {
         rules.payment_day.citation
     );
     let on_payment = Rules::in_force_on(paid_on)?;
-    let fee = payment_mode.fee(on_payment)?;
     // Assumption: INPS pays the month's compensi from one utilizzatore in one payment, so the
     // fee is withheld once.
-    let received = net_received(month.compenso, payment_mode, on_payment)?;
     println!(
-        "  Giulia receives {} by {payment_mode}: {} less the {} fee ({}), withheld once on the month's payment",
-        received.to_italian(),
-        month.compenso.to_italian(),
-        fee.to_italian(),
-        payment_mode.citation(on_payment)
+        "  Giulia receives {} by {PAYMENT_MODE}: {} less the {} fee ({}), withheld once on the month's payment",
+        net_received(cost.compenso, PAYMENT_MODE, on_payment)?.to_italian(),
+        cost.compenso.to_italian(),
+        PAYMENT_MODE.fee(on_payment)?.to_italian(),
+        PAYMENT_MODE.citation(on_payment)
     );
     Ok(())
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let (family, giulia) = parties()?;
+    print_parties(&family, &giulia)?;
+    let mut libretto = FundsAccount::new(Instrument::LibrettoFamiglia);
+    fund(&mut libretto)?;
+    let month = book_afternoons(&family, &giulia, &mut libretto)?;
+    print_summary(&month, &libretto)
 }
