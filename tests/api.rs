@@ -26,4 +26,6 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<po::UtilizzatoreId>();
     assert_send_sync::<po::Prestazione>();
     assert_send_sync::<po::SelfCertification>();
+    assert_send_sync::<po::AgriculturalArea>();
+    assert_send_sync::<po::InstrumentError>();
 }

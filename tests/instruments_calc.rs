@@ -4,14 +4,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
-    Causale, Citation, Consequence, CostBreakdown, CpoWindowCommunication, Dated, Euro,
-    FundingChannel, FundsAccount, FundsError, FundsEvent, Instrument, InstrumentError, OneriBase,
-    PaymentError, PaymentMode, RuleId, Rules, RulesTable, TopUp, WindowSector, can_revoke,
-    check_cpo_communication, check_cpo_pay, cpo_communication_deadline, cpo_minimum_compenso,
-    fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget, max_lf_titoli_for_budget,
-    net_received, payment_date, post_office_collectable_on, revoca_deadline, sanction_for,
-    split_at_midnight, titoli_for_minutes,
+    AgriculturalArea, Causale, Citation, Consequence, CostBreakdown, CpoWindowCommunication, Dated,
+    Euro, FundingChannel, FundsAccount, FundsError, FundsEvent, Instrument, InstrumentError,
+    OneriBase, PaymentError, PaymentMode, RuleId, Rules, RulesTable, TopUp, WindowSector,
+    can_revoke, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
+    cpo_minimum_compenso, fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget,
+    max_lf_titoli_for_budget, net_received, payment_date, post_office_collectable_on,
+    revoca_deadline, sanction_for, split_at_midnight, titoli_for_minutes,
 };
+use prestazioni_occasionali::{agricultural_hour_limit, cpo_minimum_compenso_agricultural};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use time::macros::{date, datetime};
@@ -1035,5 +1036,141 @@ proptest! {
             prop_assert!(account.committed() <= Euro::from_euros(100));
             prop_assert_eq!(account.available_on(day), Euro::from_euros(100).checked_sub(account.committed()).unwrap());
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Historical agricultural CPO (2017-2022): pay floor and hour limit.
+
+/// Source: LAW.md E10 and CPO-AGRI-PAY (INPS msg 2887/2017 rates; daily minimum on 4 hours per
+/// [H18]): 38,60 / 35,20 / 26,24.
+#[test]
+fn e10_agricultural_daily_minimum_per_area() {
+    let rules = on(date!(2019 - 07 - 01));
+    for (area, daily) in [
+        (AgriculturalArea::Area1, cents(3860)),
+        (AgriculturalArea::Area2, cents(3520)),
+        (AgriculturalArea::Area3, cents(2624)),
+    ] {
+        // Up to 4 hours the daily minimum holds.
+        for minutes in [1, 60, 120, 240] {
+            assert_eq!(
+                cpo_minimum_compenso_agricultural(minutes, area, rules).unwrap(),
+                daily,
+                "{area:?} {minutes} min"
+            );
+        }
+    }
+}
+
+/// Source: LAW.md E10 (DERIVED: beyond 4 hours, each minute at the area rate, half away from
+/// zero).
+#[test]
+fn e10_agricultural_pro_rata_beyond_four_hours() {
+    let rules = on(date!(2019 - 07 - 01));
+    let area3 = AgriculturalArea::Area3;
+    // 5 h × 6,56 = 32,80.
+    assert_eq!(
+        cpo_minimum_compenso_agricultural(300, area3, rules).unwrap(),
+        cents(3280)
+    );
+    // 241 min × 6,56 / 60 = 26,349333… → 26,35.
+    assert_eq!(
+        cpo_minimum_compenso_agricultural(241, area3, rules).unwrap(),
+        cents(2635)
+    );
+    // 8 h × 9,65 = 77,20 (Area 1).
+    assert_eq!(
+        cpo_minimum_compenso_agricultural(480, AgriculturalArea::Area1, rules).unwrap(),
+        cents(7720)
+    );
+    // 245 min × 8,80 / 60 = 35,9333… → 35,93, above the Area 2 daily minimum 35,20.
+    assert_eq!(
+        cpo_minimum_compenso_agricultural(245, AgriculturalArea::Area2, rules).unwrap(),
+        cents(3593)
+    );
+}
+
+/// Source: LAW.md E10 and HOURS-AGRI: 2.500 / 6,56 ≈ 381 h; the library floors (conservative
+/// reading).
+#[test]
+fn e10_agricultural_hour_limit_floors() {
+    let rules = on(date!(2019 - 07 - 01));
+    assert_eq!(
+        agricultural_hour_limit(AgriculturalArea::Area3, rules).unwrap(),
+        381
+    );
+    // 2.500 / 8,80 = 284,09; 2.500 / 9,65 = 259,07.
+    assert_eq!(
+        agricultural_hour_limit(AgriculturalArea::Area2, rules).unwrap(),
+        284
+    );
+    assert_eq!(
+        agricultural_hour_limit(AgriculturalArea::Area1, rules).unwrap(),
+        259
+    );
+}
+
+/// Source: LAW.md PROHIB-AGRI (CPO banned in agriculture from 1/1/2023, L. 197/2022): no
+/// agricultural floor or hour limit, and the error cites the rule.
+#[test]
+fn agricultural_rates_absent_from_2023() {
+    let last = on(date!(2022 - 12 - 31));
+    assert!(cpo_minimum_compenso_agricultural(60, AgriculturalArea::Area3, last).is_ok());
+    for day in [date!(2023 - 01 - 01), date!(2026 - 03 - 07)] {
+        let rules = on(day);
+        let err =
+            cpo_minimum_compenso_agricultural(60, AgriculturalArea::Area3, rules).unwrap_err();
+        assert!(matches!(err, InstrumentError::AgricultureNotInForce { .. }));
+        let message = err.to_string();
+        assert!(
+            message.contains("have no agricultural CPO hourly rates: CPO is banned in agriculture (art. 54-bis c. 14 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342"),
+            "{message}"
+        );
+        assert_eq!(
+            agricultural_hour_limit(AgriculturalArea::Area1, rules).unwrap_err(),
+            err
+        );
+    }
+    assert_eq!(
+        cpo_minimum_compenso_agricultural(60, AgriculturalArea::Area3, on(date!(2023 - 01 - 01)))
+            .unwrap_err()
+            .to_string(),
+        "the rules in force from 2023-01-01 have no agricultural CPO hourly rates: CPO is banned in agriculture (art. 54-bis c. 14 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342)"
+    );
+}
+
+#[test]
+fn agricultural_minimum_rejects_bad_durations() {
+    let rules = on(date!(2019 - 07 - 01));
+    assert_eq!(
+        cpo_minimum_compenso_agricultural(0, AgriculturalArea::Area1, rules),
+        Err(InstrumentError::ZeroMinutes)
+    );
+    assert_eq!(
+        cpo_minimum_compenso_agricultural(1501, AgriculturalArea::Area1, rules),
+        Err(InstrumentError::TooManyMinutes {
+            minutes: 1501,
+            max: 1500
+        })
+    );
+    assert!(cpo_minimum_compenso_agricultural(1500, AgriculturalArea::Area1, rules).is_ok());
+}
+
+proptest! {
+    /// The agricultural floor is never below the area's daily minimum nor below the pro-rata
+    /// rate, and never decreases with the duration.
+    #[test]
+    fn agricultural_floor_is_monotone(minutes in 1u32..1500, area in prop::sample::select(vec![
+        AgriculturalArea::Area1, AgriculturalArea::Area2, AgriculturalArea::Area3,
+    ])) {
+        let rules = on(date!(2020 - 02 - 01));
+        let rate = area.hourly_rate(rules).unwrap();
+        let floor = cpo_minimum_compenso_agricultural(minutes, area, rules).unwrap();
+        let next = cpo_minimum_compenso_agricultural(minutes + 1, area, rules).unwrap();
+        prop_assert!(floor >= rate.checked_mul_u32(4).unwrap());
+        prop_assert!(next >= floor);
+        let exact = rate.as_decimal() * Decimal::from(minutes) / Decimal::from(60);
+        prop_assert!(floor.as_decimal() - exact >= Decimal::new(-5, 3));
     }
 }

@@ -24,8 +24,8 @@ pub use deadlines::{
 };
 pub use funds::{Causale, Commitment, FundsAccount, FundsError, FundsEvent, TopUp};
 pub use pay::{
-    CpoDay, MAX_SPAN_DAYS, check_cpo_pay, cpo_minimum_compenso, split_at_midnight,
-    titoli_for_minutes,
+    AgriculturalArea, CpoDay, MAX_SPAN_DAYS, agricultural_hour_limit, check_cpo_pay,
+    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, split_at_midnight, titoli_for_minutes,
 };
 pub use sanctions::{FineTotals, fine_totals, sanction_for};
 
@@ -160,6 +160,17 @@ pub enum InstrumentError {
         days: u32,
         /// 24 hours per day.
         max: u32,
+    },
+    /// No agricultural CPO rates in the rules in force: CPO is banned in agriculture from
+    /// 1/1/2023.
+    #[error(
+        "the rules in force from {date} have no agricultural CPO hourly rates: CPO is banned in agriculture ({citation})"
+    )]
+    AgricultureNotInForce {
+        /// The first day of the rules consulted.
+        date: Date,
+        /// The rule in force.
+        citation: Box<Citation>,
     },
     /// Payment at a post office on the utilizzatore's mandate is not in force on that day.
     #[error(

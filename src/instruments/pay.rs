@@ -7,7 +7,7 @@ use time::{Date, OffsetDateTime, Time};
 
 use super::InstrumentError;
 use crate::money::Euro;
-use crate::rules::{Rules, RulesTable};
+use crate::rules::{AgriculturalRates, Cited, Rules, RulesTable};
 use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 
 /// The longest calendar day in minutes: 25 hours, the day summer time ends in Europe/Rome.
@@ -156,6 +156,205 @@ pub fn check_cpo_pay(
         ));
     }
     Ok(verdict)
+}
+
+/// The three areas of the CCNL operai agricoli whose hourly rate was the pay floor of an
+/// agricultural CPO from 24/6/2017 to 31/12/2022 (9,65 / 8,80 / 6,56 per hour).
+///
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md CPO-AGRI-PAY).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{AgriculturalArea, Euro, Rules};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2019 - 07 - 01))?;
+/// assert_eq!(AgriculturalArea::Area3.hourly_rate(rules), Some(Euro::from_cents(656)));
+/// // No agricultural rates from 1/1/2023: CPO is banned in agriculture.
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert_eq!(AgriculturalArea::Area3.hourly_rate(rules), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum AgriculturalArea {
+    /// Area 1 (9,65 per hour).
+    Area1,
+    /// Area 2 (8,80 per hour).
+    Area2,
+    /// Area 3 (6,56 per hour).
+    Area3,
+}
+
+impl AgriculturalArea {
+    /// This area's CCNL hourly rate under `rules`, or `None` when the rules in force have no
+    /// agricultural rates (from 1/1/2023).
+    ///
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+    /// CPO-AGRI-PAY).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AgriculturalArea, Euro, Rules};
+    /// use time::macros::date;
+    ///
+    /// let rules = Rules::in_force_on(date!(2018 - 01 - 15))?;
+    /// assert_eq!(AgriculturalArea::Area1.hourly_rate(rules), Some(Euro::from_cents(965)));
+    /// assert_eq!(AgriculturalArea::Area1.hourly_rate(Rules::in_force_on(date!(2023 - 01 - 01))?), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn hourly_rate(self, rules: &Rules) -> Option<Euro> {
+        rules
+            .agriculture_hourly_rates
+            .value
+            .as_ref()
+            .map(|rates| self.rate_in(rates))
+    }
+
+    fn rate_in(self, rates: &AgriculturalRates) -> Euro {
+        match self {
+            AgriculturalArea::Area1 => rates.area1,
+            AgriculturalArea::Area2 => rates.area2,
+            AgriculturalArea::Area3 => rates.area3,
+        }
+    }
+}
+
+/// The area's hourly rate, or the error citing the rule that removed agricultural CPO.
+fn agricultural_rate(area: AgriculturalArea, rules: &Rules) -> Result<Euro, InstrumentError> {
+    let Cited { value, citation } = &rules.agriculture_hourly_rates;
+    value
+        .as_ref()
+        .map(|rates| area.rate_in(rates))
+        .ok_or_else(|| InstrumentError::AgricultureNotInForce {
+            date: rules.valid_from(),
+            citation: Box::new(citation.clone()),
+        })
+}
+
+/// The least compenso of a historical agricultural CPO (24/6/2017 to 31/12/2022) for one
+/// calendar day's prestazione of `minutes` in `area`: the CCNL hourly rate of the area, with a
+/// daily minimum computed on the hours of the ordinary daily minimum (4):
+/// `max(4 × rate, rate × minutes / 60)`, rounded to the cent half away from zero. The daily
+/// minima are 38,60 (Area 1), 35,20 (Area 2) and 26,24 (Area 3).
+///
+/// Reading: as for [`cpo_minimum_compenso`], the daily minimum applies to every day's
+/// prestazione (the conservative reading); the 4 hours are read from
+/// [`Rules::cpo_min_daily`](crate::Rules::cpo_min_daily). From 12/8/2018 D.L. 87/2018 referred
+/// the 4 hours to the ≤10-day window rather than the single day; the library keeps the stricter
+/// per-day floor.
+///
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017; daily minimum on 4
+/// hours per LAW.md \[H18\] (LAW.md CPO-AGRI-PAY, E10).
+///
+/// # Errors
+///
+/// [`InstrumentError::ZeroMinutes`] for 0 minutes, [`InstrumentError::TooManyMinutes`] above
+/// the 1500 minutes of the longest calendar day, [`InstrumentError::AgricultureNotInForce`]
+/// when the rules in force have no agricultural rates (CPO is banned in agriculture from
+/// 1/1/2023, art. 54-bis c. 14 lett. b as amended by L. 197/2022).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{
+///     AgriculturalArea, Euro, Rules, cpo_minimum_compenso_agricultural,
+/// };
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2019 - 07 - 01))?;
+/// let area3 = AgriculturalArea::Area3;
+/// assert_eq!(cpo_minimum_compenso_agricultural(120, area3, rules)?, Euro::from_cents(2624));
+/// assert_eq!(cpo_minimum_compenso_agricultural(300, area3, rules)?, Euro::from_cents(3280));
+///
+/// // From 2023 agriculture is banned: no agricultural floor.
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert!(cpo_minimum_compenso_agricultural(120, area3, rules).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn cpo_minimum_compenso_agricultural(
+    minutes: u32,
+    area: AgriculturalArea,
+    rules: &Rules,
+) -> Result<Euro, InstrumentError> {
+    if minutes == 0 {
+        return Err(InstrumentError::ZeroMinutes);
+    }
+    if minutes > LONGEST_DAY_MINUTES {
+        return Err(InstrumentError::TooManyMinutes {
+            minutes,
+            max: LONGEST_DAY_MINUTES,
+        });
+    }
+    let rate = agricultural_rate(area, rules)?;
+    let overflow = InstrumentError::Overflow {
+        what: "agricultural CPO minimum compenso",
+    };
+    let daily = rate
+        .checked_mul_u32(rules.cpo_min_daily.value.max_continuous_hours)
+        .ok_or(overflow.clone())?;
+    let pro_rata = rate
+        .checked_mul_decimal(Decimal::from(minutes))
+        .and_then(|m| m.checked_div(Decimal::from(60)))
+        .ok_or(overflow)?;
+    let pro_rata = Euro::round_half_away_from_zero(pro_rata)?;
+    Ok(pro_rata.max(daily))
+}
+
+/// The historical agricultural hour limit per prestatore-utilizzatore pair in a calendar year:
+/// cap c (2.500,00) divided by the area's CCNL hourly rate, **rounded down** to whole hours
+/// (Area 3: 2.500 / 6,56 = 381,09 → 381 h; Area 2: 284 h; Area 1: 259 h). It took the place of
+/// the 280 hours in agriculture from 24/6/2017 to 31/12/2022.
+///
+/// Reading: LAW.md gives "≈ 381 h"; the library floors, the conservative reading (a user who
+/// stops at 381 h never pays past cap c at the area rate).
+///
+/// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017, referring to c. 16; INPS msg
+/// 2887/2017 for the rates (LAW.md HOURS-AGRI, E10). Whether L. 197/2022 formally repealed the
+/// sentence is unconfirmed; the library follows the rules table, which has no agricultural rates
+/// from 1/1/2023.
+///
+/// # Errors
+///
+/// [`InstrumentError::AgricultureNotInForce`] when the rules in force have no agricultural
+/// rates (from 1/1/2023).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{AgriculturalArea, Rules, agricultural_hour_limit};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2019 - 07 - 01))?;
+/// assert_eq!(agricultural_hour_limit(AgriculturalArea::Area3, rules)?, 381);
+/// assert!(agricultural_hour_limit(
+///     AgriculturalArea::Area3,
+///     Rules::in_force_on(date!(2023 - 01 - 01))?
+/// ).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn agricultural_hour_limit(
+    area: AgriculturalArea,
+    rules: &Rules,
+) -> Result<u32, InstrumentError> {
+    let rate = agricultural_rate(area, rules)?;
+    let overflow = InstrumentError::Overflow {
+        what: "agricultural hour limit",
+    };
+    if rate.is_zero() {
+        return Err(overflow);
+    }
+    let hours = rules
+        .cap_pair
+        .value
+        .as_decimal()
+        .checked_div(rate.as_decimal())
+        .ok_or(overflow.clone())?
+        .floor();
+    u32::try_from(hours).map_err(|_| overflow)
 }
 
 /// One calendar day of CPO work: one prestazione with its own pay floor (reading A12).
