@@ -17,11 +17,11 @@
 use std::error::Error;
 
 use prestazioni_occasionali::{
-    Causale, Consequence, CostBreakdown, CpoDay, Engagement, Euro, FundingChannel, FundsAccount,
-    Headcounts, Instrument, MonthlyHeadcount, PaymentMode, Prestatore, PriorRelationship,
-    RelationshipKind, Rules, RulesTable, SemesterAverage, TopUp, Utilizzatore, UtilizzatoreKind,
-    Verdict, assess_admissibility, check_cpo_communication, check_cpo_pay,
-    cpo_communication_deadline, net_received, payment_date, revoca_deadline, split_at_midnight,
+    Causale, CostBreakdown, CpoDay, Engagement, Euro, FundingChannel, FundsAccount, Headcounts,
+    Instrument, MonthlyHeadcount, PaymentMode, Prestatore, PriorRelationship, RelationshipKind,
+    Rules, RulesTable, SemesterAverage, TopUp, Utilizzatore, UtilizzatoreKind, Verdict,
+    assess_admissibility, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
+    net_received, payment_date, revoca_deadline, split_at_midnight,
 };
 use time::macros::{date, datetime};
 use time::{Date, Month, OffsetDateTime};
@@ -36,45 +36,12 @@ fn it_at(at: OffsetDateTime) -> String {
     format!("{} {:02}:{:02}", it(at.date()), at.hour(), at.minute())
 }
 
-/// A consequence in words.
-fn consequence_in_words(consequence: &Consequence) -> String {
-    match consequence {
-        Consequence::PlatformRefusal => {
-            "the INPS platform refuses the communication: nothing is owed".to_owned()
-        }
-        Consequence::Conversion { from } => format!(
-            "conversion into a full-time open-ended employment from {}",
-            it(*from)
-        ),
-        Consequence::AdministrativeFine {
-            min,
-            max,
-            reduced,
-            units,
-        } => format!(
-            "administrative fine of {} to {} for each of {units} day(s), {} if paid in misura ridotta",
-            min.to_italian(),
-            max.to_italian(),
-            reduced.to_italian()
-        ),
-        Consequence::ExemptFalseSelfCertification => {
-            "no fine: caused by the prestatore's false self-certification".to_owned()
-        }
-        Consequence::UnlawfulUsePa => "unlawful use by a PA (no conversion, no fine)".to_owned(),
-        Consequence::UnlawfulUse => "unlawful use: the prestazione may not be acquired".to_owned(),
-        other => format!("{other:?}"),
-    }
-}
-
 /// Prints every breach of a verdict: rule id, facts, consequence and citation.
 fn print_refusal(verdict: &Verdict) {
     for breach in &verdict.breaches {
         println!("    rule:        {}", breach.rule);
         println!("    facts:       {}", breach.facts);
-        println!(
-            "    consequence: {}",
-            consequence_in_words(&breach.consequence)
-        );
+        println!("    consequence: {}", breach.consequence);
         println!("    citation:    {}", breach.citation);
         println!();
     }

@@ -317,7 +317,7 @@ fn citations_render_with_amending_act_and_reading() {
     let r = on(date!(2023 - 01 - 01));
     assert_eq!(
         r.headcount_limit.citation.to_string(),
-        "art. 54-bis c. 14 lett. a D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023 (LAW.md Part A A13: semester average, more than N bars CPO)"
+        "art. 54-bis c. 14 lett. a D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023; LAW.md Part A A13: semester average, more than N bars CPO"
     );
     assert_eq!(
         r.cap_pair.citation.to_string(),

@@ -159,7 +159,7 @@ impl CpoWindowCommunication {
     ///     CpoWindowCommunication::new(WindowSector::Hotels, late, 10, 40, Rules::in_force_on(late)?)
     ///         .unwrap_err()
     ///         .to_string(),
-    ///     "no multi-day CPO communication window is in force on 2023-07-01 (art. 54-bis c. 17 lett. d D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023 (LAW.md Part A A3: no multi-day window from 1/1/2023))"
+    ///     "no multi-day CPO communication window is in force on 2023-07-01 (art. 54-bis c. 17 lett. d D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023; LAW.md Part A A3: no multi-day window from 1/1/2023)"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
