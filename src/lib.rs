@@ -35,8 +35,9 @@ pub use prestazione::{
     CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
 };
 pub use rules::{
-    AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, DailyMinimum, Dated,
-    FineRule, FineUnit, FundingChannel, HotelRegime, OneriBase, Parameter, REGIME_START, Rules,
-    RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
+    AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, Credential,
+    DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel, HotelRegime,
+    IntermediarioKind, IntermediaryScope, OneriBase, Parameter, REGIME_START, Rules, RulesError,
+    RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
 };
 pub use verdict::{Breach, Consequence, Excess, RuleId, Verdict};

@@ -59,13 +59,16 @@ fn change_days_are_the_effective_dates_of_the_law() {
         days,
         vec![
             date!(2017 - 06 - 24), // L. 96/2017
+            date!(2017 - 07 - 31), // INPS msg 3177/2017, intermediaries
             date!(2017 - 09 - 25), // INPS msg 3662/2017, agricultural 3-day window
             date!(2018 - 01 - 01), // L. 205/2017, stewards
             date!(2018 - 08 - 12), // D.L. 87/2018
+            date!(2021 - 10 - 01), // INPS PIN retired (REG-AUTH)
             date!(2023 - 01 - 01), // L. 197/2022
             date!(2023 - 01 - 27), // INPS msg 410/2023
             date!(2023 - 05 - 05), // D.L. 48/2023
             date!(2023 - 12 - 06), // INPS msg 4380/2023
+            date!(2026 - 01 - 01), // INPS msg 3932/2025, 2026 portal
         ]
     );
 }
@@ -304,7 +307,7 @@ fn titolo_split_sums_in_every_version() {
 fn every_parameter_is_cited() {
     for rules in Rules::history() {
         let parameters = rules.parameters();
-        assert_eq!(parameters.len(), 38);
+        assert_eq!(parameters.len(), 42);
         for p in parameters {
             assert!(!p.citation.act.is_empty(), "{} has no act", p.name);
             assert!(!p.value.is_empty(), "{} has no value", p.name);
