@@ -47,4 +47,13 @@ pub enum Error {
     /// An invalid self-certification.
     #[error(transparent)]
     SelfCertification(#[from] crate::parties::SelfCertificationError),
+    /// An invalid registration form, value or event.
+    #[error(transparent)]
+    Registration(#[from] crate::registration::RegistrationError),
+    /// An invalid delega.
+    #[error(transparent)]
+    Delega(#[from] crate::delega::DelegaError),
+    /// Inconsistent data for the Scrivania Prestatore.
+    #[error(transparent)]
+    Scrivania(#[from] crate::scrivania::ScrivaniaError),
 }

@@ -8,12 +8,16 @@
 #![doc = include_str!("../docs/glossary.md")]
 
 mod ateco;
+mod delega;
 mod error;
 mod identity;
 mod money;
 mod parties;
+mod payment_shim;
 mod prestazione;
+mod registration;
 mod rules;
+mod scrivania;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 #[cfg(feature = "proptest")]
@@ -21,6 +25,10 @@ pub mod strategies_idv;
 mod verdict;
 
 pub use ateco::{AtecoCode, AtecoError, Section, Sector};
+pub use delega::{
+    Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
+    Permit, Subject, authorize,
+};
 pub use error::Error;
 pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
 #[cfg(feature = "belfiore")]
@@ -31,13 +39,27 @@ pub use parties::{
     Categoria, SelfCertification, SelfCertificationError, UtilizzatoreId, UtilizzatoreIdError,
     age_on,
 };
+pub use payment_shim::PaymentMode;
 pub use prestazione::{
     CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
+};
+pub use registration::{
+    AccessChannel, AccountKind, Address, AddressDraft, Confirmation, ConfirmationChannel,
+    ContactChannel, Contacts, ContactsDraft, DocumentDraft, DocumentKind, Effective, Email,
+    FieldError, FieldErrors, IdentityDocument, ParentalConsent, ParentalConsentDraft, PaymentDraft,
+    PaymentMethod, Phone, REGISTRATION_TRANSITIONS, RegistrantKind, Registration, RegistrationData,
+    RegistrationDraft, RegistrationError, RegistrationEvent, RegistrationEventKind,
+    RegistrationState, TimeBand, UtilizzatoreRegistration, UtilizzatoreRegistrationDraft,
+    registration_diagram,
 };
 pub use rules::{
     AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, Credential,
     DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel, HotelRegime,
     IntermediarioKind, IntermediaryScope, OneriBase, Parameter, REGIME_START, Rules, RulesError,
     RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
+};
+pub use scrivania::{
+    CommunicatedPrestazione, DeskEntry, Payment, PrestazioneStatus, Prospetto, ProspettoRow,
+    Scrivania, ScrivaniaError,
 };
 pub use verdict::{Breach, Consequence, Excess, RuleId, Verdict};

@@ -419,7 +419,10 @@ fn intermediaries_2017() -> Vec<IntermediaryScope> {
         IntermediarioKind::Avvocato,
         IntermediarioKind::CentroServizi,
     ] {
-        for delegante in [DeleganteKind::UtilizzatoreLf, DeleganteKind::UtilizzatoreCpo] {
+        for delegante in [
+            DeleganteKind::UtilizzatoreLf,
+            DeleganteKind::UtilizzatoreCpo,
+        ] {
             scopes.push(IntermediaryScope {
                 intermediario,
                 delegante,
