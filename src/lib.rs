@@ -46,11 +46,11 @@ pub use prestazione::{
 pub use registration::{
     AccessChannel, AccountKind, Address, AddressDraft, Confirmation, ConfirmationChannel,
     ContactChannel, Contacts, ContactsDraft, DocumentDraft, DocumentKind, Effective, Email,
-    FieldError, FieldErrors, IdentityDocument, ParentalConsent, ParentalConsentDraft, PaymentDraft,
-    PaymentMethod, Phone, REGISTRATION_TRANSITIONS, RegistrantKind, Registration, RegistrationData,
-    RegistrationDraft, RegistrationError, RegistrationEvent, RegistrationEventKind,
-    RegistrationState, TimeBand, UtilizzatoreRegistration, UtilizzatoreRegistrationDraft,
-    registration_diagram,
+    FieldError, FieldErrors, IdentityDocument, ParentalConsentDraft, ParentalConsentRecord,
+    PaymentDraft, PaymentMethod, Phone, REGISTRATION_TRANSITIONS, RegistrantKind, Registration,
+    RegistrationData, RegistrationDraft, RegistrationError, RegistrationEvent,
+    RegistrationEventKind, RegistrationState, TimeBand, UtilizzatoreRegistration,
+    UtilizzatoreRegistrationDraft, registration_diagram,
 };
 pub use rules::{
     AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, Credential,

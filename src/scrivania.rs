@@ -42,7 +42,9 @@ pub enum ScrivaniaError {
     },
     /// Revoked after the revoca deadline.
     #[error(
-        "prestazione {id}: revoked at {revoked_at}, after the deadline {deadline} (INPS circ. 107/2017, Part A A16)"
+        "prestazione {id}: revoked at {}, after the deadline {} (INPS circ. 107/2017, Part A A16)",
+        instant(.revoked_at),
+        local(.deadline)
     )]
     LateRevoca {
         /// The id.
@@ -119,6 +121,29 @@ pub enum ScrivaniaError {
     /// No rules in force on a day.
     #[error(transparent)]
     Rules(#[from] RulesError),
+}
+
+/// `2026-03-10 23:59:59`.
+fn local(t: &PrimitiveDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        t.date(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// `2026-03-10 23:59:59 +01:00`.
+fn instant(t: &OffsetDateTime) -> String {
+    let offset = t.offset();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!(
+        "{} {sign}{:02}:{:02}",
+        local(&PrimitiveDateTime::new(t.date(), t.time())),
+        offset.whole_hours().unsigned_abs(),
+        offset.minutes_past_hour().unsigned_abs()
+    )
 }
 
 /// A prestazione as communicated, with what the host knows of it: when it was communicated,

@@ -1065,13 +1065,13 @@ impl fmt::Debug for ParentalConsentDraft {
 ///
 /// See [`RegistrationData::parental_consent`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ParentalConsent {
+pub struct ParentalConsentRecord {
     parent: CodiceFiscale,
     parent_name: String,
     given_on: Date,
 }
 
-impl ParentalConsent {
+impl ParentalConsentRecord {
     /// The parent's codice fiscale.
     #[must_use]
     pub fn parent(&self) -> CodiceFiscale {
@@ -1278,19 +1278,19 @@ impl RegistrationDraft {
         }
         let birthplace = required("birthplace", &self.birthplace, &mut p)
             .and_then(|b| p.take("birthplace", b.parse::<BelfioreCode>()));
-        if let (Some(cf), Some(place)) = (cf, birthplace) {
-            if let Err(e) = cf.check_birthplace(place) {
-                p.push("birthplace", e);
-            }
-            #[cfg(feature = "belfiore")]
-            if let Some(date) = birth_date
-                && !place.is_attributable(date)
-            {
-                p.push(
-                    "birthplace",
-                    format!("{place} is not a comune or foreign state that existed on {date}"),
-                );
-            }
+        if let (Some(cf), Some(place)) = (cf, birthplace)
+            && let Err(e) = cf.check_birthplace(place)
+        {
+            p.push("birthplace", e);
+        }
+        #[cfg(feature = "belfiore")]
+        if let (Some(place), Some(date)) = (birthplace, birth_date)
+            && !place.is_attributable(date)
+        {
+            p.push(
+                "birthplace",
+                format!("{place} is not a comune or foreign state that existed on {date}"),
+            );
         }
         let residence = self.residence.check("residence", &mut p);
         let domicile = match &self.domicile {
@@ -1364,7 +1364,7 @@ impl RegistrationDraft {
         birth_date: Option<Date>,
         rules: &Rules,
         p: &mut Problems,
-    ) -> Result<Option<ParentalConsent>, ()> {
+    ) -> Result<Option<ParentalConsentRecord>, ()> {
         let minor = birth_date
             .and_then(|b| age_on(b, self.registered_on))
             .is_some_and(|age| age < rules.parental_consent_below_age.value);
@@ -1419,7 +1419,7 @@ impl RegistrationDraft {
             Some(d) => Some(d),
         };
         match (parent, name, given_on) {
-            (Some(parent), Some(parent_name), Some(given_on)) => Ok(Some(ParentalConsent {
+            (Some(parent), Some(parent_name), Some(given_on)) => Ok(Some(ParentalConsentRecord {
                 parent,
                 parent_name,
                 given_on,
@@ -1461,7 +1461,7 @@ pub struct RegistrationData {
     contacts: Contacts,
     self_certifications: Vec<SelfCertification>,
     payment: PaymentMethod,
-    parental_consent: Option<ParentalConsent>,
+    parental_consent: Option<ParentalConsentRecord>,
 }
 
 impl fmt::Debug for RegistrationData {
@@ -1564,7 +1564,7 @@ impl RegistrationData {
     }
     /// The parental consent, for a minor.
     #[must_use]
-    pub fn parental_consent(&self) -> Option<&ParentalConsent> {
+    pub fn parental_consent(&self) -> Option<&ParentalConsentRecord> {
         self.parental_consent.as_ref()
     }
 }

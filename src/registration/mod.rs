@@ -12,8 +12,8 @@ mod values;
 pub(crate) use data::fee;
 pub use data::{
     AccessChannel, AccountKind, Address, AddressDraft, ContactChannel, Contacts, ContactsDraft,
-    DocumentDraft, DocumentKind, FieldError, FieldErrors, IdentityDocument, ParentalConsent,
-    ParentalConsentDraft, PaymentDraft, PaymentMethod, RegistrationData, RegistrationDraft,
+    DocumentDraft, DocumentKind, FieldError, FieldErrors, IdentityDocument, ParentalConsentDraft,
+    ParentalConsentRecord, PaymentDraft, PaymentMethod, RegistrationData, RegistrationDraft,
 };
 pub(crate) use state::in_force_on;
 pub use state::{

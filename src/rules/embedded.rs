@@ -359,34 +359,35 @@ pub(super) fn rows() -> RulesTableBuilder {
             Dated::new(
                 REGIME_START,
                 Vec::new(),
-                Citation::act("INPS circ. 107/2017")
-                    .reading("REG-INTERMEDIARI: no intermediaries before INPS msg 3177/2017"),
+                Citation::act("INPS circ. 107/2017 (LAW.md REG-INTERMEDIARI)").implemented_by(
+                    "no intermediaries until INPS msg 3177 of 31/7/2017",
+                ),
             ),
             Dated::new(
                 date!(2017 - 07 - 31),
                 intermediaries_2017(),
-                Citation::act("INPS msg 3177 of 31/7/2017")
-                    .implemented_by("L. 12/1979; L. 152/2001")
-                    .reading("REG-INTERMEDIARI: patronati only for prestatori and LF utilizzatori"),
+                Citation::act("INPS msg 3177 of 31/7/2017 (LAW.md REG-INTERMEDIARI)")
+                    .implemented_by("L. 12/1979; L. 152/2001: patronati only for prestatori and LF utilizzatori"),
             ),
             Dated::new(
                 date!(2026 - 01 - 01),
                 intermediaries_2026(),
-                Citation::act("INPS msg 3932 of 24/12/2025").reading(
-                    "REG-INTERMEDIARI: \"January 2026\" taken as 1/1/2026; consulenti, commercialisti and patronati also for prestatori",
+                Citation::act("INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI)").implemented_by(
+                    "portal of January 2026, taken from 1/1/2026: consulenti, commercialisti and patronati also for prestatori",
                 ),
             ),
         ],
         delega_retention_years: one(
             5,
-            Citation::act("INPS msg 3177 of 31/7/2017")
-                .reading("REG-INTERMEDIARI: validity of the delega plus 5 years"),
+            Citation::act("INPS msg 3177 of 31/7/2017 (LAW.md REG-INTERMEDIARI)")
+                .implemented_by("kept for the validity of the delega plus 5 years"),
         ),
         access_credentials: vec![
             Dated::new(
                 REGIME_START,
                 vec![Credential::InpsPin, Credential::Spid, Credential::Cns],
-                Citation::act("INPS circ. 107/2017").reading("REG-AUTH: INPS PIN, or SPID/CNS"),
+                Citation::act("INPS circ. 107/2017 (LAW.md REG-AUTH)")
+                    .implemented_by("INPS PIN, or SPID/CNS"),
             ),
             Dated::new(
                 date!(2021 - 10 - 01),
@@ -396,15 +397,14 @@ pub(super) fn rows() -> RulesTableBuilder {
                     Credential::Cns,
                     Credential::Eidas,
                 ],
-                Citation::act("INPS PIN retired on 1/10/2021")
-                    .implemented_by("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025")
-                    .reading("REG-AUTH: SPID (level 2 or higher), CIE, CNS or eIDAS"),
+                Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (LAW.md REG-AUTH)")
+                    .implemented_by("INPS PIN retired on 1/10/2021; SPID, CIE, CNS or eIDAS"),
             ),
         ],
         spid_min_level: one(
             2,
-            Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025")
-                .reading("REG-AUTH: SPID level 2 or higher"),
+            Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (LAW.md REG-AUTH)")
+                .implemented_by("SPID level 2 or higher"),
         ),
     }
 }
