@@ -477,7 +477,18 @@ fn invalid_submission_changes_nothing() {
 fn debug_masks_personal_data() {
     let draft = complete(date!(2026 - 03 - 07), AccessChannel::Cie);
     let data = draft.validate().unwrap();
-    for text in [format!("{draft:?}"), format!("{data:?}")] {
+    let mut reg = Registration::new(draft.clone());
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    reg.apply(RegistrationEvent::ChangePaymentMethod {
+        from: date!(2026 - 04 - 01),
+        method: data.payment().clone(),
+    })
+    .unwrap();
+    for text in [
+        format!("{draft:?}"),
+        format!("{data:?}"),
+        format!("{reg:?}"),
+    ] {
         for secret in [CF, IBAN, "1234567", "mario.rossi@", "CA12345AB", "Via Po"] {
             assert!(!text.contains(secret), "{secret} in {text}");
         }

@@ -488,3 +488,83 @@ fn prohibited_sectors() {
         );
     }
 }
+
+/// Source: LAW.md REG-INTERMEDIARI (none before msg 3177 of 31/7/2017; patronati only for
+/// prestatori and LF utilizzatori; professionals for prestatori from the January 2026 portal of
+/// msg 3932/2025, taken as 1/1/2026; kept for validity plus 5 years).
+#[test]
+fn intermediary_scopes_by_date() {
+    use prestazioni_occasionali::{DeleganteKind as D, IntermediarioKind as I, IntermediaryScope};
+    let may = |day: Date, intermediario, delegante| {
+        on(day)
+            .intermediary_scopes
+            .value
+            .contains(&IntermediaryScope {
+                intermediario,
+                delegante,
+            })
+    };
+    assert!(
+        on(date!(2017 - 07 - 30))
+            .intermediary_scopes
+            .value
+            .is_empty()
+    );
+    assert!(may(
+        date!(2017 - 07 - 31),
+        I::ConsulenteDelLavoro,
+        D::UtilizzatoreCpo
+    ));
+    assert!(may(date!(2017 - 07 - 31), I::Patronato, D::Prestatore));
+    assert!(may(date!(2017 - 07 - 31), I::Patronato, D::UtilizzatoreLf));
+    assert!(!may(
+        date!(2025 - 12 - 31),
+        I::Patronato,
+        D::UtilizzatoreCpo
+    ));
+    assert!(!may(
+        date!(2025 - 12 - 31),
+        I::ConsulenteDelLavoro,
+        D::Prestatore
+    ));
+    assert!(may(
+        date!(2026 - 01 - 01),
+        I::ConsulenteDelLavoro,
+        D::Prestatore
+    ));
+    assert!(may(
+        date!(2026 - 01 - 01),
+        I::DottoreCommercialista,
+        D::Prestatore
+    ));
+    assert!(!may(date!(2026 - 01 - 01), I::Avvocato, D::Prestatore));
+    assert!(!may(
+        date!(2026 - 01 - 01),
+        I::Patronato,
+        D::UtilizzatoreCpo
+    ));
+    assert_eq!(on(date!(2026 - 01 - 01)).delega_retention_years.value, 5);
+}
+
+/// Source: LAW.md REG-AUTH (INPS PIN, or SPID/CNS, until 30/9/2021; SPID level 2 or higher, CIE,
+/// CNS or eIDAS from 1/10/2021).
+#[test]
+fn access_credentials_by_date() {
+    use prestazioni_occasionali::Credential as C;
+    assert_eq!(
+        on(date!(2021 - 09 - 30)).access_credentials.value,
+        vec![C::InpsPin, C::Spid, C::Cns]
+    );
+    assert_eq!(
+        on(date!(2021 - 10 - 01)).access_credentials.value,
+        vec![C::Spid, C::Cie, C::Cns, C::Eidas]
+    );
+    assert_eq!(on(date!(2026 - 01 - 01)).spid_min_level.value, 2);
+    let described = on(date!(2017 - 07 - 01))
+        .parameters()
+        .into_iter()
+        .find(|p| p.name == "intermediary_scopes")
+        .unwrap()
+        .value;
+    assert_eq!(described, "none");
+}
