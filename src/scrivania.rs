@@ -281,7 +281,10 @@ impl ProspettoRow {
     /// The hours worked, to the hundredth.
     #[must_use]
     pub fn hours(&self) -> rust_decimal::Decimal {
-        (rust_decimal::Decimal::from(self.minutes) / rust_decimal::Decimal::from(60)).round_dp(2)
+        rust_decimal::Decimal::from(self.minutes)
+            .checked_div(rust_decimal::Decimal::from(60))
+            .unwrap_or_default()
+            .round_dp(2)
     }
 }
 
@@ -359,8 +362,9 @@ pub struct Scrivania {
     viewed_at: OffsetDateTime,
     entries: Vec<DeskEntry>,
     payment_history: Vec<Effective<PaymentMethod>>,
+    /// Cap a of every version of the rules table: first day and value.
     #[cfg_attr(feature = "serde", serde(skip))]
-    table: RulesTable,
+    caps: Vec<(Date, Cited<Euro>)>,
 }
 
 impl Scrivania {
@@ -406,7 +410,11 @@ impl Scrivania {
             viewed_at: now,
             entries,
             payment_history: history,
-            table: table.clone(),
+            caps: table
+                .versions()
+                .iter()
+                .map(|v| (v.valid_from(), v.cap_prestatore.clone()))
+                .collect(),
         })
     }
 
@@ -472,7 +480,7 @@ impl Scrivania {
             id: PrestazioneId(0),
             what,
         };
-        let cap = cap_of_year(&self.table, year)?;
+        let cap = cap_of_year(&self.caps, year)?;
         let mut rows: BTreeMap<(UtilizzatoreId, Instrument), ProspettoRow> = BTreeMap::new();
         for e in &self.entries {
             let p = &e.prestazione;
@@ -527,32 +535,31 @@ fn canonical(id: UtilizzatoreId) -> UtilizzatoreId {
     }
 }
 
-/// The lowest cap a in force during `year` (conservative), with its citation.
-fn cap_of_year(table: &RulesTable, year: i32) -> Result<Cited<Euro>, ScrivaniaError> {
-    let first = Date::from_calendar_date(year, Month::January, 1).map_err(|_| {
-        ScrivaniaError::Overflow {
-            id: PrestazioneId(0),
-            what: "year",
-        }
-    })?;
-    let last = Date::from_calendar_date(year, Month::December, 31).map_err(|_| {
-        ScrivaniaError::Overflow {
-            id: PrestazioneId(0),
-            what: "year",
-        }
-    })?;
-    table.in_force_on(last)?;
-    let start = first.max(table.start());
-    let mut best = table.in_force_on(start)?.cap_prestatore.clone();
-    for version in table.versions() {
-        if version.valid_from() > start
-            && version.valid_from() <= last
-            && version.cap_prestatore.value < best.value
-        {
-            best = version.cap_prestatore.clone();
+/// The lowest cap a in force during `year` (conservative), with its citation, from the caps of
+/// every version (first day, value).
+fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, ScrivaniaError> {
+    let bad_year = ScrivaniaError::Overflow {
+        id: PrestazioneId(0),
+        what: "year",
+    };
+    let first = Date::from_calendar_date(year, Month::January, 1).map_err(|_| bad_year.clone())?;
+    let last = Date::from_calendar_date(year, Month::December, 31).map_err(|_| bad_year)?;
+    let start = caps.first().map_or(first, |(from, _)| first.max(*from));
+    let mut best: Option<&Cited<Euro>> = None;
+    for (i, (from, cap)) in caps.iter().enumerate() {
+        let until = caps.get(i + 1).and_then(|(next, _)| next.previous_day());
+        let overlaps = *from <= last && until.is_none_or(|u| u >= start);
+        if overlaps && best.is_none_or(|b| cap.value < b.value) {
+            best = Some(cap);
         }
     }
-    Ok(best)
+    best.cloned()
+        .ok_or(ScrivaniaError::Rules(RulesError::BeforeRegime {
+            date: last,
+            start: caps
+                .first()
+                .map_or(crate::rules::REGIME_START, |(from, _)| *from),
+        }))
 }
 
 /// The day INPS pays a prestazione of `day` by: `payment_day` of the next month (Part A A15).

@@ -712,6 +712,16 @@ proptest! {
         d.payment.mode = PaymentMode::IbanCredit;
         d.privacy_consent = consent;
         let _ = d.validate();
+        let _ = texts[1].parse::<prestazioni_occasionali::Phone>();
+        let _ = texts[2].parse::<prestazioni_occasionali::Email>();
+        let _ = texts[3].parse::<prestazioni_occasionali::TimeBand>();
+        let _ = UtilizzatoreRegistrationDraft {
+            registered_on: days[0],
+            kind: RegistrantKind::Impresa,
+            id: texts[4].clone(),
+            ateco: texts[5].clone(),
+        }
+        .validate();
     }
 }
 
@@ -730,5 +740,19 @@ proptest! {
         prop_assert_eq!(serde_json::from_str::<RegistrationEventKind>(&json).unwrap(), event.kind());
         let json = serde_json::to_string(&state).unwrap();
         prop_assert_eq!(serde_json::from_str::<RegistrationState>(&json).unwrap(), state);
+    }
+
+    /// A registration round-trips through serde whatever events it went through.
+    #[test]
+    fn registrations_round_trip(
+        access in arb_access(),
+        events in proptest::collection::vec(arb_event(), 0..8),
+    ) {
+        let mut reg = Registration::new(complete(date!(2026 - 01 - 01), access));
+        for event in events {
+            let _ = reg.apply(event);
+        }
+        let json = serde_json::to_string(&reg).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Registration>(&json).unwrap(), reg);
     }
 }
