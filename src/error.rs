@@ -68,4 +68,13 @@ pub enum Error {
     /// An admissibility question that cannot be answered.
     #[error(transparent)]
     Admissibility(#[from] crate::instruments::AdmissibilityError),
+    /// An invalid registration form, value or event.
+    #[error(transparent)]
+    Registration(#[from] crate::registration::RegistrationError),
+    /// An invalid delega.
+    #[error(transparent)]
+    Delega(#[from] crate::delega::DelegaError),
+    /// Inconsistent data for the Scrivania Prestatore.
+    #[error(transparent)]
+    Scrivania(#[from] crate::scrivania::ScrivaniaError),
 }

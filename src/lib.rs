@@ -82,6 +82,7 @@
 struct ReadmeDoctests;
 
 mod ateco;
+mod delega;
 mod error;
 mod identity;
 mod instruments;
@@ -89,12 +90,18 @@ mod money;
 mod parties;
 mod payment;
 mod prestazione;
+mod registration;
 mod rules;
+mod scrivania;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 mod verdict;
 
 pub use ateco::{AtecoCode, AtecoError, Section, Sector};
+pub use delega::{
+    Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
+    Permit, Subject, authorize,
+};
 pub use error::Error;
 pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
 #[cfg(feature = "belfiore")]
@@ -121,9 +128,23 @@ pub use payment::{PaymentError, PaymentMode, net_received};
 pub use prestazione::{
     CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
 };
+pub use registration::{
+    AccessChannel, AccountKind, Address, AddressDraft, Confirmation, ConfirmationChannel,
+    ContactChannel, Contacts, ContactsDraft, DocumentDraft, DocumentKind, Effective, Email,
+    FieldError, FieldErrors, IdentityDocument, ParentalConsentDraft, ParentalConsentRecord,
+    PaymentDraft, PaymentMethod, Phone, REGISTRATION_TRANSITIONS, RegistrantKind, Registration,
+    RegistrationData, RegistrationDraft, RegistrationError, RegistrationEvent,
+    RegistrationEventKind, RegistrationState, TimeBand, UtilizzatoreRegistration,
+    UtilizzatoreRegistrationDraft, registration_diagram,
+};
 pub use rules::{
-    AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, DailyMinimum, Dated,
-    FineRule, FineUnit, FundingChannel, HotelRegime, OneriBase, Parameter, REGIME_START, Rules,
-    RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
+    AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, Credential,
+    DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel, HotelRegime,
+    IntermediarioKind, IntermediaryScope, OneriBase, Parameter, REGIME_START, Rules, RulesError,
+    RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
+};
+pub use scrivania::{
+    CommunicatedPrestazione, DeskEntry, Payment, PrestazioneStatus, Prospetto, ProspettoRow,
+    Scrivania, ScrivaniaError,
 };
 pub use verdict::{Breach, Consequence, Excess, RuleId, Verdict};
