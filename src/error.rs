@@ -68,4 +68,7 @@ pub enum Error {
     /// An admissibility question that cannot be answered.
     #[error(transparent)]
     Admissibility(#[from] crate::instruments::AdmissibilityError),
+    /// An invalid LF or CPO communication, or funds that cannot be committed for it.
+    #[error(transparent)]
+    Communication(#[from] crate::instruments::CommunicationError),
 }
