@@ -5,23 +5,24 @@
 //! Luca works 14:00-18:00 and Sara 22:00-02:00. Sara's shift crosses midnight, so it is two
 //! prestazioni, one per calendar day, each with its own daily minimum (LAW.md E4, reading A12).
 //!
-//! For each prestazione the example checks admissibility (the events list may use the CPO up to
-//! 25 employees from 5/5/2023), the pay floor, the communication deadline (60 minutes ahead), the
-//! cost (E3: 36,00 costs 49,64), the funds on the CPO account (an F24 ELIDE payment with causale
-//! CLOC), the revoca deadline, the payment date and what the prestatore receives. It ends with a
-//! refusal: Marco, an employee of the company until two months ago (c. 5), offered a compenso
-//! below the floor, printed from the verdicts with the rule id, facts, consequence and citation.
+//! Each shift is one [`CpoCommunication`]: it checks admissibility (the events list may use the
+//! CPO up to 25 employees from 5/5/2023), the pay floor, the communication deadline (60 minutes
+//! ahead), the cost (E3: 36,00 costs 49,64), the revoca deadline and the payment date of every
+//! calendar day, and reserves the cost on the CPO account (an F24 ELIDE payment with causale
+//! CLOC), all days or none. The example prints them with what the prestatore receives, and ends
+//! with a refusal: Marco, an employee of the company until two months ago (c. 5), offered a
+//! compenso below the floor, printed from the verdict with the rule id, facts, consequence and
+//! citation.
 //!
 //! Run with `cargo run --example cpo_booking`.
 
 use std::error::Error;
 
 use prestazioni_occasionali::{
-    Causale, CostBreakdown, CpoDay, Engagement, Euro, FundingChannel, FundsAccount, Headcounts,
-    Instrument, MonthlyHeadcount, PaymentMode, Prestatore, PriorRelationship, RelationshipKind,
-    Rules, RulesTable, SemesterAverage, TopUp, Utilizzatore, UtilizzatoreKind, Verdict,
-    assess_admissibility, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
-    net_received, payment_date, revoca_deadline, split_at_midnight,
+    Causale, CpoCommunication, CpoCommunicationDay, CpoWork, Euro, FundingChannel, FundsAccount,
+    Headcounts, Instrument, MonthlyHeadcount, PaymentMode, Prestatore, PrestazioneId,
+    PriorRelationship, RelationshipKind, Rules, RulesTable, SemesterAverage, TopUp, Utilizzatore,
+    UtilizzatoreKind, Verdict, net_received,
 };
 use time::macros::{date, datetime};
 use time::{Date, Month, OffsetDateTime};
@@ -51,11 +52,29 @@ fn print_refusal(verdict: &Verdict) {
 struct Shift<'a> {
     prestatore: &'a Prestatore,
     payment_mode: PaymentMode,
+    oggetto: &'static str,
     start: OffsetDateTime,
     end: OffsetDateTime,
-    /// The compenso agreed for each calendar day of the shift.
-    compenso_per_day: Euro,
+    /// The compenso agreed for each calendar day of the shift (one per day, reading A12).
+    compensi: Vec<Euro>,
 }
+
+impl Shift<'_> {
+    /// The prior communication of the shift, sent on Friday evening.
+    fn work(&self) -> CpoWork {
+        CpoWork::new(
+            PLACE,
+            self.oggetto,
+            self.start,
+            self.end,
+            self.compensi.clone(),
+            COMMUNICATED_AT,
+        )
+    }
+}
+
+/// Where the event takes place.
+const PLACE: &str = "Fiera di Roma, Via Portuense 1645, Roma";
 
 /// The weekend's Saturday.
 const WEEKEND: Date = date!(2026 - 03 - 07);
@@ -153,36 +172,35 @@ fn fund(account: &mut FundsAccount) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// Prints the pay floor, deadlines and cost of one admissible prestazione, and reserves its
-/// cost; returns the cost.
-fn book_day(
-    id: u64,
-    day: &CpoDay,
-    compenso: Euro,
-    communicated_at: OffsetDateTime,
-    account: &mut FundsAccount,
-) -> Result<CostBreakdown, Box<dyn Error>> {
-    let rules = Rules::in_force_on(day.date)?;
+/// Prints the pay floor, deadlines and cost of one admissible prestazione.
+fn print_day(id: PrestazioneId, day: &CpoCommunicationDay) -> Result<(), Box<dyn Error>> {
+    let (span, rules) = (&day.day, Rules::in_force_on(day.day.date)?);
+    println!(
+        "  prestazione {}: {} to {} ({} min)",
+        id.0,
+        it_at(span.start),
+        it_at(span.end),
+        span.minutes
+    );
     // The floor is the daily minimum up to its hours, the hourly minimum beyond.
-    let floor_citation = if day.minimum_compenso == rules.cpo_min_daily.value.amount {
+    let floor_citation = if span.minimum_compenso == rules.cpo_min_daily.value.amount {
         &rules.cpo_min_daily.citation
     } else {
         &rules.cpo_min_hourly.citation
     };
     println!(
         "    compenso {} (floor {} for {} min: {floor_citation})",
-        compenso.to_italian(),
-        day.minimum_compenso.to_italian(),
-        day.minutes,
+        day.compenso.to_italian(),
+        span.minimum_compenso.to_italian(),
+        span.minutes,
     );
     println!(
         "    communicate by {} (sent {}; {})",
-        it_at(cpo_communication_deadline(day.start, rules)?),
-        it_at(communicated_at),
+        it_at(day.communication_deadline),
+        it_at(COMMUNICATED_AT),
         rules.cpo_notice_minutes.citation
     );
-    let cost = CostBreakdown::cpo(compenso, rules)?;
-    account.commit(id, cost.total, communicated_at.date())?;
+    let cost = &day.cost;
     println!(
         "    cost {} = compenso {} + IVS {} + INAIL {} + oneri {} ({})",
         cost.total.to_italian(),
@@ -193,24 +211,20 @@ fn book_day(
         rules.cpo_oneri_base.citation
     );
     println!(
-        "    reserved on the CPO account; {} left",
-        account.available_on(communicated_at.date()).to_italian()
-    );
-    println!(
         "    revoca possible until 23:59:59 on {} ({})",
-        it(revoca_deadline(day.date, rules)?),
+        it(day.revoca_deadline),
         rules.revoca_days.citation
     );
     println!(
         "    INPS pays by {} ({})",
-        it(payment_date(day.date, rules)?),
+        it(day.payment_date),
         rules.payment_day.citation
     );
-    Ok(cost)
+    Ok(())
 }
 
-/// Books one shift: one prestazione per calendar day, each checked and reserved; prints what
-/// the prestatore receives and returns the shift's cost.
+/// Books one shift: one prestazione per calendar day, all checked and reserved together;
+/// prints what the prestatore receives and returns the shift's cost.
 fn book_shift(
     shift: &Shift<'_>,
     company: &Utilizzatore,
@@ -226,62 +240,42 @@ fn book_shift(
         it_at(shift.start),
         it_at(shift.end)
     );
-    let days = split_at_midnight(shift.start, shift.end, RulesTable::embedded())?;
+    let communication = CpoCommunication::new(company, p, &shift.work(), RulesTable::embedded())?;
+    let days = communication.days();
     if days.len() > 1 {
         println!(
             "  crosses midnight: {} prestazioni, one per calendar day, each with its own daily minimum (LAW.md E4, reading A12)",
             days.len()
         );
     }
-    let mut compenso = Euro::ZERO;
-    let mut total = Euro::ZERO;
-    for day in &days {
-        *next_id = next_id.checked_add(1).ok_or("too many prestazioni")?;
-        let rules = Rules::in_force_on(day.date)?;
-        println!(
-            "  prestazione {next_id}: {} to {} ({} min)",
-            it_at(day.start),
-            it_at(day.end),
-            day.minutes
-        );
-        let mut verdict = assess_admissibility(
-            Instrument::ContrattoPrestazioneOccasionale,
-            company,
-            p,
-            &Engagement::on(day.date),
-            rules,
-        )?;
-        let pay = check_cpo_pay(shift.compenso_per_day, day.minutes, rules)?;
-        let communication = check_cpo_communication(COMMUNICATED_AT, day.start, rules)?;
-        verdict.breaches.extend(pay.breaches);
-        verdict.breaches.extend(communication.breaches);
-        if !verdict.is_lawful() {
-            println!("    refused:");
-            print_refusal(&verdict);
-            continue;
-        }
-        println!(
-            "    admissible: events list, average {} employees, not more than {}",
-            average.average.normalize(),
-            rules
-                .headcount_limit_events
-                .value
-                .unwrap_or(rules.headcount_limit.value)
-        );
-        let cost = book_day(
-            *next_id,
-            day,
-            shift.compenso_per_day,
-            COMMUNICATED_AT,
-            account,
-        )?;
-        compenso = compenso
-            .checked_add(cost.compenso)
-            .ok_or("compenso overflows")?;
-        total = total.checked_add(cost.total).ok_or("cost overflows")?;
+    if !communication.verdict().is_lawful() {
+        println!("  refused:");
+        print_refusal(communication.verdict());
+        return Ok(Euro::ZERO);
     }
-    let paid_on = payment_date(shift.start.date(), Rules::in_force_on(shift.start.date())?)?;
+    let rules = Rules::in_force_on(shift.start.date())?;
+    println!(
+        "  admissible: events list, average {} employees, not more than {}",
+        average.average.normalize(),
+        rules
+            .headcount_limit_events
+            .value
+            .unwrap_or(rules.headcount_limit.value)
+    );
+    let first_id = PrestazioneId(next_id.checked_add(1).ok_or("too many prestazioni")?);
+    for (record, day) in communication.prestazioni(first_id)?.iter().zip(days) {
+        print_day(record.id(), day)?;
+        *next_id = record.id().0;
+    }
+    communication.commit_funds(account, first_id)?;
+    println!(
+        "  {} reserved on the CPO account; {} left",
+        communication.total_cost().to_italian(),
+        account.available_on(COMMUNICATED_AT.date()).to_italian()
+    );
+    let paid_on = days.first().ok_or("no day")?.payment_date;
     let on_payment = Rules::in_force_on(paid_on)?;
+    let compenso = communication.total_compenso();
     let fee = shift.payment_mode.fee(on_payment)?;
     let fee_in_words = if fee.is_zero() {
         "no fee".to_owned()
@@ -303,12 +297,11 @@ fn book_shift(
         shift.payment_mode.citation(on_payment)
     );
     println!();
-    Ok(total)
+    Ok(communication.total_cost())
 }
 
 /// A third prestatore: Marco left the company on 6/1/2026, and is offered 30,00 for 4 hours.
 fn refuse_marco(company: &Utilizzatore, marco: &Prestatore) -> Result<(), Box<dyn Error>> {
-    let rules = Rules::in_force_on(WEEKEND)?;
     let offered = Euro::from_euros(30);
     println!(
         "{} {}, {} 14:00-18:00, offered {}: employee of {} until 6/1/2026",
@@ -318,21 +311,21 @@ fn refuse_marco(company: &Utilizzatore, marco: &Prestatore) -> Result<(), Box<dy
         offered.to_italian(),
         company.name()
     );
-    let mut verdict = assess_admissibility(
-        Instrument::ContrattoPrestazioneOccasionale,
-        company,
-        marco,
-        &Engagement::on(WEEKEND),
-        rules,
-    )?;
-    verdict
-        .breaches
-        .extend(check_cpo_pay(offered, 240, rules)?.breaches);
-    if verdict.is_lawful() {
+    let shift = Shift {
+        prestatore: marco,
+        payment_mode: PaymentMode::IbanCredit,
+        oggetto: "stand assistant",
+        start: datetime!(2026-03-07 14:00 +01:00),
+        end: datetime!(2026-03-07 18:00 +01:00),
+        compensi: vec![offered],
+    };
+    let communication =
+        CpoCommunication::new(company, marco, &shift.work(), RulesTable::embedded())?;
+    if communication.verdict().is_lawful() {
         println!("  admissible");
     } else {
         println!("  refused:");
-        print_refusal(&verdict);
+        print_refusal(communication.verdict());
     }
     Ok(())
 }
@@ -365,16 +358,19 @@ fn main() -> Result<(), Box<dyn Error>> {
         Shift {
             prestatore: &luca,
             payment_mode: PaymentMode::IbanCredit,
+            oggetto: "stand assistant",
             start: datetime!(2026-03-07 14:00 +01:00),
             end: datetime!(2026-03-07 18:00 +01:00),
-            compenso_per_day: Euro::from_euros(36),
+            compensi: vec![Euro::from_euros(36)],
         },
         Shift {
             prestatore: &sara,
             payment_mode: PaymentMode::BonificoDomiciliato,
+            oggetto: "night set-up of the exhibition hall",
             start: datetime!(2026-03-07 22:00 +01:00),
             end: datetime!(2026-03-08 02:00 +01:00),
-            compenso_per_day: Euro::from_euros(36),
+            // One compenso per calendar day: the shift is two prestazioni (E4, reading A12).
+            compensi: vec![Euro::from_euros(36), Euro::from_euros(36)],
         },
     ];
     let mut next_id = 0u64;

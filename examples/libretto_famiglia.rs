@@ -2,9 +2,9 @@
 //!
 //! Anna Conti (a persona fisica, outside any business) has Giulia Verdi, a 21-year-old university
 //! student who self-certified her status, look after her children on twelve afternoons of
-//! 2 h 20 min. For each afternoon the example checks that the LF may be used for assistenza
-//! domiciliare, counts the whole titoli (each pays at most one hour), prices them, and reserves
-//! the cost on the libretto, topped up through pagoPA. It then prints the monthly summary: the
+//! 2 h 20 min. Each afternoon is one [`LfCommunication`]: it checks that the LF may be used for
+//! assistenza domiciliare, counts the whole titoli (each pays at most one hour) and prices them;
+//! the example reserves the cost on the libretto, topped up through pagoPA. It then prints the monthly summary: the
 //! communication deadline (3/4/2026), the payment date (15/4/2026) and what Giulia receives
 //! after the fee of her payment mode, each with its legal citation (LAW.md E1, E6, E8).
 //!
@@ -13,10 +13,9 @@
 use std::error::Error;
 
 use prestazioni_occasionali::{
-    Categoria, CostBreakdown, Engagement, Euro, FundingChannel, FundsAccount, Instrument,
-    LfActivity, PaymentMode, Prestatore, Rules, SelfCertification, TopUp, Utilizzatore,
-    UtilizzatoreKind, assess_admissibility, lf_communication_deadline, net_received, payment_date,
-    titoli_for_minutes,
+    Categoria, CostBreakdown, Euro, FundingChannel, FundsAccount, Instrument, LfActivity,
+    LfCommunication, LfWork, PaymentMode, Prestatore, PrestazioneId, Rules, RulesTable,
+    SelfCertification, TopUp, Utilizzatore, UtilizzatoreKind, net_received,
 };
 use rust_decimal::Decimal;
 use time::Date;
@@ -40,6 +39,9 @@ const AFTERNOONS: [Date; 12] = [
     date!(2026 - 03 - 25),
     date!(2026 - 03 - 27),
 ];
+
+/// Where Giulia works: the family's home.
+const HOME: &str = "Via Nazionale 10, Roma";
 
 /// Giulia has no IBAN: INPS pays her by bonifico domiciliato.
 const PAYMENT_MODE: PaymentMode = PaymentMode::BonificoDomiciliato;
@@ -120,25 +122,22 @@ fn fund(libretto: &mut FundsAccount) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// The month's totals.
+/// The month's totals, and the last afternoon's communication.
 #[derive(Debug, Default)]
 struct Month {
     cost: Option<CostBreakdown>,
     titoli: u32,
     minutes: u32,
+    last: Option<LfCommunication>,
 }
 
 impl Month {
     /// Adds one afternoon.
-    fn add(
-        &mut self,
-        cost: &CostBreakdown,
-        titoli: u32,
-        minutes: u32,
-    ) -> Result<(), Box<dyn Error>> {
+    fn add(&mut self, afternoon: LfCommunication) -> Result<(), Box<dyn Error>> {
+        let (cost, titoli, minutes) = (afternoon.cost(), afternoon.titoli(), afternoon.minutes());
         let sum = |a: Euro, b: Euro| a.checked_add(b).ok_or("monthly total overflows");
         self.cost = Some(match self.cost {
-            None => *cost,
+            None => cost,
             Some(month) => CostBreakdown {
                 compenso: sum(month.compenso, cost.compenso)?,
                 ivs: sum(month.ivs, cost.ivs)?,
@@ -152,6 +151,7 @@ impl Month {
             .minutes
             .checked_add(minutes)
             .ok_or("minutes overflow")?;
+        self.last = Some(afternoon);
         Ok(())
     }
 }
@@ -167,30 +167,29 @@ fn book_afternoons(
     );
     let mut month = Month::default();
     for (id, &day) in (1u64..).zip(AFTERNOONS.iter()) {
-        let rules = Rules::in_force_on(day)?;
-        let babysitting = Engagement::on(day).with_lf_activity(LfActivity::AssistenzaDomiciliare);
-        let verdict = assess_admissibility(
-            Instrument::LibrettoFamiglia,
-            family,
-            giulia,
-            &babysitting,
-            rules,
-        )?;
-        if !verdict.is_lawful() {
+        let work = LfWork::new(
+            day,
+            MINUTES_PER_AFTERNOON,
+            LfActivity::AssistenzaDomiciliare,
+            HOME,
+            PrestazioneId(id),
+        );
+        let afternoon = LfCommunication::new(family, giulia, &work, RulesTable::embedded())?;
+        if !afternoon.verdict().is_lawful() {
             println!(
-                "{}: the Libretto Famiglia may not be used:\n{verdict}",
-                it(day)
+                "{}: the Libretto Famiglia may not be used:\n{}",
+                it(day),
+                afternoon.verdict()
             );
             continue;
         }
-        let titoli = titoli_for_minutes(MINUTES_PER_AFTERNOON, rules)?;
-        let cost = CostBreakdown::lf(titoli, rules)?;
-        libretto.commit(id, cost.total, day)?;
+        afternoon.commit_funds(libretto, day)?;
+        let cost = afternoon.cost();
         println!(
             "{:<10} {:>7} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>10}",
             it(day),
-            MINUTES_PER_AFTERNOON,
-            titoli,
+            afternoon.minutes(),
+            afternoon.titoli(),
             cost.compenso.to_italian(),
             cost.ivs.to_italian(),
             cost.inail.to_italian(),
@@ -198,7 +197,7 @@ fn book_afternoons(
             cost.total.to_italian(),
             libretto.available_on(day).to_italian(),
         );
-        month.add(&cost, titoli, MINUTES_PER_AFTERNOON)?;
+        month.add(afternoon)?;
     }
     println!();
     Ok(month)
@@ -206,15 +205,16 @@ fn book_afternoons(
 
 /// Prints the monthly summary: titoli, cost, caps, deadlines and what the prestatore receives.
 fn print_summary(month: &Month, libretto: &FundsAccount) -> Result<(), Box<dyn Error>> {
-    let last_day = AFTERNOONS.last().copied().ok_or("no afternoons")?;
+    let last = month.last.as_ref().ok_or("no afternoon was booked")?;
     let cost = month.cost.ok_or("no afternoon was booked")?;
+    let last_day = last.day();
     let rules = Rules::in_force_on(last_day)?;
     let titolo = &rules.lf_titolo;
     println!("Monthly summary");
     println!(
         "  each afternoon of {} min needs {} whole titoli: a titolo pays at most {} min and cannot be split ({})",
-        MINUTES_PER_AFTERNOON,
-        titoli_for_minutes(MINUTES_PER_AFTERNOON, rules)?,
+        last.minutes(),
+        last.titoli(),
         titolo.value.max_minutes,
         titolo.citation
     );
@@ -256,10 +256,10 @@ fn print_summary(month: &Month, libretto: &FundsAccount) -> Result<(), Box<dyn E
     );
     println!(
         "  communicate every prestazione of March by {} ({})",
-        it(lf_communication_deadline(last_day, rules)?),
+        it(last.communication_deadline()),
         rules.lf_communication_day.citation
     );
-    let paid_on = payment_date(last_day, rules)?;
+    let paid_on = last.payment_date();
     println!(
         "  INPS pays Giulia by {} ({})",
         it(paid_on),

@@ -77,4 +77,7 @@ pub enum Error {
     /// Inconsistent data for the Scrivania Prestatore.
     #[error(transparent)]
     Scrivania(#[from] crate::scrivania::ScrivaniaError),
+    /// An invalid LF or CPO communication, or funds that cannot be committed for it.
+    #[error(transparent)]
+    Communication(#[from] crate::instruments::CommunicationError),
 }

@@ -29,6 +29,9 @@
 //!    ([`check_cpo_communication`], [`revoca_deadline`], [`payment_date`],
 //!    [`lf_communication_deadline`]), the prepaid funds ([`FundsAccount`]) and the sanctions
 //!    ([`sanction_for`]).
+//! 5. **The communications** that tie them together: [`LfCommunication`] (the work done, by the
+//!    3rd of the next month) and [`CpoCommunication`] (60 minutes ahead, one prestazione per
+//!    calendar day), each validated, with its pay, cost, deadlines, verdict and ledger records.
 //!
 //! ```
 //! use prestazioni_occasionali::{
@@ -109,8 +112,9 @@ pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
 pub use instruments::{AdmissibilityError, Engagement, LfActivity, assess_admissibility};
 pub use instruments::{
-    AgriculturalArea, Causale, Commitment, CostBreakdown, CpoDay, CpoWindowCommunication,
-    FineTotals, FundsAccount, FundsError, FundsEvent, InstrumentError, MAX_SPAN_DAYS, TopUp,
+    AgriculturalArea, Causale, Commitment, CommunicationError, CostBreakdown, CpoCommunication,
+    CpoCommunicationDay, CpoDay, CpoWindowCommunication, CpoWork, FineTotals, FundsAccount,
+    FundsError, FundsEvent, InstrumentError, LfCommunication, LfWork, MAX_SPAN_DAYS, TopUp,
     agricultural_hour_limit, can_revoke, check_cpo_communication, check_cpo_pay,
     cpo_communication_deadline, cpo_minimum_compenso, cpo_minimum_compenso_agricultural,
     fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget, max_lf_titoli_for_budget,

@@ -156,6 +156,9 @@ pub enum Consequence {
     /// treats a comma-5 breach as conversion from the start (LAW.md SANCT-CONV, Q10); the crate
     /// reports it as unlawful use.
     UnlawfulUse,
+    /// The rule is breached but carries no sanction: a late Libretto Famiglia communication
+    /// (art. 54-bis c. 12; LAW.md LF-COMM, \[H13\]).
+    NoSanction,
 }
 
 impl Consequence {
@@ -220,6 +223,9 @@ impl fmt::Display for Consequence {
             }
             Consequence::UnlawfulUse => {
                 f.write_str("unlawful use: the prestazione may not be acquired")
+            }
+            Consequence::NoSanction => {
+                f.write_str("no sanction (the LF has no fine for a late communication)")
             }
         }
     }

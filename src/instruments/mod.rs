@@ -1,13 +1,15 @@
 //! The two instruments of art. 54-bis D.L. 50/2017: who may use each one for what work
 //! ([`assess_admissibility`]), the cost to the utilizzatore ([`CostBreakdown`]), the Libretto
 //! Famiglia titoli and the CPO pay floor, CPO work across midnight ([`CpoDay`]), deadlines
-//! (communication, revoca, payment), prepaid funds ([`FundsAccount`]) and the consequence of
-//! each breached rule ([`sanction_for`]).
+//! (communication, revoca, payment), prepaid funds ([`FundsAccount`]), the consequence of
+//! each breached rule ([`sanction_for`]), and the communications that tie them together
+//! ([`LfCommunication`], [`CpoCommunication`]).
 //!
 //! Every legal number comes from the [`Rules`](crate::Rules) in force on the relevant day; no
 //! function here reads a clock.
 
 mod admissibility;
+mod communication;
 mod cost;
 mod deadlines;
 mod funds;
@@ -17,6 +19,9 @@ mod sanctions;
 use time::{Date, OffsetDateTime, UtcOffset};
 
 pub use admissibility::{AdmissibilityError, Engagement, LfActivity, assess_admissibility};
+pub use communication::{
+    CommunicationError, CpoCommunication, CpoCommunicationDay, CpoWork, LfCommunication, LfWork,
+};
 pub use cost::{CostBreakdown, max_cpo_compenso_for_budget, max_lf_titoli_for_budget};
 pub use deadlines::{
     CpoWindowCommunication, can_revoke, check_cpo_communication, cpo_communication_deadline,

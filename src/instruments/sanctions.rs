@@ -20,9 +20,10 @@ use crate::verdict::{Consequence, RuleId};
 ///   prestatore's false self-certification and the rules grant it
 ///   ([`Consequence::administrative_fine`]); a PA is never fined (c. 7, c. 20):
 ///   [`Consequence::UnlawfulUsePa`];
-/// - comma 5, LF users and activities, CPO users, CPO-PA purposes, minimum age and a late LF
-///   communication: [`Consequence::UnlawfulUse`] ([`Consequence::UnlawfulUsePa`] for a PA). A
-///   late LF communication has no fine (LAW.md LF-COMM, \[H13\]).
+/// - comma 5, LF users and activities, CPO users, CPO-PA purposes and minimum age:
+///   [`Consequence::UnlawfulUse`] ([`Consequence::UnlawfulUsePa`] for a PA);
+/// - a late LF communication: [`Consequence::NoSanction`], the LF has no fine for it (LAW.md
+///   LF-COMM, \[H13\]).
 ///
 /// Pass the rules in force on `day`.
 ///
@@ -82,8 +83,8 @@ pub fn sanction_for(
         | RuleId::LfUsers
         | RuleId::LfActivities
         | RuleId::CpoUsers
-        | RuleId::EligAge
-        | RuleId::LfComm => unlawful,
+        | RuleId::EligAge => unlawful,
+        RuleId::LfComm => Consequence::NoSanction,
     }
 }
 
