@@ -6,8 +6,8 @@ use prestazioni_occasionali::{
     AccessChannel, AccountKind, Action, Actor, AddressDraft, CapProfile, CommunicatedPrestazione,
     ContactsDraft, Delega, DelegaDraft, DocumentDraft, Effective, Euro, Instrument, Intermediario,
     IntermediarioKind, Party, PaymentDraft, PaymentMethod, PaymentMode, Prestazione,
-    PrestazioneDraft, PrestazioneId, RegistrationDraft, Rules, RulesTable, Scrivania, Sex, Subject,
-    authorize,
+    PrestazioneDraft, PrestazioneId, Registration, RegistrationDraft, RegistrationEvent,
+    RegistrationState, Rules, RulesTable, Scrivania, Sex, Subject, authorize,
 };
 use time::macros::{date, datetime};
 
@@ -46,6 +46,24 @@ fn bench(c: &mut Criterion) {
     let draft = form();
     c.bench_function("registration/validate/complete_form", |b| {
         b.iter(|| assert!(black_box(&draft).validate().is_ok()));
+    });
+
+    let mut events = vec![RegistrationEvent::Submit];
+    let mut on = draft.registered_on;
+    for i in 1..10_000 {
+        on = on.next_day().unwrap();
+        events.push(if i % 2 == 1 {
+            RegistrationEvent::Suspend { on }
+        } else {
+            RegistrationEvent::Resume { on }
+        });
+    }
+    c.bench_function("registration/replay/10k_events", |b| {
+        b.iter(|| {
+            let reg =
+                Registration::replay(draft.clone(), black_box(&events).iter().cloned()).unwrap();
+            assert_eq!(reg.state(), RegistrationState::Suspended);
+        });
     });
 
     let mario = "RSSMRA85T10A562S".parse().unwrap();

@@ -8,14 +8,15 @@
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
-use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 use crate::identity::CodiceFiscale;
+use crate::instruments::{InstrumentError, can_revoke, payment_date, revoca_deadline};
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
-use crate::payment::PaymentMode;
+use crate::payment::{PaymentMode, net_received};
 use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
-use crate::registration::{Effective, PaymentMethod, fee, in_force_on};
+use crate::registration::{Effective, PaymentMethod, in_force_on};
 use crate::rules::{Cited, Rules, RulesError, RulesTable};
 
 /// Why the desk cannot be built from the data given.
@@ -390,7 +391,6 @@ impl Scrivania {
     ) -> Result<Scrivania, ScrivaniaError> {
         let mut history = payment_history.to_vec();
         history.sort_by_key(|e| e.from);
-        let now_local = PrimitiveDateTime::new(now.date(), now.time());
         let mut seen = BTreeSet::new();
         let mut entries = Vec::new();
         for c in prestazioni {
@@ -402,7 +402,7 @@ impl Scrivania {
             if !seen.insert(id) {
                 return Err(ScrivaniaError::Duplicate { id });
             }
-            entries.push(entry(c, &history, table, now_local)?);
+            entries.push(entry(c, &history, table, now)?);
         }
         entries.sort_by_key(|e| (e.prestazione.day(), e.prestazione.id()));
         Ok(Scrivania {
@@ -562,21 +562,17 @@ fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, S
         }))
 }
 
-/// The day INPS pays a prestazione of `day` by: `payment_day` of the next month (Part A A15).
-fn expected_payment(day: Date, rules: &Rules) -> Option<Date> {
-    let (year, month) = match day.month() {
-        Month::December => (day.year().checked_add(1)?, Month::January),
-        m => (day.year(), m.next()),
-    };
-    Date::from_calendar_date(year, month, rules.payment_day.value).ok()
+/// The revoca deadline as a local instant: 23:59:59 of the last day of
+/// [`revoca_deadline`] (Part A A16).
+fn revocable_until(day: Date, rules: &Rules) -> Result<PrimitiveDateTime, InstrumentError> {
+    Ok(PrimitiveDateTime::new(
+        revoca_deadline(day, rules)?,
+        LAST_SECOND,
+    ))
 }
 
-/// The revoca deadline: 23:59:59 of `revoca_days` calendar days after `day` (Part A A16).
-fn revoca_deadline(day: Date, rules: &Rules) -> Option<PrimitiveDateTime> {
-    let last = day.checked_add(Duration::days(i64::from(rules.revoca_days.value)))?;
-    let end = Time::from_hms(23, 59, 59).ok()?;
-    Some(PrimitiveDateTime::new(last, end))
-}
+/// 23:59:59, the last second of a day.
+const LAST_SECOND: Time = time::macros::time!(23:59:59);
 
 /// IVS and INAIL credited for a prestazione: LF per titolo, CPO at the rates, each rounded half
 /// away from zero.
@@ -627,22 +623,23 @@ fn entry(
     c: &CommunicatedPrestazione,
     history: &[Effective<PaymentMethod>],
     table: &RulesTable,
-    now_local: PrimitiveDateTime,
+    now: OffsetDateTime,
 ) -> Result<DeskEntry, ScrivaniaError> {
     let p = &c.prestazione;
     let id = p.id();
     let rules = table.in_force_on(p.day())?;
-    let expected = expected_payment(p.day(), rules).ok_or(ScrivaniaError::Overflow {
+    let expected = payment_date(p.day(), rules).map_err(|_| ScrivaniaError::Overflow {
         id,
         what: "expected payment day",
     })?;
+    let revoca_overflow = |_| ScrivaniaError::Overflow {
+        id,
+        what: "revoca deadline",
+    };
     let deadline = match p.instrument() {
-        Instrument::ContrattoPrestazioneOccasionale => Some(
-            revoca_deadline(p.day(), rules).ok_or(ScrivaniaError::Overflow {
-                id,
-                what: "revoca deadline",
-            })?,
-        ),
+        Instrument::ContrattoPrestazioneOccasionale => {
+            Some(revocable_until(p.day(), rules).map_err(revoca_overflow)?)
+        }
         Instrument::LibrettoFamiglia => None,
     };
     let (ivs, inail) = contributions(p, rules)?;
@@ -655,7 +652,7 @@ fn entry(
             });
         }
         if let Some(deadline) = deadline
-            && PrimitiveDateTime::new(revoked_at.date(), revoked_at.time()) > deadline
+            && !can_revoke(revoked_at, p.day(), rules).map_err(revoca_overflow)?
         {
             return Err(ScrivaniaError::LateRevoca {
                 id,
@@ -683,9 +680,13 @@ fn entry(
     let status = match (c.revoked_at, c.paid_on, deadline) {
         (Some(at), _, _) => PrestazioneStatus::Revoked { at },
         (None, Some(on), _) => PrestazioneStatus::Paid { on },
-        (None, None, Some(until)) if now_local <= until => PrestazioneStatus::Communicated {
-            revocable_until: until,
-        },
+        (None, None, Some(until))
+            if can_revoke(now, p.day(), rules).map_err(revoca_overflow)? =>
+        {
+            PrestazioneStatus::Communicated {
+                revocable_until: until,
+            }
+        }
         _ => PrestazioneStatus::Due {
             expected_by: expected,
         },
@@ -712,15 +713,16 @@ fn payment(
     let method = in_force_on(history, on).ok_or(ScrivaniaError::NoPaymentMethod { id, on })?;
     let mode = method.mode();
     let rules = table.in_force_on(on)?;
-    let fee = fee(mode, rules).ok_or(ScrivaniaError::ModeNotAvailable { id, mode, on })?;
-    let net = p
-        .compenso()
-        .checked_sub(fee)
-        .ok_or(ScrivaniaError::FeeExceedsCompenso {
+    let fee = mode
+        .fee(rules)
+        .map_err(|_| ScrivaniaError::ModeNotAvailable { id, mode, on })?;
+    let net = net_received(p.compenso(), mode, rules).map_err(|_| {
+        ScrivaniaError::FeeExceedsCompenso {
             id,
             fee,
             compenso: p.compenso(),
-        })?;
+        }
+    })?;
     Ok(Payment {
         prestazione: id,
         utilizzatore: p.utilizzatore(),

@@ -756,3 +756,32 @@ proptest! {
         prop_assert_eq!(serde_json::from_str::<Registration>(&json).unwrap(), reg);
     }
 }
+
+/// Replaying a long history is linear: 10.000 events (a submission with automatic confirmation,
+/// then suspensions and resumptions a day apart) complete in a unit test, and a rejected event
+/// after them changes nothing.
+#[test]
+fn replay_of_ten_thousand_events_completes() {
+    let start = date!(2026 - 03 - 07);
+    let mut events = vec![RegistrationEvent::Submit];
+    let mut day = start;
+    for i in 1..10_000 {
+        day = day.next_day().unwrap();
+        events.push(if i % 2 == 1 {
+            RegistrationEvent::Suspend { on: day }
+        } else {
+            RegistrationEvent::Resume { on: day }
+        });
+    }
+    let mut reg = Registration::replay(complete(start, AccessChannel::Cie), events).unwrap();
+    assert_eq!(reg.events().len(), 10_000);
+    assert_eq!(reg.state(), RegistrationState::Suspended);
+    assert!(!reg.is_active_on(day));
+    assert!(reg.is_active_on(start));
+    let before = reg.clone();
+    assert!(matches!(
+        reg.apply(RegistrationEvent::Resume { on: start }),
+        Err(RegistrationError::OutOfOrder { .. })
+    ));
+    assert_eq!(reg, before);
+}

@@ -907,7 +907,7 @@ impl PaymentDraft {
             }
             PaymentMode::BonificoDomiciliato => Some(PaymentMethod::BonificoDomiciliato),
             PaymentMode::PostOffice => {
-                if fee(PaymentMode::PostOffice, rules).is_some() {
+                if PaymentMode::PostOffice.fee(rules).is_ok() {
                     Some(PaymentMethod::PostOffice)
                 } else {
                     problems.push(
@@ -989,7 +989,7 @@ impl PaymentMethod {
     /// ```
     #[must_use]
     pub fn fee(&self, rules: &Rules) -> Option<Euro> {
-        fee(self.mode(), rules)
+        self.mode().fee(rules).ok()
     }
 
     fn to_draft(&self) -> PaymentDraft {
@@ -1006,12 +1006,6 @@ impl PaymentMethod {
             },
         }
     }
-}
-
-/// The fee of a payment mode under `rules`, `None` where the mode is not in force (to be replaced
-/// by `PaymentMode::fee` of `src/payment.rs`).
-pub(crate) fn fee(mode: PaymentMode, rules: &Rules) -> Option<Euro> {
-    mode.fee(rules).ok()
 }
 
 /// The parental consent for a minor, as entered (plain data).

@@ -9,7 +9,6 @@ mod state;
 mod utilizzatore;
 mod values;
 
-pub(crate) use data::fee;
 pub use data::{
     AccessChannel, AccountKind, Address, AddressDraft, ContactChannel, Contacts, ContactsDraft,
     DocumentDraft, DocumentKind, FieldError, FieldErrors, IdentityDocument, ParentalConsentDraft,

@@ -531,10 +531,11 @@ impl Registration {
         event: RegistrationEvent,
         table: &RulesTable,
     ) -> Result<(), RegistrationError> {
-        let mut next = self.clone();
-        next.step(event.clone(), table)?;
-        next.events.push(event);
-        *self = next;
+        // Every check runs before the first write, so a rejected event changes nothing without
+        // copying the registration (replaying n events is linear, not quadratic).
+        let step = self.check(&event, table)?;
+        self.commit(&event, step);
+        self.events.push(event);
         Ok(())
     }
 
@@ -549,76 +550,48 @@ impl Registration {
         Ok(())
     }
 
-    fn step(
-        &mut self,
-        event: RegistrationEvent,
+    /// Every check of `event` against the current state, without changing it: the new state
+    /// and what a submission produces.
+    fn check(
+        &self,
+        event: &RegistrationEvent,
         table: &RulesTable,
-    ) -> Result<(), RegistrationError> {
+    ) -> Result<Step, RegistrationError> {
         let kind = event.kind();
         let to = next_state(self.state, kind)?;
+        let mut step = Step {
+            to,
+            submitted: None,
+        };
         match event {
-            RegistrationEvent::Edit(draft) => {
-                if self.state == RegistrationState::Submitted {
-                    self.data = None;
-                }
-                self.last_day = draft.registered_on;
-                self.draft = *draft;
-            }
+            RegistrationEvent::Edit(_) => {}
             RegistrationEvent::Submit => {
                 let rules = table.in_force_on(self.draft.registered_on)?;
                 let data = self
                     .draft
                     .validate_with(rules)
                     .map_err(RegistrationError::Invalid)?;
-                let day = data.registered_on();
-                self.payments = vec![Effective {
-                    from: day,
-                    value: data.payment().clone(),
-                }];
-                self.contacts = vec![Effective {
-                    from: day,
-                    value: data.contacts().clone(),
-                }];
-                self.self_certifications = vec![Effective {
-                    from: day,
-                    value: data.self_certifications().to_vec(),
-                }];
-                let automatic = data
+                let automatic = match data
                     .access()
                     .credential()
-                    .filter(|_| data.access().proves_identity(rules));
-                self.data = Some(data);
-                self.state = to;
-                if let Some(credential) = automatic {
+                    .filter(|_| data.access().proves_identity(rules))
+                {
                     // The automatic confirmation: the same row of the table as an explicit one.
-                    self.state = next_state(self.state, RegistrationEventKind::Confirm)?;
-                    self.confirmation = Some(Confirmation::Automatic {
-                        credential,
-                        on: day,
-                    });
-                    self.activity.push((day, None));
-                }
-                return Ok(());
+                    Some(credential) => {
+                        step.to = next_state(to, RegistrationEventKind::Confirm)?;
+                        Some(credential)
+                    }
+                    None => None,
+                };
+                step.submitted = Some((Box::new(data), automatic));
             }
-            RegistrationEvent::Confirm { on, via } => {
-                self.check_day(kind, on)?;
-                self.confirmation = Some(Confirmation::Explicit { via, on });
-                self.activity.push((on, None));
-                self.last_day = on;
-            }
-            RegistrationEvent::Suspend { on } | RegistrationEvent::Close { on } => {
-                self.check_day(kind, on)?;
-                self.end_activity(on);
-                self.last_day = on;
-            }
-            RegistrationEvent::Resume { on } => {
-                self.check_day(kind, on)?;
-                self.activity.push((on, None));
-                self.last_day = on;
-            }
+            RegistrationEvent::Confirm { on, .. }
+            | RegistrationEvent::Suspend { on }
+            | RegistrationEvent::Close { on }
+            | RegistrationEvent::Resume { on } => self.check_day(kind, *on)?,
             RegistrationEvent::ChangePaymentMethod { from, method } => {
-                self.check_change(kind, from, self.payments.last().map(|e| e.from))?;
-                let rules = table.in_force_on(from)?;
+                self.check_change(kind, *from, self.payments.last().map(|e| e.from))?;
+                let rules = table.in_force_on(*from)?;
                 if method.fee(rules).is_none() {
                     return Err(RegistrationError::Invalid(FieldErrors::single(
                         FieldError {
@@ -630,22 +603,79 @@ impl Registration {
                         },
                     )));
                 }
-                push_effective(&mut self.payments, from, method);
+            }
+            RegistrationEvent::ChangeContacts { from, .. } => {
+                self.check_change(kind, *from, self.contacts.last().map(|e| e.from))?;
+            }
+            RegistrationEvent::ChangeSelfCertifications { from, .. } => {
+                self.check_change(kind, *from, self.self_certifications.last().map(|e| e.from))?;
+            }
+        }
+        Ok(step)
+    }
+
+    /// Applies a checked event: infallible, so the registration is never half-changed.
+    fn commit(&mut self, event: &RegistrationEvent, step: Step) {
+        match event {
+            RegistrationEvent::Edit(draft) => {
+                if self.state == RegistrationState::Submitted {
+                    self.data = None;
+                }
+                self.last_day = draft.registered_on;
+                self.draft = (**draft).clone();
+            }
+            RegistrationEvent::Submit => {
+                if let Some((data, automatic)) = step.submitted {
+                    let day = data.registered_on();
+                    self.payments = vec![Effective {
+                        from: day,
+                        value: data.payment().clone(),
+                    }];
+                    self.contacts = vec![Effective {
+                        from: day,
+                        value: data.contacts().clone(),
+                    }];
+                    self.self_certifications = vec![Effective {
+                        from: day,
+                        value: data.self_certifications().to_vec(),
+                    }];
+                    if let Some(credential) = automatic {
+                        self.confirmation = Some(Confirmation::Automatic {
+                            credential,
+                            on: day,
+                        });
+                        self.activity.push((day, None));
+                    }
+                    self.data = Some(*data);
+                }
+            }
+            RegistrationEvent::Confirm { on, via } => {
+                self.confirmation = Some(Confirmation::Explicit { via: *via, on: *on });
+                self.activity.push((*on, None));
+                self.last_day = *on;
+            }
+            RegistrationEvent::Suspend { on } | RegistrationEvent::Close { on } => {
+                self.end_activity(*on);
+                self.last_day = *on;
+            }
+            RegistrationEvent::Resume { on } => {
+                self.activity.push((*on, None));
+                self.last_day = *on;
+            }
+            RegistrationEvent::ChangePaymentMethod { from, method } => {
+                push_effective(&mut self.payments, *from, method.clone());
             }
             RegistrationEvent::ChangeContacts { from, contacts } => {
-                self.check_change(kind, from, self.contacts.last().map(|e| e.from))?;
-                push_effective(&mut self.contacts, from, contacts);
+                push_effective(&mut self.contacts, *from, contacts.clone());
             }
             RegistrationEvent::ChangeSelfCertifications {
                 from,
                 certifications,
             } => {
-                self.check_change(kind, from, self.self_certifications.last().map(|e| e.from))?;
-                push_effective(&mut self.self_certifications, from, certifications);
+                push_effective(&mut self.self_certifications, *from, certifications.clone());
             }
         }
-        self.state = to;
-        Ok(())
+        self.state = step.to;
     }
 
     /// A change takes effect no earlier than the latest entry of its history (the same day
@@ -793,6 +823,13 @@ impl Registration {
                 .any(|s| s.holds_on(day, d.birth_date(), rules))
         })
     }
+}
+
+/// What [`Registration::check`] found: the state after the event and, for a submission, the
+/// validated data and the credential of an automatic confirmation.
+struct Step {
+    to: RegistrationState,
+    submitted: Option<(Box<RegistrationData>, Option<Credential>)>,
 }
 
 fn push_effective<T>(history: &mut Vec<Effective<T>>, from: Date, value: T) {
