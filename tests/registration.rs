@@ -261,6 +261,28 @@ fn minor_needs_parental_consent() {
         data.parental_consent().unwrap().parent_name(),
         "Giovanni Bianchi"
     );
+
+    // The prestatore carries the names, birth date and consent over.
+    let minor = data.to_prestatore().unwrap();
+    let rules = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+    assert!(minor.is_minor_on(date!(2026 - 03 - 07), rules));
+    assert_eq!(minor.age_on(date!(2026 - 03 - 07)), Some(16));
+    assert_eq!(
+        minor.parental_consent(),
+        Some(data.parental_consent().unwrap().consent())
+    );
+    assert_eq!(minor.parental_consent().unwrap().by(), "Giovanni Bianchi");
+
+    // A consent dated before the birth is refused by the registration too.
+    d.parental_consent = Some(ParentalConsentDraft {
+        parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+        parent_name: "Giovanni Bianchi".into(),
+        given_on: Some(date!(2009 - 12 - 09)),
+    });
+    assert_eq!(
+        d.validate().unwrap_err().to_string(),
+        "parental_consent.given_on: 2009-12-09 is before the prestatore's birth"
+    );
 }
 
 /// Source: LAW.md PAY-MODES (post office from 12/8/2018), REG-AUTH (PIN until 30/9/2021, SPID

@@ -8,7 +8,7 @@ use time::Date;
 use super::values::{Email, Phone, TimeBand};
 use crate::identity::{BelfioreCode, Cap, CodiceFiscale, Iban, Provincia, Sex};
 use crate::money::Euro;
-use crate::parties::{SelfCertification, age_on};
+use crate::parties::{ParentalConsent, Prestatore, PrestatoreError, SelfCertification, age_on};
 use crate::payment::PaymentMode;
 use crate::rules::{Credential, Rules};
 
@@ -1049,16 +1049,39 @@ impl fmt::Debug for ParentalConsentDraft {
     }
 }
 
-/// A validated parental consent.
+/// A validated parental consent as the registration records it: the [`ParentalConsent`] of the
+/// parties module (who gave it and when) plus the parent's codice fiscale, which the
+/// registration form asks for and eligibility does not need.
+///
+/// The two types stay apart because [`Prestatore`] is built by hosts that never saw a
+/// registration form (and may not know the parent's codice fiscale); the record wraps the
+/// party's consent rather than duplicating it, so [`ParentalConsentRecord::consent`] is the
+/// value [`RegistrationData::to_prestatore`] carries over.
+///
+/// Legal basis: LAW.md ELIG-AGE, reading A6 (under 18 the registration records parental
+/// consent).
 ///
 /// # Examples
 ///
-/// See [`RegistrationData::parental_consent`].
+/// ```
+/// use prestazioni_occasionali::{ParentalConsentDraft, RegistrationDraft};
+/// use time::macros::date;
+///
+/// let mut draft = RegistrationDraft::new(date!(2026 - 03 - 07), prestazioni_occasionali::AccessChannel::Cie);
+/// draft.parental_consent = Some(ParentalConsentDraft {
+///     parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+///     parent_name: "Giovanni Bianchi".into(),
+///     given_on: Some(date!(2026 - 03 - 01)),
+/// });
+/// // The rest of the form is missing, so no record is built; see
+/// // `RegistrationData::parental_consent` for a complete one.
+/// assert!(draft.validate().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParentalConsentRecord {
     parent: CodiceFiscale,
-    parent_name: String,
-    given_on: Date,
+    consent: ParentalConsent,
 }
 
 impl ParentalConsentRecord {
@@ -1070,12 +1093,17 @@ impl ParentalConsentRecord {
     /// The parent's name.
     #[must_use]
     pub fn parent_name(&self) -> &str {
-        &self.parent_name
+        self.consent.by()
     }
     /// The day of the consent.
     #[must_use]
     pub fn given_on(&self) -> Date {
-        self.given_on
+        self.consent.given_on()
+    }
+    /// The consent as the parties module holds it (for [`Prestatore::with_parental_consent`]).
+    #[must_use]
+    pub fn consent(&self) -> &ParentalConsent {
+        &self.consent
     }
 }
 
@@ -1406,14 +1434,24 @@ impl RegistrationDraft {
                 );
                 None
             }
+            Some(d) if birth_date.is_some_and(|b| d < b) => {
+                p.push(
+                    "parental_consent.given_on",
+                    format!("{d} is before the prestatore's birth"),
+                );
+                None
+            }
             Some(d) => Some(d),
         };
-        match (parent, name, given_on) {
-            (Some(parent), Some(parent_name), Some(given_on)) => Ok(Some(ParentalConsentRecord {
-                parent,
-                parent_name,
-                given_on,
-            })),
+        let consent = match (name, given_on) {
+            (Some(name), Some(given_on)) => p.take(
+                "parental_consent.parent_name",
+                ParentalConsent::new(given_on, &name),
+            ),
+            _ => None,
+        };
+        match (parent, consent) {
+            (Some(parent), Some(consent)) => Ok(Some(ParentalConsentRecord { parent, consent })),
             _ => Err(()),
         }
     }
@@ -1557,6 +1595,79 @@ impl RegistrationData {
     pub fn parental_consent(&self) -> Option<&ParentalConsentRecord> {
         self.parental_consent.as_ref()
     }
+
+    /// The [`Prestatore`] these data describe, as the eligibility and cap checks take it: the
+    /// codice fiscale, names, birth date, the self-certifications given at registration and the
+    /// parental consent (for a minor). For the self-certifications in force on a later day
+    /// (after changes), use [`Registration::prestatore_on`](crate::Registration::prestatore_on).
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; LAW.md REG-DATA-PRESTATORE, ELIG-SELFCERT,
+    /// ELIG-AGE (reading A6).
+    ///
+    /// # Errors
+    ///
+    /// A [`PrestatoreError`] if the data break a rule of [`Prestatore::new`] or
+    /// [`Prestatore::with_parental_consent`]; validated data always pass (registration checks
+    /// the same things, and more strictly), so this is a safety net rather than a case to
+    /// handle.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # fn form() -> RegistrationDraft {
+    /// #     let mut d = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// #     d.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// #     d.first_name = "Mario".into();
+    /// #     d.last_name = "Rossi".into();
+    /// #     d.birth_date = Some(date!(1985 - 12 - 10));
+    /// #     d.birthplace = "A562".into();
+    /// #     d.sex = Some(Sex::Male);
+    /// #     d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// #     d.document = DocumentDraft {
+    /// #         number: "CA12345AB".into(),
+    /// #         issued_on: Some(date!(2020 - 05 - 04)),
+    /// #         expires_on: Some(date!(2031 - 05 - 04)),
+    /// #         issued_by: "Comune di Roma".into(),
+    /// #         ..DocumentDraft::default()
+    /// #     };
+    /// #     d.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+    /// #     d.privacy_consent = true;
+    /// #     d
+    /// # }
+    /// let data = form().validate()?;
+    /// let mario = data.to_prestatore()?;
+    /// assert_eq!((mario.first_name(), mario.last_name()), ("Mario", "Rossi"));
+    /// assert_eq!(mario.birth_date(), date!(1985 - 12 - 10));
+    /// assert!(mario.parental_consent().is_none());
+    /// // An incomplete form gives no data, hence no prestatore.
+    /// assert!(RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie).validate().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_prestatore(&self) -> Result<Prestatore, PrestatoreError> {
+        self.prestatore_with(&self.self_certifications)
+    }
+
+    /// [`RegistrationData::to_prestatore`] with the self-certifications given.
+    pub(crate) fn prestatore_with(
+        &self,
+        certifications: &[SelfCertification],
+    ) -> Result<Prestatore, PrestatoreError> {
+        let mut prestatore = Prestatore::new(
+            self.codice_fiscale,
+            &self.first_name,
+            &self.last_name,
+            self.birth_date,
+        )?;
+        for certification in certifications {
+            prestatore = prestatore.with_self_certification(certification.clone());
+        }
+        if let Some(record) = &self.parental_consent {
+            prestatore = prestatore.with_parental_consent(record.consent.clone())?;
+        }
+        Ok(prestatore)
+    }
 }
 
 impl From<RegistrationData> for RegistrationDraft {
@@ -1579,8 +1690,8 @@ impl From<RegistrationData> for RegistrationDraft {
             payment: d.payment.to_draft(),
             parental_consent: d.parental_consent.map(|c| ParentalConsentDraft {
                 parent_codice_fiscale: c.parent.to_string(),
-                parent_name: c.parent_name,
-                given_on: Some(c.given_on),
+                parent_name: c.parent_name().to_owned(),
+                given_on: Some(c.given_on()),
             }),
         }
     }

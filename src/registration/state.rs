@@ -10,7 +10,7 @@ use super::data::{
 };
 use super::values::fold_name;
 use crate::identity::CodiceFiscale;
-use crate::parties::SelfCertification;
+use crate::parties::{Prestatore, PrestatoreError, SelfCertification};
 use crate::rules::{Credential, Rules, RulesTable};
 
 /// The state of a prestatore's registration.
@@ -812,6 +812,62 @@ impl Registration {
     #[must_use]
     pub fn self_certification_history(&self) -> &[Effective<Vec<SelfCertification>>] {
         &self.self_certifications
+    }
+
+    /// The [`Prestatore`] of this registration on `day`: the submitted data with the
+    /// self-certifications in force that day (see
+    /// [`RegistrationData::to_prestatore`]); `None` before submission.
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; LAW.md REG-DATA-PRESTATORE, ELIG-SELFCERT.
+    ///
+    /// # Errors
+    ///
+    /// As [`RegistrationData::to_prestatore`] (never for validated data).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # fn form() -> RegistrationDraft {
+    /// #     let mut d = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// #     d.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// #     d.first_name = "Mario".into();
+    /// #     d.last_name = "Rossi".into();
+    /// #     d.birth_date = Some(date!(1985 - 12 - 10));
+    /// #     d.birthplace = "A562".into();
+    /// #     d.sex = Some(Sex::Male);
+    /// #     d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// #     d.document = DocumentDraft {
+    /// #         number: "CA12345AB".into(),
+    /// #         issued_on: Some(date!(2020 - 05 - 04)),
+    /// #         expires_on: Some(date!(2031 - 05 - 04)),
+    /// #         issued_by: "Comune di Roma".into(),
+    /// #         ..DocumentDraft::default()
+    /// #     };
+    /// #     d.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+    /// #     d.privacy_consent = true;
+    /// #     d
+    /// # }
+    /// use prestazioni_occasionali::{Categoria, Registration, RegistrationEvent, Rules, SelfCertification};
+    ///
+    /// let mut reg = Registration::new(form());
+    /// assert!(reg.prestatore_on(date!(2026 - 03 - 07)).is_none()); // not submitted yet
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// let unemployed = SelfCertification::new(Categoria::Disoccupato, from, None)?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications { from, certifications: vec![unemployed] })?;
+    /// let rules = Rules::in_force_on(from)?;
+    /// let before = reg.prestatore_on(date!(2026 - 03 - 31)).transpose()?.ok_or("no data")?;
+    /// let after = reg.prestatore_on(from).transpose()?.ok_or("no data")?;
+    /// assert_eq!(before.special_category_on(from, rules), None);
+    /// assert_eq!(after.special_category_on(from, rules), Some(Categoria::Disoccupato));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn prestatore_on(&self, day: Date) -> Option<Result<Prestatore, PrestatoreError>> {
+        self.data
+            .as_ref()
+            .map(|d| d.prestatore_with(self.self_certifications_on(day)))
     }
 
     /// Whether a comma-8 category holds on `day` (for the 75% weighting of cap b, Part A A11).
