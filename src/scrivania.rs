@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
+use std::fmt;
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
@@ -80,7 +81,7 @@ pub enum ScrivaniaError {
         on: Date,
     },
     /// The payment mode did not exist on the payment day.
-    #[error("prestazione {id}: payment mode {mode:?} is not available on {on}")]
+    #[error("prestazione {id}: payment mode {mode} is not available on {on}")]
     ModeNotAvailable {
         /// The id.
         id: PrestazioneId,
@@ -147,6 +148,22 @@ fn instant(t: &OffsetDateTime) -> String {
     )
 }
 
+/// `10/03/2026`: a day as the portal shows it.
+fn day_it(d: Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), u8::from(d.month()), d.year())
+}
+
+/// `10/03/2026 23:59:59`.
+fn local_it(t: &PrimitiveDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        day_it(t.date()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 /// A prestazione as communicated, with what the host knows of it: when it was communicated,
 /// whether and when it was revoked, and the day INPS paid it.
 ///
@@ -166,11 +183,25 @@ pub struct CommunicatedPrestazione {
     pub paid_on: Option<Date>,
 }
 
-/// The status of a prestazione on the desk at the instant it is viewed.
+/// The status of a prestazione on the desk at the instant it is viewed. `Display` gives the
+/// line the desk shows, with days as `dd/mm/yyyy`.
+///
+/// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, payment by the 15th of the
+/// next month; LAW.md CPO-REVOCA, CPO-PAY, Part A A15, A16).
 ///
 /// # Examples
 ///
-/// See [`Scrivania`].
+/// ```
+/// use prestazioni_occasionali::PrestazioneStatus;
+/// use time::macros::{date, datetime};
+///
+/// let open = PrestazioneStatus::Communicated { revocable_until: datetime!(2026-03-10 23:59:59) };
+/// assert_eq!(open.to_string(), "communicated, revocable until 10/03/2026 23:59:59");
+/// let revoked = PrestazioneStatus::Revoked { at: datetime!(2026-03-09 10:00 +1) };
+/// assert_eq!(revoked.to_string(), "revoked on 09/03/2026 10:00:00");
+/// assert_eq!(PrestazioneStatus::Due { expected_by: date!(2026 - 04 - 15) }.to_string(), "due, expected by 15/04/2026");
+/// assert_eq!(PrestazioneStatus::Paid { on: date!(2026 - 04 - 14) }.to_string(), "paid on 14/04/2026");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -198,13 +229,33 @@ pub enum PrestazioneStatus {
 }
 
 /// One payment by INPS: the compenso, the fee withheld by the payment method in force on the
-/// payment day, and the net amount.
+/// payment day, and the net amount. `Display` gives one line with the amounts in the Italian
+/// format.
 ///
 /// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (LAW.md PAY-MODES, Part A A18).
 ///
 /// # Examples
 ///
-/// See [`Scrivania`].
+/// ```
+/// use prestazioni_occasionali::{Euro, Instrument, Payment, PaymentMode, PrestazioneId};
+/// use time::macros::date;
+///
+/// let payment = Payment {
+///     prestazione: PrestazioneId(1),
+///     utilizzatore: "00743110157".parse()?,
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     on: date!(2026 - 04 - 15),
+///     mode: PaymentMode::BonificoDomiciliato,
+///     compenso: Euro::from_euros(36),
+///     fee: Euro::from_cents(384),
+///     net: Euro::from_cents(3216),
+/// };
+/// assert_eq!(
+///     payment.to_string(),
+///     "15/04/2026 CPO #1 from 00743110157: 36,00 € by bonifico domiciliato, fee 3,84 €, net 32,16 €"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Payment {
@@ -226,11 +277,15 @@ pub struct Payment {
     pub net: Euro,
 }
 
-/// One line of the desk.
+/// One line of the desk. `Display` gives the day, instrument, utilizzatore, duration,
+/// compenso and status.
+///
+/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
 ///
 /// # Examples
 ///
-/// See [`Scrivania`].
+/// See [`Scrivania`], whose first entry prints as
+/// `07/03/2026 CPO #1 from 00743110157: 240 min, 36,00 € - due, expected by 15/04/2026`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DeskEntry {
@@ -252,11 +307,34 @@ pub struct DeskEntry {
     pub inail: Euro,
 }
 
-/// One line of the prospetto: the totals of one utilizzatore and instrument.
+/// One line of the prospetto: the totals of one utilizzatore and instrument. `Display` gives
+/// them on one line with the amounts in the Italian format.
+///
+/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); art. 54-bis c. 13
+/// D.L. 50/2017 (contributions).
 ///
 /// # Examples
 ///
-/// See [`Prospetto`].
+/// ```
+/// use prestazioni_occasionali::{Euro, Instrument, ProspettoRow};
+///
+/// let row = ProspettoRow {
+///     utilizzatore: "00743110157".parse()?,
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     prestazioni: 2,
+///     compensi: Euro::from_euros(72),
+///     minutes: 480,
+///     ivs: Euro::from_cents(2376),
+///     inail: Euro::from_cents(252),
+///     fees: Euro::from_cents(384),
+/// };
+/// assert_eq!(row.hours().to_string(), "8");
+/// assert_eq!(
+///     row.to_string(),
+///     "00743110157 CPO: 2 prestazioni, 8 hours, compensi 72,00 €, IVS 23,76 €, INAIL 2,52 €, fees 3,84 €"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProspettoRow {
@@ -280,6 +358,10 @@ pub struct ProspettoRow {
 
 impl ProspettoRow {
     /// The hours worked, to the hundredth.
+    ///
+    /// # Examples
+    ///
+    /// See [`ProspettoRow`].
     #[must_use]
     pub fn hours(&self) -> rust_decimal::Decimal {
         rust_decimal::Decimal::from(self.minutes)
@@ -297,9 +379,20 @@ impl ProspettoRow {
 /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017; INPS msg 3932/2025 (LAW.md
 /// CAP-PRESTATORE-TOTAL, REG-PORTAL-2026).
 ///
+/// `Display` gives a heading line with the total against cap a and its citation, then one
+/// line per row.
+///
 /// # Examples
 ///
-/// See [`Scrivania::prospetto`].
+/// ```
+/// use prestazioni_occasionali::{RulesTable, Scrivania};
+/// use time::macros::datetime;
+/// let desk = Scrivania::new("RSSMRA85T10A562S".parse()?, &[], &[], RulesTable::embedded(), datetime!(2026-03-12 09:00 +1))?;
+/// let text = desk.prospetto(2026)?.to_string();
+/// assert!(text.starts_with("prospetto compensi 2026: 0,00 € of cap a 5.000,00 € ("), "{text}");
+/// assert!(text.ends_with("), 5.000,00 € left"), "{text}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Prospetto {
@@ -316,6 +409,100 @@ pub struct Prospetto {
     /// How much the total exceeds cap a (zero when within it; a total equal to the cap is
     /// lawful, Part A A10).
     pub excess: Euro,
+}
+
+impl fmt::Display for PrestazioneStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PrestazioneStatus::Communicated { revocable_until } => write!(
+                f,
+                "communicated, revocable until {}",
+                local_it(revocable_until)
+            ),
+            PrestazioneStatus::Revoked { at } => write!(
+                f,
+                "revoked on {}",
+                local_it(&PrimitiveDateTime::new(at.date(), at.time()))
+            ),
+            PrestazioneStatus::Due { expected_by } => {
+                write!(f, "due, expected by {}", day_it(*expected_by))
+            }
+            PrestazioneStatus::Paid { on } => write!(f, "paid on {}", day_it(*on)),
+        }
+    }
+}
+
+impl fmt::Display for Payment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} {} from {}: {} by {}, fee {}, net {}",
+            day_it(self.on),
+            self.instrument,
+            self.prestazione,
+            self.utilizzatore,
+            self.compenso.to_italian(),
+            self.mode,
+            self.fee.to_italian(),
+            self.net.to_italian()
+        )
+    }
+}
+
+impl fmt::Display for DeskEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.prestazione;
+        write!(
+            f,
+            "{} {} {} from {}: {} min, {} - {}",
+            day_it(p.day()),
+            p.instrument(),
+            p.id(),
+            p.utilizzatore(),
+            p.minutes(),
+            p.compenso().to_italian(),
+            self.status
+        )
+    }
+}
+
+impl fmt::Display for ProspettoRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {} prestazioni, {} hours, compensi {}, IVS {}, INAIL {}, fees {}",
+            self.utilizzatore,
+            self.instrument,
+            self.prestazioni,
+            self.hours(),
+            self.compensi.to_italian(),
+            self.ivs.to_italian(),
+            self.inail.to_italian(),
+            self.fees.to_italian()
+        )
+    }
+}
+
+impl fmt::Display for Prospetto {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "prospetto compensi {}: {} of cap a {} ({}), ",
+            self.year,
+            self.total_compensi.to_italian(),
+            self.cap.value.to_italian(),
+            self.cap.citation
+        )?;
+        if self.excess.is_zero() {
+            write!(f, "{} left", self.room_left.to_italian())?;
+        } else {
+            write!(f, "{} over the cap", self.excess.to_italian())?;
+        }
+        for row in &self.rows {
+            write!(f, "\n  {row}")?;
+        }
+        Ok(())
+    }
 }
 
 /// The Scrivania Prestatore, as seen at one instant.
@@ -354,6 +541,10 @@ pub struct Prospetto {
 /// let desk = Scrivania::new(mario, &[communicated], &methods, RulesTable::embedded(), datetime!(2026-03-12 09:00 +1))?;
 /// assert_eq!(desk.entries()[0].status, PrestazioneStatus::Due { expected_by: date!(2026 - 04 - 15) });
 /// assert_eq!(desk.entries()[0].ivs, Euro::from_cents(1188));
+/// assert_eq!(
+///     desk.entries()[0].to_string(),
+///     "07/03/2026 CPO #1 from 00743110157: 240 min, 36,00 € - due, expected by 15/04/2026"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
