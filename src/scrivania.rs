@@ -470,10 +470,15 @@ impl fmt::Display for ProspettoRow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} {}: {} prestazioni, {} hours, compensi {}, IVS {}, INAIL {}, fees {}",
+            "{} {}: {} {}, {} hours, compensi {}, IVS {}, INAIL {}, fees {}",
             self.utilizzatore,
             self.instrument,
             self.prestazioni,
+            if self.prestazioni == 1 {
+                "prestazione"
+            } else {
+                "prestazioni"
+            },
             self.hours(),
             self.compensi.to_italian(),
             self.ivs.to_italian(),

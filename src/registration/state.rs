@@ -76,11 +76,22 @@ impl fmt::Display for ConfirmationChannel {
     }
 }
 
-/// How a registration was confirmed.
+/// How a registration was confirmed. `Display` gives how and when.
+///
+/// Legal basis: LAW.md REG-AUTH (a SPID, CIE, CNS or eIDAS identity confirms at once; the older
+/// procedure confirmed by telephone).
 ///
 /// # Examples
 ///
-/// See [`Registration::confirmation`].
+/// ```
+/// use prestazioni_occasionali::{Confirmation, ConfirmationChannel, Credential};
+/// use time::macros::date;
+/// let spid = Confirmation::Automatic { credential: Credential::Spid, on: date!(2026 - 01 - 12) };
+/// assert_eq!(spid.to_string(), "confirmed automatically by SPID on 2026-01-12");
+/// let phone = Confirmation::Explicit { via: ConfirmationChannel::ContactCenter, on: date!(2018 - 09 - 04) };
+/// assert_eq!(phone.to_string(), "confirmed through the INPS contact center on 2018-09-04");
+/// assert_eq!(phone.on(), date!(2018 - 09 - 04));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -101,8 +112,23 @@ pub enum Confirmation {
     },
 }
 
+impl fmt::Display for Confirmation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Confirmation::Automatic { credential, on } => {
+                write!(f, "confirmed automatically by {credential} on {on}")
+            }
+            Confirmation::Explicit { via, on } => write!(f, "confirmed through {via} on {on}"),
+        }
+    }
+}
+
 impl Confirmation {
     /// The day of the confirmation.
+    ///
+    /// # Examples
+    ///
+    /// See [`Confirmation`].
     #[must_use]
     pub fn on(&self) -> Date {
         match self {
