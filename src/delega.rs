@@ -113,17 +113,9 @@ impl Party {
                     id: b,
                     instrument: j,
                 },
-            ) => i == j && same_utilizzatore(a, b),
+            ) => i == j && a.same_holder(b),
             _ => false,
         }
-    }
-}
-
-/// Whether two utilizzatore identifiers name the same holder.
-fn same_utilizzatore(a: &UtilizzatoreId, b: &UtilizzatoreId) -> bool {
-    match (a, b) {
-        (UtilizzatoreId::CodiceFiscale(x), UtilizzatoreId::CodiceFiscale(y)) => x.same_holder(y),
-        _ => a == b,
     }
 }
 
@@ -728,13 +720,13 @@ pub fn authorize(
         },
         Actor::Utilizzatore(id) => match (subject, owner) {
             (Subject::Prestazione { id: pid, .. }, Party::Utilizzatore { id: owner_id, .. }) => {
-                if same_utilizzatore(id, &owner_id) {
+                if id.same_holder(&owner_id) {
                     Authorization::Allowed(Permit::OwnBehalf)
                 } else {
                     Authorization::Denied(Denial::NotOwnPrestazione { id: *pid })
                 }
             }
-            (_, Party::Utilizzatore { id: owner_id, .. }) if same_utilizzatore(id, &owner_id) => {
+            (_, Party::Utilizzatore { id: owner_id, .. }) if id.same_holder(&owner_id) => {
                 Authorization::Allowed(Permit::OwnBehalf)
             }
             _ => Authorization::Denied(Denial::NotOwnBehalf),

@@ -12,7 +12,9 @@ use std::fmt;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 use crate::identity::CodiceFiscale;
-use crate::instruments::{InstrumentError, can_revoke, payment_date, revoca_deadline};
+use crate::instruments::{
+    CostBreakdown, InstrumentError, can_revoke, payment_date, revoca_deadline,
+};
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::payment::{PaymentMode, net_received};
@@ -683,7 +685,7 @@ impl Scrivania {
             if p.day().year() != year || matches!(e.status, PrestazioneStatus::Revoked { .. }) {
                 continue;
             }
-            let key = (canonical(p.utilizzatore()), p.instrument());
+            let key = (p.utilizzatore().canonical(), p.instrument());
             let row = rows.entry(key).or_insert_with(|| ProspettoRow {
                 utilizzatore: p.utilizzatore(),
                 instrument: p.instrument(),
@@ -720,14 +722,6 @@ impl Scrivania {
             total_compensi,
             cap,
         })
-    }
-}
-
-/// Groups omocodes of a codice fiscale together.
-fn canonical(id: UtilizzatoreId) -> UtilizzatoreId {
-    match id {
-        UtilizzatoreId::CodiceFiscale(cf) => UtilizzatoreId::CodiceFiscale(cf.canonical()),
-        other @ UtilizzatoreId::PartitaIva(_) => other,
     }
 }
 
@@ -770,49 +764,36 @@ fn revocable_until(day: Date, rules: &Rules) -> Result<PrimitiveDateTime, Instru
 /// 23:59:59, the last second of a day.
 const LAST_SECOND: Time = time::macros::time!(23:59:59);
 
-/// IVS and INAIL credited for a prestazione: LF per titolo, CPO at the rates, each rounded half
-/// away from zero.
+/// IVS and INAIL credited for a prestazione: those of its [`CostBreakdown`] (LF per titolo,
+/// CPO at the rates rounded half away from zero), so the desk and the utilizzatore's cost agree.
 fn contributions(p: &Prestazione, rules: &Rules) -> Result<(Euro, Euro), ScrivaniaError> {
     let id = p.id();
-    let overflow = |what| ScrivaniaError::Overflow { id, what };
-    match p.instrument() {
+    let cost = match p.instrument() {
         Instrument::LibrettoFamiglia => {
-            let titolo = &rules.lf_titolo.value;
-            let ratio = p
-                .compenso()
-                .as_decimal()
-                .checked_div(titolo.compenso.as_decimal())
-                .ok_or(overflow("titoli"))?;
+            let titolo = rules.lf_titolo.value.compenso;
             let not_whole = || ScrivaniaError::NotWholeTitoli {
                 id,
                 compenso: p.compenso(),
-                titolo: titolo.compenso,
+                titolo,
             };
+            let ratio = p
+                .compenso()
+                .as_decimal()
+                .checked_div(titolo.as_decimal())
+                .ok_or_else(not_whole)?;
             if !ratio.fract().is_zero() {
                 return Err(not_whole());
             }
             let count: u32 = ratio.try_into().map_err(|_| not_whole())?;
-            Ok((
-                titolo.ivs.checked_mul_u32(count).ok_or(overflow("ivs"))?,
-                titolo
-                    .inail
-                    .checked_mul_u32(count)
-                    .ok_or(overflow("inail"))?,
-            ))
+            CostBreakdown::lf(count, rules)
         }
-        Instrument::ContrattoPrestazioneOccasionale => {
-            let part = |rate, what| {
-                p.compenso()
-                    .checked_mul_decimal(rate)
-                    .and_then(|v| Euro::round_half_away_from_zero(v).ok())
-                    .ok_or(overflow(what))
-            };
-            Ok((
-                part(rules.cpo_ivs_rate.value, "ivs")?,
-                part(rules.cpo_inail_rate.value, "inail")?,
-            ))
-        }
+        Instrument::ContrattoPrestazioneOccasionale => CostBreakdown::cpo(p.compenso(), rules),
     }
+    .map_err(|_| ScrivaniaError::Overflow {
+        id,
+        what: "contributions",
+    })?;
+    Ok((cost.ivs, cost.inail))
 }
 
 fn entry(
