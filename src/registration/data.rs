@@ -1661,7 +1661,7 @@ impl RegistrationData {
             self.birth_date,
         )?;
         for certification in certifications {
-            prestatore = prestatore.with_self_certification(certification.clone());
+            prestatore = prestatore.with_self_certification(*certification);
         }
         if let Some(record) = &self.parental_consent {
             prestatore = prestatore.with_parental_consent(record.consent.clone())?;

@@ -890,6 +890,7 @@ impl Registration {
     /// assert_eq!(after.special_category_on(from, rules), Some(Categoria::Disoccupato));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn prestatore_on(&self, day: Date) -> Option<Result<Prestatore, PrestatoreError>> {
         self.data
             .as_ref()
