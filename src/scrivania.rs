@@ -23,6 +23,16 @@ use crate::registration::{Effective, PaymentMethod, in_force_on};
 use crate::rules::{Cited, Rules, RulesError, RulesTable};
 
 /// Why the desk cannot be built from the data given.
+/// Legal basis: INPS circ. 107/2017 (revoca, payment; LAW.md CPO-REVOCA, CPO-PAY, PAY-MODES);
+/// art. 54-bis c. 10-11 D.L. 50/2017 (LF titoli).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{PrestazioneId, ScrivaniaError};
+/// let e = ScrivaniaError::Duplicate { id: PrestazioneId(7) };
+/// assert_eq!(e.to_string(), "prestazione #7 is given twice");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ScrivaniaError {
@@ -172,6 +182,8 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 /// # Examples
 ///
 /// See [`Scrivania`].
+/// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (communication); INPS circ. 107/2017 (revoca,
+/// payment).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CommunicatedPrestazione {
@@ -580,6 +592,55 @@ impl Scrivania {
     /// communication or after the deadline, a prestazione both revoked and paid or paid before
     /// the work, no payment method on the payment day, a mode not available that day, a fee
     /// above the compenso, an LF compenso that is not a whole number of titoli, or no rules.
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); INPS circ. 107/2017
+    /// (LAW.md CPO-REVOCA, CPO-PAY, PAY-MODES, Part A A15, A16, A18).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{
+    ///     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+    ///     Prestazione, PrestazioneDraft, PrestazioneId, RulesTable, Scrivania,
+    /// };
+    /// use time::macros::{date, datetime};
+    ///
+    /// let mario = "RSSMRA85T10A562S".parse()?;
+    /// let p = Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: mario,
+    ///     utilizzatore: "00743110157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?;
+    /// let paid = CommunicatedPrestazione {
+    ///     prestazione: p,
+    ///     communicated_at: datetime!(2026-03-07 08:00 +1),
+    ///     revoked_at: None,
+    ///     paid_on: Some(date!(2026 - 04 - 15)),
+    /// };
+    /// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
+    /// let now = datetime!(2026-04-20 09:00 +1);
+    /// let desk = Scrivania::new(mario, std::slice::from_ref(&paid), &methods, RulesTable::embedded(), now)?;
+    /// assert_eq!(desk.prestatore(), mario);
+    /// assert_eq!(desk.viewed_at(), now);
+    /// assert_eq!(desk.entries().len(), 1);
+    /// assert_eq!(desk.payments()[0].net, Euro::from_cents(3216));
+    /// assert_eq!(desk.payment_method_on(date!(2026 - 04 - 15)).map(PaymentMethod::mode), Some(PaymentMode::BonificoDomiciliato));
+    /// assert_eq!(desk.payment_history().len(), 1);
+    ///
+    /// // The same prestazione twice is refused.
+    /// let twice = [paid.clone(), paid];
+    /// assert_eq!(
+    ///     Scrivania::new(mario, &twice, &methods, RulesTable::embedded(), now).unwrap_err().to_string(),
+    ///     "prestazione #1 is given twice"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         prestatore: CodiceFiscale,
         prestazioni: &[CommunicatedPrestazione],
@@ -617,24 +678,36 @@ impl Scrivania {
     }
 
     /// The prestatore.
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn prestatore(&self) -> CodiceFiscale {
         self.prestatore
     }
 
     /// The instant the desk shows.
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn viewed_at(&self) -> OffsetDateTime {
         self.viewed_at
     }
 
     /// Every prestazione of the prestatore, by day.
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn entries(&self) -> &[DeskEntry] {
         &self.entries
     }
 
     /// The payments made by INPS, by day.
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn payments(&self) -> Vec<Payment> {
         let mut payments: Vec<Payment> = self.entries.iter().filter_map(|e| e.payment).collect();
@@ -643,12 +716,21 @@ impl Scrivania {
     }
 
     /// The payment method in force on `day`.
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18: the method in force on the
+    /// payment day).
+    ///
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn payment_method_on(&self, day: Date) -> Option<&PaymentMethod> {
         in_force_on(&self.payment_history, day)
     }
 
     /// The payment-method history, oldest first.
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn payment_history(&self) -> &[Effective<PaymentMethod>] {
         &self.payment_history
@@ -673,6 +755,8 @@ impl Scrivania {
     /// assert!(desk.prospetto(2016).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL, Part A A9,
+    /// A10).
     pub fn prospetto(&self, year: i32) -> Result<Prospetto, ScrivaniaError> {
         let overflow = |what| ScrivaniaError::Overflow {
             id: PrestazioneId(0),
