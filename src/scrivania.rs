@@ -23,6 +23,7 @@ use crate::registration::{Effective, PaymentMethod, in_force_on};
 use crate::rules::{Cited, Rules, RulesError, RulesTable};
 
 /// Why the desk cannot be built from the data given.
+///
 /// Legal basis: INPS circ. 107/2017 (revoca, payment; LAW.md CPO-REVOCA, CPO-PAY, PAY-MODES);
 /// art. 54-bis c. 10-11 D.L. 50/2017 (LF titoli).
 ///
@@ -179,11 +180,12 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 /// A prestazione as communicated, with what the host knows of it: when it was communicated,
 /// whether and when it was revoked, and the day INPS paid it.
 ///
+/// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (communication); INPS circ. 107/2017 (revoca,
+/// payment).
+///
 /// # Examples
 ///
 /// See [`Scrivania`].
-/// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (communication); INPS circ. 107/2017 (revoca,
-/// payment).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CommunicatedPrestazione {
@@ -592,6 +594,7 @@ impl Scrivania {
     /// communication or after the deadline, a prestazione both revoked and paid or paid before
     /// the work, no payment method on the payment day, a mode not available that day, a fee
     /// above the compenso, an LF compenso that is not a whole number of titoli, or no rules.
+    ///
     /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); INPS circ. 107/2017
     /// (LAW.md CPO-REVOCA, CPO-PAY, PAY-MODES, Part A A15, A16, A18).
     ///
@@ -678,6 +681,7 @@ impl Scrivania {
     }
 
     /// The prestatore.
+    ///
     /// # Examples
     ///
     /// See [`Scrivania::new`].
@@ -687,6 +691,7 @@ impl Scrivania {
     }
 
     /// The instant the desk shows.
+    ///
     /// # Examples
     ///
     /// See [`Scrivania::new`].
@@ -696,6 +701,7 @@ impl Scrivania {
     }
 
     /// Every prestazione of the prestatore, by day.
+    ///
     /// # Examples
     ///
     /// See [`Scrivania::new`].
@@ -705,6 +711,7 @@ impl Scrivania {
     }
 
     /// The payments made by INPS, by day.
+    ///
     /// # Examples
     ///
     /// See [`Scrivania::new`].
@@ -716,6 +723,7 @@ impl Scrivania {
     }
 
     /// The payment method in force on `day`.
+    ///
     /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18: the method in force on the
     /// payment day).
     ///
@@ -728,6 +736,7 @@ impl Scrivania {
     }
 
     /// The payment-method history, oldest first.
+    ///
     /// # Examples
     ///
     /// See [`Scrivania::new`].
@@ -738,6 +747,9 @@ impl Scrivania {
 
     /// The annual prospetto compensi of `year` (Part A A9: the year of the prestazione's day;
     /// revoked prestazioni excluded).
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL, Part A A9,
+    /// A10).
     ///
     /// # Errors
     ///
@@ -755,8 +767,6 @@ impl Scrivania {
     /// assert!(desk.prospetto(2016).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL, Part A A9,
-    /// A10).
     pub fn prospetto(&self, year: i32) -> Result<Prospetto, ScrivaniaError> {
         let overflow = |what| ScrivaniaError::Overflow {
             id: PrestazioneId(0),
