@@ -53,6 +53,8 @@ impl fmt::Display for RegistrationState {
 
 /// How an explicit confirmation was given.
 ///
+/// Legal basis: the older INPS registration guide (telephone confirmation).
+///
 /// # Examples
 ///
 /// ```
@@ -140,6 +142,8 @@ impl Confirmation {
 /// Something that happens to a registration. Changes while active carry the day they take
 /// effect.
 ///
+/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+///
 /// # Examples
 ///
 /// ```
@@ -202,6 +206,8 @@ pub enum RegistrationEvent {
 
 /// The kind of a [`RegistrationEvent`], without its data (the columns of the transition table).
 ///
+/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+///
 /// # Examples
 ///
 /// ```
@@ -249,6 +255,12 @@ impl fmt::Display for RegistrationEventKind {
 
 impl RegistrationEvent {
     /// The kind of the event.
+    ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationEvent`].
     #[must_use]
     pub fn kind(&self) -> RegistrationEventKind {
         match self {
@@ -296,6 +308,8 @@ impl RegistrationEvent {
 /// ```
 ///
 /// (The block above is a Mermaid `stateDiagram-v2`; a test checks that it matches the table.)
+///
+/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
 ///
 /// # Examples
 ///
@@ -346,6 +360,8 @@ fn next_state(
 /// The transition table as a Mermaid state diagram (the one in the docs of
 /// [`REGISTRATION_TRANSITIONS`]).
 ///
+/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+///
 /// # Examples
 ///
 /// ```
@@ -363,6 +379,8 @@ pub fn registration_diagram() -> String {
 }
 
 /// A value in force from a day until the day before the next entry of its history.
+///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE (changes take effect from a day).
 ///
 /// # Examples
 ///
@@ -487,6 +505,10 @@ impl TryFrom<RegistrationLog> for Registration {
 
 impl Registration {
     /// A registration in state [`RegistrationState::Draft`] with the given form.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration`].
     #[must_use]
     pub fn new(draft: RegistrationDraft) -> Registration {
         let last_day = draft.registered_on;
@@ -506,6 +528,8 @@ impl Registration {
     }
 
     /// A registration rebuilt from its initial form and events, with the embedded rules.
+    ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Errors
     ///
@@ -533,15 +557,23 @@ impl Registration {
 
     /// Applies an event with the embedded rules table.
     ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    ///
     /// # Errors
     ///
     /// See [`Registration::apply_with`].
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`]; [`Registration`] shows an illegal transition.
     pub fn apply(&mut self, event: RegistrationEvent) -> Result<(), RegistrationError> {
         self.apply_with(event, RulesTable::embedded())
     }
 
     /// Applies an event, with the rules of `table` in force on the relevant day. On error
     /// nothing changes.
+    ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Errors
     ///
@@ -552,6 +584,69 @@ impl Registration {
     /// - [`RegistrationError::OutOfOrder`] when a dated event is before the latest one (or
     ///   before the registration day);
     /// - [`RegistrationError::Rules`] when no rules are in force on the day.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # fn form() -> RegistrationDraft {
+    /// #     let mut d = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// #     d.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// #     d.first_name = "Mario".into();
+    /// #     d.last_name = "Rossi".into();
+    /// #     d.birth_date = Some(date!(1985 - 12 - 10));
+    /// #     d.birthplace = "A562".into();
+    /// #     d.sex = Some(Sex::Male);
+    /// #     d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// #     d.document = DocumentDraft {
+    /// #         number: "CA12345AB".into(),
+    /// #         issued_on: Some(date!(2020 - 05 - 04)),
+    /// #         expires_on: Some(date!(2031 - 05 - 04)),
+    /// #         issued_by: "Comune di Roma".into(),
+    /// #         ..DocumentDraft::default()
+    /// #     };
+    /// #     d.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+    /// #     d.privacy_consent = true;
+    /// #     d
+    /// # }
+    /// use prestazioni_occasionali::{
+    ///     Categoria, PaymentMethod, Registration, RegistrationError, RegistrationEvent,
+    ///     RegistrationState, Rules, RulesTable, SelfCertification,
+    /// };
+    ///
+    /// let mut reg = Registration::new(form());
+    /// assert_eq!(reg.state(), RegistrationState::Draft);
+    /// assert!(reg.data().is_none());
+    /// reg.apply_with(RegistrationEvent::Submit, RulesTable::embedded())?; // CIE confirms at once
+    /// assert_eq!(reg.state(), RegistrationState::Active);
+    /// assert_eq!(reg.draft().first_name, "Mario");
+    /// assert_eq!(reg.data().map(|d| d.first_name()), Some("Mario"));
+    /// assert!(reg.is_active_on(date!(2026 - 03 - 07)));
+    ///
+    /// let from = date!(2026 - 04 - 01);
+    /// reg.apply(RegistrationEvent::ChangePaymentMethod { from, method: PaymentMethod::BonificoDomiciliato })?;
+    /// let contacts = ContactsDraft { mobile: "347 7654321".into(), ..ContactsDraft::default() }.validate()?;
+    /// reg.apply(RegistrationEvent::ChangeContacts { from, contacts })?;
+    /// let unemployed = SelfCertification::new(Categoria::Disoccupato, from, None)?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications { from, certifications: vec![unemployed] })?;
+    /// assert_eq!(reg.events().len(), 4);
+    /// assert_eq!(reg.payment_history().len(), 2);
+    /// assert_eq!(reg.payment_method_on(from), Some(&PaymentMethod::BonificoDomiciliato));
+    /// assert_eq!(reg.contacts_history().len(), 2);
+    /// assert_eq!(reg.contacts_on(from).map(|c| c.mobile().as_str()), Some("+393477654321"));
+    /// assert_eq!(reg.self_certification_history().len(), 2);
+    /// assert_eq!(reg.self_certifications_on(from).len(), 1);
+    /// assert!(reg.special_category_on(from, Rules::in_force_on(from)?));
+    /// assert!(!reg.special_category_on(date!(2026 - 03 - 31), Rules::in_force_on(from)?));
+    ///
+    /// // A change dated before the latest one is refused, and changes nothing.
+    /// let before = reg.clone();
+    /// let late = RegistrationEvent::ChangePaymentMethod { from: date!(2026 - 03 - 20), method: PaymentMethod::BonificoDomiciliato };
+    /// assert!(matches!(reg.apply(late), Err(RegistrationError::OutOfOrder { .. })));
+    /// assert_eq!(reg, before);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply_with(
         &mut self,
         event: RegistrationEvent,
@@ -741,24 +836,38 @@ impl Registration {
     }
 
     /// The current state.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn state(&self) -> RegistrationState {
         self.state
     }
 
     /// The form as last entered.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn draft(&self) -> &RegistrationDraft {
         &self.draft
     }
 
     /// The validated data, once submitted.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn data(&self) -> Option<&RegistrationData> {
         self.data.as_ref()
     }
 
     /// How and when the registration was confirmed.
+    ///
+    /// Legal basis: LAW.md REG-AUTH.
     ///
     /// # Examples
     ///
@@ -769,6 +878,10 @@ impl Registration {
     }
 
     /// The events applied so far.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn events(&self) -> &[RegistrationEvent] {
         &self.events
@@ -776,6 +889,12 @@ impl Registration {
 
     /// Whether the prestatore is active on `day`: confirmed on or before it, not suspended or
     /// closed that day.
+    ///
+    /// Legal basis: LAW.md REG-STATES (only an active prestatore receives prestazioni).
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn is_active_on(&self, day: Date) -> bool {
         self.activity
@@ -789,6 +908,10 @@ impl Registration {
     /// so an omocode matches) and is active on `day`.
     ///
     /// Source: the older INPS registration guide, step 5 ("Verifica Finale").
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration`].
     #[must_use]
     pub fn is_active_worker(
         &self,
@@ -805,36 +928,66 @@ impl Registration {
     }
 
     /// The payment method in force on `day` (the ledger and the desk use it).
+    ///
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn payment_method_on(&self, day: Date) -> Option<&PaymentMethod> {
         in_force_on(&self.payments, day)
     }
 
     /// The history of payment methods, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn payment_history(&self) -> &[Effective<PaymentMethod>] {
         &self.payments
     }
 
     /// The contacts in force on `day`.
+    ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn contacts_on(&self, day: Date) -> Option<&Contacts> {
         in_force_on(&self.contacts, day)
     }
 
     /// The history of contacts, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn contacts_history(&self) -> &[Effective<Contacts>] {
         &self.contacts
     }
 
     /// The self-certifications in force on `day` (the list last given on or before it).
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn self_certifications_on(&self, day: Date) -> &[SelfCertification] {
         in_force_on(&self.self_certifications, day).map_or(&[], Vec::as_slice)
     }
 
     /// The history of self-certification lists, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn self_certification_history(&self) -> &[Effective<Vec<SelfCertification>>] {
         &self.self_certifications
@@ -898,6 +1051,12 @@ impl Registration {
     }
 
     /// Whether a comma-8 category holds on `day` (for the 75% weighting of cap b, Part A A11).
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT, Part A A11).
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn special_category_on(&self, day: Date, rules: &Rules) -> bool {
         self.data.as_ref().is_some_and(|d| {
