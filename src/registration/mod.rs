@@ -27,6 +27,16 @@ use time::Date;
 use crate::rules::RulesError;
 
 /// Why a registration value, form or event is refused.
+///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE, REG-STATES.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{RegistrationError, RegistrationEventKind, RegistrationState};
+/// let e = RegistrationError::IllegalTransition { state: RegistrationState::Closed, event: RegistrationEventKind::Resume };
+/// assert_eq!(e.to_string(), "event resume is not allowed in state closed");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RegistrationError {
