@@ -6,8 +6,8 @@ use prestazioni_occasionali::{
     AccessChannel, AccountKind, Action, Actor, AddressDraft, CapProfile, CommunicatedPrestazione,
     ContactsDraft, Delega, DelegaDraft, DocumentDraft, Effective, Euro, Instrument, Intermediario,
     IntermediarioKind, Party, PaymentDraft, PaymentMethod, PaymentMode, Prestazione,
-    PrestazioneDraft, PrestazioneId, RegistrationDraft, Rules, RulesTable, Scrivania, Sex, Subject,
-    authorize,
+    PrestazioneDraft, PrestazioneId, Registration, RegistrationDraft, RegistrationEvent,
+    RegistrationState, Rules, RulesTable, Scrivania, Sex, Subject, authorize,
 };
 use time::macros::{date, datetime};
 
@@ -132,5 +132,26 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn bench_replay(c: &mut Criterion) {
+    let draft = form();
+    let mut events = vec![RegistrationEvent::Submit];
+    let mut on = draft.registered_on;
+    for i in 1..10_000 {
+        on = on.next_day().unwrap();
+        events.push(if i % 2 == 1 {
+            RegistrationEvent::Suspend { on }
+        } else {
+            RegistrationEvent::Resume { on }
+        });
+    }
+    c.bench_function("registration/replay/10k_events", |b| {
+        b.iter(|| {
+            let reg =
+                Registration::replay(draft.clone(), black_box(&events).iter().cloned()).unwrap();
+            assert_eq!(reg.state(), RegistrationState::Suspended);
+        });
+    });
+}
+
+criterion_group!(benches, bench, bench_replay);
 criterion_main!(benches);

@@ -78,7 +78,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         AccessChannel::Spid { level: 2 },
     ));
     spid.apply(RegistrationEvent::Submit)?;
-    println!("with SPID: {} ({:?})", spid.state(), spid.confirmation());
+    match spid.confirmation() {
+        Some(how) => println!("with SPID: {} ({how})", spid.state()),
+        None => println!("with SPID: {} (not confirmed)", spid.state()),
+    }
+    if let Some(prestatore) = spid.prestatore_on(date!(2026 - 01 - 12)).transpose()? {
+        let rules = Rules::in_force_on(date!(2026 - 01 - 12))?;
+        println!(
+            "as a prestatore: {} {}, {} years old, special category: {}",
+            prestatore.first_name(),
+            prestatore.last_name(),
+            prestatore.age_on(date!(2026 - 01 - 12)).unwrap_or_default(),
+            prestatore
+                .special_category_on(date!(2026 - 01 - 12), rules)
+                .map_or_else(|| "none".to_owned(), |c| c.to_string())
+        );
+        if let Some(method) = spid.payment_method_on(date!(2026 - 01 - 12)) {
+            let mode = method.mode();
+            println!(
+                "paid by {mode}, fee {} per payment ({})",
+                mode.fee(rules)?.to_italian(),
+                mode.citation(rules)
+            );
+        }
+    }
 
     // A consulente del lavoro under a delega, before and after the 2026 portal.
     let consulente = Intermediario {

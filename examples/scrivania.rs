@@ -5,7 +5,7 @@
 
 use prestazioni_occasionali::{
     AccountKind, CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod,
-    Prestazione, PrestazioneDraft, PrestazioneId, RulesTable, Scrivania,
+    Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
 };
 use time::Date;
 use time::macros::{date, datetime};
@@ -116,44 +116,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         datetime!(2026-03-09 18:00 +1),
     )?;
 
-    println!("prestazioni:");
+    let rules_of = |day| RulesTable::embedded().in_force_on(day);
+
+    println!("prestazioni on {}:", desk.viewed_at().date());
     for e in desk.entries() {
-        let p = &e.prestazione;
+        println!("  {e}");
+        let rules = rules_of(e.prestazione.day())?;
+        if matches!(e.status, PrestazioneStatus::Communicated { .. }) {
+            println!(
+                "    revocable for {} days after the day ({})",
+                rules.revoca_days.value, rules.revoca_days.citation
+            );
+        }
+    }
+    if let Some(e) = desk.entries().first() {
+        let rules = rules_of(e.prestazione.day())?;
         println!(
-            "  {} {} {} {} min {} -> {:?}",
-            p.id(),
-            p.instrument(),
-            p.day(),
-            p.minutes(),
-            p.compenso(),
-            e.status
+            "  INPS pays by day {} of the next month ({})",
+            rules.payment_day.value, rules.payment_day.citation
         );
     }
+
     println!("payments:");
     for p in desk.payments() {
-        println!(
-            "  {} on {} by {:?}: {} - fee {} = {}",
-            p.prestazione, p.on, p.mode, p.compenso, p.fee, p.net
-        );
+        println!("  {p}");
+        println!("    fee: {}", p.mode.citation(rules_of(p.on)?));
     }
-    let prospetto = desk.prospetto(2026)?;
-    println!("prospetto {}:", prospetto.year);
-    for r in &prospetto.rows {
-        println!(
-            "  {} {}: {} prestazioni, {} compensi, {} h, IVS {}, INAIL {}, fees {}",
-            r.utilizzatore,
-            r.instrument,
-            r.prestazioni,
-            r.compensi,
-            r.hours(),
-            r.ivs,
-            r.inail,
-            r.fees
-        );
-    }
-    println!(
-        "  total {} of cap {} ({}); room left {}",
-        prospetto.total_compensi, prospetto.cap.value, prospetto.cap.citation, prospetto.room_left
-    );
+
+    println!("{}", desk.prospetto(2026)?);
     Ok(())
 }

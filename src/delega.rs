@@ -14,6 +14,15 @@ use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
 use crate::rules::{DeleganteKind, IntermediarioKind, IntermediaryScope, Rules};
 
 /// Why a delega cannot be built.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::DelegaError;
+/// assert_eq!(DelegaError::NoActions.to_string(), "delega grants no action");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DelegaError {
@@ -57,6 +66,8 @@ pub enum DelegaError {
 /// A party of the platform that may act, or be acted for: a prestatore, or an utilizzatore of an
 /// instrument.
 ///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+///
 /// # Examples
 ///
 /// ```
@@ -83,6 +94,10 @@ pub enum Party {
 
 impl Party {
     /// The kind of delegante this party is.
+    ///
+    /// # Examples
+    ///
+    /// See [`Party`].
     #[must_use]
     pub fn kind(&self) -> DeleganteKind {
         match self {
@@ -100,6 +115,17 @@ impl Party {
 
     /// Whether two parties are the same person or body in the same role (codici fiscali compared
     /// as the same holder, so omocodes match).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Party;
+    /// let code = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// let omocode = Party::Prestatore("RSSMRA85T10A56NH".parse()?);
+    /// assert!(code.same_as(&omocode));
+    /// assert!(!code.same_as(&Party::Prestatore("BNCGNN60A01H501P".parse()?)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn same_as(&self, other: &Party) -> bool {
         match (self, other) {
@@ -113,21 +139,15 @@ impl Party {
                     id: b,
                     instrument: j,
                 },
-            ) => i == j && same_utilizzatore(a, b),
+            ) => i == j && a.same_holder(b),
             _ => false,
         }
     }
 }
 
-/// Whether two utilizzatore identifiers name the same holder.
-fn same_utilizzatore(a: &UtilizzatoreId, b: &UtilizzatoreId) -> bool {
-    match (a, b) {
-        (UtilizzatoreId::CodiceFiscale(x), UtilizzatoreId::CodiceFiscale(y)) => x.same_holder(y),
-        _ => a == b,
-    }
-}
-
 /// An action on the platform that the authorization function decides.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -157,6 +177,14 @@ pub enum Action {
 
 impl Action {
     /// Every action.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Action;
+    /// assert_eq!(Action::ALL.len(), 7);
+    /// assert!(Action::ALL.contains(&Action::ViewProspetto));
+    /// ```
     pub const ALL: [Action; 7] = [
         Action::Register,
         Action::ChangePaymentMethod,
@@ -170,6 +198,16 @@ impl Action {
     /// Whether the action can concern a party of this kind (the desk and the payment method are
     /// a prestatore's; prestazioni are communicated and revoked by utilizzatori; the libretto is
     /// funded by an LF utilizzatore).
+    ///
+    /// Legal basis: LAW.md REG-INTERMEDIARI, REG-PORTAL-2026.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Action, DeleganteKind};
+    /// assert!(Action::ViewScrivania.applies_to(DeleganteKind::Prestatore));
+    /// assert!(!Action::FundLibretto.applies_to(DeleganteKind::UtilizzatoreCpo));
+    /// ```
     #[must_use]
     pub fn applies_to(self, kind: DeleganteKind) -> bool {
         match self {
@@ -209,6 +247,8 @@ impl fmt::Display for Action {
 
 /// An intermediary: its category and codice fiscale.
 ///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+///
 /// # Examples
 ///
 /// ```
@@ -227,6 +267,8 @@ pub struct Intermediario {
 }
 
 /// A delega as given (plain data), before validation.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -307,9 +349,46 @@ impl Delega {
     /// Actions are sorted and deduplicated. Whether the intermediary's category may act for the
     /// delegante is a dated rule decided by [`authorize`] on each day.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Errors
     ///
     /// A [`DelegaError`] naming the problem.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party, Rules};
+    /// use time::macros::date;
+    ///
+    /// let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// let draft = DelegaDraft {
+    ///     delegante: mario,
+    ///     intermediario: patronato,
+    ///     actions: vec![Action::ViewScrivania, Action::Register, Action::ViewScrivania],
+    ///     from: date!(2026 - 01 - 15),
+    ///     until: date!(2026 - 12 - 31),
+    ///     revoked_on: None,
+    /// };
+    /// let delega = Delega::new(draft.clone())?;
+    /// assert_eq!(delega.delegante(), &mario);
+    /// assert_eq!(delega.intermediario(), &patronato);
+    /// assert_eq!(delega.actions(), &[Action::Register, Action::ViewScrivania]); // sorted, deduplicated
+    /// assert_eq!((delega.from(), delega.until(), delega.revoked_on()), (date!(2026 - 01 - 15), date!(2026 - 12 - 31), None));
+    /// assert!(delega.is_valid_on(date!(2026 - 06 - 01)));
+    /// let revoked = delega.revoke(date!(2026 - 06 - 01))?;
+    /// assert!(revoked.is_valid_on(date!(2026 - 05 - 31)) && !revoked.is_valid_on(date!(2026 - 06 - 01)));
+    /// assert!(delega.revoke(date!(2025 - 12 - 31)).is_err());
+    /// assert_eq!(delega.keep_until_with(Rules::in_force_on(date!(2026 - 12 - 31))?), date!(2031 - 12 - 31));
+    ///
+    /// let backwards = DelegaDraft { until: date!(2026 - 01 - 14), ..draft };
+    /// assert_eq!(
+    ///     Delega::new(backwards).unwrap_err().to_string(),
+    ///     "delega validity ends on 2026-01-14, before it starts on 2026-01-15"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(mut draft: DelegaDraft) -> Result<Delega, DelegaError> {
         if draft.until < draft.from {
             return Err(DelegaError::EndsBeforeStart {
@@ -357,31 +436,55 @@ impl Delega {
     }
 
     /// Who delegates.
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     #[must_use]
     pub fn delegante(&self) -> &Party {
         &self.0.delegante
     }
     /// To whom.
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     #[must_use]
     pub fn intermediario(&self) -> &Intermediario {
         &self.0.intermediario
     }
     /// The delegated actions, sorted.
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     #[must_use]
     pub fn actions(&self) -> &[Action] {
         &self.0.actions
     }
     /// First day of validity.
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     #[must_use]
     pub fn from(&self) -> Date {
         self.0.from
     }
     /// Last day of validity.
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     #[must_use]
     pub fn until(&self) -> Date {
         self.0.until
     }
     /// The day the revocation takes effect.
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     #[must_use]
     pub fn revoked_on(&self) -> Option<Date> {
         self.0.revoked_on
@@ -389,9 +492,15 @@ impl Delega {
 
     /// A copy revoked from `on` (an earlier revocation stays).
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Errors
     ///
     /// [`DelegaError::RevokedBeforeStart`] when `on` is before the validity starts.
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     pub fn revoke(&self, on: Date) -> Result<Delega, DelegaError> {
         let mut draft = self.0.clone();
         draft.revoked_on = Some(draft.revoked_on.map_or(on, |r| r.min(on)));
@@ -399,6 +508,12 @@ impl Delega {
     }
 
     /// Whether the delega is valid on `day`: within its validity and not revoked by then.
+    ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     #[must_use]
     pub fn is_valid_on(&self, day: Date) -> bool {
         self.0.from <= day && day <= self.0.until && self.0.revoked_on.is_none_or(|r| day < r)
@@ -415,12 +530,22 @@ impl Delega {
     /// # Errors
     ///
     /// [`RulesError`](crate::RulesError) when no rules are in force at the end of validity.
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega`].
     pub fn keep_until(&self) -> Result<Date, crate::rules::RulesError> {
         let rules = Rules::in_force_on(self.0.until)?;
         Ok(self.keep_until_with(rules))
     }
 
     /// [`Delega::keep_until`] with the given rules.
+    ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
+    /// # Examples
+    ///
+    /// See [`Delega::new`].
     #[must_use]
     pub fn keep_until_with(&self, rules: &Rules) -> Date {
         let end = self.0.until;
@@ -433,6 +558,8 @@ impl Delega {
 }
 
 /// Who tries to act.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -454,6 +581,8 @@ pub enum Actor {
 }
 
 /// What an action is about: a party, or one prestazione of an utilizzatore.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -481,6 +610,15 @@ pub enum Subject {
 
 impl Subject {
     /// The party the subject belongs to.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Party, Subject};
+    /// let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// assert_eq!(Subject::Party(mario).owner(), mario);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn owner(&self) -> Party {
         match self {
@@ -515,6 +653,8 @@ impl From<Party> for Subject {
 
 /// Why an actor may act.
 ///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+///
 /// # Examples
 ///
 /// See [`authorize`].
@@ -528,6 +668,8 @@ pub enum Permit {
 }
 
 /// Why an actor may not act. Each denial says why.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -624,6 +766,8 @@ impl fmt::Display for Denial {
 
 /// The answer of [`authorize`]: allowed (and why) or denied (and why).
 ///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+///
 /// # Examples
 ///
 /// See [`authorize`].
@@ -638,12 +782,20 @@ pub enum Authorization {
 
 impl Authorization {
     /// Whether the actor may act.
+    ///
+    /// # Examples
+    ///
+    /// See [`authorize`].
     #[must_use]
     pub fn is_allowed(&self) -> bool {
         matches!(self, Authorization::Allowed(_))
     }
 
     /// The denial, if denied.
+    ///
+    /// # Examples
+    ///
+    /// See [`authorize`].
     #[must_use]
     pub fn denial(&self) -> Option<&Denial> {
         match self {
@@ -728,13 +880,13 @@ pub fn authorize(
         },
         Actor::Utilizzatore(id) => match (subject, owner) {
             (Subject::Prestazione { id: pid, .. }, Party::Utilizzatore { id: owner_id, .. }) => {
-                if same_utilizzatore(id, &owner_id) {
+                if id.same_holder(&owner_id) {
                     Authorization::Allowed(Permit::OwnBehalf)
                 } else {
                     Authorization::Denied(Denial::NotOwnPrestazione { id: *pid })
                 }
             }
-            (_, Party::Utilizzatore { id: owner_id, .. }) if same_utilizzatore(id, &owner_id) => {
+            (_, Party::Utilizzatore { id: owner_id, .. }) if id.same_holder(&owner_id) => {
                 Authorization::Allowed(Permit::OwnBehalf)
             }
             _ => Authorization::Denied(Denial::NotOwnBehalf),

@@ -7,18 +7,33 @@
 
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
+use std::fmt;
 
-use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 use crate::identity::CodiceFiscale;
+use crate::instruments::{
+    CostBreakdown, InstrumentError, can_revoke, payment_date, revoca_deadline,
+};
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
-use crate::payment::PaymentMode;
+use crate::payment::{PaymentMode, net_received};
 use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
-use crate::registration::{Effective, PaymentMethod, fee, in_force_on};
+use crate::registration::{Effective, PaymentMethod, in_force_on};
 use crate::rules::{Cited, Rules, RulesError, RulesTable};
 
 /// Why the desk cannot be built from the data given.
+///
+/// Legal basis: INPS circ. 107/2017 (revoca, payment; LAW.md CPO-REVOCA, CPO-PAY, PAY-MODES);
+/// art. 54-bis c. 10-11 D.L. 50/2017 (LF titoli).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{PrestazioneId, ScrivaniaError};
+/// let e = ScrivaniaError::Duplicate { id: PrestazioneId(7) };
+/// assert_eq!(e.to_string(), "prestazione #7 is given twice");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ScrivaniaError {
@@ -79,7 +94,7 @@ pub enum ScrivaniaError {
         on: Date,
     },
     /// The payment mode did not exist on the payment day.
-    #[error("prestazione {id}: payment mode {mode:?} is not available on {on}")]
+    #[error("prestazione {id}: payment mode {mode} is not available on {on}")]
     ModeNotAvailable {
         /// The id.
         id: PrestazioneId,
@@ -146,8 +161,27 @@ fn instant(t: &OffsetDateTime) -> String {
     )
 }
 
+/// `10/03/2026`: a day as the portal shows it.
+fn day_it(d: Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), u8::from(d.month()), d.year())
+}
+
+/// `10/03/2026 23:59:59`.
+fn local_it(t: &PrimitiveDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        day_it(t.date()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 /// A prestazione as communicated, with what the host knows of it: when it was communicated,
 /// whether and when it was revoked, and the day INPS paid it.
+///
+/// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (communication); INPS circ. 107/2017 (revoca,
+/// payment).
 ///
 /// # Examples
 ///
@@ -165,11 +199,25 @@ pub struct CommunicatedPrestazione {
     pub paid_on: Option<Date>,
 }
 
-/// The status of a prestazione on the desk at the instant it is viewed.
+/// The status of a prestazione on the desk at the instant it is viewed. `Display` gives the
+/// line the desk shows, with days as `dd/mm/yyyy`.
+///
+/// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, payment by the 15th of the
+/// next month; LAW.md CPO-REVOCA, CPO-PAY, Part A A15, A16).
 ///
 /// # Examples
 ///
-/// See [`Scrivania`].
+/// ```
+/// use prestazioni_occasionali::PrestazioneStatus;
+/// use time::macros::{date, datetime};
+///
+/// let open = PrestazioneStatus::Communicated { revocable_until: datetime!(2026-03-10 23:59:59) };
+/// assert_eq!(open.to_string(), "communicated, revocable until 10/03/2026 23:59:59");
+/// let revoked = PrestazioneStatus::Revoked { at: datetime!(2026-03-09 10:00 +1) };
+/// assert_eq!(revoked.to_string(), "revoked on 09/03/2026 10:00:00");
+/// assert_eq!(PrestazioneStatus::Due { expected_by: date!(2026 - 04 - 15) }.to_string(), "due, expected by 15/04/2026");
+/// assert_eq!(PrestazioneStatus::Paid { on: date!(2026 - 04 - 14) }.to_string(), "paid on 14/04/2026");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -197,13 +245,33 @@ pub enum PrestazioneStatus {
 }
 
 /// One payment by INPS: the compenso, the fee withheld by the payment method in force on the
-/// payment day, and the net amount.
+/// payment day, and the net amount. `Display` gives one line with the amounts in the Italian
+/// format.
 ///
 /// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (LAW.md PAY-MODES, Part A A18).
 ///
 /// # Examples
 ///
-/// See [`Scrivania`].
+/// ```
+/// use prestazioni_occasionali::{Euro, Instrument, Payment, PaymentMode, PrestazioneId};
+/// use time::macros::date;
+///
+/// let payment = Payment {
+///     prestazione: PrestazioneId(1),
+///     utilizzatore: "00743110157".parse()?,
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     on: date!(2026 - 04 - 15),
+///     mode: PaymentMode::BonificoDomiciliato,
+///     compenso: Euro::from_euros(36),
+///     fee: Euro::from_cents(384),
+///     net: Euro::from_cents(3216),
+/// };
+/// assert_eq!(
+///     payment.to_string(),
+///     "15/04/2026 CPO #1 from 00743110157: 36,00 € by bonifico domiciliato, fee 3,84 €, net 32,16 €"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Payment {
@@ -225,11 +293,15 @@ pub struct Payment {
     pub net: Euro,
 }
 
-/// One line of the desk.
+/// One line of the desk. `Display` gives the day, instrument, utilizzatore, duration,
+/// compenso and status.
+///
+/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
 ///
 /// # Examples
 ///
-/// See [`Scrivania`].
+/// See [`Scrivania`], whose first entry prints as
+/// `07/03/2026 CPO #1 from 00743110157: 240 min, 36,00 € - due, expected by 15/04/2026`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DeskEntry {
@@ -251,11 +323,34 @@ pub struct DeskEntry {
     pub inail: Euro,
 }
 
-/// One line of the prospetto: the totals of one utilizzatore and instrument.
+/// One line of the prospetto: the totals of one utilizzatore and instrument. `Display` gives
+/// them on one line with the amounts in the Italian format.
+///
+/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); art. 54-bis c. 13
+/// D.L. 50/2017 (contributions).
 ///
 /// # Examples
 ///
-/// See [`Prospetto`].
+/// ```
+/// use prestazioni_occasionali::{Euro, Instrument, ProspettoRow};
+///
+/// let row = ProspettoRow {
+///     utilizzatore: "00743110157".parse()?,
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     prestazioni: 2,
+///     compensi: Euro::from_euros(72),
+///     minutes: 480,
+///     ivs: Euro::from_cents(2376),
+///     inail: Euro::from_cents(252),
+///     fees: Euro::from_cents(384),
+/// };
+/// assert_eq!(row.hours().to_string(), "8");
+/// assert_eq!(
+///     row.to_string(),
+///     "00743110157 CPO: 2 prestazioni, 8 hours, compensi 72,00 €, IVS 23,76 €, INAIL 2,52 €, fees 3,84 €"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProspettoRow {
@@ -279,6 +374,10 @@ pub struct ProspettoRow {
 
 impl ProspettoRow {
     /// The hours worked, to the hundredth.
+    ///
+    /// # Examples
+    ///
+    /// See [`ProspettoRow`].
     #[must_use]
     pub fn hours(&self) -> rust_decimal::Decimal {
         rust_decimal::Decimal::from(self.minutes)
@@ -296,9 +395,20 @@ impl ProspettoRow {
 /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017; INPS msg 3932/2025 (LAW.md
 /// CAP-PRESTATORE-TOTAL, REG-PORTAL-2026).
 ///
+/// `Display` gives a heading line with the total against cap a and its citation, then one
+/// line per row.
+///
 /// # Examples
 ///
-/// See [`Scrivania::prospetto`].
+/// ```
+/// use prestazioni_occasionali::{RulesTable, Scrivania};
+/// use time::macros::datetime;
+/// let desk = Scrivania::new("RSSMRA85T10A562S".parse()?, &[], &[], RulesTable::embedded(), datetime!(2026-03-12 09:00 +1))?;
+/// let text = desk.prospetto(2026)?.to_string();
+/// assert!(text.starts_with("prospetto compensi 2026: 0,00 € of cap a 5.000,00 € ("), "{text}");
+/// assert!(text.ends_with("), 5.000,00 € left"), "{text}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Prospetto {
@@ -315,6 +425,105 @@ pub struct Prospetto {
     /// How much the total exceeds cap a (zero when within it; a total equal to the cap is
     /// lawful, Part A A10).
     pub excess: Euro,
+}
+
+impl fmt::Display for PrestazioneStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PrestazioneStatus::Communicated { revocable_until } => write!(
+                f,
+                "communicated, revocable until {}",
+                local_it(revocable_until)
+            ),
+            PrestazioneStatus::Revoked { at } => write!(
+                f,
+                "revoked on {}",
+                local_it(&PrimitiveDateTime::new(at.date(), at.time()))
+            ),
+            PrestazioneStatus::Due { expected_by } => {
+                write!(f, "due, expected by {}", day_it(*expected_by))
+            }
+            PrestazioneStatus::Paid { on } => write!(f, "paid on {}", day_it(*on)),
+        }
+    }
+}
+
+impl fmt::Display for Payment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} {} from {}: {} by {}, fee {}, net {}",
+            day_it(self.on),
+            self.instrument,
+            self.prestazione,
+            self.utilizzatore,
+            self.compenso.to_italian(),
+            self.mode,
+            self.fee.to_italian(),
+            self.net.to_italian()
+        )
+    }
+}
+
+impl fmt::Display for DeskEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.prestazione;
+        write!(
+            f,
+            "{} {} {} from {}: {} min, {} - {}",
+            day_it(p.day()),
+            p.instrument(),
+            p.id(),
+            p.utilizzatore(),
+            p.minutes(),
+            p.compenso().to_italian(),
+            self.status
+        )
+    }
+}
+
+impl fmt::Display for ProspettoRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {} {}, {} hours, compensi {}, IVS {}, INAIL {}, fees {}",
+            self.utilizzatore,
+            self.instrument,
+            self.prestazioni,
+            if self.prestazioni == 1 {
+                "prestazione"
+            } else {
+                "prestazioni"
+            },
+            self.hours(),
+            self.compensi.to_italian(),
+            self.ivs.to_italian(),
+            self.inail.to_italian(),
+            self.fees.to_italian()
+        )
+    }
+}
+
+impl fmt::Display for Prospetto {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "prospetto compensi {}: {} of cap a {} ({}), ",
+            self.year,
+            self.total_compensi.to_italian(),
+            self.cap.value.to_italian(),
+            self.cap.citation
+        )?;
+        if self.excess.is_zero() {
+            write!(f, "{} left", self.room_left.to_italian())?;
+        } else {
+            write!(f, "{} over the cap", self.excess.to_italian())?;
+        }
+        for row in &self.rows {
+            write!(f, "\n  {row}")?;
+        }
+        Ok(())
+    }
 }
 
 /// The Scrivania Prestatore, as seen at one instant.
@@ -353,6 +562,10 @@ pub struct Prospetto {
 /// let desk = Scrivania::new(mario, &[communicated], &methods, RulesTable::embedded(), datetime!(2026-03-12 09:00 +1))?;
 /// assert_eq!(desk.entries()[0].status, PrestazioneStatus::Due { expected_by: date!(2026 - 04 - 15) });
 /// assert_eq!(desk.entries()[0].ivs, Euro::from_cents(1188));
+/// assert_eq!(
+///     desk.entries()[0].to_string(),
+///     "07/03/2026 CPO #1 from 00743110157: 240 min, 36,00 € - due, expected by 15/04/2026"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -381,6 +594,56 @@ impl Scrivania {
     /// communication or after the deadline, a prestazione both revoked and paid or paid before
     /// the work, no payment method on the payment day, a mode not available that day, a fee
     /// above the compenso, an LF compenso that is not a whole number of titoli, or no rules.
+    ///
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); INPS circ. 107/2017
+    /// (LAW.md CPO-REVOCA, CPO-PAY, PAY-MODES, Part A A15, A16, A18).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{
+    ///     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+    ///     Prestazione, PrestazioneDraft, PrestazioneId, RulesTable, Scrivania,
+    /// };
+    /// use time::macros::{date, datetime};
+    ///
+    /// let mario = "RSSMRA85T10A562S".parse()?;
+    /// let p = Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: mario,
+    ///     utilizzatore: "00743110157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?;
+    /// let paid = CommunicatedPrestazione {
+    ///     prestazione: p,
+    ///     communicated_at: datetime!(2026-03-07 08:00 +1),
+    ///     revoked_at: None,
+    ///     paid_on: Some(date!(2026 - 04 - 15)),
+    /// };
+    /// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
+    /// let now = datetime!(2026-04-20 09:00 +1);
+    /// let desk = Scrivania::new(mario, std::slice::from_ref(&paid), &methods, RulesTable::embedded(), now)?;
+    /// assert_eq!(desk.prestatore(), mario);
+    /// assert_eq!(desk.viewed_at(), now);
+    /// assert_eq!(desk.entries().len(), 1);
+    /// assert_eq!(desk.payments()[0].net, Euro::from_cents(3216));
+    /// assert_eq!(desk.payment_method_on(date!(2026 - 04 - 15)).map(PaymentMethod::mode), Some(PaymentMode::BonificoDomiciliato));
+    /// assert_eq!(desk.payment_history().len(), 1);
+    ///
+    /// // The same prestazione twice is refused.
+    /// let twice = [paid.clone(), paid];
+    /// assert_eq!(
+    ///     Scrivania::new(mario, &twice, &methods, RulesTable::embedded(), now).unwrap_err().to_string(),
+    ///     "prestazione #1 is given twice"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         prestatore: CodiceFiscale,
         prestazioni: &[CommunicatedPrestazione],
@@ -390,7 +653,6 @@ impl Scrivania {
     ) -> Result<Scrivania, ScrivaniaError> {
         let mut history = payment_history.to_vec();
         history.sort_by_key(|e| e.from);
-        let now_local = PrimitiveDateTime::new(now.date(), now.time());
         let mut seen = BTreeSet::new();
         let mut entries = Vec::new();
         for c in prestazioni {
@@ -402,7 +664,7 @@ impl Scrivania {
             if !seen.insert(id) {
                 return Err(ScrivaniaError::Duplicate { id });
             }
-            entries.push(entry(c, &history, table, now_local)?);
+            entries.push(entry(c, &history, table, now)?);
         }
         entries.sort_by_key(|e| (e.prestazione.day(), e.prestazione.id()));
         Ok(Scrivania {
@@ -419,24 +681,40 @@ impl Scrivania {
     }
 
     /// The prestatore.
+    ///
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn prestatore(&self) -> CodiceFiscale {
         self.prestatore
     }
 
     /// The instant the desk shows.
+    ///
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn viewed_at(&self) -> OffsetDateTime {
         self.viewed_at
     }
 
     /// Every prestazione of the prestatore, by day.
+    ///
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn entries(&self) -> &[DeskEntry] {
         &self.entries
     }
 
     /// The payments made by INPS, by day.
+    ///
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn payments(&self) -> Vec<Payment> {
         let mut payments: Vec<Payment> = self.entries.iter().filter_map(|e| e.payment).collect();
@@ -445,12 +723,23 @@ impl Scrivania {
     }
 
     /// The payment method in force on `day`.
+    ///
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18: the method in force on the
+    /// payment day).
+    ///
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn payment_method_on(&self, day: Date) -> Option<&PaymentMethod> {
         in_force_on(&self.payment_history, day)
     }
 
     /// The payment-method history, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// See [`Scrivania::new`].
     #[must_use]
     pub fn payment_history(&self) -> &[Effective<PaymentMethod>] {
         &self.payment_history
@@ -458,6 +747,9 @@ impl Scrivania {
 
     /// The annual prospetto compensi of `year` (Part A A9: the year of the prestazione's day;
     /// revoked prestazioni excluded).
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL, Part A A9,
+    /// A10).
     ///
     /// # Errors
     ///
@@ -487,7 +779,7 @@ impl Scrivania {
             if p.day().year() != year || matches!(e.status, PrestazioneStatus::Revoked { .. }) {
                 continue;
             }
-            let key = (canonical(p.utilizzatore()), p.instrument());
+            let key = (p.utilizzatore().canonical(), p.instrument());
             let row = rows.entry(key).or_insert_with(|| ProspettoRow {
                 utilizzatore: p.utilizzatore(),
                 instrument: p.instrument(),
@@ -527,14 +819,6 @@ impl Scrivania {
     }
 }
 
-/// Groups omocodes of a codice fiscale together.
-fn canonical(id: UtilizzatoreId) -> UtilizzatoreId {
-    match id {
-        UtilizzatoreId::CodiceFiscale(cf) => UtilizzatoreId::CodiceFiscale(cf.canonical()),
-        other @ UtilizzatoreId::PartitaIva(_) => other,
-    }
-}
-
 /// The lowest cap a in force during `year` (conservative), with its citation, from the caps of
 /// every version (first day, value).
 fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, ScrivaniaError> {
@@ -562,87 +846,71 @@ fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, S
         }))
 }
 
-/// The day INPS pays a prestazione of `day` by: `payment_day` of the next month (Part A A15).
-fn expected_payment(day: Date, rules: &Rules) -> Option<Date> {
-    let (year, month) = match day.month() {
-        Month::December => (day.year().checked_add(1)?, Month::January),
-        m => (day.year(), m.next()),
-    };
-    Date::from_calendar_date(year, month, rules.payment_day.value).ok()
+/// The revoca deadline as a local instant: 23:59:59 of the last day of
+/// [`revoca_deadline`] (Part A A16).
+fn revocable_until(day: Date, rules: &Rules) -> Result<PrimitiveDateTime, InstrumentError> {
+    Ok(PrimitiveDateTime::new(
+        revoca_deadline(day, rules)?,
+        LAST_SECOND,
+    ))
 }
 
-/// The revoca deadline: 23:59:59 of `revoca_days` calendar days after `day` (Part A A16).
-fn revoca_deadline(day: Date, rules: &Rules) -> Option<PrimitiveDateTime> {
-    let last = day.checked_add(Duration::days(i64::from(rules.revoca_days.value)))?;
-    let end = Time::from_hms(23, 59, 59).ok()?;
-    Some(PrimitiveDateTime::new(last, end))
-}
+/// 23:59:59, the last second of a day.
+const LAST_SECOND: Time = time::macros::time!(23:59:59);
 
-/// IVS and INAIL credited for a prestazione: LF per titolo, CPO at the rates, each rounded half
-/// away from zero.
+/// IVS and INAIL credited for a prestazione: those of its [`CostBreakdown`] (LF per titolo,
+/// CPO at the rates rounded half away from zero), so the desk and the utilizzatore's cost agree.
 fn contributions(p: &Prestazione, rules: &Rules) -> Result<(Euro, Euro), ScrivaniaError> {
     let id = p.id();
-    let overflow = |what| ScrivaniaError::Overflow { id, what };
-    match p.instrument() {
+    let cost = match p.instrument() {
         Instrument::LibrettoFamiglia => {
-            let titolo = &rules.lf_titolo.value;
-            let ratio = p
-                .compenso()
-                .as_decimal()
-                .checked_div(titolo.compenso.as_decimal())
-                .ok_or(overflow("titoli"))?;
+            let titolo = rules.lf_titolo.value.compenso;
             let not_whole = || ScrivaniaError::NotWholeTitoli {
                 id,
                 compenso: p.compenso(),
-                titolo: titolo.compenso,
+                titolo,
             };
+            let ratio = p
+                .compenso()
+                .as_decimal()
+                .checked_div(titolo.as_decimal())
+                .ok_or_else(not_whole)?;
             if !ratio.fract().is_zero() {
                 return Err(not_whole());
             }
             let count: u32 = ratio.try_into().map_err(|_| not_whole())?;
-            Ok((
-                titolo.ivs.checked_mul_u32(count).ok_or(overflow("ivs"))?,
-                titolo
-                    .inail
-                    .checked_mul_u32(count)
-                    .ok_or(overflow("inail"))?,
-            ))
+            CostBreakdown::lf(count, rules)
         }
-        Instrument::ContrattoPrestazioneOccasionale => {
-            let part = |rate, what| {
-                p.compenso()
-                    .checked_mul_decimal(rate)
-                    .and_then(|v| Euro::round_half_away_from_zero(v).ok())
-                    .ok_or(overflow(what))
-            };
-            Ok((
-                part(rules.cpo_ivs_rate.value, "ivs")?,
-                part(rules.cpo_inail_rate.value, "inail")?,
-            ))
-        }
+        Instrument::ContrattoPrestazioneOccasionale => CostBreakdown::cpo(p.compenso(), rules),
     }
+    .map_err(|_| ScrivaniaError::Overflow {
+        id,
+        what: "contributions",
+    })?;
+    Ok((cost.ivs, cost.inail))
 }
 
 fn entry(
     c: &CommunicatedPrestazione,
     history: &[Effective<PaymentMethod>],
     table: &RulesTable,
-    now_local: PrimitiveDateTime,
+    now: OffsetDateTime,
 ) -> Result<DeskEntry, ScrivaniaError> {
     let p = &c.prestazione;
     let id = p.id();
     let rules = table.in_force_on(p.day())?;
-    let expected = expected_payment(p.day(), rules).ok_or(ScrivaniaError::Overflow {
+    let expected = payment_date(p.day(), rules).map_err(|_| ScrivaniaError::Overflow {
         id,
         what: "expected payment day",
     })?;
+    let revoca_overflow = |_| ScrivaniaError::Overflow {
+        id,
+        what: "revoca deadline",
+    };
     let deadline = match p.instrument() {
-        Instrument::ContrattoPrestazioneOccasionale => Some(
-            revoca_deadline(p.day(), rules).ok_or(ScrivaniaError::Overflow {
-                id,
-                what: "revoca deadline",
-            })?,
-        ),
+        Instrument::ContrattoPrestazioneOccasionale => {
+            Some(revocable_until(p.day(), rules).map_err(revoca_overflow)?)
+        }
         Instrument::LibrettoFamiglia => None,
     };
     let (ivs, inail) = contributions(p, rules)?;
@@ -655,7 +923,7 @@ fn entry(
             });
         }
         if let Some(deadline) = deadline
-            && PrimitiveDateTime::new(revoked_at.date(), revoked_at.time()) > deadline
+            && !can_revoke(revoked_at, p.day(), rules).map_err(revoca_overflow)?
         {
             return Err(ScrivaniaError::LateRevoca {
                 id,
@@ -683,9 +951,13 @@ fn entry(
     let status = match (c.revoked_at, c.paid_on, deadline) {
         (Some(at), _, _) => PrestazioneStatus::Revoked { at },
         (None, Some(on), _) => PrestazioneStatus::Paid { on },
-        (None, None, Some(until)) if now_local <= until => PrestazioneStatus::Communicated {
-            revocable_until: until,
-        },
+        (None, None, Some(until))
+            if can_revoke(now, p.day(), rules).map_err(revoca_overflow)? =>
+        {
+            PrestazioneStatus::Communicated {
+                revocable_until: until,
+            }
+        }
         _ => PrestazioneStatus::Due {
             expected_by: expected,
         },
@@ -712,15 +984,16 @@ fn payment(
     let method = in_force_on(history, on).ok_or(ScrivaniaError::NoPaymentMethod { id, on })?;
     let mode = method.mode();
     let rules = table.in_force_on(on)?;
-    let fee = fee(mode, rules).ok_or(ScrivaniaError::ModeNotAvailable { id, mode, on })?;
-    let net = p
-        .compenso()
-        .checked_sub(fee)
-        .ok_or(ScrivaniaError::FeeExceedsCompenso {
+    let fee = mode
+        .fee(rules)
+        .map_err(|_| ScrivaniaError::ModeNotAvailable { id, mode, on })?;
+    let net = net_received(p.compenso(), mode, rules).map_err(|_| {
+        ScrivaniaError::FeeExceedsCompenso {
             id,
             fee,
             compenso: p.compenso(),
-        })?;
+        }
+    })?;
     Ok(Payment {
         prestazione: id,
         utilizzatore: p.utilizzatore(),

@@ -261,6 +261,28 @@ fn minor_needs_parental_consent() {
         data.parental_consent().unwrap().parent_name(),
         "Giovanni Bianchi"
     );
+
+    // The prestatore carries the names, birth date and consent over.
+    let minor = data.to_prestatore().unwrap();
+    let rules = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+    assert!(minor.is_minor_on(date!(2026 - 03 - 07), rules));
+    assert_eq!(minor.age_on(date!(2026 - 03 - 07)), Some(16));
+    assert_eq!(
+        minor.parental_consent(),
+        Some(data.parental_consent().unwrap().consent())
+    );
+    assert_eq!(minor.parental_consent().unwrap().by(), "Giovanni Bianchi");
+
+    // A consent dated before the birth is refused by the registration too.
+    d.parental_consent = Some(ParentalConsentDraft {
+        parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+        parent_name: "Giovanni Bianchi".into(),
+        given_on: Some(date!(2009 - 12 - 09)),
+    });
+    assert_eq!(
+        d.validate().unwrap_err().to_string(),
+        "parental_consent.given_on: 2009-12-09 is before the prestatore's birth"
+    );
 }
 
 /// Source: LAW.md PAY-MODES (post office from 12/8/2018), REG-AUTH (PIN until 30/9/2021, SPID
@@ -755,4 +777,33 @@ proptest! {
         let json = serde_json::to_string(&reg).unwrap();
         prop_assert_eq!(serde_json::from_str::<Registration>(&json).unwrap(), reg);
     }
+}
+
+/// Replaying a long history is linear: 10.000 events (a submission with automatic confirmation,
+/// then suspensions and resumptions a day apart) complete in a unit test, and a rejected event
+/// after them changes nothing.
+#[test]
+fn replay_of_ten_thousand_events_completes() {
+    let start = date!(2026 - 03 - 07);
+    let mut events = vec![RegistrationEvent::Submit];
+    let mut day = start;
+    for i in 1..10_000 {
+        day = day.next_day().unwrap();
+        events.push(if i % 2 == 1 {
+            RegistrationEvent::Suspend { on: day }
+        } else {
+            RegistrationEvent::Resume { on: day }
+        });
+    }
+    let mut reg = Registration::replay(complete(start, AccessChannel::Cie), events).unwrap();
+    assert_eq!(reg.events().len(), 10_000);
+    assert_eq!(reg.state(), RegistrationState::Suspended);
+    assert!(!reg.is_active_on(day));
+    assert!(reg.is_active_on(start));
+    let before = reg.clone();
+    assert!(matches!(
+        reg.apply(RegistrationEvent::Resume { on: start }),
+        Err(RegistrationError::OutOfOrder { .. })
+    ));
+    assert_eq!(reg, before);
 }

@@ -65,6 +65,47 @@ impl FromStr for UtilizzatoreId {
     }
 }
 
+impl UtilizzatoreId {
+    /// The same identifier with an omocode codice fiscale replaced by its canonical form (a
+    /// partita IVA is unchanged): the key under which one holder's records group together.
+    ///
+    /// Legal basis: omocodia, D.M. 12 marzo 1974 and Agenzia delle Entrate practice (the same
+    /// person may hold codici fiscali that differ only in digits replaced by letters).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::UtilizzatoreId;
+    /// let code: UtilizzatoreId = "RSSMRA85T10A562S".parse()?;
+    /// let omocode: UtilizzatoreId = "RSSMRA85T10A56NH".parse()?;
+    /// assert_ne!(code, omocode);
+    /// assert_eq!(omocode.canonical(), code);
+    /// assert!(code.same_holder(&omocode));
+    /// assert!(!code.same_holder(&"00743110157".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn canonical(self) -> UtilizzatoreId {
+        match self {
+            UtilizzatoreId::CodiceFiscale(cf) => UtilizzatoreId::CodiceFiscale(cf.canonical()),
+            other @ UtilizzatoreId::PartitaIva(_) => other,
+        }
+    }
+
+    /// Whether two identifiers name the same holder (codici fiscali compared as the same holder,
+    /// so omocodes match; a partita IVA only matches itself).
+    ///
+    /// Legal basis: omocodia, D.M. 12 marzo 1974 and Agenzia delle Entrate practice.
+    ///
+    /// # Examples
+    ///
+    /// See [`UtilizzatoreId::canonical`].
+    #[must_use]
+    pub fn same_holder(&self, other: &UtilizzatoreId) -> bool {
+        self.canonical() == other.canonical()
+    }
+}
+
 impl fmt::Display for UtilizzatoreId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -8,7 +8,7 @@ use time::Date;
 use super::values::{Email, Phone, TimeBand};
 use crate::identity::{BelfioreCode, Cap, CodiceFiscale, Iban, Provincia, Sex};
 use crate::money::Euro;
-use crate::parties::{SelfCertification, age_on};
+use crate::parties::{ParentalConsent, Prestatore, PrestatoreError, SelfCertification, age_on};
 use crate::payment::PaymentMode;
 use crate::rules::{Credential, Rules};
 
@@ -18,6 +18,8 @@ const MAX_TEXT: usize = 100;
 const DOCUMENT_NUMBER_LEN: std::ops::RangeInclusive<usize> = 5..=20;
 
 /// One problem of a registration form: the field's path (`residence.cap`) and the reason.
+///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -46,6 +48,8 @@ impl fmt::Display for FieldError {
 
 /// Every problem of a registration form at once, in field order (never empty).
 ///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+///
 /// # Examples
 ///
 /// ```
@@ -68,29 +72,49 @@ impl FieldErrors {
     }
 
     /// The problems.
+    ///
+    /// # Examples
+    ///
+    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
     #[must_use]
     pub fn as_slice(&self) -> &[FieldError] {
         &self.0
     }
 
     /// An iterator over the problems.
+    ///
+    /// # Examples
+    ///
+    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
     pub fn iter(&self) -> std::slice::Iter<'_, FieldError> {
         self.0.iter()
     }
 
     /// How many problems.
+    ///
+    /// # Examples
+    ///
+    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
     #[must_use]
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
     /// Always `false`: a `FieldErrors` holds at least one problem.
+    ///
+    /// # Examples
+    ///
+    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// The problems of one field.
+    ///
+    /// # Examples
+    ///
+    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
     pub fn of<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a FieldError> + 'a {
         self.0.iter().filter(move |e| e.path == path)
     }
@@ -220,6 +244,16 @@ pub enum AccessChannel {
 
 impl AccessChannel {
     /// The digital credential this channel uses, if any.
+    ///
+    /// Legal basis: LAW.md REG-AUTH.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AccessChannel, Credential};
+    /// assert_eq!(AccessChannel::Spid { level: 2 }.credential(), Some(Credential::Spid));
+    /// assert_eq!(AccessChannel::ContactCenter.credential(), None);
+    /// ```
     #[must_use]
     pub fn credential(self) -> Option<Credential> {
         match self {
@@ -274,6 +308,20 @@ impl AccessChannel {
 
     /// Whether the channel proves the prestatore's identity, so that the registration needs no
     /// separate confirmation: an accepted SPID (level 2 or higher), CIE, CNS or eIDAS.
+    ///
+    /// Legal basis: LAW.md REG-AUTH (the 2026 portal confirms a registration made with SPID, CIE,
+    /// CNS or eIDAS at once).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AccessChannel, Rules};
+    /// use time::macros::date;
+    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// assert!(AccessChannel::Cie.proves_identity(rules));
+    /// assert!(!AccessChannel::ContactCenter.proves_identity(rules));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn proves_identity(self, rules: &Rules) -> bool {
         let strong = matches!(
@@ -288,6 +336,8 @@ impl AccessChannel {
 }
 
 /// An address as entered (plain data).
+///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -313,6 +363,16 @@ pub struct AddressDraft {
 
 impl AddressDraft {
     /// An address from its five parts.
+    ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE (residence and domicile).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::AddressDraft;
+    /// let a = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// assert_eq!(a.cap, "00198");
+    /// ```
     #[must_use]
     pub fn new(comune: &str, provincia: &str, street: &str, house_number: &str, cap: &str) -> Self {
         AddressDraft {
@@ -361,6 +421,8 @@ impl fmt::Debug for AddressDraft {
 /// A validated address: comune, provincia from the official list, street, house number, CAP.
 /// `Debug` hides street and house number.
 ///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+///
 /// # Examples
 ///
 /// See [`RegistrationData::residence`].
@@ -375,26 +437,46 @@ pub struct Address {
 
 impl Address {
     /// The comune.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn comune(&self) -> &str {
         &self.comune
     }
     /// The province.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn provincia(&self) -> Provincia {
         self.provincia
     }
     /// The street.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn street(&self) -> &str {
         &self.street
     }
     /// The house number.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn house_number(&self) -> &str {
         &self.house_number
     }
     /// The CAP.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn cap(&self) -> Cap {
         self.cap
@@ -449,6 +531,8 @@ pub enum DocumentKind {
 }
 
 /// An identity document as entered (plain data).
+///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -557,6 +641,8 @@ impl DocumentDraft {
 
 /// A validated identity document, valid on the day of registration. `Debug` masks the number.
 ///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+///
 /// # Examples
 ///
 /// See [`RegistrationData::document`].
@@ -571,31 +657,55 @@ pub struct IdentityDocument {
 
 impl IdentityDocument {
     /// The kind.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn kind(&self) -> DocumentKind {
         self.kind
     }
     /// The number (upper case).
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn number(&self) -> &str {
         &self.number
     }
     /// Issue date.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn issued_on(&self) -> Date {
         self.issued_on
     }
     /// Expiry date.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn expires_on(&self) -> Date {
         self.expires_on
     }
     /// Issuing authority or comune.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn issued_by(&self) -> &str {
         &self.issued_by
     }
     /// Whether the document is valid on `day`.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn is_valid_on(&self, day: Date) -> bool {
         self.issued_on <= day && day <= self.expires_on
@@ -626,6 +736,8 @@ impl fmt::Debug for IdentityDocument {
 
 /// The contact channel the prestatore prefers.
 ///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+///
 /// # Examples
 ///
 /// ```
@@ -644,6 +756,8 @@ pub enum ContactChannel {
 }
 
 /// The contacts as entered (plain data): empty strings are absent values.
+///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -689,6 +803,18 @@ impl ContactsDraft {
     /// # Errors
     ///
     /// Every problem, under `contacts.*` paths.
+    ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE (mobile mandatory, e-mail optional).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::ContactsDraft;
+    /// let ok = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() }.validate()?;
+    /// assert_eq!(ok.mobile().as_str(), "+393331234567");
+    /// assert!(ContactsDraft::default().validate().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn validate(&self) -> Result<Contacts, FieldErrors> {
         let mut problems = Problems::default();
         let contacts = self.check(&mut problems);
@@ -751,21 +877,37 @@ pub struct Contacts {
 
 impl Contacts {
     /// The mobile number.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn mobile(&self) -> &Phone {
         &self.mobile
     }
     /// The e-mail address.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn email(&self) -> Option<&Email> {
         self.email.as_ref()
     }
     /// The preferred channel.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn preferred(&self) -> ContactChannel {
         self.preferred
     }
     /// The contact time band.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn hours(&self) -> Option<TimeBand> {
         self.hours
@@ -815,6 +957,8 @@ pub enum AccountKind {
 }
 
 /// The payment method as entered (plain data).
+///
+/// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis; INPS msg 410/2023 (LAW.md PAY-MODES, reading A18).
 ///
 /// # Examples
 ///
@@ -867,6 +1011,8 @@ impl PaymentDraft {
     /// Validates the payment method for use from `day` (payment at a post office exists only
     /// where [`Rules::fee_post_office`] is in force, from 12/8/2018).
     ///
+    /// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis (LAW.md PAY-MODES, reading A18).
+    ///
     /// # Errors
     ///
     /// Every problem, under `payment.*` paths.
@@ -907,7 +1053,7 @@ impl PaymentDraft {
             }
             PaymentMode::BonificoDomiciliato => Some(PaymentMethod::BonificoDomiciliato),
             PaymentMode::PostOffice => {
-                if fee(PaymentMode::PostOffice, rules).is_some() {
+                if PaymentMode::PostOffice.fee(rules).is_ok() {
                     Some(PaymentMethod::PostOffice)
                 } else {
                     problems.push(
@@ -961,6 +1107,15 @@ pub enum PaymentMethod {
 
 impl PaymentMethod {
     /// The data-free mode.
+    ///
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{PaymentMethod, PaymentMode};
+    /// assert_eq!(PaymentMethod::PostOffice.mode(), PaymentMode::PostOffice);
+    /// ```
     #[must_use]
     pub fn mode(&self) -> PaymentMode {
         match self {
@@ -989,7 +1144,7 @@ impl PaymentMethod {
     /// ```
     #[must_use]
     pub fn fee(&self, rules: &Rules) -> Option<Euro> {
-        fee(self.mode(), rules)
+        self.mode().fee(rules).ok()
     }
 
     fn to_draft(&self) -> PaymentDraft {
@@ -1006,12 +1161,6 @@ impl PaymentMethod {
             },
         }
     }
-}
-
-/// The fee of a payment mode under `rules`, `None` where the mode is not in force (to be replaced
-/// by `PaymentMode::fee` of `src/payment.rs`).
-pub(crate) fn fee(mode: PaymentMode, rules: &Rules) -> Option<Euro> {
-    mode.fee(rules).ok()
 }
 
 /// The parental consent for a minor, as entered (plain data).
@@ -1055,33 +1204,77 @@ impl fmt::Debug for ParentalConsentDraft {
     }
 }
 
-/// A validated parental consent.
+/// A validated parental consent as the registration records it: the [`ParentalConsent`] of the
+/// parties module (who gave it and when) plus the parent's codice fiscale, which the
+/// registration form asks for and eligibility does not need.
+///
+/// The two types stay apart because [`Prestatore`] is built by hosts that never saw a
+/// registration form (and may not know the parent's codice fiscale); the record wraps the
+/// party's consent rather than duplicating it, so [`ParentalConsentRecord::consent`] is the
+/// value [`RegistrationData::to_prestatore`] carries over.
+///
+/// Legal basis: LAW.md ELIG-AGE, reading A6 (under 18 the registration records parental
+/// consent).
 ///
 /// # Examples
 ///
-/// See [`RegistrationData::parental_consent`].
+/// ```
+/// use prestazioni_occasionali::{ParentalConsentDraft, RegistrationDraft};
+/// use time::macros::date;
+///
+/// let mut draft = RegistrationDraft::new(date!(2026 - 03 - 07), prestazioni_occasionali::AccessChannel::Cie);
+/// draft.parental_consent = Some(ParentalConsentDraft {
+///     parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+///     parent_name: "Giovanni Bianchi".into(),
+///     given_on: Some(date!(2026 - 03 - 01)),
+/// });
+/// // The rest of the form is missing, so no record is built; see
+/// // `RegistrationData::parental_consent` for a complete one.
+/// assert!(draft.validate().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParentalConsentRecord {
     parent: CodiceFiscale,
-    parent_name: String,
-    given_on: Date,
+    consent: ParentalConsent,
 }
 
 impl ParentalConsentRecord {
     /// The parent's codice fiscale.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationDraft::validate_with`].
     #[must_use]
     pub fn parent(&self) -> CodiceFiscale {
         self.parent
     }
     /// The parent's name.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationDraft::validate_with`].
     #[must_use]
     pub fn parent_name(&self) -> &str {
-        &self.parent_name
+        self.consent.by()
     }
     /// The day of the consent.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationDraft::validate_with`].
     #[must_use]
     pub fn given_on(&self) -> Date {
-        self.given_on
+        self.consent.given_on()
+    }
+    /// The consent as the parties module holds it (for [`Prestatore::with_parental_consent`]).
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationDraft::validate_with`].
+    #[must_use]
+    pub fn consent(&self) -> &ParentalConsent {
+        &self.consent
     }
 }
 
@@ -1168,6 +1361,12 @@ impl fmt::Debug for RegistrationDraft {
 
 impl RegistrationDraft {
     /// An empty form for a registration made on `registered_on` through `access`.
+    ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationDraft`].
     #[must_use]
     pub fn new(registered_on: Date, access: AccessChannel) -> RegistrationDraft {
         RegistrationDraft {
@@ -1192,6 +1391,8 @@ impl RegistrationDraft {
 
     /// Validates the form with the embedded rules in force on
     /// [`registered_on`](RegistrationDraft::registered_on).
+    ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
     ///
     /// # Errors
     ///
@@ -1221,9 +1422,57 @@ impl RegistrationDraft {
     /// Validates the form with the given `rules` (e.g. from a host's table), which should be
     /// those in force on the registration day.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    ///
     /// # Errors
     ///
     /// [`FieldErrors`] listing every problem.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AccessChannel, ParentalConsentDraft, RegistrationDraft, Rules};
+    /// use time::macros::date;
+    /// # use prestazioni_occasionali::{AddressDraft, ContactsDraft, DocumentDraft, Sex};
+    /// # fn form() -> RegistrationDraft {
+    /// #     let mut d = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// #     d.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// #     d.first_name = "Mario".into();
+    /// #     d.last_name = "Rossi".into();
+    /// #     d.birth_date = Some(date!(1985 - 12 - 10));
+    /// #     d.birthplace = "A562".into();
+    /// #     d.sex = Some(Sex::Male);
+    /// #     d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// #     d.document = DocumentDraft {
+    /// #         number: "CA12345AB".into(),
+    /// #         issued_on: Some(date!(2020 - 05 - 04)),
+    /// #         expires_on: Some(date!(2031 - 05 - 04)),
+    /// #         issued_by: "Comune di Roma".into(),
+    /// #         ..DocumentDraft::default()
+    /// #     };
+    /// #     d.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+    /// #     d.privacy_consent = true;
+    /// #     d
+    /// # }
+    ///
+    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// // A minor (16 on the registration day) needs a parental consent.
+    /// let mut luca = form();
+    /// luca.codice_fiscale = "RSSMRA09T10A562E".into();
+    /// luca.birth_date = Some(date!(2009 - 12 - 10));
+    /// assert!(luca.validate_with(rules).is_err());
+    /// luca.parental_consent = Some(ParentalConsentDraft {
+    ///     parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+    ///     parent_name: "Giovanni Bianchi".into(),
+    ///     given_on: Some(date!(2026 - 03 - 01)),
+    /// });
+    /// let data = luca.validate_with(rules)?;
+    /// let consent = data.parental_consent().ok_or("no consent")?;
+    /// assert_eq!(consent.parent().to_string(), "BNCGNN60A01H501P");
+    /// assert_eq!((consent.parent_name(), consent.given_on()), ("Giovanni Bianchi", date!(2026 - 03 - 01)));
+    /// assert_eq!(consent.consent().by(), "Giovanni Bianchi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[allow(clippy::too_many_lines)]
     pub fn validate_with(&self, rules: &Rules) -> Result<RegistrationData, FieldErrors> {
         let on = self.registered_on;
@@ -1412,14 +1661,24 @@ impl RegistrationDraft {
                 );
                 None
             }
+            Some(d) if birth_date.is_some_and(|b| d < b) => {
+                p.push(
+                    "parental_consent.given_on",
+                    format!("{d} is before the prestatore's birth"),
+                );
+                None
+            }
             Some(d) => Some(d),
         };
-        match (parent, name, given_on) {
-            (Some(parent), Some(parent_name), Some(given_on)) => Ok(Some(ParentalConsentRecord {
-                parent,
-                parent_name,
-                given_on,
-            })),
+        let consent = match (name, given_on) {
+            (Some(name), Some(given_on)) => p.take(
+                "parental_consent.parent_name",
+                ParentalConsent::new(given_on, &name),
+            ),
+            _ => None,
+        };
+        match (parent, consent) {
+            (Some(parent), Some(consent)) => Ok(Some(ParentalConsentRecord { parent, consent })),
             _ => Err(()),
         }
     }
@@ -1435,7 +1694,58 @@ impl RegistrationDraft {
 ///
 /// # Examples
 ///
-/// See [`Registration`](crate::Registration).
+/// ```
+/// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+/// # use time::macros::date;
+/// # fn form() -> RegistrationDraft {
+/// #     let mut d = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+/// #     d.codice_fiscale = "RSSMRA85T10A562S".into();
+/// #     d.first_name = "Mario".into();
+/// #     d.last_name = "Rossi".into();
+/// #     d.birth_date = Some(date!(1985 - 12 - 10));
+/// #     d.birthplace = "A562".into();
+/// #     d.sex = Some(Sex::Male);
+/// #     d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+/// #     d.document = DocumentDraft {
+/// #         number: "CA12345AB".into(),
+/// #         issued_on: Some(date!(2020 - 05 - 04)),
+/// #         expires_on: Some(date!(2031 - 05 - 04)),
+/// #         issued_by: "Comune di Roma".into(),
+/// #         ..DocumentDraft::default()
+/// #     };
+/// #     d.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+/// #     d.privacy_consent = true;
+/// #     d
+/// # }
+/// use prestazioni_occasionali::{ContactChannel, DocumentKind, PaymentMode};
+///
+/// let data = form().validate()?;
+/// assert_eq!(data.registered_on(), date!(2026 - 03 - 07));
+/// assert_eq!(data.access(), AccessChannel::Cie);
+/// assert_eq!(data.codice_fiscale().to_string(), "RSSMRA85T10A562S");
+/// assert_eq!((data.first_name(), data.last_name()), ("Mario", "Rossi"));
+/// assert_eq!(data.birth_date(), date!(1985 - 12 - 10));
+/// assert_eq!(data.birthplace().to_string(), "A562");
+/// assert_eq!(data.sex(), Sex::Male);
+/// let home = data.residence();
+/// assert_eq!((home.comune(), home.provincia().to_string(), home.street(), home.house_number()), ("Roma", "RM".to_owned(), "Via Po", "12"));
+/// assert_eq!(home.cap().to_string(), "00198");
+/// assert!(data.domicile().is_none());
+/// assert_eq!(data.payment_correspondence_address(), home);
+/// let doc = data.document();
+/// assert_eq!((doc.kind(), doc.number(), doc.issued_by()), (DocumentKind::default(), "CA12345AB", "Comune di Roma"));
+/// assert_eq!((doc.issued_on(), doc.expires_on()), (date!(2020 - 05 - 04), date!(2031 - 05 - 04)));
+/// assert!(doc.is_valid_on(date!(2026 - 03 - 07)) && !doc.is_valid_on(date!(2031 - 05 - 05)));
+/// let contacts = data.contacts();
+/// assert_eq!(contacts.mobile().as_str(), "+393331234567");
+/// assert!(contacts.email().is_none());
+/// assert_eq!(contacts.preferred(), ContactChannel::default());
+/// assert_eq!(contacts.hours().map(|h| h.to_string()), Some("10:00-18:00".to_owned()));
+/// assert!(data.self_certifications().is_empty());
+/// assert_eq!(data.payment().mode(), PaymentMode::BonificoDomiciliato);
+/// assert!(data.parental_consent().is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -1484,84 +1794,221 @@ impl fmt::Debug for RegistrationData {
 
 impl RegistrationData {
     /// The registration day.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn registered_on(&self) -> Date {
         self.registered_on
     }
     /// The access channel.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn access(&self) -> AccessChannel {
         self.access
     }
     /// The codice fiscale.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn codice_fiscale(&self) -> CodiceFiscale {
         self.codice_fiscale
     }
     /// First name(s), trimmed.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn first_name(&self) -> &str {
         &self.first_name
     }
     /// Last name(s), trimmed.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn last_name(&self) -> &str {
         &self.last_name
     }
     /// Birth date.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn birth_date(&self) -> Date {
         self.birth_date
     }
     /// Birthplace (Belfiore code).
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn birthplace(&self) -> BelfioreCode {
         self.birthplace
     }
     /// Sex.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn sex(&self) -> Sex {
         self.sex
     }
     /// Residence.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn residence(&self) -> &Address {
         &self.residence
     }
     /// Domicile, when different from the residence.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn domicile(&self) -> Option<&Address> {
         self.domicile.as_ref()
     }
     /// Where the communications about payments go: the domicile if given, else the residence.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn payment_correspondence_address(&self) -> &Address {
         self.domicile.as_ref().unwrap_or(&self.residence)
     }
     /// The identity document.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn document(&self) -> &IdentityDocument {
         &self.document
     }
     /// The contacts given at registration.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn contacts(&self) -> &Contacts {
         &self.contacts
     }
     /// The self-certifications given at registration.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn self_certifications(&self) -> &[SelfCertification] {
         &self.self_certifications
     }
     /// The payment method chosen at registration.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn payment(&self) -> &PaymentMethod {
         &self.payment
     }
     /// The parental consent, for a minor.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationData`].
     #[must_use]
     pub fn parental_consent(&self) -> Option<&ParentalConsentRecord> {
         self.parental_consent.as_ref()
+    }
+
+    /// The [`Prestatore`] these data describe, as the eligibility and cap checks take it: the
+    /// codice fiscale, names, birth date, the self-certifications given at registration and the
+    /// parental consent (for a minor). For the self-certifications in force on a later day
+    /// (after changes), use [`Registration::prestatore_on`](crate::Registration::prestatore_on).
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; LAW.md REG-DATA-PRESTATORE, ELIG-SELFCERT,
+    /// ELIG-AGE (reading A6).
+    ///
+    /// # Errors
+    ///
+    /// A [`PrestatoreError`] if the data break a rule of [`Prestatore::new`] or
+    /// [`Prestatore::with_parental_consent`]; validated data always pass (registration checks
+    /// the same things, and more strictly), so this is a safety net rather than a case to
+    /// handle.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # fn form() -> RegistrationDraft {
+    /// #     let mut d = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// #     d.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// #     d.first_name = "Mario".into();
+    /// #     d.last_name = "Rossi".into();
+    /// #     d.birth_date = Some(date!(1985 - 12 - 10));
+    /// #     d.birthplace = "A562".into();
+    /// #     d.sex = Some(Sex::Male);
+    /// #     d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// #     d.document = DocumentDraft {
+    /// #         number: "CA12345AB".into(),
+    /// #         issued_on: Some(date!(2020 - 05 - 04)),
+    /// #         expires_on: Some(date!(2031 - 05 - 04)),
+    /// #         issued_by: "Comune di Roma".into(),
+    /// #         ..DocumentDraft::default()
+    /// #     };
+    /// #     d.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+    /// #     d.privacy_consent = true;
+    /// #     d
+    /// # }
+    /// let data = form().validate()?;
+    /// let mario = data.to_prestatore()?;
+    /// assert_eq!((mario.first_name(), mario.last_name()), ("Mario", "Rossi"));
+    /// assert_eq!(mario.birth_date(), date!(1985 - 12 - 10));
+    /// assert!(mario.parental_consent().is_none());
+    /// // An incomplete form gives no data, hence no prestatore.
+    /// assert!(RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie).validate().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_prestatore(&self) -> Result<Prestatore, PrestatoreError> {
+        self.prestatore_with(&self.self_certifications)
+    }
+
+    /// [`RegistrationData::to_prestatore`] with the self-certifications given.
+    pub(crate) fn prestatore_with(
+        &self,
+        certifications: &[SelfCertification],
+    ) -> Result<Prestatore, PrestatoreError> {
+        let mut prestatore = Prestatore::new(
+            self.codice_fiscale,
+            &self.first_name,
+            &self.last_name,
+            self.birth_date,
+        )?;
+        for certification in certifications {
+            prestatore = prestatore.with_self_certification(*certification);
+        }
+        if let Some(record) = &self.parental_consent {
+            prestatore = prestatore.with_parental_consent(record.consent.clone())?;
+        }
+        Ok(prestatore)
     }
 }
 
@@ -1585,8 +2032,8 @@ impl From<RegistrationData> for RegistrationDraft {
             payment: d.payment.to_draft(),
             parental_consent: d.parental_consent.map(|c| ParentalConsentDraft {
                 parent_codice_fiscale: c.parent.to_string(),
-                parent_name: c.parent_name,
-                given_on: Some(c.given_on),
+                parent_name: c.parent_name().to_owned(),
+                given_on: Some(c.given_on()),
             }),
         }
     }

@@ -9,7 +9,6 @@ mod state;
 mod utilizzatore;
 mod values;
 
-pub(crate) use data::fee;
 pub use data::{
     AccessChannel, AccountKind, Address, AddressDraft, ContactChannel, Contacts, ContactsDraft,
     DocumentDraft, DocumentKind, FieldError, FieldErrors, IdentityDocument, ParentalConsentDraft,
@@ -28,6 +27,16 @@ use time::Date;
 use crate::rules::RulesError;
 
 /// Why a registration value, form or event is refused.
+///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE, REG-STATES.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{RegistrationError, RegistrationEventKind, RegistrationState};
+/// let e = RegistrationError::IllegalTransition { state: RegistrationState::Closed, event: RegistrationEventKind::Resume };
+/// assert_eq!(e.to_string(), "event resume is not allowed in state closed");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RegistrationError {

@@ -10,7 +10,7 @@ use super::data::{
 };
 use super::values::fold_name;
 use crate::identity::CodiceFiscale;
-use crate::parties::SelfCertification;
+use crate::parties::{Prestatore, PrestatoreError, SelfCertification};
 use crate::rules::{Credential, Rules, RulesTable};
 
 /// The state of a prestatore's registration.
@@ -53,6 +53,8 @@ impl fmt::Display for RegistrationState {
 
 /// How an explicit confirmation was given.
 ///
+/// Legal basis: the older INPS registration guide (telephone confirmation).
+///
 /// # Examples
 ///
 /// ```
@@ -76,11 +78,22 @@ impl fmt::Display for ConfirmationChannel {
     }
 }
 
-/// How a registration was confirmed.
+/// How a registration was confirmed. `Display` gives how and when.
+///
+/// Legal basis: LAW.md REG-AUTH (a SPID, CIE, CNS or eIDAS identity confirms at once; the older
+/// procedure confirmed by telephone).
 ///
 /// # Examples
 ///
-/// See [`Registration::confirmation`].
+/// ```
+/// use prestazioni_occasionali::{Confirmation, ConfirmationChannel, Credential};
+/// use time::macros::date;
+/// let spid = Confirmation::Automatic { credential: Credential::Spid, on: date!(2026 - 01 - 12) };
+/// assert_eq!(spid.to_string(), "confirmed automatically by SPID on 2026-01-12");
+/// let phone = Confirmation::Explicit { via: ConfirmationChannel::ContactCenter, on: date!(2018 - 09 - 04) };
+/// assert_eq!(phone.to_string(), "confirmed through the INPS contact center on 2018-09-04");
+/// assert_eq!(phone.on(), date!(2018 - 09 - 04));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -101,8 +114,23 @@ pub enum Confirmation {
     },
 }
 
+impl fmt::Display for Confirmation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Confirmation::Automatic { credential, on } => {
+                write!(f, "confirmed automatically by {credential} on {on}")
+            }
+            Confirmation::Explicit { via, on } => write!(f, "confirmed through {via} on {on}"),
+        }
+    }
+}
+
 impl Confirmation {
     /// The day of the confirmation.
+    ///
+    /// # Examples
+    ///
+    /// See [`Confirmation`].
     #[must_use]
     pub fn on(&self) -> Date {
         match self {
@@ -113,6 +141,8 @@ impl Confirmation {
 
 /// Something that happens to a registration. Changes while active carry the day they take
 /// effect.
+///
+/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
 ///
 /// # Examples
 ///
@@ -176,6 +206,8 @@ pub enum RegistrationEvent {
 
 /// The kind of a [`RegistrationEvent`], without its data (the columns of the transition table).
 ///
+/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+///
 /// # Examples
 ///
 /// ```
@@ -223,6 +255,12 @@ impl fmt::Display for RegistrationEventKind {
 
 impl RegistrationEvent {
     /// The kind of the event.
+    ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    ///
+    /// # Examples
+    ///
+    /// See [`RegistrationEvent`].
     #[must_use]
     pub fn kind(&self) -> RegistrationEventKind {
         match self {
@@ -270,6 +308,8 @@ impl RegistrationEvent {
 /// ```
 ///
 /// (The block above is a Mermaid `stateDiagram-v2`; a test checks that it matches the table.)
+///
+/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
 ///
 /// # Examples
 ///
@@ -320,6 +360,8 @@ fn next_state(
 /// The transition table as a Mermaid state diagram (the one in the docs of
 /// [`REGISTRATION_TRANSITIONS`]).
 ///
+/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+///
 /// # Examples
 ///
 /// ```
@@ -337,6 +379,8 @@ pub fn registration_diagram() -> String {
 }
 
 /// A value in force from a day until the day before the next entry of its history.
+///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE (changes take effect from a day).
 ///
 /// # Examples
 ///
@@ -461,6 +505,10 @@ impl TryFrom<RegistrationLog> for Registration {
 
 impl Registration {
     /// A registration in state [`RegistrationState::Draft`] with the given form.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration`].
     #[must_use]
     pub fn new(draft: RegistrationDraft) -> Registration {
         let last_day = draft.registered_on;
@@ -480,6 +528,8 @@ impl Registration {
     }
 
     /// A registration rebuilt from its initial form and events, with the embedded rules.
+    ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Errors
     ///
@@ -507,15 +557,23 @@ impl Registration {
 
     /// Applies an event with the embedded rules table.
     ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    ///
     /// # Errors
     ///
     /// See [`Registration::apply_with`].
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`]; [`Registration`] shows an illegal transition.
     pub fn apply(&mut self, event: RegistrationEvent) -> Result<(), RegistrationError> {
         self.apply_with(event, RulesTable::embedded())
     }
 
     /// Applies an event, with the rules of `table` in force on the relevant day. On error
     /// nothing changes.
+    ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Errors
     ///
@@ -526,15 +584,79 @@ impl Registration {
     /// - [`RegistrationError::OutOfOrder`] when a dated event is before the latest one (or
     ///   before the registration day);
     /// - [`RegistrationError::Rules`] when no rules are in force on the day.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # fn form() -> RegistrationDraft {
+    /// #     let mut d = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// #     d.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// #     d.first_name = "Mario".into();
+    /// #     d.last_name = "Rossi".into();
+    /// #     d.birth_date = Some(date!(1985 - 12 - 10));
+    /// #     d.birthplace = "A562".into();
+    /// #     d.sex = Some(Sex::Male);
+    /// #     d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// #     d.document = DocumentDraft {
+    /// #         number: "CA12345AB".into(),
+    /// #         issued_on: Some(date!(2020 - 05 - 04)),
+    /// #         expires_on: Some(date!(2031 - 05 - 04)),
+    /// #         issued_by: "Comune di Roma".into(),
+    /// #         ..DocumentDraft::default()
+    /// #     };
+    /// #     d.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+    /// #     d.privacy_consent = true;
+    /// #     d
+    /// # }
+    /// use prestazioni_occasionali::{
+    ///     Categoria, PaymentMethod, Registration, RegistrationError, RegistrationEvent,
+    ///     RegistrationState, Rules, RulesTable, SelfCertification,
+    /// };
+    ///
+    /// let mut reg = Registration::new(form());
+    /// assert_eq!(reg.state(), RegistrationState::Draft);
+    /// assert!(reg.data().is_none());
+    /// reg.apply_with(RegistrationEvent::Submit, RulesTable::embedded())?; // CIE confirms at once
+    /// assert_eq!(reg.state(), RegistrationState::Active);
+    /// assert_eq!(reg.draft().first_name, "Mario");
+    /// assert_eq!(reg.data().map(|d| d.first_name()), Some("Mario"));
+    /// assert!(reg.is_active_on(date!(2026 - 03 - 07)));
+    ///
+    /// let from = date!(2026 - 04 - 01);
+    /// reg.apply(RegistrationEvent::ChangePaymentMethod { from, method: PaymentMethod::BonificoDomiciliato })?;
+    /// let contacts = ContactsDraft { mobile: "347 7654321".into(), ..ContactsDraft::default() }.validate()?;
+    /// reg.apply(RegistrationEvent::ChangeContacts { from, contacts })?;
+    /// let unemployed = SelfCertification::new(Categoria::Disoccupato, from, None)?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications { from, certifications: vec![unemployed] })?;
+    /// assert_eq!(reg.events().len(), 4);
+    /// assert_eq!(reg.payment_history().len(), 2);
+    /// assert_eq!(reg.payment_method_on(from), Some(&PaymentMethod::BonificoDomiciliato));
+    /// assert_eq!(reg.contacts_history().len(), 2);
+    /// assert_eq!(reg.contacts_on(from).map(|c| c.mobile().as_str()), Some("+393477654321"));
+    /// assert_eq!(reg.self_certification_history().len(), 2);
+    /// assert_eq!(reg.self_certifications_on(from).len(), 1);
+    /// assert!(reg.special_category_on(from, Rules::in_force_on(from)?));
+    /// assert!(!reg.special_category_on(date!(2026 - 03 - 31), Rules::in_force_on(from)?));
+    ///
+    /// // A change dated before the latest one is refused, and changes nothing.
+    /// let before = reg.clone();
+    /// let late = RegistrationEvent::ChangePaymentMethod { from: date!(2026 - 03 - 20), method: PaymentMethod::BonificoDomiciliato };
+    /// assert!(matches!(reg.apply(late), Err(RegistrationError::OutOfOrder { .. })));
+    /// assert_eq!(reg, before);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply_with(
         &mut self,
         event: RegistrationEvent,
         table: &RulesTable,
     ) -> Result<(), RegistrationError> {
-        let mut next = self.clone();
-        next.step(event.clone(), table)?;
-        next.events.push(event);
-        *self = next;
+        // Every check runs before the first write, so a rejected event changes nothing without
+        // copying the registration (replaying n events is linear, not quadratic).
+        let step = self.check(&event, table)?;
+        self.commit(&event, step);
+        self.events.push(event);
         Ok(())
     }
 
@@ -549,76 +671,48 @@ impl Registration {
         Ok(())
     }
 
-    fn step(
-        &mut self,
-        event: RegistrationEvent,
+    /// Every check of `event` against the current state, without changing it: the new state
+    /// and what a submission produces.
+    fn check(
+        &self,
+        event: &RegistrationEvent,
         table: &RulesTable,
-    ) -> Result<(), RegistrationError> {
+    ) -> Result<Step, RegistrationError> {
         let kind = event.kind();
         let to = next_state(self.state, kind)?;
+        let mut step = Step {
+            to,
+            submitted: None,
+        };
         match event {
-            RegistrationEvent::Edit(draft) => {
-                if self.state == RegistrationState::Submitted {
-                    self.data = None;
-                }
-                self.last_day = draft.registered_on;
-                self.draft = *draft;
-            }
+            RegistrationEvent::Edit(_) => {}
             RegistrationEvent::Submit => {
                 let rules = table.in_force_on(self.draft.registered_on)?;
                 let data = self
                     .draft
                     .validate_with(rules)
                     .map_err(RegistrationError::Invalid)?;
-                let day = data.registered_on();
-                self.payments = vec![Effective {
-                    from: day,
-                    value: data.payment().clone(),
-                }];
-                self.contacts = vec![Effective {
-                    from: day,
-                    value: data.contacts().clone(),
-                }];
-                self.self_certifications = vec![Effective {
-                    from: day,
-                    value: data.self_certifications().to_vec(),
-                }];
-                let automatic = data
+                let automatic = match data
                     .access()
                     .credential()
-                    .filter(|_| data.access().proves_identity(rules));
-                self.data = Some(data);
-                self.state = to;
-                if let Some(credential) = automatic {
+                    .filter(|_| data.access().proves_identity(rules))
+                {
                     // The automatic confirmation: the same row of the table as an explicit one.
-                    self.state = next_state(self.state, RegistrationEventKind::Confirm)?;
-                    self.confirmation = Some(Confirmation::Automatic {
-                        credential,
-                        on: day,
-                    });
-                    self.activity.push((day, None));
-                }
-                return Ok(());
+                    Some(credential) => {
+                        step.to = next_state(to, RegistrationEventKind::Confirm)?;
+                        Some(credential)
+                    }
+                    None => None,
+                };
+                step.submitted = Some((Box::new(data), automatic));
             }
-            RegistrationEvent::Confirm { on, via } => {
-                self.check_day(kind, on)?;
-                self.confirmation = Some(Confirmation::Explicit { via, on });
-                self.activity.push((on, None));
-                self.last_day = on;
-            }
-            RegistrationEvent::Suspend { on } | RegistrationEvent::Close { on } => {
-                self.check_day(kind, on)?;
-                self.end_activity(on);
-                self.last_day = on;
-            }
-            RegistrationEvent::Resume { on } => {
-                self.check_day(kind, on)?;
-                self.activity.push((on, None));
-                self.last_day = on;
-            }
+            RegistrationEvent::Confirm { on, .. }
+            | RegistrationEvent::Suspend { on }
+            | RegistrationEvent::Close { on }
+            | RegistrationEvent::Resume { on } => self.check_day(kind, *on)?,
             RegistrationEvent::ChangePaymentMethod { from, method } => {
-                self.check_change(kind, from, self.payments.last().map(|e| e.from))?;
-                let rules = table.in_force_on(from)?;
+                self.check_change(kind, *from, self.payments.last().map(|e| e.from))?;
+                let rules = table.in_force_on(*from)?;
                 if method.fee(rules).is_none() {
                     return Err(RegistrationError::Invalid(FieldErrors::single(
                         FieldError {
@@ -630,22 +724,79 @@ impl Registration {
                         },
                     )));
                 }
-                push_effective(&mut self.payments, from, method);
+            }
+            RegistrationEvent::ChangeContacts { from, .. } => {
+                self.check_change(kind, *from, self.contacts.last().map(|e| e.from))?;
+            }
+            RegistrationEvent::ChangeSelfCertifications { from, .. } => {
+                self.check_change(kind, *from, self.self_certifications.last().map(|e| e.from))?;
+            }
+        }
+        Ok(step)
+    }
+
+    /// Applies a checked event: infallible, so the registration is never half-changed.
+    fn commit(&mut self, event: &RegistrationEvent, step: Step) {
+        match event {
+            RegistrationEvent::Edit(draft) => {
+                if self.state == RegistrationState::Submitted {
+                    self.data = None;
+                }
+                self.last_day = draft.registered_on;
+                self.draft = (**draft).clone();
+            }
+            RegistrationEvent::Submit => {
+                if let Some((data, automatic)) = step.submitted {
+                    let day = data.registered_on();
+                    self.payments = vec![Effective {
+                        from: day,
+                        value: data.payment().clone(),
+                    }];
+                    self.contacts = vec![Effective {
+                        from: day,
+                        value: data.contacts().clone(),
+                    }];
+                    self.self_certifications = vec![Effective {
+                        from: day,
+                        value: data.self_certifications().to_vec(),
+                    }];
+                    if let Some(credential) = automatic {
+                        self.confirmation = Some(Confirmation::Automatic {
+                            credential,
+                            on: day,
+                        });
+                        self.activity.push((day, None));
+                    }
+                    self.data = Some(*data);
+                }
+            }
+            RegistrationEvent::Confirm { on, via } => {
+                self.confirmation = Some(Confirmation::Explicit { via: *via, on: *on });
+                self.activity.push((*on, None));
+                self.last_day = *on;
+            }
+            RegistrationEvent::Suspend { on } | RegistrationEvent::Close { on } => {
+                self.end_activity(*on);
+                self.last_day = *on;
+            }
+            RegistrationEvent::Resume { on } => {
+                self.activity.push((*on, None));
+                self.last_day = *on;
+            }
+            RegistrationEvent::ChangePaymentMethod { from, method } => {
+                push_effective(&mut self.payments, *from, method.clone());
             }
             RegistrationEvent::ChangeContacts { from, contacts } => {
-                self.check_change(kind, from, self.contacts.last().map(|e| e.from))?;
-                push_effective(&mut self.contacts, from, contacts);
+                push_effective(&mut self.contacts, *from, contacts.clone());
             }
             RegistrationEvent::ChangeSelfCertifications {
                 from,
                 certifications,
             } => {
-                self.check_change(kind, from, self.self_certifications.last().map(|e| e.from))?;
-                push_effective(&mut self.self_certifications, from, certifications);
+                push_effective(&mut self.self_certifications, *from, certifications.clone());
             }
         }
-        self.state = to;
-        Ok(())
+        self.state = step.to;
     }
 
     /// A change takes effect no earlier than the latest entry of its history (the same day
@@ -685,24 +836,38 @@ impl Registration {
     }
 
     /// The current state.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn state(&self) -> RegistrationState {
         self.state
     }
 
     /// The form as last entered.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn draft(&self) -> &RegistrationDraft {
         &self.draft
     }
 
     /// The validated data, once submitted.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn data(&self) -> Option<&RegistrationData> {
         self.data.as_ref()
     }
 
     /// How and when the registration was confirmed.
+    ///
+    /// Legal basis: LAW.md REG-AUTH.
     ///
     /// # Examples
     ///
@@ -713,6 +878,10 @@ impl Registration {
     }
 
     /// The events applied so far.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn events(&self) -> &[RegistrationEvent] {
         &self.events
@@ -720,6 +889,12 @@ impl Registration {
 
     /// Whether the prestatore is active on `day`: confirmed on or before it, not suspended or
     /// closed that day.
+    ///
+    /// Legal basis: LAW.md REG-STATES (only an active prestatore receives prestazioni).
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn is_active_on(&self, day: Date) -> bool {
         self.activity
@@ -733,6 +908,10 @@ impl Registration {
     /// so an omocode matches) and is active on `day`.
     ///
     /// Source: the older INPS registration guide, step 5 ("Verifica Finale").
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration`].
     #[must_use]
     pub fn is_active_worker(
         &self,
@@ -749,42 +928,135 @@ impl Registration {
     }
 
     /// The payment method in force on `day` (the ledger and the desk use it).
+    ///
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn payment_method_on(&self, day: Date) -> Option<&PaymentMethod> {
         in_force_on(&self.payments, day)
     }
 
     /// The history of payment methods, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn payment_history(&self) -> &[Effective<PaymentMethod>] {
         &self.payments
     }
 
     /// The contacts in force on `day`.
+    ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn contacts_on(&self, day: Date) -> Option<&Contacts> {
         in_force_on(&self.contacts, day)
     }
 
     /// The history of contacts, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn contacts_history(&self) -> &[Effective<Contacts>] {
         &self.contacts
     }
 
     /// The self-certifications in force on `day` (the list last given on or before it).
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn self_certifications_on(&self, day: Date) -> &[SelfCertification] {
         in_force_on(&self.self_certifications, day).map_or(&[], Vec::as_slice)
     }
 
     /// The history of self-certification lists, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn self_certification_history(&self) -> &[Effective<Vec<SelfCertification>>] {
         &self.self_certifications
     }
 
+    /// The [`Prestatore`] of this registration on `day`: the submitted data with the
+    /// self-certifications in force that day (see
+    /// [`RegistrationData::to_prestatore`]); `None` before submission.
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; LAW.md REG-DATA-PRESTATORE, ELIG-SELFCERT.
+    ///
+    /// # Errors
+    ///
+    /// As [`RegistrationData::to_prestatore`] (never for validated data).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # fn form() -> RegistrationDraft {
+    /// #     let mut d = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// #     d.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// #     d.first_name = "Mario".into();
+    /// #     d.last_name = "Rossi".into();
+    /// #     d.birth_date = Some(date!(1985 - 12 - 10));
+    /// #     d.birthplace = "A562".into();
+    /// #     d.sex = Some(Sex::Male);
+    /// #     d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// #     d.document = DocumentDraft {
+    /// #         number: "CA12345AB".into(),
+    /// #         issued_on: Some(date!(2020 - 05 - 04)),
+    /// #         expires_on: Some(date!(2031 - 05 - 04)),
+    /// #         issued_by: "Comune di Roma".into(),
+    /// #         ..DocumentDraft::default()
+    /// #     };
+    /// #     d.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+    /// #     d.privacy_consent = true;
+    /// #     d
+    /// # }
+    /// use prestazioni_occasionali::{Categoria, Registration, RegistrationEvent, Rules, SelfCertification};
+    ///
+    /// let mut reg = Registration::new(form());
+    /// assert!(reg.prestatore_on(date!(2026 - 03 - 07)).is_none()); // not submitted yet
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// let unemployed = SelfCertification::new(Categoria::Disoccupato, from, None)?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications { from, certifications: vec![unemployed] })?;
+    /// let rules = Rules::in_force_on(from)?;
+    /// let before = reg.prestatore_on(date!(2026 - 03 - 31)).transpose()?.ok_or("no data")?;
+    /// let after = reg.prestatore_on(from).transpose()?.ok_or("no data")?;
+    /// assert_eq!(before.special_category_on(from, rules), None);
+    /// assert_eq!(after.special_category_on(from, rules), Some(Categoria::Disoccupato));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn prestatore_on(&self, day: Date) -> Option<Result<Prestatore, PrestatoreError>> {
+        self.data
+            .as_ref()
+            .map(|d| d.prestatore_with(self.self_certifications_on(day)))
+    }
+
     /// Whether a comma-8 category holds on `day` (for the 75% weighting of cap b, Part A A11).
+    ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT, Part A A11).
+    ///
+    /// # Examples
+    ///
+    /// See [`Registration::apply_with`].
     #[must_use]
     pub fn special_category_on(&self, day: Date, rules: &Rules) -> bool {
         self.data.as_ref().is_some_and(|d| {
@@ -793,6 +1065,13 @@ impl Registration {
                 .any(|s| s.holds_on(day, d.birth_date(), rules))
         })
     }
+}
+
+/// What [`Registration::check`] found: the state after the event and, for a submission, the
+/// validated data and the credential of an automatic confirmation.
+struct Step {
+    to: RegistrationState,
+    submitted: Option<(Box<RegistrationData>, Option<Credential>)>,
 }
 
 fn push_effective<T>(history: &mut Vec<Effective<T>>, from: Date, value: T) {

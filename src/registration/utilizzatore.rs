@@ -44,6 +44,13 @@ impl RegistrantKind {
     /// fisica outside any business, the CPO for every other utilizzatore.
     ///
     /// Legal basis: art. 54-bis c. 6 lett. a-b D.L. 50/2017.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Instrument, RegistrantKind};
+    /// assert_eq!(RegistrantKind::PersonaFisica.instruments(), &[Instrument::LibrettoFamiglia]);
+    /// ```
     #[must_use]
     pub fn instruments(self) -> &'static [Instrument] {
         match self {
@@ -74,6 +81,8 @@ impl fmt::Display for RegistrantKind {
 }
 
 /// An utilizzatore's registration form (plain data; empty strings are missing values).
+///
+/// Legal basis: art. 54-bis c. 6 D.L. 50/2017; LAW.md REG-DATA-UTILIZZATORE, REG-BOTH.
 ///
 /// # Examples
 ///
@@ -110,10 +119,36 @@ pub struct UtilizzatoreRegistrationDraft {
 impl UtilizzatoreRegistrationDraft {
     /// Validates the form, reporting every problem at once.
     ///
+    /// Legal basis: art. 54-bis c. 6 D.L. 50/2017; LAW.md REG-DATA-UTILIZZATORE, REG-BOTH.
+    ///
     /// # Errors
     ///
     /// [`FieldErrors`]: `id` missing or invalid (a persona fisica needs a personal codice
     /// fiscale), `ateco` missing (impresa, professionista) or invalid.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Instrument, RegistrantKind, UtilizzatoreRegistrationDraft};
+    /// use time::macros::date;
+    ///
+    /// let draft = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::Impresa,
+    ///     id: "00743110157".into(),
+    ///     ateco: "56.10.11".into(),
+    /// };
+    /// let firm = draft.validate()?;
+    /// assert_eq!(firm.registered_on(), date!(2026 - 03 - 07));
+    /// assert_eq!(firm.kind(), RegistrantKind::Impresa);
+    /// assert_eq!(firm.id().to_string(), "00743110157");
+    /// assert_eq!(firm.ateco().map(ToString::to_string), Some("56.10.11".to_owned()));
+    /// assert_eq!(firm.instruments(), &[Instrument::ContrattoPrestazioneOccasionale]);
+    ///
+    /// let no_sector = UtilizzatoreRegistrationDraft { ateco: String::new(), ..draft };
+    /// assert_eq!(no_sector.validate().unwrap_err().to_string(), "ateco: is missing for an impresa");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn validate(&self) -> Result<UtilizzatoreRegistration, FieldErrors> {
         let mut p = Problems::default();
         let id = if self.id.trim().is_empty() {
@@ -195,26 +230,48 @@ pub struct UtilizzatoreRegistration {
 
 impl UtilizzatoreRegistration {
     /// The registration day.
+    ///
+    /// # Examples
+    ///
+    /// See [`UtilizzatoreRegistrationDraft::validate`].
     #[must_use]
     pub fn registered_on(&self) -> Date {
         self.registered_on
     }
     /// The kind.
+    ///
+    /// # Examples
+    ///
+    /// See [`UtilizzatoreRegistrationDraft::validate`].
     #[must_use]
     pub fn kind(&self) -> RegistrantKind {
         self.kind
     }
     /// The identifier.
+    ///
+    /// # Examples
+    ///
+    /// See [`UtilizzatoreRegistrationDraft::validate`].
     #[must_use]
     pub fn id(&self) -> UtilizzatoreId {
         self.id
     }
     /// The ATECO code, if given.
+    ///
+    /// # Examples
+    ///
+    /// See [`UtilizzatoreRegistrationDraft::validate`].
     #[must_use]
     pub fn ateco(&self) -> Option<&AtecoCode> {
         self.ateco.as_ref()
     }
     /// The instruments it may use (see [`RegistrantKind::instruments`]).
+    ///
+    /// Legal basis: art. 54-bis c. 6 lett. a-b D.L. 50/2017.
+    ///
+    /// # Examples
+    ///
+    /// See [`UtilizzatoreRegistrationDraft::validate`].
     #[must_use]
     pub fn instruments(&self) -> &'static [Instrument] {
         self.kind.instruments()

@@ -45,6 +45,14 @@ pub struct Phone(String);
 
 impl Phone {
     /// The normalised number, `+` and digits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Phone;
+    /// assert_eq!("333 123 4567".parse::<Phone>()?.as_str(), "+393331234567");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
@@ -118,6 +126,8 @@ impl fmt::Debug for Phone {
 /// An e-mail address: one `@`, a local part of 1 to 64 printable ASCII characters, a domain with
 /// a dot, at most 254 characters in all, no spaces. `Debug` masks the local part.
 ///
+/// Legal basis: LAW.md REG-DATA-PRESTATORE (e-mail optional).
+///
 /// # Examples
 ///
 /// ```
@@ -135,6 +145,14 @@ pub struct Email(String);
 
 impl Email {
     /// The address as given (trimmed).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Email;
+    /// assert_eq!(" mario.rossi@example.it ".parse::<Email>()?.as_str(), "mario.rossi@example.it");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
@@ -218,6 +236,8 @@ pub struct TimeBand {
 impl TimeBand {
     /// A band from `from` to `until`.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE (contact time band).
+    ///
     /// # Errors
     ///
     /// [`RegistrationError::TimeBand`] when `until` is not after `from`.
@@ -241,12 +261,32 @@ impl TimeBand {
     }
 
     /// The start.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::TimeBand;
+    /// use time::macros::time;
+    /// let band = TimeBand::new(time!(10:00), time!(18:00))?;
+    /// assert_eq!((band.from(), band.until()), (time!(10:00), time!(18:00)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn from(&self) -> Time {
         self.from
     }
 
     /// The end.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::TimeBand;
+    /// use time::macros::time;
+    /// let band = TimeBand::new(time!(10:00), time!(18:00))?;
+    /// assert_eq!((band.from(), band.until()), (time!(10:00), time!(18:00)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn until(&self) -> Time {
         self.until
