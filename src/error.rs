@@ -47,4 +47,10 @@ pub enum Error {
     /// An invalid self-certification.
     #[error(transparent)]
     SelfCertification(#[from] crate::parties::SelfCertificationError),
+    /// A ledger operation that could not run (duplicate or unknown id, closed revoca, ...).
+    #[error(transparent)]
+    Ledger(#[from] crate::ledger::LedgerError),
+    /// A prestazione the ledger refused (the assessment explains the breach) or bad input.
+    #[error(transparent)]
+    Record(#[from] crate::ledger::RecordError),
 }

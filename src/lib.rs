@@ -10,6 +10,7 @@
 mod ateco;
 mod error;
 mod identity;
+mod ledger;
 mod money;
 mod parties;
 mod prestazione;
@@ -26,6 +27,11 @@ pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscal
 #[cfg(feature = "belfiore")]
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
+pub use ledger::{
+    Assessment, ExternalTotal, HoursCap, Ledger, LedgerEntry, LedgerError, LedgerEvent, MoneyCap,
+    PairTotals, PeriodTotals, PrestatoreTotals, RecordError, RecordPolicy, Room, RoomQuery,
+    UtilizzatoreTotals,
+};
 pub use money::{Euro, MoneyError};
 pub use parties::{
     Categoria, SelfCertification, SelfCertificationError, UtilizzatoreId, UtilizzatoreIdError,
