@@ -291,7 +291,7 @@ pub struct RoomQuery {
 /// # Examples
 ///
 /// See [`Ledger::room`](crate::Ledger::room).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Room {
@@ -304,4 +304,6 @@ pub struct Room {
     /// The rule that sets the limit (the cap with the least room, or the 280 hours when they are
     /// used up).
     pub binding: RuleId,
+    /// Every money cap that applies, with its own headroom and titoli (a, b, c, c-bis).
+    pub caps: Vec<MoneyCap>,
 }

@@ -1330,6 +1330,8 @@ impl Ledger {
     /// };
     /// let room = Ledger::default().room(&q)?;
     /// assert_eq!((room.compenso, room.titoli, room.binding), (Euro::from_euros(2_500), 312, RuleId::CapPair));
+    /// // Cap a alone would allow 625 titoli (LAW.md E11).
+    /// assert_eq!(room.caps[0].titoli, 625);
     ///
     /// let early = RoomQuery { day: date!(2017 - 01 - 01), ..q };
     /// assert!(Ledger::default().room(&early).is_err());
@@ -1372,11 +1374,13 @@ impl Ledger {
                 .to_u32()
                 .unwrap_or(u32::MAX)
         };
+        let caps = a.money_caps().cloned().collect();
         Ok(Room {
             compenso,
             titoli,
             minutes,
             binding,
+            caps,
         })
     }
 
