@@ -28,9 +28,9 @@ pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscal
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};
 pub use ledger::{
-    Assessment, ExternalTotal, HoursCap, Ledger, LedgerEntry, LedgerError, LedgerEvent, MoneyCap,
-    PairTotals, PeriodTotals, PrestatoreTotals, RecordError, RecordPolicy, Room, RoomQuery,
-    UtilizzatoreTotals,
+    Assessment, ExternalTotal, HoursCap, Ledger, LedgerCapacity, LedgerEntry, LedgerError,
+    LedgerEvent, MoneyCap, PairTotals, PeriodTotals, PrestatoreTotals, RecordError, RecordPolicy,
+    Room, RoomQuery, UtilizzatoreTotals,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{

@@ -5,7 +5,7 @@
 //! Sizing: LAW.md §4.4 calls 1-2 M registered parties and a few hundred thousand prestazioni a
 //! month a conservative upper envelope; 10^7 prestazioni a year is several times that.
 
-#![allow(dead_code, unreachable_pub, missing_docs)]
+#![allow(dead_code, unreachable_pub, missing_docs, clippy::unwrap_used)]
 
 use prestazioni_occasionali::{
     CapProfile, CodiceFiscale, Euro, Instrument, PartitaIva, Prestazione, PrestazioneDraft,

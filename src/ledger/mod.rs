@@ -260,6 +260,25 @@ pub struct LedgerEntry {
     pub revoked: bool,
 }
 
+/// How much to reserve with [`Ledger::reserve`] (additional items).
+///
+/// # Examples
+///
+/// See [`Ledger::reserve`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct LedgerCapacity {
+    /// The calendar year the pairs are in.
+    pub year: i32,
+    /// Prestazioni.
+    pub prestazioni: usize,
+    /// Prestatori.
+    pub prestatori: usize,
+    /// Utilizzatori.
+    pub utilizzatori: usize,
+    /// Prestatore-utilizzatore pairs in `year`.
+    pub pairs: usize,
+}
+
 /// Keys interned as dense numbers.
 #[derive(Debug, Clone)]
 struct Interner<K> {
@@ -541,6 +560,32 @@ impl Ledger {
         sorted.dedup();
         self.thresholds = sorted;
         Ok(self)
+    }
+
+    /// Reserves room for a bulk load (a replay, a merge, a national year): `prestazioni` more
+    /// prestazioni, `prestatori` and `utilizzatori` more parties, and `pairs` more pairs in
+    /// `year`, so that the maps do not rehash while they grow (which also lowers peak memory).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, LedgerCapacity};
+    /// let mut ledger = Ledger::default();
+    /// ledger.reserve(&LedgerCapacity { year: 2026, prestazioni: 1_000, prestatori: 300, utilizzatori: 100, pairs: 600 });
+    /// assert!(ledger.is_empty());
+    /// ```
+    pub fn reserve(&mut self, capacity: &LedgerCapacity) {
+        self.entries.reserve(capacity.prestazioni);
+        self.index.reserve(capacity.prestazioni);
+        self.prestatori.keys.reserve(capacity.prestatori);
+        self.prestatori.index.reserve(capacity.prestatori);
+        self.utilizzatori.keys.reserve(capacity.utilizzatori);
+        self.utilizzatori.index.reserve(capacity.utilizzatori);
+        if let Ok(y) = self.year_mut(capacity.year) {
+            y.pairs.reserve(capacity.pairs);
+            y.prestatori.reserve(capacity.prestatori);
+            y.utilizzatori.reserve(capacity.utilizzatori);
+        }
     }
 
     /// The rules table the ledger applies.

@@ -292,9 +292,12 @@ impl YearTotals {
     }
 
     /// Adds (`add`) or removes one entry. Every new value is computed before any is written, so
-    /// an overflow leaves the totals unchanged.
+    /// an overflow leaves the totals unchanged (slots of zero totals may be created: they equal
+    /// absent ones).
     pub(crate) fn change(&mut self, d: &Delta, add: bool) -> Result<(), LedgerError> {
-        let p = self.prestatore(d.prestatore);
+        let full = || LedgerError::Full;
+        let p_slot = get_or_grow(&mut self.prestatori, d.prestatore).ok_or_else(full)?;
+        let p = *p_slot;
         let new_p = PTot {
             all: step64(add, p.all, d.cents, "prestatore compensi")?,
             cap_a: if d.cap_a {
@@ -304,7 +307,8 @@ impl YearTotals {
             },
             count: step32(add, p.count, 1, "prestatore count")?,
         };
-        let u = self.utilizzatore(d.utilizzatore);
+        let u_slot = get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or_else(full)?;
+        let u = *u_slot;
         let new_u = UTot {
             all: step64(add, u.all, d.cents, "utilizzatore compensi")?,
             nominal_b: if d.cap_b.is_some() {
@@ -320,41 +324,35 @@ impl YearTotals {
             .ok_or_else(|| overflow("cap b weighted total"))?,
             count: step32(add, u.count, 1, "utilizzatore count")?,
         };
-        let key = pair_key(d.prestatore, d.utilizzatore);
-        let pair = self.pairs.get(&key).copied().unwrap_or_default();
-        let new_pair = PairTot {
-            all: step64(add, pair.all, d.cents, "pair compensi")?,
-            cap_c: if d.cap_c {
-                step64(add, pair.cap_c, d.cents, "cap c total")?
-            } else {
-                pair.cap_c
-            },
-            steward: if d.steward {
-                step64(add, pair.steward, d.cents, "cap c-bis total")?
-            } else {
-                pair.steward
-            },
-            minutes: step32(add, pair.minutes, d.minutes, "pair minutes")?,
-            counted_minutes: if d.hours {
-                step32(add, pair.counted_minutes, d.minutes, "pair counted minutes")?
-            } else {
-                pair.counted_minutes
-            },
-            count: step32(add, pair.count, 1, "pair count")?,
-        };
         let period = self.period(d.instrument, d.month);
         let new_period = PeriodTot {
             all: step64(add, period.all, d.cents, "period compensi")?,
             minutes: step64(add, period.minutes, u64::from(d.minutes), "period minutes")?,
             count: step32(add, period.count, 1, "period count")?,
         };
-        let full = || LedgerError::Full;
-        *get_or_grow(&mut self.prestatori, d.prestatore).ok_or_else(full)? = new_p;
-        *get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or_else(full)? = new_u;
+        let key = pair_key(d.prestatore, d.utilizzatore);
+        let pair_slot = self.pairs.entry(key).or_default();
+        let pair = *pair_slot;
+        let new_pair = pair_step(&pair, d, add);
+        let new_pair = match new_pair {
+            Ok(new_pair) => new_pair,
+            Err(e) => {
+                if pair == PairTot::default() {
+                    self.pairs.remove(&key);
+                }
+                return Err(e);
+            }
+        };
         if new_pair == PairTot::default() {
             self.pairs.remove(&key);
         } else {
-            self.pairs.insert(key, new_pair);
+            *pair_slot = new_pair;
+        }
+        if let Some(slot) = get_or_grow(&mut self.prestatori, d.prestatore) {
+            *slot = new_p;
+        }
+        if let Some(slot) = get_or_grow(&mut self.utilizzatori, d.utilizzatore) {
+            *slot = new_u;
         }
         if let Some(slot) = self
             .periods
@@ -365,6 +363,30 @@ impl YearTotals {
         }
         Ok(())
     }
+}
+
+/// A pair's totals with one entry added or removed.
+fn pair_step(pair: &PairTot, d: &Delta, add: bool) -> Result<PairTot, LedgerError> {
+    Ok(PairTot {
+        all: step64(add, pair.all, d.cents, "pair compensi")?,
+        cap_c: if d.cap_c {
+            step64(add, pair.cap_c, d.cents, "cap c total")?
+        } else {
+            pair.cap_c
+        },
+        steward: if d.steward {
+            step64(add, pair.steward, d.cents, "cap c-bis total")?
+        } else {
+            pair.steward
+        },
+        minutes: step32(add, pair.minutes, d.minutes, "pair minutes")?,
+        counted_minutes: if d.hours {
+            step32(add, pair.counted_minutes, d.minutes, "pair counted minutes")?
+        } else {
+            pair.counted_minutes
+        },
+        count: step32(add, pair.count, 1, "pair count")?,
+    })
 }
 
 /// Cents as euro (every total the ledger keeps fits: it is a sum of [`Euro`] amounts).
