@@ -139,15 +139,22 @@ fn main() -> Result<(), Box<dyn Error>> {
     ledger.revoke(PrestazioneId(6), datetime!(2026-06-21 09:00:00 +02:00))?;
     println!("2026-06-21 revoked the prestazione of 2026-06-20 (Luca): its room is restored");
 
+    year_end(&ledger, company, &workers);
+    Ok(())
+}
+
+/// Prints the year-end totals.
+fn year_end(ledger: &Ledger, company: UtilizzatoreId, workers: &[Worker]) {
     println!("\nYear-end totals 2026");
     let u = ledger.utilizzatore_totals(&company, 2026);
     println!(
         "  company: {} paid, {} counted toward cap b (students at 75%), {} prestazioni",
         u.compensi.to_italian(),
-        Euro::round_half_away_from_zero(u.counted_cap_utilizzatore)?.to_italian(),
+        Euro::round_half_away_from_zero(u.counted_cap_utilizzatore)
+            .map_or_else(|e| e.to_string(), Euro::to_italian),
         u.prestazioni
     );
-    for worker in &workers {
+    for worker in workers {
         let t = ledger.pair_totals(&worker.cf, &company, 2026);
         println!(
             "  {:<26} {:>11}, {:>3} hours",
@@ -164,5 +171,4 @@ fn main() -> Result<(), Box<dyn Error>> {
             t.prestazioni
         );
     }
-    Ok(())
 }
