@@ -6,7 +6,7 @@
 use std::error::Error;
 
 use prestazioni_occasionali::{
-    CapProfile, CodiceFiscale, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft,
+    Assessment, CapProfile, CodiceFiscale, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft,
     PrestazioneId, RecordError, RoomQuery, UtilizzatoreId,
 };
 use time::macros::{date, datetime};
@@ -106,30 +106,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 );
             }
             Err(RecordError::Refused(a)) => {
-                println!(
-                    "{day} {:<26} {:>10}  REFUSED:",
-                    worker.name,
-                    compenso.to_italian()
-                );
-                for breach in &a.verdict.breaches {
-                    println!("    {breach}");
-                    println!("    consequence: {:?}", breach.consequence);
-                }
-                let room = ledger.room(&RoomQuery {
-                    prestatore: worker.cf,
-                    utilizzatore: company,
-                    day,
-                    instrument: Instrument::ContrattoPrestazioneOccasionale,
-                    special_category: worker.student,
-                    steward: false,
-                    profile,
-                })?;
-                println!(
-                    "    the most the company may still pay {} this year: {} ({})",
-                    worker.name,
-                    room.compenso.to_italian(),
-                    room.binding
-                );
+                explain_refusal(&ledger, worker, company, profile, day, compenso, &a)?;
             }
             Err(e) => return Err(e.into()),
         }
@@ -171,4 +148,41 @@ fn year_end(ledger: &Ledger, company: UtilizzatoreId, workers: &[Worker]) {
             t.prestazioni
         );
     }
+}
+
+/// Prints why a prestazione was refused and the most the company may still pay.
+fn explain_refusal(
+    ledger: &Ledger,
+    worker: &Worker,
+    company: UtilizzatoreId,
+    profile: CapProfile,
+    day: Date,
+    compenso: Euro,
+    a: &Assessment,
+) -> Result<(), Box<dyn Error>> {
+    println!(
+        "{day} {:<26} {:>10}  REFUSED:",
+        worker.name,
+        compenso.to_italian()
+    );
+    for breach in &a.verdict.breaches {
+        println!("    {breach}");
+        println!("    consequence: {:?}", breach.consequence);
+    }
+    let room = ledger.room(&RoomQuery {
+        prestatore: worker.cf,
+        utilizzatore: company,
+        day,
+        instrument: Instrument::ContrattoPrestazioneOccasionale,
+        special_category: worker.student,
+        steward: false,
+        profile,
+    })?;
+    println!(
+        "    the most the company may still pay {} this year: {} ({})",
+        worker.name,
+        room.compenso.to_italian(),
+        room.binding
+    );
+    Ok(())
 }
