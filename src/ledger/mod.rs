@@ -64,7 +64,6 @@ use std::fmt;
 use std::hash::Hash;
 use std::sync::{Arc, OnceLock};
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use time::{Date, Duration, Month, OffsetDateTime};
 
@@ -740,14 +739,7 @@ impl Ledger {
             None => room,
         };
         let headroom = Euro::round_down(nominal_room).map_err(|_| overflow("headroom"))?;
-        let titoli = if per_titolo.is_zero() {
-            0
-        } else {
-            (headroom.as_decimal() / per_titolo.as_decimal())
-                .trunc()
-                .to_u32()
-                .unwrap_or(u32::MAX)
-        };
+        let titoli = titoli_in(cents_of(headroom)?, per_titolo);
         let warning = self.thresholds.iter().rev().copied().find(|t| {
             total.checked_mul(Decimal::ONE_HUNDRED) >= lim.checked_mul(Decimal::from(*t))
         });
@@ -759,6 +751,38 @@ impl Ledger {
             weight,
             headroom,
             titoli,
+            warning,
+        })
+    }
+
+    /// A cap counted at nominal amounts, in integer cents (caps a, c, c-bis).
+    fn money_cap_cents(
+        &self,
+        rule: RuleId,
+        limit: Euro,
+        used: u64,
+        requested: u64,
+        per_titolo: Euro,
+    ) -> Result<MoneyCap, LedgerError> {
+        let lim = cents_of(limit)?;
+        let total = used
+            .checked_add(requested)
+            .ok_or_else(|| overflow("cap total"))?;
+        let room = lim.saturating_sub(total);
+        let warning = self
+            .thresholds
+            .iter()
+            .rev()
+            .copied()
+            .find(|t| u128::from(total) * 100 >= u128::from(lim) * u128::from(*t));
+        Ok(MoneyCap {
+            rule,
+            limit,
+            used: dec(used),
+            requested: dec(requested),
+            weight: None,
+            headroom: euro(room),
+            titoli: titoli_in(room, per_titolo),
             warning,
         })
     }
@@ -777,7 +801,7 @@ impl Ledger {
         let mut verdict = Verdict::default();
         let mut push = |cap: &MoneyCap,
                         citation: &Citation,
-                        facts: String,
+                        facts: &dyn Fn() -> String,
                         consequence: Consequence|
          -> Result<(), LedgerError> {
             if !cap.is_breached() {
@@ -798,7 +822,7 @@ impl Ledger {
             verdict.push(Breach {
                 rule: cap.rule,
                 citation: citation.clone(),
-                facts,
+                facts: facts(),
                 consequence,
                 excess: Some(excess),
             });
@@ -825,23 +849,24 @@ impl Ledger {
                 .cap_a
                 .checked_add(p_tot.1)
                 .ok_or_else(|| overflow("cap a total"))?;
-            let cap = self.money_cap(
+            let cap = self.money_cap_cents(
                 RuleId::CapPrestatore,
                 rules.cap_prestatore.value,
-                dec(used),
-                nominal,
-                None,
+                used,
+                probe.cents,
                 per_titolo,
             )?;
             push(
                 &cap,
                 &rules.cap_prestatore.citation,
-                format!(
-                    "the prestatore's compensi in {year_number} would total {} ({} from other utilizzatori), above the cap of {}",
-                    show(cap.total()),
-                    euro(p_tot.1).to_italian(),
-                    cap.limit.to_italian()
-                ),
+                &|| {
+                    format!(
+                        "the prestatore's compensi in {year_number} would total {} ({} from other utilizzatori), above the cap of {}",
+                        show(cap.total()),
+                        euro(p_tot.1).to_italian(),
+                        cap.limit.to_italian()
+                    )
+                },
                 Consequence::PlatformRefusal,
             )?;
             cap_prestatore = Some(cap);
@@ -859,20 +884,25 @@ impl Ledger {
                 weight,
                 per_titolo,
             )?;
-            let note = weight.map_or_else(String::new, |w| {
-                format!(
-                    ", this prestatore's compenso counted at {}% (c. 8)",
-                    (w * Decimal::ONE_HUNDRED).normalize()
-                )
-            });
+            let note = || {
+                weight.map_or_else(String::new, |w| {
+                    format!(
+                        ", this prestatore's compenso counted at {}% (c. 8)",
+                        (w * Decimal::ONE_HUNDRED).normalize()
+                    )
+                })
+            };
             push(
                 &cap,
                 citation,
-                format!(
-                    "the utilizzatore's counted compensi in {year_number} would total {}{note}, above the cap of {}",
-                    show(cap.total()),
-                    cap.limit.to_italian()
-                ),
+                &|| {
+                    format!(
+                        "the utilizzatore's counted compensi in {year_number} would total {}{}, above the cap of {}",
+                        show(cap.total()),
+                        note(),
+                        cap.limit.to_italian()
+                    )
+                },
                 Consequence::PlatformRefusal,
             )?;
             cap_utilizzatore = Some(cap);
@@ -880,22 +910,23 @@ impl Ledger {
 
         let mut cap_pair = None;
         if flags & COUNTS_C != 0 {
-            let cap = self.money_cap(
+            let cap = self.money_cap_cents(
                 RuleId::CapPair,
                 rules.cap_pair.value,
-                dec(pair.cap_c),
-                nominal,
-                None,
+                pair.cap_c,
+                probe.cents,
                 per_titolo,
             )?;
             push(
                 &cap,
                 &rules.cap_pair.citation,
-                format!(
-                    "the prestatore's compensi from this utilizzatore in {year_number} would total {}, above the cap of {}",
-                    show(cap.total()),
-                    cap.limit.to_italian()
-                ),
+                &|| {
+                    format!(
+                        "the prestatore's compensi from this utilizzatore in {year_number} would total {}, above the cap of {}",
+                        show(cap.total()),
+                        cap.limit.to_italian()
+                    )
+                },
                 conversion.clone(),
             )?;
             cap_pair = Some(cap);
@@ -903,22 +934,23 @@ impl Ledger {
 
         let mut cap_steward = None;
         if let (true, Some(limit)) = (flags & COUNTS_STEWARD != 0, rules.cap_steward.value) {
-            let cap = self.money_cap(
+            let cap = self.money_cap_cents(
                 RuleId::CapSteward,
                 limit,
-                dec(pair.steward),
-                nominal,
-                None,
+                pair.steward,
+                probe.cents,
                 per_titolo,
             )?;
             push(
                 &cap,
                 &rules.cap_steward.citation,
-                format!(
-                    "the steward's compensi from this società sportiva in {year_number} would total {}, above the cap of {} (the crate reads a breach of c-bis like one of c)",
-                    show(cap.total()),
-                    cap.limit.to_italian()
-                ),
+                &|| {
+                    format!(
+                        "the steward's compensi from this società sportiva in {year_number} would total {}, above the cap of {} (the crate reads a breach of c-bis like one of c)",
+                        show(cap.total()),
+                        cap.limit.to_italian()
+                    )
+                },
                 conversion.clone(),
             )?;
             cap_steward = Some(cap);
@@ -1411,14 +1443,7 @@ impl Ledger {
             (_, Some(cap)) => (cap.headroom, cap.rule),
             (_, None) => (Euro::ZERO, RuleId::CapPrestatore),
         };
-        let titoli = if per_titolo.is_zero() {
-            0
-        } else {
-            (compenso.as_decimal() / per_titolo.as_decimal())
-                .trunc()
-                .to_u32()
-                .unwrap_or(u32::MAX)
-        };
+        let titoli = titoli_in(cents_of(compenso)?, per_titolo);
         let caps = a.money_caps().cloned().collect();
         Ok(Room {
             compenso,
@@ -1892,6 +1917,14 @@ impl Ledger {
 }
 
 const ALL_MONTHS: [usize; 12] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+
+/// How many whole Libretto Famiglia titoli (of `per_titolo` compenso each) `cents` pay for.
+fn titoli_in(cents: u64, per_titolo: Euro) -> u32 {
+    match per_titolo.cents() {
+        Some(each) if each > 0 => u32::try_from(cents / each).unwrap_or(u32::MAX),
+        _ => 0,
+    }
+}
 
 /// Whether `policy` refuses a prestazione with this assessment.
 fn refuses(policy: RecordPolicy, a: &Assessment) -> bool {
