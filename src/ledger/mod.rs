@@ -1,57 +1,6 @@
 //! The calendar-year ledger: the caps of art. 54-bis c. 1 and the 280 hours of c. 20, with
-//! assessments that explain every breach.
-//!
-//! # What it counts (LAW.md §1.2-1.3, Part A)
-//!
-//! Every total is per calendar year of the day of the work (reading A9): work on 31/12 and on
-//! 1/1 never share a cap. Caps are on the compenso netto (DEF-NET), and LF and CPO add up in the
-//! same caps.
-//!
-//! | cap | key | what counts | limit | consequence (A14) |
-//! |---|---|---|---|---|
-//! | a (`CAP-PRESTATORE-TOTAL`) | prestatore (canonical codice fiscale) | every compenso, plus the [`ExternalTotal`] entered by the host; steward compensi only if `Rules::steward_counts_toward_cap_prestatore` (reading A5, default yes) | `Rules::cap_prestatore` | platform refusal |
-//! | b (`CAP-UTILIZZATORE-TOTAL`) | utilizzatore | compensi weighted at `Rules::special_category_weight` (75%) for a prestatore whose comma-8 category holds on the day (A11); steward compensi never (INPS circ. 95/2018) | `Rules::cap_utilizzatore`, or `cap_utilizzatore_events` for an events-sector profile where in force | platform refusal |
-//! | c (`CAP-PAIR`) | pair | every compenso except steward services, never weighted | `Rules::cap_pair` | conversion (not for a PA) |
-//! | c-bis (`CAP-STEWARD`) | steward and società sportiva | steward compensi | `Rules::cap_steward` | conversion (not for a PA): the crate's reading |
-//! | 280 hours (`HOURS-280`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (A2) | `Rules::hours_per_pair` | conversion (not for a PA) |
-//!
-//! Readings the crate takes here:
-//!
-//! - **c-bis replaces c for stewards.** Lett. c-bis is the specific rule for stewards of
-//!   società sportive, so steward compensi count toward c-bis instead of cap c. Their minutes
-//!   still count toward the 280 hours of the pair (under the LF flag of reading A2): c-bis sets
-//!   a money cap, not an hour limit. When no c-bis is in force (before 1/1/2018) a steward
-//!   service counts as ordinary work.
-//! - **A breach of c-bis converts like a breach of c.** The law names no consequence for
-//!   c-bis; the crate treats it as the pair cap it specialises.
-//! - **Dated caps apply to the year-to-date total.** The cap in force on the day of the
-//!   prestazione is compared with everything already recorded in its calendar year, whatever
-//!   the day of that work. For the events cap of 2023 this is the conservative reading: INPS
-//!   applied 15.000,00 to all of 2023 (circ. 75/2023), the crate only to prestazioni from
-//!   5/5/2023.
-//! - **Weighted amounts are exact.** Cap b totals are kept as exact decimals (0,75 × 0,01 =
-//!   0,0075), never rounded in the ledger: a counted total equal to the cap is lawful and any
-//!   amount above it, however small, breaches it (A10). Displayed amounts are rounded: `used`
-//!   and `requested` of an [`Excess`](crate::Excess) half away from zero, the excess up (a
-//!   breach never shows 0,00), and headroom down (paying it never breaches).
-//! - **External totals** are year-to-date figures of the prestatore's compensi from
-//!   utilizzatori outside this ledger; the latest reading wins.
-//!
-//! # Operations
-//!
-//! [`Ledger::assess`] is pure. [`Ledger::record`] is atomic: a refused prestazione leaves the
-//! ledger unchanged and the error carries the assessment. [`Ledger::revoke`] takes a CPO
-//! prestazione out within the revoca window; [`Ledger::correct`] replaces a Libretto Famiglia
-//! communication. Every change is a [`LedgerEvent`]; [`Ledger::replay`] rebuilds a ledger from
-//! events and [`Ledger::merge`] joins ledgers built from disjoint sets of events.
-//!
-//! # Memory and speed
-//!
-//! Prestatori and utilizzatori are interned (a number each), a prestazione is kept in 32
-//! bytes, totals are integer cents (cap b: an exact decimal per utilizzatore), and the maps use
-//! a small word hasher. `assess` and `record` do a constant number of hash look-ups whatever
-//! the year holds. The ledger does not keep its event log (10^7 events would double its
-//! memory): the host stores the events, or regenerates them with [`Ledger::events`].
+//! assessments that explain every breach. See [`Ledger`] for what it counts and the readings it
+//! takes.
 
 mod assessment;
 mod events;
@@ -318,8 +267,61 @@ impl<K: Copy + Eq + Hash> Interner<K> {
     }
 }
 
-/// The calendar-year ledger of caps and hours; see the [module documentation](self) for what
-/// it counts and the readings it takes.
+/// The calendar-year ledger of caps and hours, with assessments that explain every breach.
+///
+/// # What it counts (LAW.md §1.2-1.3, Part A)
+///
+/// Every total is per calendar year of the day of the work (reading A9): work on 31/12 and on
+/// 1/1 never share a cap. Caps are on the compenso netto (DEF-NET), and LF and CPO add up in the
+/// same caps.
+///
+/// | cap | key | what counts | limit | consequence (A14) |
+/// |---|---|---|---|---|
+/// | a (`CAP-PRESTATORE-TOTAL`) | prestatore (canonical codice fiscale) | every compenso, plus the [`ExternalTotal`] entered by the host; steward compensi only if `Rules::steward_counts_toward_cap_prestatore` (reading A5, default yes) | `Rules::cap_prestatore` | platform refusal |
+/// | b (`CAP-UTILIZZATORE-TOTAL`) | utilizzatore | compensi weighted at `Rules::special_category_weight` (75%) for a prestatore whose comma-8 category holds on the day (A11); steward compensi never (INPS circ. 95/2018) | `Rules::cap_utilizzatore`, or `cap_utilizzatore_events` for an events-sector profile where in force | platform refusal |
+/// | c (`CAP-PAIR`) | pair | every compenso except steward services, never weighted | `Rules::cap_pair` | conversion (not for a PA) |
+/// | c-bis (`CAP-STEWARD`) | steward and società sportiva | steward compensi | `Rules::cap_steward` | conversion (not for a PA): the crate's reading |
+/// | 280 hours (`HOURS-280`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (A2) | `Rules::hours_per_pair` | conversion (not for a PA) |
+///
+/// Readings the crate takes here:
+///
+/// - **c-bis replaces c for stewards.** Lett. c-bis is the specific rule for stewards of
+///   società sportive, so steward compensi count toward c-bis instead of cap c. Their minutes
+///   still count toward the 280 hours of the pair (under the LF flag of reading A2): c-bis sets
+///   a money cap, not an hour limit. When no c-bis is in force (before 1/1/2018) a steward
+///   service counts as ordinary work.
+/// - **A breach of c-bis converts like a breach of c.** The law names no consequence for
+///   c-bis; the crate treats it as the pair cap it specialises.
+/// - **Dated caps apply to the year-to-date total.** The cap in force on the day of the
+///   prestazione is compared with everything already recorded in its calendar year, whatever
+///   the day of that work. For the events cap of 2023 this is the conservative reading: INPS
+///   applied 15.000,00 to all of 2023 (circ. 75/2023), the crate only to prestazioni from
+///   5/5/2023.
+/// - **Weighted amounts are exact.** Cap b totals are kept as exact decimals (0,75 × 0,01 =
+///   0,0075), never rounded in the ledger: a counted total equal to the cap is lawful and any
+///   amount above it, however small, breaches it (A10). Displayed amounts are rounded: `used`
+///   and `requested` of an [`Excess`](crate::Excess) half away from zero, the excess up (a
+///   breach never shows 0,00), and headroom down (paying it never breaches).
+/// - **External totals** are year-to-date figures of the prestatore's compensi from
+///   utilizzatori outside this ledger; the latest reading wins.
+///
+/// # Operations
+///
+/// [`Ledger::assess`] is pure. [`Ledger::record`] is atomic: a refused prestazione leaves the
+/// ledger unchanged and the error carries the assessment. [`Ledger::revoke`] takes a CPO
+/// prestazione out within the revoca window; [`Ledger::correct`] replaces a Libretto Famiglia
+/// communication. Every change is a [`LedgerEvent`]; [`Ledger::replay`] rebuilds a ledger from
+/// events and [`Ledger::merge`] joins ledgers built from disjoint sets of events.
+///
+/// # Memory and speed
+///
+/// Prestatori and utilizzatori are interned (a number each), a prestazione is kept in 32
+/// bytes, totals are integer cents (cap b: an exact decimal per utilizzatore), and the maps use
+/// a small word hasher. `assess` and `record` do a constant number of hash look-ups whatever
+/// the year holds. The ledger does not keep its event log (10^7 events would double its
+/// memory): the host stores the events, or regenerates them with [`Ledger::events`]. For bulk
+/// loads, [`Ledger::reserve`] avoids rehashing and [`Ledger::apply_batch`] overlaps look-ups.
+/// `Ledger` itself is not serialised: persist its events and [`Ledger::replay`] them.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md
 /// §1.2-1.3; Part A A2, A5, A9, A10, A11, A14).
@@ -1831,7 +1833,8 @@ impl Ledger {
     ///
     /// [`LedgerError::DifferentRules`] for ledgers on different rules tables,
     /// [`LedgerError::DuplicateId`] when both hold a prestazione with the same id; in both
-    /// cases `self` is unchanged.
+    /// cases `self` is unchanged. [`LedgerError::Overflow`] or [`LedgerError::Full`] (totals
+    /// beyond any real amount, more than 2^32 parties) may stop a merge half-way.
     ///
     /// # Examples
     ///
