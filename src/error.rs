@@ -53,4 +53,34 @@ pub enum Error {
     /// A prestazione the ledger refused (the assessment explains the breach) or bad input.
     #[error(transparent)]
     Record(#[from] crate::ledger::RecordError),
+    /// An invalid input to a cost, pay or deadline computation.
+    #[error(transparent)]
+    Instrument(#[from] crate::instruments::InstrumentError),
+    /// A refused top-up, commitment or release of funds.
+    #[error(transparent)]
+    Funds(#[from] crate::instruments::FundsError),
+    /// A payment mode not available, or a fee larger than the compenso.
+    #[error(transparent)]
+    Payment(#[from] crate::payment::PaymentError),
+    /// Invalid prestatore data.
+    #[error(transparent)]
+    Prestatore(#[from] crate::parties::PrestatoreError),
+    /// Invalid utilizzatore data.
+    #[error(transparent)]
+    Utilizzatore(#[from] crate::parties::UtilizzatoreError),
+    /// An invalid headcount, or a month missing from the reference semester.
+    #[error(transparent)]
+    Headcount(#[from] crate::parties::HeadcountError),
+    /// An admissibility question that cannot be answered.
+    #[error(transparent)]
+    Admissibility(#[from] crate::instruments::AdmissibilityError),
+    /// An invalid registration form, value or event.
+    #[error(transparent)]
+    Registration(#[from] crate::registration::RegistrationError),
+    /// An invalid delega.
+    #[error(transparent)]
+    Delega(#[from] crate::delega::DelegaError),
+    /// Inconsistent data for the Scrivania Prestatore.
+    #[error(transparent)]
+    Scrivania(#[from] crate::scrivania::ScrivaniaError),
 }

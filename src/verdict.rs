@@ -112,6 +112,14 @@ impl fmt::Display for RuleId {
 /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
 /// let c = Consequence::administrative_fine(rules, 1, false);
 /// assert!(matches!(c, Consequence::AdministrativeFine { .. }));
+/// assert_eq!(
+///     c.to_string(),
+///     "administrative fine of 500.00 to 2500.00 per unit for 1 unit(s), reduced payment 833.33 per unit"
+/// );
+/// assert_eq!(
+///     Consequence::conversion(date!(2026 - 03 - 07), false).to_string(),
+///     "conversion into a full-time open-ended employment from 2026-03-07"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -178,6 +186,41 @@ impl Consequence {
             Consequence::UnlawfulUsePa
         } else {
             Consequence::Conversion { from: day }
+        }
+    }
+}
+
+impl fmt::Display for Consequence {
+    /// The consequence in words: `conversion into a full-time open-ended employment from
+    /// 2026-03-07`, `administrative fine of 500.00 to 2500.00 per unit for 1 unit(s), reduced
+    /// payment 833.33 per unit`, ...
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Consequence::PlatformRefusal => {
+                f.write_str("the INPS platform refuses the communication")
+            }
+            Consequence::Conversion { from } => write!(
+                f,
+                "conversion into a full-time open-ended employment from {from}"
+            ),
+            Consequence::AdministrativeFine {
+                min,
+                max,
+                reduced,
+                units,
+            } => write!(
+                f,
+                "administrative fine of {min} to {max} per unit for {units} unit(s), reduced payment {reduced} per unit"
+            ),
+            Consequence::ExemptFalseSelfCertification => f.write_str(
+                "no fine: caused by the prestatore's false or incomplete self-certification",
+            ),
+            Consequence::UnlawfulUsePa => {
+                f.write_str("unlawful use by a pubblica amministrazione (no conversion)")
+            }
+            Consequence::UnlawfulUse => {
+                f.write_str("unlawful use: the prestazione may not be acquired")
+            }
         }
     }
 }

@@ -489,18 +489,18 @@ proptest! {
 #[cfg(feature = "proptest")]
 mod with_strategies {
     use super::*;
-    use prestazioni_occasionali::strategies_idv;
+    use prestazioni_occasionali::strategies;
 
     proptest! {
         #[test]
-        fn iban_display_round_trips(iban in strategies_idv::iban()) {
+        fn iban_display_round_trips(iban in strategies::iban()) {
             prop_assert_eq!(iban.to_string().parse::<Iban>().unwrap(), iban);
             prop_assert_eq!(iban.electronic().parse::<Iban>().unwrap(), iban);
             prop_assert_eq!(iban.to_string().to_lowercase().parse::<Iban>().unwrap(), iban);
         }
 
         #[test]
-        fn iban_debug_hides_the_account(iban in strategies_idv::iban()) {
+        fn iban_debug_hides_the_account(iban in strategies::iban()) {
             let debug = format!("{iban:?}");
             let s = iban.electronic();
             prop_assert!(!debug.contains(&s[4..s.len() - 4]));
@@ -509,7 +509,7 @@ mod with_strategies {
 
         #[test]
         fn italian_iban_with_another_cin_is_rejected(
-            iban in strategies_idv::italian_iban(),
+            iban in strategies::italian_iban(),
             shift in 1_u8..26,
         ) {
             let cin = iban.cin().unwrap();
@@ -531,18 +531,18 @@ mod with_strategies {
         }
 
         #[test]
-        fn partita_iva_round_trips(p in strategies_idv::partita_iva()) {
+        fn partita_iva_round_trips(p in strategies::partita_iva()) {
             prop_assert_eq!(p.to_string().parse::<PartitaIva>().unwrap(), p);
         }
 
         #[test]
-        fn provincia_and_cap_round_trip(p in strategies_idv::provincia(), c in strategies_idv::cap()) {
+        fn provincia_and_cap_round_trip(p in strategies::provincia(), c in strategies::cap()) {
             prop_assert_eq!(p.to_string().parse::<Provincia>().unwrap(), p);
             prop_assert_eq!(c.to_string().parse::<Cap>().unwrap(), c);
         }
 
         #[test]
-        fn ateco_round_trips_and_is_within_its_division(code in strategies_idv::ateco_code()) {
+        fn ateco_round_trips_and_is_within_its_division(code in strategies::ateco_code()) {
             prop_assert_eq!(code.to_string().parse::<AtecoCode>().unwrap(), code);
             let division: AtecoCode = format!("{:02}", code.division()).parse().unwrap();
             prop_assert!(code.is_within(&division));
@@ -554,11 +554,11 @@ mod with_strategies {
     proptest! {
         #[test]
         fn serde_round_trips(
-            iban in strategies_idv::iban(),
-            p in strategies_idv::partita_iva(),
-            prov in strategies_idv::provincia(),
-            cap in strategies_idv::cap(),
-            code in strategies_idv::ateco_code(),
+            iban in strategies::iban(),
+            p in strategies::partita_iva(),
+            prov in strategies::provincia(),
+            cap in strategies::cap(),
+            code in strategies::ateco_code(),
         ) {
             let json = serde_json::to_string(&iban).unwrap();
             prop_assert_eq!(&json, &format!("\"{}\"", iban.electronic()));

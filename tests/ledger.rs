@@ -568,7 +568,7 @@ fn revoca_window_and_errors() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "prestazione #1: the revoca closed at 23:59:59 of 2026-03-10, 3 days after the day of the work (INPS circ. 107/2017 (LAW.md Part A A16: until 23:59:59 of the 3rd calendar day after the planned day))"
+        "prestazione #1: the revoca closed at 23:59:59 of 2026-03-10, 3 days after the day of the work (INPS circ. 107/2017; LAW.md Part A A16: until 23:59:59 of the 3rd calendar day after the planned day)"
     );
     ledger
         .revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00))

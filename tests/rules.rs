@@ -59,13 +59,16 @@ fn change_days_are_the_effective_dates_of_the_law() {
         days,
         vec![
             date!(2017 - 06 - 24), // L. 96/2017
+            date!(2017 - 07 - 31), // INPS msg 3177/2017, intermediaries
             date!(2017 - 09 - 25), // INPS msg 3662/2017, agricultural 3-day window
             date!(2018 - 01 - 01), // L. 205/2017, stewards
             date!(2018 - 08 - 12), // D.L. 87/2018
+            date!(2021 - 10 - 01), // INPS PIN retired (REG-AUTH)
             date!(2023 - 01 - 01), // L. 197/2022
             date!(2023 - 01 - 27), // INPS msg 410/2023
             date!(2023 - 05 - 05), // D.L. 48/2023
             date!(2023 - 12 - 06), // INPS msg 4380/2023
+            date!(2026 - 01 - 01), // INPS msg 3932/2025, 2026 portal
         ]
     );
 }
@@ -304,7 +307,7 @@ fn titolo_split_sums_in_every_version() {
 fn every_parameter_is_cited() {
     for rules in Rules::history() {
         let parameters = rules.parameters();
-        assert_eq!(parameters.len(), 38);
+        assert_eq!(parameters.len(), 42);
         for p in parameters {
             assert!(!p.citation.act.is_empty(), "{} has no act", p.name);
             assert!(!p.value.is_empty(), "{} has no value", p.name);
@@ -317,7 +320,7 @@ fn citations_render_with_amending_act_and_reading() {
     let r = on(date!(2023 - 01 - 01));
     assert_eq!(
         r.headcount_limit.citation.to_string(),
-        "art. 54-bis c. 14 lett. a D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023 (LAW.md Part A A13: semester average, more than N bars CPO)"
+        "art. 54-bis c. 14 lett. a D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023; LAW.md Part A A13: semester average, more than N bars CPO"
     );
     assert_eq!(
         r.cap_pair.citation.to_string(),
@@ -484,4 +487,84 @@ fn prohibited_sectors() {
             vec![Sector::Construction, Sector::StoneWorking, Sector::Mining]
         );
     }
+}
+
+/// Source: LAW.md REG-INTERMEDIARI (none before msg 3177 of 31/7/2017; patronati only for
+/// prestatori and LF utilizzatori; professionals for prestatori from the January 2026 portal of
+/// msg 3932/2025, taken as 1/1/2026; kept for validity plus 5 years).
+#[test]
+fn intermediary_scopes_by_date() {
+    use prestazioni_occasionali::{DeleganteKind as D, IntermediarioKind as I, IntermediaryScope};
+    let may = |day: Date, intermediario, delegante| {
+        on(day)
+            .intermediary_scopes
+            .value
+            .contains(&IntermediaryScope {
+                intermediario,
+                delegante,
+            })
+    };
+    assert!(
+        on(date!(2017 - 07 - 30))
+            .intermediary_scopes
+            .value
+            .is_empty()
+    );
+    assert!(may(
+        date!(2017 - 07 - 31),
+        I::ConsulenteDelLavoro,
+        D::UtilizzatoreCpo
+    ));
+    assert!(may(date!(2017 - 07 - 31), I::Patronato, D::Prestatore));
+    assert!(may(date!(2017 - 07 - 31), I::Patronato, D::UtilizzatoreLf));
+    assert!(!may(
+        date!(2025 - 12 - 31),
+        I::Patronato,
+        D::UtilizzatoreCpo
+    ));
+    assert!(!may(
+        date!(2025 - 12 - 31),
+        I::ConsulenteDelLavoro,
+        D::Prestatore
+    ));
+    assert!(may(
+        date!(2026 - 01 - 01),
+        I::ConsulenteDelLavoro,
+        D::Prestatore
+    ));
+    assert!(may(
+        date!(2026 - 01 - 01),
+        I::DottoreCommercialista,
+        D::Prestatore
+    ));
+    assert!(!may(date!(2026 - 01 - 01), I::Avvocato, D::Prestatore));
+    assert!(!may(
+        date!(2026 - 01 - 01),
+        I::Patronato,
+        D::UtilizzatoreCpo
+    ));
+    assert_eq!(on(date!(2026 - 01 - 01)).delega_retention_years.value, 5);
+}
+
+/// Source: LAW.md REG-AUTH (INPS PIN, or SPID/CNS, until 30/9/2021; SPID level 2 or higher, CIE,
+/// CNS or eIDAS from 1/10/2021).
+#[test]
+fn access_credentials_by_date() {
+    use prestazioni_occasionali::Credential as C;
+    assert_eq!(
+        on(date!(2021 - 09 - 30)).access_credentials.value,
+        vec![C::InpsPin, C::Spid, C::Cns]
+    );
+    assert_eq!(
+        on(date!(2021 - 10 - 01)).access_credentials.value,
+        vec![C::Spid, C::Cie, C::Cns, C::Eidas]
+    );
+    assert_eq!(on(date!(2026 - 01 - 01)).spid_min_level.value, 2);
+    let described = on(date!(2017 - 07 - 01))
+        .parameters()
+        .into_iter()
+        .find(|p| p.name == "intermediary_scopes")
+        .unwrap()
+        .value;
+    assert_eq!(described, "none");
 }

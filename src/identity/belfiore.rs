@@ -126,14 +126,68 @@ impl Row {
     }
 }
 
-/// The rows of one code (empty if unknown), by binary search.
+/// The number of possible codes: a letter and three digits.
+const SLOTS: usize = 26 * 1000;
+
+/// The slot of a code, `A000` = 0 ... `Z999` = 25 999; `None` if not a letter and three digits.
+const fn slot(code: [u8; 4]) -> Option<usize> {
+    let [letter, d1, d2, d3] = code;
+    if !letter.is_ascii_uppercase()
+        || !d1.is_ascii_digit()
+        || !d2.is_ascii_digit()
+        || !d3.is_ascii_digit()
+    {
+        return None;
+    }
+    let letter = (letter - b'A') as usize;
+    let number = (d1 - b'0') as usize * 100 + (d2 - b'0') as usize * 10 + (d3 - b'0') as usize;
+    Some(letter * 1000 + number)
+}
+
+/// `START[s]..START[s + 1]` are the rows of the code in slot `s` (the table is sorted by code).
+/// Built at compile time (a static initialiser is always evaluated by the compiler, so the
+/// `assert!`s below can only fail the build, never a program): a malformed or unsorted
+/// generated table is a compile error.
+static START: [u16; SLOTS + 1] = build_start();
+
+// Only evaluated at compile time (the initialiser of `START`), so the array is never on a stack.
+#[allow(clippy::large_stack_arrays)]
+const fn build_start() -> [u16; SLOTS + 1] {
+    let mut start = [0u16; SLOTS + 1];
+    let mut i = 0;
+    let mut previous = 0;
+    while i < ROWS.len() {
+        let s = slot(ROWS[i].0);
+        assert!(s.is_some(), "generated Belfiore table has a malformed code");
+        let s = match s {
+            Some(s) => s,
+            None => 0,
+        };
+        assert!(
+            s >= previous,
+            "generated Belfiore table is not sorted by code"
+        );
+        previous = s;
+        start[s + 1] += 1;
+        i += 1;
+    }
+    let mut s = 0;
+    while s < SLOTS {
+        start[s + 1] += start[s];
+        s += 1;
+    }
+    start
+}
+
+/// The rows of one code (empty if unknown): a direct index by slot, no search.
 fn rows_of(code: BelfioreCode) -> &'static [Row] {
-    let key = code.bytes();
-    let start = ROWS.partition_point(|row| row.0 < key);
-    let len = ROWS
-        .get(start..)
-        .map_or(0, |rest| rest.partition_point(|row| row.0 == key));
-    ROWS.get(start..start.saturating_add(len)).unwrap_or(&[])
+    let Some(s) = slot(code.bytes()) else {
+        return &[];
+    };
+    match (START.get(s), START.get(s + 1)) {
+        (Some(&from), Some(&to)) => ROWS.get(usize::from(from)..usize::from(to)).unwrap_or(&[]),
+        _ => &[],
+    }
 }
 
 impl Birthplace {

@@ -309,7 +309,7 @@ pub enum CodiceFiscaleError {
 /// [`CodiceFiscale::canonical`] gives the form without omocode letters.
 ///
 /// The birthplace code is checked for its form only: whether it names a comune or state is a
-/// question for the Belfiore table ([`Birthplace::lookup`](crate::Birthplace::lookup), feature `belfiore`), which
+/// question for the Belfiore table (`Birthplace::lookup`, feature `belfiore`), which
 /// changes over time.
 ///
 /// `Debug` masks the middle of the code (`RSSMRA*******562S`): a codice fiscale is personal data.
@@ -1012,7 +1012,7 @@ impl<'de> serde::Deserialize<'de> for CodiceFiscale {
 /// codice fiscale with omocode letters decoded.
 ///
 /// The value checks the form only (a letter and three digits); whether a code names a place on
-/// a date is answered by the Belfiore table ([`Birthplace::lookup`](crate::Birthplace::lookup), feature `belfiore`).
+/// a date is answered by the Belfiore table (`Birthplace::lookup`, feature `belfiore`).
 ///
 /// Legal basis: D.M. 23/12/1976 (birthplace code in the codice fiscale); codes from the
 /// Agenzia delle Entrate / ANPR.

@@ -14,7 +14,7 @@ use std::hash::Hash;
 use std::sync::{Arc, OnceLock};
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use time::{Date, Duration, Month, OffsetDateTime};
+use time::{Date, Month, OffsetDateTime};
 
 pub use assessment::{Assessment, HoursCap, MoneyCap, RecordPolicy, Room, RoomQuery};
 pub use events::{ExternalTotal, LedgerEvent};
@@ -1205,10 +1205,8 @@ impl Ledger {
     pub fn revoke(&mut self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
         let (_, e) = self.revocable(id)?;
         let rules = self.table.in_force_on(e.day)?;
-        let last_day = e
-            .day
-            .checked_add(Duration::days(i64::from(rules.revoca_days.value)))
-            .ok_or_else(|| overflow("revoca deadline"))?;
+        let last_day = crate::instruments::revoca_deadline(e.day, rules)
+            .map_err(|_| overflow("revoca deadline"))?;
         if at.date() > last_day {
             return Err(LedgerError::RevocaClosed {
                 id,

@@ -145,7 +145,7 @@ impl fmt::Display for Citation {
             write!(f, "; {implemented}")?;
         }
         if let Some(reading) = &self.reading {
-            write!(f, " (LAW.md Part A {reading})")?;
+            write!(f, "; LAW.md Part A {reading}")?;
         }
         Ok(())
     }

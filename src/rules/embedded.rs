@@ -8,8 +8,9 @@ use rust_decimal::Decimal;
 use time::macros::date;
 
 use super::params::{
-    AgriculturalRates, AgricultureRule, CommunicationWindow, DailyMinimum, FineRule, FineUnit,
-    FundingChannel, HotelRegime, OneriBase, TitoloSplit, WindowSector,
+    AgriculturalRates, AgricultureRule, CommunicationWindow, Credential, DailyMinimum,
+    DeleganteKind, FineRule, FineUnit, FundingChannel, HotelRegime, IntermediarioKind,
+    IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
 };
 use super::{Citation, Dated, REGIME_START, RulesTableBuilder};
 use crate::ateco::Sector;
@@ -354,5 +355,103 @@ pub(super) fn rows() -> RulesTableBuilder {
             Citation::act("L. 977/1967")
                 .reading("A6: under 18 the registration records parental consent"),
         ),
+        intermediary_scopes: vec![
+            Dated::new(
+                REGIME_START,
+                Vec::new(),
+                Citation::act("INPS circ. 107/2017 (LAW.md REG-INTERMEDIARI)").implemented_by(
+                    "no intermediaries until INPS msg 3177 of 31/7/2017",
+                ),
+            ),
+            Dated::new(
+                date!(2017 - 07 - 31),
+                intermediaries_2017(),
+                Citation::act("INPS msg 3177 of 31/7/2017 (LAW.md REG-INTERMEDIARI)")
+                    .implemented_by("L. 12/1979; L. 152/2001: patronati only for prestatori and LF utilizzatori"),
+            ),
+            Dated::new(
+                date!(2026 - 01 - 01),
+                intermediaries_2026(),
+                Citation::act("INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI)").implemented_by(
+                    "portal of January 2026, taken from 1/1/2026: consulenti, commercialisti and patronati also for prestatori",
+                ),
+            ),
+        ],
+        delega_retention_years: one(
+            5,
+            Citation::act("INPS msg 3177 of 31/7/2017 (LAW.md REG-INTERMEDIARI)")
+                .implemented_by("kept for the validity of the delega plus 5 years"),
+        ),
+        access_credentials: vec![
+            Dated::new(
+                REGIME_START,
+                vec![Credential::InpsPin, Credential::Spid, Credential::Cns],
+                Citation::act("INPS circ. 107/2017 (LAW.md REG-AUTH)")
+                    .implemented_by("INPS PIN, or SPID/CNS"),
+            ),
+            Dated::new(
+                date!(2021 - 10 - 01),
+                vec![
+                    Credential::Spid,
+                    Credential::Cie,
+                    Credential::Cns,
+                    Credential::Eidas,
+                ],
+                Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (LAW.md REG-AUTH)")
+                    .implemented_by("INPS PIN retired on 1/10/2021; SPID, CIE, CNS or eIDAS"),
+            ),
+        ],
+        spid_min_level: one(
+            2,
+            Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (LAW.md REG-AUTH)")
+                .implemented_by("SPID level 2 or higher"),
+        ),
     }
+}
+
+/// The intermediary pairs of INPS msg 3177/2017: L. 12/1979 professionals and service centres for
+/// utilizzatori (LF and CPO), patronati for prestatori and LF utilizzatori only.
+fn intermediaries_2017() -> Vec<IntermediaryScope> {
+    let mut scopes = Vec::new();
+    for intermediario in [
+        IntermediarioKind::ConsulenteDelLavoro,
+        IntermediarioKind::DottoreCommercialista,
+        IntermediarioKind::Avvocato,
+        IntermediarioKind::CentroServizi,
+    ] {
+        for delegante in [
+            DeleganteKind::UtilizzatoreLf,
+            DeleganteKind::UtilizzatoreCpo,
+        ] {
+            scopes.push(IntermediaryScope {
+                intermediario,
+                delegante,
+            });
+        }
+    }
+    for delegante in [DeleganteKind::Prestatore, DeleganteKind::UtilizzatoreLf] {
+        scopes.push(IntermediaryScope {
+            intermediario: IntermediarioKind::Patronato,
+            delegante,
+        });
+    }
+    scopes.sort_unstable();
+    scopes
+}
+
+/// The pairs of the 2026 portal (INPS msg 3932/2025): those of 2017 plus consulenti del lavoro and
+/// commercialisti for prestatori.
+fn intermediaries_2026() -> Vec<IntermediaryScope> {
+    let mut scopes = intermediaries_2017();
+    for intermediario in [
+        IntermediarioKind::ConsulenteDelLavoro,
+        IntermediarioKind::DottoreCommercialista,
+    ] {
+        scopes.push(IntermediaryScope {
+            intermediario,
+            delegante: DeleganteKind::Prestatore,
+        });
+    }
+    scopes.sort_unstable();
+    scopes
 }

@@ -16,8 +16,9 @@ use time::Date;
 
 pub use citation::{Citation, Cited, Dated};
 pub use params::{
-    AgriculturalRates, AgricultureRule, CommunicationWindow, DailyMinimum, FineRule, FineUnit,
-    FundingChannel, HotelRegime, OneriBase, TitoloSplit, WindowSector,
+    AgriculturalRates, AgricultureRule, CommunicationWindow, Credential, DailyMinimum,
+    DeleganteKind, FineRule, FineUnit, FundingChannel, HotelRegime, IntermediarioKind,
+    IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
 };
 use params::{RuleValue, check};
 
@@ -387,6 +388,25 @@ rules_table! {
     /// Below this age the registration must record parental consent (18; reading A6).
     /// Legal basis: LAW.md ELIG-AGE, reading A6.
     parental_consent_below_age: u32 => check::positive_u32;
+    /// Which kinds of intermediary may act, under a delega, for which kinds of delegante: none
+    /// before INPS msg 3177 of 31/7/2017; from then L. 12/1979 professionals and service centres
+    /// for utilizzatori, patronati only for prestatori and LF utilizzatori; from 1/1/2026 (the
+    /// portal of INPS msg 3932 of 24/12/2025, "January 2026": the crate takes the first day of
+    /// the month, as no source gives a day) consulenti del lavoro, commercialisti and patronati
+    /// for prestatori and LF utilizzatori too.
+    /// Legal basis: INPS msg 3177/2017; INPS msg 3932/2025 (LAW.md REG-INTERMEDIARI).
+    intermediary_scopes: Vec<IntermediaryScope> => check::any;
+    /// How many years after the end of a delega's validity the intermediary keeps it, with a copy
+    /// of the delegante's identity document (5).
+    /// Legal basis: INPS msg 3177/2017 as summarised (LAW.md REG-INTERMEDIARI).
+    delega_retention_years: u32 => check::positive_u32;
+    /// The digital credentials accepted to access the platform: INPS PIN, SPID or CNS until
+    /// 30/9/2021; SPID, CIE, CNS or eIDAS from 1/10/2021.
+    /// Legal basis: LAW.md REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
+    access_credentials: Vec<Credential> => check::non_empty;
+    /// The lowest SPID level that gives access (2).
+    /// Legal basis: LAW.md REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
+    spid_min_level: u32 => check::positive_u32;
 }
 
 /// Checks one series: non-empty, strictly increasing days, every value valid; returns its first

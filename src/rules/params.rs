@@ -1,5 +1,7 @@
 //! The value types of the rules table (plain data: public fields, checked when a table is built).
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use crate::money::Euro;
@@ -287,6 +289,158 @@ pub enum FundingChannel {
     PagoPa,
 }
 
+/// A category of intermediary that may act on the INPS platform under a delega.
+///
+/// Legal basis: L. 12/1979 art. 1 (consulenti del lavoro, avvocati, dottori commercialisti ed
+/// esperti contabili, and the service centres of their associations and of employers'
+/// associations); L. 152/2001 (patronati); INPS msg 3177 of 31/7/2017; INPS msg 3932 of
+/// 24/12/2025 (LAW.md REG-INTERMEDIARI).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::IntermediarioKind;
+/// assert_eq!(IntermediarioKind::Patronato.to_string(), "patronato (L. 152/2001)");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum IntermediarioKind {
+    /// Consulente del lavoro (L. 12/1979).
+    ConsulenteDelLavoro,
+    /// Dottore commercialista or esperto contabile (L. 12/1979).
+    DottoreCommercialista,
+    /// Avvocato (L. 12/1979).
+    Avvocato,
+    /// Patronato (L. 152/2001).
+    Patronato,
+    /// Service centre of an employers' association (L. 12/1979 art. 1 c. 4).
+    CentroServizi,
+}
+
+impl fmt::Display for IntermediarioKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IntermediarioKind::ConsulenteDelLavoro => "consulente del lavoro (L. 12/1979)",
+            IntermediarioKind::DottoreCommercialista => {
+                "dottore commercialista or esperto contabile (L. 12/1979)"
+            }
+            IntermediarioKind::Avvocato => "avvocato (L. 12/1979)",
+            IntermediarioKind::Patronato => "patronato (L. 152/2001)",
+            IntermediarioKind::CentroServizi => {
+                "service centre of an employers' association (L. 12/1979)"
+            }
+        })
+    }
+}
+
+/// Who may delegate an intermediary: a prestatore, a Libretto Famiglia utilizzatore or a CPO
+/// utilizzatore.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md
+/// REG-INTERMEDIARI).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::DeleganteKind;
+/// assert_eq!(DeleganteKind::UtilizzatoreLf.to_string(), "Libretto Famiglia utilizzatore");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum DeleganteKind {
+    /// A prestatore.
+    Prestatore,
+    /// An utilizzatore of the Libretto Famiglia.
+    UtilizzatoreLf,
+    /// An utilizzatore of the Contratto di Prestazione Occasionale.
+    UtilizzatoreCpo,
+}
+
+impl fmt::Display for DeleganteKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DeleganteKind::Prestatore => "prestatore",
+            DeleganteKind::UtilizzatoreLf => "Libretto Famiglia utilizzatore",
+            DeleganteKind::UtilizzatoreCpo => "CPO utilizzatore",
+        })
+    }
+}
+
+/// One pair of the dated intermediary table: this kind of intermediary may act, under a delega,
+/// for this kind of delegante.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md
+/// REG-INTERMEDIARI).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{DeleganteKind, IntermediarioKind, IntermediaryScope, Rules};
+/// use time::macros::date;
+///
+/// let patronato_for_prestatore = IntermediaryScope {
+///     intermediario: IntermediarioKind::Patronato,
+///     delegante: DeleganteKind::Prestatore,
+/// };
+/// assert!(Rules::in_force_on(date!(2020 - 01 - 10))?.intermediary_scopes.value.contains(&patronato_for_prestatore));
+/// // Before msg 3177 of 31/7/2017 no intermediary could act.
+/// assert!(Rules::in_force_on(date!(2017 - 07 - 01))?.intermediary_scopes.value.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IntermediaryScope {
+    /// The kind of intermediary.
+    pub intermediario: IntermediarioKind,
+    /// The kind of delegante it may act for.
+    pub delegante: DeleganteKind,
+}
+
+/// A digital credential accepted to access the INPS platform.
+///
+/// Legal basis: LAW.md REG-AUTH (INPS PIN until 30/9/2021; SPID, CIE, CNS, eIDAS; INPS msg
+/// 4360/2024; INPS msg 3932 of 24/12/2025).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Credential, Rules};
+/// use time::macros::date;
+/// assert!(Rules::in_force_on(date!(2019 - 01 - 10))?.access_credentials.value.contains(&Credential::InpsPin));
+/// assert!(!Rules::in_force_on(date!(2021 - 10 - 01))?.access_credentials.value.contains(&Credential::InpsPin));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Credential {
+    /// The INPS PIN (retired on 1/10/2021).
+    InpsPin,
+    /// SPID, the Sistema Pubblico di Identita Digitale (at the level of
+    /// [`Rules::spid_min_level`](crate::Rules::spid_min_level) or higher).
+    Spid,
+    /// CIE, the Carta d'Identita Elettronica.
+    Cie,
+    /// CNS, the Carta Nazionale dei Servizi.
+    Cns,
+    /// eIDAS, a notified electronic identity of another EU member state.
+    Eidas,
+}
+
+impl fmt::Display for Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Credential::InpsPin => "INPS PIN",
+            Credential::Spid => "SPID",
+            Credential::Cie => "CIE",
+            Credential::Cns => "CNS",
+            Credential::Eidas => "eIDAS",
+        })
+    }
+}
+
 /// The descriptions and checks the rules table applies to its values.
 pub(crate) trait RuleValue {
     /// A short human-readable rendering of the value.
@@ -331,6 +485,9 @@ impl<T: RuleValue> RuleValue for Option<T> {
 }
 impl<T: RuleValue> RuleValue for Vec<T> {
     fn describe(&self) -> String {
+        if self.is_empty() {
+            return "none".to_owned();
+        }
         let parts: Vec<String> = self.iter().map(RuleValue::describe).collect();
         parts.join(", ")
     }
@@ -438,6 +595,17 @@ impl RuleValue for FundingChannel {
             FundingChannel::PagoPa => "pagoPA",
         }
         .to_owned()
+    }
+}
+
+impl RuleValue for IntermediaryScope {
+    fn describe(&self) -> String {
+        format!("{} for a {}", self.intermediario, self.delegante)
+    }
+}
+impl RuleValue for Credential {
+    fn describe(&self) -> String {
+        self.to_string()
     }
 }
 

@@ -1,18 +1,4 @@
-//! Public [`proptest`] strategies for the crate's types (feature `proptest`), for property tests
-//! in host applications.
-//!
-//! # Examples
-//!
-//! ```
-//! use prestazioni_occasionali::strategies;
-//! use proptest::strategy::{Strategy, ValueTree};
-//! use proptest::test_runner::TestRunner;
-//!
-//! let mut runner = TestRunner::deterministic();
-//! let cf = strategies::codice_fiscale().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
-//! assert_eq!(cf.as_str().parse::<prestazioni_occasionali::CodiceFiscale>()?, cf);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! Strategies for codici fiscali and Belfiore codes.
 
 use proptest::prelude::*;
 

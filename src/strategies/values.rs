@@ -34,7 +34,7 @@ fn iban_from_parts(country: &str, bban: &str) -> Option<Iban> {
 /// ```
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
-/// use prestazioni_occasionali::strategies_idv::italian_iban;
+/// use prestazioni_occasionali::strategies::italian_iban;
 ///
 /// let iban = italian_iban().new_tree(&mut TestRunner::default()).unwrap().current();
 /// assert!(iban.is_italian());
@@ -57,7 +57,7 @@ pub fn italian_iban() -> impl Strategy<Value = Iban> {
 /// ```
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
-/// use prestazioni_occasionali::strategies_idv::iban;
+/// use prestazioni_occasionali::strategies::iban;
 ///
 /// let iban = iban().new_tree(&mut TestRunner::default()).unwrap().current();
 /// assert!(["IT", "DE"].contains(&iban.country_code()));
@@ -77,7 +77,7 @@ pub fn iban() -> impl Strategy<Value = Iban> {
 /// ```
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
-/// use prestazioni_occasionali::strategies_idv::partita_iva;
+/// use prestazioni_occasionali::strategies::partita_iva;
 ///
 /// let piva = partita_iva().new_tree(&mut TestRunner::default()).unwrap().current();
 /// assert_eq!(piva.as_str().len(), 11);
@@ -102,7 +102,7 @@ pub fn partita_iva() -> impl Strategy<Value = PartitaIva> {
 /// ```
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
-/// use prestazioni_occasionali::strategies_idv::provincia;
+/// use prestazioni_occasionali::strategies::provincia;
 ///
 /// let p = provincia().new_tree(&mut TestRunner::default()).unwrap().current();
 /// assert_eq!(p.code().len(), 2);
@@ -118,7 +118,7 @@ pub fn provincia() -> impl Strategy<Value = Provincia> {
 /// ```
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
-/// use prestazioni_occasionali::strategies_idv::cap;
+/// use prestazioni_occasionali::strategies::cap;
 ///
 /// let cap = cap().new_tree(&mut TestRunner::default()).unwrap().current();
 /// assert_eq!(cap.as_str().len(), 5);
@@ -134,7 +134,7 @@ pub fn cap() -> impl Strategy<Value = Cap> {
 /// ```
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
-/// use prestazioni_occasionali::strategies_idv::ateco_code;
+/// use prestazioni_occasionali::strategies::ateco_code;
 ///
 /// let code = ateco_code().new_tree(&mut TestRunner::default()).unwrap().current();
 /// assert!((2..=6).contains(&code.depth()));

@@ -1,0 +1,393 @@
+//! An events company books a weekend of work with the Contratto di Prestazione Occasionale.
+//!
+//! Eventi Aurora Srl (ATECO 82.30.00, organisation of conventions and trade shows; on average 12
+//! permanent employees in the semester that counts) staffs an event on Saturday 7/3/2026:
+//! Luca works 14:00-18:00 and Sara 22:00-02:00. Sara's shift crosses midnight, so it is two
+//! prestazioni, one per calendar day, each with its own daily minimum (LAW.md E4, reading A12).
+//!
+//! For each prestazione the example checks admissibility (the events list may use the CPO up to
+//! 25 employees from 5/5/2023), the pay floor, the communication deadline (60 minutes ahead), the
+//! cost (E3: 36,00 costs 49,64), the funds on the CPO account (an F24 ELIDE payment with causale
+//! CLOC), the revoca deadline, the payment date and what the prestatore receives. It ends with a
+//! refusal: Marco, an employee of the company until two months ago (c. 5), offered a compenso
+//! below the floor, printed from the verdicts with the rule id, facts, consequence and citation.
+//!
+//! Run with `cargo run --example cpo_booking`.
+
+use std::error::Error;
+
+use prestazioni_occasionali::{
+    Causale, CostBreakdown, CpoDay, Engagement, Euro, FundingChannel, FundsAccount, Headcounts,
+    Instrument, MonthlyHeadcount, PaymentMode, Prestatore, PriorRelationship, RelationshipKind,
+    Rules, RulesTable, SemesterAverage, TopUp, Utilizzatore, UtilizzatoreKind, Verdict,
+    assess_admissibility, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
+    net_received, payment_date, revoca_deadline, split_at_midnight,
+};
+use time::macros::{date, datetime};
+use time::{Date, Month, OffsetDateTime};
+
+/// A date as the Italian `7/3/2026`.
+fn it(d: Date) -> String {
+    format!("{}/{}/{}", d.day(), u8::from(d.month()), d.year())
+}
+
+/// An instant as `7/3/2026 13:00`.
+fn it_at(at: OffsetDateTime) -> String {
+    format!("{} {:02}:{:02}", it(at.date()), at.hour(), at.minute())
+}
+
+/// Prints every breach of a verdict: rule id, facts, consequence and citation.
+fn print_refusal(verdict: &Verdict) {
+    for breach in &verdict.breaches {
+        println!("    rule:        {}", breach.rule);
+        println!("    facts:       {}", breach.facts);
+        println!("    consequence: {}", breach.consequence);
+        println!("    citation:    {}", breach.citation);
+        println!();
+    }
+}
+
+/// One shift of one prestatore.
+struct Shift<'a> {
+    prestatore: &'a Prestatore,
+    payment_mode: PaymentMode,
+    start: OffsetDateTime,
+    end: OffsetDateTime,
+    /// The compenso agreed for each calendar day of the shift.
+    compenso_per_day: Euro,
+}
+
+/// The weekend's Saturday.
+const WEEKEND: Date = date!(2026 - 03 - 07);
+
+/// Every communication is sent on Friday evening.
+const COMMUNICATED_AT: OffsetDateTime = datetime!(2026-03-06 18:00 +01:00);
+
+/// The company, with its headcounts and a former employee (Marco, until 6/1/2026).
+fn company(marco: &Prestatore) -> Result<Utilizzatore, Box<dyn Error>> {
+    // Permanent employees in the months that count for March 2026 (July-December 2025).
+    let mut headcounts = Headcounts::new();
+    for (month, full_time) in [
+        (Month::July, 11),
+        (Month::August, 12),
+        (Month::September, 13),
+        (Month::October, 12),
+        (Month::November, 12),
+        (Month::December, 12),
+    ] {
+        headcounts.insert(2025, month, MonthlyHeadcount::full_time(full_time));
+    }
+    Ok(Utilizzatore::new(
+        "09876540155".parse()?,
+        "Eventi Aurora Srl",
+        UtilizzatoreKind::Impresa,
+    )?
+    .with_ateco("82.30.00".parse()?)
+    .with_headcounts(headcounts)
+    .with_prior_relationship(PriorRelationship::new(
+        marco.codice_fiscale(),
+        RelationshipKind::Subordinato,
+        date!(2023 - 04 - 01),
+        Some(date!(2026 - 01 - 06)),
+    )?))
+}
+
+/// Prints the company, its semester average and the limits of the events list.
+fn print_company(company: &Utilizzatore) -> Result<SemesterAverage, Box<dyn Error>> {
+    let rules = Rules::in_force_on(WEEKEND)?;
+    println!(
+        "Contratto di Prestazione Occasionale, weekend of {}",
+        it(WEEKEND)
+    );
+    println!(
+        "  utilizzatore: {} ({}), ATECO 82.30.00",
+        company.name(),
+        company.kind()
+    );
+    let average = company.headcounts().semester_average(WEEKEND)?;
+    println!(
+        "  permanent employees: average {} over {} (figures {:?})",
+        average.average.normalize(),
+        average.months_in_words(),
+        average.figures
+    );
+    let events_limit = &rules.headcount_limit_events;
+    if let Some(limit) = events_limit.value {
+        println!(
+            "  events list: CPO allowed up to {limit} employees, instead of {} ({})",
+            rules.headcount_limit.value, events_limit.citation
+        );
+    }
+    if let Some(cap) = rules.cap_utilizzatore_events.value {
+        println!(
+            "  yearly cap b for the events list: {} ({})",
+            cap.to_italian(),
+            rules.cap_utilizzatore_events.citation
+        );
+    }
+    println!();
+    Ok(average)
+}
+
+/// Funds the CPO account by F24 ELIDE, causale CLOC; the money shows up about a week later
+/// (LAW.md LF-FUNDING), a day the host supplies.
+fn fund(account: &mut FundsAccount) -> Result<(), Box<dyn Error>> {
+    let paid_on = date!(2026 - 02 - 25);
+    let top_up = TopUp {
+        channel: FundingChannel::F24Elide,
+        causale: Some(Causale::Cloc),
+        amount: Euro::from_euros(200),
+        available_on: date!(2026 - 03 - 04),
+    };
+    let rules = Rules::in_force_on(paid_on)?;
+    account.top_up(top_up, rules)?;
+    println!(
+        "{}: F24 ELIDE causale {} of {}, available from {} ({})",
+        it(paid_on),
+        Causale::Cloc,
+        top_up.amount.to_italian(),
+        it(top_up.available_on),
+        rules.funding_channels.citation
+    );
+    println!();
+    Ok(())
+}
+
+/// Prints the pay floor, deadlines and cost of one admissible prestazione, and reserves its
+/// cost; returns the cost.
+fn book_day(
+    id: u64,
+    day: &CpoDay,
+    compenso: Euro,
+    communicated_at: OffsetDateTime,
+    account: &mut FundsAccount,
+) -> Result<CostBreakdown, Box<dyn Error>> {
+    let rules = Rules::in_force_on(day.date)?;
+    // The floor is the daily minimum up to its hours, the hourly minimum beyond.
+    let floor_citation = if day.minimum_compenso == rules.cpo_min_daily.value.amount {
+        &rules.cpo_min_daily.citation
+    } else {
+        &rules.cpo_min_hourly.citation
+    };
+    println!(
+        "    compenso {} (floor {} for {} min: {floor_citation})",
+        compenso.to_italian(),
+        day.minimum_compenso.to_italian(),
+        day.minutes,
+    );
+    println!(
+        "    communicate by {} (sent {}; {})",
+        it_at(cpo_communication_deadline(day.start, rules)?),
+        it_at(communicated_at),
+        rules.cpo_notice_minutes.citation
+    );
+    let cost = CostBreakdown::cpo(compenso, rules)?;
+    account.commit(id, cost.total, communicated_at.date())?;
+    println!(
+        "    cost {} = compenso {} + IVS {} + INAIL {} + oneri {} ({})",
+        cost.total.to_italian(),
+        cost.compenso.to_italian(),
+        cost.ivs.to_italian(),
+        cost.inail.to_italian(),
+        cost.oneri.to_italian(),
+        rules.cpo_oneri_base.citation
+    );
+    println!(
+        "    reserved on the CPO account; {} left",
+        account.available_on(communicated_at.date()).to_italian()
+    );
+    println!(
+        "    revoca possible until 23:59:59 on {} ({})",
+        it(revoca_deadline(day.date, rules)?),
+        rules.revoca_days.citation
+    );
+    println!(
+        "    INPS pays by {} ({})",
+        it(payment_date(day.date, rules)?),
+        rules.payment_day.citation
+    );
+    Ok(cost)
+}
+
+/// Books one shift: one prestazione per calendar day, each checked and reserved; prints what
+/// the prestatore receives and returns the shift's cost.
+fn book_shift(
+    shift: &Shift<'_>,
+    company: &Utilizzatore,
+    average: &SemesterAverage,
+    next_id: &mut u64,
+    account: &mut FundsAccount,
+) -> Result<Euro, Box<dyn Error>> {
+    let p = shift.prestatore;
+    println!(
+        "{} {}: {} to {}",
+        p.first_name(),
+        p.last_name(),
+        it_at(shift.start),
+        it_at(shift.end)
+    );
+    let days = split_at_midnight(shift.start, shift.end, RulesTable::embedded())?;
+    if days.len() > 1 {
+        println!(
+            "  crosses midnight: {} prestazioni, one per calendar day, each with its own daily minimum (LAW.md E4, reading A12)",
+            days.len()
+        );
+    }
+    let mut compenso = Euro::ZERO;
+    let mut total = Euro::ZERO;
+    for day in &days {
+        *next_id = next_id.checked_add(1).ok_or("too many prestazioni")?;
+        let rules = Rules::in_force_on(day.date)?;
+        println!(
+            "  prestazione {next_id}: {} to {} ({} min)",
+            it_at(day.start),
+            it_at(day.end),
+            day.minutes
+        );
+        let mut verdict = assess_admissibility(
+            Instrument::ContrattoPrestazioneOccasionale,
+            company,
+            p,
+            &Engagement::on(day.date),
+            rules,
+        )?;
+        let pay = check_cpo_pay(shift.compenso_per_day, day.minutes, rules)?;
+        let communication = check_cpo_communication(COMMUNICATED_AT, day.start, rules)?;
+        verdict.breaches.extend(pay.breaches);
+        verdict.breaches.extend(communication.breaches);
+        if !verdict.is_lawful() {
+            println!("    refused:");
+            print_refusal(&verdict);
+            continue;
+        }
+        println!(
+            "    admissible: events list, average {} employees, not more than {}",
+            average.average.normalize(),
+            rules
+                .headcount_limit_events
+                .value
+                .unwrap_or(rules.headcount_limit.value)
+        );
+        let cost = book_day(
+            *next_id,
+            day,
+            shift.compenso_per_day,
+            COMMUNICATED_AT,
+            account,
+        )?;
+        compenso = compenso
+            .checked_add(cost.compenso)
+            .ok_or("compenso overflows")?;
+        total = total.checked_add(cost.total).ok_or("cost overflows")?;
+    }
+    let paid_on = payment_date(shift.start.date(), Rules::in_force_on(shift.start.date())?)?;
+    let on_payment = Rules::in_force_on(paid_on)?;
+    let fee = shift.payment_mode.fee(on_payment)?;
+    let fee_in_words = if fee.is_zero() {
+        "no fee".to_owned()
+    } else {
+        format!(
+            "{} less the {} fee",
+            compenso.to_italian(),
+            fee.to_italian()
+        )
+    };
+    // Assumption: the month's compensi from one utilizzatore are paid in one payment, so the fee
+    // is withheld once.
+    println!(
+        "  {} receives {} by {} on {}: {fee_in_words} ({})",
+        p.first_name(),
+        net_received(compenso, shift.payment_mode, on_payment)?.to_italian(),
+        shift.payment_mode,
+        it(paid_on),
+        shift.payment_mode.citation(on_payment)
+    );
+    println!();
+    Ok(total)
+}
+
+/// A third prestatore: Marco left the company on 6/1/2026, and is offered 30,00 for 4 hours.
+fn refuse_marco(company: &Utilizzatore, marco: &Prestatore) -> Result<(), Box<dyn Error>> {
+    let rules = Rules::in_force_on(WEEKEND)?;
+    let offered = Euro::from_euros(30);
+    println!(
+        "{} {}, {} 14:00-18:00, offered {}: employee of {} until 6/1/2026",
+        marco.first_name(),
+        marco.last_name(),
+        it(WEEKEND),
+        offered.to_italian(),
+        company.name()
+    );
+    let mut verdict = assess_admissibility(
+        Instrument::ContrattoPrestazioneOccasionale,
+        company,
+        marco,
+        &Engagement::on(WEEKEND),
+        rules,
+    )?;
+    verdict
+        .breaches
+        .extend(check_cpo_pay(offered, 240, rules)?.breaches);
+    if verdict.is_lawful() {
+        println!("  admissible");
+    } else {
+        println!("  refused:");
+        print_refusal(&verdict);
+    }
+    Ok(())
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let marco = Prestatore::new(
+        "FRRMRC90L08H501U".parse()?,
+        "Marco",
+        "Ferri",
+        date!(1990 - 07 - 08),
+    )?;
+    let luca = Prestatore::new(
+        "NRELCU98C22F205Q".parse()?,
+        "Luca",
+        "Neri",
+        date!(1998 - 03 - 22),
+    )?;
+    let sara = Prestatore::new(
+        "GLLSRA01S43L219P".parse()?,
+        "Sara",
+        "Galli",
+        date!(2001 - 11 - 03),
+    )?;
+    let company = company(&marco)?;
+    let average = print_company(&company)?;
+    let mut account = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
+    fund(&mut account)?;
+
+    let shifts = [
+        Shift {
+            prestatore: &luca,
+            payment_mode: PaymentMode::IbanCredit,
+            start: datetime!(2026-03-07 14:00 +01:00),
+            end: datetime!(2026-03-07 18:00 +01:00),
+            compenso_per_day: Euro::from_euros(36),
+        },
+        Shift {
+            prestatore: &sara,
+            payment_mode: PaymentMode::BonificoDomiciliato,
+            start: datetime!(2026-03-07 22:00 +01:00),
+            end: datetime!(2026-03-08 02:00 +01:00),
+            compenso_per_day: Euro::from_euros(36),
+        },
+    ];
+    let mut next_id = 0u64;
+    let mut weekend_cost = Euro::ZERO;
+    for shift in &shifts {
+        let cost = book_shift(shift, &company, &average, &mut next_id, &mut account)?;
+        weekend_cost = weekend_cost.checked_add(cost).ok_or("cost overflows")?;
+    }
+    println!(
+        "Weekend cost {}; left on the CPO account {}",
+        weekend_cost.to_italian(),
+        account.available_on(COMMUNICATED_AT.date()).to_italian()
+    );
+    println!();
+    refuse_marco(&company, &marco)
+}

@@ -1,0 +1,159 @@
+//! The Scrivania Prestatore: prestazioni from two utilizzatori, their statuses, the payments by
+//! INPS with the fees withheld, and the annual prospetto compensi.
+//!
+//! Run with `cargo run --example scrivania`.
+
+use prestazioni_occasionali::{
+    AccountKind, CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod,
+    Prestazione, PrestazioneDraft, PrestazioneId, RulesTable, Scrivania,
+};
+use time::Date;
+use time::macros::{date, datetime};
+
+fn prestazione(
+    id: u64,
+    instrument: Instrument,
+    utilizzatore: &str,
+    day: Date,
+    minutes: u32,
+    compenso: Euro,
+) -> Result<Prestazione, Box<dyn std::error::Error>> {
+    Ok(Prestazione::try_from(PrestazioneDraft {
+        id: PrestazioneId(id),
+        instrument,
+        prestatore: "RSSMRA85T10A562S".parse()?,
+        utilizzatore: utilizzatore.parse()?,
+        day,
+        minutes,
+        compenso,
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default(),
+    })?)
+}
+
+/// Four prestazioni: an LF one and a CPO one paid, a CPO one still revocable, a revoked one.
+fn records() -> Result<Vec<CommunicatedPrestazione>, Box<dyn std::error::Error>> {
+    let lf = Instrument::LibrettoFamiglia;
+    let cpo = Instrument::ContrattoPrestazioneOccasionale;
+    let records = vec![
+        CommunicatedPrestazione {
+            prestazione: prestazione(
+                1,
+                lf,
+                "BNCGNN60A01H501P",
+                date!(2026 - 02 - 10),
+                180,
+                Euro::from_euros(24),
+            )?,
+            communicated_at: datetime!(2026-02-11 10:00 +1),
+            revoked_at: None,
+            paid_on: Some(date!(2026 - 03 - 15)),
+        },
+        CommunicatedPrestazione {
+            prestazione: prestazione(
+                2,
+                cpo,
+                "00743110157",
+                date!(2026 - 02 - 20),
+                240,
+                Euro::from_euros(36),
+            )?,
+            communicated_at: datetime!(2026-02-20 07:00 +1),
+            revoked_at: None,
+            paid_on: Some(date!(2026 - 02 - 28)),
+        },
+        CommunicatedPrestazione {
+            prestazione: prestazione(
+                3,
+                cpo,
+                "00743110157",
+                date!(2026 - 03 - 07),
+                240,
+                Euro::from_euros(36),
+            )?,
+            communicated_at: datetime!(2026-03-07 08:00 +1),
+            revoked_at: None,
+            paid_on: None,
+        },
+        CommunicatedPrestazione {
+            prestazione: prestazione(
+                4,
+                cpo,
+                "00743110157",
+                date!(2026 - 03 - 05),
+                240,
+                Euro::from_euros(36),
+            )?,
+            communicated_at: datetime!(2026-03-05 08:00 +1),
+            revoked_at: Some(datetime!(2026-03-06 09:00 +1)),
+            paid_on: None,
+        },
+    ];
+    Ok(records)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let records = records()?;
+    let methods = [
+        Effective {
+            from: date!(2026 - 01 - 10),
+            value: PaymentMethod::BonificoDomiciliato,
+        },
+        Effective {
+            from: date!(2026 - 03 - 01),
+            value: PaymentMethod::IbanCredit {
+                iban: "IT60X0542811101000000123456".parse()?,
+                account: AccountKind::ContoCorrente,
+            },
+        },
+    ];
+    let desk = Scrivania::new(
+        "RSSMRA85T10A562S".parse()?,
+        &records,
+        &methods,
+        RulesTable::embedded(),
+        datetime!(2026-03-09 18:00 +1),
+    )?;
+
+    println!("prestazioni:");
+    for e in desk.entries() {
+        let p = &e.prestazione;
+        println!(
+            "  {} {} {} {} min {} -> {:?}",
+            p.id(),
+            p.instrument(),
+            p.day(),
+            p.minutes(),
+            p.compenso(),
+            e.status
+        );
+    }
+    println!("payments:");
+    for p in desk.payments() {
+        println!(
+            "  {} on {} by {:?}: {} - fee {} = {}",
+            p.prestazione, p.on, p.mode, p.compenso, p.fee, p.net
+        );
+    }
+    let prospetto = desk.prospetto(2026)?;
+    println!("prospetto {}:", prospetto.year);
+    for r in &prospetto.rows {
+        println!(
+            "  {} {}: {} prestazioni, {} compensi, {} h, IVS {}, INAIL {}, fees {}",
+            r.utilizzatore,
+            r.instrument,
+            r.prestazioni,
+            r.compensi,
+            r.hours(),
+            r.ivs,
+            r.inail,
+            r.fees
+        );
+    }
+    println!(
+        "  total {} of cap {} ({}); room left {}",
+        prospetto.total_compensi, prospetto.cap.value, prospetto.cap.citation, prospetto.room_left
+    );
+    Ok(())
+}

@@ -1,0 +1,789 @@
+//! Intermediaries, delegations (deleghe) and the one authorization function that decides who may
+//! do what for whom on a day.
+//!
+//! Legal basis: L. 12/1979; L. 152/2001; INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025
+//! (LAW.md REG-INTERMEDIARI, REG-PORTAL-2026).
+
+use std::fmt;
+
+use time::{Date, Month};
+
+use crate::identity::{CodiceFiscale, CodiceFiscaleKind};
+use crate::parties::UtilizzatoreId;
+use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
+use crate::rules::{DeleganteKind, IntermediarioKind, IntermediaryScope, Rules};
+
+/// Why a delega cannot be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DelegaError {
+    /// The validity ends before it starts.
+    #[error("delega validity ends on {until}, before it starts on {from}")]
+    EndsBeforeStart {
+        /// First day.
+        from: Date,
+        /// Last day.
+        until: Date,
+    },
+    /// No action is delegated.
+    #[error("delega grants no action")]
+    NoActions,
+    /// An action that does not apply to this kind of delegante.
+    #[error("delega action {action} does not apply to a {delegante}")]
+    ActionNotForDelegante {
+        /// The action.
+        action: Action,
+        /// The delegante's kind.
+        delegante: DeleganteKind,
+    },
+    /// The revocation is before the start of the validity.
+    #[error("delega revoked on {revoked_on}, before its validity starts on {from}")]
+    RevokedBeforeStart {
+        /// The revocation day.
+        revoked_on: Date,
+        /// The first day.
+        from: Date,
+    },
+    /// A Libretto Famiglia utilizzatore identified by a partita IVA or a provisional code.
+    #[error(
+        "a Libretto Famiglia utilizzatore is a persona fisica with a personal codice fiscale (art. 54-bis c. 6 lett. a)"
+    )]
+    LfUtilizzatoreNotPerson,
+    /// The intermediary's codice fiscale is the delegante's own.
+    #[error("the intermediary is the delegante itself")]
+    SelfDelegation,
+}
+
+/// A party of the platform that may act, or be acted for: a prestatore, or an utilizzatore of an
+/// instrument.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{DeleganteKind, Instrument, Party};
+/// let p = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+/// assert_eq!(p.kind(), DeleganteKind::Prestatore);
+/// let u = Party::Utilizzatore { id: "BNCGNN60A01H501P".parse()?, instrument: Instrument::LibrettoFamiglia };
+/// assert_eq!(u.kind(), DeleganteKind::UtilizzatoreLf);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Party {
+    /// A prestatore.
+    Prestatore(CodiceFiscale),
+    /// An utilizzatore, as a user of one instrument.
+    Utilizzatore {
+        /// Its identifier.
+        id: UtilizzatoreId,
+        /// The instrument.
+        instrument: Instrument,
+    },
+}
+
+impl Party {
+    /// The kind of delegante this party is.
+    #[must_use]
+    pub fn kind(&self) -> DeleganteKind {
+        match self {
+            Party::Prestatore(_) => DeleganteKind::Prestatore,
+            Party::Utilizzatore {
+                instrument: Instrument::LibrettoFamiglia,
+                ..
+            } => DeleganteKind::UtilizzatoreLf,
+            Party::Utilizzatore {
+                instrument: Instrument::ContrattoPrestazioneOccasionale,
+                ..
+            } => DeleganteKind::UtilizzatoreCpo,
+        }
+    }
+
+    /// Whether two parties are the same person or body in the same role (codici fiscali compared
+    /// as the same holder, so omocodes match).
+    #[must_use]
+    pub fn same_as(&self, other: &Party) -> bool {
+        match (self, other) {
+            (Party::Prestatore(a), Party::Prestatore(b)) => a.same_holder(b),
+            (
+                Party::Utilizzatore {
+                    id: a,
+                    instrument: i,
+                },
+                Party::Utilizzatore {
+                    id: b,
+                    instrument: j,
+                },
+            ) => i == j && same_utilizzatore(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// Whether two utilizzatore identifiers name the same holder.
+fn same_utilizzatore(a: &UtilizzatoreId, b: &UtilizzatoreId) -> bool {
+    match (a, b) {
+        (UtilizzatoreId::CodiceFiscale(x), UtilizzatoreId::CodiceFiscale(y)) => x.same_holder(y),
+        _ => a == b,
+    }
+}
+
+/// An action on the platform that the authorization function decides.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Action;
+/// assert_eq!(Action::ChangePaymentMethod.to_string(), "change the payment method");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Action {
+    /// Register (or update the registration of) a prestatore or utilizzatore.
+    Register,
+    /// Change a prestatore's payment method.
+    ChangePaymentMethod,
+    /// Communicate a prestazione (utilizzatore).
+    CommunicatePrestazione,
+    /// Revoke a prestazione (utilizzatore).
+    RevokePrestazione,
+    /// Fund the Libretto Famiglia (LF utilizzatore).
+    FundLibretto,
+    /// View the Scrivania Prestatore.
+    ViewScrivania,
+    /// View the annual prospetto compensi.
+    ViewProspetto,
+}
+
+impl Action {
+    /// Every action.
+    pub const ALL: [Action; 7] = [
+        Action::Register,
+        Action::ChangePaymentMethod,
+        Action::CommunicatePrestazione,
+        Action::RevokePrestazione,
+        Action::FundLibretto,
+        Action::ViewScrivania,
+        Action::ViewProspetto,
+    ];
+
+    /// Whether the action can concern a party of this kind (the desk and the payment method are
+    /// a prestatore's; prestazioni are communicated and revoked by utilizzatori; the libretto is
+    /// funded by an LF utilizzatore).
+    #[must_use]
+    pub fn applies_to(self, kind: DeleganteKind) -> bool {
+        match self {
+            Action::Register => true,
+            Action::ChangePaymentMethod | Action::ViewScrivania | Action::ViewProspetto => {
+                kind == DeleganteKind::Prestatore
+            }
+            Action::CommunicatePrestazione | Action::RevokePrestazione => {
+                kind != DeleganteKind::Prestatore
+            }
+            Action::FundLibretto => kind == DeleganteKind::UtilizzatoreLf,
+        }
+    }
+
+    /// Whether the action is on a prestazione (and so needs [`Subject::Prestazione`]).
+    fn on_prestazione(self) -> bool {
+        matches!(
+            self,
+            Action::CommunicatePrestazione | Action::RevokePrestazione
+        )
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Action::Register => "register",
+            Action::ChangePaymentMethod => "change the payment method",
+            Action::CommunicatePrestazione => "communicate a prestazione",
+            Action::RevokePrestazione => "revoke a prestazione",
+            Action::FundLibretto => "fund the libretto",
+            Action::ViewScrivania => "view the Scrivania Prestatore",
+            Action::ViewProspetto => "view the prospetto compensi",
+        })
+    }
+}
+
+/// An intermediary: its category and codice fiscale.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Intermediario, IntermediarioKind};
+/// let i = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+/// assert_eq!(i.kind, IntermediarioKind::Patronato);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Intermediario {
+    /// The category.
+    pub kind: IntermediarioKind,
+    /// The codice fiscale of the professional or body.
+    pub codice_fiscale: CodiceFiscale,
+}
+
+/// A delega as given (plain data), before validation.
+///
+/// # Examples
+///
+/// See [`Delega`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DelegaDraft {
+    /// Who delegates.
+    pub delegante: Party,
+    /// To whom.
+    pub intermediario: Intermediario,
+    /// Which actions.
+    pub actions: Vec<Action>,
+    /// First day of validity.
+    pub from: Date,
+    /// Last day of validity (inclusive).
+    pub until: Date,
+    /// The day the revocation takes effect (not valid from that day), if revoked.
+    pub revoked_on: Option<Date>,
+}
+
+/// A delegation from a prestatore or utilizzatore to an intermediary: for which actions, from
+/// when to when, revoked or not. Built only through [`Delega::new`] (also through serde).
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017 (written delega registered through "Deleghe
+/// indirette"; kept with a copy of the delegante's ID for its validity plus 5 years); INPS msg
+/// 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+/// use time::macros::date;
+///
+/// let draft = DelegaDraft {
+///     delegante: Party::Prestatore("RSSMRA85T10A562S".parse()?),
+///     intermediario: Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? },
+///     actions: vec![Action::Register, Action::ViewScrivania],
+///     from: date!(2026 - 01 - 15),
+///     until: date!(2026 - 12 - 31),
+///     revoked_on: None,
+/// };
+/// let delega = Delega::new(draft.clone())?;
+/// assert_eq!(delega.keep_until()?, date!(2031 - 12 - 31));
+///
+/// let bad = DelegaDraft { actions: vec![Action::FundLibretto], ..draft };
+/// assert_eq!(
+///     Delega::new(bad).unwrap_err().to_string(),
+///     "delega action fund the libretto does not apply to a prestatore"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "DelegaDraft", try_from = "DelegaDraft")
+)]
+pub struct Delega(DelegaDraft);
+
+impl TryFrom<DelegaDraft> for Delega {
+    type Error = DelegaError;
+    fn try_from(draft: DelegaDraft) -> Result<Delega, DelegaError> {
+        Delega::new(draft)
+    }
+}
+
+impl From<Delega> for DelegaDraft {
+    fn from(d: Delega) -> DelegaDraft {
+        d.0
+    }
+}
+
+impl Delega {
+    /// Validates a delega: validity not ending before it starts, at least one action, every
+    /// action applicable to the delegante, an LF utilizzatore identified by a personal codice
+    /// fiscale, an intermediary other than the delegante, a revocation not before the start.
+    /// Actions are sorted and deduplicated. Whether the intermediary's category may act for the
+    /// delegante is a dated rule decided by [`authorize`] on each day.
+    ///
+    /// # Errors
+    ///
+    /// A [`DelegaError`] naming the problem.
+    pub fn new(mut draft: DelegaDraft) -> Result<Delega, DelegaError> {
+        if draft.until < draft.from {
+            return Err(DelegaError::EndsBeforeStart {
+                from: draft.from,
+                until: draft.until,
+            });
+        }
+        if let Some(revoked_on) = draft.revoked_on
+            && revoked_on < draft.from
+        {
+            return Err(DelegaError::RevokedBeforeStart {
+                revoked_on,
+                from: draft.from,
+            });
+        }
+        draft.actions.sort_unstable();
+        draft.actions.dedup();
+        if draft.actions.is_empty() {
+            return Err(DelegaError::NoActions);
+        }
+        let kind = draft.delegante.kind();
+        if let Some(action) = draft.actions.iter().find(|a| !a.applies_to(kind)) {
+            return Err(DelegaError::ActionNotForDelegante {
+                action: *action,
+                delegante: kind,
+            });
+        }
+        let delegante_cf = match draft.delegante {
+            Party::Prestatore(cf)
+            | Party::Utilizzatore {
+                id: UtilizzatoreId::CodiceFiscale(cf),
+                ..
+            } => Some(cf),
+            Party::Utilizzatore { .. } => None,
+        };
+        if kind == DeleganteKind::UtilizzatoreLf
+            && delegante_cf.is_none_or(|cf| cf.kind() != CodiceFiscaleKind::Personale)
+        {
+            return Err(DelegaError::LfUtilizzatoreNotPerson);
+        }
+        if delegante_cf.is_some_and(|cf| cf.same_holder(&draft.intermediario.codice_fiscale)) {
+            return Err(DelegaError::SelfDelegation);
+        }
+        Ok(Delega(draft))
+    }
+
+    /// Who delegates.
+    #[must_use]
+    pub fn delegante(&self) -> &Party {
+        &self.0.delegante
+    }
+    /// To whom.
+    #[must_use]
+    pub fn intermediario(&self) -> &Intermediario {
+        &self.0.intermediario
+    }
+    /// The delegated actions, sorted.
+    #[must_use]
+    pub fn actions(&self) -> &[Action] {
+        &self.0.actions
+    }
+    /// First day of validity.
+    #[must_use]
+    pub fn from(&self) -> Date {
+        self.0.from
+    }
+    /// Last day of validity.
+    #[must_use]
+    pub fn until(&self) -> Date {
+        self.0.until
+    }
+    /// The day the revocation takes effect.
+    #[must_use]
+    pub fn revoked_on(&self) -> Option<Date> {
+        self.0.revoked_on
+    }
+
+    /// A copy revoked from `on` (an earlier revocation stays).
+    ///
+    /// # Errors
+    ///
+    /// [`DelegaError::RevokedBeforeStart`] when `on` is before the validity starts.
+    pub fn revoke(&self, on: Date) -> Result<Delega, DelegaError> {
+        let mut draft = self.0.clone();
+        draft.revoked_on = Some(draft.revoked_on.map_or(on, |r| r.min(on)));
+        Delega::new(draft)
+    }
+
+    /// Whether the delega is valid on `day`: within its validity and not revoked by then.
+    #[must_use]
+    pub fn is_valid_on(&self, day: Date) -> bool {
+        self.0.from <= day && day <= self.0.until && self.0.revoked_on.is_none_or(|r| day < r)
+    }
+
+    /// The last day the intermediary must keep the delega (and the copy of the delegante's
+    /// ID): the end of its validity plus [`Rules::delega_retention_years`] (5) of the embedded
+    /// rules in force at the end of the validity. The validity's end is taken as
+    /// [`Delega::until`] even when revoked earlier: the later, conservative day. A 29 February
+    /// moves to 1 March in a common year.
+    ///
+    /// Legal basis: INPS msg 3177/2017 (LAW.md REG-INTERMEDIARI).
+    ///
+    /// # Errors
+    ///
+    /// [`RulesError`](crate::RulesError) when no rules are in force at the end of validity.
+    pub fn keep_until(&self) -> Result<Date, crate::rules::RulesError> {
+        let rules = Rules::in_force_on(self.0.until)?;
+        Ok(self.keep_until_with(rules))
+    }
+
+    /// [`Delega::keep_until`] with the given rules.
+    #[must_use]
+    pub fn keep_until_with(&self, rules: &Rules) -> Date {
+        let end = self.0.until;
+        let years = i32::try_from(rules.delega_retention_years.value).unwrap_or(i32::MAX);
+        let year = end.year().saturating_add(years);
+        Date::from_calendar_date(year, end.month(), end.day())
+            .or_else(|_| Date::from_calendar_date(year, Month::March, 1))
+            .unwrap_or(Date::MAX)
+    }
+}
+
+/// Who tries to act.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Actor;
+/// let me = Actor::Prestatore("RSSMRA85T10A562S".parse()?);
+/// assert!(matches!(me, Actor::Prestatore(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Actor {
+    /// A prestatore acting for itself.
+    Prestatore(CodiceFiscale),
+    /// An utilizzatore acting for itself.
+    Utilizzatore(UtilizzatoreId),
+    /// An intermediary.
+    Intermediario(Intermediario),
+}
+
+/// What an action is about: a party, or one prestazione of an utilizzatore.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Instrument, PrestazioneId, Subject};
+/// let s = Subject::Prestazione { id: PrestazioneId(7), utilizzatore: "BNCGNN60A01H501P".parse()?, instrument: Instrument::LibrettoFamiglia };
+/// assert!(matches!(s, Subject::Prestazione { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Subject {
+    /// A party (its registration, desk, payment method, libretto).
+    Party(Party),
+    /// A prestazione, which belongs to its utilizzatore.
+    Prestazione {
+        /// The prestazione's id.
+        id: PrestazioneId,
+        /// Its utilizzatore.
+        utilizzatore: UtilizzatoreId,
+        /// Its instrument.
+        instrument: Instrument,
+    },
+}
+
+impl Subject {
+    /// The party the subject belongs to.
+    #[must_use]
+    pub fn owner(&self) -> Party {
+        match self {
+            Subject::Party(p) => *p,
+            Subject::Prestazione {
+                utilizzatore,
+                instrument,
+                ..
+            } => Party::Utilizzatore {
+                id: *utilizzatore,
+                instrument: *instrument,
+            },
+        }
+    }
+}
+
+impl From<&Prestazione> for Subject {
+    fn from(p: &Prestazione) -> Subject {
+        Subject::Prestazione {
+            id: p.id(),
+            utilizzatore: p.utilizzatore(),
+            instrument: p.instrument(),
+        }
+    }
+}
+
+impl From<Party> for Subject {
+    fn from(p: Party) -> Subject {
+        Subject::Party(p)
+    }
+}
+
+/// Why an actor may act.
+///
+/// # Examples
+///
+/// See [`authorize`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Permit {
+    /// The actor acts for itself.
+    OwnBehalf,
+    /// Under the delega at this index of the list given.
+    Delega(usize),
+}
+
+/// Why an actor may not act. Each denial says why.
+///
+/// # Examples
+///
+/// See [`authorize`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Denial {
+    /// The action does not concern this kind of subject.
+    ActionNotForSubject {
+        /// The action.
+        action: Action,
+        /// The subject's kind.
+        subject: DeleganteKind,
+    },
+    /// The action is on a prestazione but the subject is a party, or vice versa.
+    WrongSubject {
+        /// The action.
+        action: Action,
+    },
+    /// A prestatore or utilizzatore acting for someone else.
+    NotOwnBehalf,
+    /// An utilizzatore acting on a prestazione of another utilizzatore.
+    NotOwnPrestazione {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// This kind of intermediary may not act for this kind of delegante on the day (the dated
+    /// rule and its citation).
+    IntermediaryNotAllowed {
+        /// The intermediary's kind.
+        intermediario: IntermediarioKind,
+        /// The delegante's kind.
+        delegante: DeleganteKind,
+        /// The day.
+        on: Date,
+        /// The rule's citation.
+        citation: String,
+    },
+    /// No delega from the subject to this intermediary.
+    NoDelega,
+    /// Deleghe exist but none is valid on the day (not started, expired or revoked).
+    DelegaNotValid {
+        /// The day.
+        on: Date,
+    },
+    /// A valid delega exists but does not include the action.
+    OutOfScope {
+        /// The action.
+        action: Action,
+    },
+}
+
+impl fmt::Display for Denial {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Denial::ActionNotForSubject { action, subject } => {
+                write!(f, "the action {action} does not concern a {subject}")
+            }
+            Denial::WrongSubject { action } => {
+                if action.on_prestazione() {
+                    write!(f, "the action {action} needs a prestazione as its subject")
+                } else {
+                    write!(f, "the action {action} needs a party as its subject")
+                }
+            }
+            Denial::NotOwnBehalf => f.write_str(
+                "a prestatore or utilizzatore acts only for itself, and this subject is another party",
+            ),
+            Denial::NotOwnPrestazione { id } => write!(
+                f,
+                "prestazione {id} belongs to another utilizzatore: an utilizzatore acts only on its own prestazioni"
+            ),
+            Denial::IntermediaryNotAllowed {
+                intermediario,
+                delegante,
+                on,
+                citation,
+            } => write!(
+                f,
+                "a {intermediario} may not act for a {delegante} on {on} ({citation})"
+            ),
+            Denial::NoDelega => f.write_str("no delega from the subject to this intermediary"),
+            Denial::DelegaNotValid { on } => write!(
+                f,
+                "no delega from the subject to this intermediary is valid on {on} (not yet in force, expired or revoked)"
+            ),
+            Denial::OutOfScope { action } => write!(
+                f,
+                "the valid delega from the subject to this intermediary does not include the action {action}"
+            ),
+        }
+    }
+}
+
+/// The answer of [`authorize`]: allowed (and why) or denied (and why).
+///
+/// # Examples
+///
+/// See [`authorize`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[must_use]
+pub enum Authorization {
+    /// The actor may act.
+    Allowed(Permit),
+    /// The actor may not act.
+    Denied(Denial),
+}
+
+impl Authorization {
+    /// Whether the actor may act.
+    #[must_use]
+    pub fn is_allowed(&self) -> bool {
+        matches!(self, Authorization::Allowed(_))
+    }
+
+    /// The denial, if denied.
+    #[must_use]
+    pub fn denial(&self) -> Option<&Denial> {
+        match self {
+            Authorization::Allowed(_) => None,
+            Authorization::Denied(d) => Some(d),
+        }
+    }
+}
+
+/// Decides whether `actor` may perform `action` on `subject` on `day`, deny by default:
+///
+/// - the action must concern the subject (the desk, the prospetto and the payment method are a
+///   prestatore's; prestazioni are communicated and revoked by their utilizzatore; the libretto
+///   is funded by an LF utilizzatore);
+/// - a prestatore acts only for itself, an utilizzatore only for itself and only on its own
+///   prestazioni;
+/// - an intermediary acts only within a delega from the subject's owner that is valid on `day`,
+///   unrevoked, includes the action, and whose intermediary category may act for that kind of
+///   delegante under [`Rules::intermediary_scopes`] in force on `day` (patronati only for
+///   prestatori and LF utilizzatori; professionals for prestatori only from the 2026 portal; no
+///   intermediaries before 31/7/2017).
+///
+/// `rules` must be those in force on `day`.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md
+/// REG-INTERMEDIARI).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{
+///     authorize, Action, Actor, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party, Rules, Subject,
+/// };
+/// use time::macros::date;
+///
+/// let mario = "RSSMRA85T10A562S".parse()?;
+/// let consulente = Intermediario { kind: IntermediarioKind::ConsulenteDelLavoro, codice_fiscale: "BNCGNN60A01H501P".parse()? };
+/// let delega = Delega::new(DelegaDraft {
+///     delegante: Party::Prestatore(mario),
+///     intermediario: consulente,
+///     actions: vec![Action::ViewScrivania],
+///     from: date!(2025 - 06 - 01),
+///     until: date!(2026 - 12 - 31),
+///     revoked_on: None,
+/// })?;
+/// let subject = Subject::Party(Party::Prestatore(mario));
+/// let actor = Actor::Intermediario(consulente);
+///
+/// // From the 2026 portal a consulente may act for a prestatore...
+/// let day = date!(2026 - 02 - 02);
+/// let ok = authorize(&actor, Action::ViewScrivania, &subject, &[delega.clone()], day, Rules::in_force_on(day)?);
+/// assert!(ok.is_allowed());
+///
+/// // ...but not in 2025.
+/// let day = date!(2025 - 07 - 01);
+/// let no = authorize(&actor, Action::ViewScrivania, &subject, &[delega], day, Rules::in_force_on(day)?);
+/// assert!(no.denial().unwrap().to_string().starts_with("a consulente del lavoro (L. 12/1979) may not act for a prestatore on 2025-07-01"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn authorize(
+    actor: &Actor,
+    action: Action,
+    subject: &Subject,
+    deleghe: &[Delega],
+    day: Date,
+    rules: &Rules,
+) -> Authorization {
+    let owner = subject.owner();
+    if action.on_prestazione() != matches!(subject, Subject::Prestazione { .. }) {
+        return Authorization::Denied(Denial::WrongSubject { action });
+    }
+    if !action.applies_to(owner.kind()) {
+        return Authorization::Denied(Denial::ActionNotForSubject {
+            action,
+            subject: owner.kind(),
+        });
+    }
+    match actor {
+        Actor::Prestatore(cf) => match owner {
+            Party::Prestatore(p) if p.same_holder(cf) => Authorization::Allowed(Permit::OwnBehalf),
+            _ => Authorization::Denied(Denial::NotOwnBehalf),
+        },
+        Actor::Utilizzatore(id) => match (subject, owner) {
+            (Subject::Prestazione { id: pid, .. }, Party::Utilizzatore { id: owner_id, .. }) => {
+                if same_utilizzatore(id, &owner_id) {
+                    Authorization::Allowed(Permit::OwnBehalf)
+                } else {
+                    Authorization::Denied(Denial::NotOwnPrestazione { id: *pid })
+                }
+            }
+            (_, Party::Utilizzatore { id: owner_id, .. }) if same_utilizzatore(id, &owner_id) => {
+                Authorization::Allowed(Permit::OwnBehalf)
+            }
+            _ => Authorization::Denied(Denial::NotOwnBehalf),
+        },
+        Actor::Intermediario(intermediario) => {
+            by_intermediary(intermediario, action, owner, deleghe, day, rules)
+        }
+    }
+}
+
+fn by_intermediary(
+    intermediario: &Intermediario,
+    action: Action,
+    owner: Party,
+    deleghe: &[Delega],
+    day: Date,
+    rules: &Rules,
+) -> Authorization {
+    let scope = IntermediaryScope {
+        intermediario: intermediario.kind,
+        delegante: owner.kind(),
+    };
+    if !rules.intermediary_scopes.value.contains(&scope) {
+        return Authorization::Denied(Denial::IntermediaryNotAllowed {
+            intermediario: intermediario.kind,
+            delegante: owner.kind(),
+            on: day,
+            citation: rules.intermediary_scopes.citation.to_string(),
+        });
+    }
+    let mut denial = Denial::NoDelega;
+    for (index, delega) in deleghe.iter().enumerate() {
+        let d = delega.intermediario();
+        if d.kind != intermediario.kind
+            || !d.codice_fiscale.same_holder(&intermediario.codice_fiscale)
+            || !delega.delegante().same_as(&owner)
+        {
+            continue;
+        }
+        if !delega.is_valid_on(day) {
+            if denial == Denial::NoDelega {
+                denial = Denial::DelegaNotValid { on: day };
+            }
+            continue;
+        }
+        if delega.actions().contains(&action) {
+            return Authorization::Allowed(Permit::Delega(index));
+        }
+        denial = Denial::OutOfScope { action };
+    }
+    Authorization::Denied(denial)
+}

@@ -1,0 +1,185 @@
+//! The two instruments of art. 54-bis D.L. 50/2017: who may use each one for what work
+//! ([`assess_admissibility`]), the cost to the utilizzatore ([`CostBreakdown`]), the Libretto
+//! Famiglia titoli and the CPO pay floor, CPO work across midnight ([`CpoDay`]), deadlines
+//! (communication, revoca, payment), prepaid funds ([`FundsAccount`]) and the consequence of
+//! each breached rule ([`sanction_for`]).
+//!
+//! Every legal number comes from the [`Rules`](crate::Rules) in force on the relevant day; no
+//! function here reads a clock.
+
+mod admissibility;
+mod cost;
+mod deadlines;
+mod funds;
+mod pay;
+mod sanctions;
+
+use time::{Date, OffsetDateTime, UtcOffset};
+
+pub use admissibility::{AdmissibilityError, Engagement, LfActivity, assess_admissibility};
+pub use cost::{CostBreakdown, max_cpo_compenso_for_budget, max_lf_titoli_for_budget};
+pub use deadlines::{
+    CpoWindowCommunication, can_revoke, check_cpo_communication, cpo_communication_deadline,
+    lf_communication_deadline, payment_date, post_office_collectable_on, revoca_deadline,
+};
+pub use funds::{Causale, Commitment, FundsAccount, FundsError, FundsEvent, TopUp};
+pub use pay::{
+    AgriculturalArea, CpoDay, MAX_SPAN_DAYS, agricultural_hour_limit, check_cpo_pay,
+    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, split_at_midnight, titoli_for_minutes,
+};
+pub use sanctions::{FineTotals, fine_totals, sanction_for};
+
+use crate::money::MoneyError;
+pub(crate) use crate::prestazione::Instrument;
+use crate::rules::{Citation, RulesError, WindowSector};
+
+/// Why a cost, pay floor or deadline cannot be computed: the input is invalid, or the result
+/// would fall outside the representable amounts or dates.
+///
+/// A lawful-or-not answer is never an error: it is a [`Verdict`](crate::Verdict).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{InstrumentError, Rules, titoli_for_minutes};
+/// use time::macros::date;
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert_eq!(titoli_for_minutes(0, rules), Err(InstrumentError::ZeroMinutes));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InstrumentError {
+    /// A duration of zero minutes.
+    #[error("minutes is 0: a prestazione lasts at least one minute")]
+    ZeroMinutes,
+    /// More minutes than the longest calendar day has.
+    #[error("minutes {minutes} exceed the {max} minutes of the longest calendar day")]
+    TooManyMinutes {
+        /// The minutes given.
+        minutes: u32,
+        /// The longest calendar day, in minutes (25 hours, the day summer time ends).
+        max: u32,
+    },
+    /// An amount too large to compute with.
+    #[error("{what} is too large to compute")]
+    Overflow {
+        /// What overflowed.
+        what: &'static str,
+    },
+    /// A computed amount is not a valid [`Euro`](crate::Euro).
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    /// No rules for a day.
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+    /// A deadline falls after the last representable date.
+    #[error("{what} for {date} falls after the last representable date")]
+    DateOutOfRange {
+        /// Which deadline.
+        what: &'static str,
+        /// The day it is computed from.
+        date: Date,
+    },
+    /// A deadline falls outside the representable instants.
+    #[error("{what} for {at} falls outside the representable instants")]
+    InstantOutOfRange {
+        /// Which deadline.
+        what: &'static str,
+        /// The instant it is computed from.
+        at: OffsetDateTime,
+    },
+    /// The end of a prestazione is not after its start.
+    #[error("end {end} is not after start {start}")]
+    EndNotAfterStart {
+        /// The start.
+        start: OffsetDateTime,
+        /// The end.
+        end: OffsetDateTime,
+    },
+    /// Start and end are in different UTC offsets, so their calendar days are ambiguous.
+    #[error(
+        "start offset {start} and end offset {end} differ: pass both instants in the offset of Europe/Rome at the start"
+    )]
+    OffsetsDiffer {
+        /// The start's offset.
+        start: UtcOffset,
+        /// The end's offset.
+        end: UtcOffset,
+    },
+    /// A prestazione spanning more calendar days than the library accepts.
+    #[error("a prestazione spanning {days} calendar days is longer than the {max} accepted")]
+    SpanTooLong {
+        /// Calendar days touched (at least).
+        days: i64,
+        /// The most accepted ([`MAX_SPAN_DAYS`]).
+        max: u32,
+    },
+    /// No multi-day CPO communication window on that day.
+    #[error("no multi-day CPO communication window is in force on {date} ({citation})")]
+    WindowNotInForce {
+        /// The window's first day.
+        date: Date,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+    /// The sector may not use the multi-day window.
+    #[error(
+        "sector {sector:?} may not use the multi-day CPO communication window on {date} ({citation})"
+    )]
+    WindowSectorNotAllowed {
+        /// The sector given.
+        sector: WindowSector,
+        /// The window's first day.
+        date: Date,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+    /// A window longer than the rules allow.
+    #[error("window of {days} days is longer than the {max} days allowed ({citation})")]
+    WindowTooLong {
+        /// The days given.
+        days: u32,
+        /// The most allowed.
+        max: u32,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+    /// A window of zero days or zero hours.
+    #[error("{field} is 0: a window covers at least one day and one hour")]
+    WindowEmpty {
+        /// `days` or `total_hours`.
+        field: &'static str,
+    },
+    /// More hours than the window's days have.
+    #[error("total_hours {total_hours} exceed the {max} hours of a {days}-day window")]
+    WindowHours {
+        /// The hours given.
+        total_hours: u32,
+        /// The window's days.
+        days: u32,
+        /// 24 hours per day.
+        max: u32,
+    },
+    /// No agricultural CPO rates in the rules in force: CPO is banned in agriculture from
+    /// 1/1/2023.
+    #[error(
+        "the rules in force from {date} have no agricultural CPO hourly rates: CPO is banned in agriculture ({citation})"
+    )]
+    AgricultureNotInForce {
+        /// The first day of the rules consulted.
+        date: Date,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+    /// Payment at a post office on the utilizzatore's mandate is not in force on that day.
+    #[error(
+        "payment at a post office on the utilizzatore's mandate is not available on {date} ({citation})"
+    )]
+    PostOfficeNotAvailable {
+        /// The validation day.
+        date: Date,
+        /// The rule in force.
+        citation: Box<Citation>,
+    },
+}

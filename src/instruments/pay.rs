@@ -1,0 +1,506 @@
+//! The pay side of each instrument: Libretto Famiglia titoli for a duration, the CPO pay floor
+//! of one calendar day, and CPO work split at midnight (LAW.md LF-TITOLO, CPO-MIN-PAY, E1, E4,
+//! reading A12).
+
+use rust_decimal::Decimal;
+use time::{Date, OffsetDateTime, Time};
+
+use super::InstrumentError;
+use crate::money::Euro;
+use crate::rules::{AgriculturalRates, Cited, Rules, RulesTable};
+use crate::verdict::{Breach, Consequence, RuleId, Verdict};
+
+/// The longest calendar day in minutes: 25 hours, the day summer time ends in Europe/Rome.
+const LONGEST_DAY_MINUTES: u32 = 25 * 60;
+
+/// The most calendar days [`split_at_midnight`] accepts: a single communicated prestazione
+/// spanning more than a month is taken to be an input error (not a legal limit).
+pub const MAX_SPAN_DAYS: u32 = 31;
+
+/// The whole Libretto Famiglia titoli a prestazione of `minutes` needs: each titolo pays for at
+/// most one hour and titoli are indivisible, so the count is `minutes / 60` rounded up (60 → 1,
+/// 61 → 2, 80 → 2). The compenso is `titoli × 8,00` ([`CostBreakdown::lf`](crate::CostBreakdown::lf)).
+///
+/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-TITOLO, E1).
+///
+/// # Errors
+///
+/// [`InstrumentError::ZeroMinutes`] for 0 minutes.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Rules, titoli_for_minutes};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert_eq!(titoli_for_minutes(80, rules)?, 2);
+/// assert_eq!(
+///     titoli_for_minutes(0, rules).unwrap_err().to_string(),
+///     "minutes is 0: a prestazione lasts at least one minute"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn titoli_for_minutes(minutes: u32, rules: &Rules) -> Result<u32, InstrumentError> {
+    if minutes == 0 {
+        return Err(InstrumentError::ZeroMinutes);
+    }
+    // `max_minutes` is positive (checked when the table is built); `max(1)` keeps this total.
+    Ok(minutes.div_ceil(rules.lf_titolo.value.max_minutes.max(1)))
+}
+
+/// The least CPO compenso for one calendar day's prestazione of `minutes`: the daily minimum
+/// (36,00), and beyond the hours it covers (4) the hourly minimum (9,00) pro rata per minute,
+/// rounded to the cent half away from zero: `max(36,00, 9,00 × minutes / 60)`.
+///
+/// Reading: the daily minimum applies to every day's prestazione, continuous or not (the
+/// conservative reading of c. 17 lett. e: a day's compenso never falls below it); one
+/// prestazione is one calendar day (A12, see [`split_at_midnight`]).
+///
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY, E6).
+///
+/// # Errors
+///
+/// [`InstrumentError::ZeroMinutes`] for 0 minutes, [`InstrumentError::TooManyMinutes`] above
+/// the 1500 minutes of the longest calendar day.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Rules, cpo_minimum_compenso};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert_eq!(cpo_minimum_compenso(60, rules)?, Euro::from_euros(36));
+/// assert_eq!(cpo_minimum_compenso(240, rules)?, Euro::from_euros(36));
+/// assert_eq!(cpo_minimum_compenso(270, rules)?, Euro::from_cents(4050));
+/// assert!(cpo_minimum_compenso(0, rules).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn cpo_minimum_compenso(minutes: u32, rules: &Rules) -> Result<Euro, InstrumentError> {
+    if minutes == 0 {
+        return Err(InstrumentError::ZeroMinutes);
+    }
+    if minutes > LONGEST_DAY_MINUTES {
+        return Err(InstrumentError::TooManyMinutes {
+            minutes,
+            max: LONGEST_DAY_MINUTES,
+        });
+    }
+    let hourly = rules
+        .cpo_min_hourly
+        .value
+        .checked_mul_decimal(Decimal::from(minutes))
+        .and_then(|m| m.checked_div(Decimal::from(60)))
+        .ok_or(InstrumentError::Overflow {
+            what: "CPO minimum compenso",
+        })?;
+    let hourly = Euro::round_half_away_from_zero(hourly)?;
+    Ok(hourly.max(rules.cpo_min_daily.value.amount))
+}
+
+/// Whether a CPO compenso respects the pay floor of [`cpo_minimum_compenso`] for one calendar
+/// day's prestazione of `minutes`. A compenso below the floor is a breach of
+/// [`RuleId::CpoMinPay`] citing the rule that sets the floor (the daily minimum up to its
+/// hours, the hourly minimum beyond).
+///
+/// Reading (A14): the consequence is [`Consequence::PlatformRefusal`]: the compenso is a field
+/// of the prior communication (c. 17 lett. e) and the INPS platform does not accept one below
+/// the minimum, so the prestazione cannot be communicated as declared.
+///
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY).
+///
+/// # Errors
+///
+/// As [`cpo_minimum_compenso`]: an invalid duration is an error, an unlawful compenso is a
+/// verdict.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, RuleId, Rules, check_cpo_pay};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert!(check_cpo_pay(Euro::from_euros(36), 240, rules)?.is_lawful());
+/// let low = check_cpo_pay(Euro::from_euros(30), 120, rules)?;
+/// assert!(low.breaches_rule(RuleId::CpoMinPay));
+/// assert_eq!(
+///     low.to_string(),
+///     "CPO-MIN-PAY: compenso 30.00 is below the minimum 36.00 for a prestazione of 120 minutes (art. 54-bis c. 17 lett. e D.L. 50/2017)"
+/// );
+/// assert!(check_cpo_pay(Euro::from_euros(36), 0, rules).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_cpo_pay(
+    compenso: Euro,
+    minutes: u32,
+    rules: &Rules,
+) -> Result<Verdict, InstrumentError> {
+    let minimum = cpo_minimum_compenso(minutes, rules)?;
+    let mut verdict = Verdict::default();
+    if compenso < minimum {
+        let daily = &rules.cpo_min_daily;
+        let citation = if minimum == daily.value.amount {
+            daily.citation.clone()
+        } else {
+            rules.cpo_min_hourly.citation.clone()
+        };
+        verdict.push(Breach::new(
+            RuleId::CpoMinPay,
+            citation,
+            format!(
+                "compenso {compenso} is below the minimum {minimum} for a prestazione of {minutes} minutes"
+            ),
+            Consequence::PlatformRefusal,
+        ));
+    }
+    Ok(verdict)
+}
+
+/// The three areas of the CCNL operai agricoli whose hourly rate was the pay floor of an
+/// agricultural CPO from 24/6/2017 to 31/12/2022 (9,65 / 8,80 / 6,56 per hour).
+///
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md CPO-AGRI-PAY).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{AgriculturalArea, Euro, Rules};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2019 - 07 - 01))?;
+/// assert_eq!(AgriculturalArea::Area3.hourly_rate(rules), Some(Euro::from_cents(656)));
+/// // No agricultural rates from 1/1/2023: CPO is banned in agriculture.
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert_eq!(AgriculturalArea::Area3.hourly_rate(rules), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum AgriculturalArea {
+    /// Area 1 (9,65 per hour).
+    Area1,
+    /// Area 2 (8,80 per hour).
+    Area2,
+    /// Area 3 (6,56 per hour).
+    Area3,
+}
+
+impl AgriculturalArea {
+    /// This area's CCNL hourly rate under `rules`, or `None` when the rules in force have no
+    /// agricultural rates (from 1/1/2023).
+    ///
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+    /// CPO-AGRI-PAY).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AgriculturalArea, Euro, Rules};
+    /// use time::macros::date;
+    ///
+    /// let rules = Rules::in_force_on(date!(2018 - 01 - 15))?;
+    /// assert_eq!(AgriculturalArea::Area1.hourly_rate(rules), Some(Euro::from_cents(965)));
+    /// assert_eq!(AgriculturalArea::Area1.hourly_rate(Rules::in_force_on(date!(2023 - 01 - 01))?), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn hourly_rate(self, rules: &Rules) -> Option<Euro> {
+        rules
+            .agriculture_hourly_rates
+            .value
+            .as_ref()
+            .map(|rates| self.rate_in(rates))
+    }
+
+    fn rate_in(self, rates: &AgriculturalRates) -> Euro {
+        match self {
+            AgriculturalArea::Area1 => rates.area1,
+            AgriculturalArea::Area2 => rates.area2,
+            AgriculturalArea::Area3 => rates.area3,
+        }
+    }
+}
+
+/// The area's hourly rate, or the error citing the rule that removed agricultural CPO.
+fn agricultural_rate(area: AgriculturalArea, rules: &Rules) -> Result<Euro, InstrumentError> {
+    let Cited { value, citation } = &rules.agriculture_hourly_rates;
+    value
+        .as_ref()
+        .map(|rates| area.rate_in(rates))
+        .ok_or_else(|| InstrumentError::AgricultureNotInForce {
+            date: rules.valid_from(),
+            citation: Box::new(citation.clone()),
+        })
+}
+
+/// The least compenso of a historical agricultural CPO (24/6/2017 to 31/12/2022) for one
+/// calendar day's prestazione of `minutes` in `area`: the CCNL hourly rate of the area, with a
+/// daily minimum computed on the hours of the ordinary daily minimum (4):
+/// `max(4 × rate, rate × minutes / 60)`, rounded to the cent half away from zero. The daily
+/// minima are 38,60 (Area 1), 35,20 (Area 2) and 26,24 (Area 3).
+///
+/// Reading: as for [`cpo_minimum_compenso`], the daily minimum applies to every day's
+/// prestazione (the conservative reading); the 4 hours are read from
+/// [`Rules::cpo_min_daily`](crate::Rules::cpo_min_daily). From 12/8/2018 D.L. 87/2018 referred
+/// the 4 hours to the ≤10-day window rather than the single day; the library keeps the stricter
+/// per-day floor.
+///
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017; daily minimum on 4
+/// hours per LAW.md \[H18\] (LAW.md CPO-AGRI-PAY, E10).
+///
+/// # Errors
+///
+/// [`InstrumentError::ZeroMinutes`] for 0 minutes, [`InstrumentError::TooManyMinutes`] above
+/// the 1500 minutes of the longest calendar day, [`InstrumentError::AgricultureNotInForce`]
+/// when the rules in force have no agricultural rates (CPO is banned in agriculture from
+/// 1/1/2023, art. 54-bis c. 14 lett. b as amended by L. 197/2022).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{
+///     AgriculturalArea, Euro, Rules, cpo_minimum_compenso_agricultural,
+/// };
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2019 - 07 - 01))?;
+/// let area3 = AgriculturalArea::Area3;
+/// assert_eq!(cpo_minimum_compenso_agricultural(120, area3, rules)?, Euro::from_cents(2624));
+/// assert_eq!(cpo_minimum_compenso_agricultural(300, area3, rules)?, Euro::from_cents(3280));
+///
+/// // From 2023 agriculture is banned: no agricultural floor.
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert!(cpo_minimum_compenso_agricultural(120, area3, rules).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn cpo_minimum_compenso_agricultural(
+    minutes: u32,
+    area: AgriculturalArea,
+    rules: &Rules,
+) -> Result<Euro, InstrumentError> {
+    if minutes == 0 {
+        return Err(InstrumentError::ZeroMinutes);
+    }
+    if minutes > LONGEST_DAY_MINUTES {
+        return Err(InstrumentError::TooManyMinutes {
+            minutes,
+            max: LONGEST_DAY_MINUTES,
+        });
+    }
+    let rate = agricultural_rate(area, rules)?;
+    let overflow = InstrumentError::Overflow {
+        what: "agricultural CPO minimum compenso",
+    };
+    let daily = rate
+        .checked_mul_u32(rules.cpo_min_daily.value.max_continuous_hours)
+        .ok_or(overflow.clone())?;
+    let pro_rata = rate
+        .checked_mul_decimal(Decimal::from(minutes))
+        .and_then(|m| m.checked_div(Decimal::from(60)))
+        .ok_or(overflow)?;
+    let pro_rata = Euro::round_half_away_from_zero(pro_rata)?;
+    Ok(pro_rata.max(daily))
+}
+
+/// The historical agricultural hour limit per prestatore-utilizzatore pair in a calendar year:
+/// cap c (2.500,00) divided by the area's CCNL hourly rate, **rounded down** to whole hours
+/// (Area 3: 2.500 / 6,56 = 381,09 → 381 h; Area 2: 284 h; Area 1: 259 h). It took the place of
+/// the 280 hours in agriculture from 24/6/2017 to 31/12/2022.
+///
+/// Reading: LAW.md gives "≈ 381 h"; the library floors, the conservative reading (a user who
+/// stops at 381 h never pays past cap c at the area rate).
+///
+/// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017, referring to c. 16; INPS msg
+/// 2887/2017 for the rates (LAW.md HOURS-AGRI, E10). Whether L. 197/2022 formally repealed the
+/// sentence is unconfirmed; the library follows the rules table, which has no agricultural rates
+/// from 1/1/2023.
+///
+/// # Errors
+///
+/// [`InstrumentError::AgricultureNotInForce`] when the rules in force have no agricultural
+/// rates (from 1/1/2023).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{AgriculturalArea, Rules, agricultural_hour_limit};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2019 - 07 - 01))?;
+/// assert_eq!(agricultural_hour_limit(AgriculturalArea::Area3, rules)?, 381);
+/// assert!(agricultural_hour_limit(
+///     AgriculturalArea::Area3,
+///     Rules::in_force_on(date!(2023 - 01 - 01))?
+/// ).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn agricultural_hour_limit(
+    area: AgriculturalArea,
+    rules: &Rules,
+) -> Result<u32, InstrumentError> {
+    let rate = agricultural_rate(area, rules)?;
+    let overflow = InstrumentError::Overflow {
+        what: "agricultural hour limit",
+    };
+    if rate.is_zero() {
+        return Err(overflow);
+    }
+    let hours = rules
+        .cap_pair
+        .value
+        .as_decimal()
+        .checked_div(rate.as_decimal())
+        .ok_or(overflow.clone())?
+        .floor();
+    u32::try_from(hours).map_err(|_| overflow)
+}
+
+/// One calendar day of CPO work: one prestazione with its own pay floor (reading A12).
+///
+/// Plain data, produced by [`split_at_midnight`].
+///
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY, E4, reading
+/// A12).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, RulesTable, split_at_midnight};
+/// use time::macros::datetime;
+///
+/// let days = split_at_midnight(
+///     datetime!(2026-03-07 14:00 +01:00),
+///     datetime!(2026-03-07 18:00 +01:00),
+///     RulesTable::embedded(),
+/// )?;
+/// assert_eq!((days[0].minutes, days[0].minimum_compenso), (240, Euro::from_euros(36)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CpoDay {
+    /// The calendar day (local date in the offset of the instants given).
+    pub date: Date,
+    /// When the work starts on this day.
+    pub start: OffsetDateTime,
+    /// When the work ends on this day (at most the next midnight).
+    pub end: OffsetDateTime,
+    /// Minutes worked on this day (whole minutes, rounded down).
+    pub minutes: u32,
+    /// The least compenso for this day ([`cpo_minimum_compenso`] under the rules in force on
+    /// `date`).
+    pub minimum_compenso: Euro,
+}
+
+/// Splits CPO work from `start` to `end` into one prestazione per calendar day (the local date
+/// in the offset of the instants), each with its own pay floor under the rules of `table` in
+/// force on that day. Work from 22:00 to 02:00 is two prestazioni with a minimum of 36,00 each,
+/// 72,00 in all (E4).
+///
+/// Pass both instants in the offset of Europe/Rome at the start; a day that ends when summer
+/// time starts or ends is still split at the local midnight of that offset.
+///
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017; INPS answer reported in LAW.md
+/// \[H17\] (LAW.md CPO-MIN-PAY, E4, reading A12).
+///
+/// # Errors
+///
+/// [`InstrumentError::EndNotAfterStart`], [`InstrumentError::OffsetsDiffer`],
+/// [`InstrumentError::SpanTooLong`] (more than [`MAX_SPAN_DAYS`] calendar days),
+/// [`InstrumentError::ZeroMinutes`] for a day with less than a minute of work,
+/// [`InstrumentError::Rules`] for a day without rules (before 24/6/2017).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, RulesTable, split_at_midnight};
+/// use time::macros::{date, datetime};
+///
+/// let days = split_at_midnight(
+///     datetime!(2026-03-07 22:00 +01:00),
+///     datetime!(2026-03-08 02:00 +01:00),
+///     RulesTable::embedded(),
+/// )?;
+/// assert_eq!(days.len(), 2);
+/// assert_eq!((days[0].date, days[0].minutes), (date!(2026 - 03 - 07), 120));
+/// assert_eq!((days[1].date, days[1].minutes), (date!(2026 - 03 - 08), 120));
+/// let minimum = Euro::checked_sum(days.iter().map(|d| d.minimum_compenso));
+/// assert_eq!(minimum, Some(Euro::from_euros(72)));
+///
+/// // The end must come after the start.
+/// assert!(split_at_midnight(
+///     datetime!(2026-03-07 22:00 +01:00),
+///     datetime!(2026-03-07 22:00 +01:00),
+///     RulesTable::embedded(),
+/// ).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn split_at_midnight(
+    start: OffsetDateTime,
+    end: OffsetDateTime,
+    table: &RulesTable,
+) -> Result<Vec<CpoDay>, InstrumentError> {
+    if end <= start {
+        return Err(InstrumentError::EndNotAfterStart { start, end });
+    }
+    if start.offset() != end.offset() {
+        return Err(InstrumentError::OffsetsDiffer {
+            start: start.offset(),
+            end: end.offset(),
+        });
+    }
+    let span = (end.date() - start.date()).whole_days();
+    if span >= i64::from(MAX_SPAN_DAYS) {
+        return Err(InstrumentError::SpanTooLong {
+            days: span.saturating_add(1),
+            max: MAX_SPAN_DAYS,
+        });
+    }
+    let offset = start.offset();
+    let mut days = Vec::new();
+    let mut from = start;
+    while from < end {
+        let date = from.date();
+        // The next local midnight; the last representable day has none, and then `end` is on it.
+        let until = date
+            .next_day()
+            .map(|next| next.with_time(Time::MIDNIGHT).assume_offset(offset))
+            .map_or(end, |midnight| midnight.min(end));
+        let minutes = u32::try_from((until - from).whole_minutes()).map_err(|_| {
+            InstrumentError::Overflow {
+                what: "minutes of a day",
+            }
+        })?;
+        let rules = table.in_force_on(date)?;
+        days.push(CpoDay {
+            date,
+            start: from,
+            end: until,
+            minutes,
+            minimum_compenso: cpo_minimum_compenso(minutes, rules)?,
+        });
+        from = until;
+    }
+    Ok(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn end_at_midnight_makes_one_day() {
+        let days = split_at_midnight(
+            datetime!(2026-03-07 22:00 +01:00),
+            datetime!(2026-03-08 00:00 +01:00),
+            RulesTable::embedded(),
+        )
+        .unwrap();
+        assert_eq!(days.len(), 1);
+        assert_eq!(days[0].date, date!(2026 - 03 - 07));
+        assert_eq!(days[0].minutes, 120);
+    }
+}

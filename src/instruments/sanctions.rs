@@ -1,0 +1,156 @@
+//! The consequence of each breached rule (LAW.md Part A A14, SANCT-CONV, SANCT-ADMIN, E9).
+
+use time::Date;
+
+use super::InstrumentError;
+use crate::money::Euro;
+use crate::rules::Rules;
+use crate::verdict::{Consequence, RuleId};
+
+/// What breaching `rule` on `day` exposes the utilizzatore to (reading A14):
+///
+/// - caps a and b, missing funds, the CPO pay floor and a late revoca:
+///   [`Consequence::PlatformRefusal`] (the platform refuses the communication or the revoca);
+/// - cap c, cap c-bis (read like cap c) and the 280 hours: conversion into a full-time
+///   open-ended employment from `day` ([`Consequence::conversion`]); for a PA unlawful use
+///   without conversion (c. 7);
+/// - a missing or late CPO communication, a comma-14 prohibition (size, agriculture, sectors,
+///   appalti) and a required comma-8 category: the administrative fine for `units` days (or
+///   worker-days, per `rules.fine.unit`), or the exemption when the breach was caused by the
+///   prestatore's false self-certification and the rules grant it
+///   ([`Consequence::administrative_fine`]); a PA is never fined (c. 7, c. 20):
+///   [`Consequence::UnlawfulUsePa`];
+/// - comma 5, LF users and activities, CPO users, CPO-PA purposes, minimum age and a late LF
+///   communication: [`Consequence::UnlawfulUse`] ([`Consequence::UnlawfulUsePa`] for a PA). A
+///   late LF communication has no fine (LAW.md LF-COMM, \[H13\]).
+///
+/// Pass the rules in force on `day`.
+///
+/// Legal basis: art. 54-bis c. 7, c. 20 D.L. 50/2017, as amended by D.L. 87/2018 art. 2-bis
+/// (LAW.md SANCT-CONV, SANCT-ADMIN, reading A14).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Consequence, RuleId, Rules, sanction_for};
+/// use time::macros::date;
+///
+/// let day = date!(2026 - 03 - 07);
+/// let rules = Rules::in_force_on(day)?;
+/// assert_eq!(sanction_for(RuleId::CapPair, day, false, 1, false, rules), Consequence::Conversion { from: day });
+/// assert_eq!(sanction_for(RuleId::CapPair, day, true, 1, false, rules), Consequence::UnlawfulUsePa);
+/// assert_eq!(sanction_for(RuleId::CpoComm, day, false, 1, true, rules), Consequence::ExemptFalseSelfCertification);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn sanction_for(
+    rule: RuleId,
+    day: Date,
+    utilizzatore_is_pa: bool,
+    units: u32,
+    caused_by_false_self_certification: bool,
+    rules: &Rules,
+) -> Consequence {
+    let unlawful = if utilizzatore_is_pa {
+        Consequence::UnlawfulUsePa
+    } else {
+        Consequence::UnlawfulUse
+    };
+    match rule {
+        RuleId::CapPrestatore
+        | RuleId::CapUtilizzatore
+        | RuleId::Funding
+        | RuleId::CpoMinPay
+        | RuleId::CpoRevoca => Consequence::PlatformRefusal,
+        RuleId::CapPair | RuleId::CapSteward | RuleId::Hours280 => {
+            Consequence::conversion(day, utilizzatore_is_pa)
+        }
+        RuleId::CpoComm
+        | RuleId::ProhibSize
+        | RuleId::ProhibAgri
+        | RuleId::ProhibSectors
+        | RuleId::ProhibAppalti
+        | RuleId::EligCategory => {
+            if utilizzatore_is_pa {
+                Consequence::UnlawfulUsePa
+            } else {
+                Consequence::administrative_fine(rules, units, caused_by_false_self_certification)
+            }
+        }
+        RuleId::CpoPa => Consequence::UnlawfulUsePa,
+        RuleId::ProhibPrior
+        | RuleId::LfUsers
+        | RuleId::LfActivities
+        | RuleId::CpoUsers
+        | RuleId::EligAge
+        | RuleId::LfComm => unlawful,
+    }
+}
+
+/// The range of an administrative fine over all its units: minimum × units, maximum × units
+/// and the reduced payment × units (833,33 per day, E9).
+///
+/// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (LAW.md SANCT-ADMIN, E9,
+/// reading A8).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Consequence, Euro, Rules, fine_totals};
+/// use time::macros::date;
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// let totals = fine_totals(&Consequence::administrative_fine(rules, 2, false))?.unwrap();
+/// assert_eq!(totals.reduced, Euro::from_cents(166_666));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct FineTotals {
+    /// Minimum per unit × units.
+    pub min: Euro,
+    /// Maximum per unit × units.
+    pub max: Euro,
+    /// Reduced payment per unit × units.
+    pub reduced: Euro,
+}
+
+/// The totals of an administrative fine, or `None` for any other consequence.
+///
+/// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (LAW.md SANCT-ADMIN, E9).
+///
+/// # Errors
+///
+/// [`InstrumentError::Overflow`] when a total cannot be represented.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Consequence, Euro, Rules, fine_totals};
+/// use time::macros::date;
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// let one_day = fine_totals(&Consequence::administrative_fine(rules, 1, false))?.unwrap();
+/// assert_eq!((one_day.min, one_day.max, one_day.reduced), (Euro::from_euros(500), Euro::from_euros(2_500), Euro::from_cents(83_333)));
+/// assert_eq!(fine_totals(&Consequence::PlatformRefusal)?, None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn fine_totals(consequence: &Consequence) -> Result<Option<FineTotals>, InstrumentError> {
+    let Consequence::AdministrativeFine {
+        min,
+        max,
+        reduced,
+        units,
+    } = *consequence
+    else {
+        return Ok(None);
+    };
+    let times = |amount: Euro| {
+        amount
+            .checked_mul_u32(units)
+            .ok_or(InstrumentError::Overflow { what: "fine total" })
+    };
+    Ok(Some(FineTotals {
+        min: times(min)?,
+        max: times(max)?,
+        reduced: times(reduced)?,
+    }))
+}

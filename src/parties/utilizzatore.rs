@@ -1,0 +1,603 @@
+//! The utilizzatore: who uses and pays for occasional work.
+
+use std::fmt;
+
+use time::Date;
+
+use crate::ateco::{AtecoCode, Sector};
+use crate::identity::CodiceFiscale;
+use crate::parties::headcount::Headcounts;
+use crate::parties::id::UtilizzatoreId;
+use crate::prestazione::CapProfile;
+use crate::rules::Rules;
+
+/// Why utilizzatore data are invalid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UtilizzatoreError {
+    /// The name is empty after trimming.
+    #[error("utilizzatore name is empty")]
+    EmptyName,
+    /// The name holds a control character.
+    #[error("utilizzatore name contains a control character")]
+    ControlCharacter,
+    /// A prior relationship ends before it starts.
+    #[error("prior relationship: ended_on {ended_on} is before started_on {started_on}")]
+    RelationshipEndsBeforeStart {
+        /// First day.
+        started_on: Date,
+        /// Last day.
+        ended_on: Date,
+    },
+}
+
+/// What kind of body a private ente is.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::EnteKind;
+/// assert_ne!(EnteKind::Associazione, EnteKind::Fondazione);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum EnteKind {
+    /// An association.
+    Associazione,
+    /// A foundation.
+    Fondazione,
+    /// Any other private body.
+    Altro,
+}
+
+/// The temporary or exceptional needs for which a pubblica amministrazione may use the CPO.
+///
+/// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::PaPurpose;
+/// assert_eq!(PaPurpose::EmergencyAfterCalamity.to_string(), "emergency work after calamities or sudden natural events");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum PaPurpose {
+    /// Progetti speciali for people in poverty, with disabilities, in detention, with drug
+    /// addiction or receiving ammortizzatori sociali.
+    SpecialProjects,
+    /// Emergency work after calamities or sudden natural events.
+    EmergencyAfterCalamity,
+    /// Solidarity activities together with other public bodies or volunteer associations.
+    Solidarity,
+    /// Organising social, sporting, cultural or charitable events.
+    Events,
+}
+
+impl fmt::Display for PaPurpose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PaPurpose::SpecialProjects => {
+                "progetti speciali for people in poverty, disability, detention, drug addiction or on ammortizzatori sociali"
+            }
+            PaPurpose::EmergencyAfterCalamity => {
+                "emergency work after calamities or sudden natural events"
+            }
+            PaPurpose::Solidarity => {
+                "solidarity activities with public bodies or volunteer associations"
+            }
+            PaPurpose::Events => "social, sporting, cultural or charitable events",
+        })
+    }
+}
+
+/// What kind of utilizzatore: it decides the instrument (LF or CPO) and which limits apply.
+///
+/// Legal basis: art. 54-bis c. 6, c. 7, c. 10, c. 13, c. 14 D.L. 50/2017; c. 1 lett. c-bis for
+/// società sportive (LAW.md LF-USERS, CPO-USERS, CPO-PA).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{EnteKind, UtilizzatoreKind};
+/// assert!(UtilizzatoreKind::PubblicaAmministrazione.is_pa());
+/// assert!(!UtilizzatoreKind::EntePrivato(EnteKind::Associazione).is_pa());
+/// assert_eq!(UtilizzatoreKind::Condominio.to_string(), "condominio");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum UtilizzatoreKind {
+    /// A persona fisica acting outside any business or professional activity: the Libretto
+    /// Famiglia user (c. 6 lett. a).
+    PersonaFisica,
+    /// A professionista or lavoratore autonomo.
+    Professionista,
+    /// An impresa (any business, of any legal form).
+    Impresa,
+    /// An association, foundation or other private body.
+    EntePrivato(EnteKind),
+    /// A condominio (not a persona fisica: CPO only).
+    Condominio,
+    /// A pubblica amministrazione of art. 1 c. 2 d.lgs. 165/2001 (CPO only, for the purposes of
+    /// c. 7, see [`PaPurpose`]).
+    PubblicaAmministrazione,
+    /// A società sportiva under L. 23/3/1981 n. 91 (LF for stewards, c. 1 lett. c-bis, from
+    /// 1/1/2018).
+    SocietaSportiva,
+}
+
+impl UtilizzatoreKind {
+    /// Whether a pubblica amministrazione (c. 7: no headcount limit, no conversion, no fine).
+    #[must_use]
+    pub fn is_pa(self) -> bool {
+        matches!(self, UtilizzatoreKind::PubblicaAmministrazione)
+    }
+}
+
+impl fmt::Display for UtilizzatoreKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UtilizzatoreKind::PersonaFisica => {
+                "persona fisica outside any business or professional activity"
+            }
+            UtilizzatoreKind::Professionista => "professionista or lavoratore autonomo",
+            UtilizzatoreKind::Impresa => "impresa",
+            UtilizzatoreKind::EntePrivato(EnteKind::Associazione) => "associazione",
+            UtilizzatoreKind::EntePrivato(EnteKind::Fondazione) => "fondazione",
+            UtilizzatoreKind::EntePrivato(EnteKind::Altro) => "ente privato",
+            UtilizzatoreKind::Condominio => "condominio",
+            UtilizzatoreKind::PubblicaAmministrazione => "pubblica amministrazione",
+            UtilizzatoreKind::SocietaSportiva => "società sportiva (L. 91/1981)",
+        })
+    }
+}
+
+/// The kind of a current or past relationship that bars occasional work (c. 5).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::RelationshipKind;
+/// assert_eq!(RelationshipKind::CoCoCo.to_string(), "co.co.co.");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum RelationshipKind {
+    /// A rapporto di lavoro subordinato.
+    Subordinato,
+    /// A rapporto di collaborazione coordinata e continuativa.
+    CoCoCo,
+}
+
+impl fmt::Display for RelationshipKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RelationshipKind::Subordinato => "rapporto di lavoro subordinato",
+            RelationshipKind::CoCoCo => "co.co.co.",
+        })
+    }
+}
+
+/// A current or past subordinate or co.co.co. relationship between the utilizzatore and a
+/// person, supplied by the host (first and last day, both inclusive; `ended_on: None` while
+/// current).
+///
+/// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (LAW.md PROHIB-PRIOR).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{PriorRelationship, RelationshipKind};
+/// use time::macros::date;
+///
+/// let r = PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 01), Some(date!(2026 - 01 - 10)))?;
+/// assert_eq!(r.ended_on(), Some(date!(2026 - 01 - 10)));
+/// assert!(PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::CoCoCo, date!(2026 - 01 - 01), Some(date!(2025 - 01 - 01))).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PriorRelationshipFields", into = "PriorRelationshipFields")
+)]
+pub struct PriorRelationship {
+    prestatore: CodiceFiscale,
+    kind: RelationshipKind,
+    started_on: Date,
+    ended_on: Option<Date>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PriorRelationshipFields {
+    prestatore: CodiceFiscale,
+    kind: RelationshipKind,
+    started_on: Date,
+    ended_on: Option<Date>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PriorRelationshipFields> for PriorRelationship {
+    type Error = UtilizzatoreError;
+    fn try_from(f: PriorRelationshipFields) -> Result<Self, Self::Error> {
+        PriorRelationship::new(f.prestatore, f.kind, f.started_on, f.ended_on)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<PriorRelationship> for PriorRelationshipFields {
+    fn from(r: PriorRelationship) -> Self {
+        PriorRelationshipFields {
+            prestatore: r.prestatore,
+            kind: r.kind,
+            started_on: r.started_on,
+            ended_on: r.ended_on,
+        }
+    }
+}
+
+impl PriorRelationship {
+    /// A relationship with the person of `prestatore` from `started_on` to `ended_on`.
+    ///
+    /// # Errors
+    ///
+    /// [`UtilizzatoreError::RelationshipEndsBeforeStart`].
+    pub fn new(
+        prestatore: CodiceFiscale,
+        kind: RelationshipKind,
+        started_on: Date,
+        ended_on: Option<Date>,
+    ) -> Result<PriorRelationship, UtilizzatoreError> {
+        if let Some(ended_on) = ended_on
+            && ended_on < started_on
+        {
+            return Err(UtilizzatoreError::RelationshipEndsBeforeStart {
+                started_on,
+                ended_on,
+            });
+        }
+        Ok(PriorRelationship {
+            prestatore,
+            kind,
+            started_on,
+            ended_on,
+        })
+    }
+
+    /// The person's codice fiscale.
+    #[must_use]
+    pub fn prestatore(&self) -> CodiceFiscale {
+        self.prestatore
+    }
+
+    /// Subordinate or co.co.co.
+    #[must_use]
+    pub fn kind(&self) -> RelationshipKind {
+        self.kind
+    }
+
+    /// The first day.
+    #[must_use]
+    pub fn started_on(&self) -> Date {
+        self.started_on
+    }
+
+    /// The last day, if it has ended.
+    #[must_use]
+    pub fn ended_on(&self) -> Option<Date> {
+        self.ended_on
+    }
+}
+
+/// An utilizzatore: identifier, name, kind, ATECO codes of its primary or prevalent activities,
+/// the monthly headcounts of its permanent employees and the relationships of c. 5 the host
+/// knows of.
+///
+/// Legal basis: art. 54-bis c. 5, c. 6, c. 7, c. 14 D.L. 50/2017 (LAW.md LF-USERS, CPO-USERS,
+/// CPO-PA, PROHIB-SIZE, PROHIB-SECTORS, PROHIB-PRIOR, EMPLOYEE-COUNT).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
+///
+/// let firm = Utilizzatore::new("12345670157".parse()?, " Fiere Srl ", UtilizzatoreKind::Impresa)?
+///     .with_ateco("82.30.00".parse()?);
+/// assert_eq!(firm.name(), "Fiere Srl");
+/// assert!(firm.sectors().contains(&Sector::EventsThermalParks));
+///
+/// assert_eq!(
+///     Utilizzatore::new("12345670157".parse()?, " ", UtilizzatoreKind::Impresa).unwrap_err().to_string(),
+///     "utilizzatore name is empty"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "UtilizzatoreFields", into = "UtilizzatoreFields")
+)]
+pub struct Utilizzatore {
+    id: UtilizzatoreId,
+    name: String,
+    kind: UtilizzatoreKind,
+    ateco: Vec<AtecoCode>,
+    headcounts: Headcounts,
+    prior_relationships: Vec<PriorRelationship>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct UtilizzatoreFields {
+    id: UtilizzatoreId,
+    name: String,
+    kind: UtilizzatoreKind,
+    #[serde(default)]
+    ateco: Vec<AtecoCode>,
+    #[serde(default)]
+    headcounts: Headcounts,
+    #[serde(default)]
+    prior_relationships: Vec<PriorRelationship>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<UtilizzatoreFields> for Utilizzatore {
+    type Error = UtilizzatoreError;
+    fn try_from(f: UtilizzatoreFields) -> Result<Self, Self::Error> {
+        let mut u = Utilizzatore::new(f.id, &f.name, f.kind)?;
+        u.ateco = f.ateco;
+        u.headcounts = f.headcounts;
+        u.prior_relationships = f.prior_relationships;
+        Ok(u)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Utilizzatore> for UtilizzatoreFields {
+    fn from(u: Utilizzatore) -> Self {
+        UtilizzatoreFields {
+            id: u.id,
+            name: u.name,
+            kind: u.kind,
+            ateco: u.ateco,
+            headcounts: u.headcounts,
+            prior_relationships: u.prior_relationships,
+        }
+    }
+}
+
+impl Utilizzatore {
+    /// An utilizzatore named `name` (trimmed, non-empty), without ATECO codes, headcounts or
+    /// prior relationships.
+    ///
+    /// # Errors
+    ///
+    /// [`UtilizzatoreError::EmptyName`] or [`UtilizzatoreError::ControlCharacter`].
+    pub fn new(
+        id: UtilizzatoreId,
+        name: &str,
+        kind: UtilizzatoreKind,
+    ) -> Result<Utilizzatore, UtilizzatoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(UtilizzatoreError::EmptyName);
+        }
+        if name.chars().any(char::is_control) {
+            return Err(UtilizzatoreError::ControlCharacter);
+        }
+        Ok(Utilizzatore {
+            id,
+            name: name.to_owned(),
+            kind,
+            ateco: Vec::new(),
+            headcounts: Headcounts::new(),
+            prior_relationships: Vec::new(),
+        })
+    }
+
+    /// Adds the ATECO code of a primary or prevalent activity.
+    #[must_use]
+    pub fn with_ateco(mut self, code: AtecoCode) -> Utilizzatore {
+        if !self.ateco.contains(&code) {
+            self.ateco.push(code);
+        }
+        self
+    }
+
+    /// Sets the monthly headcounts.
+    #[must_use]
+    pub fn with_headcounts(mut self, headcounts: Headcounts) -> Utilizzatore {
+        self.headcounts = headcounts;
+        self
+    }
+
+    /// Adds a c. 5 relationship.
+    #[must_use]
+    pub fn with_prior_relationship(mut self, relationship: PriorRelationship) -> Utilizzatore {
+        self.prior_relationships.push(relationship);
+        self
+    }
+
+    /// The identifier.
+    #[must_use]
+    pub fn id(&self) -> UtilizzatoreId {
+        self.id
+    }
+
+    /// The name, trimmed.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The kind.
+    #[must_use]
+    pub fn kind(&self) -> UtilizzatoreKind {
+        self.kind
+    }
+
+    /// The ATECO codes of the primary or prevalent activities.
+    #[must_use]
+    pub fn ateco(&self) -> &[AtecoCode] {
+        &self.ateco
+    }
+
+    /// The monthly headcounts.
+    #[must_use]
+    pub fn headcounts(&self) -> &Headcounts {
+        &self.headcounts
+    }
+
+    /// Mutable access to the monthly headcounts.
+    pub fn headcounts_mut(&mut self) -> &mut Headcounts {
+        &mut self.headcounts
+    }
+
+    /// The c. 5 relationships.
+    #[must_use]
+    pub fn prior_relationships(&self) -> &[PriorRelationship] {
+        &self.prior_relationships
+    }
+
+    /// Every sector any of the ATECO codes falls in, sorted, without repeats.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. b, c. 14 lett. a, b, c D.L. 50/2017 (see [`Sector`]
+    /// for the ATECO mapping of each list).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
+    /// let hotel = Utilizzatore::new("12345670157".parse()?, "Hotel Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("55.10.00".parse()?);
+    /// assert_eq!(hotel.sectors(), [Sector::Hospitality]);
+    /// assert!(hotel.is_in_sector(Sector::Hospitality));
+    /// assert!(!hotel.is_in_sector(Sector::Construction));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn sectors(&self) -> Vec<Sector> {
+        let mut sectors: Vec<Sector> = self.ateco.iter().flat_map(AtecoCode::sectors).collect();
+        sectors.sort_unstable();
+        sectors.dedup();
+        sectors
+    }
+
+    /// Whether any ATECO code falls in `sector`.
+    #[must_use]
+    pub fn is_in_sector(&self, sector: Sector) -> bool {
+        self.ateco.iter().any(|code| sector.includes(code))
+    }
+
+    /// What the caps need: the events sector (an ATECO code on the events / thermal / parks list
+    /// *and* the events cap in force on `day`) and the PA flag.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. b as amended by D.L. 48/2023 art. 37; c. 7
+    /// (LAW.md CAP-UTILIZZATORE-EVENTS, CPO-PA).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Rules, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    ///
+    /// let firm = Utilizzatore::new("12345670157".parse()?, "Fiere Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("82.30.00".parse()?);
+    /// assert!(firm.cap_profile(Rules::in_force_on(date!(2023 - 05 - 05))?).events_sector);
+    /// assert!(!firm.cap_profile(Rules::in_force_on(date!(2023 - 05 - 04))?).events_sector);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn cap_profile(&self, rules: &Rules) -> CapProfile {
+        CapProfile {
+            events_sector: rules.cap_utilizzatore_events.value.is_some()
+                && self.is_in_sector(Sector::EventsThermalParks),
+            pubblica_amministrazione: self.kind.is_pa(),
+        }
+    }
+
+    /// The c. 5 relationship with the person of `prestatore` that bars a prestazione on `day`,
+    /// if any: current on `day`, or ended within the months of the rules in force (6) before it.
+    ///
+    /// The months are calendar months, read conservatively: a relationship that ended on 10/1
+    /// bars every day up to and including 10/7 (the day on which six months are complete is
+    /// still barred); when the same-numbered day does not exist, the last day of that month
+    /// (art. 2963 c.c.). A relationship that starts after `day` does not bar it.
+    ///
+    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017; INPS circ. 107/2017 (LAW.md PROHIB-PRIOR).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{PriorRelationship, RelationshipKind, Rules, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    ///
+    /// let cf = "RSSMRA85T10A562S".parse()?;
+    /// let firm = Utilizzatore::new("12345670157".parse()?, "Bar Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_prior_relationship(PriorRelationship::new(cf, RelationshipKind::Subordinato, date!(2024 - 01 - 01), Some(date!(2026 - 01 - 10)))?);
+    /// let rules = Rules::in_force_on(date!(2026 - 07 - 10))?;
+    /// assert!(firm.barring_relationship(&cf, date!(2026 - 07 - 10), rules).is_some());
+    /// assert!(firm.barring_relationship(&cf, date!(2026 - 07 - 11), rules).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn barring_relationship(
+        &self,
+        prestatore: &CodiceFiscale,
+        day: Date,
+        rules: &Rules,
+    ) -> Option<&PriorRelationship> {
+        let months = rules.comma5_months.value;
+        self.prior_relationships.iter().find(|r| {
+            r.prestatore.same_holder(prestatore)
+                && r.started_on <= day
+                && match r.ended_on {
+                    None => true,
+                    Some(end) => day <= add_months(end, months).unwrap_or(Date::MAX),
+                }
+        })
+    }
+}
+
+/// `date` plus `months` calendar months, clamped to the last day of the target month
+/// (art. 2963 c.c.); `None` beyond the calendar.
+pub(crate) fn add_months(date: Date, months: u32) -> Option<Date> {
+    let index = i64::from(date.year()) * 12 + i64::from(date.month() as u8) - 1 + i64::from(months);
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = time::Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+    let last = time::util::days_in_month(month, year);
+    Date::from_calendar_date(year, month, date.day().min(last)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn add_months_clamps() {
+        assert_eq!(
+            add_months(date!(2026 - 01 - 10), 6),
+            Some(date!(2026 - 07 - 10))
+        );
+        assert_eq!(
+            add_months(date!(2025 - 08 - 31), 6),
+            Some(date!(2026 - 02 - 28))
+        );
+        assert_eq!(
+            add_months(date!(2023 - 08 - 31), 6),
+            Some(date!(2024 - 02 - 29))
+        );
+        assert_eq!(
+            add_months(date!(2025 - 09 - 15), 6),
+            Some(date!(2026 - 03 - 15))
+        );
+        assert_eq!(add_months(Date::MAX, 6), None);
+    }
+}

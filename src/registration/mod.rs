@@ -1,0 +1,78 @@
+//! Registration on the INPS platform: the prestatore's data and its validation, the registration
+//! state machine, and the lighter registration of utilizzatori.
+//!
+//! Legal basis: LAW.md §1.10 (REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-DATA-UTILIZZATORE,
+//! REG-STATES), §1.7 (PAY-MODES), §1.9 (ELIG-AGE, ELIG-SELFCERT); Part A A6, A18.
+
+mod data;
+mod state;
+mod utilizzatore;
+mod values;
+
+pub(crate) use data::fee;
+pub use data::{
+    AccessChannel, AccountKind, Address, AddressDraft, ContactChannel, Contacts, ContactsDraft,
+    DocumentDraft, DocumentKind, FieldError, FieldErrors, IdentityDocument, ParentalConsentDraft,
+    ParentalConsentRecord, PaymentDraft, PaymentMethod, RegistrationData, RegistrationDraft,
+};
+pub(crate) use state::in_force_on;
+pub use state::{
+    Confirmation, ConfirmationChannel, Effective, REGISTRATION_TRANSITIONS, Registration,
+    RegistrationEvent, RegistrationEventKind, RegistrationState, registration_diagram,
+};
+pub use utilizzatore::{RegistrantKind, UtilizzatoreRegistration, UtilizzatoreRegistrationDraft};
+pub use values::{Email, Phone, TimeBand};
+
+use time::Date;
+
+use crate::rules::RulesError;
+
+/// Why a registration value, form or event is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegistrationError {
+    /// The form (or a change) has problems; every one is listed with its field's path.
+    #[error("registration data is invalid: {0}")]
+    Invalid(FieldErrors),
+    /// The transition table has no row for this state and event.
+    #[error("event {event} is not allowed in state {state}")]
+    IllegalTransition {
+        /// The current state.
+        state: RegistrationState,
+        /// The refused event.
+        event: RegistrationEventKind,
+    },
+    /// A dated event is before the latest event, the activation or the registration day.
+    #[error("event {event} on {on} is before {last}, the day of the latest event it must follow")]
+    OutOfOrder {
+        /// The event.
+        event: RegistrationEventKind,
+        /// Its day.
+        on: Date,
+        /// The earliest day it may have.
+        last: Date,
+    },
+    /// An invalid mobile number.
+    #[error("mobile number {reason}")]
+    Phone {
+        /// What is wrong.
+        reason: String,
+    },
+    /// An invalid e-mail address.
+    #[error("e-mail address {reason}")]
+    Email {
+        /// What is wrong.
+        reason: String,
+    },
+    /// An invalid contact time band.
+    #[error("contact time band {text} {reason}")]
+    TimeBand {
+        /// The text given (at most 20 characters).
+        text: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// No rules are in force on the day.
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+}

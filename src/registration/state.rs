@@ -1,0 +1,803 @@
+//! The registration state machine: draft, submitted, active, suspended, closed.
+
+use std::fmt::{self, Write as _};
+
+use time::Date;
+
+use super::RegistrationError;
+use super::data::{
+    Contacts, FieldError, FieldErrors, PaymentMethod, RegistrationData, RegistrationDraft,
+};
+use super::values::fold_name;
+use crate::identity::CodiceFiscale;
+use crate::parties::SelfCertification;
+use crate::rules::{Credential, Rules, RulesTable};
+
+/// The state of a prestatore's registration.
+///
+/// Legal basis: LAW.md REG-STATES (derived: INPS publishes no state machine); the older INPS
+/// registration guide ("REGISTRA", telephone confirmation, "Lavoratore Attivo").
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::RegistrationState;
+/// assert_eq!(RegistrationState::Active.to_string(), "active");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum RegistrationState {
+    /// Data being entered.
+    Draft,
+    /// Submitted ("REGISTRA"): all mandatory data and the consent present, awaiting confirmation.
+    Submitted,
+    /// Confirmed: "Lavoratore Attivo".
+    Active,
+    /// Suspended (no prestazioni may be received).
+    Suspended,
+    /// Closed for good.
+    Closed,
+}
+
+impl fmt::Display for RegistrationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RegistrationState::Draft => "draft",
+            RegistrationState::Submitted => "submitted",
+            RegistrationState::Active => "active",
+            RegistrationState::Suspended => "suspended",
+            RegistrationState::Closed => "closed",
+        })
+    }
+}
+
+/// How an explicit confirmation was given.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::ConfirmationChannel;
+/// assert_eq!(ConfirmationChannel::ContactCenter.to_string(), "the INPS contact center");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum ConfirmationChannel {
+    /// By telephone through the INPS contact center (803 164 from landlines, 06 164 164 from
+    /// mobiles), the older procedure.
+    ContactCenter,
+}
+
+impl fmt::Display for ConfirmationChannel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ConfirmationChannel::ContactCenter => "the INPS contact center",
+        })
+    }
+}
+
+/// How a registration was confirmed.
+///
+/// # Examples
+///
+/// See [`Registration::confirmation`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Confirmation {
+    /// Automatically on submission: the access credential already proves identity.
+    Automatic {
+        /// The credential.
+        credential: Credential,
+        /// The day.
+        on: Date,
+    },
+    /// By an explicit confirmation event.
+    Explicit {
+        /// Through which channel.
+        via: ConfirmationChannel,
+        /// The day.
+        on: Date,
+    },
+}
+
+impl Confirmation {
+    /// The day of the confirmation.
+    #[must_use]
+    pub fn on(&self) -> Date {
+        match self {
+            Confirmation::Automatic { on, .. } | Confirmation::Explicit { on, .. } => *on,
+        }
+    }
+}
+
+/// Something that happens to a registration. Changes while active carry the day they take
+/// effect.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{RegistrationEvent, RegistrationEventKind};
+/// use time::macros::date;
+/// assert_eq!(RegistrationEvent::Suspend { on: date!(2026 - 05 - 01) }.kind(), RegistrationEventKind::Suspend);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum RegistrationEvent {
+    /// Replace the data being entered.
+    Edit(Box<RegistrationDraft>),
+    /// "REGISTRA": validate and submit the data.
+    Submit,
+    /// Explicit confirmation (e.g. by telephone through the contact center).
+    Confirm {
+        /// The day.
+        on: Date,
+        /// The channel.
+        via: ConfirmationChannel,
+    },
+    /// Suspend from `on` (inactive that day).
+    Suspend {
+        /// The first day of the suspension.
+        on: Date,
+    },
+    /// Resume from `on`.
+    Resume {
+        /// The first day active again.
+        on: Date,
+    },
+    /// Close from `on` (inactive that day).
+    Close {
+        /// The first day closed.
+        on: Date,
+    },
+    /// A new payment method, in force from `from`.
+    ChangePaymentMethod {
+        /// The first day the method applies.
+        from: Date,
+        /// The method.
+        method: PaymentMethod,
+    },
+    /// New contacts, in force from `from`.
+    ChangeContacts {
+        /// The first day the contacts apply.
+        from: Date,
+        /// The contacts.
+        contacts: Contacts,
+    },
+    /// New comma-8 self-certifications, in force from `from` (they replace the previous list).
+    ChangeSelfCertifications {
+        /// The first day the list applies.
+        from: Date,
+        /// The self-certifications.
+        certifications: Vec<SelfCertification>,
+    },
+}
+
+/// The kind of a [`RegistrationEvent`], without its data (the columns of the transition table).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::RegistrationEventKind;
+/// assert_eq!(RegistrationEventKind::ChangePaymentMethod.to_string(), "change payment method");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum RegistrationEventKind {
+    /// [`RegistrationEvent::Edit`].
+    Edit,
+    /// [`RegistrationEvent::Submit`].
+    Submit,
+    /// [`RegistrationEvent::Confirm`] (or the automatic confirmation after submission).
+    Confirm,
+    /// [`RegistrationEvent::Suspend`].
+    Suspend,
+    /// [`RegistrationEvent::Resume`].
+    Resume,
+    /// [`RegistrationEvent::Close`].
+    Close,
+    /// [`RegistrationEvent::ChangePaymentMethod`].
+    ChangePaymentMethod,
+    /// [`RegistrationEvent::ChangeContacts`].
+    ChangeContacts,
+    /// [`RegistrationEvent::ChangeSelfCertifications`].
+    ChangeSelfCertifications,
+}
+
+impl fmt::Display for RegistrationEventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RegistrationEventKind::Edit => "edit",
+            RegistrationEventKind::Submit => "submit",
+            RegistrationEventKind::Confirm => "confirm",
+            RegistrationEventKind::Suspend => "suspend",
+            RegistrationEventKind::Resume => "resume",
+            RegistrationEventKind::Close => "close",
+            RegistrationEventKind::ChangePaymentMethod => "change payment method",
+            RegistrationEventKind::ChangeContacts => "change contacts",
+            RegistrationEventKind::ChangeSelfCertifications => "change self-certifications",
+        })
+    }
+}
+
+impl RegistrationEvent {
+    /// The kind of the event.
+    #[must_use]
+    pub fn kind(&self) -> RegistrationEventKind {
+        match self {
+            RegistrationEvent::Edit(_) => RegistrationEventKind::Edit,
+            RegistrationEvent::Submit => RegistrationEventKind::Submit,
+            RegistrationEvent::Confirm { .. } => RegistrationEventKind::Confirm,
+            RegistrationEvent::Suspend { .. } => RegistrationEventKind::Suspend,
+            RegistrationEvent::Resume { .. } => RegistrationEventKind::Resume,
+            RegistrationEvent::Close { .. } => RegistrationEventKind::Close,
+            RegistrationEvent::ChangePaymentMethod { .. } => {
+                RegistrationEventKind::ChangePaymentMethod
+            }
+            RegistrationEvent::ChangeContacts { .. } => RegistrationEventKind::ChangeContacts,
+            RegistrationEvent::ChangeSelfCertifications { .. } => {
+                RegistrationEventKind::ChangeSelfCertifications
+            }
+        }
+    }
+}
+
+/// The whole transition table of a registration: (state, event, next state). Any pair not listed
+/// is an illegal transition ([`RegistrationError::IllegalTransition`]).
+///
+/// Submission through a channel that proves identity (SPID level 2 or higher, CIE, CNS, eIDAS) is
+/// followed at once by the automatic confirmation, so the registration goes from `submitted` to
+/// `active` in the same step; otherwise it waits for an explicit [`RegistrationEvent::Confirm`].
+///
+/// ```text
+/// stateDiagram-v2
+///     [*] --> draft
+///     draft --> draft: edit
+///     draft --> submitted: submit
+///     draft --> closed: close
+///     submitted --> draft: edit
+///     submitted --> active: confirm
+///     submitted --> closed: close
+///     active --> active: change payment method
+///     active --> active: change contacts
+///     active --> active: change self-certifications
+///     active --> suspended: suspend
+///     active --> closed: close
+///     suspended --> active: resume
+///     suspended --> closed: close
+///     closed --> [*]
+/// ```
+///
+/// (The block above is a Mermaid `stateDiagram-v2`; a test checks that it matches the table.)
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{REGISTRATION_TRANSITIONS, RegistrationEventKind, RegistrationState};
+/// assert!(REGISTRATION_TRANSITIONS.contains(&(
+///     RegistrationState::Submitted,
+///     RegistrationEventKind::Confirm,
+///     RegistrationState::Active
+/// )));
+/// ```
+pub const REGISTRATION_TRANSITIONS: &[(
+    RegistrationState,
+    RegistrationEventKind,
+    RegistrationState,
+)] = {
+    use RegistrationEventKind as E;
+    use RegistrationState as S;
+    &[
+        (S::Draft, E::Edit, S::Draft),
+        (S::Draft, E::Submit, S::Submitted),
+        (S::Draft, E::Close, S::Closed),
+        (S::Submitted, E::Edit, S::Draft),
+        (S::Submitted, E::Confirm, S::Active),
+        (S::Submitted, E::Close, S::Closed),
+        (S::Active, E::ChangePaymentMethod, S::Active),
+        (S::Active, E::ChangeContacts, S::Active),
+        (S::Active, E::ChangeSelfCertifications, S::Active),
+        (S::Active, E::Suspend, S::Suspended),
+        (S::Active, E::Close, S::Closed),
+        (S::Suspended, E::Resume, S::Active),
+        (S::Suspended, E::Close, S::Closed),
+    ]
+};
+
+/// The next state after `event` in `state`, from [`REGISTRATION_TRANSITIONS`].
+fn next_state(
+    state: RegistrationState,
+    event: RegistrationEventKind,
+) -> Result<RegistrationState, RegistrationError> {
+    REGISTRATION_TRANSITIONS
+        .iter()
+        .find(|(from, on, _)| *from == state && *on == event)
+        .map(|(_, _, to)| *to)
+        .ok_or(RegistrationError::IllegalTransition { state, event })
+}
+
+/// The transition table as a Mermaid state diagram (the one in the docs of
+/// [`REGISTRATION_TRANSITIONS`]).
+///
+/// # Examples
+///
+/// ```
+/// let diagram = prestazioni_occasionali::registration_diagram();
+/// assert!(diagram.contains("submitted --> active: confirm"));
+/// ```
+#[must_use]
+pub fn registration_diagram() -> String {
+    let mut out = String::from("stateDiagram-v2\n    [*] --> draft\n");
+    for (from, event, to) in REGISTRATION_TRANSITIONS {
+        let _ = writeln!(out, "    {from} --> {to}: {event}");
+    }
+    out.push_str("    closed --> [*]\n");
+    out
+}
+
+/// A value in force from a day until the day before the next entry of its history.
+///
+/// # Examples
+///
+/// See [`Registration::payment_history`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Effective<T> {
+    /// The first day.
+    pub from: Date,
+    /// The value.
+    pub value: T,
+}
+
+/// The value of a history in force on `day`.
+pub(crate) fn in_force_on<T>(history: &[Effective<T>], day: Date) -> Option<&T> {
+    let index = history.partition_point(|e| e.from <= day);
+    index
+        .checked_sub(1)
+        .and_then(|i| history.get(i))
+        .map(|e| &e.value)
+}
+
+/// The serialised form of a [`Registration`]: the initial form and the events applied to it.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RegistrationLog {
+    draft: RegistrationDraft,
+    events: Vec<RegistrationEvent>,
+}
+
+/// A prestatore's registration on the INPS platform: the data, its state, and the dated history
+/// of payment method, contacts and self-certifications.
+///
+/// Events go through [`Registration::apply`], which checks them against
+/// [`REGISTRATION_TRANSITIONS`] and their dates; a rejected event changes nothing. With the
+/// `serde` feature a registration (de)serialises as its initial form and event log, replayed on
+/// deserialisation, so an inconsistent one cannot be read.
+///
+/// Legal basis: LAW.md REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-STATES; the older INPS
+/// registration guide (REGISTRA, telephone confirmation, "Lavoratore Attivo").
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{
+///     AccessChannel, AddressDraft, ConfirmationChannel, ContactsDraft, DocumentDraft,
+///     PaymentDraft, Registration, RegistrationDraft, RegistrationEvent, RegistrationState, Sex,
+/// };
+/// use time::macros::date;
+///
+/// let mut draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::ContactCenter);
+/// draft.codice_fiscale = "RSSMRA85T10A562S".into();
+/// draft.first_name = "Mario".into();
+/// draft.last_name = "Rossi".into();
+/// draft.birth_date = Some(date!(1985 - 12 - 10));
+/// draft.birthplace = "A562".into();
+/// draft.sex = Some(Sex::Male);
+/// draft.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+/// draft.document = DocumentDraft {
+///     number: "CA12345AB".into(),
+///     issued_on: Some(date!(2020 - 05 - 04)),
+///     expires_on: Some(date!(2031 - 05 - 04)),
+///     issued_by: "Comune di Roma".into(),
+///     ..DocumentDraft::default()
+/// };
+/// draft.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+/// draft.privacy_consent = true;
+///
+/// let mut reg = Registration::new(draft);
+/// reg.apply(RegistrationEvent::Submit)?;
+/// assert_eq!(reg.state(), RegistrationState::Submitted);
+/// // Confirming twice is an illegal transition, and changes nothing.
+/// reg.apply(RegistrationEvent::Confirm { on: date!(2026 - 03 - 09), via: ConfirmationChannel::ContactCenter })?;
+/// assert_eq!(
+///     reg.apply(RegistrationEvent::Confirm { on: date!(2026 - 03 - 10), via: ConfirmationChannel::ContactCenter })
+///         .unwrap_err().to_string(),
+///     "event confirm is not allowed in state active"
+/// );
+/// assert!(reg.is_active_worker("MARIO", "rossi", &"RSSMRA85T10A562S".parse()?, date!(2026 - 03 - 09)));
+/// assert!(!reg.is_active_worker("Mario", "Rossi", &"RSSMRA85T10A562S".parse()?, date!(2026 - 03 - 08)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "RegistrationLog", try_from = "RegistrationLog")
+)]
+pub struct Registration {
+    initial: RegistrationDraft,
+    events: Vec<RegistrationEvent>,
+    state: RegistrationState,
+    draft: RegistrationDraft,
+    data: Option<RegistrationData>,
+    confirmation: Option<Confirmation>,
+    /// Active periods, first and last day (inclusive; `None` while open).
+    activity: Vec<(Date, Option<Date>)>,
+    /// The day of the latest dated event.
+    last_day: Date,
+    payments: Vec<Effective<PaymentMethod>>,
+    contacts: Vec<Effective<Contacts>>,
+    self_certifications: Vec<Effective<Vec<SelfCertification>>>,
+}
+
+#[cfg(feature = "serde")]
+impl From<Registration> for RegistrationLog {
+    fn from(r: Registration) -> RegistrationLog {
+        RegistrationLog {
+            draft: r.initial,
+            events: r.events,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RegistrationLog> for Registration {
+    type Error = RegistrationError;
+    fn try_from(log: RegistrationLog) -> Result<Registration, RegistrationError> {
+        Registration::replay(log.draft, log.events)
+    }
+}
+
+impl Registration {
+    /// A registration in state [`RegistrationState::Draft`] with the given form.
+    #[must_use]
+    pub fn new(draft: RegistrationDraft) -> Registration {
+        let last_day = draft.registered_on;
+        Registration {
+            initial: draft.clone(),
+            events: Vec::new(),
+            state: RegistrationState::Draft,
+            draft,
+            data: None,
+            confirmation: None,
+            activity: Vec::new(),
+            last_day,
+            payments: Vec::new(),
+            contacts: Vec::new(),
+            self_certifications: Vec::new(),
+        }
+    }
+
+    /// A registration rebuilt from its initial form and events, with the embedded rules.
+    ///
+    /// # Errors
+    ///
+    /// The first event that [`Registration::apply`] rejects.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AccessChannel, Registration, RegistrationDraft, RegistrationEvent};
+    /// use time::macros::date;
+    /// let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// assert!(Registration::replay(draft.clone(), vec![RegistrationEvent::Close { on: date!(2026 - 03 - 08) }]).is_ok());
+    /// assert!(Registration::replay(draft, vec![RegistrationEvent::Submit]).is_err());
+    /// ```
+    pub fn replay(
+        draft: RegistrationDraft,
+        events: impl IntoIterator<Item = RegistrationEvent>,
+    ) -> Result<Registration, RegistrationError> {
+        let mut registration = Registration::new(draft);
+        for event in events {
+            registration.apply(event)?;
+        }
+        Ok(registration)
+    }
+
+    /// Applies an event with the embedded rules table.
+    ///
+    /// # Errors
+    ///
+    /// See [`Registration::apply_with`].
+    pub fn apply(&mut self, event: RegistrationEvent) -> Result<(), RegistrationError> {
+        self.apply_with(event, RulesTable::embedded())
+    }
+
+    /// Applies an event, with the rules of `table` in force on the relevant day. On error
+    /// nothing changes.
+    ///
+    /// # Errors
+    ///
+    /// - [`RegistrationError::IllegalTransition`] when [`REGISTRATION_TRANSITIONS`] has no row
+    ///   for the current state and the event;
+    /// - [`RegistrationError::Invalid`] when submitted data or a change is invalid (every
+    ///   problem listed);
+    /// - [`RegistrationError::OutOfOrder`] when a dated event is before the latest one (or
+    ///   before the registration day);
+    /// - [`RegistrationError::Rules`] when no rules are in force on the day.
+    pub fn apply_with(
+        &mut self,
+        event: RegistrationEvent,
+        table: &RulesTable,
+    ) -> Result<(), RegistrationError> {
+        let mut next = self.clone();
+        next.step(event.clone(), table)?;
+        next.events.push(event);
+        *self = next;
+        Ok(())
+    }
+
+    fn check_day(&self, kind: RegistrationEventKind, on: Date) -> Result<(), RegistrationError> {
+        if on < self.last_day {
+            return Err(RegistrationError::OutOfOrder {
+                event: kind,
+                on,
+                last: self.last_day,
+            });
+        }
+        Ok(())
+    }
+
+    fn step(
+        &mut self,
+        event: RegistrationEvent,
+        table: &RulesTable,
+    ) -> Result<(), RegistrationError> {
+        let kind = event.kind();
+        let to = next_state(self.state, kind)?;
+        match event {
+            RegistrationEvent::Edit(draft) => {
+                if self.state == RegistrationState::Submitted {
+                    self.data = None;
+                }
+                self.last_day = draft.registered_on;
+                self.draft = *draft;
+            }
+            RegistrationEvent::Submit => {
+                let rules = table.in_force_on(self.draft.registered_on)?;
+                let data = self
+                    .draft
+                    .validate_with(rules)
+                    .map_err(RegistrationError::Invalid)?;
+                let day = data.registered_on();
+                self.payments = vec![Effective {
+                    from: day,
+                    value: data.payment().clone(),
+                }];
+                self.contacts = vec![Effective {
+                    from: day,
+                    value: data.contacts().clone(),
+                }];
+                self.self_certifications = vec![Effective {
+                    from: day,
+                    value: data.self_certifications().to_vec(),
+                }];
+                let automatic = data
+                    .access()
+                    .credential()
+                    .filter(|_| data.access().proves_identity(rules));
+                self.data = Some(data);
+                self.state = to;
+                if let Some(credential) = automatic {
+                    // The automatic confirmation: the same row of the table as an explicit one.
+                    self.state = next_state(self.state, RegistrationEventKind::Confirm)?;
+                    self.confirmation = Some(Confirmation::Automatic {
+                        credential,
+                        on: day,
+                    });
+                    self.activity.push((day, None));
+                }
+                return Ok(());
+            }
+            RegistrationEvent::Confirm { on, via } => {
+                self.check_day(kind, on)?;
+                self.confirmation = Some(Confirmation::Explicit { via, on });
+                self.activity.push((on, None));
+                self.last_day = on;
+            }
+            RegistrationEvent::Suspend { on } | RegistrationEvent::Close { on } => {
+                self.check_day(kind, on)?;
+                self.end_activity(on);
+                self.last_day = on;
+            }
+            RegistrationEvent::Resume { on } => {
+                self.check_day(kind, on)?;
+                self.activity.push((on, None));
+                self.last_day = on;
+            }
+            RegistrationEvent::ChangePaymentMethod { from, method } => {
+                self.check_change(kind, from, self.payments.last().map(|e| e.from))?;
+                let rules = table.in_force_on(from)?;
+                if method.fee(rules).is_none() {
+                    return Err(RegistrationError::Invalid(FieldErrors::single(
+                        FieldError {
+                            path: "payment.mode".to_owned(),
+                            reason: format!(
+                                "payment at a post office is not available on {from} ({})",
+                                rules.fee_post_office.citation
+                            ),
+                        },
+                    )));
+                }
+                push_effective(&mut self.payments, from, method);
+            }
+            RegistrationEvent::ChangeContacts { from, contacts } => {
+                self.check_change(kind, from, self.contacts.last().map(|e| e.from))?;
+                push_effective(&mut self.contacts, from, contacts);
+            }
+            RegistrationEvent::ChangeSelfCertifications {
+                from,
+                certifications,
+            } => {
+                self.check_change(kind, from, self.self_certifications.last().map(|e| e.from))?;
+                push_effective(&mut self.self_certifications, from, certifications);
+            }
+        }
+        self.state = to;
+        Ok(())
+    }
+
+    /// A change takes effect no earlier than the latest entry of its history (the same day
+    /// replaces it) and no earlier than the activation.
+    fn check_change(
+        &self,
+        kind: RegistrationEventKind,
+        from: Date,
+        previous: Option<Date>,
+    ) -> Result<(), RegistrationError> {
+        let floor = previous
+            .into_iter()
+            .chain(self.confirmation.map(|c| c.on()))
+            .max()
+            .unwrap_or(self.last_day);
+        if from < floor {
+            return Err(RegistrationError::OutOfOrder {
+                event: kind,
+                on: from,
+                last: floor,
+            });
+        }
+        Ok(())
+    }
+
+    fn end_activity(&mut self, on: Date) {
+        if let Some(last) = self.activity.last_mut()
+            && last.1.is_none()
+        {
+            match on.previous_day() {
+                Some(end) if end >= last.0 => last.1 = Some(end),
+                _ => {
+                    self.activity.pop();
+                }
+            }
+        }
+    }
+
+    /// The current state.
+    #[must_use]
+    pub fn state(&self) -> RegistrationState {
+        self.state
+    }
+
+    /// The form as last entered.
+    #[must_use]
+    pub fn draft(&self) -> &RegistrationDraft {
+        &self.draft
+    }
+
+    /// The validated data, once submitted.
+    #[must_use]
+    pub fn data(&self) -> Option<&RegistrationData> {
+        self.data.as_ref()
+    }
+
+    /// How and when the registration was confirmed.
+    ///
+    /// # Examples
+    ///
+    /// See the end-to-end tests in `tests/registration.rs`.
+    #[must_use]
+    pub fn confirmation(&self) -> Option<Confirmation> {
+        self.confirmation
+    }
+
+    /// The events applied so far.
+    #[must_use]
+    pub fn events(&self) -> &[RegistrationEvent] {
+        &self.events
+    }
+
+    /// Whether the prestatore is active on `day`: confirmed on or before it, not suspended or
+    /// closed that day.
+    #[must_use]
+    pub fn is_active_on(&self, day: Date) -> bool {
+        self.activity
+            .iter()
+            .any(|(from, until)| *from <= day && until.is_none_or(|u| day <= u))
+    }
+
+    /// The final verification of the registration procedure ("Lavoratore Attivo"): whether the
+    /// registration belongs to the person with these names and codice fiscale (names compared
+    /// ignoring case, accents and extra spaces; the codice fiscale compared as the same holder,
+    /// so an omocode matches) and is active on `day`.
+    ///
+    /// Source: the older INPS registration guide, step 5 ("Verifica Finale").
+    #[must_use]
+    pub fn is_active_worker(
+        &self,
+        first_name: &str,
+        last_name: &str,
+        codice_fiscale: &CodiceFiscale,
+        day: Date,
+    ) -> bool {
+        self.data.as_ref().is_some_and(|d| {
+            d.codice_fiscale().same_holder(codice_fiscale)
+                && fold_name(d.first_name()) == fold_name(first_name)
+                && fold_name(d.last_name()) == fold_name(last_name)
+        }) && self.is_active_on(day)
+    }
+
+    /// The payment method in force on `day` (the ledger and the desk use it).
+    #[must_use]
+    pub fn payment_method_on(&self, day: Date) -> Option<&PaymentMethod> {
+        in_force_on(&self.payments, day)
+    }
+
+    /// The history of payment methods, oldest first.
+    #[must_use]
+    pub fn payment_history(&self) -> &[Effective<PaymentMethod>] {
+        &self.payments
+    }
+
+    /// The contacts in force on `day`.
+    #[must_use]
+    pub fn contacts_on(&self, day: Date) -> Option<&Contacts> {
+        in_force_on(&self.contacts, day)
+    }
+
+    /// The history of contacts, oldest first.
+    #[must_use]
+    pub fn contacts_history(&self) -> &[Effective<Contacts>] {
+        &self.contacts
+    }
+
+    /// The self-certifications in force on `day` (the list last given on or before it).
+    #[must_use]
+    pub fn self_certifications_on(&self, day: Date) -> &[SelfCertification] {
+        in_force_on(&self.self_certifications, day).map_or(&[], Vec::as_slice)
+    }
+
+    /// The history of self-certification lists, oldest first.
+    #[must_use]
+    pub fn self_certification_history(&self) -> &[Effective<Vec<SelfCertification>>] {
+        &self.self_certifications
+    }
+
+    /// Whether a comma-8 category holds on `day` (for the 75% weighting of cap b, Part A A11).
+    #[must_use]
+    pub fn special_category_on(&self, day: Date, rules: &Rules) -> bool {
+        self.data.as_ref().is_some_and(|d| {
+            self.self_certifications_on(day)
+                .iter()
+                .any(|s| s.holds_on(day, d.birth_date(), rules))
+        })
+    }
+}
+
+fn push_effective<T>(history: &mut Vec<Effective<T>>, from: Date, value: T) {
+    if history.last().is_some_and(|e| e.from == from) {
+        history.pop();
+    }
+    history.push(Effective { from, value });
+}

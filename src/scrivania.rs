@@ -1,0 +1,734 @@
+//! The Scrivania Prestatore: the prestatore's desk of the 2026 portal — every prestazione
+//! communicated by every utilizzatore with its status, the payments by INPS with their fees, the
+//! annual prospetto compensi, and the payment method in force on each day.
+//!
+//! Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); art. 54-bis c. 1 lett. a,
+//! c. 10-11, c. 13, c. 18 D.L. 50/2017; INPS circ. 107/2017 (Part A A9, A15, A16, A18).
+
+use std::collections::BTreeMap;
+use std::collections::BTreeSet;
+
+use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time};
+
+use crate::identity::CodiceFiscale;
+use crate::money::Euro;
+use crate::parties::UtilizzatoreId;
+use crate::payment::PaymentMode;
+use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
+use crate::registration::{Effective, PaymentMethod, fee, in_force_on};
+use crate::rules::{Cited, Rules, RulesError, RulesTable};
+
+/// Why the desk cannot be built from the data given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScrivaniaError {
+    /// Two records with the same prestazione id.
+    #[error("prestazione {id} is given twice")]
+    Duplicate {
+        /// The id.
+        id: PrestazioneId,
+    },
+    /// Revoked before it was communicated.
+    #[error(
+        "prestazione {id}: revoked at {revoked_at}, before it was communicated at {communicated_at}"
+    )]
+    RevokedBeforeCommunication {
+        /// The id.
+        id: PrestazioneId,
+        /// Revocation instant.
+        revoked_at: OffsetDateTime,
+        /// Communication instant.
+        communicated_at: OffsetDateTime,
+    },
+    /// Revoked after the revoca deadline.
+    #[error(
+        "prestazione {id}: revoked at {}, after the deadline {} (INPS circ. 107/2017, Part A A16)",
+        instant(.revoked_at),
+        local(.deadline)
+    )]
+    LateRevoca {
+        /// The id.
+        id: PrestazioneId,
+        /// Revocation instant.
+        revoked_at: OffsetDateTime,
+        /// The deadline (local time).
+        deadline: PrimitiveDateTime,
+    },
+    /// Both revoked and paid.
+    #[error("prestazione {id} is both revoked and paid")]
+    RevokedAndPaid {
+        /// The id.
+        id: PrestazioneId,
+    },
+    /// Paid before the day of the work.
+    #[error("prestazione {id}: paid on {paid_on}, before the day of the work {day}")]
+    PaidBeforeWork {
+        /// The id.
+        id: PrestazioneId,
+        /// Payment day.
+        paid_on: Date,
+        /// Day of the work.
+        day: Date,
+    },
+    /// No payment method in force on the payment day.
+    #[error("prestazione {id}: no payment method is in force on {on}")]
+    NoPaymentMethod {
+        /// The id.
+        id: PrestazioneId,
+        /// The day.
+        on: Date,
+    },
+    /// The payment mode did not exist on the payment day.
+    #[error("prestazione {id}: payment mode {mode:?} is not available on {on}")]
+    ModeNotAvailable {
+        /// The id.
+        id: PrestazioneId,
+        /// The mode.
+        mode: PaymentMode,
+        /// The day.
+        on: Date,
+    },
+    /// The fee is larger than the compenso.
+    #[error("prestazione {id}: fee {fee} exceeds the compenso {compenso}")]
+    FeeExceedsCompenso {
+        /// The id.
+        id: PrestazioneId,
+        /// The fee.
+        fee: Euro,
+        /// The compenso.
+        compenso: Euro,
+    },
+    /// An LF compenso that is not a whole number of titoli.
+    #[error(
+        "prestazione {id}: LF compenso {compenso} is not a whole number of titoli of {titolo} (art. 54-bis c. 10-11)"
+    )]
+    NotWholeTitoli {
+        /// The id.
+        id: PrestazioneId,
+        /// The compenso.
+        compenso: Euro,
+        /// The compenso of one titolo.
+        titolo: Euro,
+    },
+    /// A date or amount outside the supported range.
+    #[error("prestazione {id}: {what} is out of range")]
+    Overflow {
+        /// The id (0 for totals).
+        id: PrestazioneId,
+        /// Which value.
+        what: &'static str,
+    },
+    /// No rules in force on a day.
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+}
+
+/// `2026-03-10 23:59:59`.
+fn local(t: &PrimitiveDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        t.date(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// `2026-03-10 23:59:59 +01:00`.
+fn instant(t: &OffsetDateTime) -> String {
+    let offset = t.offset();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!(
+        "{} {sign}{:02}:{:02}",
+        local(&PrimitiveDateTime::new(t.date(), t.time())),
+        offset.whole_hours().unsigned_abs(),
+        offset.minutes_past_hour().unsigned_abs()
+    )
+}
+
+/// A prestazione as communicated, with what the host knows of it: when it was communicated,
+/// whether and when it was revoked, and the day INPS paid it.
+///
+/// # Examples
+///
+/// See [`Scrivania`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CommunicatedPrestazione {
+    /// The prestazione.
+    pub prestazione: Prestazione,
+    /// The instant of the communication (offset of Europe/Rome).
+    pub communicated_at: OffsetDateTime,
+    /// The instant of the revocation, if revoked (offset of Europe/Rome).
+    pub revoked_at: Option<OffsetDateTime>,
+    /// The day INPS paid it, if paid.
+    pub paid_on: Option<Date>,
+}
+
+/// The status of a prestazione on the desk at the instant it is viewed.
+///
+/// # Examples
+///
+/// See [`Scrivania`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum PrestazioneStatus {
+    /// Communicated and still revocable by the utilizzatore until this local time (CPO).
+    Communicated {
+        /// The revoca deadline: 23:59:59 of the 3rd calendar day after the day (Part A A16).
+        revocable_until: PrimitiveDateTime,
+    },
+    /// Revoked: not due, not counted.
+    Revoked {
+        /// The instant of the revocation.
+        at: OffsetDateTime,
+    },
+    /// Due, to be paid by INPS by this day.
+    Due {
+        /// The expected payment day (the 15th of the next month, Part A A15).
+        expected_by: Date,
+    },
+    /// Paid.
+    Paid {
+        /// The payment day.
+        on: Date,
+    },
+}
+
+/// One payment by INPS: the compenso, the fee withheld by the payment method in force on the
+/// payment day, and the net amount.
+///
+/// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (LAW.md PAY-MODES, Part A A18).
+///
+/// # Examples
+///
+/// See [`Scrivania`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Payment {
+    /// The prestazione paid.
+    pub prestazione: PrestazioneId,
+    /// The utilizzatore.
+    pub utilizzatore: UtilizzatoreId,
+    /// The instrument.
+    pub instrument: Instrument,
+    /// The payment day (expected or actual).
+    pub on: Date,
+    /// The mode.
+    pub mode: PaymentMode,
+    /// The compenso.
+    pub compenso: Euro,
+    /// The fee withheld.
+    pub fee: Euro,
+    /// Compenso minus fee.
+    pub net: Euro,
+}
+
+/// One line of the desk.
+///
+/// # Examples
+///
+/// See [`Scrivania`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DeskEntry {
+    /// The prestazione.
+    pub prestazione: Prestazione,
+    /// When it was communicated.
+    pub communicated_at: OffsetDateTime,
+    /// The status at the instant the desk is viewed.
+    pub status: PrestazioneStatus,
+    /// The revoca deadline (CPO only).
+    pub revocable_until: Option<PrimitiveDateTime>,
+    /// The day INPS pays by (the 15th of the next month, Part A A15).
+    pub expected_payment: Date,
+    /// The payment (actual when paid; `None` when revoked or not yet paid).
+    pub payment: Option<Payment>,
+    /// IVS contributions credited to the Gestione Separata.
+    pub ivs: Euro,
+    /// INAIL premium credited.
+    pub inail: Euro,
+}
+
+/// One line of the prospetto: the totals of one utilizzatore and instrument.
+///
+/// # Examples
+///
+/// See [`Prospetto`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ProspettoRow {
+    /// The utilizzatore.
+    pub utilizzatore: UtilizzatoreId,
+    /// The instrument.
+    pub instrument: Instrument,
+    /// How many prestazioni (not revoked).
+    pub prestazioni: u32,
+    /// Compensi.
+    pub compensi: Euro,
+    /// Minutes worked.
+    pub minutes: u64,
+    /// IVS contributions credited (LF: 1,65 per titolo; CPO: 33% per prestazione, rounded).
+    pub ivs: Euro,
+    /// INAIL premium credited (LF: 0,25 per titolo; CPO: 3,5% per prestazione, rounded).
+    pub inail: Euro,
+    /// Fees withheld from the payments made.
+    pub fees: Euro,
+}
+
+impl ProspettoRow {
+    /// The hours worked, to the hundredth.
+    #[must_use]
+    pub fn hours(&self) -> rust_decimal::Decimal {
+        rust_decimal::Decimal::from(self.minutes)
+            .checked_div(rust_decimal::Decimal::from(60))
+            .unwrap_or_default()
+            .round_dp(2)
+    }
+}
+
+/// The annual prospetto compensi: per utilizzatore and instrument, and the total against cap a.
+///
+/// A prestazione counts in the calendar year of its day (Part A A9); revoked prestazioni are
+/// excluded. The cap is the lowest cap a in force during the year.
+///
+/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017; INPS msg 3932/2025 (LAW.md
+/// CAP-PRESTATORE-TOTAL, REG-PORTAL-2026).
+///
+/// # Examples
+///
+/// See [`Scrivania::prospetto`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Prospetto {
+    /// The year.
+    pub year: i32,
+    /// One row per utilizzatore and instrument, ordered by utilizzatore then instrument.
+    pub rows: Vec<ProspettoRow>,
+    /// The total of compensi from all utilizzatori.
+    pub total_compensi: Euro,
+    /// Cap a with its citation.
+    pub cap: Cited<Euro>,
+    /// What is left before cap a (zero once reached).
+    pub room_left: Euro,
+    /// How much the total exceeds cap a (zero when within it; a total equal to the cap is
+    /// lawful, Part A A10).
+    pub excess: Euro,
+}
+
+/// The Scrivania Prestatore, as seen at one instant.
+///
+/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{
+///     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, Prestazione,
+///     PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+/// };
+/// use time::macros::{date, datetime};
+///
+/// let mario = "RSSMRA85T10A562S".parse()?;
+/// let p = Prestazione::try_from(PrestazioneDraft {
+///     id: PrestazioneId(1),
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     prestatore: mario,
+///     utilizzatore: "00743110157".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 240,
+///     compenso: Euro::from_euros(36),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// })?;
+/// let communicated = CommunicatedPrestazione {
+///     prestazione: p,
+///     communicated_at: datetime!(2026-03-07 08:00 +1),
+///     revoked_at: None,
+///     paid_on: None,
+/// };
+/// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
+/// let desk = Scrivania::new(mario, &[communicated], &methods, RulesTable::embedded(), datetime!(2026-03-12 09:00 +1))?;
+/// assert_eq!(desk.entries()[0].status, PrestazioneStatus::Due { expected_by: date!(2026 - 04 - 15) });
+/// assert_eq!(desk.entries()[0].ivs, Euro::from_cents(1188));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Scrivania {
+    prestatore: CodiceFiscale,
+    viewed_at: OffsetDateTime,
+    entries: Vec<DeskEntry>,
+    payment_history: Vec<Effective<PaymentMethod>>,
+    /// Cap a of every version of the rules table: first day and value.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    caps: Vec<(Date, Cited<Euro>)>,
+}
+
+impl Scrivania {
+    /// Builds the desk of `prestatore` at the instant `now` from the prestazioni communicated by
+    /// all utilizzatori (those of other prestatori are ignored; the codice fiscale is compared as
+    /// the same holder) and the prestatore's payment-method history (e.g.
+    /// [`Registration::payment_history`](crate::Registration::payment_history)). Each
+    /// computation uses the rules of `table` in force on its day: the revoca deadline and the
+    /// payment day on the prestazione's day, the fee on the payment day.
+    ///
+    /// # Errors
+    ///
+    /// A [`ScrivaniaError`] naming the prestazione: a duplicate id, a revocation before the
+    /// communication or after the deadline, a prestazione both revoked and paid or paid before
+    /// the work, no payment method on the payment day, a mode not available that day, a fee
+    /// above the compenso, an LF compenso that is not a whole number of titoli, or no rules.
+    pub fn new(
+        prestatore: CodiceFiscale,
+        prestazioni: &[CommunicatedPrestazione],
+        payment_history: &[Effective<PaymentMethod>],
+        table: &RulesTable,
+        now: OffsetDateTime,
+    ) -> Result<Scrivania, ScrivaniaError> {
+        let mut history = payment_history.to_vec();
+        history.sort_by_key(|e| e.from);
+        let now_local = PrimitiveDateTime::new(now.date(), now.time());
+        let mut seen = BTreeSet::new();
+        let mut entries = Vec::new();
+        for c in prestazioni {
+            let p = &c.prestazione;
+            if !p.prestatore().same_holder(&prestatore) {
+                continue;
+            }
+            let id = p.id();
+            if !seen.insert(id) {
+                return Err(ScrivaniaError::Duplicate { id });
+            }
+            entries.push(entry(c, &history, table, now_local)?);
+        }
+        entries.sort_by_key(|e| (e.prestazione.day(), e.prestazione.id()));
+        Ok(Scrivania {
+            prestatore,
+            viewed_at: now,
+            entries,
+            payment_history: history,
+            caps: table
+                .versions()
+                .iter()
+                .map(|v| (v.valid_from(), v.cap_prestatore.clone()))
+                .collect(),
+        })
+    }
+
+    /// The prestatore.
+    #[must_use]
+    pub fn prestatore(&self) -> CodiceFiscale {
+        self.prestatore
+    }
+
+    /// The instant the desk shows.
+    #[must_use]
+    pub fn viewed_at(&self) -> OffsetDateTime {
+        self.viewed_at
+    }
+
+    /// Every prestazione of the prestatore, by day.
+    #[must_use]
+    pub fn entries(&self) -> &[DeskEntry] {
+        &self.entries
+    }
+
+    /// The payments made by INPS, by day.
+    #[must_use]
+    pub fn payments(&self) -> Vec<Payment> {
+        let mut payments: Vec<Payment> = self.entries.iter().filter_map(|e| e.payment).collect();
+        payments.sort_by_key(|p| (p.on, p.prestazione));
+        payments
+    }
+
+    /// The payment method in force on `day`.
+    #[must_use]
+    pub fn payment_method_on(&self, day: Date) -> Option<&PaymentMethod> {
+        in_force_on(&self.payment_history, day)
+    }
+
+    /// The payment-method history, oldest first.
+    #[must_use]
+    pub fn payment_history(&self) -> &[Effective<PaymentMethod>] {
+        &self.payment_history
+    }
+
+    /// The annual prospetto compensi of `year` (Part A A9: the year of the prestazione's day;
+    /// revoked prestazioni excluded).
+    ///
+    /// # Errors
+    ///
+    /// [`ScrivaniaError::Overflow`] if a total overflows, [`ScrivaniaError::Rules`] for a year
+    /// without rules.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{RulesTable, Scrivania, Euro};
+    /// use time::macros::datetime;
+    /// let desk = Scrivania::new("RSSMRA85T10A562S".parse()?, &[], &[], RulesTable::embedded(), datetime!(2026-03-12 09:00 +1))?;
+    /// let prospetto = desk.prospetto(2026)?;
+    /// assert_eq!(prospetto.room_left, Euro::from_euros(5_000));
+    /// assert!(desk.prospetto(2016).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn prospetto(&self, year: i32) -> Result<Prospetto, ScrivaniaError> {
+        let overflow = |what| ScrivaniaError::Overflow {
+            id: PrestazioneId(0),
+            what,
+        };
+        let cap = cap_of_year(&self.caps, year)?;
+        let mut rows: BTreeMap<(UtilizzatoreId, Instrument), ProspettoRow> = BTreeMap::new();
+        for e in &self.entries {
+            let p = &e.prestazione;
+            if p.day().year() != year || matches!(e.status, PrestazioneStatus::Revoked { .. }) {
+                continue;
+            }
+            let key = (canonical(p.utilizzatore()), p.instrument());
+            let row = rows.entry(key).or_insert_with(|| ProspettoRow {
+                utilizzatore: p.utilizzatore(),
+                instrument: p.instrument(),
+                prestazioni: 0,
+                compensi: Euro::ZERO,
+                minutes: 0,
+                ivs: Euro::ZERO,
+                inail: Euro::ZERO,
+                fees: Euro::ZERO,
+            });
+            row.prestazioni = row.prestazioni.checked_add(1).ok_or(overflow("count"))?;
+            row.compensi = row
+                .compensi
+                .checked_add(p.compenso())
+                .ok_or(overflow("compensi"))?;
+            row.minutes = row
+                .minutes
+                .checked_add(u64::from(p.minutes()))
+                .ok_or(overflow("minutes"))?;
+            row.ivs = row.ivs.checked_add(e.ivs).ok_or(overflow("ivs"))?;
+            row.inail = row.inail.checked_add(e.inail).ok_or(overflow("inail"))?;
+            if let Some(payment) = e.payment {
+                row.fees = row.fees.checked_add(payment.fee).ok_or(overflow("fees"))?;
+            }
+        }
+        let rows: Vec<ProspettoRow> = rows.into_values().collect();
+        let total_compensi =
+            Euro::checked_sum(rows.iter().map(|r| r.compensi)).ok_or(overflow("total"))?;
+        Ok(Prospetto {
+            year,
+            room_left: cap.value.saturating_sub(total_compensi),
+            excess: total_compensi.saturating_sub(cap.value),
+            rows,
+            total_compensi,
+            cap,
+        })
+    }
+}
+
+/// Groups omocodes of a codice fiscale together.
+fn canonical(id: UtilizzatoreId) -> UtilizzatoreId {
+    match id {
+        UtilizzatoreId::CodiceFiscale(cf) => UtilizzatoreId::CodiceFiscale(cf.canonical()),
+        other @ UtilizzatoreId::PartitaIva(_) => other,
+    }
+}
+
+/// The lowest cap a in force during `year` (conservative), with its citation, from the caps of
+/// every version (first day, value).
+fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, ScrivaniaError> {
+    let bad_year = ScrivaniaError::Overflow {
+        id: PrestazioneId(0),
+        what: "year",
+    };
+    let first = Date::from_calendar_date(year, Month::January, 1).map_err(|_| bad_year.clone())?;
+    let last = Date::from_calendar_date(year, Month::December, 31).map_err(|_| bad_year)?;
+    let start = caps.first().map_or(first, |(from, _)| first.max(*from));
+    let mut best: Option<&Cited<Euro>> = None;
+    for (i, (from, cap)) in caps.iter().enumerate() {
+        let until = caps.get(i + 1).and_then(|(next, _)| next.previous_day());
+        let overlaps = *from <= last && until.is_none_or(|u| u >= start);
+        if overlaps && best.is_none_or(|b| cap.value < b.value) {
+            best = Some(cap);
+        }
+    }
+    best.cloned()
+        .ok_or(ScrivaniaError::Rules(RulesError::BeforeRegime {
+            date: last,
+            start: caps
+                .first()
+                .map_or(crate::rules::REGIME_START, |(from, _)| *from),
+        }))
+}
+
+/// The day INPS pays a prestazione of `day` by: `payment_day` of the next month (Part A A15).
+fn expected_payment(day: Date, rules: &Rules) -> Option<Date> {
+    let (year, month) = match day.month() {
+        Month::December => (day.year().checked_add(1)?, Month::January),
+        m => (day.year(), m.next()),
+    };
+    Date::from_calendar_date(year, month, rules.payment_day.value).ok()
+}
+
+/// The revoca deadline: 23:59:59 of `revoca_days` calendar days after `day` (Part A A16).
+fn revoca_deadline(day: Date, rules: &Rules) -> Option<PrimitiveDateTime> {
+    let last = day.checked_add(Duration::days(i64::from(rules.revoca_days.value)))?;
+    let end = Time::from_hms(23, 59, 59).ok()?;
+    Some(PrimitiveDateTime::new(last, end))
+}
+
+/// IVS and INAIL credited for a prestazione: LF per titolo, CPO at the rates, each rounded half
+/// away from zero.
+fn contributions(p: &Prestazione, rules: &Rules) -> Result<(Euro, Euro), ScrivaniaError> {
+    let id = p.id();
+    let overflow = |what| ScrivaniaError::Overflow { id, what };
+    match p.instrument() {
+        Instrument::LibrettoFamiglia => {
+            let titolo = &rules.lf_titolo.value;
+            let ratio = p
+                .compenso()
+                .as_decimal()
+                .checked_div(titolo.compenso.as_decimal())
+                .ok_or(overflow("titoli"))?;
+            let not_whole = || ScrivaniaError::NotWholeTitoli {
+                id,
+                compenso: p.compenso(),
+                titolo: titolo.compenso,
+            };
+            if !ratio.fract().is_zero() {
+                return Err(not_whole());
+            }
+            let count: u32 = ratio.try_into().map_err(|_| not_whole())?;
+            Ok((
+                titolo.ivs.checked_mul_u32(count).ok_or(overflow("ivs"))?,
+                titolo
+                    .inail
+                    .checked_mul_u32(count)
+                    .ok_or(overflow("inail"))?,
+            ))
+        }
+        Instrument::ContrattoPrestazioneOccasionale => {
+            let part = |rate, what| {
+                p.compenso()
+                    .checked_mul_decimal(rate)
+                    .and_then(|v| Euro::round_half_away_from_zero(v).ok())
+                    .ok_or(overflow(what))
+            };
+            Ok((
+                part(rules.cpo_ivs_rate.value, "ivs")?,
+                part(rules.cpo_inail_rate.value, "inail")?,
+            ))
+        }
+    }
+}
+
+fn entry(
+    c: &CommunicatedPrestazione,
+    history: &[Effective<PaymentMethod>],
+    table: &RulesTable,
+    now_local: PrimitiveDateTime,
+) -> Result<DeskEntry, ScrivaniaError> {
+    let p = &c.prestazione;
+    let id = p.id();
+    let rules = table.in_force_on(p.day())?;
+    let expected = expected_payment(p.day(), rules).ok_or(ScrivaniaError::Overflow {
+        id,
+        what: "expected payment day",
+    })?;
+    let deadline = match p.instrument() {
+        Instrument::ContrattoPrestazioneOccasionale => Some(
+            revoca_deadline(p.day(), rules).ok_or(ScrivaniaError::Overflow {
+                id,
+                what: "revoca deadline",
+            })?,
+        ),
+        Instrument::LibrettoFamiglia => None,
+    };
+    let (ivs, inail) = contributions(p, rules)?;
+    if let Some(revoked_at) = c.revoked_at {
+        if revoked_at < c.communicated_at {
+            return Err(ScrivaniaError::RevokedBeforeCommunication {
+                id,
+                revoked_at,
+                communicated_at: c.communicated_at,
+            });
+        }
+        if let Some(deadline) = deadline
+            && PrimitiveDateTime::new(revoked_at.date(), revoked_at.time()) > deadline
+        {
+            return Err(ScrivaniaError::LateRevoca {
+                id,
+                revoked_at,
+                deadline,
+            });
+        }
+        if c.paid_on.is_some() {
+            return Err(ScrivaniaError::RevokedAndPaid { id });
+        }
+    }
+    let payment = match c.paid_on {
+        Some(on) => {
+            if on < p.day() {
+                return Err(ScrivaniaError::PaidBeforeWork {
+                    id,
+                    paid_on: on,
+                    day: p.day(),
+                });
+            }
+            Some(payment(p, on, history, table)?)
+        }
+        None => None,
+    };
+    let status = match (c.revoked_at, c.paid_on, deadline) {
+        (Some(at), _, _) => PrestazioneStatus::Revoked { at },
+        (None, Some(on), _) => PrestazioneStatus::Paid { on },
+        (None, None, Some(until)) if now_local <= until => PrestazioneStatus::Communicated {
+            revocable_until: until,
+        },
+        _ => PrestazioneStatus::Due {
+            expected_by: expected,
+        },
+    };
+    Ok(DeskEntry {
+        prestazione: p.clone(),
+        communicated_at: c.communicated_at,
+        status,
+        revocable_until: deadline,
+        expected_payment: expected,
+        payment,
+        ivs,
+        inail,
+    })
+}
+
+fn payment(
+    p: &Prestazione,
+    on: Date,
+    history: &[Effective<PaymentMethod>],
+    table: &RulesTable,
+) -> Result<Payment, ScrivaniaError> {
+    let id = p.id();
+    let method = in_force_on(history, on).ok_or(ScrivaniaError::NoPaymentMethod { id, on })?;
+    let mode = method.mode();
+    let rules = table.in_force_on(on)?;
+    let fee = fee(mode, rules).ok_or(ScrivaniaError::ModeNotAvailable { id, mode, on })?;
+    let net = p
+        .compenso()
+        .checked_sub(fee)
+        .ok_or(ScrivaniaError::FeeExceedsCompenso {
+            id,
+            fee,
+            compenso: p.compenso(),
+        })?;
+    Ok(Payment {
+        prestazione: id,
+        utilizzatore: p.utilizzatore(),
+        instrument: p.instrument(),
+        on,
+        mode,
+        compenso: p.compenso(),
+        fee,
+        net,
+    })
+}

@@ -1,0 +1,31 @@
+//! Properties of the public API as a whole.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use prestazioni_occasionali as po;
+
+fn assert_send_sync<T: Send + Sync>() {}
+
+/// Every public type can cross threads (a host shares rules and ledgers between workers).
+#[test]
+fn public_types_are_send_and_sync() {
+    assert_send_sync::<po::Euro>();
+    assert_send_sync::<po::MoneyError>();
+    assert_send_sync::<po::Error>();
+    assert_send_sync::<po::Citation>();
+    assert_send_sync::<po::Rules>();
+    assert_send_sync::<po::RulesTable>();
+    assert_send_sync::<po::RulesTableBuilder>();
+    assert_send_sync::<po::RulesError>();
+    assert_send_sync::<po::Verdict>();
+    assert_send_sync::<po::Breach>();
+    assert_send_sync::<po::CodiceFiscale>();
+    assert_send_sync::<po::Iban>();
+    assert_send_sync::<po::PartitaIva>();
+    assert_send_sync::<po::Provincia>();
+    assert_send_sync::<po::AtecoCode>();
+    assert_send_sync::<po::UtilizzatoreId>();
+    assert_send_sync::<po::Prestazione>();
+    assert_send_sync::<po::SelfCertification>();
+    assert_send_sync::<po::AgriculturalArea>();
+    assert_send_sync::<po::InstrumentError>();
+}

@@ -1,0 +1,522 @@
+//! Intermediaries, deleghe and the authorization function.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use prestazioni_occasionali::{
+    Action, Actor, Authorization, CapProfile, Delega, DelegaDraft, DelegaError, DeleganteKind,
+    Denial, Euro, Instrument, Intermediario, IntermediarioKind, Party, Permit, Prestazione,
+    PrestazioneDraft, PrestazioneId, Rules, Subject, authorize,
+};
+use proptest::prelude::*;
+use time::Date;
+use time::macros::date;
+
+fn mario() -> Party {
+    Party::Prestatore("RSSMRA85T10A562S".parse().unwrap())
+}
+
+fn family() -> Party {
+    Party::Utilizzatore {
+        id: "BNCGNN60A01H501P".parse().unwrap(),
+        instrument: Instrument::LibrettoFamiglia,
+    }
+}
+
+fn firm() -> Party {
+    Party::Utilizzatore {
+        id: "00743110157".parse().unwrap(),
+        instrument: Instrument::ContrattoPrestazioneOccasionale,
+    }
+}
+
+fn intermediario(kind: IntermediarioKind) -> Intermediario {
+    Intermediario {
+        kind,
+        codice_fiscale: "80012345676".parse().unwrap(),
+    }
+}
+
+fn delega(delegante: Party, kind: IntermediarioKind, actions: Vec<Action>) -> Delega {
+    Delega::new(DelegaDraft {
+        delegante,
+        intermediario: intermediario(kind),
+        actions,
+        from: date!(2017 - 01 - 01),
+        until: date!(2030 - 12 - 31),
+        revoked_on: None,
+    })
+    .unwrap()
+}
+
+fn decide(
+    actor: &Actor,
+    action: Action,
+    subject: &Subject,
+    deleghe: &[Delega],
+    day: Date,
+) -> Authorization {
+    authorize(
+        actor,
+        action,
+        subject,
+        deleghe,
+        day,
+        Rules::in_force_on(day).unwrap(),
+    )
+}
+
+/// Source: LAW.md REG-INTERMEDIARI (msg 3177/2017: patronati only for prestatori and LF
+/// utilizzatori).
+#[test]
+fn patronati_only_for_prestatori_and_lf_utilizzatori() {
+    let day = date!(2020 - 05 - 04);
+    let actor = Actor::Intermediario(intermediario(IntermediarioKind::Patronato));
+    let for_mario = delega(
+        mario(),
+        IntermediarioKind::Patronato,
+        vec![Action::Register],
+    );
+    assert_eq!(
+        decide(
+            &actor,
+            Action::Register,
+            &Subject::Party(mario()),
+            &[for_mario],
+            day
+        ),
+        Authorization::Allowed(Permit::Delega(0))
+    );
+    let for_family = delega(
+        family(),
+        IntermediarioKind::Patronato,
+        vec![Action::FundLibretto],
+    );
+    assert!(
+        decide(
+            &actor,
+            Action::FundLibretto,
+            &Subject::Party(family()),
+            &[for_family],
+            day
+        )
+        .is_allowed()
+    );
+    let for_firm = delega(firm(), IntermediarioKind::Patronato, vec![Action::Register]);
+    let denied = decide(
+        &actor,
+        Action::Register,
+        &Subject::Party(firm()),
+        &[for_firm],
+        day,
+    );
+    assert_eq!(
+        denied.denial().unwrap().to_string(),
+        "a patronato (L. 152/2001) may not act for a CPO utilizzatore on 2020-05-04 (INPS msg 3177 of 31/7/2017 (LAW.md REG-INTERMEDIARI); L. 12/1979; L. 152/2001: patronati only for prestatori and LF utilizzatori)"
+    );
+}
+
+/// Source: LAW.md REG-INTERMEDIARI, REG-PORTAL-2026 (msg 3932/2025: intermediaries act for
+/// prestatori from January 2026, taken as 1/1/2026).
+#[test]
+fn professionals_act_for_prestatori_from_2026() {
+    let actor = Actor::Intermediario(intermediario(IntermediarioKind::ConsulenteDelLavoro));
+    let d = [delega(
+        mario(),
+        IntermediarioKind::ConsulenteDelLavoro,
+        vec![Action::ViewScrivania, Action::ChangePaymentMethod],
+    )];
+    let subject = Subject::Party(mario());
+    assert!(
+        !decide(
+            &actor,
+            Action::ViewScrivania,
+            &subject,
+            &d,
+            date!(2025 - 12 - 31)
+        )
+        .is_allowed()
+    );
+    assert!(
+        decide(
+            &actor,
+            Action::ViewScrivania,
+            &subject,
+            &d,
+            date!(2026 - 01 - 01)
+        )
+        .is_allowed()
+    );
+    // An avvocato still may not.
+    let avvocato = Actor::Intermediario(intermediario(IntermediarioKind::Avvocato));
+    let d = [delega(
+        mario(),
+        IntermediarioKind::Avvocato,
+        vec![Action::ViewScrivania],
+    )];
+    assert!(
+        !decide(
+            &avvocato,
+            Action::ViewScrivania,
+            &subject,
+            &d,
+            date!(2026 - 03 - 07)
+        )
+        .is_allowed()
+    );
+}
+
+/// Source: LAW.md REG-INTERMEDIARI (no intermediaries before msg 3177 of 31/7/2017).
+#[test]
+fn no_intermediaries_before_31_july_2017() {
+    let actor = Actor::Intermediario(intermediario(IntermediarioKind::ConsulenteDelLavoro));
+    let d = [delega(
+        firm(),
+        IntermediarioKind::ConsulenteDelLavoro,
+        vec![Action::Register],
+    )];
+    let subject = Subject::Party(firm());
+    assert!(
+        !decide(
+            &actor,
+            Action::Register,
+            &subject,
+            &d,
+            date!(2017 - 07 - 30)
+        )
+        .is_allowed()
+    );
+    assert!(
+        decide(
+            &actor,
+            Action::Register,
+            &subject,
+            &d,
+            date!(2017 - 07 - 31)
+        )
+        .is_allowed()
+    );
+}
+
+#[test]
+fn delega_validity_revocation_and_scope() {
+    let actor = Actor::Intermediario(intermediario(IntermediarioKind::ConsulenteDelLavoro));
+    let subject = Subject::Party(firm());
+    let d = Delega::new(DelegaDraft {
+        delegante: firm(),
+        intermediario: intermediario(IntermediarioKind::ConsulenteDelLavoro),
+        actions: vec![Action::Register],
+        from: date!(2024 - 01 - 01),
+        until: date!(2024 - 12 - 31),
+        revoked_on: None,
+    })
+    .unwrap();
+    let revoked = d.revoke(date!(2024 - 06 - 01)).unwrap();
+    let on = |day| {
+        decide(
+            &actor,
+            Action::Register,
+            &subject,
+            std::slice::from_ref(&revoked),
+            day,
+        )
+    };
+    assert!(on(date!(2024 - 05 - 31)).is_allowed());
+    assert_eq!(
+        on(date!(2024 - 06 - 01)).denial().unwrap().to_string(),
+        "no delega from the subject to this intermediary is valid on 2024-06-01 (not yet in force, expired or revoked)"
+    );
+    assert!(!on(date!(2023 - 12 - 31)).is_allowed());
+    let expired = decide(
+        &actor,
+        Action::Register,
+        &subject,
+        std::slice::from_ref(&d),
+        date!(2025 - 01 - 01),
+    );
+    assert_eq!(
+        expired.denial(),
+        Some(&Denial::DelegaNotValid {
+            on: date!(2025 - 01 - 01)
+        })
+    );
+    let none = decide(
+        &actor,
+        Action::Register,
+        &subject,
+        &[],
+        date!(2024 - 03 - 01),
+    );
+    assert_eq!(
+        none.denial().unwrap().to_string(),
+        "no delega from the subject to this intermediary"
+    );
+    // A prestazione action is out of the delega's scope.
+    let p = Subject::Prestazione {
+        id: PrestazioneId(9),
+        utilizzatore: "00743110157".parse().unwrap(),
+        instrument: Instrument::ContrattoPrestazioneOccasionale,
+    };
+    let scope = decide(
+        &actor,
+        Action::CommunicatePrestazione,
+        &p,
+        std::slice::from_ref(&d),
+        date!(2024 - 03 - 01),
+    );
+    assert_eq!(
+        scope.denial().unwrap().to_string(),
+        "the valid delega from the subject to this intermediary does not include the action communicate a prestazione"
+    );
+    // Another consulente's delega does not help.
+    let other = Actor::Intermediario(Intermediario {
+        kind: IntermediarioKind::ConsulenteDelLavoro,
+        codice_fiscale: "RSSMRA85T10A562S".parse().unwrap(),
+    });
+    assert_eq!(
+        decide(
+            &other,
+            Action::Register,
+            &subject,
+            &[d],
+            date!(2024 - 03 - 01)
+        )
+        .denial(),
+        Some(&Denial::NoDelega)
+    );
+}
+
+#[test]
+fn parties_act_only_for_themselves() {
+    let day = date!(2026 - 03 - 07);
+    let me = Actor::Prestatore("RSSMRA85T10A562S".parse().unwrap());
+    assert_eq!(
+        decide(
+            &me,
+            Action::ViewProspetto,
+            &Subject::Party(mario()),
+            &[],
+            day
+        ),
+        Authorization::Allowed(Permit::OwnBehalf)
+    );
+    let other = Party::Prestatore("BNCGNN60A01H501P".parse().unwrap());
+    assert_eq!(
+        decide(&me, Action::ViewProspetto, &Subject::Party(other), &[], day)
+            .denial()
+            .unwrap()
+            .to_string(),
+        "a prestatore or utilizzatore acts only for itself, and this subject is another party"
+    );
+    assert_eq!(
+        decide(
+            &me,
+            Action::FundLibretto,
+            &Subject::Party(mario()),
+            &[],
+            day
+        )
+        .denial()
+        .unwrap()
+        .to_string(),
+        "the action fund the libretto does not concern a prestatore"
+    );
+
+    let p = Prestazione::try_from(PrestazioneDraft {
+        id: PrestazioneId(3),
+        instrument: Instrument::ContrattoPrestazioneOccasionale,
+        prestatore: "RSSMRA85T10A562S".parse().unwrap(),
+        utilizzatore: "00743110157".parse().unwrap(),
+        day,
+        minutes: 240,
+        compenso: Euro::from_euros(36),
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default(),
+    })
+    .unwrap();
+    let owner = Actor::Utilizzatore("00743110157".parse().unwrap());
+    assert!(
+        decide(
+            &owner,
+            Action::RevokePrestazione,
+            &Subject::from(&p),
+            &[],
+            day
+        )
+        .is_allowed()
+    );
+    let stranger = Actor::Utilizzatore("BNCGNN60A01H501P".parse().unwrap());
+    assert_eq!(
+        decide(
+            &stranger,
+            Action::RevokePrestazione,
+            &Subject::from(&p),
+            &[],
+            day
+        )
+        .denial()
+        .unwrap()
+        .to_string(),
+        "prestazione #3 belongs to another utilizzatore: an utilizzatore acts only on its own prestazioni"
+    );
+    assert_eq!(
+        decide(
+            &owner,
+            Action::RevokePrestazione,
+            &Subject::Party(firm()),
+            &[],
+            day
+        )
+        .denial(),
+        Some(&Denial::WrongSubject {
+            action: Action::RevokePrestazione
+        })
+    );
+}
+
+/// Source: LAW.md REG-INTERMEDIARI (kept for the validity plus 5 years).
+#[test]
+fn delega_is_kept_five_years_after_its_validity() {
+    let d = Delega::new(DelegaDraft {
+        delegante: family(),
+        intermediario: intermediario(IntermediarioKind::Patronato),
+        actions: vec![Action::FundLibretto],
+        from: date!(2023 - 03 - 01),
+        until: date!(2024 - 02 - 29),
+        revoked_on: None,
+    })
+    .unwrap();
+    assert_eq!(d.keep_until().unwrap(), date!(2029 - 03 - 01));
+}
+
+#[test]
+fn invalid_deleghe_are_refused() {
+    let base = DelegaDraft {
+        delegante: mario(),
+        intermediario: intermediario(IntermediarioKind::Patronato),
+        actions: vec![Action::Register],
+        from: date!(2024 - 01 - 01),
+        until: date!(2024 - 12 - 31),
+        revoked_on: None,
+    };
+    let err = |d: DelegaDraft| Delega::new(d).unwrap_err().to_string();
+    assert_eq!(
+        err(DelegaDraft {
+            until: date!(2023 - 12 - 31),
+            ..base.clone()
+        }),
+        "delega validity ends on 2023-12-31, before it starts on 2024-01-01"
+    );
+    assert_eq!(
+        err(DelegaDraft {
+            actions: vec![],
+            ..base.clone()
+        }),
+        "delega grants no action"
+    );
+    assert_eq!(
+        err(DelegaDraft {
+            revoked_on: Some(date!(2023 - 01 - 01)),
+            ..base.clone()
+        }),
+        "delega revoked on 2023-01-01, before its validity starts on 2024-01-01"
+    );
+    assert_eq!(
+        err(DelegaDraft {
+            delegante: Party::Utilizzatore {
+                id: "00743110157".parse().unwrap(),
+                instrument: Instrument::LibrettoFamiglia
+            },
+            actions: vec![Action::FundLibretto],
+            ..base.clone()
+        }),
+        "a Libretto Famiglia utilizzatore is a persona fisica with a personal codice fiscale (art. 54-bis c. 6 lett. a)"
+    );
+    assert_eq!(
+        Delega::new(DelegaDraft {
+            intermediario: Intermediario {
+                kind: IntermediarioKind::Patronato,
+                codice_fiscale: "RSSMRA85T10A56NH".parse().unwrap()
+            },
+            ..base
+        }),
+        Err(DelegaError::SelfDelegation)
+    );
+    assert_eq!(mario().kind(), DeleganteKind::Prestatore);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn delega_serde_goes_through_the_constructor() {
+    let d = delega(
+        mario(),
+        IntermediarioKind::Patronato,
+        vec![Action::Register],
+    );
+    let json = serde_json::to_string(&d).unwrap();
+    assert_eq!(serde_json::from_str::<Delega>(&json).unwrap(), d);
+    let bad = json.replace("\"Register\"", "\"FundLibretto\"");
+    assert!(serde_json::from_str::<Delega>(&bad).is_err());
+}
+
+fn arb_party() -> impl Strategy<Value = Party> {
+    prop_oneof![
+        Just(mario()),
+        Just(family()),
+        Just(firm()),
+        Just(Party::Prestatore("BNCGNN60A01H501P".parse().unwrap()))
+    ]
+}
+
+fn arb_kind() -> impl Strategy<Value = IntermediarioKind> {
+    prop_oneof![
+        Just(IntermediarioKind::ConsulenteDelLavoro),
+        Just(IntermediarioKind::DottoreCommercialista),
+        Just(IntermediarioKind::Avvocato),
+        Just(IntermediarioKind::Patronato),
+        Just(IntermediarioKind::CentroServizi),
+    ]
+}
+
+fn arb_day() -> impl Strategy<Value = Date> {
+    (0i64..4000).prop_map(|n| date!(2017 - 06 - 24) + time::Duration::days(n))
+}
+
+proptest! {
+    /// An intermediary without a valid delega of the right scope from the subject is never
+    /// authorised; a party is never authorised for another party.
+    #[test]
+    fn no_authorisation_without_a_valid_delega(
+        subject in arb_party(),
+        delegante in arb_party(),
+        kind in arb_kind(),
+        action in proptest::sample::select(Action::ALL.to_vec()),
+        day in arb_day(),
+        from in arb_day(),
+        len in 0i64..2000,
+        revoked in proptest::option::of(arb_day()),
+        actions in proptest::sample::subsequence(Action::ALL.to_vec(), 1..4),
+    ) {
+        let draft = DelegaDraft {
+            delegante,
+            intermediario: intermediario(kind),
+            actions: actions.clone(),
+            from,
+            until: from + time::Duration::days(len),
+            revoked_on: revoked,
+        };
+        let deleghe: Vec<Delega> = Delega::new(draft).into_iter().collect();
+        let actor = Actor::Intermediario(intermediario(kind));
+        let result = decide(&actor, action, &Subject::Party(subject), &deleghe, day);
+        if result.is_allowed() {
+            let d = &deleghe[0];
+            prop_assert!(d.delegante().same_as(&subject));
+            prop_assert!(d.is_valid_on(day));
+            prop_assert!(d.actions().contains(&action));
+        }
+        if let Party::Prestatore(cf) = delegante
+            && !Party::Prestatore(cf).same_as(&subject)
+        {
+            prop_assert!(!decide(&Actor::Prestatore(cf), action, &Subject::Party(subject), &deleghe, day).is_allowed());
+        }
+    }
+}

@@ -1,0 +1,758 @@
+//! Registration data, its validation and the registration state machine.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use prestazioni_occasionali::{
+    AccessChannel, AccountKind, AddressDraft, Categoria, Confirmation, ConfirmationChannel,
+    ContactChannel, ContactsDraft, Credential, DocumentDraft, DocumentKind, Euro,
+    ParentalConsentDraft, PaymentDraft, PaymentMethod, PaymentMode, REGISTRATION_TRANSITIONS,
+    RegistrantKind, Registration, RegistrationData, RegistrationDraft, RegistrationError,
+    RegistrationEvent, RegistrationEventKind, RegistrationState, Rules, SelfCertification, Sex,
+    UtilizzatoreRegistration, UtilizzatoreRegistrationDraft, registration_diagram,
+};
+use proptest::prelude::*;
+use time::Date;
+use time::macros::date;
+
+const CF: &str = "RSSMRA85T10A562S";
+const IBAN: &str = "IT60X0542811101000000123456";
+
+/// A complete form as in the older INPS guide: residence, a different domicile, carta
+/// d'identita, mobile preferred with a time band, "letto e autorizzato".
+fn complete(on: Date, access: AccessChannel) -> RegistrationDraft {
+    let mut d = RegistrationDraft::new(on, access);
+    d.codice_fiscale = CF.into();
+    d.first_name = "Mario".into();
+    d.last_name = "Rossi".into();
+    d.birth_date = Some(date!(1985 - 12 - 10));
+    d.birthplace = "A562".into();
+    d.sex = Some(Sex::Male);
+    d.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    d.domicile = Some(AddressDraft::new(
+        "Milano",
+        "MI",
+        "Via Torino",
+        "3",
+        "20123",
+    ));
+    d.document = DocumentDraft {
+        kind: DocumentKind::CartaIdentita,
+        number: "CA12345AB".into(),
+        issued_on: Some(date!(2017 - 05 - 04)),
+        expires_on: Some(date!(2028 - 05 - 04)),
+        issued_by: "Comune di Roma".into(),
+    };
+    d.contacts = ContactsDraft {
+        mobile: "333 1234567".into(),
+        email: "mario.rossi@example.it".into(),
+        preferred: ContactChannel::Mobile,
+        hours: "10.00-18.00".into(),
+    };
+    d.privacy_consent = true;
+    d.payment = PaymentDraft {
+        mode: PaymentMode::IbanCredit,
+        iban: IBAN.into(),
+        account: AccountKind::ContoCorrente,
+        held_by_prestatore: true,
+    };
+    d
+}
+
+/// The registration procedure of the older INPS guide, end to end: data entered, REGISTRA,
+/// telephone confirmation through the contact center, final verification "Lavoratore Attivo".
+///
+/// Source: seed 002, "Procedura Iscrizione INPS" (steps 2-5).
+#[test]
+fn older_inps_guide_end_to_end() {
+    let cf = CF.parse().unwrap();
+    // Step 1-2: access with the INPS PIN (accepted until 30/9/2021) and data entered.
+    let mut reg = Registration::new(RegistrationDraft::new(
+        date!(2018 - 09 - 03),
+        AccessChannel::InpsPin,
+    ));
+    assert_eq!(reg.state(), RegistrationState::Draft);
+    reg.apply(RegistrationEvent::Edit(Box::new(complete(
+        date!(2018 - 09 - 03),
+        AccessChannel::InpsPin,
+    ))))
+    .unwrap();
+    // Step 3: REGISTRA.
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    assert_eq!(reg.state(), RegistrationState::Submitted);
+    let data = reg.data().unwrap();
+    assert_eq!(data.payment_correspondence_address().comune(), "Milano");
+    assert_eq!(data.contacts().hours().unwrap().to_string(), "10:00-18:00");
+    // Not active before the telephone confirmation.
+    assert!(!reg.is_active_worker("Mario", "Rossi", &cf, date!(2018 - 09 - 03)));
+    // Step 4: telephone confirmation (803164 / 06164164).
+    reg.apply(RegistrationEvent::Confirm {
+        on: date!(2018 - 09 - 04),
+        via: ConfirmationChannel::ContactCenter,
+    })
+    .unwrap();
+    assert_eq!(reg.state(), RegistrationState::Active);
+    assert_eq!(
+        reg.confirmation(),
+        Some(Confirmation::Explicit {
+            via: ConfirmationChannel::ContactCenter,
+            on: date!(2018 - 09 - 04)
+        })
+    );
+    // Step 5: final verification with name, surname and codice fiscale.
+    assert!(reg.is_active_worker("  MARIO ", "rossi", &cf, date!(2018 - 09 - 04)));
+    assert!(!reg.is_active_worker("Maria", "Rossi", &cf, date!(2018 - 09 - 04)));
+    assert!(!reg.is_active_worker(
+        "Mario",
+        "Rossi",
+        &"BNCGNN60A01H501P".parse().unwrap(),
+        date!(2018 - 09 - 04)
+    ));
+    assert!(!reg.is_active_worker("Mario", "Rossi", &cf, date!(2018 - 09 - 03)));
+}
+
+/// The 2026 path: SPID level 2 proves identity, so REGISTRA activates at once.
+///
+/// Source: seed 000 (2026 portal, SPID/CIE/CNS/eIDAS); LAW.md REG-AUTH, REG-PORTAL-2026.
+#[test]
+fn spid_2026_path_confirms_automatically() {
+    let mut reg = Registration::new(complete(
+        date!(2026 - 01 - 12),
+        AccessChannel::Spid { level: 2 },
+    ));
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    assert_eq!(reg.state(), RegistrationState::Active);
+    assert_eq!(
+        reg.confirmation(),
+        Some(Confirmation::Automatic {
+            credential: Credential::Spid,
+            on: date!(2026 - 01 - 12)
+        })
+    );
+    assert!(reg.is_active_worker(
+        "Mario",
+        "Rossi",
+        &CF.parse().unwrap(),
+        date!(2026 - 01 - 12)
+    ));
+    // A contact-center confirmation is now an illegal transition.
+    let err = reg
+        .apply(RegistrationEvent::Confirm {
+            on: date!(2026 - 01 - 13),
+            via: ConfirmationChannel::ContactCenter,
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "event confirm is not allowed in state active"
+    );
+}
+
+/// Names are compared ignoring case, accents and extra spaces.
+#[test]
+fn verification_folds_accents_and_spaces() {
+    let mut d = complete(date!(2026 - 01 - 12), AccessChannel::Cie);
+    d.first_name = "Nicolò".into();
+    d.last_name = "D'Àngelo  Rossi".into();
+    let mut reg = Registration::new(d);
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    let cf = CF.parse().unwrap();
+    assert!(reg.is_active_worker("nicolo", "d'angelo rossi", &cf, date!(2026 - 02 - 01)));
+    assert!(reg.is_active_worker("NICOLÒ", " D’ANGELO   ROSSI ", &cf, date!(2026 - 02 - 01)));
+    // An omocode of the same holder matches.
+    assert!(reg.is_active_worker(
+        "Nicolo",
+        "D'Angelo Rossi",
+        &"RSSMRA85T10A56NH".parse().unwrap(),
+        date!(2026 - 02 - 01)
+    ));
+}
+
+/// Validation reports every problem at once, each with its path and reason.
+#[test]
+fn empty_form_reports_every_missing_field() {
+    let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    let problems = draft.validate().unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "codice_fiscale",
+            "first_name",
+            "last_name",
+            "birth_date",
+            "sex",
+            "birthplace",
+            "residence.comune",
+            "residence.provincia",
+            "residence.street",
+            "residence.house_number",
+            "residence.cap",
+            "document.number",
+            "document.issued_on",
+            "document.expires_on",
+            "document.issued_by",
+            "contacts.mobile",
+            "privacy_consent",
+        ]
+    );
+    assert!(problems.iter().all(|p| !p.reason.is_empty()));
+}
+
+#[test]
+fn invalid_values_are_reported_with_their_reasons() {
+    let mut d = complete(date!(2026 - 03 - 07), AccessChannel::Cie);
+    d.birth_date = Some(date!(1985 - 12 - 11));
+    d.sex = Some(Sex::Female);
+    d.birthplace = "H501".into();
+    d.residence.provincia = "XX".into();
+    d.residence.cap = "0019".into();
+    d.document.expires_on = Some(date!(2026 - 03 - 06));
+    d.contacts.mobile = "06 1234567".into();
+    d.contacts.email = "mario".into();
+    d.contacts.hours = "18:00-10:00".into();
+    d.payment.iban = "IT60X0542811101000000123457".into();
+    d.first_name = "Mario2".into();
+    let problems = d.validate().unwrap_err();
+    let pairs: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        pairs,
+        vec![
+            "first_name: has the character '2', not allowed in a name",
+            "birth_date: birth date 1985-12-11 does not match the codice fiscale, which encodes 85-12-10",
+            "birthplace: birthplace H501 does not match the codice fiscale, which encodes A562",
+            "residence.provincia: provincia \"XX\" is not a sigla in use",
+            "residence.cap: cap \"0019\" must be exactly 5 digits",
+            "document.expires_on: the document expired on 2026-03-06, before the registration day 2026-03-07",
+            "contacts.mobile: is not an Italian mobile number: it must start with 3",
+            "contacts.email: has no '@'",
+            "contacts.hours: 18:00-10:00 does not end after it starts",
+            "payment.iban: iban check digits are invalid",
+        ]
+    );
+}
+
+#[test]
+fn sex_mismatch_is_reported_on_sex() {
+    let mut d = complete(date!(2026 - 03 - 07), AccessChannel::Cie);
+    d.sex = Some(Sex::Female);
+    let problems = d.validate().unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems.as_slice()[0].path, "sex");
+}
+
+/// Source: LAW.md ELIG-AGE, reading A6 (under 18 the registration records parental consent).
+#[test]
+fn minor_needs_parental_consent() {
+    // Born 10/12/2009: 16 on 7/3/2026.
+    let mut d = complete(date!(2026 - 03 - 07), AccessChannel::Cie);
+    d.codice_fiscale = "RSSMRA09T10A562E".into();
+    d.birth_date = Some(date!(2009 - 12 - 10));
+    let problems = d.validate().unwrap_err();
+    assert_eq!(
+        problems.to_string(),
+        "parental_consent: is required below age 18 (L. 977/1967; LAW.md Part A A6: under 18 the registration records parental consent)"
+    );
+    d.parental_consent = Some(ParentalConsentDraft {
+        parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+        parent_name: "Giovanni Bianchi".into(),
+        given_on: Some(date!(2026 - 03 - 01)),
+    });
+    let data = d.validate().unwrap();
+    assert_eq!(
+        data.parental_consent().unwrap().parent_name(),
+        "Giovanni Bianchi"
+    );
+}
+
+/// Source: LAW.md PAY-MODES (post office from 12/8/2018), REG-AUTH (PIN until 30/9/2021, SPID
+/// level 2 or higher).
+#[test]
+fn dated_channels_and_payment_modes() {
+    let mut office = complete(date!(2018 - 08 - 11), AccessChannel::InpsPin);
+    office.payment = PaymentDraft {
+        mode: PaymentMode::PostOffice,
+        ..PaymentDraft::default()
+    };
+    let problems = office.validate().unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems.as_slice()[0].path, "payment.mode");
+    assert!(
+        problems.as_slice()[0]
+            .reason
+            .starts_with("payment at a post office is not available on ")
+    );
+    office.registered_on = date!(2018 - 08 - 12);
+    assert_eq!(
+        office.validate().unwrap().payment(),
+        &PaymentMethod::PostOffice
+    );
+
+    let pin = complete(date!(2021 - 10 - 01), AccessChannel::InpsPin);
+    let problems = pin.validate().unwrap_err();
+    assert_eq!(problems.as_slice()[0].path, "access");
+    assert!(
+        problems.as_slice()[0]
+            .reason
+            .starts_with("INPS PIN is not accepted from 2021-10-01")
+    );
+    assert!(
+        complete(date!(2021 - 09 - 30), AccessChannel::InpsPin)
+            .validate()
+            .is_ok()
+    );
+
+    let spid1 = complete(date!(2026 - 03 - 07), AccessChannel::Spid { level: 1 });
+    assert!(
+        spid1.validate().unwrap_err().as_slice()[0]
+            .reason
+            .starts_with("SPID level 1 is below the required level 2")
+    );
+}
+
+#[test]
+fn iban_account_must_be_the_prestatore_s() {
+    let mut d = complete(date!(2026 - 03 - 07), AccessChannel::Cie);
+    d.payment.held_by_prestatore = false;
+    let problems = d.validate().unwrap_err();
+    assert_eq!(
+        problems.to_string(),
+        "payment.held_by_prestatore: the account must be in the prestatore's name, alone or jointly (INPS circ. 107/2017)"
+    );
+}
+
+/// Changes while active take effect on their day; the desk and the ledger read the one in force.
+///
+/// Source: LAW.md PAY-MODES, reading A18 (fees of each mode).
+#[test]
+fn changes_while_active_are_dated() {
+    let mut reg = Registration::new(complete(date!(2023 - 01 - 10), AccessChannel::Cie));
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    reg.apply(RegistrationEvent::ChangePaymentMethod {
+        from: date!(2023 - 03 - 01),
+        method: PaymentMethod::BonificoDomiciliato,
+    })
+    .unwrap();
+    reg.apply(RegistrationEvent::ChangeSelfCertifications {
+        from: date!(2023 - 04 - 01),
+        certifications: vec![
+            SelfCertification::new(Categoria::Disoccupato, date!(2023 - 04 - 01), None).unwrap(),
+        ],
+    })
+    .unwrap();
+    let contacts = ContactsDraft {
+        mobile: "+39 347 7654321".into(),
+        ..ContactsDraft::default()
+    }
+    .validate()
+    .unwrap();
+    reg.apply(RegistrationEvent::ChangeContacts {
+        from: date!(2023 - 05 - 01),
+        contacts: contacts.clone(),
+    })
+    .unwrap();
+
+    assert_eq!(
+        reg.payment_method_on(date!(2023 - 02 - 28)).unwrap().mode(),
+        PaymentMode::IbanCredit
+    );
+    let method = reg.payment_method_on(date!(2023 - 03 - 01)).unwrap();
+    assert_eq!(method.mode(), PaymentMode::BonificoDomiciliato);
+    let rules = Rules::in_force_on(date!(2023 - 03 - 15)).unwrap();
+    assert_eq!(method.fee(rules), Some(Euro::from_cents(384)));
+    assert_eq!(reg.payment_history().len(), 2);
+    assert!(reg.self_certifications_on(date!(2023 - 03 - 31)).is_empty());
+    assert!(reg.special_category_on(date!(2023 - 04 - 01), rules));
+    assert_eq!(reg.contacts_on(date!(2023 - 05 - 01)), Some(&contacts));
+    assert_eq!(
+        reg.contacts_on(date!(2023 - 04 - 30))
+            .unwrap()
+            .mobile()
+            .as_str(),
+        "+393331234567"
+    );
+
+    // A change before the latest one is refused and changes nothing.
+    let before = reg.clone();
+    let err = reg
+        .apply(RegistrationEvent::ChangePaymentMethod {
+            from: date!(2023 - 02 - 01),
+            method: PaymentMethod::PostOffice,
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "event change payment method on 2023-02-01 is before 2023-03-01, the day of the latest event it must follow"
+    );
+    assert_eq!(reg, before);
+}
+
+#[test]
+fn changes_need_an_active_registration() {
+    let mut reg = Registration::new(complete(
+        date!(2026 - 03 - 07),
+        AccessChannel::ContactCenter,
+    ));
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    let err = reg
+        .apply(RegistrationEvent::ChangePaymentMethod {
+            from: date!(2026 - 03 - 08),
+            method: PaymentMethod::BonificoDomiciliato,
+        })
+        .unwrap_err();
+    assert_eq!(
+        err,
+        RegistrationError::IllegalTransition {
+            state: RegistrationState::Submitted,
+            event: RegistrationEventKind::ChangePaymentMethod
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "event change payment method is not allowed in state submitted"
+    );
+}
+
+#[test]
+fn suspension_resumption_and_closure() {
+    let mut reg = Registration::new(complete(date!(2026 - 01 - 12), AccessChannel::Cns));
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    reg.apply(RegistrationEvent::Suspend {
+        on: date!(2026 - 02 - 01),
+    })
+    .unwrap();
+    assert_eq!(reg.state(), RegistrationState::Suspended);
+    reg.apply(RegistrationEvent::Resume {
+        on: date!(2026 - 03 - 01),
+    })
+    .unwrap();
+    reg.apply(RegistrationEvent::Close {
+        on: date!(2026 - 04 - 01),
+    })
+    .unwrap();
+    assert_eq!(reg.state(), RegistrationState::Closed);
+    for (day, active) in [
+        (date!(2026 - 01 - 11), false),
+        (date!(2026 - 01 - 12), true),
+        (date!(2026 - 01 - 31), true),
+        (date!(2026 - 02 - 01), false),
+        (date!(2026 - 02 - 28), false),
+        (date!(2026 - 03 - 01), true),
+        (date!(2026 - 03 - 31), true),
+        (date!(2026 - 04 - 01), false),
+    ] {
+        assert_eq!(reg.is_active_on(day), active, "{day}");
+    }
+    let err = reg
+        .apply(RegistrationEvent::Resume {
+            on: date!(2026 - 05 - 01),
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "event resume is not allowed in state closed"
+    );
+}
+
+/// A submission with invalid data is refused, lists every problem, and changes nothing.
+#[test]
+fn invalid_submission_changes_nothing() {
+    let mut reg = Registration::new(RegistrationDraft::new(
+        date!(2026 - 03 - 07),
+        AccessChannel::Cie,
+    ));
+    let before = reg.clone();
+    let err = reg.apply(RegistrationEvent::Submit).unwrap_err();
+    match &err {
+        RegistrationError::Invalid(problems) => assert!(problems.len() > 10),
+        other => panic!("unexpected {other:?}"),
+    }
+    assert!(
+        err.to_string()
+            .starts_with("registration data is invalid: codice_fiscale: is missing; ")
+    );
+    assert_eq!(reg, before);
+}
+
+/// `Debug` masks the codice fiscale, IBAN, phone, e-mail and document number.
+#[test]
+fn debug_masks_personal_data() {
+    let draft = complete(date!(2026 - 03 - 07), AccessChannel::Cie);
+    let data = draft.validate().unwrap();
+    let mut reg = Registration::new(draft.clone());
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    reg.apply(RegistrationEvent::ChangePaymentMethod {
+        from: date!(2026 - 04 - 01),
+        method: data.payment().clone(),
+    })
+    .unwrap();
+    for text in [
+        format!("{draft:?}"),
+        format!("{data:?}"),
+        format!("{reg:?}"),
+    ] {
+        for secret in [CF, IBAN, "1234567", "mario.rossi@", "CA12345AB", "Via Po"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+}
+
+/// The transition table is rendered in the docs exactly.
+#[test]
+fn docs_show_the_transition_table() {
+    let source = include_str!("../src/registration/state.rs");
+    for line in registration_diagram().lines() {
+        assert!(
+            source.contains(&format!("/// {line}\n")),
+            "the docs lack the line {line:?}"
+        );
+    }
+    assert_eq!(REGISTRATION_TRANSITIONS.len(), 13);
+}
+
+/// Source: LAW.md REG-DATA-UTILIZZATORE; art. 54-bis c. 6 D.L. 50/2017.
+#[test]
+fn utilizzatore_registration() {
+    let firm = UtilizzatoreRegistrationDraft {
+        registered_on: date!(2026 - 03 - 07),
+        kind: RegistrantKind::Impresa,
+        id: "00743110157".into(),
+        ateco: "56.10.11".into(),
+    }
+    .validate()
+    .unwrap();
+    assert_eq!(firm.instruments().len(), 1);
+    let family_with_piva = UtilizzatoreRegistrationDraft {
+        registered_on: date!(2026 - 03 - 07),
+        kind: RegistrantKind::PersonaFisica,
+        id: "00743110157".into(),
+        ateco: String::new(),
+    };
+    assert_eq!(
+        family_with_piva.validate().unwrap_err().to_string(),
+        "id: a persona fisica registers with a personal codice fiscale"
+    );
+    let bad_check = UtilizzatoreRegistrationDraft {
+        id: "00743110158".into(),
+        ..family_with_piva
+    };
+    assert!(
+        bad_check.validate().unwrap_err().as_slice()[0]
+            .reason
+            .contains("check digit")
+    );
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Registration>();
+    check::<RegistrationData>();
+    check::<RegistrationDraft>();
+    check::<RegistrationEvent>();
+    check::<RegistrationError>();
+    check::<UtilizzatoreRegistration>();
+}
+
+#[cfg(feature = "serde")]
+mod serde_round_trips {
+    use super::*;
+
+    #[test]
+    fn data_and_registration_round_trip() {
+        let data = complete(date!(2026 - 03 - 07), AccessChannel::Cie)
+            .validate()
+            .unwrap();
+        let json = serde_json::to_string(&data).unwrap();
+        assert_eq!(
+            serde_json::from_str::<RegistrationData>(&json).unwrap(),
+            data
+        );
+
+        let mut reg = Registration::new(complete(
+            date!(2026 - 03 - 07),
+            AccessChannel::ContactCenter,
+        ));
+        reg.apply(RegistrationEvent::Submit).unwrap();
+        reg.apply(RegistrationEvent::Confirm {
+            on: date!(2026 - 03 - 08),
+            via: ConfirmationChannel::ContactCenter,
+        })
+        .unwrap();
+        let json = serde_json::to_string(&reg).unwrap();
+        assert_eq!(serde_json::from_str::<Registration>(&json).unwrap(), reg);
+    }
+
+    /// Invalid data cannot be deserialised, and neither can an impossible history.
+    #[test]
+    fn invalid_data_cannot_be_deserialised() {
+        let mut draft = complete(date!(2026 - 03 - 07), AccessChannel::Cie);
+        draft.privacy_consent = false;
+        let json = serde_json::to_string(&draft).unwrap();
+        let err = serde_json::from_str::<RegistrationData>(&json).unwrap_err();
+        assert!(err.to_string().contains("privacy_consent"));
+
+        let draft = complete(date!(2026 - 03 - 07), AccessChannel::ContactCenter);
+        let log = serde_json::json!({
+            "draft": draft,
+            "events": [{"Confirm": {"on": "2026-03-08", "via": "ContactCenter"}}]
+        });
+        let err = serde_json::from_value::<Registration>(log).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("event confirm is not allowed in state draft")
+        );
+    }
+}
+
+fn arb_day() -> impl Strategy<Value = Date> {
+    (0i32..3000).prop_map(|n| date!(2026 - 01 - 01) + time::Duration::days(i64::from(n)))
+}
+
+fn arb_access() -> impl Strategy<Value = AccessChannel> {
+    prop_oneof![
+        (0u8..4).prop_map(|level| AccessChannel::Spid { level }),
+        Just(AccessChannel::Cie),
+        Just(AccessChannel::Cns),
+        Just(AccessChannel::Eidas),
+        Just(AccessChannel::InpsPin),
+        Just(AccessChannel::ContactCenter),
+        Just(AccessChannel::Intermediary),
+    ]
+}
+
+fn arb_event() -> impl Strategy<Value = RegistrationEvent> {
+    prop_oneof![
+        (arb_access(), any::<bool>()).prop_map(|(access, consent)| {
+            let mut d = complete(date!(2026 - 01 - 01), access);
+            d.privacy_consent = consent;
+            RegistrationEvent::Edit(Box::new(d))
+        }),
+        Just(RegistrationEvent::Submit),
+        arb_day().prop_map(|on| RegistrationEvent::Confirm {
+            on,
+            via: ConfirmationChannel::ContactCenter
+        }),
+        arb_day().prop_map(|on| RegistrationEvent::Suspend { on }),
+        arb_day().prop_map(|on| RegistrationEvent::Resume { on }),
+        arb_day().prop_map(|on| RegistrationEvent::Close { on }),
+        (arb_day(), any::<bool>()).prop_map(|(from, office)| {
+            RegistrationEvent::ChangePaymentMethod {
+                from,
+                method: if office {
+                    PaymentMethod::PostOffice
+                } else {
+                    PaymentMethod::BonificoDomiciliato
+                },
+            }
+        }),
+        arb_day().prop_map(|from| RegistrationEvent::ChangeSelfCertifications {
+            from,
+            certifications: vec![],
+        }),
+    ]
+}
+
+proptest! {
+    /// No sequence of events reaches active without a submission and a confirmation (explicit,
+    /// or automatic for a channel that proves identity).
+    #[test]
+    fn active_needs_submission_and_confirmation(
+        access in arb_access(),
+        events in proptest::collection::vec(arb_event(), 0..12),
+    ) {
+        let mut reg = Registration::new(complete(date!(2026 - 01 - 01), access));
+        let mut submitted = false;
+        let mut confirmed_explicitly = false;
+        for event in events {
+            let kind = event.kind();
+            let before = reg.clone();
+            let result = reg.apply(event);
+            if result.is_err() {
+                prop_assert_eq!(&reg, &before);
+                continue;
+            }
+            if kind == RegistrationEventKind::Submit { submitted = true; }
+            if kind == RegistrationEventKind::Edit { submitted = false; confirmed_explicitly = false; }
+            if kind == RegistrationEventKind::Confirm { confirmed_explicitly = true; }
+            if reg.state() == RegistrationState::Active {
+                prop_assert!(submitted);
+                match reg.confirmation() {
+                    Some(Confirmation::Explicit { .. }) => prop_assert!(confirmed_explicitly),
+                    Some(Confirmation::Automatic { .. }) => {
+                        let data = reg.data().unwrap();
+                        let rules = Rules::in_force_on(data.registered_on()).unwrap();
+                        prop_assert!(data.access().proves_identity(rules));
+                    }
+                    _ => prop_assert!(false, "active without confirmation"),
+                }
+            }
+        }
+    }
+
+    /// Validation never panics on arbitrary text.
+    #[test]
+    fn validation_never_panics(
+        texts in proptest::collection::vec(".{0,40}", 12),
+        days in proptest::collection::vec(arb_day(), 4),
+        access in arb_access(),
+        consent in any::<bool>(),
+    ) {
+        let mut d = RegistrationDraft::new(days[0], access);
+        d.codice_fiscale = texts[0].clone();
+        d.first_name = texts[1].clone();
+        d.last_name = texts[2].clone();
+        d.birth_date = Some(days[1]);
+        d.birthplace = texts[3].clone();
+        d.residence = AddressDraft::new(&texts[4], &texts[5], &texts[6], &texts[7], &texts[8]);
+        d.contacts.mobile = texts[9].clone();
+        d.contacts.email = texts[10].clone();
+        d.contacts.hours = texts[11].clone();
+        d.document.issued_on = Some(days[2]);
+        d.document.expires_on = Some(days[3]);
+        d.payment.iban = texts[0].clone();
+        d.payment.mode = PaymentMode::IbanCredit;
+        d.privacy_consent = consent;
+        let _ = d.validate();
+        let _ = texts[1].parse::<prestazioni_occasionali::Phone>();
+        let _ = texts[2].parse::<prestazioni_occasionali::Email>();
+        let _ = texts[3].parse::<prestazioni_occasionali::TimeBand>();
+        let _ = UtilizzatoreRegistrationDraft {
+            registered_on: days[0],
+            kind: RegistrantKind::Impresa,
+            id: texts[4].clone(),
+            ateco: texts[5].clone(),
+        }
+        .validate();
+    }
+}
+
+#[cfg(feature = "serde")]
+proptest! {
+    /// Every state and event round-trips through serde.
+    #[test]
+    fn states_and_events_round_trip(event in arb_event(), state in prop_oneof![
+        Just(RegistrationState::Draft), Just(RegistrationState::Submitted),
+        Just(RegistrationState::Active), Just(RegistrationState::Suspended),
+        Just(RegistrationState::Closed),
+    ]) {
+        let json = serde_json::to_string(&event).unwrap();
+        prop_assert_eq!(serde_json::from_str::<RegistrationEvent>(&json).unwrap(), event.clone());
+        let json = serde_json::to_string(&event.kind()).unwrap();
+        prop_assert_eq!(serde_json::from_str::<RegistrationEventKind>(&json).unwrap(), event.kind());
+        let json = serde_json::to_string(&state).unwrap();
+        prop_assert_eq!(serde_json::from_str::<RegistrationState>(&json).unwrap(), state);
+    }
+
+    /// A registration round-trips through serde whatever events it went through.
+    #[test]
+    fn registrations_round_trip(
+        access in arb_access(),
+        events in proptest::collection::vec(arb_event(), 0..8),
+    ) {
+        let mut reg = Registration::new(complete(date!(2026 - 01 - 01), access));
+        for event in events {
+            let _ = reg.apply(event);
+        }
+        let json = serde_json::to_string(&reg).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Registration>(&json).unwrap(), reg);
+    }
+}
