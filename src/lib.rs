@@ -29,6 +29,9 @@
 //!    ([`check_cpo_communication`], [`revoca_deadline`], [`payment_date`],
 //!    [`lf_communication_deadline`]), the prepaid funds ([`FundsAccount`]) and the sanctions
 //!    ([`sanction_for`]).
+//! 5. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours, with an
+//!    [`Assessment`] explaining every breach, revoca and correction, the room left
+//!    ([`Ledger::room`]), totals, and [`LedgerEvent`]s to replay and merge.
 //!
 //! ```
 //! use prestazioni_occasionali::{
