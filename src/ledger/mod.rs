@@ -227,6 +227,59 @@ pub struct LedgerCapacity {
     pub pairs: usize,
 }
 
+/// Where each prestazione is in the ledger's entries. While ids arrive in increasing order (a
+/// host's sequence, the usual case) the entries are sorted by id and no map is needed: an id
+/// above the largest is new, any other is found by binary search. The first id out of order
+/// builds a hash index of every entry, used from then on.
+#[derive(Debug, Clone, Default)]
+enum IdIndex {
+    #[default]
+    Sorted,
+    Hashed(FastMap<u64, u32>),
+}
+
+impl IdIndex {
+    fn position(&self, entries: &[Entry], id: u64) -> Option<usize> {
+        match self {
+            IdIndex::Sorted => match entries.last() {
+                Some(last) if id <= last.id => entries.binary_search_by_key(&id, |e| e.id).ok(),
+                _ => None,
+            },
+            IdIndex::Hashed(map) => map.get(&id).and_then(|&i| usize::try_from(i).ok()),
+        }
+    }
+
+    fn contains(&self, entries: &[Entry], id: u64) -> bool {
+        self.position(entries, id).is_some()
+    }
+
+    /// Notes that the entry with `id` goes at `position` (`entries` as before the push).
+    fn note(&mut self, entries: &[Entry], id: u64, position: u32) {
+        match self {
+            IdIndex::Sorted => {
+                if entries.last().is_some_and(|last| id <= last.id) {
+                    let mut map = FastMap::default();
+                    map.reserve(entries.len().saturating_add(1));
+                    for (i, e) in (0u32..).zip(entries) {
+                        map.insert(e.id, i);
+                    }
+                    map.insert(id, position);
+                    *self = IdIndex::Hashed(map);
+                }
+            }
+            IdIndex::Hashed(map) => {
+                map.insert(id, position);
+            }
+        }
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        if let IdIndex::Hashed(map) = self {
+            map.reserve(additional);
+        }
+    }
+}
+
 /// Keys interned as dense numbers.
 #[derive(Debug, Clone)]
 struct Interner<K> {
@@ -317,7 +370,9 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///
 /// Prestatori and utilizzatori are interned (a number each), a prestazione is kept in 32
 /// bytes, totals are integer cents (cap b: an exact decimal per utilizzatore), and the maps use
-/// a small word hasher. `assess` and `record` do a constant number of hash look-ups whatever
+/// a small word hasher. While prestazione ids arrive in increasing order no id map is kept (an
+/// id above the largest is new; others are found by binary search); the first id out of order
+/// builds one. `assess` and `record` do a constant number of hash look-ups whatever
 /// the year holds. The ledger does not keep its event log (10^7 events would double its
 /// memory): the host stores the events, or regenerates them with [`Ledger::events`]. For bulk
 /// loads, [`Ledger::reserve`] avoids rehashing and [`Ledger::apply_batch`] overlaps look-ups.
@@ -362,7 +417,7 @@ pub struct Ledger {
     prestatori: Interner<CodiceFiscale>,
     utilizzatori: Interner<UtilizzatoreId>,
     entries: Vec<Entry>,
-    index: FastMap<u64, u32>,
+    index: IdIndex,
     years: Vec<YearTotals>,
 }
 
@@ -530,7 +585,7 @@ impl Ledger {
             prestatori: Interner::default(),
             utilizzatori: Interner::default(),
             entries: Vec::new(),
-            index: FastMap::default(),
+            index: IdIndex::default(),
             years: Vec::new(),
         }
     }
@@ -706,7 +761,7 @@ impl Ledger {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn assess(&self, p: &Prestazione) -> Result<Assessment, LedgerError> {
-        if self.index.contains_key(&p.id().0) {
+        if self.index.contains(&self.entries, p.id().0) {
             return Err(LedgerError::DuplicateId { id: p.id() });
         }
         self.evaluate(&self.probe(p)?)
@@ -1130,7 +1185,7 @@ impl Ledger {
     }
 
     fn insert_entry(&mut self, e: Entry) -> Result<(), LedgerError> {
-        if self.index.contains_key(&e.id) {
+        if self.index.contains(&self.entries, e.id) {
             return Err(LedgerError::DuplicateId {
                 id: PrestazioneId(e.id),
             });
@@ -1139,15 +1194,14 @@ impl Ledger {
         if !e.has(REVOKED) {
             self.change_totals(&e, true)?;
         }
+        self.index.note(&self.entries, e.id, position);
         self.entries.push(e);
-        self.index.insert(e.id, position);
         Ok(())
     }
 
     fn find(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
         self.index
-            .get(&id.0)
-            .and_then(|&i| usize::try_from(i).ok())
+            .position(&self.entries, id.0)
             .and_then(|i| self.entries.get(i).map(|e| (i, *e)))
             .ok_or(LedgerError::UnknownId { id })
     }
@@ -1721,7 +1775,7 @@ impl Ledger {
     pub fn apply(&mut self, event: &LedgerEvent) -> Result<(), LedgerError> {
         match event {
             LedgerEvent::Recorded(p) => {
-                if self.index.contains_key(&p.id().0) {
+                if self.index.contains(&self.entries, p.id().0) {
                     return Err(LedgerError::DuplicateId { id: p.id() });
                 }
                 self.table.in_force_on(p.day())?;
@@ -1778,7 +1832,7 @@ impl Ledger {
         let mut parties = Vec::with_capacity(events.len());
         for event in events {
             if let LedgerEvent::Recorded(p) | LedgerEvent::Corrected(p) = event {
-                touched ^= u64::from(self.index.contains_key(&p.id().0));
+                touched ^= u64::from(self.index.contains(&self.entries, p.id().0));
                 let prestatore = self.prestatori.get(&p.prestatore().canonical());
                 let utilizzatore = self
                     .utilizzatori
@@ -1850,7 +1904,7 @@ impl Ledger {
         if let Some(e) = other
             .entries
             .iter()
-            .find(|e| self.index.contains_key(&e.id))
+            .find(|e| self.index.contains(&self.entries, e.id))
         {
             return Err(LedgerError::DuplicateId {
                 id: PrestazioneId(e.id),
@@ -1932,5 +1986,59 @@ fn refuses(policy: RecordPolicy, a: &Assessment) -> bool {
     match policy {
         RecordPolicy::RefuseEveryBreach => !a.is_lawful(),
         RecordPolicy::RecordConversionBreaches => a.has_platform_refusal(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn p(id: u64) -> Prestazione {
+        Prestazione::try_from(PrestazioneDraft {
+            id: PrestazioneId(id),
+            instrument: Instrument::ContrattoPrestazioneOccasionale,
+            prestatore: "RSSMRA85T10A562S".parse().unwrap(),
+            utilizzatore: "12345670157".parse().unwrap(),
+            day: date!(2026 - 03 - 07),
+            minutes: 60,
+            compenso: Euro::from_euros(36),
+            special_category: false,
+            steward: false,
+            profile: CapProfile::default(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn ids_in_order_need_no_map_and_out_of_order_ids_build_one() {
+        let mut ledger = Ledger::default();
+        for id in [2, 5, 9] {
+            ledger.record(&p(id)).unwrap();
+        }
+        assert!(matches!(ledger.index, IdIndex::Sorted));
+        assert!(ledger.entry(PrestazioneId(5)).is_some());
+        assert!(ledger.entry(PrestazioneId(4)).is_none());
+        assert_eq!(
+            ledger.assess(&p(5)),
+            Err(LedgerError::DuplicateId {
+                id: PrestazioneId(5)
+            })
+        );
+        ledger.record(&p(3)).unwrap();
+        assert!(matches!(ledger.index, IdIndex::Hashed(_)));
+        for id in [2, 3, 5, 9] {
+            assert_eq!(
+                ledger.entry(PrestazioneId(id)).unwrap().id,
+                PrestazioneId(id)
+            );
+        }
+        assert!(ledger.record(&p(9)).is_err());
+        assert!(ledger.entry(PrestazioneId(7)).is_none());
+    }
+
+    #[test]
+    fn an_entry_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<Entry>(), 32);
     }
 }
