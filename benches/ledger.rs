@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use prestazioni_occasionali::{Ledger, LedgerEvent, Prestazione, RecordError};
+use prestazioni_occasionali::{Ledger, LedgerCapacity, LedgerEvent, Prestazione, RecordError};
 use support::national::Parties;
 
 /// Parties of the history benches: enough that 10^6 prestazioni stay within every cap.
@@ -21,6 +21,8 @@ const HISTORY_PRESTATORI: u32 = 100_000;
 const HISTORY_UTILIZZATORI: u32 = 30_000;
 /// Prestazioni recorded into one clone of the history ledger.
 const CHUNK: u64 = 10_000;
+/// What a clone reserves before a chunk.
+const RESERVE: usize = 20_000;
 
 fn ledger_with(parties: &Parties, prestazioni: u64) -> Ledger {
     let mut ledger = Ledger::default();
@@ -66,6 +68,14 @@ fn history(c: &mut Criterion) {
                 let mut done = 0u64;
                 while done < iters {
                     let mut l = ledger.clone();
+                    // A clone has no spare capacity: reserve the chunk (untimed), as a host does.
+                    l.reserve(&LedgerCapacity {
+                        year: 2026,
+                        prestazioni: RESERVE,
+                        prestatori: RESERVE,
+                        utilizzatori: RESERVE,
+                        pairs: RESERVE,
+                    });
                     let n = (iters - done).min(CHUNK);
                     let start = Instant::now();
                     for p in batch.iter().take(usize::try_from(n).unwrap()) {

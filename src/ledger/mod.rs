@@ -861,7 +861,9 @@ impl Ledger {
                         facts: &dyn Fn() -> String,
                         consequence: Consequence|
          -> Result<(), LedgerError> {
-            if !cap.is_breached() {
+            // A positive headroom means a total below the cap; only at zero headroom is the
+            // exact comparison needed.
+            if !cap.headroom.is_zero() || !cap.is_breached() {
                 return Ok(());
             }
             let total = cap.total();
