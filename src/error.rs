@@ -47,6 +47,12 @@ pub enum Error {
     /// An invalid self-certification.
     #[error(transparent)]
     SelfCertification(#[from] crate::parties::SelfCertificationError),
+    /// A ledger operation that could not run (duplicate or unknown id, closed revoca, ...).
+    #[error(transparent)]
+    Ledger(#[from] crate::ledger::LedgerError),
+    /// A prestazione the ledger refused (the assessment explains the breach) or bad input.
+    #[error(transparent)]
+    Record(#[from] crate::ledger::RecordError),
     /// An invalid input to a cost, pay or deadline computation.
     #[error(transparent)]
     Instrument(#[from] crate::instruments::InstrumentError),

@@ -32,6 +32,9 @@
 //! 5. **The communications** that tie them together: [`LfCommunication`] (the work done, by the
 //!    3rd of the next month) and [`CpoCommunication`] (60 minutes ahead, one prestazione per
 //!    calendar day), each validated, with its pay, cost, deadlines, verdict and ledger records.
+//! 5. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours, with an
+//!    [`Assessment`] explaining every breach, revoca and correction, the room left
+//!    ([`Ledger::room`]), totals, and [`LedgerEvent`]s to replay and merge.
 //!
 //! ```
 //! use prestazioni_occasionali::{
@@ -89,6 +92,7 @@ mod delega;
 mod error;
 mod identity;
 mod instruments;
+mod ledger;
 mod money;
 mod parties;
 mod payment;
@@ -120,6 +124,11 @@ pub use instruments::{
     fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget, max_lf_titoli_for_budget,
     payment_date, post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
     titoli_for_minutes,
+};
+pub use ledger::{
+    Assessment, ExternalTotal, HoursCap, Ledger, LedgerCapacity, LedgerEntry, LedgerError,
+    LedgerEvent, MoneyCap, PairTotals, PeriodTotals, PrestatoreTotals, RecordError, RecordPolicy,
+    Room, RoomQuery, UtilizzatoreTotals,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{

@@ -28,4 +28,10 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<po::SelfCertification>();
     assert_send_sync::<po::AgriculturalArea>();
     assert_send_sync::<po::InstrumentError>();
+    assert_send_sync::<po::Ledger>();
+    assert_send_sync::<po::LedgerError>();
+    assert_send_sync::<po::RecordError>();
+    assert_send_sync::<po::Assessment>();
+    assert_send_sync::<po::LedgerEvent>();
+    assert_send_sync::<po::Room>();
 }

@@ -1,0 +1,128 @@
+//! Benchmarks for the annual ledger: `assess` and `record` against a short and a long history
+//! (10^3 vs 10^6 prestazioni over the same parties), and `assess` + `record` at national scale
+//! (1.000.000 prestatori, 300.000 utilizzatori, about 3.000.000 pairs, 10^7 prestazioni).
+//! The replay of a year of 10^7 prestazioni is `examples/national_year.rs` (criterion would run
+//! it many times).
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+mod support {
+    pub mod national;
+}
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use prestazioni_occasionali::{Ledger, LedgerCapacity, LedgerEvent, Prestazione, RecordError};
+use support::national::Parties;
+
+/// Parties of the history benches: enough that 10^6 prestazioni stay within every cap.
+const HISTORY_PRESTATORI: u32 = 100_000;
+const HISTORY_UTILIZZATORI: u32 = 30_000;
+/// Prestazioni recorded into one clone of the history ledger.
+const CHUNK: u64 = 10_000;
+/// What a clone reserves before a chunk.
+const RESERVE: usize = 20_000;
+
+fn ledger_with(parties: &Parties, prestazioni: u64) -> Ledger {
+    let mut ledger = Ledger::default();
+    for i in 0..prestazioni {
+        ledger
+            .apply(&LedgerEvent::Recorded(parties.prestazione(i)))
+            .unwrap();
+    }
+    ledger
+}
+
+/// New prestazioni (ids after the history) to assess or record.
+fn probes(parties: &Parties, from: u64, n: u64) -> Vec<Prestazione> {
+    (from..from + n).map(|i| parties.prestazione(i)).collect()
+}
+
+fn check(result: &Result<prestazioni_occasionali::Assessment, RecordError>) {
+    assert!(matches!(result, Ok(_) | Err(RecordError::Refused(_))));
+}
+
+fn history(c: &mut Criterion) {
+    let parties = Parties::with_sizes(HISTORY_PRESTATORI, HISTORY_UTILIZZATORI);
+    let mut group = c.benchmark_group("ledger");
+    group.measurement_time(Duration::from_secs(5));
+    for (name, size) in [("1e3", 1_000u64), ("1e6", 1_000_000)] {
+        let ledger = ledger_with(&parties, size);
+        let probes = probes(&parties, 10_000_000, 4_096);
+        let mut next = 0usize;
+        group.bench_function(format!("assess/{name}"), |b| {
+            b.iter(|| {
+                next = (next + 1) % probes.len();
+                let a = ledger.assess(black_box(&probes[next])).unwrap();
+                assert!(a.cap_pair.is_some() || a.cap_steward.is_some());
+                a
+            });
+        });
+        // Record: chunks of 10^4 new prestazioni, each chunk into a fresh clone of the ledger
+        // (clone untimed), so the history stays about `size`.
+        let batch = probes_owned(&parties, 20_000_000, CHUNK);
+        group.bench_function(format!("record/{name}"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                let mut done = 0u64;
+                while done < iters {
+                    let mut l = ledger.clone();
+                    // A clone has no spare capacity: reserve the chunk (untimed), as a host does.
+                    l.reserve(&LedgerCapacity {
+                        year: 2026,
+                        prestazioni: RESERVE,
+                        prestatori: RESERVE,
+                        utilizzatori: RESERVE,
+                        pairs: RESERVE,
+                    });
+                    let n = (iters - done).min(CHUNK);
+                    let start = Instant::now();
+                    for p in batch.iter().take(usize::try_from(n).unwrap()) {
+                        let r = l.record(black_box(p));
+                        check(&r);
+                        black_box(r.is_ok());
+                    }
+                    total += start.elapsed();
+                    done += n;
+                }
+                total
+            });
+        });
+    }
+    group.finish();
+}
+
+fn probes_owned(parties: &Parties, from: u64, n: u64) -> Vec<Prestazione> {
+    probes(parties, from, n)
+}
+
+fn national(c: &mut Criterion) {
+    let parties = Parties::generate();
+    let mut ledger = ledger_with(&parties, 10_000_000);
+    let mut next = 100_000_000u64;
+    let mut group = c.benchmark_group("ledger");
+    group.sample_size(50);
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("assess_record/national", |b| {
+        b.iter_batched(
+            || {
+                // A new prestazione (new id, random parties of the national year), untimed.
+                next += 1;
+                parties.prestazione(next)
+            },
+            |p| {
+                let a = ledger.assess(&p).unwrap();
+                let r = ledger.record(&p);
+                check(&r);
+                assert_eq!(r.is_ok(), a.is_lawful());
+                a
+            },
+            BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, history, national);
+criterion_main!(benches);

@@ -1,0 +1,309 @@
+//! What the ledger answers about one prestazione: every breached cap with its explanation, the
+//! headroom left under every cap that applies, and warning levels.
+
+use rust_decimal::Decimal;
+use time::Date;
+
+use crate::identity::CodiceFiscale;
+use crate::money::Euro;
+use crate::parties::UtilizzatoreId;
+use crate::prestazione::{CapProfile, Instrument, PrestazioneId};
+use crate::verdict::{Consequence, RuleId, Verdict};
+
+/// The state of one cap in euro (a, b, c or c-bis) for one prestazione.
+///
+/// Amounts are exact decimals: for cap b, `used` and `requested` are *counted* amounts (compensi
+/// of comma-8 prestatori weighted at 75%, reading A11), which may have more than two decimals;
+/// they are rounded only for display. `headroom` is nominal: the largest compenso that this
+/// prestatore may still receive under this cap *after* the prestazione (for a comma-8
+/// prestatore under cap b, the counted room divided by the weight), rounded down to the cent so
+/// that paying it never breaches the cap.
+///
+/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis and c. 8 D.L. 50/2017; a total equal to
+/// the cap is lawful (reading A10).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId};
+/// use time::macros::date;
+///
+/// let p = Prestazione::try_from(PrestazioneDraft {
+///     id: PrestazioneId(1),
+///     instrument: Instrument::LibrettoFamiglia,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 180,
+///     compenso: Euro::from_euros(24),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// })?;
+/// let a = Ledger::default().assess(&p)?;
+/// let pair = a.cap_pair.as_ref().unwrap();
+/// assert_eq!(pair.rule, RuleId::CapPair);
+/// assert_eq!(pair.headroom, Euro::from_euros(2_476));
+/// assert_eq!(pair.titoli, 309); // 2.476 / 8,00
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct MoneyCap {
+    /// Which cap.
+    pub rule: RuleId,
+    /// The cap in force on the day of the prestazione.
+    pub limit: Euro,
+    /// Already used this year, before the prestazione (counted amounts for cap b; for cap a it
+    /// includes the external total).
+    pub used: Decimal,
+    /// What the prestazione adds (counted, i.e. weighted, for cap b).
+    pub requested: Decimal,
+    /// The weight applied to this prestatore's compensi in this cap (`Some(0,75)` for a comma-8
+    /// prestatore under cap b), `None` when compensi count at their nominal amount.
+    pub weight: Option<Decimal>,
+    /// The nominal compenso this prestatore may still receive under this cap after the
+    /// prestazione, rounded down to the cent (zero when the cap is reached or breached).
+    pub headroom: Euro,
+    /// `headroom` in whole Libretto Famiglia titoli (compenso 8,00 each; LAW.md E11).
+    pub titoli: u32,
+    /// The highest host-chosen warning threshold (a percentage of `limit`) that `used +
+    /// requested` reaches, if any.
+    pub warning: Option<u8>,
+}
+
+impl MoneyCap {
+    /// `used + requested`, exact.
+    ///
+    /// # Examples
+    ///
+    /// See [`MoneyCap`].
+    #[must_use]
+    pub fn total(&self) -> Decimal {
+        self.used.saturating_add(self.requested)
+    }
+
+    /// Whether the total exceeds the cap (one cent more than the cap does, reading A10).
+    #[must_use]
+    pub fn is_breached(&self) -> bool {
+        self.total() > self.limit.as_decimal()
+    }
+}
+
+/// The state of the 280-hour limit of one prestatore-utilizzatore pair for one prestazione, in
+/// minutes.
+///
+/// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (LAW.md HOURS-280; the Libretto Famiglia counts
+/// when `Rules::hours_limit_applies_to_lf`, reading A2).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+/// use time::macros::date;
+///
+/// let p = Prestazione::try_from(PrestazioneDraft {
+///     id: PrestazioneId(1),
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "12345670157".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 240,
+///     compenso: Euro::from_euros(36),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// })?;
+/// let hours = Ledger::default().assess(&p)?.hours.unwrap();
+/// assert_eq!((hours.limit, hours.headroom), (280 * 60, 276 * 60));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct HoursCap {
+    /// The limit in minutes.
+    pub limit: u32,
+    /// Minutes already counted this year for the pair.
+    pub used: u32,
+    /// The prestazione's minutes.
+    pub requested: u32,
+    /// Minutes left after the prestazione (zero when reached or breached).
+    pub headroom: u32,
+    /// The highest warning threshold reached, if any.
+    pub warning: Option<u8>,
+}
+
+/// The ledger's answer about one prestazione: the breaches (with id, limit, used, requested,
+/// excess, consequence and citation) and the state of every cap that applies to it.
+///
+/// A cap that does not apply is `None`: cap b and cap c for a steward service (c-bis applies
+/// instead; INPS circ. 95/2018), cap a for a steward when `Rules::steward_counts_toward_cap_prestatore`
+/// is false (reading A5), c-bis for everything but steward services, the 280 hours for the
+/// Libretto Famiglia when `Rules::hours_limit_applies_to_lf` is false (reading A2).
+///
+/// Legal basis: art. 54-bis c. 1, c. 8, c. 20 D.L. 50/2017; consequences per LAW.md Part A A14.
+///
+/// # Examples
+///
+/// See [`Ledger::assess`](crate::Ledger::assess).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Assessment {
+    /// The prestazione assessed.
+    pub prestazione: PrestazioneId,
+    /// Its day (its calendar year is the year of every total, reading A9).
+    pub day: Date,
+    /// Every breached rule; empty when the prestazione fits every cap.
+    pub verdict: Verdict,
+    /// Cap a, per prestatore across all utilizzatori.
+    pub cap_prestatore: Option<MoneyCap>,
+    /// Cap b, per utilizzatore across all prestatori (weighted).
+    pub cap_utilizzatore: Option<MoneyCap>,
+    /// Cap c, per pair.
+    pub cap_pair: Option<MoneyCap>,
+    /// Cap c-bis, per steward per società sportiva.
+    pub cap_steward: Option<MoneyCap>,
+    /// The 280 hours per pair.
+    pub hours: Option<HoursCap>,
+}
+
+impl Assessment {
+    /// Whether no rule is breached.
+    ///
+    /// # Examples
+    ///
+    /// See [`Ledger::assess`](crate::Ledger::assess).
+    #[must_use]
+    pub fn is_lawful(&self) -> bool {
+        self.verdict.is_lawful()
+    }
+
+    /// Every money cap that applies, in the order a, b, c, c-bis.
+    ///
+    /// # Examples
+    ///
+    /// See [`Ledger::assess`](crate::Ledger::assess).
+    pub fn money_caps(&self) -> impl Iterator<Item = &MoneyCap> {
+        [
+            &self.cap_prestatore,
+            &self.cap_utilizzatore,
+            &self.cap_pair,
+            &self.cap_steward,
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// Whether some breach is one the INPS platform refuses (caps a and b, reading A14), as
+    /// opposed to one that converts the relationship (cap c, c-bis, 280 hours).
+    ///
+    /// # Examples
+    ///
+    /// See [`RecordPolicy`].
+    #[must_use]
+    pub fn has_platform_refusal(&self) -> bool {
+        self.verdict.breaches.iter().any(|b| {
+            !matches!(
+                b.consequence,
+                Consequence::Conversion { .. } | Consequence::UnlawfulUsePa
+            )
+        })
+    }
+
+    /// The largest nominal compenso this prestatore may still receive from this utilizzatore
+    /// after the prestazione: the smallest headroom of the money caps (zero when the 280 hours
+    /// are used up).
+    ///
+    /// # Examples
+    ///
+    /// See [`Ledger::assess`](crate::Ledger::assess).
+    #[must_use]
+    pub fn headroom(&self) -> Euro {
+        if self.hours.is_some_and(|h| h.headroom == 0) {
+            return Euro::ZERO;
+        }
+        self.money_caps()
+            .map(|c| c.headroom)
+            .min()
+            .unwrap_or(Euro::ZERO)
+    }
+}
+
+/// Which breaches [`Ledger::record_with`](crate::Ledger::record_with) refuses.
+///
+/// Legal basis: LAW.md Part A A14 (the platform refuses breaches of caps a and b; cap c, c-bis
+/// and the 280 hours convert the relationship instead of being refused).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::RecordPolicy;
+/// assert_eq!(RecordPolicy::default(), RecordPolicy::RefuseEveryBreach);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum RecordPolicy {
+    /// Refuse a prestazione that breaches any rule (the default: a ledger that follows it never
+    /// holds a breach).
+    #[default]
+    RefuseEveryBreach,
+    /// Reconstruction of what already happened: record a prestazione whose only breaches are
+    /// conversion-type (cap c, c-bis, 280 hours: `Consequence::Conversion`, or
+    /// `Consequence::UnlawfulUsePa` for a PA), and still refuse one that breaches cap a or b
+    /// (`Consequence::PlatformRefusal`: the INPS platform would not have accepted it, so it did
+    /// not happen as occasional work). The returned assessment lists the conversion breaches.
+    RecordConversionBreaches,
+}
+
+/// A question for [`Ledger::room`](crate::Ledger::room): who would work for whom, on which day,
+/// with which instrument and flags (the same fields as a prestazione, without id, minutes and
+/// compenso).
+///
+/// # Examples
+///
+/// See [`Ledger::room`](crate::Ledger::room).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RoomQuery {
+    /// Who would work.
+    pub prestatore: CodiceFiscale,
+    /// Who would pay.
+    pub utilizzatore: UtilizzatoreId,
+    /// The day of the work.
+    pub day: Date,
+    /// LF or CPO.
+    pub instrument: Instrument,
+    /// Whether a comma-8 category of the prestatore holds on `day` (reading A11).
+    pub special_category: bool,
+    /// A steward service for a società sportiva (c. 1 lett. c-bis).
+    pub steward: bool,
+    /// What the caps need to know about the utilizzatore.
+    pub profile: CapProfile,
+}
+
+/// The answer of [`Ledger::room`](crate::Ledger::room): the largest compenso (and number of LF
+/// titoli) the utilizzatore may still pay the prestatore on the day.
+///
+/// # Examples
+///
+/// See [`Ledger::room`](crate::Ledger::room).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Room {
+    /// The largest nominal compenso, rounded down to the cent.
+    pub compenso: Euro,
+    /// `compenso` in whole Libretto Famiglia titoli (8,00 each).
+    pub titoli: u32,
+    /// Minutes left under the 280 hours, when the limit applies.
+    pub minutes: Option<u32>,
+    /// The rule that sets the limit (the cap with the least room, or the 280 hours when they are
+    /// used up).
+    pub binding: RuleId,
+    /// Every money cap that applies, with its own headroom and titoli (a, b, c, c-bis).
+    pub caps: Vec<MoneyCap>,
+}

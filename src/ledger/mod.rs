@@ -1,0 +1,2046 @@
+//! The calendar-year ledger: the caps of art. 54-bis c. 1 and the 280 hours of c. 20, with
+//! assessments that explain every breach. See [`Ledger`] for what it counts and the readings it
+//! takes.
+
+mod assessment;
+mod events;
+mod hasher;
+mod totals;
+
+use std::borrow::Borrow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::hash::Hash;
+use std::sync::{Arc, OnceLock};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use time::{Date, Month, OffsetDateTime};
+
+pub use assessment::{Assessment, HoursCap, MoneyCap, RecordPolicy, Room, RoomQuery};
+pub use events::{ExternalTotal, LedgerEvent};
+pub use totals::{PairTotals, PeriodTotals, PrestatoreTotals, UtilizzatoreTotals};
+
+use hasher::FastMap;
+use totals::{Delta, External, PTot, PairTot, PeriodTot, UTot, YearTotals, euro};
+
+use crate::identity::CodiceFiscale;
+use crate::money::Euro;
+use crate::parties::UtilizzatoreId;
+use crate::prestazione::{
+    CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
+};
+use crate::rules::{Citation, Rules, RulesError, RulesTable};
+use crate::verdict::{Breach, Consequence, Excess, RuleId, Verdict};
+
+/// Why a ledger operation could not run. A prestazione that breaches a cap is not an error of
+/// this kind: [`Ledger::assess`] answers with an [`Assessment`] and [`Ledger::record`] refuses
+/// it with [`RecordError::Refused`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LedgerError {
+    /// No rules on the day (before the regime).
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+    /// A prestazione regenerated from the ledger failed validation (a bug of the crate).
+    #[error(transparent)]
+    Prestazione(#[from] PrestazioneError),
+    /// The id is already in the ledger.
+    #[error("prestazione {id} is already in the ledger (duplicate id)")]
+    DuplicateId {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// The id is not in the ledger.
+    #[error("prestazione {id} is not in the ledger")]
+    UnknownId {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// The prestazione was already revoked.
+    #[error("prestazione {id} is already revoked")]
+    AlreadyRevoked {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// A Libretto Famiglia communication is corrected, not revoked.
+    #[error(
+        "prestazione {id} is a libretto famiglia communication: correct it, only a cpo prestazione is revoked (INPS circ. 107/2017)"
+    )]
+    NotRevocable {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// The revoca window is closed (reading A16).
+    #[error(
+        "prestazione {id}: the revoca closed at 23:59:59 of {last_day}, {days} days after the day of the work ({citation})"
+    )]
+    RevocaClosed {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// The last day of the window.
+        last_day: Date,
+        /// `Rules::revoca_days` on the day of the work.
+        days: u32,
+        /// Its citation.
+        citation: Box<Citation>,
+    },
+    /// A CPO prestazione is revoked, not corrected.
+    #[error(
+        "prestazione {id} is a cpo prestazione: revoke it and communicate it again, only a libretto famiglia communication is corrected"
+    )]
+    NotCorrectable {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// A correction must stay a Libretto Famiglia communication.
+    #[error("correction of prestazione {id}: instrument must stay LF")]
+    CorrectionInstrument {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// A warning threshold outside 1..=100.
+    #[error("warning threshold {value} is not a percentage between 1 and 100")]
+    InvalidThreshold {
+        /// The value given.
+        value: u8,
+    },
+    /// An external total for a year without rules.
+    #[error("external total: year {year} is outside the rules table, which starts in {start}")]
+    ExternalYear {
+        /// The year given.
+        year: i32,
+        /// The first year of the table.
+        start: i32,
+    },
+    /// Two ledgers with different rules tables cannot be merged.
+    #[error("merge: the two ledgers use different rules tables")]
+    DifferentRules,
+    /// A total would overflow.
+    #[error("ledger total of {what} overflows")]
+    Overflow {
+        /// Which total.
+        what: &'static str,
+    },
+    /// More than 2^32 prestazioni, prestatori or utilizzatori.
+    #[error(
+        "the ledger is full: it holds at most 4294967295 prestazioni, prestatori and utilizzatori"
+    )]
+    Full,
+    /// An interned key is missing (a bug of the crate).
+    #[error("ledger state is inconsistent: an interned key is missing")]
+    Inconsistent,
+}
+
+/// Why [`Ledger::record`] or [`Ledger::correct`] did not change the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RecordError {
+    /// The prestazione breaches a cap the [`RecordPolicy`] refuses; the assessment explains it.
+    #[error("prestazione {} refused: {}", .0.prestazione, .0.verdict)]
+    Refused(Box<Assessment>),
+    /// Bad input (duplicate id, day before the regime, ...).
+    #[error(transparent)]
+    Invalid(#[from] LedgerError),
+}
+
+/// Entry flags: the prestazione's own, then how it counts (from the rules on its day).
+const LF: u16 = 1;
+const SPECIAL: u16 = 1 << 1;
+const STEWARD: u16 = 1 << 2;
+const EVENTS: u16 = 1 << 3;
+const PA: u16 = 1 << 4;
+const REVOKED: u16 = 1 << 5;
+const COUNTS_A: u16 = 1 << 6;
+const COUNTS_B: u16 = 1 << 7;
+const COUNTS_C: u16 = 1 << 8;
+const COUNTS_STEWARD: u16 = 1 << 9;
+const COUNTS_HOURS: u16 = 1 << 10;
+
+/// One prestazione as the ledger keeps it: 32 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    id: u64,
+    cents: u64,
+    prestatore: u32,
+    utilizzatore: u32,
+    day: Date,
+    minutes: u16,
+    flags: u16,
+}
+
+impl Entry {
+    fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// A prestazione as recorded in a [`Ledger`] (plain data, from [`Ledger::entries`]). The
+/// prestatore and a personal utilizzatore are in their canonical (de-omocoded) form.
+///
+/// # Examples
+///
+/// See [`Ledger::entries`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct LedgerEntry {
+    /// The host's id.
+    pub id: PrestazioneId,
+    /// LF or CPO.
+    pub instrument: Instrument,
+    /// Who worked (canonical codice fiscale).
+    pub prestatore: CodiceFiscale,
+    /// Who paid.
+    pub utilizzatore: UtilizzatoreId,
+    /// The day of the work.
+    pub day: Date,
+    /// Minutes.
+    pub minutes: u32,
+    /// The compenso netto.
+    pub compenso: Euro,
+    /// Whether a comma-8 category held on the day.
+    pub special_category: bool,
+    /// A steward service.
+    pub steward: bool,
+    /// The utilizzatore's cap profile.
+    pub profile: CapProfile,
+    /// Whether it was revoked (it then counts in no total).
+    pub revoked: bool,
+}
+
+/// How much to reserve with [`Ledger::reserve`] (additional items).
+///
+/// # Examples
+///
+/// See [`Ledger::reserve`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct LedgerCapacity {
+    /// The calendar year the pairs are in.
+    pub year: i32,
+    /// Prestazioni.
+    pub prestazioni: usize,
+    /// Prestatori.
+    pub prestatori: usize,
+    /// Utilizzatori.
+    pub utilizzatori: usize,
+    /// Prestatore-utilizzatore pairs in `year`.
+    pub pairs: usize,
+}
+
+/// Where each prestazione is in the ledger's entries. While ids arrive in increasing order (a
+/// host's sequence, the usual case) the entries are sorted by id and no map is needed: an id
+/// above the largest is new, any other is found by binary search. The first id out of order
+/// builds a hash index of every entry, used from then on.
+#[derive(Debug, Clone, Default)]
+enum IdIndex {
+    #[default]
+    Sorted,
+    Hashed(FastMap<u64, u32>),
+}
+
+impl IdIndex {
+    fn position(&self, entries: &[Entry], id: u64) -> Option<usize> {
+        match self {
+            IdIndex::Sorted => match entries.last() {
+                Some(last) if id <= last.id => entries.binary_search_by_key(&id, |e| e.id).ok(),
+                _ => None,
+            },
+            IdIndex::Hashed(map) => map.get(&id).and_then(|&i| usize::try_from(i).ok()),
+        }
+    }
+
+    fn contains(&self, entries: &[Entry], id: u64) -> bool {
+        self.position(entries, id).is_some()
+    }
+
+    /// Notes that the entry with `id` goes at `position` (`entries` as before the push).
+    fn note(&mut self, entries: &[Entry], id: u64, position: u32) {
+        match self {
+            IdIndex::Sorted => {
+                if entries.last().is_some_and(|last| id <= last.id) {
+                    let mut map = FastMap::default();
+                    map.reserve(entries.len().saturating_add(1));
+                    for (i, e) in (0u32..).zip(entries) {
+                        map.insert(e.id, i);
+                    }
+                    map.insert(id, position);
+                    *self = IdIndex::Hashed(map);
+                }
+            }
+            IdIndex::Hashed(map) => {
+                map.insert(id, position);
+            }
+        }
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        if let IdIndex::Hashed(map) = self {
+            map.reserve(additional);
+        }
+    }
+}
+
+/// Keys interned as dense numbers.
+#[derive(Debug, Clone)]
+struct Interner<K> {
+    keys: Vec<K>,
+    index: FastMap<K, u32>,
+}
+
+impl<K> Default for Interner<K> {
+    fn default() -> Self {
+        Interner {
+            keys: Vec::new(),
+            index: FastMap::default(),
+        }
+    }
+}
+
+impl<K: Copy + Eq + Hash> Interner<K> {
+    fn get(&self, key: &K) -> Option<u32> {
+        self.index.get(key).copied()
+    }
+
+    fn intern(&mut self, key: K) -> Result<u32, LedgerError> {
+        if let Some(i) = self.index.get(&key) {
+            return Ok(*i);
+        }
+        let i = u32::try_from(self.keys.len()).map_err(|_| LedgerError::Full)?;
+        self.keys.push(key);
+        self.index.insert(key, i);
+        Ok(i)
+    }
+
+    fn key(&self, i: u32) -> Result<K, LedgerError> {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.keys.get(i))
+            .copied()
+            .ok_or(LedgerError::Inconsistent)
+    }
+}
+
+/// The calendar-year ledger of caps and hours, with assessments that explain every breach.
+///
+/// # What it counts (LAW.md §1.2-1.3, Part A)
+///
+/// Every total is per calendar year of the day of the work (reading A9): work on 31/12 and on
+/// 1/1 never share a cap. Caps are on the compenso netto (DEF-NET), and LF and CPO add up in the
+/// same caps.
+///
+/// | cap | key | what counts | limit | consequence (A14) |
+/// |---|---|---|---|---|
+/// | a (`CAP-PRESTATORE-TOTAL`) | prestatore (canonical codice fiscale) | every compenso, plus the [`ExternalTotal`] entered by the host; steward compensi only if `Rules::steward_counts_toward_cap_prestatore` (reading A5, default yes) | `Rules::cap_prestatore` | platform refusal |
+/// | b (`CAP-UTILIZZATORE-TOTAL`) | utilizzatore | compensi weighted at `Rules::special_category_weight` (75%) for a prestatore whose comma-8 category holds on the day (A11); steward compensi never (INPS circ. 95/2018) | `Rules::cap_utilizzatore`, or `cap_utilizzatore_events` for an events-sector profile where in force | platform refusal |
+/// | c (`CAP-PAIR`) | pair | every compenso except steward services, never weighted | `Rules::cap_pair` | conversion (not for a PA) |
+/// | c-bis (`CAP-STEWARD`) | steward and società sportiva | steward compensi | `Rules::cap_steward` | conversion (not for a PA): the crate's reading |
+/// | 280 hours (`HOURS-280`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (A2) | `Rules::hours_per_pair` | conversion (not for a PA) |
+///
+/// Readings the crate takes here:
+///
+/// - **c-bis replaces c for stewards.** Lett. c-bis is the specific rule for stewards of
+///   società sportive, so steward compensi count toward c-bis instead of cap c. Their minutes
+///   still count toward the 280 hours of the pair (under the LF flag of reading A2): c-bis sets
+///   a money cap, not an hour limit. When no c-bis is in force (before 1/1/2018) a steward
+///   service counts as ordinary work.
+/// - **A breach of c-bis converts like a breach of c.** The law names no consequence for
+///   c-bis; the crate treats it as the pair cap it specialises.
+/// - **Dated caps apply to the year-to-date total.** The cap in force on the day of the
+///   prestazione is compared with everything already recorded in its calendar year, whatever
+///   the day of that work. For the events cap of 2023 this is the conservative reading: INPS
+///   applied 15.000,00 to all of 2023 (circ. 75/2023), the crate only to prestazioni from
+///   5/5/2023.
+/// - **Weighted amounts are exact.** Cap b totals are kept as exact decimals (0,75 × 0,01 =
+///   0,0075), never rounded in the ledger: a counted total equal to the cap is lawful and any
+///   amount above it, however small, breaches it (A10). Displayed amounts are rounded: `used`
+///   and `requested` of an [`Excess`](crate::Excess) half away from zero, the excess up (a
+///   breach never shows 0,00), and headroom down (paying it never breaches).
+/// - **External totals** are year-to-date figures of the prestatore's compensi from
+///   utilizzatori outside this ledger; the latest reading wins.
+///
+/// # Operations
+///
+/// [`Ledger::assess`] is pure. [`Ledger::record`] is atomic: a refused prestazione leaves the
+/// ledger unchanged and the error carries the assessment. [`Ledger::revoke`] takes a CPO
+/// prestazione out within the revoca window; [`Ledger::correct`] replaces a Libretto Famiglia
+/// communication. Every change is a [`LedgerEvent`]; [`Ledger::replay`] rebuilds a ledger from
+/// events and [`Ledger::merge`] joins ledgers built from disjoint sets of events.
+///
+/// # Memory and speed
+///
+/// Prestatori and utilizzatori are interned (a number each), a prestazione is kept in 32
+/// bytes, totals are integer cents (cap b: an exact decimal per utilizzatore), and the maps use
+/// a small word hasher. While prestazione ids arrive in increasing order no id map is kept (an
+/// id above the largest is new; others are found by binary search); the first id out of order
+/// builds one. `assess` and `record` do a constant number of hash look-ups whatever
+/// the year holds. The ledger does not keep its event log (10^7 events would double its
+/// memory): the host stores the events, or regenerates them with [`Ledger::events`]. For bulk
+/// loads, [`Ledger::reserve`] avoids rehashing and [`Ledger::apply_batch`] overlaps look-ups.
+/// `Ledger` itself is not serialised: persist its events and [`Ledger::replay`] them.
+///
+/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md
+/// §1.2-1.3; Part A A2, A5, A9, A10, A11, A14).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RecordError, RuleId};
+/// use time::macros::date;
+///
+/// let mut ledger = Ledger::default().with_warning_thresholds(&[80, 90])?;
+/// let draft = PrestazioneDraft {
+///     id: PrestazioneId(1),
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "12345670157".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 240,
+///     compenso: Euro::from_euros(2_000),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// };
+/// let a = ledger.record(&Prestazione::try_from(draft.clone())?)?;
+/// assert_eq!(a.cap_pair.as_ref().unwrap().warning, Some(80)); // 2.000 of 2.500
+///
+/// // 600,00 more breaches cap c (2.500,00) by 100,00: refused, nothing changes.
+/// let more = PrestazioneDraft { id: PrestazioneId(2), compenso: Euro::from_euros(600), ..draft };
+/// let Err(RecordError::Refused(a)) = ledger.record(&Prestazione::try_from(more)?) else { panic!() };
+/// assert!(a.verdict.breaches_rule(RuleId::CapPair));
+/// assert_eq!(ledger.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct Ledger {
+    table: Arc<RulesTable>,
+    thresholds: Vec<u8>,
+    prestatori: Interner<CodiceFiscale>,
+    utilizzatori: Interner<UtilizzatoreId>,
+    entries: Vec<Entry>,
+    index: IdIndex,
+    years: Vec<YearTotals>,
+}
+
+impl fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ledger")
+            .field("prestazioni", &self.entries.len())
+            .field("prestatori", &self.prestatori.keys.len())
+            .field("utilizzatori", &self.utilizzatori.keys.len())
+            .field(
+                "years",
+                &self.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+            )
+            .field("warning_thresholds", &self.thresholds)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Ledger {
+    /// An empty ledger on the embedded rules table, without warning thresholds.
+    fn default() -> Ledger {
+        static EMBEDDED: OnceLock<Arc<RulesTable>> = OnceLock::new();
+        Ledger::new(Arc::clone(
+            EMBEDDED.get_or_init(|| Arc::new(RulesTable::embedded().clone())),
+        ))
+    }
+}
+
+impl PartialEq for Ledger {
+    /// Two ledgers are equal when they use equal rules tables and hold the same prestazioni
+    /// (same ids, data and revoked state), the same external totals and the same totals;
+    /// internal numbering and warning thresholds are not compared. Cost: O(n log n).
+    fn eq(&self, other: &Ledger) -> bool {
+        (Arc::ptr_eq(&self.table, &other.table) || self.table == other.table)
+            && self.snapshot() == other.snapshot()
+    }
+}
+
+/// The canonical content of a ledger, for equality.
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    entries: BTreeMap<u64, LedgerEntry>,
+    prestatori: BTreeMap<(i32, CodiceFiscale), PTot>,
+    external: BTreeMap<(i32, CodiceFiscale), External>,
+    utilizzatori: BTreeMap<(i32, UtilizzatoreId), UTot>,
+    pairs: BTreeMap<(i32, CodiceFiscale, UtilizzatoreId), PairTot>,
+    periods: BTreeMap<i32, [[PeriodTot; 12]; 2]>,
+}
+
+fn canonical_utilizzatore(u: UtilizzatoreId) -> UtilizzatoreId {
+    match u {
+        UtilizzatoreId::CodiceFiscale(cf) => UtilizzatoreId::CodiceFiscale(cf.canonical()),
+        other @ UtilizzatoreId::PartitaIva(_) => other,
+    }
+}
+
+/// How a prestazione counts under the rules in force on its day.
+fn counting(rules: &Rules, instrument: Instrument, steward: bool) -> u16 {
+    let steward = steward && rules.cap_steward.value.is_some();
+    let mut flags = 0;
+    if !steward || rules.steward_counts_toward_cap_prestatore.value {
+        flags |= COUNTS_A;
+    }
+    if steward {
+        flags |= COUNTS_STEWARD;
+    } else {
+        flags |= COUNTS_B | COUNTS_C;
+    }
+    if instrument == Instrument::ContrattoPrestazioneOccasionale
+        || rules.hours_limit_applies_to_lf.value
+    {
+        flags |= COUNTS_HOURS;
+    }
+    flags
+}
+
+fn own_flags(instrument: Instrument, special: bool, steward: bool, profile: CapProfile) -> u16 {
+    let mut flags = 0;
+    let mut set = |cond: bool, flag: u16| {
+        if cond {
+            flags |= flag;
+        }
+    };
+    set(instrument == Instrument::LibrettoFamiglia, LF);
+    set(special, SPECIAL);
+    set(steward, STEWARD);
+    set(profile.events_sector, EVENTS);
+    set(profile.pubblica_amministrazione, PA);
+    flags
+}
+
+/// Cap b for the profile on the day, with its citation.
+fn cap_b(rules: &Rules, events_sector: bool) -> (Euro, &Citation) {
+    match (events_sector, rules.cap_utilizzatore_events.value) {
+        (true, Some(cap)) => (cap, &rules.cap_utilizzatore_events.citation),
+        _ => (
+            rules.cap_utilizzatore.value,
+            &rules.cap_utilizzatore.citation,
+        ),
+    }
+}
+
+fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
+    amount.cents().ok_or(LedgerError::Overflow {
+        what: "compenso in cents",
+    })
+}
+
+fn dec(cents: u64) -> Decimal {
+    euro(cents).as_decimal()
+}
+
+fn overflow(what: &'static str) -> LedgerError {
+    LedgerError::Overflow { what }
+}
+
+/// An exact amount for a message: Italian format, with more than two decimals when exact.
+fn show(amount: Decimal) -> String {
+    match Euro::new(amount) {
+        Ok(e) => e.to_italian(),
+        Err(_) => format!("{} €", amount.normalize()).replace('.', ","),
+    }
+}
+
+fn show_minutes(minutes: u32) -> String {
+    format!("{} h {:02} min", minutes / 60, minutes % 60)
+}
+
+/// What a prestazione or a room query looks like to the caps.
+#[derive(Debug, Clone, Copy)]
+struct Probe {
+    id: PrestazioneId,
+    day: Date,
+    instrument: Instrument,
+    prestatore: Option<u32>,
+    utilizzatore: Option<u32>,
+    cents: u64,
+    minutes: u32,
+    special: bool,
+    steward: bool,
+    profile: CapProfile,
+}
+
+impl Ledger {
+    /// An empty ledger on a rules table (the host's own, or
+    /// `Arc::new(RulesTable::embedded().clone())`; [`Ledger::default`] uses the embedded one).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use prestazioni_occasionali::{Ledger, RulesTable};
+    ///
+    /// let mut builder = RulesTable::embedded().to_builder();
+    /// builder.hours_limit_applies_to_lf[0].value = false; // the other reading of Q2
+    /// let ledger = Ledger::new(Arc::new(builder.build()?));
+    /// assert!(ledger.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(table: Arc<RulesTable>) -> Ledger {
+        Ledger {
+            table,
+            thresholds: Vec::new(),
+            prestatori: Interner::default(),
+            utilizzatori: Interner::default(),
+            entries: Vec::new(),
+            index: IdIndex::default(),
+            years: Vec::new(),
+        }
+    }
+
+    /// Sets the warning thresholds, percentages of each cap (e.g. `[80, 90]`): every
+    /// [`MoneyCap`] and [`HoursCap`] then reports the highest one its total reaches.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::InvalidThreshold`] for 0 or more than 100.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Ledger;
+    /// assert!(Ledger::default().with_warning_thresholds(&[90, 80]).is_ok());
+    /// assert_eq!(
+    ///     Ledger::default().with_warning_thresholds(&[0]).unwrap_err().to_string(),
+    ///     "warning threshold 0 is not a percentage between 1 and 100"
+    /// );
+    /// ```
+    pub fn with_warning_thresholds(mut self, thresholds: &[u8]) -> Result<Ledger, LedgerError> {
+        if let Some(&value) = thresholds.iter().find(|t| **t == 0 || **t > 100) {
+            return Err(LedgerError::InvalidThreshold { value });
+        }
+        let mut sorted = thresholds.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        self.thresholds = sorted;
+        Ok(self)
+    }
+
+    /// Reserves room for a bulk load (a replay, a merge, a national year): `prestazioni` more
+    /// prestazioni, `prestatori` and `utilizzatori` more parties, and `pairs` more pairs in
+    /// `year`, so that the maps do not rehash while they grow (which also lowers peak memory).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, LedgerCapacity};
+    /// let mut ledger = Ledger::default();
+    /// ledger.reserve(&LedgerCapacity { year: 2026, prestazioni: 1_000, prestatori: 300, utilizzatori: 100, pairs: 600 });
+    /// assert!(ledger.is_empty());
+    /// ```
+    pub fn reserve(&mut self, capacity: &LedgerCapacity) {
+        self.entries.reserve(capacity.prestazioni);
+        self.index.reserve(capacity.prestazioni);
+        self.prestatori.keys.reserve(capacity.prestatori);
+        self.prestatori.index.reserve(capacity.prestatori);
+        self.utilizzatori.keys.reserve(capacity.utilizzatori);
+        self.utilizzatori.index.reserve(capacity.utilizzatori);
+        if let Ok(y) = self.year_mut(capacity.year) {
+            y.pairs.reserve(capacity.pairs);
+            y.prestatori.reserve(capacity.prestatori);
+            y.utilizzatori.reserve(capacity.utilizzatori);
+        }
+    }
+
+    /// The rules table the ledger applies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, RulesTable};
+    /// assert_eq!(Ledger::default().rules_table(), RulesTable::embedded());
+    /// ```
+    #[must_use]
+    pub fn rules_table(&self) -> &RulesTable {
+        &self.table
+    }
+
+    /// How many prestazioni the ledger holds (revoked ones included).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Ledger;
+    /// assert_eq!(Ledger::default().len(), 0);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the ledger holds no prestazione.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Ledger;
+    /// assert!(Ledger::default().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn year(&self, year: i32) -> Option<&YearTotals> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    fn year_mut(&mut self, year: i32) -> Result<&mut YearTotals, LedgerError> {
+        let at = match self.years.binary_search_by_key(&year, |y| y.year) {
+            Ok(at) => at,
+            Err(at) => {
+                self.years.insert(at, YearTotals::new(year));
+                at
+            }
+        };
+        self.years.get_mut(at).ok_or(LedgerError::Inconsistent)
+    }
+
+    fn probe(&self, p: &Prestazione) -> Result<Probe, LedgerError> {
+        Ok(Probe {
+            id: p.id(),
+            day: p.day(),
+            instrument: p.instrument(),
+            prestatore: self.prestatori.get(&p.prestatore().canonical()),
+            utilizzatore: self
+                .utilizzatori
+                .get(&canonical_utilizzatore(p.utilizzatore())),
+            cents: cents_of(p.compenso())?,
+            minutes: p.minutes(),
+            special: p.special_category(),
+            steward: p.steward(),
+            profile: p.profile(),
+        })
+    }
+
+    /// Assesses a prestazione against every cap without changing anything: the breaches (each
+    /// with rule id, citation, limit, used, requested, excess and consequence), the headroom
+    /// left under each cap after it, and the warning levels.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::DuplicateId`] when the id is already recorded, [`LedgerError::Rules`] for
+    /// a day before the regime. A breach is not an error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Consequence, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId};
+    /// use time::macros::date;
+    ///
+    /// let ledger = Ledger::default();
+    /// let draft = PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(2_500),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// };
+    /// // 2.500,00 reaches cap c to the cent: lawful (A10).
+    /// let a = ledger.assess(&Prestazione::try_from(draft.clone())?)?;
+    /// assert!(a.is_lawful());
+    /// assert_eq!(a.headroom(), Euro::ZERO);
+    ///
+    /// // One cent more converts the relationship.
+    /// let over = PrestazioneDraft { compenso: Euro::from_cents(250_001), ..draft.clone() };
+    /// let a = ledger.assess(&Prestazione::try_from(over)?)?;
+    /// let breach = &a.verdict.breaches[0];
+    /// assert_eq!(breach.rule, RuleId::CapPair);
+    /// assert_eq!(breach.consequence, Consequence::Conversion { from: date!(2026 - 03 - 07) });
+    ///
+    /// // Before the regime there are no rules.
+    /// let early = PrestazioneDraft { day: date!(2017 - 01 - 10), ..draft };
+    /// assert!(ledger.assess(&Prestazione::try_from(early)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assess(&self, p: &Prestazione) -> Result<Assessment, LedgerError> {
+        if self.index.contains(&self.entries, p.id().0) {
+            return Err(LedgerError::DuplicateId { id: p.id() });
+        }
+        self.evaluate(&self.probe(p)?)
+    }
+
+    fn money_cap(
+        &self,
+        rule: RuleId,
+        limit: Euro,
+        used: Decimal,
+        nominal: Decimal,
+        weight: Option<Decimal>,
+        per_titolo: Euro,
+    ) -> Result<MoneyCap, LedgerError> {
+        let requested = match weight {
+            Some(w) => nominal
+                .checked_mul(w)
+                .ok_or_else(|| overflow("weighted compenso"))?,
+            None => nominal,
+        };
+        let total = used
+            .checked_add(requested)
+            .ok_or_else(|| overflow("cap total"))?;
+        let lim = limit.as_decimal();
+        let room = if total >= lim {
+            Decimal::ZERO
+        } else {
+            lim - total
+        };
+        let nominal_room = match weight {
+            Some(w) => room.checked_div(w).ok_or_else(|| overflow("headroom"))?,
+            None => room,
+        };
+        let headroom = Euro::round_down(nominal_room).map_err(|_| overflow("headroom"))?;
+        let titoli = titoli_in(cents_of(headroom)?, per_titolo);
+        let warning = self.thresholds.iter().rev().copied().find(|t| {
+            total.checked_mul(Decimal::ONE_HUNDRED) >= lim.checked_mul(Decimal::from(*t))
+        });
+        Ok(MoneyCap {
+            rule,
+            limit,
+            used,
+            requested,
+            weight,
+            headroom,
+            titoli,
+            warning,
+        })
+    }
+
+    /// A cap counted at nominal amounts, in integer cents (caps a, c, c-bis).
+    fn money_cap_cents(
+        &self,
+        rule: RuleId,
+        limit: Euro,
+        used: u64,
+        requested: u64,
+        per_titolo: Euro,
+    ) -> Result<MoneyCap, LedgerError> {
+        let lim = cents_of(limit)?;
+        let total = used
+            .checked_add(requested)
+            .ok_or_else(|| overflow("cap total"))?;
+        let room = lim.saturating_sub(total);
+        let warning = self
+            .thresholds
+            .iter()
+            .rev()
+            .copied()
+            .find(|t| u128::from(total) * 100 >= u128::from(lim) * u128::from(*t));
+        Ok(MoneyCap {
+            rule,
+            limit,
+            used: dec(used),
+            requested: dec(requested),
+            weight: None,
+            headroom: euro(room),
+            titoli: titoli_in(room, per_titolo),
+            warning,
+        })
+    }
+
+    // One section per cap, in the order of the module table: splitting it would only scatter
+    // the readings.
+    #[allow(clippy::too_many_lines)]
+    fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
+        let rules = self.table.in_force_on(probe.day)?;
+        let flags = counting(rules, probe.instrument, probe.steward);
+        let year_number = probe.day.year();
+        let year = self.year(year_number);
+        let per_titolo = rules.lf_titolo.value.compenso;
+        let nominal = dec(probe.cents);
+        let conversion = Consequence::conversion(probe.day, probe.profile.pubblica_amministrazione);
+        let mut verdict = Verdict::default();
+        let mut push = |cap: &MoneyCap,
+                        citation: &Citation,
+                        facts: &dyn Fn() -> String,
+                        consequence: Consequence|
+         -> Result<(), LedgerError> {
+            // A positive headroom means a total below the cap; only at zero headroom is the
+            // exact comparison needed.
+            if !cap.headroom.is_zero() || !cap.is_breached() {
+                return Ok(());
+            }
+            let total = cap.total();
+            let excess = Excess::Money {
+                limit: cap.limit,
+                used: Euro::round_half_away_from_zero(cap.used).map_err(|_| overflow("used"))?,
+                requested: Euro::round_half_away_from_zero(cap.requested)
+                    .map_err(|_| overflow("requested"))?,
+                excess: Euro::new(
+                    (total - cap.limit.as_decimal())
+                        .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero),
+                )
+                .map_err(|_| overflow("excess"))?,
+            };
+            verdict.push(Breach {
+                rule: cap.rule,
+                citation: citation.clone(),
+                facts: facts(),
+                consequence,
+                excess: Some(excess),
+            });
+            Ok(())
+        };
+
+        let p_tot = match (year, probe.prestatore) {
+            (Some(y), Some(i)) => (y.prestatore(i), y.external(i)),
+            _ => (PTot::default(), 0),
+        };
+        let u_tot = match (year, probe.utilizzatore) {
+            (Some(y), Some(i)) => y.utilizzatore(i),
+            _ => UTot::default(),
+        };
+        let pair = match (year, probe.prestatore, probe.utilizzatore) {
+            (Some(y), Some(p), Some(u)) => y.pair(p, u),
+            _ => PairTot::default(),
+        };
+
+        let mut cap_prestatore = None;
+        if flags & COUNTS_A != 0 {
+            let used = p_tot
+                .0
+                .cap_a
+                .checked_add(p_tot.1)
+                .ok_or_else(|| overflow("cap a total"))?;
+            let cap = self.money_cap_cents(
+                RuleId::CapPrestatore,
+                rules.cap_prestatore.value,
+                used,
+                probe.cents,
+                per_titolo,
+            )?;
+            push(
+                &cap,
+                &rules.cap_prestatore.citation,
+                &|| {
+                    format!(
+                        "the prestatore's compensi in {year_number} would total {} ({} from other utilizzatori), above the cap of {}",
+                        show(cap.total()),
+                        euro(p_tot.1).to_italian(),
+                        cap.limit.to_italian()
+                    )
+                },
+                Consequence::PlatformRefusal,
+            )?;
+            cap_prestatore = Some(cap);
+        }
+
+        let mut cap_utilizzatore = None;
+        if flags & COUNTS_B != 0 {
+            let (limit, citation) = cap_b(rules, probe.profile.events_sector);
+            let weight = probe.special.then_some(rules.special_category_weight.value);
+            let cap = self.money_cap(
+                RuleId::CapUtilizzatore,
+                limit,
+                u_tot.weighted_b,
+                nominal,
+                weight,
+                per_titolo,
+            )?;
+            let note = || {
+                weight.map_or_else(String::new, |w| {
+                    format!(
+                        ", this prestatore's compenso counted at {}% (c. 8)",
+                        (w * Decimal::ONE_HUNDRED).normalize()
+                    )
+                })
+            };
+            push(
+                &cap,
+                citation,
+                &|| {
+                    format!(
+                        "the utilizzatore's counted compensi in {year_number} would total {}{}, above the cap of {}",
+                        show(cap.total()),
+                        note(),
+                        cap.limit.to_italian()
+                    )
+                },
+                Consequence::PlatformRefusal,
+            )?;
+            cap_utilizzatore = Some(cap);
+        }
+
+        let mut cap_pair = None;
+        if flags & COUNTS_C != 0 {
+            let cap = self.money_cap_cents(
+                RuleId::CapPair,
+                rules.cap_pair.value,
+                pair.cap_c,
+                probe.cents,
+                per_titolo,
+            )?;
+            push(
+                &cap,
+                &rules.cap_pair.citation,
+                &|| {
+                    format!(
+                        "the prestatore's compensi from this utilizzatore in {year_number} would total {}, above the cap of {}",
+                        show(cap.total()),
+                        cap.limit.to_italian()
+                    )
+                },
+                conversion.clone(),
+            )?;
+            cap_pair = Some(cap);
+        }
+
+        let mut cap_steward = None;
+        if let (true, Some(limit)) = (flags & COUNTS_STEWARD != 0, rules.cap_steward.value) {
+            let cap = self.money_cap_cents(
+                RuleId::CapSteward,
+                limit,
+                pair.steward,
+                probe.cents,
+                per_titolo,
+            )?;
+            push(
+                &cap,
+                &rules.cap_steward.citation,
+                &|| {
+                    format!(
+                        "the steward's compensi from this società sportiva in {year_number} would total {}, above the cap of {} (the crate reads a breach of c-bis like one of c)",
+                        show(cap.total()),
+                        cap.limit.to_italian()
+                    )
+                },
+                conversion.clone(),
+            )?;
+            cap_steward = Some(cap);
+        }
+
+        let mut hours = None;
+        if flags & COUNTS_HOURS != 0 {
+            let limit = rules
+                .hours_per_pair
+                .value
+                .checked_mul(60)
+                .ok_or_else(|| overflow("hour limit"))?;
+            let used = pair.counted_minutes;
+            let total = used.saturating_add(probe.minutes);
+            let warning = self
+                .thresholds
+                .iter()
+                .rev()
+                .copied()
+                .find(|t| u64::from(total) * 100 >= u64::from(limit) * u64::from(*t));
+            if let Some(excess) = Excess::minutes(limit, used, probe.minutes) {
+                verdict.push(Breach {
+                    rule: RuleId::Hours280,
+                    citation: rules.hours_per_pair.citation.clone(),
+                    facts: format!(
+                        "the prestatore would work {} for this utilizzatore in {year_number}, above the limit of {} hours",
+                        show_minutes(total),
+                        rules.hours_per_pair.value
+                    ),
+                    consequence: conversion.clone(),
+                    excess: Some(excess),
+                });
+            }
+            hours = Some(HoursCap {
+                limit,
+                used,
+                requested: probe.minutes,
+                headroom: limit.saturating_sub(total),
+                warning,
+            });
+        }
+
+        Ok(Assessment {
+            prestazione: probe.id,
+            day: probe.day,
+            verdict,
+            cap_prestatore,
+            cap_utilizzatore,
+            cap_pair,
+            cap_steward,
+            hours,
+        })
+    }
+
+    /// Records a prestazione under the default [`RecordPolicy::RefuseEveryBreach`].
+    ///
+    /// # Errors
+    ///
+    /// [`RecordError::Refused`] with the assessment when a cap is breached (the ledger is then
+    /// unchanged); [`RecordError::Invalid`] for bad input (see [`Ledger::assess`]).
+    ///
+    /// # Examples
+    ///
+    /// See [`Ledger`].
+    pub fn record(&mut self, p: &Prestazione) -> Result<Assessment, RecordError> {
+        self.record_with(p, RecordPolicy::RefuseEveryBreach)
+    }
+
+    /// Records a prestazione under a [`RecordPolicy`]: atomically, either the prestazione is
+    /// counted in every total and the assessment returned, or nothing changes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::record`]; under [`RecordPolicy::RecordConversionBreaches`] only breaches
+    /// of caps a and b refuse.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RecordPolicy, RuleId};
+    /// use time::macros::date;
+    ///
+    /// // Reconstructing a year in which cap c was exceeded: recorded, with the conversion noted.
+    /// let mut ledger = Ledger::default();
+    /// let p = Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2025 - 11 - 03),
+    ///     minutes: 480,
+    ///     compenso: Euro::from_euros(2_600),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?;
+    /// let a = ledger.record_with(&p, RecordPolicy::RecordConversionBreaches)?;
+    /// assert!(a.verdict.breaches_rule(RuleId::CapPair));
+    /// assert_eq!(ledger.len(), 1);
+    /// assert!(Ledger::default().record(&p).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn record_with(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+    ) -> Result<Assessment, RecordError> {
+        let assessment = self.assess(p)?;
+        if refuses(policy, &assessment) {
+            return Err(RecordError::Refused(Box::new(assessment)));
+        }
+        let entry = self.new_entry(p)?;
+        self.insert_entry(entry)?;
+        Ok(assessment)
+    }
+
+    /// Interns the keys of `p` and builds its entry.
+    fn new_entry(&mut self, p: &Prestazione) -> Result<Entry, LedgerError> {
+        let rules = self.table.in_force_on(p.day())?;
+        let flags = own_flags(
+            p.instrument(),
+            p.special_category(),
+            p.steward(),
+            p.profile(),
+        ) | counting(rules, p.instrument(), p.steward());
+        let cents = cents_of(p.compenso())?;
+        let minutes = u16::try_from(p.minutes()).map_err(|_| overflow("minutes"))?;
+        let prestatore = self.prestatori.intern(p.prestatore().canonical())?;
+        let utilizzatore = self
+            .utilizzatori
+            .intern(canonical_utilizzatore(p.utilizzatore()))?;
+        Ok(Entry {
+            id: p.id().0,
+            cents,
+            prestatore,
+            utilizzatore,
+            day: p.day(),
+            minutes,
+            flags,
+        })
+    }
+
+    fn delta(&self, e: &Entry) -> Result<Delta, LedgerError> {
+        let cap_b = if e.has(COUNTS_B) {
+            let nominal = dec(e.cents);
+            Some(if e.has(SPECIAL) {
+                let w = self.table.in_force_on(e.day)?.special_category_weight.value;
+                nominal
+                    .checked_mul(w)
+                    .ok_or_else(|| overflow("weighted compenso"))?
+            } else {
+                nominal
+            })
+        } else {
+            None
+        };
+        Ok(Delta {
+            prestatore: e.prestatore,
+            utilizzatore: e.utilizzatore,
+            cents: e.cents,
+            minutes: u32::from(e.minutes),
+            cap_a: e.has(COUNTS_A),
+            cap_b,
+            cap_c: e.has(COUNTS_C),
+            steward: e.has(COUNTS_STEWARD),
+            hours: e.has(COUNTS_HOURS),
+            instrument: usize::from(!e.has(LF)),
+            month: usize::from(u8::from(e.day.month())).saturating_sub(1),
+        })
+    }
+
+    fn change_totals(&mut self, e: &Entry, add: bool) -> Result<(), LedgerError> {
+        let delta = self.delta(e)?;
+        self.year_mut(e.day.year())?.change(&delta, add)
+    }
+
+    fn insert_entry(&mut self, e: Entry) -> Result<(), LedgerError> {
+        if self.index.contains(&self.entries, e.id) {
+            return Err(LedgerError::DuplicateId {
+                id: PrestazioneId(e.id),
+            });
+        }
+        let position = u32::try_from(self.entries.len()).map_err(|_| LedgerError::Full)?;
+        if !e.has(REVOKED) {
+            self.change_totals(&e, true)?;
+        }
+        self.index.note(&self.entries, e.id, position);
+        self.entries.push(e);
+        Ok(())
+    }
+
+    fn find(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
+        self.index
+            .position(&self.entries, id.0)
+            .and_then(|i| self.entries.get(i).map(|e| (i, *e)))
+            .ok_or(LedgerError::UnknownId { id })
+    }
+
+    fn set_flags(&mut self, position: usize, flags: u16) {
+        if let Some(e) = self.entries.get_mut(position) {
+            e.flags = flags;
+        }
+    }
+
+    /// Revokes a recorded CPO prestazione at the instant `at` (with the offset of
+    /// Europe/Rome): allowed while `at`'s date is at most `Rules::revoca_days` (3) days after
+    /// the day of the work, i.e. until 23:59:59 of the 3rd day; 00:00:00 of the 4th is too
+    /// late. The room it took is restored exactly; the prestazione stays in the ledger as
+    /// revoked (its id cannot be used again).
+    ///
+    /// Legal basis: INPS circ. 107/2017 (LAW.md CPO-REVOCA, reading A16).
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::UnknownId`], [`LedgerError::AlreadyRevoked`],
+    /// [`LedgerError::NotRevocable`] for a Libretto Famiglia communication (correct it with
+    /// [`Ledger::correct`]), [`LedgerError::RevocaClosed`] after the window.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::{date, datetime};
+    ///
+    /// let mut ledger = Ledger::default();
+    /// let cf = "RSSMRA85T10A562S".parse()?;
+    /// ledger.record(&Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: cf,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?)?;
+    /// // Too late at midnight of the 4th day (LAW.md E6: revoca until 24:00 of 10/3/2026).
+    /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-11 00:00:00 +01:00)).is_err());
+    /// ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00))?;
+    /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::ZERO);
+    /// assert_eq!(
+    ///     ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00)).unwrap_err().to_string(),
+    ///     "prestazione #1 is already revoked"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn revoke(&mut self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
+        let (_, e) = self.revocable(id)?;
+        let rules = self.table.in_force_on(e.day)?;
+        let last_day = crate::instruments::revoca_deadline(e.day, rules)
+            .map_err(|_| overflow("revoca deadline"))?;
+        if at.date() > last_day {
+            return Err(LedgerError::RevocaClosed {
+                id,
+                last_day,
+                days: rules.revoca_days.value,
+                citation: Box::new(rules.revoca_days.citation.clone()),
+            });
+        }
+        self.revoke_unchecked(id)
+    }
+
+    fn revocable(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
+        let (position, e) = self.find(id)?;
+        if e.has(REVOKED) {
+            return Err(LedgerError::AlreadyRevoked { id });
+        }
+        if e.has(LF) {
+            return Err(LedgerError::NotRevocable { id });
+        }
+        Ok((position, e))
+    }
+
+    fn revoke_unchecked(&mut self, id: PrestazioneId) -> Result<(), LedgerError> {
+        let (position, e) = self.revocable(id)?;
+        self.change_totals(&e, false)?;
+        self.set_flags(position, e.flags | REVOKED);
+        Ok(())
+    }
+
+    /// Corrects a recorded Libretto Famiglia communication under the default policy: the
+    /// prestazione with the same id replaces it, and is assessed as if the old one had never
+    /// been recorded.
+    ///
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LAW.md LF-COMM).
+    ///
+    /// # Errors
+    ///
+    /// [`RecordError::Refused`] when the corrected prestazione breaches a cap (the old one then
+    /// stays); [`RecordError::Invalid`] with [`LedgerError::UnknownId`],
+    /// [`LedgerError::NotCorrectable`] for a CPO prestazione (revoke it instead),
+    /// [`LedgerError::CorrectionInstrument`] when the correction is not LF.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::date;
+    ///
+    /// let mut ledger = Ledger::default();
+    /// let cf = "RSSMRA85T10A562S".parse()?;
+    /// let draft = PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::LibrettoFamiglia,
+    ///     prestatore: cf,
+    ///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 180,
+    ///     compenso: Euro::from_euros(24),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// };
+    /// ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// ledger.correct(&Prestazione::try_from(PrestazioneDraft { compenso: Euro::from_euros(32), minutes: 240, ..draft.clone() })?)?;
+    /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::from_euros(32));
+    ///
+    /// let too_much = PrestazioneDraft { compenso: Euro::from_euros(2_600), ..draft };
+    /// assert!(ledger.correct(&Prestazione::try_from(too_much)?).is_err());
+    /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::from_euros(32));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn correct(&mut self, p: &Prestazione) -> Result<Assessment, RecordError> {
+        self.correct_with(p, RecordPolicy::RefuseEveryBreach)
+    }
+
+    /// Corrects a Libretto Famiglia communication under a [`RecordPolicy`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::correct`].
+    ///
+    /// # Examples
+    ///
+    /// See [`Ledger::correct`].
+    pub fn correct_with(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+    ) -> Result<Assessment, RecordError> {
+        let (position, old) = self.correctable(p)?;
+        self.change_totals(&old, false)?;
+        let assessed = self.probe(p).and_then(|probe| self.evaluate(&probe));
+        let outcome = match assessed {
+            Err(e) => Err(RecordError::Invalid(e)),
+            Ok(a) if refuses(policy, &a) => Err(RecordError::Refused(Box::new(a))),
+            Ok(a) => match self.replace(position, p) {
+                Ok(()) => return Ok(a),
+                Err(e) => Err(RecordError::Invalid(e)),
+            },
+        };
+        self.change_totals(&old, true)?;
+        outcome
+    }
+
+    fn correctable(&self, p: &Prestazione) -> Result<(usize, Entry), LedgerError> {
+        let id = p.id();
+        let (position, old) = self.find(id)?;
+        if old.has(REVOKED) {
+            return Err(LedgerError::AlreadyRevoked { id });
+        }
+        if !old.has(LF) {
+            return Err(LedgerError::NotCorrectable { id });
+        }
+        if p.instrument() != Instrument::LibrettoFamiglia {
+            return Err(LedgerError::CorrectionInstrument { id });
+        }
+        Ok((position, old))
+    }
+
+    /// Writes the entry of `p` at `position` (its old totals already removed) and counts it.
+    fn replace(&mut self, position: usize, p: &Prestazione) -> Result<(), LedgerError> {
+        let entry = self.new_entry(p)?;
+        self.change_totals(&entry, true)?;
+        if let Some(slot) = self.entries.get_mut(position) {
+            *slot = entry;
+        }
+        Ok(())
+    }
+
+    /// Enters a prestatore's compensi from utilizzatori outside this ledger (year to date), so
+    /// that cap a counts them. Returns whether the reading replaced the one held (a reading
+    /// with an earlier `as_of` than the one held does not).
+    ///
+    /// Entering a total never fails on the caps: it is a fact, and the next assessment of the
+    /// prestatore reports any breach of cap a it implies.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::ExternalYear`] for a year before the rules table.
+    ///
+    /// # Examples
+    ///
+    /// See [`ExternalTotal`]; an invalid year:
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, ExternalTotal, Ledger};
+    /// use time::macros::date;
+    /// let reading = ExternalTotal { prestatore: "RSSMRA85T10A562S".parse()?, year: 2016, total: Euro::ZERO, as_of: date!(2016 - 12 - 31) };
+    /// assert_eq!(
+    ///     Ledger::default().set_external_total(&reading).unwrap_err().to_string(),
+    ///     "external total: year 2016 is outside the rules table, which starts in 2017"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_external_total(&mut self, total: &ExternalTotal) -> Result<bool, LedgerError> {
+        let start = self.table.start().year();
+        if total.year < start || total.year > Date::MAX.year() {
+            return Err(LedgerError::ExternalYear {
+                year: total.year,
+                start,
+            });
+        }
+        let reading = External {
+            as_of: total.as_of,
+            cents: cents_of(total.total)?,
+        };
+        let prestatore = self.prestatori.intern(total.prestatore.canonical())?;
+        Ok(self.year_mut(total.year)?.set_external(prestatore, reading))
+    }
+
+    /// The largest compenso (and number of LF titoli) the utilizzatore may still pay the
+    /// prestatore for work on the query's day: the least headroom of every cap that applies,
+    /// or zero when the 280 hours are used up.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md
+    /// E5, E11).
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Rules`] for a day before the regime.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, RoomQuery, RuleId};
+    /// use time::macros::date;
+    ///
+    /// let q = RoomQuery {
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     instrument: Instrument::LibrettoFamiglia,
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// };
+    /// let room = Ledger::default().room(&q)?;
+    /// assert_eq!((room.compenso, room.titoli, room.binding), (Euro::from_euros(2_500), 312, RuleId::CapPair));
+    /// // Cap a alone would allow 625 titoli (LAW.md E11).
+    /// assert_eq!(room.caps[0].titoli, 625);
+    ///
+    /// let early = RoomQuery { day: date!(2017 - 01 - 01), ..q };
+    /// assert!(Ledger::default().room(&early).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn room(&self, query: &RoomQuery) -> Result<Room, LedgerError> {
+        let probe = Probe {
+            id: PrestazioneId(0),
+            day: query.day,
+            instrument: query.instrument,
+            prestatore: self.prestatori.get(&query.prestatore.canonical()),
+            utilizzatore: self
+                .utilizzatori
+                .get(&canonical_utilizzatore(query.utilizzatore)),
+            cents: 0,
+            minutes: 0,
+            special: query.special_category,
+            steward: query.steward,
+            profile: query.profile,
+        };
+        let a = self.evaluate(&probe)?;
+        let per_titolo = self.table.in_force_on(query.day)?.lf_titolo.value.compenso;
+        let mut best: Option<&MoneyCap> = None;
+        for cap in a.money_caps() {
+            if best.is_none_or(|b| cap.headroom < b.headroom) {
+                best = Some(cap);
+            }
+        }
+        let minutes = a.hours.map(|h| h.headroom);
+        let (compenso, binding) = match (minutes, best) {
+            (Some(0), _) => (Euro::ZERO, RuleId::Hours280),
+            (_, Some(cap)) => (cap.headroom, cap.rule),
+            (_, None) => (Euro::ZERO, RuleId::CapPrestatore),
+        };
+        let titoli = titoli_in(cents_of(compenso)?, per_titolo);
+        let caps = a.money_caps().cloned().collect();
+        Ok(Room {
+            compenso,
+            titoli,
+            minutes,
+            binding,
+            caps,
+        })
+    }
+
+    /// A prestatore's totals in a calendar year (zeros when unknown).
+    ///
+    /// # Examples
+    ///
+    /// See [`PrestatoreTotals`].
+    #[must_use]
+    pub fn prestatore_totals(&self, prestatore: &CodiceFiscale, year: i32) -> PrestatoreTotals {
+        let found = self
+            .prestatori
+            .get(&prestatore.canonical())
+            .zip(self.year(year));
+        let (t, external) = found.map_or((PTot::default(), 0), |(i, y)| {
+            (y.prestatore(i), y.external(i))
+        });
+        PrestatoreTotals {
+            compensi: euro(t.all),
+            counted_cap_prestatore: euro(t.cap_a),
+            external: euro(external),
+            prestazioni: t.count,
+        }
+    }
+
+    /// An utilizzatore's totals in a calendar year (zeros when unknown).
+    ///
+    /// # Examples
+    ///
+    /// See [`UtilizzatoreTotals`].
+    #[must_use]
+    pub fn utilizzatore_totals(
+        &self,
+        utilizzatore: &UtilizzatoreId,
+        year: i32,
+    ) -> UtilizzatoreTotals {
+        let t = self
+            .utilizzatori
+            .get(&canonical_utilizzatore(*utilizzatore))
+            .zip(self.year(year))
+            .map_or(UTot::default(), |(i, y)| y.utilizzatore(i));
+        UtilizzatoreTotals {
+            compensi: euro(t.all),
+            nominal_cap_utilizzatore: euro(t.nominal_b),
+            counted_cap_utilizzatore: t.weighted_b,
+            prestazioni: t.count,
+        }
+    }
+
+    /// The totals of a prestatore with an utilizzatore in a calendar year (zeros when
+    /// unknown).
+    ///
+    /// # Examples
+    ///
+    /// See [`PairTotals`].
+    #[must_use]
+    pub fn pair_totals(
+        &self,
+        prestatore: &CodiceFiscale,
+        utilizzatore: &UtilizzatoreId,
+        year: i32,
+    ) -> PairTotals {
+        let p = self.prestatori.get(&prestatore.canonical());
+        let u = self
+            .utilizzatori
+            .get(&canonical_utilizzatore(*utilizzatore));
+        let t = match (p, u, self.year(year)) {
+            (Some(p), Some(u), Some(y)) => y.pair(p, u),
+            _ => PairTot::default(),
+        };
+        PairTotals {
+            compensi: euro(t.all),
+            counted_cap_pair: euro(t.cap_c),
+            counted_cap_steward: euro(t.steward),
+            minutes: t.minutes,
+            counted_minutes: t.counted_minutes,
+            prestazioni: t.count,
+        }
+    }
+
+    fn period_totals(&self, year: i32, instruments: &[usize], months: &[usize]) -> PeriodTotals {
+        let mut all = 0u64;
+        let mut minutes = 0u64;
+        let mut count = 0u32;
+        if let Some(y) = self.year(year) {
+            for &i in instruments {
+                for &m in months {
+                    let t = y.period(i, m);
+                    all = all.saturating_add(t.all);
+                    minutes = minutes.saturating_add(t.minutes);
+                    count = count.saturating_add(t.count);
+                }
+            }
+        }
+        PeriodTotals {
+            compensi: euro(all),
+            minutes,
+            prestazioni: count,
+        }
+    }
+
+    /// The totals of one instrument in a calendar year.
+    ///
+    /// # Examples
+    ///
+    /// See [`PeriodTotals`].
+    #[must_use]
+    pub fn instrument_totals(&self, year: i32, instrument: Instrument) -> PeriodTotals {
+        let i = usize::from(instrument == Instrument::ContrattoPrestazioneOccasionale);
+        self.period_totals(year, &[i], &ALL_MONTHS)
+    }
+
+    /// The totals of one month (both instruments).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, PeriodTotals};
+    /// use time::Month;
+    /// assert_eq!(Ledger::default().month_totals(2026, Month::March), PeriodTotals::default());
+    /// ```
+    #[must_use]
+    pub fn month_totals(&self, year: i32, month: Month) -> PeriodTotals {
+        let m = usize::from(u8::from(month)).saturating_sub(1);
+        self.period_totals(year, &[0, 1], &[m])
+    }
+
+    fn entry_view(&self, e: &Entry) -> Result<LedgerEntry, LedgerError> {
+        Ok(LedgerEntry {
+            id: PrestazioneId(e.id),
+            instrument: if e.has(LF) {
+                Instrument::LibrettoFamiglia
+            } else {
+                Instrument::ContrattoPrestazioneOccasionale
+            },
+            prestatore: self.prestatori.key(e.prestatore)?,
+            utilizzatore: self.utilizzatori.key(e.utilizzatore)?,
+            day: e.day,
+            minutes: u32::from(e.minutes),
+            compenso: euro(e.cents),
+            special_category: e.has(SPECIAL),
+            steward: e.has(STEWARD),
+            profile: CapProfile {
+                events_sector: e.has(EVENTS),
+                pubblica_amministrazione: e.has(PA),
+            },
+            revoked: e.has(REVOKED),
+        })
+    }
+
+    /// Every prestazione held, in the order recorded (revoked ones included, marked).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Ledger;
+    /// assert_eq!(Ledger::default().entries().count(), 0);
+    /// ```
+    pub fn entries(&self) -> impl Iterator<Item = LedgerEntry> + '_ {
+        // Every interned number has its key, so no entry is skipped.
+        self.entries.iter().filter_map(|e| self.entry_view(e).ok())
+    }
+
+    /// One prestazione held, by id.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, PrestazioneId};
+    /// assert_eq!(Ledger::default().entry(PrestazioneId(1)), None);
+    /// ```
+    #[must_use]
+    pub fn entry(&self, id: PrestazioneId) -> Option<LedgerEntry> {
+        self.find(id)
+            .ok()
+            .and_then(|(_, e)| self.entry_view(&e).ok())
+    }
+
+    /// A log of events that rebuilds this ledger: one [`LedgerEvent::Recorded`] per prestazione
+    /// in its current form (in the order recorded), one [`LedgerEvent::Revoked`] per revoked
+    /// one, one [`LedgerEvent::ExternalTotalSet`] per external total. Codici fiscali are in
+    /// their canonical form.
+    ///
+    /// # Errors
+    ///
+    /// Each item is a `Result` only because a prestazione is rebuilt through its validating
+    /// constructor; a ledger holds only valid prestazioni, so no item is an `Err`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, LedgerEvent};
+    /// let ledger = Ledger::default();
+    /// let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>()?;
+    /// assert_eq!(Ledger::replay(Ledger::default().rules_table_arc(), &events)?, ledger);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn events(&self) -> impl Iterator<Item = Result<LedgerEvent, LedgerError>> + '_ {
+        let recorded = self.entries.iter().map(|e| {
+            let v = self.entry_view(e)?;
+            let p = Prestazione::try_from(PrestazioneDraft {
+                id: v.id,
+                instrument: v.instrument,
+                prestatore: v.prestatore,
+                utilizzatore: v.utilizzatore,
+                day: v.day,
+                minutes: v.minutes,
+                compenso: v.compenso,
+                special_category: v.special_category,
+                steward: v.steward,
+                profile: v.profile,
+            })?;
+            Ok(LedgerEvent::Recorded(p))
+        });
+        let revoked = self
+            .entries
+            .iter()
+            .filter(|e| e.has(REVOKED))
+            .map(|e| Ok(LedgerEvent::Revoked(PrestazioneId(e.id))));
+        let external = self.years.iter().flat_map(move |y| {
+            let mut readings: Vec<_> = y.external.iter().map(|(i, r)| (*i, *r)).collect();
+            readings.sort_unstable();
+            readings.into_iter().map(move |(i, r)| {
+                Ok(LedgerEvent::ExternalTotalSet(ExternalTotal {
+                    prestatore: self.prestatori.key(i)?,
+                    year: y.year,
+                    total: euro(r.cents),
+                    as_of: r.as_of,
+                }))
+            })
+        });
+        recorded.chain(revoked).chain(external)
+    }
+
+    /// The rules table as an `Arc`, to build other ledgers (shards, replays) on the same table.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Ledger;
+    /// let shard = Ledger::new(Ledger::default().rules_table_arc());
+    /// assert!(shard.is_empty());
+    /// ```
+    #[must_use]
+    pub fn rules_table_arc(&self) -> Arc<RulesTable> {
+        Arc::clone(&self.table)
+    }
+
+    /// Applies one event as history: a recorded prestazione is counted without checking the
+    /// caps (the log says it was accepted), a revoca without checking its deadline.
+    ///
+    /// # Errors
+    ///
+    /// Structural errors only, leaving the ledger unchanged: [`LedgerError::DuplicateId`],
+    /// [`LedgerError::UnknownId`], [`LedgerError::AlreadyRevoked`],
+    /// [`LedgerError::NotRevocable`], [`LedgerError::NotCorrectable`], a day before the regime.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, LedgerEvent, PrestazioneId};
+    /// let mut ledger = Ledger::default();
+    /// assert_eq!(
+    ///     ledger.apply(&LedgerEvent::Revoked(PrestazioneId(9))).unwrap_err().to_string(),
+    ///     "prestazione #9 is not in the ledger"
+    /// );
+    /// ```
+    pub fn apply(&mut self, event: &LedgerEvent) -> Result<(), LedgerError> {
+        match event {
+            LedgerEvent::Recorded(p) => {
+                if self.index.contains(&self.entries, p.id().0) {
+                    return Err(LedgerError::DuplicateId { id: p.id() });
+                }
+                self.table.in_force_on(p.day())?;
+                let entry = self.new_entry(p)?;
+                self.insert_entry(entry)
+            }
+            LedgerEvent::Revoked(id) => self.revoke_unchecked(*id),
+            LedgerEvent::Corrected(p) => {
+                let (position, old) = self.correctable(p)?;
+                self.table.in_force_on(p.day())?;
+                self.change_totals(&old, false)?;
+                match self.replace(position, p) {
+                    Ok(()) => Ok(()),
+                    Err(e) => {
+                        self.change_totals(&old, true)?;
+                        Err(e)
+                    }
+                }
+            }
+            LedgerEvent::ExternalTotalSet(total) => self.set_external_total(total).map(|_| ()),
+        }
+    }
+
+    /// Applies events in order, as [`Ledger::apply`] does one by one, but faster for a bulk
+    /// load: it first reads, for the whole batch, the memory each event will touch (the
+    /// independent look-ups then overlap instead of waiting on each other), then applies the
+    /// events. Batches of a few hundred events work best.
+    ///
+    /// # Errors
+    ///
+    /// The first error of [`Ledger::apply`]; the events before it stay applied, the failing one
+    /// and those after it are not.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, LedgerEvent, PrestazioneId};
+    /// let mut ledger = Ledger::default();
+    /// ledger.apply_batch(&[])?;
+    /// assert!(ledger.apply_batch(&[LedgerEvent::Revoked(PrestazioneId(1))]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_batch(&mut self, events: &[LedgerEvent]) -> Result<(), LedgerError> {
+        std::hint::black_box(self.warm(events));
+        for event in events {
+            self.apply(event)?;
+        }
+        Ok(())
+    }
+
+    /// Reads what `events` will touch; returns a value only so the reads are not optimised away.
+    fn warm(&self, events: &[LedgerEvent]) -> u64 {
+        let mut touched = 0u64;
+        let mut parties = Vec::with_capacity(events.len());
+        for event in events {
+            if let LedgerEvent::Recorded(p) | LedgerEvent::Corrected(p) = event {
+                touched ^= u64::from(self.index.contains(&self.entries, p.id().0));
+                let prestatore = self.prestatori.get(&p.prestatore().canonical());
+                let utilizzatore = self
+                    .utilizzatori
+                    .get(&canonical_utilizzatore(p.utilizzatore()));
+                parties.push((p.day().year(), prestatore, utilizzatore));
+            }
+        }
+        for (year, prestatore, utilizzatore) in parties {
+            let Some(y) = self.year(year) else { continue };
+            if let Some(i) = prestatore {
+                touched ^= y.prestatore(i).all;
+            }
+            if let Some(i) = utilizzatore {
+                touched ^= y.utilizzatore(i).all;
+            }
+            if let (Some(p), Some(u)) = (prestatore, utilizzatore) {
+                touched ^= y.pair(p, u).all;
+            }
+        }
+        touched
+    }
+
+    /// A ledger rebuilt from a log of events (see [`Ledger::apply`]).
+    ///
+    /// # Errors
+    ///
+    /// The first structural error of [`Ledger::apply`].
+    ///
+    /// # Examples
+    ///
+    /// See [`Ledger::events`].
+    pub fn replay<E: Borrow<LedgerEvent>>(
+        table: Arc<RulesTable>,
+        events: impl IntoIterator<Item = E>,
+    ) -> Result<Ledger, LedgerError> {
+        let mut ledger = Ledger::new(table);
+        for event in events {
+            ledger.apply(event.borrow())?;
+        }
+        Ok(ledger)
+    }
+
+    /// Adds the content of a ledger built from a disjoint set of events (a shard: a month, a
+    /// region), so that shards built in parallel join into the ledger of all the events.
+    /// Merging is commutative and associative. Each shard must hold every event of the
+    /// prestazioni it holds (a revoca or a correction travels with its prestazione); external
+    /// totals join by keeping the latest reading.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::DifferentRules`] for ledgers on different rules tables,
+    /// [`LedgerError::DuplicateId`] when both hold a prestazione with the same id; in both
+    /// cases `self` is unchanged. [`LedgerError::Overflow`] or [`LedgerError::Full`] (totals
+    /// beyond any real amount, more than 2^32 parties) may stop a merge half-way.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Ledger;
+    /// let mut all = Ledger::default();
+    /// all.merge(&Ledger::default())?;
+    /// assert!(all.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merge(&mut self, other: &Ledger) -> Result<(), LedgerError> {
+        if !Arc::ptr_eq(&self.table, &other.table) && self.table != other.table {
+            return Err(LedgerError::DifferentRules);
+        }
+        if let Some(e) = other
+            .entries
+            .iter()
+            .find(|e| self.index.contains(&self.entries, e.id))
+        {
+            return Err(LedgerError::DuplicateId {
+                id: PrestazioneId(e.id),
+            });
+        }
+        self.entries.reserve(other.entries.len());
+        self.index.reserve(other.entries.len());
+        for e in &other.entries {
+            let mut entry = *e;
+            entry.prestatore = self
+                .prestatori
+                .intern(other.prestatori.key(e.prestatore)?)?;
+            entry.utilizzatore = self
+                .utilizzatori
+                .intern(other.utilizzatori.key(e.utilizzatore)?)?;
+            self.insert_entry(entry)?;
+        }
+        for y in &other.years {
+            for (i, reading) in &y.external {
+                let prestatore = self.prestatori.intern(other.prestatori.key(*i)?)?;
+                self.year_mut(y.year)?.set_external(prestatore, *reading);
+            }
+        }
+        Ok(())
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        let mut s = Snapshot {
+            entries: self.entries().map(|e| (e.id.0, e)).collect(),
+            prestatori: BTreeMap::new(),
+            external: BTreeMap::new(),
+            utilizzatori: BTreeMap::new(),
+            pairs: BTreeMap::new(),
+            periods: BTreeMap::new(),
+        };
+        for y in &self.years {
+            for (i, t) in (0u32..).zip(&y.prestatori) {
+                if let (false, Ok(cf)) = (*t == PTot::default(), self.prestatori.key(i)) {
+                    s.prestatori.insert((y.year, cf), *t);
+                }
+            }
+            for (i, t) in (0u32..).zip(&y.utilizzatori) {
+                if let (false, Ok(u)) = (*t == UTot::default(), self.utilizzatori.key(i)) {
+                    s.utilizzatori.insert((y.year, u), *t);
+                }
+            }
+            for (key, t) in &y.pairs {
+                let p = u32::try_from(key >> 32).unwrap_or(u32::MAX);
+                let u = u32::try_from(key & u64::from(u32::MAX)).unwrap_or(u32::MAX);
+                if let (Ok(p), Ok(u)) = (self.prestatori.key(p), self.utilizzatori.key(u)) {
+                    s.pairs.insert((y.year, p, u), *t);
+                }
+            }
+            for (i, r) in &y.external {
+                if let Ok(cf) = self.prestatori.key(*i) {
+                    s.external.insert((y.year, cf), *r);
+                }
+            }
+            if y.periods != [[PeriodTot::default(); 12]; 2] {
+                s.periods.insert(y.year, y.periods);
+            }
+        }
+        s
+    }
+}
+
+const ALL_MONTHS: [usize; 12] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+
+/// How many whole Libretto Famiglia titoli (of `per_titolo` compenso each) `cents` pay for.
+fn titoli_in(cents: u64, per_titolo: Euro) -> u32 {
+    match per_titolo.cents() {
+        Some(each) if each > 0 => u32::try_from(cents / each).unwrap_or(u32::MAX),
+        _ => 0,
+    }
+}
+
+/// Whether `policy` refuses a prestazione with this assessment.
+fn refuses(policy: RecordPolicy, a: &Assessment) -> bool {
+    match policy {
+        RecordPolicy::RefuseEveryBreach => !a.is_lawful(),
+        RecordPolicy::RecordConversionBreaches => a.has_platform_refusal(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn p(id: u64) -> Prestazione {
+        Prestazione::try_from(PrestazioneDraft {
+            id: PrestazioneId(id),
+            instrument: Instrument::ContrattoPrestazioneOccasionale,
+            prestatore: "RSSMRA85T10A562S".parse().unwrap(),
+            utilizzatore: "12345670157".parse().unwrap(),
+            day: date!(2026 - 03 - 07),
+            minutes: 60,
+            compenso: Euro::from_euros(36),
+            special_category: false,
+            steward: false,
+            profile: CapProfile::default(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn ids_in_order_need_no_map_and_out_of_order_ids_build_one() {
+        let mut ledger = Ledger::default();
+        for id in [2, 5, 9] {
+            ledger.record(&p(id)).unwrap();
+        }
+        assert!(matches!(ledger.index, IdIndex::Sorted));
+        assert!(ledger.entry(PrestazioneId(5)).is_some());
+        assert!(ledger.entry(PrestazioneId(4)).is_none());
+        assert_eq!(
+            ledger.assess(&p(5)),
+            Err(LedgerError::DuplicateId {
+                id: PrestazioneId(5)
+            })
+        );
+        ledger.record(&p(3)).unwrap();
+        assert!(matches!(ledger.index, IdIndex::Hashed(_)));
+        for id in [2, 3, 5, 9] {
+            assert_eq!(
+                ledger.entry(PrestazioneId(id)).unwrap().id,
+                PrestazioneId(id)
+            );
+        }
+        assert!(ledger.record(&p(9)).is_err());
+        assert!(ledger.entry(PrestazioneId(7)).is_none());
+    }
+
+    #[test]
+    fn an_entry_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<Entry>(), 32);
+    }
+}

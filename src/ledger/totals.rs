@@ -1,0 +1,395 @@
+//! The year's running totals: per prestatore, per utilizzatore, per pair, per instrument and
+//! month, and the external year-to-date totals a host enters (LAW.md Part A A9: every total is
+//! per calendar year of the day of the work).
+
+use rust_decimal::Decimal;
+use time::Date;
+
+use super::LedgerError;
+use super::hasher::FastMap;
+use crate::money::Euro;
+
+/// A prestatore's totals in one calendar year.
+///
+/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL); the year
+/// is the calendar year of the day of the work (reading A9).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Ledger, PrestatoreTotals};
+/// let ledger = Ledger::default();
+/// let totals = ledger.prestatore_totals(&"RSSMRA85T10A562S".parse()?, 2026);
+/// assert_eq!(totals, PrestatoreTotals::default());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct PrestatoreTotals {
+    /// Every compenso recorded in this ledger (stewards included).
+    pub compensi: Euro,
+    /// The part of `compensi` that counts toward cap a (steward compensi only if
+    /// `Rules::steward_counts_toward_cap_prestatore`, reading A5).
+    pub counted_cap_prestatore: Euro,
+    /// The compensi from utilizzatori outside this ledger, as the host entered them
+    /// ([`ExternalTotal`](crate::ExternalTotal)); they count toward cap a too.
+    pub external: Euro,
+    /// How many prestazioni (not revoked) are recorded.
+    pub prestazioni: u32,
+}
+
+/// An utilizzatore's totals in one calendar year.
+///
+/// Legal basis: art. 54-bis c. 1 lett. b and c. 8 D.L. 50/2017 (LAW.md CAP-UTILIZZATORE-TOTAL,
+/// CAP-75PCT); INPS circ. 95/2018 (steward compensi are outside cap b).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Ledger, UtilizzatoreTotals};
+/// let ledger = Ledger::default();
+/// let totals = ledger.utilizzatore_totals(&"12345670157".parse()?, 2026);
+/// assert_eq!(totals, UtilizzatoreTotals::default());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct UtilizzatoreTotals {
+    /// Every compenso paid (stewards included).
+    pub compensi: Euro,
+    /// The nominal compensi that count toward cap b (stewards excluded).
+    pub nominal_cap_utilizzatore: Euro,
+    /// The same compensi as counted in cap b: those of comma-8 prestatori weighted (75%),
+    /// exact (not rounded; round only for display).
+    pub counted_cap_utilizzatore: Decimal,
+    /// How many prestazioni (not revoked) are recorded.
+    pub prestazioni: u32,
+}
+
+/// The totals of one prestatore with one utilizzatore in one calendar year.
+///
+/// Legal basis: art. 54-bis c. 1 lett. c, c-bis and c. 20 D.L. 50/2017 (LAW.md CAP-PAIR,
+/// CAP-STEWARD, HOURS-280).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Ledger, PairTotals};
+/// let ledger = Ledger::default();
+/// let totals = ledger.pair_totals(&"RSSMRA85T10A562S".parse()?, &"12345670157".parse()?, 2026);
+/// assert_eq!(totals, PairTotals::default());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct PairTotals {
+    /// Every compenso.
+    pub compensi: Euro,
+    /// The compensi counted toward cap c (everything but steward services).
+    pub counted_cap_pair: Euro,
+    /// The steward compensi, counted toward cap c-bis (the utilizzatore is then a società
+    /// sportiva).
+    pub counted_cap_steward: Euro,
+    /// Every minute worked.
+    pub minutes: u32,
+    /// The minutes counted toward the 280 hours (LF minutes only when
+    /// `Rules::hours_limit_applies_to_lf`, reading A2).
+    pub counted_minutes: u32,
+    /// How many prestazioni (not revoked) are recorded.
+    pub prestazioni: u32,
+}
+
+/// Totals of a period or an instrument: compensi, minutes, prestazioni.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Instrument, Ledger, PeriodTotals};
+/// let ledger = Ledger::default();
+/// assert_eq!(ledger.instrument_totals(2026, Instrument::LibrettoFamiglia), PeriodTotals::default());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct PeriodTotals {
+    /// Every compenso.
+    pub compensi: Euro,
+    /// Every minute worked.
+    pub minutes: u64,
+    /// How many prestazioni (not revoked) are recorded.
+    pub prestazioni: u32,
+}
+
+/// A prestatore's year: cents, and how many prestazioni.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct PTot {
+    pub(crate) all: u64,
+    pub(crate) cap_a: u64,
+    pub(crate) count: u32,
+}
+
+/// An utilizzatore's year: cents, the exact weighted cap-b total, and how many prestazioni.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct UTot {
+    pub(crate) all: u64,
+    pub(crate) nominal_b: u64,
+    pub(crate) weighted_b: Decimal,
+    pub(crate) count: u32,
+}
+
+/// A pair's year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct PairTot {
+    pub(crate) all: u64,
+    pub(crate) cap_c: u64,
+    pub(crate) steward: u64,
+    pub(crate) minutes: u32,
+    pub(crate) counted_minutes: u32,
+    pub(crate) count: u32,
+}
+
+/// A month of one instrument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct PeriodTot {
+    pub(crate) all: u64,
+    pub(crate) minutes: u64,
+    pub(crate) count: u32,
+}
+
+/// An external year-to-date total as entered: the reading with the latest `as_of` wins (ties:
+/// the larger amount), which makes setting it order-independent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct External {
+    pub(crate) as_of: Date,
+    pub(crate) cents: u64,
+}
+
+/// The totals of one calendar year, indexed by the ledger's interned prestatore and utilizzatore
+/// numbers.
+#[derive(Debug, Clone)]
+pub(crate) struct YearTotals {
+    pub(crate) year: i32,
+    pub(crate) prestatori: Vec<PTot>,
+    pub(crate) utilizzatori: Vec<UTot>,
+    pub(crate) pairs: FastMap<u64, PairTot>,
+    pub(crate) external: FastMap<u32, External>,
+    /// `[instrument][month - 1]`, instrument 0 = LF, 1 = CPO.
+    pub(crate) periods: [[PeriodTot; 12]; 2],
+}
+
+/// What one entry adds to (or removes from) the totals.
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::struct_excessive_bools)]
+pub(crate) struct Delta {
+    pub(crate) prestatore: u32,
+    pub(crate) utilizzatore: u32,
+    pub(crate) cents: u64,
+    pub(crate) minutes: u32,
+    pub(crate) cap_a: bool,
+    pub(crate) cap_b: Option<Decimal>,
+    pub(crate) cap_c: bool,
+    pub(crate) steward: bool,
+    pub(crate) hours: bool,
+    pub(crate) instrument: usize,
+    pub(crate) month: usize,
+}
+
+/// The key of a pair in [`YearTotals::pairs`].
+pub(crate) fn pair_key(prestatore: u32, utilizzatore: u32) -> u64 {
+    (u64::from(prestatore) << 32) | u64::from(utilizzatore)
+}
+
+fn overflow(what: &'static str) -> LedgerError {
+    LedgerError::Overflow { what }
+}
+
+fn step64(add: bool, a: u64, b: u64, what: &'static str) -> Result<u64, LedgerError> {
+    if add {
+        a.checked_add(b)
+    } else {
+        a.checked_sub(b)
+    }
+    .ok_or_else(|| overflow(what))
+}
+
+fn step32(add: bool, a: u32, b: u32, what: &'static str) -> Result<u32, LedgerError> {
+    if add {
+        a.checked_add(b)
+    } else {
+        a.checked_sub(b)
+    }
+    .ok_or_else(|| overflow(what))
+}
+
+fn get_or_grow<T: Default + Clone>(v: &mut Vec<T>, i: u32) -> Option<&mut T> {
+    let i = usize::try_from(i).ok()?;
+    if v.len() <= i {
+        v.resize(i.checked_add(1)?, T::default());
+    }
+    v.get_mut(i)
+}
+
+impl YearTotals {
+    pub(crate) fn new(year: i32) -> YearTotals {
+        YearTotals {
+            year,
+            prestatori: Vec::new(),
+            utilizzatori: Vec::new(),
+            pairs: FastMap::default(),
+            external: FastMap::default(),
+            periods: [[PeriodTot::default(); 12]; 2],
+        }
+    }
+
+    pub(crate) fn prestatore(&self, i: u32) -> PTot {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.prestatori.get(i))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn utilizzatore(&self, i: u32) -> UTot {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.utilizzatori.get(i))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn pair(&self, prestatore: u32, utilizzatore: u32) -> PairTot {
+        self.pairs
+            .get(&pair_key(prestatore, utilizzatore))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn external(&self, prestatore: u32) -> u64 {
+        self.external.get(&prestatore).map_or(0, |e| e.cents)
+    }
+
+    pub(crate) fn period(&self, instrument: usize, month: usize) -> PeriodTot {
+        self.periods
+            .get(instrument)
+            .and_then(|m| m.get(month))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Keeps the later of the reading held and `reading` (by `as_of`, then amount); returns
+    /// whether `reading` replaced it.
+    pub(crate) fn set_external(&mut self, prestatore: u32, reading: External) -> bool {
+        match self.external.get(&prestatore) {
+            Some(held) if *held >= reading => false,
+            _ => {
+                self.external.insert(prestatore, reading);
+                true
+            }
+        }
+    }
+
+    /// Adds (`add`) or removes one entry. Every new value is computed before any is written, so
+    /// an overflow leaves the totals unchanged (slots of zero totals may be created: they equal
+    /// absent ones).
+    pub(crate) fn change(&mut self, d: &Delta, add: bool) -> Result<(), LedgerError> {
+        let full = || LedgerError::Full;
+        let p_slot = get_or_grow(&mut self.prestatori, d.prestatore).ok_or_else(full)?;
+        let p = *p_slot;
+        let new_p = PTot {
+            all: step64(add, p.all, d.cents, "prestatore compensi")?,
+            cap_a: if d.cap_a {
+                step64(add, p.cap_a, d.cents, "cap a total")?
+            } else {
+                p.cap_a
+            },
+            count: step32(add, p.count, 1, "prestatore count")?,
+        };
+        let u_slot = get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or_else(full)?;
+        let u = *u_slot;
+        let new_u = UTot {
+            all: step64(add, u.all, d.cents, "utilizzatore compensi")?,
+            nominal_b: if d.cap_b.is_some() {
+                step64(add, u.nominal_b, d.cents, "cap b nominal total")?
+            } else {
+                u.nominal_b
+            },
+            weighted_b: match d.cap_b {
+                Some(w) if add => u.weighted_b.checked_add(w),
+                Some(w) => u.weighted_b.checked_sub(w),
+                None => Some(u.weighted_b),
+            }
+            .ok_or_else(|| overflow("cap b weighted total"))?,
+            count: step32(add, u.count, 1, "utilizzatore count")?,
+        };
+        let period = self.period(d.instrument, d.month);
+        let new_period = PeriodTot {
+            all: step64(add, period.all, d.cents, "period compensi")?,
+            minutes: step64(add, period.minutes, u64::from(d.minutes), "period minutes")?,
+            count: step32(add, period.count, 1, "period count")?,
+        };
+        let key = pair_key(d.prestatore, d.utilizzatore);
+        let pair_slot = self.pairs.entry(key).or_default();
+        let pair = *pair_slot;
+        let new_pair = pair_step(&pair, d, add);
+        let new_pair = match new_pair {
+            Ok(new_pair) => new_pair,
+            Err(e) => {
+                if pair == PairTot::default() {
+                    self.pairs.remove(&key);
+                }
+                return Err(e);
+            }
+        };
+        if new_pair == PairTot::default() {
+            self.pairs.remove(&key);
+        } else {
+            *pair_slot = new_pair;
+        }
+        if let Some(slot) = get_or_grow(&mut self.prestatori, d.prestatore) {
+            *slot = new_p;
+        }
+        if let Some(slot) = get_or_grow(&mut self.utilizzatori, d.utilizzatore) {
+            *slot = new_u;
+        }
+        if let Some(slot) = self
+            .periods
+            .get_mut(d.instrument)
+            .and_then(|m| m.get_mut(d.month))
+        {
+            *slot = new_period;
+        }
+        Ok(())
+    }
+}
+
+/// A pair's totals with one entry added or removed.
+fn pair_step(pair: &PairTot, d: &Delta, add: bool) -> Result<PairTot, LedgerError> {
+    Ok(PairTot {
+        all: step64(add, pair.all, d.cents, "pair compensi")?,
+        cap_c: if d.cap_c {
+            step64(add, pair.cap_c, d.cents, "cap c total")?
+        } else {
+            pair.cap_c
+        },
+        steward: if d.steward {
+            step64(add, pair.steward, d.cents, "cap c-bis total")?
+        } else {
+            pair.steward
+        },
+        minutes: step32(add, pair.minutes, d.minutes, "pair minutes")?,
+        counted_minutes: if d.hours {
+            step32(add, pair.counted_minutes, d.minutes, "pair counted minutes")?
+        } else {
+            pair.counted_minutes
+        },
+        count: step32(add, pair.count, 1, "pair count")?,
+    })
+}
+
+/// Cents as euro (every total the ledger keeps fits: it is a sum of [`Euro`] amounts).
+pub(crate) fn euro(cents: u64) -> Euro {
+    Euro::from_cents(cents)
+}

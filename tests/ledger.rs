@@ -1,0 +1,1094 @@
+//! The annual ledger against LAW.md: worked examples E5, E6 and E11, caps reached to the cent,
+//! the readings of Part A, and property tests over random histories.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../benches/support/national.rs"]
+mod national;
+
+use std::sync::Arc;
+
+use national::{codice_fiscale, partita_iva};
+use prestazioni_occasionali::{
+    CapProfile, CodiceFiscale, Consequence, Euro, Excess, ExternalTotal, Instrument, Ledger,
+    LedgerError, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId, RecordError,
+    RecordPolicy, RoomQuery, RuleId, RulesTable, UtilizzatoreId,
+};
+use rust_decimal::Decimal;
+use time::macros::{date, datetime};
+use time::{Date, Month};
+
+const LF: Instrument = Instrument::LibrettoFamiglia;
+const CPO: Instrument = Instrument::ContrattoPrestazioneOccasionale;
+
+fn firm(n: u32) -> UtilizzatoreId {
+    UtilizzatoreId::PartitaIva(partita_iva(n))
+}
+
+fn family(n: u32) -> UtilizzatoreId {
+    UtilizzatoreId::CodiceFiscale(codice_fiscale(90_000_000 + n))
+}
+
+fn eur(s: &str) -> Euro {
+    s.parse().unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+struct P(PrestazioneDraft);
+
+impl P {
+    fn new(id: u64, prestatore: u32, utilizzatore: UtilizzatoreId, compenso: &str) -> P {
+        P(PrestazioneDraft {
+            id: PrestazioneId(id),
+            instrument: CPO,
+            prestatore: codice_fiscale(prestatore),
+            utilizzatore,
+            day: date!(2026 - 03 - 07),
+            minutes: 240,
+            compenso: eur(compenso),
+            special_category: false,
+            steward: false,
+            profile: CapProfile::default(),
+        })
+    }
+    fn lf(mut self) -> P {
+        self.0.instrument = LF;
+        self
+    }
+    fn special(mut self) -> P {
+        self.0.special_category = true;
+        self
+    }
+    fn steward(mut self) -> P {
+        self.0.instrument = LF;
+        self.0.steward = true;
+        self
+    }
+    fn day(mut self, day: Date) -> P {
+        self.0.day = day;
+        self
+    }
+    fn minutes(mut self, minutes: u32) -> P {
+        self.0.minutes = minutes;
+        self
+    }
+    fn events(mut self) -> P {
+        self.0.profile.events_sector = true;
+        self
+    }
+    fn pa(mut self) -> P {
+        self.0.profile.pubblica_amministrazione = true;
+        self
+    }
+    fn build(self) -> Prestazione {
+        Prestazione::try_from(self.0).unwrap()
+    }
+}
+
+fn refused(
+    result: Result<prestazioni_occasionali::Assessment, RecordError>,
+) -> Box<prestazioni_occasionali::Assessment> {
+    match result {
+        Err(RecordError::Refused(a)) => a,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// Source: LAW.md E5, jethr example: three prestatori at 2.500 € each, one of them a student
+/// under 25, count 2.500 + 2.500 + 0,75 × 2.500 = 6.875 € toward cap b; the residual counted room
+/// is 3.125 €.
+#[test]
+fn e5_three_prestatori_one_student_count_6875() {
+    let mut ledger = Ledger::default();
+    let u = firm(1);
+    ledger.record(&P::new(1, 1, u, "2500").build()).unwrap();
+    ledger.record(&P::new(2, 2, u, "2500").build()).unwrap();
+    ledger
+        .record(&P::new(3, 3, u, "2500").special().build())
+        .unwrap();
+    let totals = ledger.utilizzatore_totals(&u, 2026);
+    assert_eq!(totals.counted_cap_utilizzatore, dec("6875"));
+    assert_eq!(totals.nominal_cap_utilizzatore, eur("7500"));
+    // Residual: 3.125 of ordinary prestatori...
+    let a = ledger.assess(&P::new(4, 4, u, "0.01").build()).unwrap();
+    let b = a.cap_utilizzatore.unwrap();
+    assert_eq!(b.used, dec("6875"));
+    assert_eq!(dec("10000") - b.used, dec("3125"));
+    // ... or 4.166,66 nominal of special-category ones. LAW.md derives 4.166,67 by rounding
+    // 3.125 / 0,75 = 4.166,666...; by A10 that figure breaches cap b by 0,0025 counted, so the
+    // lawful maximum is 4.166,66 (the ledger rounds headroom down).
+    let ok = ledger
+        .assess(&P::new(4, 4, u, "4166.66").special().build())
+        .unwrap();
+    assert!(!ok.cap_utilizzatore.as_ref().unwrap().is_breached());
+    let over = ledger
+        .assess(&P::new(4, 4, u, "4166.67").special().build())
+        .unwrap();
+    assert!(over.cap_utilizzatore.as_ref().unwrap().is_breached());
+    let room = ledger
+        .room(&RoomQuery {
+            prestatore: codice_fiscale(4),
+            utilizzatore: u,
+            day: date!(2026 - 03 - 07),
+            instrument: CPO,
+            special_category: true,
+            steward: false,
+            profile: CapProfile::default(),
+        })
+        .unwrap();
+    let b = room
+        .caps
+        .iter()
+        .find(|c| c.rule == RuleId::CapUtilizzatore)
+        .unwrap();
+    assert_eq!(b.headroom, eur("4166.66"));
+    // Cap c (2.500) binds first for a single prestatore.
+    assert_eq!(
+        (room.compenso, room.binding),
+        (eur("2500"), RuleId::CapPair)
+    );
+}
+
+/// Source: LAW.md E5: an utilizzatore paying only special-category prestatori can pay up to
+/// 10.000 / 0,75 = 13.333,33 € nominal, which takes at least 6 prestatori because of cap c.
+#[test]
+fn e5_only_special_prestatori_13333_33_nominal() {
+    let mut ledger = Ledger::default();
+    let u = firm(2);
+    for i in 0..5 {
+        ledger
+            .record(
+                &P::new(i, 10 + u32::try_from(i).unwrap(), u, "2500")
+                    .special()
+                    .build(),
+            )
+            .unwrap();
+    }
+    let room = ledger
+        .room(&RoomQuery {
+            prestatore: codice_fiscale(20),
+            utilizzatore: u,
+            day: date!(2026 - 03 - 07),
+            instrument: CPO,
+            special_category: true,
+            steward: false,
+            profile: CapProfile::default(),
+        })
+        .unwrap();
+    assert_eq!(
+        (room.compenso, room.binding),
+        (eur("833.33"), RuleId::CapUtilizzatore)
+    );
+    ledger
+        .record(&P::new(10, 20, u, "833.33").special().build())
+        .unwrap();
+    let totals = ledger.utilizzatore_totals(&u, 2026);
+    assert_eq!(totals.nominal_cap_utilizzatore, eur("13333.33"));
+    assert_eq!(totals.counted_cap_utilizzatore, dec("9999.9975"));
+    // One cent more breaches cap b: counted 10.000,005 > 10.000 (A10); the excess shows 0,01.
+    let a = refused(ledger.record(&P::new(11, 21, u, "0.01").special().build()));
+    let breach = &a.verdict.breaches[0];
+    assert_eq!(breach.rule, RuleId::CapUtilizzatore);
+    assert_eq!(breach.consequence, Consequence::PlatformRefusal);
+    assert_eq!(
+        breach.excess,
+        Some(Excess::Money {
+            limit: eur("10000"),
+            used: eur("10000.00"),
+            requested: eur("0.01"),
+            excess: eur("0.01"),
+        })
+    );
+    assert_eq!(
+        breach.to_string(),
+        "CAP-UTILIZZATORE-TOTAL: the utilizzatore's counted compensi in 2026 would total 10000,005 €, this prestatore's compenso counted at 75% (c. 8), above the cap of 10.000,00 € (art. 54-bis c. 1 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342 lett. a; INPS circ. 6/2023)"
+    );
+}
+
+/// Source: LAW.md E5, mixed case: ordinary 4.000 € leave room for 8.000 € of special-category
+/// compensi (4.000 + 0,75 × 8.000 = 10.000, equal to the cap: lawful by A10).
+#[test]
+fn e5_mixed_case_reaches_cap_b_to_the_cent() {
+    let mut ledger = Ledger::default();
+    let u = firm(3);
+    ledger.record(&P::new(1, 1, u, "2000").build()).unwrap();
+    ledger.record(&P::new(2, 2, u, "2000").build()).unwrap();
+    for (k, id) in (3..=6).enumerate() {
+        let a = ledger
+            .record(
+                &P::new(id, 10 + u32::try_from(k).unwrap(), u, "2000")
+                    .special()
+                    .build(),
+            )
+            .unwrap();
+        assert!(a.is_lawful());
+    }
+    assert_eq!(
+        ledger
+            .utilizzatore_totals(&u, 2026)
+            .counted_cap_utilizzatore,
+        dec("10000")
+    );
+    let a = refused(ledger.record(&P::new(7, 30, u, "0.01").special().build()));
+    assert!(a.verdict.breaches_rule(RuleId::CapUtilizzatore));
+    let a = refused(ledger.record(&P::new(7, 30, u, "0.01").build()));
+    assert!(a.verdict.breaches_rule(RuleId::CapUtilizzatore));
+}
+
+/// Source: LAW.md E11: LF maxima in titoli: 312 per pair, 625 per prestatore, 1.250 per
+/// utilizzatore with ordinary prestatori, 1.666 with special-category ones.
+#[test]
+fn e11_titoli_maxima() {
+    let ledger = Ledger::default();
+    let query = RoomQuery {
+        prestatore: codice_fiscale(1),
+        utilizzatore: family(1),
+        day: date!(2026 - 05 - 10),
+        instrument: LF,
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default(),
+    };
+    let room = ledger.room(&query).unwrap();
+    let titoli = |rule| room.caps.iter().find(|c| c.rule == rule).unwrap().titoli;
+    assert_eq!(titoli(RuleId::CapPair), 312);
+    assert_eq!(titoli(RuleId::CapPrestatore), 625);
+    assert_eq!(titoli(RuleId::CapUtilizzatore), 1_250);
+    assert_eq!(room.titoli, 312);
+    let special = ledger
+        .room(&RoomQuery {
+            special_category: true,
+            ..query
+        })
+        .unwrap();
+    let b = special
+        .caps
+        .iter()
+        .find(|c| c.rule == RuleId::CapUtilizzatore)
+        .unwrap();
+    assert_eq!((b.headroom, b.titoli), (eur("13333.33"), 1_666));
+}
+
+/// Source: LAW.md Part A A10: a total equal to the cap is lawful; one cent more breaches it.
+#[test]
+fn caps_reached_to_the_cent() {
+    let mut ledger = Ledger::default();
+    let u = firm(4);
+    ledger.record(&P::new(1, 1, u, "2499.99").build()).unwrap();
+    let a = ledger
+        .record(&P::new(2, 1, u, "0.01").minutes(1).build())
+        .unwrap();
+    assert!(a.is_lawful());
+    assert_eq!(a.cap_pair.as_ref().unwrap().headroom, Euro::ZERO);
+    let a = refused(ledger.record(&P::new(3, 1, u, "0.01").minutes(1).build()));
+    assert_eq!(
+        a.verdict.breaches[0].excess,
+        Some(Excess::Money {
+            limit: eur("2500"),
+            used: eur("2500"),
+            requested: eur("0.01"),
+            excess: eur("0.01"),
+        })
+    );
+    assert_eq!(
+        a.verdict.breaches[0].consequence,
+        Consequence::Conversion {
+            from: date!(2026 - 03 - 07)
+        }
+    );
+
+    // Cap a across utilizzatori with an external total.
+    let cf = codice_fiscale(5);
+    ledger
+        .set_external_total(&ExternalTotal {
+            prestatore: cf,
+            year: 2026,
+            total: eur("2500"),
+            as_of: date!(2026 - 03 - 01),
+        })
+        .unwrap();
+    ledger
+        .record(&P::new(10, 5, firm(5), "2500").build())
+        .unwrap();
+    let a = refused(ledger.record(&P::new(11, 5, firm(6), "0.01").build()));
+    assert_eq!(a.verdict.breaches.len(), 1);
+    assert_eq!(a.verdict.breaches[0].rule, RuleId::CapPrestatore);
+    assert_eq!(
+        a.verdict.breaches[0].consequence,
+        Consequence::PlatformRefusal
+    );
+    assert_eq!(
+        a.verdict.breaches[0].facts,
+        "the prestatore's compensi in 2026 would total 5.000,01 € (2.500,00 € from other utilizzatori), above the cap of 5.000,00 €"
+    );
+}
+
+/// Source: LAW.md HOURS-280 and A2: 280 hours per pair, LF included by default; a PA does not
+/// convert (c. 7).
+#[test]
+fn hours_280_per_pair() {
+    let mut ledger = Ledger::default();
+    let u = firm(7);
+    // 70 days of 4 hours at 9 €/h would exceed cap c; use small compensi.
+    for day in 0..70u16 {
+        let d = Date::from_ordinal_date(2026, day + 1).unwrap();
+        ledger
+            .record(
+                &P::new(u64::from(day), 1, u, "30")
+                    .day(d)
+                    .minutes(240)
+                    .build(),
+            )
+            .unwrap();
+    }
+    assert_eq!(
+        ledger
+            .pair_totals(&codice_fiscale(1), &u, 2026)
+            .counted_minutes,
+        280 * 60
+    );
+    let a = refused(
+        ledger.record(
+            &P::new(100, 1, u, "1")
+                .day(date!(2026 - 04 - 01))
+                .minutes(1)
+                .build(),
+        ),
+    );
+    assert_eq!(a.verdict.breaches[0].rule, RuleId::Hours280);
+    assert_eq!(
+        a.verdict.breaches[0].facts,
+        "the prestatore would work 280 h 01 min for this utilizzatore in 2026, above the limit of 280 hours"
+    );
+    let a = ledger
+        .assess(
+            &P::new(100, 1, u, "1")
+                .day(date!(2026 - 04 - 01))
+                .minutes(1)
+                .pa()
+                .build(),
+        )
+        .unwrap();
+    assert_eq!(
+        a.verdict.breaches[0].consequence,
+        Consequence::UnlawfulUsePa
+    );
+}
+
+/// Source: LAW.md Q2 / A2 (configurable): with the other reading the 280 hours do not bind LF.
+#[test]
+fn hours_limit_for_lf_is_configurable() {
+    let p = P::new(1, 1, family(1), "24").lf().minutes(180).build();
+    assert!(Ledger::default().assess(&p).unwrap().hours.is_some());
+    let mut builder = RulesTable::embedded().to_builder();
+    for row in &mut builder.hours_limit_applies_to_lf {
+        row.value = false;
+    }
+    let ledger = Ledger::new(Arc::new(builder.build().unwrap()));
+    assert!(ledger.assess(&p).unwrap().hours.is_none());
+    let cpo = P::new(2, 1, firm(1), "36").build();
+    assert!(ledger.assess(&cpo).unwrap().hours.is_some());
+}
+
+/// Source: LAW.md CAP-STEWARD (c. 1 lett. c-bis; INPS circ. 95/2018) and A5: steward compensi
+/// count toward c-bis instead of cap c, never toward cap b, toward cap a by default.
+#[test]
+fn stewards_count_in_c_bis() {
+    let mut ledger = Ledger::default();
+    let club = firm(8);
+    let cf = codice_fiscale(1);
+    for id in 0..2 {
+        let a = ledger
+            .record(
+                &P::new(id, 1, club, "2500")
+                    .steward()
+                    .day(date!(2026 - 02 - 01) + time::Duration::days(i64::try_from(id).unwrap()))
+                    .build(),
+            )
+            .unwrap();
+        assert!(a.cap_pair.is_none() && a.cap_utilizzatore.is_none());
+        assert!(a.cap_steward.is_some() && a.cap_prestatore.is_some());
+    }
+    let pair = ledger.pair_totals(&cf, &club, 2026);
+    assert_eq!(
+        (pair.counted_cap_steward, pair.counted_cap_pair),
+        (eur("5000"), Euro::ZERO)
+    );
+    assert_eq!(
+        ledger
+            .utilizzatore_totals(&club, 2026)
+            .nominal_cap_utilizzatore,
+        Euro::ZERO
+    );
+    assert_eq!(
+        ledger.prestatore_totals(&cf, 2026).counted_cap_prestatore,
+        eur("5000")
+    );
+    // c-bis reached; one cent more converts (the crate's reading) and breaches cap a too.
+    let a = refused(ledger.record(&P::new(5, 1, club, "0.01").steward().build()));
+    assert!(a.verdict.breaches_rule(RuleId::CapSteward));
+    assert!(a.verdict.breaches_rule(RuleId::CapPrestatore));
+    let steward = a
+        .verdict
+        .breaches
+        .iter()
+        .find(|b| b.rule == RuleId::CapSteward)
+        .unwrap();
+    assert!(matches!(
+        steward.consequence,
+        Consequence::Conversion { .. }
+    ));
+
+    // Other reading of A5: steward compensi outside cap a.
+    let mut builder = RulesTable::embedded().to_builder();
+    for row in &mut builder.steward_counts_toward_cap_prestatore {
+        row.value = false;
+    }
+    let ledger = Ledger::new(Arc::new(builder.build().unwrap()));
+    let a = ledger
+        .assess(&P::new(1, 1, club, "100").steward().build())
+        .unwrap();
+    assert!(a.cap_prestatore.is_none());
+}
+
+/// Source: LAW.md CAP-STEWARD: c-bis is in force from 1/1/2018; before, a steward service
+/// counts as ordinary work.
+#[test]
+fn steward_before_c_bis_counts_as_ordinary() {
+    let a = Ledger::default()
+        .assess(
+            &P::new(1, 1, firm(8), "100")
+                .steward()
+                .day(date!(2017 - 10 - 01))
+                .build(),
+        )
+        .unwrap();
+    assert!(a.cap_steward.is_none() && a.cap_pair.is_some() && a.cap_utilizzatore.is_some());
+}
+
+/// Source: LAW.md CAP-UTILIZZATORE-EVENTS and §5: 15.000 € for the events list from 5/5/2023
+/// (the crate does not apply it before, the conservative reading); 5.000 € before 2023.
+#[test]
+fn dated_cap_b() {
+    let ledger = Ledger::default();
+    let limit = |p: P| {
+        ledger
+            .assess(&p.build())
+            .unwrap()
+            .cap_utilizzatore
+            .unwrap()
+            .limit
+    };
+    assert_eq!(
+        limit(P::new(1, 1, firm(9), "10").day(date!(2022 - 12 - 31))),
+        eur("5000")
+    );
+    assert_eq!(
+        limit(P::new(1, 1, firm(9), "10").day(date!(2023 - 01 - 01))),
+        eur("10000")
+    );
+    assert_eq!(
+        limit(
+            P::new(1, 1, firm(9), "10")
+                .events()
+                .day(date!(2023 - 05 - 04))
+        ),
+        eur("10000")
+    );
+    assert_eq!(
+        limit(
+            P::new(1, 1, firm(9), "10")
+                .events()
+                .day(date!(2023 - 05 - 05))
+        ),
+        eur("15000")
+    );
+    assert_eq!(
+        limit(P::new(1, 1, firm(9), "10").day(date!(2023 - 05 - 05))),
+        eur("10000")
+    );
+}
+
+/// Source: LAW.md A9 and DEF-ANNO-CIVILE: work on 31/12 and 1/1 never share a cap.
+#[test]
+fn years_are_separate() {
+    let mut ledger = Ledger::default();
+    let u = firm(10);
+    ledger
+        .record(&P::new(1, 1, u, "2500").day(date!(2026 - 12 - 31)).build())
+        .unwrap();
+    let a = ledger
+        .record(&P::new(2, 1, u, "2500").day(date!(2027 - 01 - 01)).build())
+        .unwrap();
+    assert!(a.is_lawful());
+    assert_eq!(a.cap_pair.unwrap().used, Decimal::ZERO);
+    assert_eq!(
+        ledger.pair_totals(&codice_fiscale(1), &u, 2026).compensi,
+        eur("2500")
+    );
+    assert_eq!(
+        ledger.pair_totals(&codice_fiscale(1), &u, 2027).compensi,
+        eur("2500")
+    );
+    assert_eq!(
+        ledger.month_totals(2026, Month::December).compensi,
+        eur("2500")
+    );
+    assert_eq!(ledger.month_totals(2027, Month::January).prestazioni, 1);
+}
+
+/// Omocodes of one person share the caps (the ledger counts on the canonical form).
+#[test]
+fn omocodes_share_caps() {
+    let mut ledger = Ledger::default();
+    let u = firm(11);
+    let canonical: CodiceFiscale = "RSSMRA85T10A562S".parse().unwrap();
+    let omocode: CodiceFiscale = "RSSMRA85T10A56NH".parse().unwrap();
+    let mut a = P::new(1, 1, u, "2000");
+    a.0.prestatore = canonical;
+    let mut b = P::new(2, 1, u, "600");
+    b.0.prestatore = omocode;
+    ledger.record(&a.build()).unwrap();
+    let refusal = refused(ledger.record(&b.build()));
+    assert!(refusal.verdict.breaches_rule(RuleId::CapPair));
+}
+
+/// Source: LAW.md E6 and A16: a CPO prestazione on 7/3/2026 may be revoked until 24:00 of
+/// 10/3/2026; the room is restored exactly.
+#[test]
+fn revoca_window_and_errors() {
+    let mut ledger = Ledger::default();
+    let u = firm(12);
+    let before = ledger.clone();
+    ledger.record(&P::new(1, 1, u, "36").build()).unwrap();
+    let err = ledger
+        .revoke(PrestazioneId(1), datetime!(2026-03-11 00:00:00 +01:00))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "prestazione #1: the revoca closed at 23:59:59 of 2026-03-10, 3 days after the day of the work (INPS circ. 107/2017; LAW.md Part A A16: until 23:59:59 of the 3rd calendar day after the planned day)"
+    );
+    ledger
+        .revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00))
+        .unwrap();
+    assert_eq!(
+        ledger.prestatore_totals(&codice_fiscale(1), 2026),
+        before.prestatore_totals(&codice_fiscale(1), 2026)
+    );
+    assert!(ledger.entry(PrestazioneId(1)).unwrap().revoked);
+    assert_eq!(
+        ledger.revoke(PrestazioneId(1), datetime!(2026-03-08 10:00:00 +01:00)),
+        Err(LedgerError::AlreadyRevoked {
+            id: PrestazioneId(1)
+        })
+    );
+    assert_eq!(
+        ledger
+            .revoke(PrestazioneId(2), datetime!(2026-03-08 10:00:00 +01:00))
+            .unwrap_err()
+            .to_string(),
+        "prestazione #2 is not in the ledger"
+    );
+    // The id of a revoked prestazione cannot be used again.
+    assert_eq!(
+        ledger
+            .record(&P::new(1, 1, u, "36").build())
+            .unwrap_err()
+            .to_string(),
+        "prestazione #1 is already in the ledger (duplicate id)"
+    );
+    // An LF prestazione is corrected, not revoked.
+    ledger
+        .record(&P::new(3, 2, family(1), "24").lf().build())
+        .unwrap();
+    assert_eq!(
+        ledger
+            .revoke(PrestazioneId(3), datetime!(2026-03-07 10:00:00 +01:00))
+            .unwrap_err()
+            .to_string(),
+        "prestazione #3 is a libretto famiglia communication: correct it, only a cpo prestazione is revoked (INPS circ. 107/2017)"
+    );
+    assert_eq!(
+        ledger
+            .correct(&P::new(1, 1, u, "40").build())
+            .unwrap_err()
+            .to_string(),
+        "prestazione #1 is already revoked"
+    );
+}
+
+/// Source: LAW.md A14: the reconstruction policy records conversion-type breaches (cap c, 280
+/// hours) and still refuses platform refusals (caps a and b).
+#[test]
+fn reconstruction_policy() {
+    let mut ledger = Ledger::default();
+    let u = firm(13);
+    let a = ledger
+        .record_with(
+            &P::new(1, 1, u, "2600").build(),
+            RecordPolicy::RecordConversionBreaches,
+        )
+        .unwrap();
+    assert!(a.verdict.breaches_rule(RuleId::CapPair));
+    let a = refused(ledger.record_with(
+        &P::new(2, 1, firm(14), "2500").build(),
+        RecordPolicy::RecordConversionBreaches,
+    ));
+    assert!(a.verdict.breaches_rule(RuleId::CapPrestatore));
+    assert!(!a.verdict.breaches_rule(RuleId::CapPair));
+    assert_eq!(ledger.len(), 1);
+}
+
+/// Warning levels: the highest host threshold reached after the prestazione.
+#[test]
+fn warning_levels() {
+    let mut ledger = Ledger::default()
+        .with_warning_thresholds(&[80, 90])
+        .unwrap();
+    let u = firm(15);
+    let a = ledger.record(&P::new(1, 1, u, "1999.99").build()).unwrap();
+    assert_eq!(a.cap_pair.unwrap().warning, None);
+    let a = ledger.record(&P::new(2, 1, u, "0.01").build()).unwrap();
+    assert_eq!(a.cap_pair.unwrap().warning, Some(80));
+    let a = ledger.record(&P::new(3, 1, u, "250").build()).unwrap();
+    assert_eq!(a.cap_pair.as_ref().unwrap().warning, Some(90));
+    assert_eq!(a.cap_prestatore.as_ref().unwrap().warning, None);
+}
+
+/// A correction replaces an LF communication; the room follows.
+#[test]
+fn lf_correction() {
+    let mut ledger = Ledger::default();
+    let u = family(2);
+    ledger
+        .record(&P::new(1, 1, u, "2400").lf().build())
+        .unwrap();
+    assert_eq!(
+        ledger
+            .correct(&P::new(1, 1, u, "100").build())
+            .unwrap_err()
+            .to_string(),
+        "correction of prestazione #1: instrument must stay LF"
+    );
+    ledger
+        .correct(&P::new(1, 1, u, "2500").lf().build())
+        .unwrap();
+    assert_eq!(
+        ledger.pair_totals(&codice_fiscale(1), &u, 2026).compensi,
+        eur("2500")
+    );
+    ledger.record(&P::new(2, 2, firm(1), "36").build()).unwrap();
+    assert_eq!(
+        ledger
+            .correct(&P::new(2, 2, firm(1), "40").lf().build())
+            .unwrap_err()
+            .to_string(),
+        "prestazione #2 is a cpo prestazione: revoke it and communicate it again, only a libretto famiglia communication is corrected"
+    );
+    let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+    assert_eq!(
+        Ledger::replay(ledger.rules_table_arc(), &events).unwrap(),
+        ledger
+    );
+}
+
+#[test]
+fn external_totals_latest_reading_wins() {
+    let mut ledger = Ledger::default();
+    let cf = codice_fiscale(1);
+    let reading = |total: &str, as_of: Date| ExternalTotal {
+        prestatore: cf,
+        year: 2026,
+        total: eur(total),
+        as_of,
+    };
+    assert!(
+        ledger
+            .set_external_total(&reading("100", date!(2026 - 02 - 01)))
+            .unwrap()
+    );
+    assert!(
+        ledger
+            .set_external_total(&reading("300", date!(2026 - 04 - 01)))
+            .unwrap()
+    );
+    assert!(
+        !ledger
+            .set_external_total(&reading("200", date!(2026 - 03 - 01)))
+            .unwrap()
+    );
+    assert_eq!(ledger.prestatore_totals(&cf, 2026).external, eur("300"));
+}
+
+#[test]
+fn errors_before_regime_and_merge_of_different_tables() {
+    let ledger = Ledger::default();
+    assert_eq!(
+        ledger
+            .assess(
+                &P::new(1, 1, firm(1), "36")
+                    .day(date!(2017 - 06 - 23))
+                    .build()
+            )
+            .unwrap_err()
+            .to_string(),
+        "no rules on 2017-06-23: the regime of art. 54-bis D.L. 50/2017 starts on 2017-06-24 (the earlier voucher regime is out of scope)"
+    );
+    let mut builder = RulesTable::embedded().to_builder();
+    for row in &mut builder.hours_limit_applies_to_lf {
+        row.value = false;
+    }
+    let mut other = Ledger::new(Arc::new(builder.build().unwrap()));
+    assert_eq!(other.merge(&ledger), Err(LedgerError::DifferentRules));
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Ledger>();
+    check::<prestazioni_occasionali::Assessment>();
+    check::<LedgerEvent>();
+    check::<LedgerError>();
+    check::<RecordError>();
+}
+
+#[test]
+fn debug_masks_codici_fiscali() {
+    let mut ledger = Ledger::default();
+    ledger.record(&P::new(1, 1, firm(1), "36").build()).unwrap();
+    let text = format!("{ledger:?} {:?}", ledger.entries().collect::<Vec<_>>());
+    assert!(!text.contains(codice_fiscale(1).as_str()), "{text}");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn events_and_assessments_round_trip_through_serde() {
+    let mut ledger = Ledger::default();
+    let a = ledger
+        .record(&P::new(1, 1, firm(1), "36").special().build())
+        .unwrap();
+    ledger
+        .set_external_total(&ExternalTotal {
+            prestatore: codice_fiscale(2),
+            year: 2026,
+            total: eur("10"),
+            as_of: date!(2026 - 01 - 31),
+        })
+        .unwrap();
+    let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+    let json = serde_json::to_string(&events).unwrap();
+    let back: Vec<LedgerEvent> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, events);
+    assert_eq!(
+        Ledger::replay(ledger.rules_table_arc(), &back).unwrap(),
+        ledger
+    );
+    let json = serde_json::to_string(&a).unwrap();
+    assert_eq!(
+        serde_json::from_str::<prestazioni_occasionali::Assessment>(&json).unwrap(),
+        a
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Record {
+            prestatore: u32,
+            utilizzatore: u32,
+            day: u16,
+            year: i32,
+            minutes: u32,
+            cents: u64,
+            lf: bool,
+            special: bool,
+            steward: bool,
+        },
+        Revoke {
+            pick: usize,
+            after_days: i64,
+        },
+        External {
+            prestatore: u32,
+            cents: u64,
+            as_of: u16,
+        },
+        Correct {
+            pick: usize,
+            cents: u64,
+        },
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            6 => (0u32..6, 0u32..3, 1u16..=365, prop_oneof![3 => Just(2026), 1 => Just(2027)], 1u32..=600, 1u64..=300_000, any::<bool>(), any::<bool>(), prop::bool::weighted(0.15))
+                .prop_map(|(prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward)| Op::Record { prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward }),
+            2 => (any::<usize>(), 0i64..6).prop_map(|(pick, after_days)| Op::Revoke { pick, after_days }),
+            1 => (0u32..6, 0u64..500_000, 1u16..=365).prop_map(|(prestatore, cents, as_of)| Op::External { prestatore, cents, as_of }),
+            1 => (any::<usize>(), 1u64..300_000).prop_map(|(pick, cents)| Op::Correct { pick, cents }),
+        ]
+    }
+
+    fn utilizzatore(i: u32) -> UtilizzatoreId {
+        if i == 0 { family(0) } else { firm(100 + i) }
+    }
+
+    /// Every total recomputed from the entries equals the ledger's.
+    fn check_totals(ledger: &Ledger) {
+        let entries: Vec<_> = ledger.entries().filter(|e| !e.revoked).collect();
+        for year in [2026, 2027] {
+            for p in 0..6 {
+                let cf = codice_fiscale(p);
+                let t = ledger.prestatore_totals(&cf, year);
+                let mine = entries
+                    .iter()
+                    .filter(|e| e.prestatore == cf && e.day.year() == year);
+                let sum: u64 = mine.clone().map(|e| e.compenso.cents().unwrap()).sum();
+                assert_eq!(t.compensi.cents().unwrap(), sum);
+                assert_eq!(t.prestazioni as usize, mine.count());
+                for u in 0..3 {
+                    let uid = utilizzatore(u);
+                    let pair = ledger.pair_totals(&cf, &uid, year);
+                    let mine: Vec<_> = entries
+                        .iter()
+                        .filter(|e| {
+                            e.prestatore == cf && e.utilizzatore == uid && e.day.year() == year
+                        })
+                        .collect();
+                    let steward: u64 = mine
+                        .iter()
+                        .filter(|e| e.steward)
+                        .map(|e| e.compenso.cents().unwrap())
+                        .sum();
+                    let other: u64 = mine
+                        .iter()
+                        .filter(|e| !e.steward)
+                        .map(|e| e.compenso.cents().unwrap())
+                        .sum();
+                    let minutes: u32 = mine.iter().map(|e| e.minutes).sum();
+                    assert_eq!(pair.counted_cap_steward.cents().unwrap(), steward);
+                    assert_eq!(pair.counted_cap_pair.cents().unwrap(), other);
+                    assert_eq!(pair.minutes, minutes);
+                    assert_eq!(pair.counted_minutes, minutes);
+                    assert!(pair.counted_cap_pair <= eur("2500"));
+                    assert!(pair.counted_cap_steward <= eur("5000"));
+                    assert!(pair.counted_minutes <= 280 * 60);
+                }
+            }
+            for u in 0..3 {
+                let uid = utilizzatore(u);
+                let t = ledger.utilizzatore_totals(&uid, year);
+                let mine: Vec<_> = entries
+                    .iter()
+                    .filter(|e| e.utilizzatore == uid && e.day.year() == year && !e.steward)
+                    .collect();
+                let nominal: Decimal = mine.iter().map(|e| e.compenso.as_decimal()).sum();
+                let weighted: Decimal = mine
+                    .iter()
+                    .map(|e| {
+                        if e.special_category {
+                            e.compenso.as_decimal() * dec("0.75")
+                        } else {
+                            e.compenso.as_decimal()
+                        }
+                    })
+                    .sum();
+                assert_eq!(t.nominal_cap_utilizzatore.as_decimal(), nominal);
+                assert_eq!(t.counted_cap_utilizzatore, weighted);
+                assert!(t.counted_cap_utilizzatore <= t.nominal_cap_utilizzatore.as_decimal());
+                assert!(t.counted_cap_utilizzatore <= dec("10000"));
+            }
+            let by_month: u64 = (1..=12u8)
+                .map(|m| {
+                    ledger
+                        .month_totals(year, Month::try_from(m).unwrap())
+                        .compensi
+                        .cents()
+                        .unwrap()
+                })
+                .sum();
+            let by_instrument: u64 = [LF, CPO]
+                .into_iter()
+                .map(|i| ledger.instrument_totals(year, i).compensi.cents().unwrap())
+                .sum();
+            let all: u64 = entries
+                .iter()
+                .filter(|e| e.day.year() == year)
+                .map(|e| e.compenso.cents().unwrap())
+                .sum();
+            assert_eq!(by_month, all);
+            assert_eq!(by_instrument, all);
+        }
+    }
+
+    /// Runs the ops, checking the invariants after each; returns the ledger and its events.
+    #[allow(clippy::too_many_lines)]
+    fn run(ops: &[Op]) -> (Ledger, Vec<LedgerEvent>) {
+        let mut ledger = Ledger::default();
+        let mut events = Vec::new();
+        let mut ids: Vec<Prestazione> = Vec::new();
+        for (n, op) in ops.iter().enumerate() {
+            let before = ledger.clone();
+            match *op {
+                Op::Record {
+                    prestatore,
+                    utilizzatore: u,
+                    day,
+                    year,
+                    minutes,
+                    cents,
+                    lf,
+                    special,
+                    steward,
+                } => {
+                    let uid = utilizzatore(u);
+                    let lf = lf || steward;
+                    let Ok(day) = Date::from_ordinal_date(year, day.min(365)) else {
+                        continue;
+                    };
+                    let Ok(p) = Prestazione::try_from(PrestazioneDraft {
+                        id: PrestazioneId(n as u64),
+                        instrument: if lf { LF } else { CPO },
+                        prestatore: codice_fiscale(prestatore),
+                        utilizzatore: uid,
+                        day,
+                        minutes,
+                        compenso: Euro::from_cents(cents),
+                        special_category: special,
+                        steward,
+                        profile: CapProfile::default(),
+                    }) else {
+                        continue;
+                    };
+                    let assessed = ledger.assess(&p).unwrap();
+                    match ledger.record(&p) {
+                        Ok(a) => {
+                            assert!(a.is_lawful());
+                            assert_eq!(a, assessed);
+                            let cf = p.prestatore();
+                            let t = ledger.prestatore_totals(&cf, year);
+                            assert!(
+                                t.counted_cap_prestatore.checked_add(t.external).unwrap()
+                                    <= eur("5000")
+                            );
+                            events.push(LedgerEvent::Recorded(p.clone()));
+                            ids.push(p);
+                        }
+                        Err(RecordError::Refused(a)) => {
+                            assert!(!a.is_lawful());
+                            assert_eq!(*a, assessed);
+                            assert_eq!(ledger, before);
+                        }
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+                Op::Revoke { pick, after_days } => {
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    let p = &ids[pick % ids.len()];
+                    let at = time::OffsetDateTime::new_utc(
+                        p.day() + time::Duration::days(after_days),
+                        time::Time::MIDNIGHT,
+                    );
+                    match ledger.revoke(p.id(), at) {
+                        Ok(()) => {
+                            assert!(p.instrument() == CPO && after_days <= 3);
+                            events.push(LedgerEvent::Revoked(p.id()));
+                        }
+                        Err(_) => assert_eq!(ledger, before),
+                    }
+                }
+                Op::External {
+                    prestatore,
+                    cents,
+                    as_of,
+                } => {
+                    let reading = ExternalTotal {
+                        prestatore: codice_fiscale(prestatore),
+                        year: 2026,
+                        total: Euro::from_cents(cents),
+                        as_of: Date::from_ordinal_date(2026, as_of).unwrap(),
+                    };
+                    ledger.set_external_total(&reading).unwrap();
+                    events.push(LedgerEvent::ExternalTotalSet(reading));
+                }
+                Op::Correct { pick, cents } => {
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    let old = ids[pick % ids.len()].clone();
+                    let mut draft = old.draft().clone();
+                    draft.compenso = Euro::from_cents(cents);
+                    let p = Prestazione::try_from(draft).unwrap();
+                    match ledger.correct(&p) {
+                        Ok(a) => {
+                            assert!(a.is_lawful());
+                            events.push(LedgerEvent::Corrected(p.clone()));
+                            let i = pick % ids.len();
+                            ids[i] = p;
+                        }
+                        Err(_) => assert_eq!(ledger, before),
+                    }
+                }
+            }
+            check_totals(&ledger);
+        }
+        (ledger, events)
+    }
+
+    /// Which shard an event goes to: by prestazione id (a revoca or correction travels with its
+    /// prestazione), external totals by their reading day.
+    fn shard(event: &LedgerEvent, seed: u64, shards: u64) -> u64 {
+        let key = match event {
+            LedgerEvent::Recorded(p) | LedgerEvent::Corrected(p) => p.id().0,
+            LedgerEvent::Revoked(id) => id.0,
+            LedgerEvent::ExternalTotalSet(t) => u64::from(t.as_of.ordinal()) + 1_000_000,
+            _ => 0,
+        };
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ seed) % shards
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_histories_keep_every_invariant(ops in prop::collection::vec(op(), 1..60), seed in any::<u64>()) {
+            let (ledger, events) = run(&ops);
+            // Replay of the host's log and of the regenerated log equal the original.
+            let table = ledger.rules_table_arc();
+            prop_assert_eq!(&Ledger::replay(Arc::clone(&table), &events).unwrap(), &ledger);
+            let regenerated: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+            prop_assert_eq!(&Ledger::replay(Arc::clone(&table), &regenerated).unwrap(), &ledger);
+            // Merge of three shards: commutative, associative, equal to the single ledger.
+            let parts: Vec<Ledger> = (0..3)
+                .map(|s| Ledger::replay(Arc::clone(&table), events.iter().filter(|e| shard(e, seed, 3) == s)).unwrap())
+                .collect();
+            let merged = |order: [usize; 3]| {
+                let mut l = parts[order[0]].clone();
+                l.merge(&parts[order[1]]).unwrap();
+                l.merge(&parts[order[2]]).unwrap();
+                l
+            };
+            prop_assert_eq!(&merged([0, 1, 2]), &ledger);
+            prop_assert_eq!(&merged([2, 1, 0]), &ledger);
+            prop_assert_eq!(&merged([1, 0, 2]), &ledger);
+            let mut right = parts[1].clone();
+            right.merge(&parts[2]).unwrap();
+            let mut assoc = parts[0].clone();
+            assoc.merge(&right).unwrap();
+            prop_assert_eq!(&assoc, &ledger);
+            // A duplicate merge is refused and changes nothing.
+            if !parts[0].is_empty() {
+                let mut twice = parts[0].clone();
+                prop_assert!(twice.merge(&parts[0]).is_err());
+                prop_assert_eq!(&twice, &parts[0]);
+            }
+        }
+    }
+}
