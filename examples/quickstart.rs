@@ -1,19 +1,38 @@
-//! Quickstart: the crate's main job on the embedded rules.
+//! Quickstart: the crate's main job, end to end, on the embedded rules.
 //!
 //! ```sh
-//! cargo run --example quickstart              # the rules of 7 March 2026
+//! cargo run --example quickstart              # 7 March 2026 and the year 2026
 //! cargo run --example quickstart -- 2019-07-01
 //! ```
 //!
-//! It prints the rules in force on the day with their citations, what one CPO hour at the
-//! minimum pay and one Libretto Famiglia titolo cost, and a decoded codice fiscale.
+//! For the day given (default 7/3/2026) it prints:
+//!
+//! 1. the rules of art. 54-bis D.L. 50/2017 in force that day, each with its citation;
+//! 2. what one CPO hour at the minimum pay, a CPO day at the daily minimum and one Libretto
+//!    Famiglia titolo cost;
+//! 3. a prestatore registered with SPID (confirmed at once) and the final check "Lavoratore
+//!    Attivo";
+//! 4. a year of her work, booked through both instruments and assessed against every cap: a
+//!    family pays her as a baby-sitter through the Libretto Famiglia every Tuesday and Thursday,
+//!    an events company books her through the CPO on the first Saturday of each month and on New
+//!    Year's Eve (across midnight, so the last hours fall into the next year). What the ledger
+//!    refuses is printed with its rule, consequence and citation;
+//! 5. her Scrivania Prestatore at the end of January of the next year: the payments and the
+//!    annual prospetto compensi against cap a.
 
 use std::error::Error;
 use std::process::ExitCode;
 
-use prestazioni_occasionali::{Birthplace, CodiceFiscale, CostBreakdown, Rules};
-use time::Date;
-use time::macros::{date, format_description};
+use prestazioni_occasionali::{
+    AccessChannel, AccountKind, AddressDraft, AtecoCode, Birthplace, Categoria, CodiceFiscale,
+    CommunicatedPrestazione, ContactChannel, ContactsDraft, CostBreakdown, CpoCommunication,
+    CpoWork, DocumentDraft, DocumentKind, Euro, Headcounts, Instrument, Ledger, LfActivity,
+    LfCommunication, LfWork, MonthlyHeadcount, PaymentDraft, PaymentMode, Prestatore, Prestazione,
+    PrestazioneId, REGIME_START, RecordError, Registration, RegistrationDraft, RegistrationEvent,
+    Rules, RulesTable, Scrivania, SelfCertification, Sex, Utilizzatore, UtilizzatoreKind, Verdict,
+};
+use time::macros::{date, format_description, time};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
 fn main() -> ExitCode {
     match run() {
@@ -31,55 +50,417 @@ fn run() -> Result<(), Box<dyn Error>> {
             .map_err(|e| format!("the date {arg:?} is not YYYY-MM-DD: {e}"))?,
         None => date!(2026 - 03 - 07),
     };
-    let rules = Rules::in_force_on(day)?;
+    let table = RulesTable::embedded();
+    let rules = table.in_force_on(day)?;
 
-    println!("Rules of art. 54-bis D.L. 50/2017 in force on {day}");
+    print_rules(day, rules);
+    print_costs(rules)?;
+
+    let registration = register(day.year())?;
+    let year = book_the_year(&registration, day.year(), table)?;
+    print_scrivania(&registration, &year, day.year(), table)?;
+    Ok(())
+}
+
+/// Section 1: the rules in force on `day`.
+fn print_rules(day: Date, rules: &Rules) {
+    println!("1. Rules of art. 54-bis D.L. 50/2017 in force on {day}");
     println!(
-        "(version from {}{})",
+        "   (the version in force from {}{})",
         rules.valid_from(),
         rules
             .valid_until()
             .map(|d| format!(" to {d}"))
             .unwrap_or_default()
     );
-    println!();
     for p in rules.parameters() {
-        println!("  {:<40} {}", p.name, p.value);
-        println!("  {:<40} ↳ {}", "", p.citation);
+        println!("   {:<38} {}", p.name, p.value);
+        println!("   {:<38} ↳ {}", "", p.citation);
     }
+}
 
-    println!();
-    println!("Cost of one CPO hour at the minimum pay (LAW.md E2, Part A A1)");
-    print_cost(&CostBreakdown::cpo(rules.cpo_min_hourly.value, rules)?);
-    println!("Cost of a CPO day at the daily minimum (LAW.md E3)");
-    print_cost(&CostBreakdown::cpo(
-        rules.cpo_min_daily.value.amount,
-        rules,
-    )?);
-    println!("Cost of one Libretto Famiglia titolo (LAW.md E1)");
-    print_cost(&CostBreakdown::lf(1, rules)?);
-
-    let cf: CodiceFiscale = "RSSMRA85T10A562S".parse()?;
-    let born = cf.resolve_birth_date(day)?;
-    let place = cf
-        .belfiore_code()
-        .and_then(|code| Birthplace::lookup(code, born))
-        .map_or_else(|| "unknown".to_owned(), |b| b.name.to_owned());
-    println!("Codice fiscale {cf:?} (Debug masks it)");
+/// Section 2: the cost of a CPO hour, a CPO day and an LF titolo.
+fn print_costs(rules: &Rules) -> Result<(), Box<dyn Error>> {
+    println!("\n2. What the utilizzatore pays");
+    let lines = [
+        (
+            "one CPO hour at the minimum pay (LAW.md E2)",
+            CostBreakdown::cpo(rules.cpo_min_hourly.value, rules)?,
+        ),
+        (
+            "a CPO day at the daily minimum (LAW.md E3)",
+            CostBreakdown::cpo(rules.cpo_min_daily.value.amount, rules)?,
+        ),
+        (
+            "one Libretto Famiglia titolo (LAW.md E1)",
+            CostBreakdown::lf(1, rules)?,
+        ),
+    ];
+    for (what, cost) in lines {
+        println!(
+            "   {what}: compenso {} + IVS {} + INAIL {} + oneri {} = {}",
+            cost.compenso.to_italian(),
+            cost.ivs.to_italian(),
+            cost.inail.to_italian(),
+            cost.oneri.to_italian(),
+            cost.total.to_italian()
+        );
+    }
     println!(
-        "  sex {}, born on {born} (century resolved against {day}) in {place}",
-        cf.sex().map_or_else(|| "-".to_owned(), |s| s.to_string()),
+        "   ↳ {} (oneri: {})",
+        rules.cpo_ivs_rate.citation, rules.cpo_oneri_base.citation
     );
     Ok(())
 }
 
-fn print_cost(cost: &CostBreakdown) {
+/// Giulia Verdi's codice fiscale: born in Rome on 18/4/1999.
+const GIULIA: &str = "VRDGLI99D58H501D";
+
+/// Section 3: Giulia registers with SPID at the start of `year`.
+fn register(year: i32) -> Result<Registration, Box<dyn Error>> {
+    let on = Date::from_calendar_date(year, Month::January, 2)?.max(REGIME_START);
+    let cf: CodiceFiscale = GIULIA.parse()?;
+    let born = cf.resolve_birth_date(on)?;
+    let place = cf
+        .belfiore_code()
+        .and_then(|code| Birthplace::lookup(code, born))
+        .map_or("unknown", |b| b.name);
+    println!("\n3. Registration of the prestatore on {on}");
     println!(
-        "  compenso {} + IVS {} + INAIL {} + oneri {} = {}",
-        cost.compenso.to_italian(),
-        cost.ivs.to_italian(),
-        cost.inail.to_italian(),
-        cost.oneri.to_italian(),
-        cost.total.to_italian()
+        "   codice fiscale {cf:?} (Debug masks it): {}, born on {born} in {place}",
+        cf.sex()
+            .map_or('-', |s| if s == Sex::Female { 'F' } else { 'M' })
     );
+
+    let mut form = RegistrationDraft::new(on, AccessChannel::Spid { level: 2 });
+    form.codice_fiscale = GIULIA.into();
+    form.first_name = "Giulia".into();
+    form.last_name = "Verdi".into();
+    form.birth_date = Some(born);
+    form.birthplace = "H501".into();
+    form.sex = Some(Sex::Female);
+    form.residence = AddressDraft::new("Roma", "RM", "Via Appia Nuova", "101", "00183");
+    form.document = DocumentDraft {
+        kind: DocumentKind::CartaIdentita,
+        number: "CA00000AA".into(),
+        issued_on: Some(on.replace_year(on.year() - 2)?),
+        expires_on: Some(on.replace_year(on.year() + 8)?),
+        issued_by: "Comune di Roma".into(),
+    };
+    form.contacts = ContactsDraft {
+        mobile: "347 1234567".into(),
+        email: "giulia.verdi@example.org".into(),
+        preferred: ContactChannel::Email,
+        hours: "10:00-18:00".into(),
+    };
+    form.privacy_consent = true;
+    // A university student until her graduation, then unemployed (comma 8).
+    form.self_certifications = vec![
+        SelfCertification::new(
+            Categoria::Studente,
+            date!(2017 - 09 - 01),
+            Some(date!(2024 - 07 - 31)),
+        )?,
+        SelfCertification::new(Categoria::Disoccupato, date!(2024 - 09 - 01), None)?,
+    ];
+    form.payment = PaymentDraft {
+        mode: PaymentMode::IbanCredit,
+        iban: "IT60 X054 2811 1010 0000 0123 456".into(),
+        account: AccountKind::ContoCorrente,
+        held_by_prestatore: true,
+    };
+
+    let mut registration = Registration::new(form);
+    registration.apply(RegistrationEvent::Submit)?;
+    let active = registration.is_active_worker(" giulia ", "VERDI", &cf, on);
+    println!(
+        "   REGISTRA with SPID level 2: {} ({}); final check \"Lavoratore Attivo\": {}",
+        registration.state(),
+        registration
+            .confirmation()
+            .map_or_else(|| "not confirmed".to_owned(), |c| c.to_string()),
+        if active { "yes" } else { "no" }
+    );
+    Ok(registration)
+}
+
+/// What the year produced: every communicated prestazione, for the desk.
+struct Year {
+    communicated: Vec<CommunicatedPrestazione>,
+}
+
+/// The Europe/Rome offset on `day` (CET, CEST from the last Sunday of March to the last Sunday
+/// of October). The crate never computes offsets: the host passes instants with theirs.
+fn rome(day: Date, at: Time) -> Result<OffsetDateTime, Box<dyn Error>> {
+    let last_sunday = |month: Month| -> Result<Date, Box<dyn Error>> {
+        let next = if month == Month::December {
+            Date::from_calendar_date(day.year() + 1, Month::January, 1)?
+        } else {
+            Date::from_calendar_date(day.year(), month.next(), 1)?
+        };
+        Ok(next.prev_occurrence(Weekday::Sunday))
+    };
+    let summer = day >= last_sunday(Month::March)? && day < last_sunday(Month::October)?;
+    let offset = UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0)?;
+    Ok(PrimitiveDateTime::new(day, at).assume_offset(offset))
+}
+
+/// The two utilizzatori: a family, and an events company with 4 permanent employees.
+fn utilizzatori(year: i32) -> Result<(Utilizzatore, Utilizzatore), Box<dyn Error>> {
+    let family = Utilizzatore::new(
+        "BNCGNN60A01H501P".parse()?,
+        "Giovanni Bianchi",
+        UtilizzatoreKind::PersonaFisica,
+    )?;
+    let mut headcounts = Headcounts::new();
+    let mut month = Date::from_calendar_date(year - 1, Month::January, 1)?;
+    while month.year() <= year {
+        headcounts.insert(month.year(), month.month(), MonthlyHeadcount::full_time(4));
+        month = month.replace_month(month.month().next())?;
+        if month.month() == Month::January {
+            month = month.replace_year(month.year() + 1)?;
+        }
+    }
+    let events: AtecoCode = "82.30.00".parse()?;
+    let company = Utilizzatore::new(
+        "12345670157".parse()?,
+        "Eventi Aurora Srl",
+        UtilizzatoreKind::Impresa,
+    )?
+    .with_ateco(events)
+    .with_headcounts(headcounts);
+
+    Ok((family, company))
+}
+
+/// Section 4: a year of work through both instruments, assessed by the ledger.
+fn book_the_year(
+    registration: &Registration,
+    year: i32,
+    table: &RulesTable,
+) -> Result<Year, Box<dyn Error>> {
+    let (family, company) = utilizzatori(year)?;
+    println!("\n4. A year of work for Giulia Verdi in {year}");
+    println!(
+        "   LF: {} pays her 2 h 20 min of baby-sitting every Tuesday and Thursday",
+        family.name()
+    );
+    println!(
+        "   CPO: {} books her 14:00-18:00 on the first Saturday of each month, and on New Year's Eve",
+        company.name()
+    );
+    let mut ledger = Ledger::default().with_warning_thresholds(&[80, 90])?;
+    let mut communicated = Vec::new();
+    let mut next_id = 1u64;
+    let mut day = Date::from_calendar_date(year, Month::January, 1)?.max(REGIME_START);
+    let mut refusals = 0;
+    while day.year() == year {
+        let Some(prestatore) = registration.prestatore_on(day).transpose()? else {
+            day = day.next_day().ok_or("date out of range")?;
+            continue;
+        };
+        if matches!(day.weekday(), Weekday::Tuesday | Weekday::Thursday) {
+            let work = LfWork::new(
+                day,
+                140,
+                LfActivity::AssistenzaDomiciliare,
+                "Roma, Via Appia Nuova",
+                PrestazioneId(next_id),
+            );
+            next_id += 1;
+            let lf = LfCommunication::new(&family, &prestatore, &work, table)?;
+            let sent = rome(lf.communication_deadline(), time!(9:00))?;
+            book(
+                &mut ledger,
+                lf.verdict(),
+                std::slice::from_ref(lf.prestazione()),
+                sent,
+                &mut communicated,
+                &mut refusals,
+            );
+        }
+        let new_years_eve = day.month() == Month::December && day.day() == 31;
+        if (day.weekday() == Weekday::Saturday && day.day() <= 7) || new_years_eve {
+            let (start, end, compensi) = if new_years_eve {
+                let start = rome(day, time!(22:00))?;
+                let next = day.next_day().ok_or("date out of range")?;
+                (
+                    start,
+                    rome(next, time!(2:00))?,
+                    vec![Euro::from_euros(40), Euro::from_euros(40)],
+                )
+            } else {
+                (
+                    rome(day, time!(14:00))?,
+                    rome(day, time!(18:00))?,
+                    vec![Euro::from_euros(48)],
+                )
+            };
+            let sent = start - time::Duration::days(2);
+            let work = CpoWork::new(
+                "Roma, Fiera di Roma",
+                "hostess at a fair",
+                start,
+                end,
+                compensi,
+                sent,
+            );
+            let cpo = CpoCommunication::new(&company, &prestatore, &work, table)?;
+            let records = cpo.prestazioni(PrestazioneId(next_id))?;
+            next_id += records.len() as u64;
+            book(
+                &mut ledger,
+                cpo.verdict(),
+                &records,
+                sent,
+                &mut communicated,
+                &mut refusals,
+            );
+        }
+        if day.month() != day.next_day().map_or(day.month(), Date::month) {
+            print_month(&ledger, &prestatore, &family, &company, day)?;
+        }
+        day = day.next_day().ok_or("date out of range")?;
+    }
+    println!("   {refusals} prestazione(s) refused in {year}");
+    Ok(Year { communicated })
+}
+
+/// Assesses and records one communication's prestazioni, printing a refusal.
+fn book(
+    ledger: &mut Ledger,
+    verdict: &Verdict,
+    records: &[Prestazione],
+    sent: OffsetDateTime,
+    communicated: &mut Vec<CommunicatedPrestazione>,
+    refusals: &mut u32,
+) {
+    if !verdict.is_lawful() {
+        *refusals += 1;
+        println!(
+            "   {} REFUSED before booking:",
+            records
+                .first()
+                .map_or_else(String::new, |p| p.day().to_string())
+        );
+        print_breaches(verdict);
+        return;
+    }
+    for p in records {
+        match ledger.record(p) {
+            Ok(_) => communicated.push(CommunicatedPrestazione {
+                prestazione: p.clone(),
+                communicated_at: sent,
+                revoked_at: None,
+                paid_on: None,
+            }),
+            Err(RecordError::Refused(assessment)) => {
+                *refusals += 1;
+                if *refusals <= 3 {
+                    println!(
+                        "   {} {} {} REFUSED by the ledger:",
+                        p.day(),
+                        p.instrument(),
+                        p.compenso().to_italian()
+                    );
+                    print_breaches(&assessment.verdict);
+                }
+            }
+            Err(e) => println!("   {} could not be assessed: {e}", p.day()),
+        }
+    }
+}
+
+fn print_breaches(verdict: &Verdict) {
+    for breach in &verdict.breaches {
+        println!("     {}: {}", breach.rule, breach.facts);
+        println!("       consequence: {}", breach.consequence);
+        println!("       citation:    {}", breach.citation);
+    }
+}
+
+/// One line per month: what was booked, and the room left under caps a and c.
+fn print_month(
+    ledger: &Ledger,
+    prestatore: &Prestatore,
+    family: &Utilizzatore,
+    company: &Utilizzatore,
+    day: Date,
+) -> Result<(), Box<dyn Error>> {
+    let cf = prestatore.codice_fiscale();
+    let year = day.year();
+    let month = ledger.month_totals(year, day.month());
+    let all = ledger.prestatore_totals(&cf, year);
+    let with_family = ledger.pair_totals(&cf, &family.id(), year);
+    let with_company = ledger.pair_totals(&cf, &company.id(), year);
+    let rules = Rules::in_force_on(day)?;
+    println!(
+        "   {:<9} {:>2} prestazioni {:>10} | year: {:>10} of cap a {} | family {:>10} / company {:>10} of cap c {}",
+        day.month().to_string(),
+        month.prestazioni,
+        month.compensi.to_italian(),
+        all.compensi.to_italian(),
+        rules.cap_prestatore.value.to_italian(),
+        with_family.compensi.to_italian(),
+        with_company.compensi.to_italian(),
+        rules.cap_pair.value.to_italian(),
+    );
+    Ok(())
+}
+
+/// Section 5: the Scrivania Prestatore at the end of January of the next year.
+fn print_scrivania(
+    registration: &Registration,
+    year: &Year,
+    work_year: i32,
+    table: &RulesTable,
+) -> Result<(), Box<dyn Error>> {
+    let viewed = rome(
+        Date::from_calendar_date(work_year + 1, Month::January, 31)?,
+        time!(10:00),
+    )?;
+    // INPS has paid everything due by the day of the view (by the 15th of the month after).
+    let communicated: Vec<CommunicatedPrestazione> = year
+        .communicated
+        .iter()
+        .map(|c| {
+            let due = prestazioni_occasionali::payment_date(
+                c.prestazione.day(),
+                table.in_force_on(c.prestazione.day())?,
+            )?;
+            Ok(CommunicatedPrestazione {
+                paid_on: (due <= viewed.date()).then_some(due),
+                ..c.clone()
+            })
+        })
+        .collect::<Result<_, Box<dyn Error>>>()?;
+    let cf: CodiceFiscale = GIULIA.parse()?;
+    let desk = Scrivania::new(
+        cf,
+        &communicated,
+        registration.payment_history(),
+        table,
+        viewed,
+    )?;
+    println!(
+        "\n5. Scrivania Prestatore of Giulia Verdi on {}",
+        viewed.date()
+    );
+    let payments = desk.payments();
+    let net = Euro::checked_sum(payments.iter().map(|p| p.net)).ok_or("overflow")?;
+    println!(
+        "   {} payments by INPS so far, {} credited to her IBAN",
+        payments.len(),
+        net.to_italian()
+    );
+    for entry in desk.entries().iter().rev().take(3).rev() {
+        println!("   {entry}");
+    }
+    let prospetto = desk.prospetto(work_year)?;
+    println!("   {}", prospetto.to_string().replace('\n', "\n   "));
+    println!(
+        "   (the New Year's Eve hours after midnight are a prestazione of {}: Part A A9, A12)",
+        work_year + 1
+    );
+    Ok(())
 }
