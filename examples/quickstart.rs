@@ -26,10 +26,10 @@ use std::process::ExitCode;
 use prestazioni_occasionali::{
     AccessChannel, AccountKind, AddressDraft, AtecoCode, Birthplace, Categoria, CodiceFiscale,
     CommunicatedPrestazione, ContactChannel, ContactsDraft, CostBreakdown, CpoCommunication,
-    CpoWork, DocumentDraft, DocumentKind, Euro, Headcounts, Instrument, Ledger, LfActivity,
-    LfCommunication, LfWork, MonthlyHeadcount, PaymentDraft, PaymentMode, Prestatore, Prestazione,
-    PrestazioneId, REGIME_START, RecordError, Registration, RegistrationDraft, RegistrationEvent,
-    Rules, RulesTable, Scrivania, SelfCertification, Sex, Utilizzatore, UtilizzatoreKind, Verdict,
+    CpoWork, DocumentDraft, DocumentKind, Euro, Headcounts, Ledger, LfActivity, LfCommunication,
+    LfWork, MonthlyHeadcount, PaymentDraft, PaymentMode, Prestatore, Prestazione, PrestazioneId,
+    REGIME_START, RecordError, Registration, RegistrationDraft, RegistrationEvent, Rules,
+    RulesTable, Scrivania, SelfCertification, Sex, Utilizzatore, UtilizzatoreKind, Verdict,
 };
 use time::macros::{date, format_description, time};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
