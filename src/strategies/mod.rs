@@ -16,8 +16,10 @@
 
 mod codice_fiscale;
 mod instruments;
+mod money;
 mod values;
 
 pub use codice_fiscale::{belfiore_code, codice_fiscale, codice_fiscale_provvisorio};
 pub use instruments::{causale, cpo_compenso, instrument, payment_mode, regime_day};
+pub use money::euro;
 pub use values::{ateco_code, cap, iban, italian_iban, partita_iva, provincia};

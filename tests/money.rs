@@ -1,0 +1,120 @@
+//! Properties of `Euro`: parsing, printing, arithmetic and serde.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use prestazioni_occasionali::{Euro, MoneyError};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+/// The largest amount the parser accepts: 15 integer digits and two decimals.
+const MAX_CENTS: u64 = 99_999_999_999_999_999;
+
+proptest! {
+    /// parse(display(x)) == x, with the point and with the comma.
+    #[test]
+    fn display_parse_round_trip(cents in 0..=MAX_CENTS) {
+        let x = Euro::from_cents(cents);
+        prop_assert_eq!(x.to_string().parse::<Euro>().unwrap(), x);
+        prop_assert_eq!(x.to_string().replace('.', ",").parse::<Euro>().unwrap(), x);
+        prop_assert_eq!(x.cents(), Some(cents));
+    }
+
+    /// The Italian form has a comma before the cents, dots between thousands and the euro sign.
+    #[test]
+    fn italian_form(cents in 0..=MAX_CENTS) {
+        let x = Euro::from_cents(cents);
+        let it = x.to_italian();
+        prop_assert!(it.ends_with(" €"));
+        let plain = it.trim_end_matches(" €").replace('.', "").replace(',', ".");
+        prop_assert_eq!(plain.parse::<Euro>().unwrap(), x);
+    }
+
+    /// No string makes the parser panic, and whatever it accepts prints back to a value that
+    /// parses to the same amount.
+    #[test]
+    fn parser_never_panics(s in "\\PC{0,24}") {
+        if let Ok(x) = s.parse::<Euro>() {
+            prop_assert_eq!(x.to_string().parse::<Euro>().unwrap(), x);
+        }
+    }
+
+    /// Strings of digits and separators: accepted exactly when they have the documented shape.
+    #[test]
+    fn shape_of_accepted_strings(s in "[0-9.,-]{0,8}") {
+        let ok = s.parse::<Euro>().is_ok();
+        let separators = s.matches(['.', ',']).count();
+        let shape = !s.is_empty()
+            && !s.contains('-')
+            && separators <= 1
+            && match s.split_once(['.', ',']) {
+                Some((int, frac)) => !int.is_empty() && (1..=2).contains(&frac.len()),
+                None => true,
+            };
+        prop_assert_eq!(ok, shape, "{:?}", s);
+    }
+
+    /// Checked arithmetic: a + b - b == a, subtraction below zero is None, sums are exact.
+    #[test]
+    fn checked_arithmetic(a in 0..=MAX_CENTS / 2, b in 0..=MAX_CENTS / 2) {
+        let (x, y) = (Euro::from_cents(a), Euro::from_cents(b));
+        let sum = x.checked_add(y).unwrap();
+        prop_assert_eq!(sum.cents(), Some(a + b));
+        prop_assert_eq!(sum.checked_sub(y), Some(x));
+        prop_assert_eq!(x.checked_sub(y).is_some(), a >= b);
+        prop_assert_eq!(x.saturating_sub(y), if a >= b { Euro::from_cents(a - b) } else { Euro::ZERO });
+    }
+
+    /// Rounding half away from zero: the result is within half a cent and ties go up.
+    #[test]
+    fn rounding_half_away_from_zero(mills in 0u64..10_000_000_000) {
+        let exact = Decimal::new(i64::try_from(mills).unwrap(), 3);
+        let rounded = Euro::round_half_away_from_zero(exact).unwrap();
+        let expected_cents = mills / 10 + u64::from(mills % 10 >= 5);
+        prop_assert_eq!(rounded.cents(), Some(expected_cents));
+        prop_assert!(Euro::round_down(exact).unwrap() <= rounded);
+    }
+
+    /// Decimals that are negative or have three decimals are refused by `Euro::new`.
+    #[test]
+    fn new_refuses_invalid_decimals(m in -1_000_000i64..1_000_000, scale in 0u32..6) {
+        let d = Decimal::new(m, scale);
+        let valid = m >= 0 && d.normalize().scale() <= 2;
+        prop_assert_eq!(Euro::new(d).is_ok(), valid);
+    }
+}
+
+#[cfg(feature = "serde")]
+proptest! {
+    /// serde: a string in, the same amount out; numbers are refused.
+    #[test]
+    fn serde_round_trip(cents in 0..=MAX_CENTS) {
+        let x = Euro::from_cents(cents);
+        let json = serde_json::to_string(&x).unwrap();
+        prop_assert_eq!(&json, &format!("\"{x}\""));
+        prop_assert_eq!(serde_json::from_str::<Euro>(&json).unwrap(), x);
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn serde_refuses_numbers_and_invalid_strings() {
+    assert!(serde_json::from_str::<Euro>("12.41").is_err());
+    assert!(serde_json::from_str::<Euro>("\"-1.00\"").is_err());
+    assert!(serde_json::from_str::<Euro>("\"1.005\"").is_err());
+    assert_eq!(
+        serde_json::from_str::<Euro>("\"12,41\"").unwrap(),
+        Euro::from_cents(1241)
+    );
+}
+
+#[test]
+fn errors_are_typed() {
+    assert_eq!("".parse::<Euro>(), Err(MoneyError::Empty));
+    assert!(matches!(
+        "1e3".parse::<Euro>(),
+        Err(MoneyError::InvalidCharacter {
+            character: 'e',
+            position: 1,
+            ..
+        })
+    ));
+}
