@@ -32,9 +32,18 @@
 //! 5. **The communications** that tie them together: [`LfCommunication`] (the work done, by the
 //!    3rd of the next month) and [`CpoCommunication`] (60 minutes ahead, one prestazione per
 //!    calendar day), each validated, with its pay, cost, deadlines, verdict and ledger records.
-//! 5. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours, with an
+//! 6. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours, with an
 //!    [`Assessment`] explaining every breach, revoca and correction, the room left
 //!    ([`Ledger::room`]), totals, and [`LedgerEvent`]s to replay and merge.
+//! 7. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
+//!    [`RegistrationData`] (every problem at once, with its field path), the [`Registration`]
+//!    state machine ([`REGISTRATION_TRANSITIONS`]) up to "Lavoratore Attivo", the utilizzatore's
+//!    [`UtilizzatoreRegistration`], and the intermediaries' [`Delega`]s with [`authorize`].
+//! 8. **The desk** ([`Scrivania`]): what the January 2026 portal shows the prestatore: each
+//!    prestazione with its status, the payments with the fees withheld, the annual
+//!    [`Prospetto`] against cap a.
+//!
+//! `cargo run --example quickstart` runs all of it on one prestatore's year.
 //!
 //! ```
 //! use prestazioni_occasionali::{
