@@ -45,6 +45,20 @@ pub struct AtecoCode {
 }
 
 /// Why a text is not a valid [`AtecoCode`].
+///
+/// Legal basis: ISTAT ATECO 2007 classification (the divisions that exist).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{AtecoCode, AtecoError};
+///
+/// assert!("01.11".parse::<AtecoCode>().is_ok());
+/// let err = "04.10".parse::<AtecoCode>().unwrap_err();
+/// assert_eq!(err, AtecoError::UnknownDivision { division: 4 });
+/// assert_eq!(err.to_string(), "ateco division 04 does not exist in ateco 2007");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum AtecoError {
@@ -533,6 +547,16 @@ pub enum Sector {
 
 impl Sector {
     /// Every sector, in declaration order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Sector;
+    /// assert_eq!(Sector::ALL.len(), 7);
+    /// assert_eq!(Sector::ALL[0], Sector::EventsThermalParks);
+    /// assert_eq!(Sector::ALL[6], Sector::Agriculture);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const ALL: [Sector; 7] = [
         Sector::EventsThermalParks,
         Sector::Nightlife,

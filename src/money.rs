@@ -43,6 +43,21 @@ const MAX_INTEGER_DIGITS: usize = 15;
 pub struct Euro(Decimal);
 
 /// Why a value is not a valid [`Euro`] amount.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, MoneyError};
+///
+/// assert_eq!("1000.00".parse::<Euro>()?, Euro::from_euros(1_000));
+/// let err = "1.000,00".parse::<Euro>().unwrap_err();
+/// assert!(matches!(err, MoneyError::SeveralSeparators { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "amount \"1.000,00\" has more than one separator (use one of '.' or ',' for the decimals, no thousands separator)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum MoneyError {
@@ -95,6 +110,16 @@ pub enum MoneyError {
 
 impl Euro {
     /// Zero euro.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Euro;
+    /// assert_eq!(Euro::ZERO, Euro::from_cents(0));
+    /// assert!(Euro::ZERO.is_zero());
+    /// assert_eq!(Euro::ZERO.to_string(), "0.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const ZERO: Euro = Euro::from_cents(0);
 
     /// An amount from a whole number of cents; `const`, for the rules table.
@@ -209,6 +234,18 @@ impl Euro {
     }
 
     /// The exact decimal value (scale 2).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Euro;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let d = Euro::from_cents(1241).as_decimal();
+    /// assert_eq!(d, Decimal::new(1241, 2));
+    /// assert_eq!(d.scale(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn as_decimal(self) -> Decimal {
         self.0

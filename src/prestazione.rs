@@ -149,6 +149,40 @@ pub struct PrestazioneDraft {
 }
 
 /// Why a [`PrestazioneDraft`] is not a valid prestazione.
+///
+/// Legal basis: art. 54-bis c. 1 lett. c-bis (stewards through the Libretto Famiglia), c. 12 and
+/// c. 17 D.L. 50/2017 (the communication of each prestazione); Part A A12 (one calendar day).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId};
+/// use time::macros::date;
+///
+/// let draft = PrestazioneDraft {
+///     id: PrestazioneId(7),
+///     instrument: Instrument::LibrettoFamiglia,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 180,
+///     compenso: Euro::from_euros(24),
+///     special_category: false,
+///     steward: true,
+///     profile: CapProfile::default(),
+/// };
+/// assert!(Prestazione::try_from(draft.clone()).is_ok());
+///
+/// let mut cpo = draft;
+/// cpo.instrument = Instrument::ContrattoPrestazioneOccasionale;
+/// let err = Prestazione::try_from(cpo).unwrap_err();
+/// assert_eq!(err, PrestazioneError::StewardNotLf { id: PrestazioneId(7) });
+/// assert_eq!(
+///     err.to_string(),
+///     "prestazione #7: a steward is paid through the Libretto Famiglia, not the CPO (art. 54-bis c. 1 lett. c-bis)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PrestazioneError {

@@ -67,6 +67,15 @@ pub enum RuleId {
 
 impl RuleId {
     /// The id used in LAW.md Part B.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::RuleId;
+    /// assert_eq!(RuleId::CapPrestatore.as_str(), "CAP-PRESTATORE-TOTAL");
+    /// assert_eq!(RuleId::EligCategory.as_str(), "ELIG-SELFCERT");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -167,6 +176,22 @@ impl Consequence {
     ///
     /// Legal basis: art. 54-bis c. 20 D.L. 50/2017, as amended by D.L. 87/2018 art. 2-bis; INL
     /// nota 7427/2017 (reading A8).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Consequence, Euro, Rules};
+    /// use time::macros::date;
+    ///
+    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// let fine = Consequence::administrative_fine(rules, 3, false);
+    /// assert!(matches!(fine, Consequence::AdministrativeFine { units: 3, min, .. } if min == Euro::from_euros(500)));
+    /// assert_eq!(
+    ///     Consequence::administrative_fine(rules, 3, true),
+    ///     Consequence::ExemptFalseSelfCertification
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn administrative_fine(rules: &Rules, units: u32, false_self_certification: bool) -> Self {
         if false_self_certification && rules.false_self_certification_exempts.value {
@@ -183,6 +208,20 @@ impl Consequence {
 
     /// Conversion from `day`, or, for a PA, unlawful use without conversion (art. 54-bis c. 7,
     /// c. 20).
+    ///
+    /// Legal basis: art. 54-bis c. 7 and c. 20 D.L. 50/2017.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Consequence;
+    /// use time::macros::date;
+    ///
+    /// let day = date!(2026 - 03 - 07);
+    /// assert_eq!(Consequence::conversion(day, false), Consequence::Conversion { from: day });
+    /// assert_eq!(Consequence::conversion(day, true), Consequence::UnlawfulUsePa);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn conversion(day: Date, utilizzatore_is_pa: bool) -> Self {
         if utilizzatore_is_pa {
@@ -274,6 +313,18 @@ pub enum Excess {
 impl Excess {
     /// The excess of `used + requested` over `limit`, or `None` when the total stays within the
     /// limit (a total equal to the limit is lawful, Part A A10).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, Excess};
+    ///
+    /// let limit = Euro::from_euros(2_500);
+    /// let over = Excess::money(limit, Euro::from_euros(2_450), Euro::from_euros(80));
+    /// assert!(matches!(over, Some(Excess::Money { excess, .. }) if excess == Euro::from_euros(30)));
+    /// assert_eq!(Excess::money(limit, Euro::from_euros(2_450), Euro::from_euros(50)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn money(limit: Euro, used: Euro, requested: Euro) -> Option<Excess> {
         let total = used.checked_add(requested)?;
@@ -287,6 +338,20 @@ impl Excess {
     }
 
     /// The excess of `used + requested` minutes over `limit`, or `None` within the limit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Excess;
+    ///
+    /// let limit = 280 * 60;
+    /// assert_eq!(
+    ///     Excess::minutes(limit, 16_700, 120),
+    ///     Some(Excess::Minutes { limit, used: 16_700, requested: 120, excess: 20 })
+    /// );
+    /// assert_eq!(Excess::minutes(limit, 16_700, 100), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn minutes(limit: u32, used: u32, requested: u32) -> Option<Excess> {
         let total = used.saturating_add(requested);
@@ -326,6 +391,17 @@ pub struct Breach {
 
 impl Breach {
     /// A breach without amounts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Breach, Citation, Consequence, RuleId};
+    ///
+    /// let b = Breach::new(RuleId::LfComm, Citation::art54bis("12"), "communicated late", Consequence::NoSanction);
+    /// assert_eq!(b.rule, RuleId::LfComm);
+    /// assert_eq!(b.excess, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(
         rule: RuleId,
@@ -376,12 +452,35 @@ impl Verdict {
     }
 
     /// Whether `rule` is among the breaches.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Breach, Citation, Consequence, RuleId, Verdict};
+    ///
+    /// let v = Verdict { breaches: vec![Breach::new(RuleId::CpoPa, Citation::art54bis("7"), "purpose not among those of c. 7", Consequence::UnlawfulUsePa)] };
+    /// assert!(v.breaches_rule(RuleId::CpoPa));
+    /// assert!(!v.breaches_rule(RuleId::CapPair));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn breaches_rule(&self, rule: RuleId) -> bool {
         self.breaches.iter().any(|b| b.rule == rule)
     }
 
     /// Adds a breach.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Breach, Citation, Consequence, RuleId, Verdict};
+    ///
+    /// let mut v = Verdict::default();
+    /// v.push(Breach::new(RuleId::LfComm, Citation::art54bis("12"), "communicated late", Consequence::NoSanction));
+    /// assert_eq!(v.breaches.len(), 1);
+    /// assert_eq!(v.to_string(), "LF-COMM: communicated late (art. 54-bis c. 12 D.L. 50/2017)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn push(&mut self, breach: Breach) {
         self.breaches.push(breach);
     }

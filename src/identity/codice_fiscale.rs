@@ -188,6 +188,20 @@ impl fmt::Display for Sex {
 /// the data it is checked against.
 ///
 /// Messages never repeat the whole code (it is personal data).
+///
+/// Legal basis: D.M. 23/12/1976 (structure and check character).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CodiceFiscale, CodiceFiscaleError};
+///
+/// assert!("RSSMRA85T10A562S".parse::<CodiceFiscale>().is_ok());
+/// let err = "RSSMRA85T10A562T".parse::<CodiceFiscale>().unwrap_err();
+/// assert_eq!(err, CodiceFiscaleError::CheckCharacter { found: 'T', expected: 'S' });
+/// assert_eq!(err.to_string(), "codice fiscale check character is T, expected S");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CodiceFiscaleError {

@@ -49,6 +49,20 @@ const MAX_LEN: usize = 34;
 pub struct Iban(::iban::Iban);
 
 /// Why a text is not a valid [`Iban`].
+///
+/// Legal basis: ISO 13616 (IBAN) and the SWIFT IBAN registry.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Iban, IbanError};
+///
+/// assert!("IT60 X054 2811 1010 0000 0123 456".parse::<Iban>().is_ok());
+/// let err = "1T60 X054 2811 1010 0000 0123 456".parse::<Iban>().unwrap_err();
+/// assert_eq!(err, IbanError::InvalidStart);
+/// assert_eq!(err.to_string(), "iban must start with a two-letter country code and two check digits");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum IbanError {

@@ -36,6 +36,20 @@ use std::str::FromStr;
 pub struct PartitaIva([u8; 11]);
 
 /// Why a text is not a valid [`PartitaIva`].
+///
+/// Legal basis: D.P.R. 26/10/1972 n. 633 art. 35 (attribution of the partita IVA).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{PartitaIva, PartitaIvaError};
+///
+/// assert!("00743110157".parse::<PartitaIva>().is_ok());
+/// let err = "0074311015".parse::<PartitaIva>().unwrap_err();
+/// assert_eq!(err, PartitaIvaError::WrongLength { length: 10 });
+/// assert_eq!(err.to_string(), "partita iva has 10 digits, expected 11");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PartitaIvaError {

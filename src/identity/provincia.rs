@@ -149,6 +149,18 @@ const PROVINCE: [(&str, &str); 107] = [
 pub struct Provincia(u8);
 
 /// Why a text is not a valid [`Provincia`] or [`Cap`].
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Cap, Provincia, ProvinciaError};
+///
+/// assert_eq!("rm".parse::<Provincia>()?.code(), "RM");
+/// let err = "00000".parse::<Cap>().unwrap_err();
+/// assert_eq!(err, ProvinciaError::ZeroCap);
+/// assert_eq!(err.to_string(), "cap 00000 is not a postal code");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ProvinciaError {

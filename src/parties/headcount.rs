@@ -8,6 +8,25 @@ use rust_decimal::Decimal;
 use time::{Date, Month};
 
 /// Why a monthly headcount or a semester average cannot be computed.
+///
+/// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2 (LAW.md
+/// EMPLOYEE-COUNT).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{HeadcountError, MonthlyHeadcount};
+/// use rust_decimal::Decimal;
+///
+/// assert!(MonthlyHeadcount::new(2, &[Decimal::new(5, 1)], 0).is_ok());
+/// let err = MonthlyHeadcount::new(2, &[Decimal::ZERO], 0).unwrap_err();
+/// assert_eq!(err, HeadcountError::PartTimeFraction { fraction: Decimal::ZERO });
+/// assert_eq!(
+///     err.to_string(),
+///     "headcount part-time fraction 0 is not above 0 and below 1 (a full-timer counts as 1)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum HeadcountError {
@@ -128,6 +147,20 @@ impl From<MonthlyHeadcount> for MonthlyHeadcountFields {
 impl MonthlyHeadcount {
     /// A month with `full_time` full-timers, part-timers working the given fractions of full
     /// time (each above 0 and below 1), and `apprentices` apprentices (not counted).
+    ///
+    /// Legal basis: INPS circ. 107/2017 §6.2, msg 2887/2017 (LAW.md EMPLOYEE-COUNT).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::MonthlyHeadcount;
+    /// use rust_decimal::Decimal;
+    ///
+    /// // 3 full-timers and a 60% part-timer: 3,6 -> 4; the apprentice is not counted.
+    /// assert_eq!(MonthlyHeadcount::new(3, &[Decimal::new(6, 1)], 1)?.figure(), 4);
+    /// assert!(MonthlyHeadcount::new(3, &[Decimal::new(15, 1)], 0).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -403,6 +436,16 @@ impl From<Headcounts> for Vec<HeadcountEntry> {
 
 impl Headcounts {
     /// No months recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Headcounts;
+    /// let staff = Headcounts::new();
+    /// assert_eq!(staff.iter().count(), 0);
+    /// assert_eq!(staff, Headcounts::default());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new() -> Headcounts {
         Headcounts::default()
@@ -425,12 +468,39 @@ impl Headcounts {
     }
 
     /// The headcount of `month` of `year`, if recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount};
+    /// use time::Month;
+    ///
+    /// let mut staff = Headcounts::new();
+    /// staff.insert(2025, Month::May, MonthlyHeadcount::full_time(7));
+    /// assert_eq!(staff.get(2025, Month::May).map(MonthlyHeadcount::figure), Some(7));
+    /// assert_eq!(staff.get(2024, Month::May), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn get(&self, year: i32, month: Month) -> Option<&MonthlyHeadcount> {
         self.months.get(&(year, month as u8))
     }
 
     /// Every recorded month, oldest first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount};
+    /// use time::Month;
+    ///
+    /// let mut staff = Headcounts::new();
+    /// staff.insert(2025, Month::May, MonthlyHeadcount::full_time(7));
+    /// staff.insert(2024, Month::December, MonthlyHeadcount::full_time(6));
+    /// let months: Vec<_> = staff.iter().map(|(month, h)| (month, h.figure())).collect();
+    /// assert_eq!(months, [((2024, Month::December), 6), ((2025, Month::May), 7)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = ((i32, Month), &MonthlyHeadcount)> + '_ {
         self.months
             .iter()
@@ -446,6 +516,32 @@ impl Headcounts {
     ///
     /// [`HeadcountError::MissingMonth`] naming the first month without a headcount;
     /// [`HeadcountError::OutOfRange`] at the edge of the calendar.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount};
+    /// use rust_decimal::Decimal;
+    /// use time::{macros::date, Month};
+    ///
+    /// let mut staff = Headcounts::new();
+    /// for month in [Month::November, Month::December] {
+    ///     staff.insert(2024, month, MonthlyHeadcount::full_time(5));
+    /// }
+    /// for month in [Month::January, Month::February, Month::March] {
+    ///     staff.insert(2025, month, MonthlyHeadcount::full_time(6));
+    /// }
+    /// // July 2025 needs November 2024 to April 2025: April is missing.
+    /// assert_eq!(
+    ///     staff.semester_average(date!(2025 - 07 - 01)).unwrap_err().to_string(),
+    ///     "headcount of 2025-04 is missing: the semester from the 8th to the 3rd month before 2025-07-01 needs every month (art. 54-bis c. 14 lett. a; INPS circ. 107/2017)"
+    /// );
+    /// staff.insert(2025, Month::April, MonthlyHeadcount::full_time(6));
+    /// let avg = staff.semester_average(date!(2025 - 07 - 01))?;
+    /// assert_eq!(avg.figures, [5, 5, 6, 6, 6, 6]);
+    /// assert_eq!(avg.average * Decimal::from(3), Decimal::from(17));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn semester_average(&self, day: Date) -> Result<SemesterAverage, HeadcountError> {
         let index = i64::from(day.year()) * 12 + i64::from(day.month() as u8) - 1;
         let mut figures = [0_u32; 6];

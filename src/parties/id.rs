@@ -31,6 +31,20 @@ pub enum UtilizzatoreId {
 }
 
 /// Why a text is not an [`UtilizzatoreId`].
+///
+/// Legal basis: LAW.md REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{UtilizzatoreId, UtilizzatoreIdError};
+///
+/// assert!("00743110157".parse::<UtilizzatoreId>().is_ok());
+/// let err = "00743110158".parse::<UtilizzatoreId>().unwrap_err();
+/// assert!(matches!(err, UtilizzatoreIdError::PartitaIva(_)));
+/// assert_eq!(err.to_string(), "utilizzatore: partita iva check digit is 8, expected 7");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UtilizzatoreIdError {

@@ -12,6 +12,18 @@ use crate::prestazione::CapProfile;
 use crate::rules::Rules;
 
 /// Why utilizzatore data are invalid.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Utilizzatore, UtilizzatoreError, UtilizzatoreKind};
+///
+/// assert!(Utilizzatore::new("12345670157".parse()?, "Bar Srl", UtilizzatoreKind::Impresa).is_ok());
+/// let err = Utilizzatore::new("12345670157".parse()?, "Bar\tSrl", UtilizzatoreKind::Impresa).unwrap_err();
+/// assert_eq!(err, UtilizzatoreError::ControlCharacter);
+/// assert_eq!(err.to_string(), "utilizzatore name contains a control character");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UtilizzatoreError {
@@ -131,6 +143,17 @@ pub enum UtilizzatoreKind {
 
 impl UtilizzatoreKind {
     /// Whether a pubblica amministrazione (c. 7: no headcount limit, no conversion, no fine).
+    ///
+    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::UtilizzatoreKind;
+    /// assert!(UtilizzatoreKind::PubblicaAmministrazione.is_pa());
+    /// assert!(!UtilizzatoreKind::Condominio.is_pa());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_pa(self) -> bool {
         matches!(self, UtilizzatoreKind::PubblicaAmministrazione)
@@ -247,6 +270,21 @@ impl PriorRelationship {
     /// # Errors
     ///
     /// [`UtilizzatoreError::RelationshipEndsBeforeStart`].
+    ///
+    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (LAW.md PROHIB-PRIOR).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{PriorRelationship, RelationshipKind};
+    /// use time::macros::date;
+    ///
+    /// let current = PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::CoCoCo, date!(2025 - 09 - 01), None)?;
+    /// assert_eq!(current.ended_on(), None);
+    /// let err = PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::CoCoCo, date!(2026 - 01 - 01), Some(date!(2025 - 12 - 31))).unwrap_err();
+    /// assert_eq!(err.to_string(), "prior relationship: ended_on 2025-12-31 is before started_on 2026-01-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         prestatore: CodiceFiscale,
         kind: RelationshipKind,
@@ -379,6 +417,19 @@ impl Utilizzatore {
     /// # Errors
     ///
     /// [`UtilizzatoreError::EmptyName`] or [`UtilizzatoreError::ControlCharacter`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Utilizzatore, UtilizzatoreKind};
+    ///
+    /// let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, " Gianni Bianchi ", UtilizzatoreKind::PersonaFisica)?;
+    /// assert_eq!(family.name(), "Gianni Bianchi");
+    /// assert!(family.ateco().is_empty());
+    /// let err = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "", UtilizzatoreKind::PersonaFisica).unwrap_err();
+    /// assert_eq!(err.to_string(), "utilizzatore name is empty");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: UtilizzatoreId,
         name: &str,
@@ -401,7 +452,19 @@ impl Utilizzatore {
         })
     }
 
-    /// Adds the ATECO code of a primary or prevalent activity.
+    /// Adds the ATECO code of a primary or prevalent activity (a code already present is not
+    /// added again).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Utilizzatore, UtilizzatoreKind};
+    /// let firm = Utilizzatore::new("12345670157".parse()?, "Terme Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("96.04.20".parse()?)
+    ///     .with_ateco("96.04.20".parse()?);
+    /// assert_eq!(firm.ateco().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_ateco(mut self, code: AtecoCode) -> Utilizzatore {
         if !self.ateco.contains(&code) {
@@ -411,6 +474,18 @@ impl Utilizzatore {
     }
 
     /// Sets the monthly headcounts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount, Utilizzatore, UtilizzatoreKind};
+    /// use time::Month;
+    /// let mut staff = Headcounts::new();
+    /// staff.insert(2025, Month::March, MonthlyHeadcount::full_time(4));
+    /// let firm = Utilizzatore::new("12345670157".parse()?, "Bar Srl", UtilizzatoreKind::Impresa)?.with_headcounts(staff);
+    /// assert_eq!(firm.headcounts().get(2025, Month::March).map(MonthlyHeadcount::figure), Some(4));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_headcounts(mut self, headcounts: Headcounts) -> Utilizzatore {
         self.headcounts = headcounts;
@@ -418,6 +493,17 @@ impl Utilizzatore {
     }
 
     /// Adds a c. 5 relationship.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{PriorRelationship, RelationshipKind, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    /// let r = PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 01), None)?;
+    /// let firm = Utilizzatore::new("12345670157".parse()?, "Bar Srl", UtilizzatoreKind::Impresa)?.with_prior_relationship(r);
+    /// assert_eq!(firm.prior_relationships().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_prior_relationship(mut self, relationship: PriorRelationship) -> Utilizzatore {
         self.prior_relationships.push(relationship);
@@ -455,6 +541,17 @@ impl Utilizzatore {
     }
 
     /// Mutable access to the monthly headcounts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{MonthlyHeadcount, Utilizzatore, UtilizzatoreKind};
+    /// use time::Month;
+    /// let mut firm = Utilizzatore::new("12345670157".parse()?, "Bar Srl", UtilizzatoreKind::Impresa)?;
+    /// firm.headcounts_mut().insert(2025, Month::June, MonthlyHeadcount::full_time(2));
+    /// assert!(firm.headcounts().get(2025, Month::June).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn headcounts_mut(&mut self) -> &mut Headcounts {
         &mut self.headcounts
     }
@@ -490,6 +587,20 @@ impl Utilizzatore {
     }
 
     /// Whether any ATECO code falls in `sector`.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. b, c. 14 lett. a, b, c D.L. 50/2017 (see [`Sector`]
+    /// for the ATECO mapping of each list).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
+    /// let builder = Utilizzatore::new("12345670157".parse()?, "Edil Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("43.21.01".parse()?);
+    /// assert!(builder.is_in_sector(Sector::Construction));
+    /// assert!(!builder.is_in_sector(Sector::Agriculture));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_in_sector(&self, sector: Sector) -> bool {
         self.ateco.iter().any(|code| sector.includes(code))
