@@ -54,6 +54,21 @@ impl fmt::Display for Categoria {
 }
 
 /// Why a self-certification is invalid.
+///
+/// Legal basis: art. 54-bis c. 8-bis D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Categoria, SelfCertification, SelfCertificationError};
+/// use time::macros::date;
+///
+/// assert!(SelfCertification::new(Categoria::Disoccupato, date!(2026 - 01 - 01), Some(date!(2026 - 01 - 01))).is_ok());
+/// let err = SelfCertification::new(Categoria::Disoccupato, date!(2026 - 02 - 01), Some(date!(2026 - 01 - 31))).unwrap_err();
+/// assert!(matches!(err, SelfCertificationError::EndsBeforeStart { .. }));
+/// assert_eq!(err.to_string(), "self-certification disoccupato: until 2026-01-31 is before from 2026-02-01");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SelfCertificationError {
@@ -137,6 +152,20 @@ impl SelfCertification {
     /// # Errors
     ///
     /// [`SelfCertificationError::EndsBeforeStart`] when `until` is before `from`.
+    ///
+    /// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Categoria, SelfCertification};
+    /// use time::macros::date;
+    ///
+    /// let c = SelfCertification::new(Categoria::PensionatoVecchiaia, date!(2026 - 01 - 01), None)?;
+    /// assert_eq!((c.categoria(), c.until()), (Categoria::PensionatoVecchiaia, None));
+    /// assert!(SelfCertification::new(Categoria::PensionatoVecchiaia, date!(2026 - 01 - 01), Some(date!(2025 - 01 - 01))).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         categoria: Categoria,
         from: Date,
@@ -176,7 +205,18 @@ impl SelfCertification {
         self.until
     }
 
-    /// Whether `day` is within the certified period.
+    /// Whether `day` is within the certified period (both ends inclusive).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Categoria, SelfCertification};
+    /// use time::macros::date;
+    /// let c = SelfCertification::new(Categoria::Disoccupato, date!(2026 - 01 - 01), Some(date!(2026 - 01 - 31)))?;
+    /// assert!(c.covers(date!(2026 - 01 - 01)) && c.covers(date!(2026 - 01 - 31)));
+    /// assert!(!c.covers(date!(2026 - 02 - 01)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn covers(&self, day: Date) -> bool {
         self.from <= day && self.until.is_none_or(|until| day <= until)
@@ -187,6 +227,18 @@ impl SelfCertification {
     /// (Part A A11).
     ///
     /// Legal basis: art. 54-bis c. 8 D.L. 50/2017.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Categoria, Rules, SelfCertification};
+    /// use time::macros::date;
+    /// let c = SelfCertification::new(Categoria::Disoccupato, date!(2026 - 01 - 01), None)?;
+    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// assert!(c.holds_on(date!(2026 - 03 - 07), date!(1985 - 12 - 10), rules));
+    /// assert!(!c.holds_on(date!(2025 - 12 - 31), date!(1985 - 12 - 10), rules));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn holds_on(&self, day: Date, birth_date: Date, rules: &Rules) -> bool {
         if !self.covers(day) {

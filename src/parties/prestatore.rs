@@ -9,6 +9,19 @@ use crate::parties::categoria::{Categoria, SelfCertification, age_on};
 use crate::rules::Rules;
 
 /// Why prestatore data are invalid.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Prestatore, PrestatoreError};
+/// use time::macros::date;
+///
+/// assert!(Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10)).is_ok());
+/// let err = Prestatore::new("RSSMRA85T10A562S".parse()?, " ", "Rossi", date!(1985 - 12 - 10)).unwrap_err();
+/// assert_eq!(err, PrestatoreError::EmptyName { field: "first name" });
+/// assert_eq!(err.to_string(), "prestatore first name is empty");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PrestatoreError {
@@ -109,6 +122,21 @@ impl ParentalConsent {
     /// # Errors
     ///
     /// [`PrestatoreError::EmptyConsentName`] or [`PrestatoreError::ControlCharacter`].
+    ///
+    /// Legal basis: LAW.md ELIG-AGE, Part A A6.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::ParentalConsent;
+    /// use time::macros::date;
+    ///
+    /// let consent = ParentalConsent::new(date!(2026 - 01 - 10), "Anna Rossi")?;
+    /// assert_eq!(consent.given_on(), date!(2026 - 01 - 10));
+    /// let err = ParentalConsent::new(date!(2026 - 01 - 10), "").unwrap_err();
+    /// assert_eq!(err.to_string(), "parental consent: the name of the parent or guardian is empty");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(given_on: Date, by: &str) -> Result<ParentalConsent, PrestatoreError> {
         let by = by.trim();
         if by.is_empty() {
@@ -276,6 +304,21 @@ impl Prestatore {
     ///
     /// [`PrestatoreError::EmptyName`], [`PrestatoreError::ControlCharacter`] or
     /// [`PrestatoreError::BirthDateMismatch`] naming the part that differs.
+    ///
+    /// Legal basis: D.M. 23/12/1976 (the birth date encoded in the codice fiscale).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    ///
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// assert_eq!(p.last_name(), "Rossi");
+    /// let err = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 11 - 10)).unwrap_err();
+    /// assert_eq!(err.to_string(), "prestatore birth date 1985-11-10: month is 11, the codice fiscale encodes 12");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         codice_fiscale: CodiceFiscale,
         first_name: &str,
@@ -299,6 +342,17 @@ impl Prestatore {
     /// Adds a comma-8 self-certification.
     ///
     /// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (ELIG-SELFCERT).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Categoria, Prestatore, SelfCertification};
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?
+    ///     .with_self_certification(SelfCertification::new(Categoria::PensionatoInvalidita, date!(2020 - 01 - 01), None)?);
+    /// assert_eq!(p.self_certifications().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_self_certification(mut self, certification: SelfCertification) -> Prestatore {
         self.self_certifications.push(certification);
@@ -403,6 +457,20 @@ impl Prestatore {
     }
 
     /// Whether the prestatore self-certified not being in the agricultural lists in `year`.
+    ///
+    /// Legal basis: art. 54-bis c. 14 lett. b, c. 8-bis D.L. 50/2017 (LAW.md PROHIB-AGRI,
+    /// ELIG-SELFCERT).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?.with_not_in_agricultural_lists(2020);
+    /// assert!(p.certified_not_in_agricultural_lists(2020));
+    /// assert!(!p.certified_not_in_agricultural_lists(2021));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn certified_not_in_agricultural_lists(&self, year: i32) -> bool {
         self.not_in_agricultural_lists.contains(&year)
@@ -435,6 +503,18 @@ impl Prestatore {
     /// (18) on `day` (`false` before the birth).
     ///
     /// Legal basis: LAW.md ELIG-AGE, Part A A6.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Prestatore, Rules};
+    /// use time::macros::date;
+    /// let luca = Prestatore::new("RSSMRA08H01A562E".parse()?, "Luca", "Rossi", date!(2008 - 06 - 01))?;
+    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// assert!(luca.is_minor_on(date!(2026 - 05 - 31), rules));
+    /// assert!(!luca.is_minor_on(date!(2026 - 06 - 01), rules));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_minor_on(&self, day: Date, rules: &Rules) -> bool {
         self.age_on(day)
@@ -445,6 +525,20 @@ impl Prestatore {
     /// sorted, without repeats.
     ///
     /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (Part A A11).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Categoria, Prestatore, Rules, SelfCertification};
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?
+    ///     .with_self_certification(SelfCertification::new(Categoria::PercettoreSostegnoReddito, date!(2026 - 01 - 01), None)?)
+    ///     .with_self_certification(SelfCertification::new(Categoria::Disoccupato, date!(2025 - 06 - 01), Some(date!(2026 - 02 - 28)))?);
+    /// let rules = Rules::in_force_on(date!(2026 - 02 - 01))?;
+    /// assert_eq!(p.categories_on(date!(2026 - 02 - 01), rules), [Categoria::Disoccupato, Categoria::PercettoreSostegnoReddito]);
+    /// assert_eq!(p.categories_on(date!(2026 - 03 - 01), rules), [Categoria::PercettoreSostegnoReddito]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn categories_on(&self, day: Date, rules: &Rules) -> Vec<Categoria> {
         let mut categories: Vec<Categoria> = self

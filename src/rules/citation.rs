@@ -95,6 +95,15 @@ impl Citation {
     }
 
     /// Adds the letter of the comma.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Citation;
+    /// let c = Citation::art54bis("14").letter("d");
+    /// assert_eq!(c.to_string(), "art. 54-bis c. 14 lett. d D.L. 50/2017");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn letter(mut self, letter: impl Into<Cow<'static, str>>) -> Citation {
         self.letter = Some(letter.into());
@@ -102,6 +111,15 @@ impl Citation {
     }
 
     /// Adds the amending act.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Citation;
+    /// let c = Citation::art54bis("20").amended_by("D.L. 87/2018");
+    /// assert_eq!(c.to_string(), "art. 54-bis c. 20 D.L. 50/2017, as amended by D.L. 87/2018");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn amended_by(mut self, act: impl Into<Cow<'static, str>>) -> Citation {
         self.amended_by = Some(act.into());
@@ -109,6 +127,15 @@ impl Citation {
     }
 
     /// Adds the implementing INPS or INL act.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Citation;
+    /// let c = Citation::art54bis("17").implemented_by("INPS circ. 107/2017");
+    /// assert_eq!(c.to_string(), "art. 54-bis c. 17 D.L. 50/2017; INPS circ. 107/2017");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn implemented_by(mut self, act: impl Into<Cow<'static, str>>) -> Citation {
         self.implemented_by = Some(act.into());
@@ -116,6 +143,15 @@ impl Citation {
     }
 
     /// Adds the LAW.md Part A reading the value follows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Citation;
+    /// let c = Citation::art54bis("20").reading("A8");
+    /// assert_eq!(c.to_string(), "art. 54-bis c. 20 D.L. 50/2017; LAW.md Part A A8");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn reading(mut self, reading: impl Into<Cow<'static, str>>) -> Citation {
         self.reading = Some(reading.into());
@@ -203,6 +239,19 @@ pub struct Dated<T> {
 
 impl<T> Dated<T> {
     /// A row in force from `from`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Citation, Dated, Euro};
+    /// use time::macros::date;
+    ///
+    /// let row = Dated::new(date!(2017 - 06 - 24), Euro::from_euros(5_000), Citation::art54bis("1").letter("a"));
+    /// assert_eq!(row.from, date!(2017 - 06 - 24));
+    /// assert_eq!(row.value, Euro::from_euros(5_000));
+    /// assert_eq!(row.citation.to_string(), "art. 54-bis c. 1 lett. a D.L. 50/2017");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(from: Date, value: T, citation: Citation) -> Dated<T> {
         Dated {

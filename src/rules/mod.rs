@@ -27,9 +27,40 @@ use crate::money::Euro;
 
 /// The first day of the regime: art. 54-bis was inserted into D.L. 50/2017 by the conversion law
 /// L. 21/6/2017 n. 96, in force 24/6/2017 (LAW.md §0).
+///
+/// Legal basis: L. 21/6/2017 n. 96 (conversion of D.L. 50/2017, inserting art. 54-bis).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{REGIME_START, Rules};
+/// use time::macros::date;
+///
+/// assert_eq!(REGIME_START, date!(2017 - 06 - 24));
+/// assert!(Rules::in_force_on(REGIME_START).is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const REGIME_START: Date = time::macros::date!(2017 - 06 - 24);
 
 /// Why a rules table is invalid, or why no rules apply on a day.
+///
+/// Legal basis: art. 54-bis D.L. 50/2017 is in force from 24/6/2017 (L. 21/6/2017 n. 96).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Rules, RulesError};
+/// use time::macros::date;
+///
+/// assert!(Rules::in_force_on(date!(2017 - 06 - 24)).is_ok());
+/// let err = Rules::in_force_on(date!(2017 - 06 - 23)).unwrap_err();
+/// assert!(matches!(err, RulesError::BeforeRegime { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "no rules on 2017-06-23: the regime of art. 54-bis D.L. 50/2017 starts on 2017-06-24 (the earlier voucher regime is out of scope)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RulesError {
