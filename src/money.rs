@@ -252,6 +252,15 @@ impl Euro {
     }
 
     /// Whether the amount is zero.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Euro;
+    /// assert!("0,00".parse::<Euro>()?.is_zero());
+    /// assert!(!Euro::from_cents(1).is_zero());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_zero(self) -> bool {
         self.0.is_zero()

@@ -446,6 +446,16 @@ pub struct Verdict {
 
 impl Verdict {
     /// Whether no rule is breached.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Breach, Citation, Consequence, RuleId, Verdict};
+    /// assert!(Verdict::default().is_lawful());
+    /// let v = Verdict { breaches: vec![Breach::new(RuleId::CpoUsers, Citation::art54bis("6").letter("b"), "a persona fisica uses the LF", Consequence::UnlawfulUse)] };
+    /// assert!(!v.is_lawful());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_lawful(&self) -> bool {
         self.breaches.is_empty()

@@ -13,6 +13,30 @@ use crate::rules::{AgricultureRule, Citation, Rules};
 use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 
 /// Why an admissibility question cannot be answered (bad input, not a "no").
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{
+///     assess_admissibility, AdmissibilityError, Engagement, Instrument, LfActivity, Prestatore, Rules, Utilizzatore, UtilizzatoreKind,
+/// };
+/// use time::macros::date;
+///
+/// let day = date!(2026 - 03 - 07);
+/// let mario = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+/// let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+/// let job = Engagement::on(day).with_lf_activity(LfActivity::PiccoliLavoriDomestici);
+/// assert!(assess_admissibility(Instrument::LibrettoFamiglia, &family, &mario, &job, Rules::in_force_on(day)?).is_ok());
+///
+/// let old = Rules::in_force_on(date!(2017 - 06 - 24))?;
+/// let err = assess_admissibility(Instrument::LibrettoFamiglia, &family, &mario, &job, old).unwrap_err();
+/// assert!(matches!(err, AdmissibilityError::RulesNotInForce { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "rules in force from 2017-06-24 do not cover the engagement day 2026-03-07: pass the rules in force that day"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum AdmissibilityError {
@@ -116,6 +140,18 @@ pub struct Engagement {
 impl Engagement {
     /// Work on `day`, with no LF activity, outside any appalto, no PA purpose, and no known
     /// false self-certification.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Engagement};
+    /// use time::macros::date;
+    /// let job = Engagement::on(date!(2026 - 03 - 07));
+    /// assert_eq!(job.day, date!(2026 - 03 - 07));
+    /// assert_eq!((job.lf_activity, job.pa_purpose), (None, None));
+    /// assert!(!job.within_appalto && !job.self_certification_false);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn on(day: Date) -> Engagement {
         Engagement {
@@ -128,13 +164,37 @@ impl Engagement {
     }
 
     /// Sets the LF activity.
+    ///
+    /// Legal basis: art. 54-bis c. 10 D.L. 50/2017 (LAW.md LF-ACTIVITIES).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Engagement, LfActivity};
+    /// use time::macros::date;
+    /// let job = Engagement::on(date!(2026 - 03 - 07)).with_lf_activity(LfActivity::InsegnamentoPrivatoSupplementare);
+    /// assert_eq!(job.lf_activity, Some(LfActivity::InsegnamentoPrivatoSupplementare));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_lf_activity(mut self, activity: LfActivity) -> Engagement {
         self.lf_activity = Some(activity);
         self
     }
 
-    /// Marks the work as within an appalto.
+    /// Marks the work as within an appalto (c. 14 lett. d).
+    ///
+    /// Legal basis: art. 54-bis c. 14 lett. d D.L. 50/2017 (LAW.md PROHIB-APPALTI).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Engagement};
+    /// use time::macros::date;
+    /// let job = Engagement::on(date!(2026 - 03 - 07)).within_appalto();
+    /// assert!(job.within_appalto);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn within_appalto(mut self) -> Engagement {
         self.within_appalto = true;
@@ -142,6 +202,18 @@ impl Engagement {
     }
 
     /// Sets the PA purpose.
+    ///
+    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Engagement, PaPurpose};
+    /// use time::macros::date;
+    /// let job = Engagement::on(date!(2026 - 03 - 07)).with_pa_purpose(PaPurpose::Events);
+    /// assert_eq!(job.pa_purpose, Some(PaPurpose::Events));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_pa_purpose(mut self, purpose: PaPurpose) -> Engagement {
         self.pa_purpose = Some(purpose);
@@ -149,6 +221,18 @@ impl Engagement {
     }
 
     /// Marks the prestatore's self-certification as false or incomplete.
+    ///
+    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 as amended by D.L. 87/2018.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Engagement};
+    /// use time::macros::date;
+    /// let job = Engagement::on(date!(2026 - 03 - 07)).with_false_self_certification();
+    /// assert!(job.self_certification_false);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_false_self_certification(mut self) -> Engagement {
         self.self_certification_false = true;

@@ -653,7 +653,24 @@ impl CpoWork {
         }
     }
 
-    /// Marks the work as within an appalto.
+    /// Marks the work as within an appalto (c. 14 lett. d).
+    ///
+    /// Legal basis: art. 54-bis c. 14 lett. d D.L. 50/2017 (LAW.md PROHIB-APPALTI).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CpoWork, Euro, PaPurpose};
+    /// use time::macros::datetime;
+    /// let work = CpoWork::new(
+    ///     "Via Roma 1", "cleaning",
+    ///     datetime!(2026-03-07 08:00 +01:00), datetime!(2026-03-07 12:00 +01:00),
+    ///     vec![Euro::from_euros(40)], datetime!(2026-03-06 18:00 +01:00),
+    /// )
+    /// .within_appalto();
+    /// assert!(work.within_appalto);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn within_appalto(mut self) -> CpoWork {
         self.within_appalto = true;
@@ -661,6 +678,23 @@ impl CpoWork {
     }
 
     /// Sets the PA purpose.
+    ///
+    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CpoWork, Euro, PaPurpose};
+    /// use time::macros::datetime;
+    /// let work = CpoWork::new(
+    ///     "Via Roma 1", "cleaning",
+    ///     datetime!(2026-03-07 08:00 +01:00), datetime!(2026-03-07 12:00 +01:00),
+    ///     vec![Euro::from_euros(40)], datetime!(2026-03-06 18:00 +01:00),
+    /// )
+    /// .with_pa_purpose(PaPurpose::EmergencyAfterCalamity);
+    /// assert_eq!(work.pa_purpose, Some(PaPurpose::EmergencyAfterCalamity));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_pa_purpose(mut self, purpose: PaPurpose) -> CpoWork {
         self.pa_purpose = Some(purpose);
@@ -668,6 +702,23 @@ impl CpoWork {
     }
 
     /// Marks the prestatore's self-certification as false or incomplete.
+    ///
+    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 as amended by D.L. 87/2018.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CpoWork, Euro, PaPurpose};
+    /// use time::macros::datetime;
+    /// let work = CpoWork::new(
+    ///     "Via Roma 1", "cleaning",
+    ///     datetime!(2026-03-07 08:00 +01:00), datetime!(2026-03-07 12:00 +01:00),
+    ///     vec![Euro::from_euros(40)], datetime!(2026-03-06 18:00 +01:00),
+    /// )
+    /// .with_false_self_certification();
+    /// assert!(work.self_certification_false);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_false_self_certification(mut self) -> CpoWork {
         self.self_certification_false = true;

@@ -15,6 +15,20 @@ const LONGEST_DAY_MINUTES: u32 = 25 * 60;
 
 /// The most calendar days [`split_at_midnight`] accepts: a single communicated prestazione
 /// spanning more than a month is taken to be an input error (not a legal limit).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{MAX_SPAN_DAYS, RulesTable, split_at_midnight};
+/// use time::macros::datetime;
+///
+/// assert_eq!(MAX_SPAN_DAYS, 31);
+/// let table = RulesTable::embedded();
+/// let month = split_at_midnight(datetime!(2026-01-01 08:00 +01:00), datetime!(2026-01-31 10:00 +01:00), table)?;
+/// assert_eq!(month.len(), 31);
+/// assert!(split_at_midnight(datetime!(2026-01-01 08:00 +01:00), datetime!(2026-02-01 10:00 +01:00), table).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_SPAN_DAYS: u32 = 31;
 
 /// The whole Libretto Famiglia titoli a prestazione of `minutes` needs: each titolo pays for at
