@@ -627,6 +627,14 @@ impl RulesTable {
     }
 
     /// The first day of the table.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{REGIME_START, RulesTable};
+    /// assert_eq!(RulesTable::embedded().start(), REGIME_START);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn start(&self) -> Date {
         self.versions.first().map_or(REGIME_START, |v| v.valid_from)
