@@ -21,7 +21,7 @@ pub use events::{ExternalTotal, LedgerEvent};
 pub use totals::{PairTotals, PeriodTotals, PrestatoreTotals, UtilizzatoreTotals};
 
 use hasher::FastMap;
-use totals::{Delta, External, PTot, PairTot, PeriodTot, UTot, YearTotals, euro};
+use totals::{Delta, External, PTot, PairTot, PeriodTot, UTot, YearTotals, euro, pair_key};
 
 use crate::identity::CodiceFiscale;
 use crate::money::Euro;
@@ -546,6 +546,32 @@ fn show_minutes(minutes: u32) -> String {
     format!("{} h {:02} min", minutes / 60, minutes % 60)
 }
 
+/// What `e` adds to the totals, counting `cap_b` (the weighted compenso) in cap b.
+fn delta_of(e: &Entry, cap_b: Option<Decimal>) -> Delta {
+    Delta {
+        prestatore: e.prestatore,
+        utilizzatore: e.utilizzatore,
+        cents: e.cents,
+        minutes: u32::from(e.minutes),
+        cap_a: e.has(COUNTS_A),
+        cap_b,
+        cap_c: e.has(COUNTS_C),
+        steward: e.has(COUNTS_STEWARD),
+        hours: e.has(COUNTS_HOURS),
+        instrument: usize::from(!e.has(LF)),
+        month: usize::from(u8::from(e.day.month())).saturating_sub(1),
+    }
+}
+
+/// The value at `i` of a per-party total (default when absent).
+fn slot<T: Copy + Default>(totals: &[T], i: u32) -> T {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| totals.get(i))
+        .copied()
+        .unwrap_or_default()
+}
+
 /// What a prestazione or a room query looks like to the caps.
 #[derive(Debug, Clone, Copy)]
 struct Probe {
@@ -559,6 +585,15 @@ struct Probe {
     special: bool,
     steward: bool,
     profile: CapProfile,
+}
+
+/// The year's totals a prestazione is assessed against.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counted {
+    prestatore: PTot,
+    external: u64,
+    utilizzatore: UTot,
+    pair: PairTot,
 }
 
 impl Ledger {
@@ -768,7 +803,7 @@ impl Ledger {
     }
 
     fn money_cap(
-        &self,
+        thresholds: &[u8],
         rule: RuleId,
         limit: Euro,
         used: Decimal,
@@ -797,7 +832,7 @@ impl Ledger {
         };
         let headroom = Euro::round_down(nominal_room).map_err(|_| overflow("headroom"))?;
         let titoli = titoli_in(cents_of(headroom)?, per_titolo);
-        let warning = self.thresholds.iter().rev().copied().find(|t| {
+        let warning = thresholds.iter().rev().copied().find(|t| {
             total.checked_mul(Decimal::ONE_HUNDRED) >= lim.checked_mul(Decimal::from(*t))
         });
         Ok(MoneyCap {
@@ -814,7 +849,7 @@ impl Ledger {
 
     /// A cap counted at nominal amounts, in integer cents (caps a, c, c-bis).
     fn money_cap_cents(
-        &self,
+        thresholds: &[u8],
         rule: RuleId,
         limit: Euro,
         used: u64,
@@ -826,8 +861,7 @@ impl Ledger {
             .checked_add(requested)
             .ok_or_else(|| overflow("cap total"))?;
         let room = lim.saturating_sub(total);
-        let warning = self
-            .thresholds
+        let warning = thresholds
             .iter()
             .rev()
             .copied()
@@ -844,14 +878,42 @@ impl Ledger {
         })
     }
 
+    fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
+        let rules = self.table.in_force_on(probe.day)?;
+        let year = self.year(probe.day.year());
+        let counted = Counted {
+            prestatore: match (year, probe.prestatore) {
+                (Some(y), Some(i)) => y.prestatore(i),
+                _ => PTot::default(),
+            },
+            external: match (year, probe.prestatore) {
+                (Some(y), Some(i)) => y.external(i),
+                _ => 0,
+            },
+            utilizzatore: match (year, probe.utilizzatore) {
+                (Some(y), Some(i)) => y.utilizzatore(i),
+                _ => UTot::default(),
+            },
+            pair: match (year, probe.prestatore, probe.utilizzatore) {
+                (Some(y), Some(p), Some(u)) => y.pair(p, u),
+                _ => PairTot::default(),
+            },
+        };
+        Ledger::judge(rules, &self.thresholds, probe, &counted)
+    }
+
+    /// The assessment of `probe` under `rules` against the year's totals `counted`.
     // One section per cap, in the order of the module table: splitting it would only scatter
     // the readings.
     #[allow(clippy::too_many_lines)]
-    fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
-        let rules = self.table.in_force_on(probe.day)?;
+    fn judge(
+        rules: &Rules,
+        thresholds: &[u8],
+        probe: &Probe,
+        counted: &Counted,
+    ) -> Result<Assessment, LedgerError> {
         let flags = counting(rules, probe.instrument, probe.steward);
         let year_number = probe.day.year();
-        let year = self.year(year_number);
         let per_titolo = rules.lf_titolo.value.compenso;
         let nominal = dec(probe.cents);
         let conversion = Consequence::conversion(probe.day, probe.profile.pubblica_amministrazione);
@@ -888,18 +950,9 @@ impl Ledger {
             Ok(())
         };
 
-        let p_tot = match (year, probe.prestatore) {
-            (Some(y), Some(i)) => (y.prestatore(i), y.external(i)),
-            _ => (PTot::default(), 0),
-        };
-        let u_tot = match (year, probe.utilizzatore) {
-            (Some(y), Some(i)) => y.utilizzatore(i),
-            _ => UTot::default(),
-        };
-        let pair = match (year, probe.prestatore, probe.utilizzatore) {
-            (Some(y), Some(p), Some(u)) => y.pair(p, u),
-            _ => PairTot::default(),
-        };
+        let p_tot = (counted.prestatore, counted.external);
+        let u_tot = counted.utilizzatore;
+        let pair = counted.pair;
 
         let mut cap_prestatore = None;
         if flags & COUNTS_A != 0 {
@@ -908,7 +961,8 @@ impl Ledger {
                 .cap_a
                 .checked_add(p_tot.1)
                 .ok_or_else(|| overflow("cap a total"))?;
-            let cap = self.money_cap_cents(
+            let cap = Ledger::money_cap_cents(
+                thresholds,
                 RuleId::CapPrestatore,
                 rules.cap_prestatore.value,
                 used,
@@ -935,7 +989,8 @@ impl Ledger {
         if flags & COUNTS_B != 0 {
             let (limit, citation) = cap_b(rules, probe.profile.events_sector);
             let weight = probe.special.then_some(rules.special_category_weight.value);
-            let cap = self.money_cap(
+            let cap = Ledger::money_cap(
+                thresholds,
                 RuleId::CapUtilizzatore,
                 limit,
                 u_tot.weighted_b,
@@ -969,7 +1024,8 @@ impl Ledger {
 
         let mut cap_pair = None;
         if flags & COUNTS_C != 0 {
-            let cap = self.money_cap_cents(
+            let cap = Ledger::money_cap_cents(
+                thresholds,
                 RuleId::CapPair,
                 rules.cap_pair.value,
                 pair.cap_c,
@@ -993,7 +1049,8 @@ impl Ledger {
 
         let mut cap_steward = None;
         if let (true, Some(limit)) = (flags & COUNTS_STEWARD != 0, rules.cap_steward.value) {
-            let cap = self.money_cap_cents(
+            let cap = Ledger::money_cap_cents(
+                thresholds,
                 RuleId::CapSteward,
                 limit,
                 pair.steward,
@@ -1024,8 +1081,7 @@ impl Ledger {
                 .ok_or_else(|| overflow("hour limit"))?;
             let used = pair.counted_minutes;
             let total = used.saturating_add(probe.minutes);
-            let warning = self
-                .thresholds
+            let warning = thresholds
                 .iter()
                 .rev()
                 .copied()
@@ -1117,12 +1173,145 @@ impl Ledger {
         p: &Prestazione,
         policy: RecordPolicy,
     ) -> Result<Assessment, RecordError> {
-        let assessment = self.assess(p)?;
+        let id = p.id();
+        if self.index.contains(&self.entries, id.0) {
+            return Err(LedgerError::DuplicateId { id }.into());
+        }
+        let day = p.day();
+        let Ok(at) = self.years.binary_search_by_key(&day.year(), |y| y.year) else {
+            // The first prestazione of its year: assess, then create the year's totals.
+            let assessment = self.assess(p)?;
+            if refuses(policy, &assessment) {
+                return Err(RecordError::Refused(Box::new(assessment)));
+            }
+            let entry = self.new_entry(p)?;
+            self.insert_entry(entry)?;
+            return Ok(assessment);
+        };
+        self.record_in_year(p, policy, at)
+    }
+
+    /// [`Ledger::record_with`] for a prestazione whose year (`self.years[at]`) already has
+    /// totals. Every map is looked up once: the totals read for the assessment are the slots
+    /// the prestazione is then added to (a new party or pair is inserted after a lawful
+    /// assessment).
+    // The slots borrowed for the assessment are written in the same function: splitting it
+    // would mean looking them up again.
+    #[allow(clippy::too_many_lines)]
+    fn record_in_year(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+        at: usize,
+    ) -> Result<Assessment, RecordError> {
+        let id = p.id();
+        let day = p.day();
+        let Ledger {
+            table,
+            thresholds,
+            prestatori,
+            utilizzatori,
+            entries,
+            index,
+            years,
+        } = self;
+        let rules = table.in_force_on(day).map_err(LedgerError::from)?;
+        let year = years.get_mut(at).ok_or(LedgerError::Inconsistent)?;
+        let prestatore_key = p.prestatore().canonical();
+        let utilizzatore_key = canonical_utilizzatore(p.utilizzatore());
+        let prestatore = prestatori.get(&prestatore_key);
+        let utilizzatore = utilizzatori.get(&utilizzatore_key);
+        let probe = Probe {
+            id,
+            day,
+            instrument: p.instrument(),
+            prestatore,
+            utilizzatore,
+            cents: cents_of(p.compenso())?,
+            minutes: p.minutes(),
+            special: p.special_category(),
+            steward: p.steward(),
+            profile: p.profile(),
+        };
+        let key = prestatore.zip(utilizzatore).map(|(p, u)| pair_key(p, u));
+        let pair_slot = key.and_then(|key| year.pairs.get_mut(&key));
+        let counted = Counted {
+            prestatore: prestatore.map_or_else(PTot::default, |i| slot(&year.prestatori, i)),
+            external: prestatore
+                .and_then(|i| year.external.get(&i))
+                .map_or(0, |e| e.cents),
+            utilizzatore: utilizzatore.map_or_else(UTot::default, |i| slot(&year.utilizzatori, i)),
+            pair: pair_slot.as_deref().copied().unwrap_or_default(),
+        };
+        let assessment = Ledger::judge(rules, thresholds, &probe, &counted)?;
         if refuses(policy, &assessment) {
             return Err(RecordError::Refused(Box::new(assessment)));
         }
-        let entry = self.new_entry(p)?;
-        self.insert_entry(entry)?;
+        let flags = own_flags(
+            probe.instrument,
+            probe.special,
+            probe.steward,
+            probe.profile,
+        ) | counting(rules, probe.instrument, probe.steward);
+        let minutes = u16::try_from(probe.minutes).map_err(|_| overflow("minutes"))?;
+        let position = u32::try_from(entries.len()).map_err(|_| LedgerError::Full)?;
+        let prestatore = match prestatore {
+            Some(i) => i,
+            None => prestatori.intern(prestatore_key)?,
+        };
+        let utilizzatore = match utilizzatore {
+            Some(i) => i,
+            None => utilizzatori.intern(utilizzatore_key)?,
+        };
+        let entry = Entry {
+            id: id.0,
+            cents: probe.cents,
+            prestatore,
+            utilizzatore,
+            day,
+            minutes,
+            flags,
+        };
+        // Cap b counts what the assessment requested (the weighted compenso for c. 8).
+        let delta = delta_of(
+            &entry,
+            assessment
+                .cap_utilizzatore
+                .as_ref()
+                .map(|cap| cap.requested),
+        );
+        // Every new total is computed before any is written, so an overflow changes nothing.
+        let new_prestatore = counted.prestatore.step(&delta, true)?;
+        let new_utilizzatore = counted.utilizzatore.step(&delta, true)?;
+        let new_period = year
+            .periods
+            .get(delta.instrument)
+            .and_then(|months| months.get(delta.month))
+            .copied()
+            .unwrap_or_default()
+            .step(&delta, true)?;
+        let new_pair = counted.pair.step(&delta, true)?;
+        let p_slot =
+            totals::get_or_grow(&mut year.prestatori, prestatore).ok_or(LedgerError::Full)?;
+        let u_slot =
+            totals::get_or_grow(&mut year.utilizzatori, utilizzatore).ok_or(LedgerError::Full)?;
+        let period_slot = year
+            .periods
+            .get_mut(delta.instrument)
+            .and_then(|months| months.get_mut(delta.month))
+            .ok_or(LedgerError::Inconsistent)?;
+        *p_slot = new_prestatore;
+        *u_slot = new_utilizzatore;
+        *period_slot = new_period;
+        match pair_slot {
+            Some(slot) => *slot = new_pair,
+            None => {
+                year.pairs
+                    .insert(pair_key(prestatore, utilizzatore), new_pair);
+            }
+        }
+        index.note(entries, id.0, position);
+        entries.push(entry);
         Ok(assessment)
     }
 
@@ -1166,19 +1355,7 @@ impl Ledger {
         } else {
             None
         };
-        Ok(Delta {
-            prestatore: e.prestatore,
-            utilizzatore: e.utilizzatore,
-            cents: e.cents,
-            minutes: u32::from(e.minutes),
-            cap_a: e.has(COUNTS_A),
-            cap_b,
-            cap_c: e.has(COUNTS_C),
-            steward: e.has(COUNTS_STEWARD),
-            hours: e.has(COUNTS_HOURS),
-            instrument: usize::from(!e.has(LF)),
-            month: usize::from(u8::from(e.day.month())).saturating_sub(1),
-        })
+        Ok(delta_of(e, cap_b))
     }
 
     fn change_totals(&mut self, e: &Entry, add: bool) -> Result<(), LedgerError> {

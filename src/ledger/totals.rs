@@ -224,7 +224,7 @@ fn step32(add: bool, a: u32, b: u32, what: &'static str) -> Result<u32, LedgerEr
     .ok_or_else(|| overflow(what))
 }
 
-fn get_or_grow<T: Default + Clone>(v: &mut Vec<T>, i: u32) -> Option<&mut T> {
+pub(crate) fn get_or_grow<T: Default + Clone>(v: &mut Vec<T>, i: u32) -> Option<&mut T> {
     let i = usize::try_from(i).ok()?;
     if v.len() <= i {
         v.resize(i.checked_add(1)?, T::default());
@@ -297,44 +297,14 @@ impl YearTotals {
     pub(crate) fn change(&mut self, d: &Delta, add: bool) -> Result<(), LedgerError> {
         let full = || LedgerError::Full;
         let p_slot = get_or_grow(&mut self.prestatori, d.prestatore).ok_or_else(full)?;
-        let p = *p_slot;
-        let new_p = PTot {
-            all: step64(add, p.all, d.cents, "prestatore compensi")?,
-            cap_a: if d.cap_a {
-                step64(add, p.cap_a, d.cents, "cap a total")?
-            } else {
-                p.cap_a
-            },
-            count: step32(add, p.count, 1, "prestatore count")?,
-        };
+        let new_p = p_slot.step(d, add)?;
         let u_slot = get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or_else(full)?;
-        let u = *u_slot;
-        let new_u = UTot {
-            all: step64(add, u.all, d.cents, "utilizzatore compensi")?,
-            nominal_b: if d.cap_b.is_some() {
-                step64(add, u.nominal_b, d.cents, "cap b nominal total")?
-            } else {
-                u.nominal_b
-            },
-            weighted_b: match d.cap_b {
-                Some(w) if add => u.weighted_b.checked_add(w),
-                Some(w) => u.weighted_b.checked_sub(w),
-                None => Some(u.weighted_b),
-            }
-            .ok_or_else(|| overflow("cap b weighted total"))?,
-            count: step32(add, u.count, 1, "utilizzatore count")?,
-        };
-        let period = self.period(d.instrument, d.month);
-        let new_period = PeriodTot {
-            all: step64(add, period.all, d.cents, "period compensi")?,
-            minutes: step64(add, period.minutes, u64::from(d.minutes), "period minutes")?,
-            count: step32(add, period.count, 1, "period count")?,
-        };
+        let new_u = u_slot.step(d, add)?;
+        let new_period = self.period(d.instrument, d.month).step(d, add)?;
         let key = pair_key(d.prestatore, d.utilizzatore);
         let pair_slot = self.pairs.entry(key).or_default();
         let pair = *pair_slot;
-        let new_pair = pair_step(&pair, d, add);
-        let new_pair = match new_pair {
+        let new_pair = match pair.step(d, add) {
             Ok(new_pair) => new_pair,
             Err(e) => {
                 if pair == PairTot::default() {
@@ -354,39 +324,90 @@ impl YearTotals {
         if let Some(slot) = get_or_grow(&mut self.utilizzatori, d.utilizzatore) {
             *slot = new_u;
         }
-        if let Some(slot) = self
-            .periods
-            .get_mut(d.instrument)
-            .and_then(|m| m.get_mut(d.month))
-        {
+        if let Some(slot) = self.period_mut(d.instrument, d.month) {
             *slot = new_period;
         }
         Ok(())
     }
+
+    pub(crate) fn period_mut(&mut self, instrument: usize, month: usize) -> Option<&mut PeriodTot> {
+        self.periods
+            .get_mut(instrument)
+            .and_then(|m| m.get_mut(month))
+    }
 }
 
-/// A pair's totals with one entry added or removed.
-fn pair_step(pair: &PairTot, d: &Delta, add: bool) -> Result<PairTot, LedgerError> {
-    Ok(PairTot {
-        all: step64(add, pair.all, d.cents, "pair compensi")?,
-        cap_c: if d.cap_c {
-            step64(add, pair.cap_c, d.cents, "cap c total")?
-        } else {
-            pair.cap_c
-        },
-        steward: if d.steward {
-            step64(add, pair.steward, d.cents, "cap c-bis total")?
-        } else {
-            pair.steward
-        },
-        minutes: step32(add, pair.minutes, d.minutes, "pair minutes")?,
-        counted_minutes: if d.hours {
-            step32(add, pair.counted_minutes, d.minutes, "pair counted minutes")?
-        } else {
-            pair.counted_minutes
-        },
-        count: step32(add, pair.count, 1, "pair count")?,
-    })
+impl PTot {
+    /// These totals with one entry added or removed.
+    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<PTot, LedgerError> {
+        Ok(PTot {
+            all: step64(add, self.all, d.cents, "prestatore compensi")?,
+            cap_a: if d.cap_a {
+                step64(add, self.cap_a, d.cents, "cap a total")?
+            } else {
+                self.cap_a
+            },
+            count: step32(add, self.count, 1, "prestatore count")?,
+        })
+    }
+}
+
+impl UTot {
+    /// These totals with one entry added or removed.
+    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<UTot, LedgerError> {
+        Ok(UTot {
+            all: step64(add, self.all, d.cents, "utilizzatore compensi")?,
+            nominal_b: if d.cap_b.is_some() {
+                step64(add, self.nominal_b, d.cents, "cap b nominal total")?
+            } else {
+                self.nominal_b
+            },
+            weighted_b: match d.cap_b {
+                Some(w) if add => self.weighted_b.checked_add(w),
+                Some(w) => self.weighted_b.checked_sub(w),
+                None => Some(self.weighted_b),
+            }
+            .ok_or_else(|| overflow("cap b weighted total"))?,
+            count: step32(add, self.count, 1, "utilizzatore count")?,
+        })
+    }
+}
+
+impl PeriodTot {
+    /// These totals with one entry added or removed.
+    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<PeriodTot, LedgerError> {
+        Ok(PeriodTot {
+            all: step64(add, self.all, d.cents, "period compensi")?,
+            minutes: step64(add, self.minutes, u64::from(d.minutes), "period minutes")?,
+            count: step32(add, self.count, 1, "period count")?,
+        })
+    }
+}
+
+impl PairTot {
+    /// A pair's totals with one entry added or removed.
+    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<PairTot, LedgerError> {
+        Ok(PairTot {
+            all: step64(add, self.all, d.cents, "pair compensi")?,
+            cap_c: if d.cap_c {
+                step64(add, self.cap_c, d.cents, "cap c total")?
+            } else {
+                self.cap_c
+            },
+            steward: if d.steward {
+                step64(add, self.steward, d.cents, "cap c-bis total")?
+            } else {
+                self.steward
+            },
+            minutes: step32(add, self.minutes, d.minutes, "pair minutes")?,
+            counted_minutes: if d.hours {
+                step32(add, self.counted_minutes, d.minutes, "pair counted minutes")?
+            } else {
+                self.counted_minutes
+            },
+            count: step32(add, self.count, 1, "pair count")?,
+        })
+    }
 }
 
 /// Cents as euro (every total the ledger keeps fits: it is a sum of [`Euro`] amounts).
