@@ -21,7 +21,9 @@ pub use events::{ExternalTotal, LedgerEvent};
 pub use totals::{PairTotals, PeriodTotals, PrestatoreTotals, UtilizzatoreTotals};
 
 use hasher::FastMap;
-use totals::{Delta, External, PTot, PairTot, PeriodTot, UTot, YearTotals, euro, pair_key};
+use totals::{
+    Delta, External, INLINE_PAIRS, PTot, PairAt, PairTot, PeriodTot, Read, UTot, YearTotals, euro,
+};
 
 use crate::identity::CodiceFiscale;
 use crate::money::Euro;
@@ -563,15 +565,6 @@ fn delta_of(e: &Entry, cap_b: Option<Decimal>) -> Delta {
     }
 }
 
-/// The value at `i` of a per-party total (default when absent).
-fn slot<T: Copy + Default>(totals: &[T], i: u32) -> T {
-    usize::try_from(i)
-        .ok()
-        .and_then(|i| totals.get(i))
-        .copied()
-        .unwrap_or_default()
-}
-
 /// What a prestazione or a room query looks like to the caps.
 #[derive(Debug, Clone, Copy)]
 struct Probe {
@@ -673,7 +666,12 @@ impl Ledger {
         self.utilizzatori.keys.reserve(capacity.utilizzatori);
         self.utilizzatori.index.reserve(capacity.utilizzatori);
         if let Ok(y) = self.year_mut(capacity.year) {
-            y.pairs.reserve(capacity.pairs);
+            // Pairs beyond those the prestatori's slots hold inline go to a map.
+            y.pairs.reserve(
+                capacity
+                    .pairs
+                    .saturating_sub(capacity.prestatori.saturating_mul(INLINE_PAIRS)),
+            );
             y.prestatori.reserve(capacity.prestatori);
             y.utilizzatori.reserve(capacity.utilizzatori);
         }
@@ -1192,20 +1190,14 @@ impl Ledger {
     }
 
     /// [`Ledger::record_with`] for a prestazione whose year (`self.years[at]`) already has
-    /// totals. Every map is looked up once: the totals read for the assessment are the slots
-    /// the prestazione is then added to (a new party or pair is inserted after a lawful
-    /// assessment).
-    // The slots borrowed for the assessment are written in the same function: splitting it
-    // would mean looking them up again.
-    #[allow(clippy::too_many_lines)]
+    /// totals. Every map is looked up once: the totals read for the assessment are those the
+    /// prestazione then changes (a new party is interned after a lawful assessment).
     fn record_in_year(
         &mut self,
         p: &Prestazione,
         policy: RecordPolicy,
         at: usize,
     ) -> Result<Assessment, RecordError> {
-        let id = p.id();
-        let day = p.day();
         let Ledger {
             table,
             thresholds,
@@ -1215,62 +1207,66 @@ impl Ledger {
             index,
             years,
         } = self;
-        let rules = table.in_force_on(day).map_err(LedgerError::from)?;
+        let rules = table.in_force_on(p.day()).map_err(LedgerError::from)?;
         let year = years.get_mut(at).ok_or(LedgerError::Inconsistent)?;
         let prestatore_key = p.prestatore().canonical();
         let utilizzatore_key = canonical_utilizzatore(p.utilizzatore());
-        let prestatore = prestatori.get(&prestatore_key);
-        let utilizzatore = utilizzatori.get(&utilizzatore_key);
         let probe = Probe {
-            id,
-            day,
+            id: p.id(),
+            day: p.day(),
             instrument: p.instrument(),
-            prestatore,
-            utilizzatore,
+            prestatore: prestatori.get(&prestatore_key),
+            utilizzatore: utilizzatori.get(&utilizzatore_key),
             cents: cents_of(p.compenso())?,
             minutes: p.minutes(),
             special: p.special_category(),
             steward: p.steward(),
             profile: p.profile(),
         };
-        let key = prestatore.zip(utilizzatore).map(|(p, u)| pair_key(p, u));
-        let pair_slot = key.and_then(|key| year.pairs.get_mut(&key));
+        let (pair, pair_at) = match (probe.prestatore, probe.utilizzatore) {
+            (Some(p), Some(u)) => year.locate_pair(p, u),
+            _ => (PairTot::default(), PairAt::Absent),
+        };
+        let read = Read {
+            prestatore: probe
+                .prestatore
+                .map_or_else(PTot::default, |i| year.prestatore(i)),
+            utilizzatore: probe
+                .utilizzatore
+                .map_or_else(UTot::default, |i| year.utilizzatore(i)),
+            pair,
+            pair_at,
+        };
         let counted = Counted {
-            prestatore: prestatore.map_or_else(PTot::default, |i| slot(&year.prestatori, i)),
-            external: prestatore
-                .and_then(|i| year.external.get(&i))
-                .map_or(0, |e| e.cents),
-            utilizzatore: utilizzatore.map_or_else(UTot::default, |i| slot(&year.utilizzatori, i)),
-            pair: pair_slot.as_deref().copied().unwrap_or_default(),
+            prestatore: read.prestatore,
+            external: probe.prestatore.map_or(0, |i| year.external(i)),
+            utilizzatore: read.utilizzatore,
+            pair,
         };
         let assessment = Ledger::judge(rules, thresholds, &probe, &counted)?;
         if refuses(policy, &assessment) {
             return Err(RecordError::Refused(Box::new(assessment)));
         }
-        let flags = own_flags(
-            probe.instrument,
-            probe.special,
-            probe.steward,
-            probe.profile,
-        ) | counting(rules, probe.instrument, probe.steward);
-        let minutes = u16::try_from(probe.minutes).map_err(|_| overflow("minutes"))?;
         let position = u32::try_from(entries.len()).map_err(|_| LedgerError::Full)?;
-        let prestatore = match prestatore {
-            Some(i) => i,
-            None => prestatori.intern(prestatore_key)?,
-        };
-        let utilizzatore = match utilizzatore {
-            Some(i) => i,
-            None => utilizzatori.intern(utilizzatore_key)?,
-        };
         let entry = Entry {
-            id: id.0,
+            id: probe.id.0,
             cents: probe.cents,
-            prestatore,
-            utilizzatore,
-            day,
-            minutes,
-            flags,
+            prestatore: match probe.prestatore {
+                Some(i) => i,
+                None => prestatori.intern(prestatore_key)?,
+            },
+            utilizzatore: match probe.utilizzatore {
+                Some(i) => i,
+                None => utilizzatori.intern(utilizzatore_key)?,
+            },
+            day: probe.day,
+            minutes: u16::try_from(probe.minutes).map_err(|_| overflow("minutes"))?,
+            flags: own_flags(
+                probe.instrument,
+                probe.special,
+                probe.steward,
+                probe.profile,
+            ) | counting(rules, probe.instrument, probe.steward),
         };
         // Cap b counts what the assessment requested (the weighted compenso for c. 8).
         let delta = delta_of(
@@ -1280,37 +1276,8 @@ impl Ledger {
                 .as_ref()
                 .map(|cap| cap.requested),
         );
-        // Every new total is computed before any is written, so an overflow changes nothing.
-        let new_prestatore = counted.prestatore.step(&delta, true)?;
-        let new_utilizzatore = counted.utilizzatore.step(&delta, true)?;
-        let new_period = year
-            .periods
-            .get(delta.instrument)
-            .and_then(|months| months.get(delta.month))
-            .copied()
-            .unwrap_or_default()
-            .step(&delta, true)?;
-        let new_pair = counted.pair.step(&delta, true)?;
-        let p_slot =
-            totals::get_or_grow(&mut year.prestatori, prestatore).ok_or(LedgerError::Full)?;
-        let u_slot =
-            totals::get_or_grow(&mut year.utilizzatori, utilizzatore).ok_or(LedgerError::Full)?;
-        let period_slot = year
-            .periods
-            .get_mut(delta.instrument)
-            .and_then(|months| months.get_mut(delta.month))
-            .ok_or(LedgerError::Inconsistent)?;
-        *p_slot = new_prestatore;
-        *u_slot = new_utilizzatore;
-        *period_slot = new_period;
-        match pair_slot {
-            Some(slot) => *slot = new_pair,
-            None => {
-                year.pairs
-                    .insert(pair_key(prestatore, utilizzatore), new_pair);
-            }
-        }
-        index.note(entries, id.0, position);
+        year.change_read(&delta, true, &read)?;
+        index.note(entries, entry.id, position);
         entries.push(entry);
         Ok(assessment)
     }
@@ -2120,9 +2087,9 @@ impl Ledger {
             periods: BTreeMap::new(),
         };
         for y in &self.years {
-            for (i, t) in (0u32..).zip(&y.prestatori) {
-                if let (false, Ok(cf)) = (*t == PTot::default(), self.prestatori.key(i)) {
-                    s.prestatori.insert((y.year, cf), *t);
+            for (i, slot) in (0u32..).zip(&y.prestatori) {
+                if let (false, Ok(cf)) = (slot.tot == PTot::default(), self.prestatori.key(i)) {
+                    s.prestatori.insert((y.year, cf), slot.tot);
                 }
             }
             for (i, t) in (0u32..).zip(&y.utilizzatori) {
@@ -2130,11 +2097,9 @@ impl Ledger {
                     s.utilizzatori.insert((y.year, u), *t);
                 }
             }
-            for (key, t) in &y.pairs {
-                let p = u32::try_from(key >> 32).unwrap_or(u32::MAX);
-                let u = u32::try_from(key & u64::from(u32::MAX)).unwrap_or(u32::MAX);
+            for (p, u, t) in y.pairs() {
                 if let (Ok(p), Ok(u)) = (self.prestatori.key(p), self.utilizzatori.key(u)) {
-                    s.pairs.insert((y.year, p, u), *t);
+                    s.pairs.insert((y.year, p, u), t);
                 }
             }
             for (i, r) in &y.external {
@@ -2214,6 +2179,59 @@ mod tests {
         }
         assert!(ledger.record(&p(9)).is_err());
         assert!(ledger.entry(PrestazioneId(7)).is_none());
+    }
+
+    #[test]
+    fn pairs_beyond_the_inline_places_spill_to_the_map_and_come_back() {
+        let firms: Vec<UtilizzatoreId> = (1u8..=6)
+            .map(|n| {
+                let digits = [0, 0, 0, 0, 0, 0, n, 0, 0, 1];
+                let check = crate::PartitaIva::check_digit(&digits).unwrap();
+                let text: String = digits.iter().chain([&check]).map(u8::to_string).collect();
+                text.parse().unwrap()
+            })
+            .collect();
+        let cpo = |id: u64, u: usize, euros: u64| {
+            let mut draft = PrestazioneDraft::from(p(id));
+            draft.utilizzatore = firms[u];
+            draft.compenso = Euro::from_euros(u32::try_from(euros).unwrap());
+            Prestazione::try_from(draft).unwrap()
+        };
+        let mut ledger = Ledger::default();
+        let mut events = Vec::new();
+        for (id, u) in (1u64..).zip([0, 1, 2, 3, 4, 0, 3]) {
+            let p = cpo(id, u, 100 + id);
+            ledger.record(&p).unwrap();
+            events.push(LedgerEvent::Recorded(p));
+        }
+        let year = ledger.year(2026).unwrap();
+        assert_eq!(year.pairs.len(), 2, "two of five pairs spill");
+        let cf = "RSSMRA85T10A562S".parse().unwrap();
+        let pair = |ledger: &Ledger, u: usize| ledger.pair_totals(&cf, &firms[u], 2026);
+        assert_eq!(pair(&ledger, 0).compensi, Euro::from_euros(101 + 106));
+        assert_eq!(pair(&ledger, 3).compensi, Euro::from_euros(104 + 107));
+        assert_eq!(pair(&ledger, 4).compensi, Euro::from_euros(105));
+        // Revoking the only prestazione of an inline pair frees its place for a new pair,
+        // which must not duplicate a spilled one.
+        let at = time::macros::datetime!(2026-03-08 12:00 +01:00);
+        ledger.revoke(PrestazioneId(2), at).unwrap();
+        events.push(LedgerEvent::Revoked(PrestazioneId(2)));
+        assert_eq!(pair(&ledger, 1), PairTotals::default());
+        for (id, u) in [(8, 3), (9, 5), (10, 1)] {
+            let p = cpo(id, u, 10);
+            ledger.record(&p).unwrap();
+            events.push(LedgerEvent::Recorded(p));
+        }
+        assert_eq!(pair(&ledger, 3).compensi, Euro::from_euros(104 + 107 + 10));
+        assert_eq!(pair(&ledger, 5).compensi, Euro::from_euros(10));
+        assert_eq!(pair(&ledger, 1).compensi, Euro::from_euros(10));
+        let pairs: Vec<_> = ledger.year(2026).unwrap().pairs().collect();
+        assert_eq!(pairs.len(), 6);
+        let replayed = Ledger::replay(ledger.rules_table_arc(), &events).unwrap();
+        assert_eq!(replayed, ledger);
+        let mut merged = Ledger::default();
+        merged.merge(&ledger).unwrap();
+        assert_eq!(merged, ledger);
     }
 
     #[test]
