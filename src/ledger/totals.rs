@@ -178,7 +178,7 @@ pub(crate) const INLINE_PAIRS: usize = 3;
 /// `repr(C)` keeps the prestatore's totals and the utilizzatori of its pairs at the start,
 /// where the search for a pair reads them together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[repr(C)]
+#[repr(C, align(64))]
 pub(crate) struct PSlot {
     pub(crate) tot: PTot,
     /// The utilizzatore of each inline place; `None` marks a free place.
