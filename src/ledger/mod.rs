@@ -528,6 +528,20 @@ fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
     })
 }
 
+/// `amount` in cents, when it is a non-negative whole number of cents that fits.
+fn exact_cents(amount: Decimal) -> Option<u64> {
+    if amount.is_sign_negative() && !amount.is_zero() {
+        return None;
+    }
+    let mantissa = u64::try_from(amount.mantissa()).ok()?;
+    match amount.scale() {
+        0 => mantissa.checked_mul(100),
+        1 => mantissa.checked_mul(10),
+        2 => Some(mantissa),
+        _ => None,
+    }
+}
+
 fn dec(cents: u64) -> Decimal {
     euro(cents).as_decimal()
 }
@@ -809,6 +823,30 @@ impl Ledger {
         weight: Option<Decimal>,
         per_titolo: Euro,
     ) -> Result<MoneyCap, LedgerError> {
+        // Unweighted and in whole cents (the usual case): the same figures in integers.
+        if weight.is_none()
+            && let (Some(used_cents), Some(nominal_cents)) =
+                (exact_cents(used), exact_cents(nominal))
+            && let Some(total) = used_cents.checked_add(nominal_cents)
+        {
+            let lim = cents_of(limit)?;
+            let room = lim.saturating_sub(total);
+            let warning = thresholds
+                .iter()
+                .rev()
+                .copied()
+                .find(|t| u128::from(total) * 100 >= u128::from(lim) * u128::from(*t));
+            return Ok(MoneyCap {
+                rule,
+                limit,
+                used,
+                requested: nominal,
+                weight,
+                headroom: euro(room),
+                titoli: titoli_in(room, per_titolo),
+                warning,
+            });
+        }
         let requested = match weight {
             Some(w) => nominal
                 .checked_mul(w)
@@ -2232,6 +2270,45 @@ mod tests {
         let mut merged = Ledger::default();
         merged.merge(&ledger).unwrap();
         assert_eq!(merged, ledger);
+    }
+
+    #[test]
+    fn whole_cents_caps_match_the_decimal_computation() {
+        let limit = Euro::from_euros(5_000);
+        let per_titolo = Euro::from_euros(8);
+        for used in [0u64, 1, 99, 250_000, 499_999, 500_000, 500_001, 900_000] {
+            for requested in [0u64, 1, 800, 250_000, 500_000] {
+                let fast = Ledger::money_cap(
+                    &[50, 80, 100],
+                    RuleId::CapUtilizzatore,
+                    limit,
+                    dec(used),
+                    dec(requested),
+                    None,
+                    per_titolo,
+                )
+                .unwrap();
+                // Scale 4: not whole cents to `exact_cents`, so the decimal computation runs.
+                let mut used4 = dec(used);
+                used4.rescale(4);
+                assert_eq!(exact_cents(used4), None);
+                let slow = Ledger::money_cap(
+                    &[50, 80, 100],
+                    RuleId::CapUtilizzatore,
+                    limit,
+                    used4,
+                    dec(requested),
+                    None,
+                    per_titolo,
+                )
+                .unwrap();
+                assert_eq!(fast, slow, "used {used}, requested {requested}");
+                assert_eq!(fast.headroom.to_string(), slow.headroom.to_string());
+            }
+        }
+        assert_eq!(exact_cents(Decimal::new(-1, 2)), None);
+        assert_eq!(exact_cents(Decimal::new(7, 0)), Some(700));
+        assert_eq!(exact_cents(Decimal::new(7, 1)), Some(70));
     }
 
     #[test]
