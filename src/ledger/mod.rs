@@ -225,7 +225,8 @@ pub struct LedgerCapacity {
     pub prestatori: usize,
     /// Utilizzatori.
     pub utilizzatori: usize,
-    /// Prestatore-utilizzatore pairs in `year`.
+    /// Prestatore-utilizzatore pairs in `year` (the first three of each prestatore live in its
+    /// slot: only the pairs beyond `3 × prestatori` are reserved in the pair map).
     pub pairs: usize,
 }
 
@@ -374,8 +375,13 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// bytes, totals are integer cents (cap b: an exact decimal per utilizzatore), and the maps use
 /// a small word hasher. While prestazione ids arrive in increasing order no id map is kept (an
 /// id above the largest is new; others are found by binary search); the first id out of order
-/// builds one. `assess` and `record` do a constant number of hash look-ups whatever
-/// the year holds. The ledger does not keep its event log (10^7 events would double its
+/// builds one. A prestatore's year is one cache-line-aligned slot that also holds the totals
+/// of its first three pairs (further pairs go to a map), so the prestatore's and the pair's
+/// totals are one memory read. `assess` looks up the prestatore and the utilizzatore once each;
+/// `record` assesses and records in one call with the same look-ups (it returns the
+/// [`Assessment`]: a host that wants both calls `record` alone), and inserts only a new party.
+/// Their cost does not grow with the number of prestazioni, apart from the cache misses of a
+/// larger working set. The ledger does not keep its event log (10^7 events would double its
 /// memory): the host stores the events, or regenerates them with [`Ledger::events`]. For bulk
 /// loads, [`Ledger::reserve`] avoids rehashing and [`Ledger::apply_batch`] overlaps look-ups.
 /// `Ledger` itself is not serialised: persist its events and [`Ledger::replay`] them.
