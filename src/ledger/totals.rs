@@ -175,8 +175,8 @@ pub(crate) const INLINE_PAIRS: usize = 3;
 /// pair's are one memory read (a pair is either inline here or in [`YearTotals::pairs`], never
 /// both).
 ///
-/// `repr(C)` and the cache-line alignment keep the prestatore's totals and the utilizzatori of its pairs in the first line,
-/// where the search for a pair reads them together.
+/// `repr(C)` and the cache-line alignment keep the prestatore's totals and the utilizzatori of
+/// its pairs in the first line, where the search for a pair reads them together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[repr(C, align(64))]
 pub(crate) struct PSlot {
