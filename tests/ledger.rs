@@ -826,7 +826,7 @@ mod properties {
 
     fn op() -> impl Strategy<Value = Op> {
         prop_oneof![
-            6 => (0u32..6, 0u32..3, 1u16..=365, prop_oneof![3 => Just(2026), 1 => Just(2027)], 1u32..=600, 1u64..=300_000, any::<bool>(), any::<bool>(), prop::bool::weighted(0.15))
+            6 => (0u32..6, 0u32..5, 1u16..=365, prop_oneof![3 => Just(2026), 1 => Just(2027)], 1u32..=600, 1u64..=300_000, any::<bool>(), any::<bool>(), prop::bool::weighted(0.15))
                 .prop_map(|(prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward)| Op::Record { prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward }),
             2 => (any::<usize>(), 0i64..6).prop_map(|(pick, after_days)| Op::Revoke { pick, after_days }),
             1 => (0u32..6, 0u64..500_000, 1u16..=365).prop_map(|(prestatore, cents, as_of)| Op::External { prestatore, cents, as_of }),

@@ -21,7 +21,9 @@ pub use events::{ExternalTotal, LedgerEvent};
 pub use totals::{PairTotals, PeriodTotals, PrestatoreTotals, UtilizzatoreTotals};
 
 use hasher::FastMap;
-use totals::{Delta, External, PTot, PairTot, PeriodTot, UTot, YearTotals, euro};
+use totals::{
+    Delta, External, INLINE_PAIRS, PTot, PairAt, PairTot, PeriodTot, Read, UTot, YearTotals, euro,
+};
 
 use crate::identity::CodiceFiscale;
 use crate::money::Euro;
@@ -223,7 +225,8 @@ pub struct LedgerCapacity {
     pub prestatori: usize,
     /// Utilizzatori.
     pub utilizzatori: usize,
-    /// Prestatore-utilizzatore pairs in `year`.
+    /// Prestatore-utilizzatore pairs in `year` (the first three of each prestatore live in its
+    /// slot: only the pairs beyond `3 × prestatori` are reserved in the pair map).
     pub pairs: usize,
 }
 
@@ -372,8 +375,13 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// bytes, totals are integer cents (cap b: an exact decimal per utilizzatore), and the maps use
 /// a small word hasher. While prestazione ids arrive in increasing order no id map is kept (an
 /// id above the largest is new; others are found by binary search); the first id out of order
-/// builds one. `assess` and `record` do a constant number of hash look-ups whatever
-/// the year holds. The ledger does not keep its event log (10^7 events would double its
+/// builds one. A prestatore's year is one cache-line-aligned slot that also holds the totals
+/// of its first three pairs (further pairs go to a map), so the prestatore's and the pair's
+/// totals are one memory read. `assess` looks up the prestatore and the utilizzatore once each;
+/// `record` assesses and records in one call with the same look-ups (it returns the
+/// [`Assessment`]: a host that wants both calls `record` alone), and inserts only a new party.
+/// Their cost does not grow with the number of prestazioni, apart from the cache misses of a
+/// larger working set. The ledger does not keep its event log (10^7 events would double its
 /// memory): the host stores the events, or regenerates them with [`Ledger::events`]. For bulk
 /// loads, [`Ledger::reserve`] avoids rehashing and [`Ledger::apply_batch`] overlaps look-ups.
 /// `Ledger` itself is not serialised: persist its events and [`Ledger::replay`] them.
@@ -526,6 +534,20 @@ fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
     })
 }
 
+/// `amount` in cents, when it is a non-negative whole number of cents that fits.
+fn exact_cents(amount: Decimal) -> Option<u64> {
+    if amount.is_sign_negative() && !amount.is_zero() {
+        return None;
+    }
+    let mantissa = u64::try_from(amount.mantissa()).ok()?;
+    match amount.scale() {
+        0 => mantissa.checked_mul(100),
+        1 => mantissa.checked_mul(10),
+        2 => Some(mantissa),
+        _ => None,
+    }
+}
+
 fn dec(cents: u64) -> Decimal {
     euro(cents).as_decimal()
 }
@@ -546,6 +568,23 @@ fn show_minutes(minutes: u32) -> String {
     format!("{} h {:02} min", minutes / 60, minutes % 60)
 }
 
+/// What `e` adds to the totals, counting `cap_b` (the weighted compenso) in cap b.
+fn delta_of(e: &Entry, cap_b: Option<Decimal>) -> Delta {
+    Delta {
+        prestatore: e.prestatore,
+        utilizzatore: e.utilizzatore,
+        cents: e.cents,
+        minutes: u32::from(e.minutes),
+        cap_a: e.has(COUNTS_A),
+        cap_b,
+        cap_c: e.has(COUNTS_C),
+        steward: e.has(COUNTS_STEWARD),
+        hours: e.has(COUNTS_HOURS),
+        instrument: usize::from(!e.has(LF)),
+        month: usize::from(u8::from(e.day.month())).saturating_sub(1),
+    }
+}
+
 /// What a prestazione or a room query looks like to the caps.
 #[derive(Debug, Clone, Copy)]
 struct Probe {
@@ -559,6 +598,15 @@ struct Probe {
     special: bool,
     steward: bool,
     profile: CapProfile,
+}
+
+/// The year's totals a prestazione is assessed against.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counted {
+    prestatore: PTot,
+    external: u64,
+    utilizzatore: UTot,
+    pair: PairTot,
 }
 
 impl Ledger {
@@ -638,7 +686,12 @@ impl Ledger {
         self.utilizzatori.keys.reserve(capacity.utilizzatori);
         self.utilizzatori.index.reserve(capacity.utilizzatori);
         if let Ok(y) = self.year_mut(capacity.year) {
-            y.pairs.reserve(capacity.pairs);
+            // Pairs beyond those the prestatori's slots hold inline go to a map.
+            y.pairs.reserve(
+                capacity
+                    .pairs
+                    .saturating_sub(capacity.prestatori.saturating_mul(INLINE_PAIRS)),
+            );
             y.prestatori.reserve(capacity.prestatori);
             y.utilizzatori.reserve(capacity.utilizzatori);
         }
@@ -768,7 +821,7 @@ impl Ledger {
     }
 
     fn money_cap(
-        &self,
+        thresholds: &[u8],
         rule: RuleId,
         limit: Euro,
         used: Decimal,
@@ -776,6 +829,30 @@ impl Ledger {
         weight: Option<Decimal>,
         per_titolo: Euro,
     ) -> Result<MoneyCap, LedgerError> {
+        // Unweighted and in whole cents (the usual case): the same figures in integers.
+        if weight.is_none()
+            && let (Some(used_cents), Some(nominal_cents)) =
+                (exact_cents(used), exact_cents(nominal))
+            && let Some(total) = used_cents.checked_add(nominal_cents)
+        {
+            let lim = cents_of(limit)?;
+            let room = lim.saturating_sub(total);
+            let warning = thresholds
+                .iter()
+                .rev()
+                .copied()
+                .find(|t| u128::from(total) * 100 >= u128::from(lim) * u128::from(*t));
+            return Ok(MoneyCap {
+                rule,
+                limit,
+                used,
+                requested: nominal,
+                weight,
+                headroom: euro(room),
+                titoli: titoli_in(room, per_titolo),
+                warning,
+            });
+        }
         let requested = match weight {
             Some(w) => nominal
                 .checked_mul(w)
@@ -797,7 +874,7 @@ impl Ledger {
         };
         let headroom = Euro::round_down(nominal_room).map_err(|_| overflow("headroom"))?;
         let titoli = titoli_in(cents_of(headroom)?, per_titolo);
-        let warning = self.thresholds.iter().rev().copied().find(|t| {
+        let warning = thresholds.iter().rev().copied().find(|t| {
             total.checked_mul(Decimal::ONE_HUNDRED) >= lim.checked_mul(Decimal::from(*t))
         });
         Ok(MoneyCap {
@@ -814,7 +891,7 @@ impl Ledger {
 
     /// A cap counted at nominal amounts, in integer cents (caps a, c, c-bis).
     fn money_cap_cents(
-        &self,
+        thresholds: &[u8],
         rule: RuleId,
         limit: Euro,
         used: u64,
@@ -826,8 +903,7 @@ impl Ledger {
             .checked_add(requested)
             .ok_or_else(|| overflow("cap total"))?;
         let room = lim.saturating_sub(total);
-        let warning = self
-            .thresholds
+        let warning = thresholds
             .iter()
             .rev()
             .copied()
@@ -844,14 +920,42 @@ impl Ledger {
         })
     }
 
+    fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
+        let rules = self.table.in_force_on(probe.day)?;
+        let year = self.year(probe.day.year());
+        let counted = Counted {
+            prestatore: match (year, probe.prestatore) {
+                (Some(y), Some(i)) => y.prestatore(i),
+                _ => PTot::default(),
+            },
+            external: match (year, probe.prestatore) {
+                (Some(y), Some(i)) => y.external(i),
+                _ => 0,
+            },
+            utilizzatore: match (year, probe.utilizzatore) {
+                (Some(y), Some(i)) => y.utilizzatore(i),
+                _ => UTot::default(),
+            },
+            pair: match (year, probe.prestatore, probe.utilizzatore) {
+                (Some(y), Some(p), Some(u)) => y.pair(p, u),
+                _ => PairTot::default(),
+            },
+        };
+        Ledger::judge(rules, &self.thresholds, probe, &counted)
+    }
+
+    /// The assessment of `probe` under `rules` against the year's totals `counted`.
     // One section per cap, in the order of the module table: splitting it would only scatter
     // the readings.
     #[allow(clippy::too_many_lines)]
-    fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
-        let rules = self.table.in_force_on(probe.day)?;
+    fn judge(
+        rules: &Rules,
+        thresholds: &[u8],
+        probe: &Probe,
+        counted: &Counted,
+    ) -> Result<Assessment, LedgerError> {
         let flags = counting(rules, probe.instrument, probe.steward);
         let year_number = probe.day.year();
-        let year = self.year(year_number);
         let per_titolo = rules.lf_titolo.value.compenso;
         let nominal = dec(probe.cents);
         let conversion = Consequence::conversion(probe.day, probe.profile.pubblica_amministrazione);
@@ -888,18 +992,9 @@ impl Ledger {
             Ok(())
         };
 
-        let p_tot = match (year, probe.prestatore) {
-            (Some(y), Some(i)) => (y.prestatore(i), y.external(i)),
-            _ => (PTot::default(), 0),
-        };
-        let u_tot = match (year, probe.utilizzatore) {
-            (Some(y), Some(i)) => y.utilizzatore(i),
-            _ => UTot::default(),
-        };
-        let pair = match (year, probe.prestatore, probe.utilizzatore) {
-            (Some(y), Some(p), Some(u)) => y.pair(p, u),
-            _ => PairTot::default(),
-        };
+        let p_tot = (counted.prestatore, counted.external);
+        let u_tot = counted.utilizzatore;
+        let pair = counted.pair;
 
         let mut cap_prestatore = None;
         if flags & COUNTS_A != 0 {
@@ -908,7 +1003,8 @@ impl Ledger {
                 .cap_a
                 .checked_add(p_tot.1)
                 .ok_or_else(|| overflow("cap a total"))?;
-            let cap = self.money_cap_cents(
+            let cap = Ledger::money_cap_cents(
+                thresholds,
                 RuleId::CapPrestatore,
                 rules.cap_prestatore.value,
                 used,
@@ -935,7 +1031,8 @@ impl Ledger {
         if flags & COUNTS_B != 0 {
             let (limit, citation) = cap_b(rules, probe.profile.events_sector);
             let weight = probe.special.then_some(rules.special_category_weight.value);
-            let cap = self.money_cap(
+            let cap = Ledger::money_cap(
+                thresholds,
                 RuleId::CapUtilizzatore,
                 limit,
                 u_tot.weighted_b,
@@ -969,7 +1066,8 @@ impl Ledger {
 
         let mut cap_pair = None;
         if flags & COUNTS_C != 0 {
-            let cap = self.money_cap_cents(
+            let cap = Ledger::money_cap_cents(
+                thresholds,
                 RuleId::CapPair,
                 rules.cap_pair.value,
                 pair.cap_c,
@@ -993,7 +1091,8 @@ impl Ledger {
 
         let mut cap_steward = None;
         if let (true, Some(limit)) = (flags & COUNTS_STEWARD != 0, rules.cap_steward.value) {
-            let cap = self.money_cap_cents(
+            let cap = Ledger::money_cap_cents(
+                thresholds,
                 RuleId::CapSteward,
                 limit,
                 pair.steward,
@@ -1024,8 +1123,7 @@ impl Ledger {
                 .ok_or_else(|| overflow("hour limit"))?;
             let used = pair.counted_minutes;
             let total = used.saturating_add(probe.minutes);
-            let warning = self
-                .thresholds
+            let warning = thresholds
                 .iter()
                 .rev()
                 .copied()
@@ -1117,12 +1215,114 @@ impl Ledger {
         p: &Prestazione,
         policy: RecordPolicy,
     ) -> Result<Assessment, RecordError> {
-        let assessment = self.assess(p)?;
+        let id = p.id();
+        if self.index.contains(&self.entries, id.0) {
+            return Err(LedgerError::DuplicateId { id }.into());
+        }
+        let day = p.day();
+        let Ok(at) = self.years.binary_search_by_key(&day.year(), |y| y.year) else {
+            // The first prestazione of its year: assess, then create the year's totals.
+            let assessment = self.assess(p)?;
+            if refuses(policy, &assessment) {
+                return Err(RecordError::Refused(Box::new(assessment)));
+            }
+            let entry = self.new_entry(p)?;
+            self.insert_entry(entry)?;
+            return Ok(assessment);
+        };
+        self.record_in_year(p, policy, at)
+    }
+
+    /// [`Ledger::record_with`] for a prestazione whose year (`self.years[at]`) already has
+    /// totals. Every map is looked up once: the totals read for the assessment are those the
+    /// prestazione then changes (a new party is interned after a lawful assessment).
+    fn record_in_year(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+        at: usize,
+    ) -> Result<Assessment, RecordError> {
+        let Ledger {
+            table,
+            thresholds,
+            prestatori,
+            utilizzatori,
+            entries,
+            index,
+            years,
+        } = self;
+        let rules = table.in_force_on(p.day()).map_err(LedgerError::from)?;
+        let year = years.get_mut(at).ok_or(LedgerError::Inconsistent)?;
+        let prestatore_key = p.prestatore().canonical();
+        let utilizzatore_key = canonical_utilizzatore(p.utilizzatore());
+        let probe = Probe {
+            id: p.id(),
+            day: p.day(),
+            instrument: p.instrument(),
+            prestatore: prestatori.get(&prestatore_key),
+            utilizzatore: utilizzatori.get(&utilizzatore_key),
+            cents: cents_of(p.compenso())?,
+            minutes: p.minutes(),
+            special: p.special_category(),
+            steward: p.steward(),
+            profile: p.profile(),
+        };
+        let (pair, pair_at) = match (probe.prestatore, probe.utilizzatore) {
+            (Some(p), Some(u)) => year.locate_pair(p, u),
+            _ => (PairTot::default(), PairAt::Absent),
+        };
+        let read = Read {
+            prestatore: probe
+                .prestatore
+                .map_or_else(PTot::default, |i| year.prestatore(i)),
+            utilizzatore: probe
+                .utilizzatore
+                .map_or_else(UTot::default, |i| year.utilizzatore(i)),
+            pair,
+            pair_at,
+        };
+        let counted = Counted {
+            prestatore: read.prestatore,
+            external: probe.prestatore.map_or(0, |i| year.external(i)),
+            utilizzatore: read.utilizzatore,
+            pair,
+        };
+        let assessment = Ledger::judge(rules, thresholds, &probe, &counted)?;
         if refuses(policy, &assessment) {
             return Err(RecordError::Refused(Box::new(assessment)));
         }
-        let entry = self.new_entry(p)?;
-        self.insert_entry(entry)?;
+        let position = u32::try_from(entries.len()).map_err(|_| LedgerError::Full)?;
+        let entry = Entry {
+            id: probe.id.0,
+            cents: probe.cents,
+            prestatore: match probe.prestatore {
+                Some(i) => i,
+                None => prestatori.intern(prestatore_key)?,
+            },
+            utilizzatore: match probe.utilizzatore {
+                Some(i) => i,
+                None => utilizzatori.intern(utilizzatore_key)?,
+            },
+            day: probe.day,
+            minutes: u16::try_from(probe.minutes).map_err(|_| overflow("minutes"))?,
+            flags: own_flags(
+                probe.instrument,
+                probe.special,
+                probe.steward,
+                probe.profile,
+            ) | counting(rules, probe.instrument, probe.steward),
+        };
+        // Cap b counts what the assessment requested (the weighted compenso for c. 8).
+        let delta = delta_of(
+            &entry,
+            assessment
+                .cap_utilizzatore
+                .as_ref()
+                .map(|cap| cap.requested),
+        );
+        year.change_read(&delta, true, &read)?;
+        index.note(entries, entry.id, position);
+        entries.push(entry);
         Ok(assessment)
     }
 
@@ -1166,19 +1366,7 @@ impl Ledger {
         } else {
             None
         };
-        Ok(Delta {
-            prestatore: e.prestatore,
-            utilizzatore: e.utilizzatore,
-            cents: e.cents,
-            minutes: u32::from(e.minutes),
-            cap_a: e.has(COUNTS_A),
-            cap_b,
-            cap_c: e.has(COUNTS_C),
-            steward: e.has(COUNTS_STEWARD),
-            hours: e.has(COUNTS_HOURS),
-            instrument: usize::from(!e.has(LF)),
-            month: usize::from(u8::from(e.day.month())).saturating_sub(1),
-        })
+        Ok(delta_of(e, cap_b))
     }
 
     fn change_totals(&mut self, e: &Entry, add: bool) -> Result<(), LedgerError> {
@@ -1943,9 +2131,9 @@ impl Ledger {
             periods: BTreeMap::new(),
         };
         for y in &self.years {
-            for (i, t) in (0u32..).zip(&y.prestatori) {
-                if let (false, Ok(cf)) = (*t == PTot::default(), self.prestatori.key(i)) {
-                    s.prestatori.insert((y.year, cf), *t);
+            for (i, slot) in (0u32..).zip(&y.prestatori) {
+                if let (false, Ok(cf)) = (slot.tot == PTot::default(), self.prestatori.key(i)) {
+                    s.prestatori.insert((y.year, cf), slot.tot);
                 }
             }
             for (i, t) in (0u32..).zip(&y.utilizzatori) {
@@ -1953,11 +2141,9 @@ impl Ledger {
                     s.utilizzatori.insert((y.year, u), *t);
                 }
             }
-            for (key, t) in &y.pairs {
-                let p = u32::try_from(key >> 32).unwrap_or(u32::MAX);
-                let u = u32::try_from(key & u64::from(u32::MAX)).unwrap_or(u32::MAX);
+            for (p, u, t) in y.pairs() {
                 if let (Ok(p), Ok(u)) = (self.prestatori.key(p), self.utilizzatori.key(u)) {
-                    s.pairs.insert((y.year, p, u), *t);
+                    s.pairs.insert((y.year, p, u), t);
                 }
             }
             for (i, r) in &y.external {
@@ -2037,6 +2223,98 @@ mod tests {
         }
         assert!(ledger.record(&p(9)).is_err());
         assert!(ledger.entry(PrestazioneId(7)).is_none());
+    }
+
+    #[test]
+    fn pairs_beyond_the_inline_places_spill_to_the_map_and_come_back() {
+        let firms: Vec<UtilizzatoreId> = (1u8..=6)
+            .map(|n| {
+                let digits = [0, 0, 0, 0, 0, 0, n, 0, 0, 1];
+                let check = crate::PartitaIva::check_digit(&digits).unwrap();
+                let text: String = digits.iter().chain([&check]).map(u8::to_string).collect();
+                text.parse().unwrap()
+            })
+            .collect();
+        let cpo = |id: u64, u: usize, euros: u64| {
+            let mut draft = PrestazioneDraft::from(p(id));
+            draft.utilizzatore = firms[u];
+            draft.compenso = Euro::from_euros(u32::try_from(euros).unwrap());
+            Prestazione::try_from(draft).unwrap()
+        };
+        let mut ledger = Ledger::default();
+        let mut events = Vec::new();
+        for (id, u) in (1u64..).zip([0, 1, 2, 3, 4, 0, 3]) {
+            let p = cpo(id, u, 100 + id);
+            ledger.record(&p).unwrap();
+            events.push(LedgerEvent::Recorded(p));
+        }
+        let year = ledger.year(2026).unwrap();
+        assert_eq!(year.pairs.len(), 2, "two of five pairs spill");
+        let cf = "RSSMRA85T10A562S".parse().unwrap();
+        let pair = |ledger: &Ledger, u: usize| ledger.pair_totals(&cf, &firms[u], 2026);
+        assert_eq!(pair(&ledger, 0).compensi, Euro::from_euros(101 + 106));
+        assert_eq!(pair(&ledger, 3).compensi, Euro::from_euros(104 + 107));
+        assert_eq!(pair(&ledger, 4).compensi, Euro::from_euros(105));
+        // Revoking the only prestazione of an inline pair frees its place for a new pair,
+        // which must not duplicate a spilled one.
+        let at = time::macros::datetime!(2026-03-08 12:00 +01:00);
+        ledger.revoke(PrestazioneId(2), at).unwrap();
+        events.push(LedgerEvent::Revoked(PrestazioneId(2)));
+        assert_eq!(pair(&ledger, 1), PairTotals::default());
+        for (id, u) in [(8, 3), (9, 5), (10, 1)] {
+            let p = cpo(id, u, 10);
+            ledger.record(&p).unwrap();
+            events.push(LedgerEvent::Recorded(p));
+        }
+        assert_eq!(pair(&ledger, 3).compensi, Euro::from_euros(104 + 107 + 10));
+        assert_eq!(pair(&ledger, 5).compensi, Euro::from_euros(10));
+        assert_eq!(pair(&ledger, 1).compensi, Euro::from_euros(10));
+        let pairs: Vec<_> = ledger.year(2026).unwrap().pairs().collect();
+        assert_eq!(pairs.len(), 6);
+        let replayed = Ledger::replay(ledger.rules_table_arc(), &events).unwrap();
+        assert_eq!(replayed, ledger);
+        let mut merged = Ledger::default();
+        merged.merge(&ledger).unwrap();
+        assert_eq!(merged, ledger);
+    }
+
+    #[test]
+    fn whole_cents_caps_match_the_decimal_computation() {
+        let limit = Euro::from_euros(5_000);
+        let per_titolo = Euro::from_euros(8);
+        for used in [0u64, 1, 99, 250_000, 499_999, 500_000, 500_001, 900_000] {
+            for requested in [0u64, 1, 800, 250_000, 500_000] {
+                let fast = Ledger::money_cap(
+                    &[50, 80, 100],
+                    RuleId::CapUtilizzatore,
+                    limit,
+                    dec(used),
+                    dec(requested),
+                    None,
+                    per_titolo,
+                )
+                .unwrap();
+                // Scale 4: not whole cents to `exact_cents`, so the decimal computation runs.
+                let mut used4 = dec(used);
+                used4.rescale(4);
+                assert_eq!(exact_cents(used4), None);
+                let slow = Ledger::money_cap(
+                    &[50, 80, 100],
+                    RuleId::CapUtilizzatore,
+                    limit,
+                    used4,
+                    dec(requested),
+                    None,
+                    per_titolo,
+                )
+                .unwrap();
+                assert_eq!(fast, slow, "used {used}, requested {requested}");
+                assert_eq!(fast.headroom.to_string(), slow.headroom.to_string());
+            }
+        }
+        assert_eq!(exact_cents(Decimal::new(-1, 2)), None);
+        assert_eq!(exact_cents(Decimal::new(7, 0)), Some(700));
+        assert_eq!(exact_cents(Decimal::new(7, 1)), Some(70));
     }
 
     #[test]

@@ -167,13 +167,54 @@ pub(crate) struct External {
     pub(crate) cents: u64,
 }
 
+/// How many pairs a prestatore's slot holds inline (most prestatori work for one to three
+/// utilizzatori in a year); further pairs go to [`YearTotals::pairs`].
+pub(crate) const INLINE_PAIRS: usize = 3;
+
+/// A prestatore's year together with its first pairs, so that the prestatore's totals and the
+/// pair's are one memory read (a pair is either inline here or in [`YearTotals::pairs`], never
+/// both).
+///
+/// `repr(C)` and the cache-line alignment keep the prestatore's totals and the utilizzatori of
+/// its pairs in the first line, where the search for a pair reads them together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(C, align(64))]
+pub(crate) struct PSlot {
+    pub(crate) tot: PTot,
+    /// The utilizzatore of each inline place; `None` marks a free place.
+    pub(crate) who: [Option<u32>; INLINE_PAIRS],
+    /// The totals of each inline place (zero when free).
+    pub(crate) pairs: [PairTot; INLINE_PAIRS],
+}
+
+/// Where a pair's totals are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PairAt {
+    /// In the prestatore's slot, at this place.
+    Inline(usize),
+    /// In [`YearTotals::pairs`].
+    Spilled,
+    /// Nowhere yet (zero totals).
+    Absent,
+}
+
+/// The totals an entry changes, as read before the change.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Read {
+    pub(crate) prestatore: PTot,
+    pub(crate) utilizzatore: UTot,
+    pub(crate) pair: PairTot,
+    pub(crate) pair_at: PairAt,
+}
+
 /// The totals of one calendar year, indexed by the ledger's interned prestatore and utilizzatore
 /// numbers.
 #[derive(Debug, Clone)]
 pub(crate) struct YearTotals {
     pub(crate) year: i32,
-    pub(crate) prestatori: Vec<PTot>,
+    pub(crate) prestatori: Vec<PSlot>,
     pub(crate) utilizzatori: Vec<UTot>,
+    /// The pairs that do not fit inline in their prestatore's slot.
     pub(crate) pairs: FastMap<u64, PairTot>,
     pub(crate) external: FastMap<u32, External>,
     /// `[instrument][month - 1]`, instrument 0 = LF, 1 = CPO.
@@ -224,7 +265,7 @@ fn step32(add: bool, a: u32, b: u32, what: &'static str) -> Result<u32, LedgerEr
     .ok_or_else(|| overflow(what))
 }
 
-fn get_or_grow<T: Default + Clone>(v: &mut Vec<T>, i: u32) -> Option<&mut T> {
+pub(crate) fn get_or_grow<T: Default + Clone>(v: &mut Vec<T>, i: u32) -> Option<&mut T> {
     let i = usize::try_from(i).ok()?;
     if v.len() <= i {
         v.resize(i.checked_add(1)?, T::default());
@@ -245,11 +286,13 @@ impl YearTotals {
     }
 
     pub(crate) fn prestatore(&self, i: u32) -> PTot {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| self.prestatori.get(i))
-            .copied()
+        self.prestatore_slot(i)
+            .map(|slot| slot.tot)
             .unwrap_or_default()
+    }
+
+    fn prestatore_slot(&self, i: u32) -> Option<&PSlot> {
+        usize::try_from(i).ok().and_then(|i| self.prestatori.get(i))
     }
 
     pub(crate) fn utilizzatore(&self, i: u32) -> UTot {
@@ -261,10 +304,92 @@ impl YearTotals {
     }
 
     pub(crate) fn pair(&self, prestatore: u32, utilizzatore: u32) -> PairTot {
-        self.pairs
-            .get(&pair_key(prestatore, utilizzatore))
-            .copied()
-            .unwrap_or_default()
+        self.locate_pair(prestatore, utilizzatore).0
+    }
+
+    /// A pair's totals and where they are: inline in the prestatore's slot, or (only if not
+    /// there) in the map of spilled pairs.
+    pub(crate) fn locate_pair(&self, prestatore: u32, utilizzatore: u32) -> (PairTot, PairAt) {
+        if let Some(slot) = self.prestatore_slot(prestatore)
+            && let Some(place) = slot.who.iter().position(|who| *who == Some(utilizzatore))
+            && let Some(tot) = slot.pairs.get(place)
+        {
+            return (*tot, PairAt::Inline(place));
+        }
+        if !self.pairs.is_empty()
+            && let Some(tot) = self.pairs.get(&pair_key(prestatore, utilizzatore))
+        {
+            return (*tot, PairAt::Spilled);
+        }
+        (PairTot::default(), PairAt::Absent)
+    }
+
+    /// What `d` changes, as it is now.
+    pub(crate) fn read(&self, d: &Delta) -> Read {
+        let (pair, pair_at) = self.locate_pair(d.prestatore, d.utilizzatore);
+        Read {
+            prestatore: self.prestatore(d.prestatore),
+            utilizzatore: self.utilizzatore(d.utilizzatore),
+            pair,
+            pair_at,
+        }
+    }
+
+    /// Every pair with totals: `(prestatore, utilizzatore, totals)`.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (u32, u32, PairTot)> + '_ {
+        let inline = (0u32..).zip(&self.prestatori).flat_map(|(p, slot)| {
+            slot.who
+                .iter()
+                .zip(&slot.pairs)
+                .filter_map(move |(who, tot)| who.map(|u| (p, u, *tot)))
+        });
+        let spilled = self.pairs.iter().map(|(key, tot)| {
+            let p = u32::try_from(key >> 32).unwrap_or(u32::MAX);
+            let u = u32::try_from(key & u64::from(u32::MAX)).unwrap_or(u32::MAX);
+            (p, u, *tot)
+        });
+        inline.chain(spilled)
+    }
+
+    /// Writes a pair's new totals where [`YearTotals::locate_pair`] found it (nothing having
+    /// moved since): zero totals free the place, a new pair takes a free inline place in its
+    /// prestatore's slot or else goes to the map.
+    fn write_pair(&mut self, prestatore: u32, utilizzatore: u32, at: PairAt, new: PairTot) {
+        let key = pair_key(prestatore, utilizzatore);
+        let zero = new == PairTot::default();
+        let slot = usize::try_from(prestatore)
+            .ok()
+            .and_then(|i| self.prestatori.get_mut(i));
+        match (at, slot) {
+            (PairAt::Inline(place), Some(slot)) => {
+                if let (Some(who), Some(held)) =
+                    (slot.who.get_mut(place), slot.pairs.get_mut(place))
+                {
+                    *who = (!zero).then_some(utilizzatore);
+                    *held = new;
+                    return;
+                }
+            }
+            (PairAt::Spilled, _) if zero => {
+                self.pairs.remove(&key);
+                return;
+            }
+            (PairAt::Absent, _) if zero => return,
+            (PairAt::Absent, Some(slot)) => {
+                if let Some((who, held)) = slot
+                    .who
+                    .iter_mut()
+                    .zip(&mut slot.pairs)
+                    .find(|(who, _)| who.is_none())
+                {
+                    *who = Some(utilizzatore);
+                    *held = new;
+                    return;
+                }
+            }
+            _ => {}
+        }
+        self.pairs.insert(key, new);
     }
 
     pub(crate) fn external(&self, prestatore: u32) -> u64 {
@@ -295,98 +420,115 @@ impl YearTotals {
     /// an overflow leaves the totals unchanged (slots of zero totals may be created: they equal
     /// absent ones).
     pub(crate) fn change(&mut self, d: &Delta, add: bool) -> Result<(), LedgerError> {
-        let full = || LedgerError::Full;
-        let p_slot = get_or_grow(&mut self.prestatori, d.prestatore).ok_or_else(full)?;
-        let p = *p_slot;
-        let new_p = PTot {
-            all: step64(add, p.all, d.cents, "prestatore compensi")?,
-            cap_a: if d.cap_a {
-                step64(add, p.cap_a, d.cents, "cap a total")?
-            } else {
-                p.cap_a
-            },
-            count: step32(add, p.count, 1, "prestatore count")?,
-        };
-        let u_slot = get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or_else(full)?;
-        let u = *u_slot;
-        let new_u = UTot {
-            all: step64(add, u.all, d.cents, "utilizzatore compensi")?,
-            nominal_b: if d.cap_b.is_some() {
-                step64(add, u.nominal_b, d.cents, "cap b nominal total")?
-            } else {
-                u.nominal_b
-            },
-            weighted_b: match d.cap_b {
-                Some(w) if add => u.weighted_b.checked_add(w),
-                Some(w) => u.weighted_b.checked_sub(w),
-                None => Some(u.weighted_b),
-            }
-            .ok_or_else(|| overflow("cap b weighted total"))?,
-            count: step32(add, u.count, 1, "utilizzatore count")?,
-        };
-        let period = self.period(d.instrument, d.month);
-        let new_period = PeriodTot {
-            all: step64(add, period.all, d.cents, "period compensi")?,
-            minutes: step64(add, period.minutes, u64::from(d.minutes), "period minutes")?,
-            count: step32(add, period.count, 1, "period count")?,
-        };
-        let key = pair_key(d.prestatore, d.utilizzatore);
-        let pair_slot = self.pairs.entry(key).or_default();
-        let pair = *pair_slot;
-        let new_pair = pair_step(&pair, d, add);
-        let new_pair = match new_pair {
-            Ok(new_pair) => new_pair,
-            Err(e) => {
-                if pair == PairTot::default() {
-                    self.pairs.remove(&key);
-                }
-                return Err(e);
-            }
-        };
-        if new_pair == PairTot::default() {
-            self.pairs.remove(&key);
-        } else {
-            *pair_slot = new_pair;
-        }
+        let read = self.read(d);
+        self.change_read(d, add, &read)
+    }
+
+    /// [`YearTotals::change`] with the totals `read` for `d` beforehand (nothing having changed
+    /// since): no map is looked up again.
+    pub(crate) fn change_read(
+        &mut self,
+        d: &Delta,
+        add: bool,
+        read: &Read,
+    ) -> Result<(), LedgerError> {
+        let new_p = read.prestatore.step(d, add)?;
+        let new_u = read.utilizzatore.step(d, add)?;
+        let new_period = self.period(d.instrument, d.month).step(d, add)?;
+        let new_pair = read.pair.step(d, add)?;
+        get_or_grow(&mut self.prestatori, d.prestatore).ok_or(LedgerError::Full)?;
+        get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or(LedgerError::Full)?;
         if let Some(slot) = get_or_grow(&mut self.prestatori, d.prestatore) {
-            *slot = new_p;
+            slot.tot = new_p;
         }
         if let Some(slot) = get_or_grow(&mut self.utilizzatori, d.utilizzatore) {
             *slot = new_u;
         }
-        if let Some(slot) = self
-            .periods
-            .get_mut(d.instrument)
-            .and_then(|m| m.get_mut(d.month))
-        {
+        if let Some(slot) = self.period_mut(d.instrument, d.month) {
             *slot = new_period;
         }
+        self.write_pair(d.prestatore, d.utilizzatore, read.pair_at, new_pair);
         Ok(())
+    }
+
+    pub(crate) fn period_mut(&mut self, instrument: usize, month: usize) -> Option<&mut PeriodTot> {
+        self.periods
+            .get_mut(instrument)
+            .and_then(|m| m.get_mut(month))
     }
 }
 
-/// A pair's totals with one entry added or removed.
-fn pair_step(pair: &PairTot, d: &Delta, add: bool) -> Result<PairTot, LedgerError> {
-    Ok(PairTot {
-        all: step64(add, pair.all, d.cents, "pair compensi")?,
-        cap_c: if d.cap_c {
-            step64(add, pair.cap_c, d.cents, "cap c total")?
-        } else {
-            pair.cap_c
-        },
-        steward: if d.steward {
-            step64(add, pair.steward, d.cents, "cap c-bis total")?
-        } else {
-            pair.steward
-        },
-        minutes: step32(add, pair.minutes, d.minutes, "pair minutes")?,
-        counted_minutes: if d.hours {
-            step32(add, pair.counted_minutes, d.minutes, "pair counted minutes")?
-        } else {
-            pair.counted_minutes
-        },
-        count: step32(add, pair.count, 1, "pair count")?,
-    })
+impl PTot {
+    /// These totals with one entry added or removed.
+    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<PTot, LedgerError> {
+        Ok(PTot {
+            all: step64(add, self.all, d.cents, "prestatore compensi")?,
+            cap_a: if d.cap_a {
+                step64(add, self.cap_a, d.cents, "cap a total")?
+            } else {
+                self.cap_a
+            },
+            count: step32(add, self.count, 1, "prestatore count")?,
+        })
+    }
+}
+
+impl UTot {
+    /// These totals with one entry added or removed.
+    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<UTot, LedgerError> {
+        Ok(UTot {
+            all: step64(add, self.all, d.cents, "utilizzatore compensi")?,
+            nominal_b: if d.cap_b.is_some() {
+                step64(add, self.nominal_b, d.cents, "cap b nominal total")?
+            } else {
+                self.nominal_b
+            },
+            weighted_b: match d.cap_b {
+                Some(w) if add => self.weighted_b.checked_add(w),
+                Some(w) => self.weighted_b.checked_sub(w),
+                None => Some(self.weighted_b),
+            }
+            .ok_or_else(|| overflow("cap b weighted total"))?,
+            count: step32(add, self.count, 1, "utilizzatore count")?,
+        })
+    }
+}
+
+impl PeriodTot {
+    /// These totals with one entry added or removed.
+    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<PeriodTot, LedgerError> {
+        Ok(PeriodTot {
+            all: step64(add, self.all, d.cents, "period compensi")?,
+            minutes: step64(add, self.minutes, u64::from(d.minutes), "period minutes")?,
+            count: step32(add, self.count, 1, "period count")?,
+        })
+    }
+}
+
+impl PairTot {
+    /// A pair's totals with one entry added or removed.
+    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<PairTot, LedgerError> {
+        Ok(PairTot {
+            all: step64(add, self.all, d.cents, "pair compensi")?,
+            cap_c: if d.cap_c {
+                step64(add, self.cap_c, d.cents, "cap c total")?
+            } else {
+                self.cap_c
+            },
+            steward: if d.steward {
+                step64(add, self.steward, d.cents, "cap c-bis total")?
+            } else {
+                self.steward
+            },
+            minutes: step32(add, self.minutes, d.minutes, "pair minutes")?,
+            counted_minutes: if d.hours {
+                step32(add, self.counted_minutes, d.minutes, "pair counted minutes")?
+            } else {
+                self.counted_minutes
+            },
+            count: step32(add, self.count, 1, "pair count")?,
+        })
+    }
 }
 
 /// Cents as euro (every total the ledger keeps fits: it is a sum of [`Euro`] amounts).
