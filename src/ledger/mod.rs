@@ -37,6 +37,36 @@ use crate::verdict::{Breach, Consequence, Excess, RuleId, Verdict};
 /// Why a ledger operation could not run. A prestazione that breaches a cap is not an error of
 /// this kind: [`Ledger::assess`] answers with an [`Assessment`] and [`Ledger::record`] refuses
 /// it with [`RecordError::Refused`].
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, LedgerError, Prestazione, PrestazioneDraft, PrestazioneId};
+/// use time::macros::date;
+///
+/// let lf = Prestazione::try_from(PrestazioneDraft {
+///     id: PrestazioneId(1),
+///     instrument: Instrument::LibrettoFamiglia,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 180,
+///     compenso: Euro::from_euros(24),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// })?;
+/// let mut ledger = Ledger::default();
+/// ledger.record(&lf)?;
+/// // An LF communication is corrected, not revoked (the revoca is a CPO procedure).
+/// let err = ledger.revoke(PrestazioneId(1), time::macros::datetime!(2026-03-08 10:00 +01:00)).unwrap_err();
+/// assert!(matches!(err, LedgerError::NotRevocable { .. }));
+/// assert_eq!(
+///     ledger.revoke(PrestazioneId(9), time::macros::datetime!(2026-03-08 10:00 +01:00)).unwrap_err().to_string(),
+///     "prestazione #9 is not in the ledger"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LedgerError {
@@ -134,6 +164,36 @@ pub enum LedgerError {
 }
 
 /// Why [`Ledger::record`] or [`Ledger::correct`] did not change the ledger.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RecordError, RuleId};
+/// use time::macros::date;
+///
+/// let work = |id: u64, euros: u32| Prestazione::try_from(PrestazioneDraft {
+///     id: PrestazioneId(id),
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     prestatore: "RSSMRA85T10A562S".parse().unwrap(),
+///     utilizzatore: "12345670157".parse().unwrap(),
+///     day: date!(2026 - 03 - 07),
+///     minutes: 240,
+///     compenso: Euro::from_euros(euros),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// });
+/// let mut ledger = Ledger::default();
+/// ledger.record(&work(1, 2_500)?)?; // cap c reached to the cent: lawful (Part A A10)
+/// match ledger.record(&work(2, 36)?) {
+///     Err(RecordError::Refused(assessment)) => assert!(assessment.verdict.breaches_rule(RuleId::CapPair)),
+///     other => panic!("expected a refusal, got {other:?}"),
+/// }
+/// // A duplicate id is bad input, not a refusal.
+/// assert!(matches!(ledger.record(&work(1, 36)?), Err(RecordError::Invalid(_))));
+/// assert_eq!(ledger.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RecordError {
