@@ -134,7 +134,9 @@ fn clean_text(text: &str, field: &'static str) -> Result<String, CommunicationEr
 
 /// Whether the prestatore is the utilizzatore.
 fn same_person(utilizzatore: &Utilizzatore, prestatore: &Prestatore) -> bool {
-    matches!(utilizzatore.id(), UtilizzatoreId::CodiceFiscale(cf) if cf.same_holder(&prestatore.codice_fiscale()))
+    utilizzatore
+        .id()
+        .same_holder(&UtilizzatoreId::CodiceFiscale(prestatore.codice_fiscale()))
 }
 
 /// Refuses an account of the other instrument.

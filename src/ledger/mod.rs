@@ -535,13 +535,6 @@ struct Snapshot {
     periods: BTreeMap<i32, [[PeriodTot; 12]; 2]>,
 }
 
-fn canonical_utilizzatore(u: UtilizzatoreId) -> UtilizzatoreId {
-    match u {
-        UtilizzatoreId::CodiceFiscale(cf) => UtilizzatoreId::CodiceFiscale(cf.canonical()),
-        other @ UtilizzatoreId::PartitaIva(_) => other,
-    }
-}
-
 /// How a prestazione counts under the rules in force on its day.
 fn counting(rules: &Rules, instrument: Instrument, steward: bool) -> u16 {
     let steward = steward && rules.cap_steward.value.is_some();
@@ -817,9 +810,7 @@ impl Ledger {
             day: p.day(),
             instrument: p.instrument(),
             prestatore: self.prestatori.get(&p.prestatore().canonical()),
-            utilizzatore: self
-                .utilizzatori
-                .get(&canonical_utilizzatore(p.utilizzatore())),
+            utilizzatore: self.utilizzatori.get(&p.utilizzatore().canonical()),
             cents: cents_of(p.compenso())?,
             minutes: p.minutes(),
             special: p.special_category(),
@@ -1314,7 +1305,7 @@ impl Ledger {
         let rules = table.in_force_on(p.day()).map_err(LedgerError::from)?;
         let year = years.get_mut(at).ok_or(LedgerError::Inconsistent)?;
         let prestatore_key = p.prestatore().canonical();
-        let utilizzatore_key = canonical_utilizzatore(p.utilizzatore());
+        let utilizzatore_key = p.utilizzatore().canonical();
         let probe = Probe {
             id: p.id(),
             day: p.day(),
@@ -1398,9 +1389,7 @@ impl Ledger {
         let cents = cents_of(p.compenso())?;
         let minutes = u16::try_from(p.minutes()).map_err(|_| overflow("minutes"))?;
         let prestatore = self.prestatori.intern(p.prestatore().canonical())?;
-        let utilizzatore = self
-            .utilizzatori
-            .intern(canonical_utilizzatore(p.utilizzatore()))?;
+        let utilizzatore = self.utilizzatori.intern(p.utilizzatore().canonical())?;
         Ok(Entry {
             id: p.id().0,
             cents,
@@ -1724,9 +1713,7 @@ impl Ledger {
             day: query.day,
             instrument: query.instrument,
             prestatore: self.prestatori.get(&query.prestatore.canonical()),
-            utilizzatore: self
-                .utilizzatori
-                .get(&canonical_utilizzatore(query.utilizzatore)),
+            utilizzatore: self.utilizzatori.get(&query.utilizzatore.canonical()),
             cents: 0,
             minutes: 0,
             special: query.special_category,
@@ -1793,7 +1780,7 @@ impl Ledger {
     ) -> UtilizzatoreTotals {
         let t = self
             .utilizzatori
-            .get(&canonical_utilizzatore(*utilizzatore))
+            .get(&utilizzatore.canonical())
             .zip(self.year(year))
             .map_or(UTot::default(), |(i, y)| y.utilizzatore(i));
         UtilizzatoreTotals {
@@ -1818,9 +1805,7 @@ impl Ledger {
         year: i32,
     ) -> PairTotals {
         let p = self.prestatori.get(&prestatore.canonical());
-        let u = self
-            .utilizzatori
-            .get(&canonical_utilizzatore(*utilizzatore));
+        let u = self.utilizzatori.get(&utilizzatore.canonical());
         let t = match (p, u, self.year(year)) {
             (Some(p), Some(u), Some(y)) => y.pair(p, u),
             _ => PairTot::default(),
@@ -2084,9 +2069,7 @@ impl Ledger {
             if let LedgerEvent::Recorded(p) | LedgerEvent::Corrected(p) = event {
                 touched ^= u64::from(self.index.contains(&self.entries, p.id().0));
                 let prestatore = self.prestatori.get(&p.prestatore().canonical());
-                let utilizzatore = self
-                    .utilizzatori
-                    .get(&canonical_utilizzatore(p.utilizzatore()));
+                let utilizzatore = self.utilizzatori.get(&p.utilizzatore().canonical());
                 parties.push((p.day().year(), prestatore, utilizzatore));
             }
         }
