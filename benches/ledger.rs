@@ -1,5 +1,6 @@
 //! Benchmarks for the annual ledger: `assess` and `record` against a short and a long history
-//! (10^3 vs 10^6 prestazioni over the same parties), and at national scale (1.000.000
+//! (10^3 vs 10^6 prestazioni over the same parties, asked about the same stream of 10^5 new
+//! prestazioni), and at national scale (1.000.000
 //! prestatori, 300.000 utilizzatori, about 3.000.000 pairs, 10^7 prestazioni) `assess` alone
 //! (`assess/national`) and `record` (`assess_record/national`: `record` assesses and records in
 //! one call and returns the `Assessment`).
@@ -21,10 +22,9 @@ use support::national::Parties;
 /// Parties of the history benches: enough that 10^6 prestazioni stay within every cap.
 const HISTORY_PRESTATORI: u32 = 100_000;
 const HISTORY_UTILIZZATORI: u32 = 30_000;
-/// Prestazioni recorded into one clone of the history ledger.
-const CHUNK: u64 = 10_000;
-/// What a clone reserves before a chunk.
-const RESERVE: usize = 20_000;
+/// The stream of new prestazioni both history sizes are asked about (the same stream, so that
+/// only the history differs).
+const STREAM: u64 = 100_000;
 
 fn ledger_with(parties: &Parties, prestazioni: u64) -> Ledger {
     let mut ledger = Ledger::default();
@@ -45,58 +45,81 @@ fn check(result: &Result<prestazioni_occasionali::Assessment, RecordError>) {
     assert!(matches!(result, Ok(_) | Err(RecordError::Refused(_))));
 }
 
+/// A working copy of `ledger` with room reserved for `chunk` more prestazioni and parties (a
+/// clone has no spare capacity; a host reserves before a bulk of work).
+fn fresh(ledger: &Ledger, chunk: u64) -> Ledger {
+    let mut copy = ledger.clone();
+    let room = usize::try_from(chunk).unwrap();
+    copy.reserve(&LedgerCapacity {
+        year: 2026,
+        prestazioni: room,
+        prestatori: room,
+        utilizzatori: room,
+        pairs: room,
+    });
+    copy
+}
+
+/// `assess` and `record` after a history of 10^3 and of 10^6 prestazioni, over the same
+/// parties, asked about the same stream of new prestazioni (in turn, wrapping round).
+///
+/// `record` works on a copy of the history ledger, as a host's ledger grows: after the history
+/// has grown by a tenth (10^2 or 10^5 prestazioni) a fresh copy replaces it (untimed), so the
+/// history stays between its size and 1,1 times it.
 fn history(c: &mut Criterion) {
     let parties = Parties::with_sizes(HISTORY_PRESTATORI, HISTORY_UTILIZZATORI);
+    let stream = probes(&parties, 20_000_000, STREAM);
     let mut group = c.benchmark_group("ledger");
     group.measurement_time(Duration::from_secs(5));
     for (name, size) in [("1e3", 1_000u64), ("1e6", 1_000_000)] {
         let ledger = ledger_with(&parties, size);
-        let probes = probes(&parties, 10_000_000, 4_096);
         let mut next = 0usize;
         group.bench_function(format!("assess/{name}"), |b| {
             b.iter(|| {
-                next = (next + 1) % probes.len();
-                let a = ledger.assess(black_box(&probes[next])).unwrap();
+                next = (next + 1) % stream.len();
+                let a = ledger.assess(black_box(&stream[next])).unwrap();
                 assert!(a.cap_pair.is_some() || a.cap_steward.is_some());
                 a
             });
         });
-        // Record: chunks of 10^4 new prestazioni, each chunk into a fresh clone of the ledger
-        // (clone untimed), so the history stays about `size`.
-        let batch = probes_owned(&parties, 20_000_000, CHUNK);
+        let chunk = size / 10;
+        let mut copy = fresh(&ledger, chunk);
+        let mut grown = 0u64;
+        let mut at = 0usize;
         group.bench_function(format!("record/{name}"), |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 let mut done = 0u64;
                 while done < iters {
-                    let mut l = ledger.clone();
-                    // A clone has no spare capacity: reserve the chunk (untimed), as a host does.
-                    l.reserve(&LedgerCapacity {
-                        year: 2026,
-                        prestazioni: RESERVE,
-                        prestatori: RESERVE,
-                        utilizzatori: RESERVE,
-                        pairs: RESERVE,
-                    });
-                    let n = (iters - done).min(CHUNK);
+                    if grown == chunk {
+                        copy = fresh(&ledger, chunk);
+                        grown = 0;
+                    }
+                    // Up to the end of the chunk, and of the stream.
+                    let n = (iters - done)
+                        .min(chunk - grown)
+                        .min(u64::try_from(stream.len() - at).unwrap());
+                    let to = at + usize::try_from(n).unwrap();
                     let start = Instant::now();
-                    for p in batch.iter().take(usize::try_from(n).unwrap()) {
-                        let r = l.record(black_box(p));
+                    for p in &stream[at..to] {
+                        let r = copy.record(black_box(p));
                         check(&r);
                         black_box(r.is_ok());
                     }
                     total += start.elapsed();
                     done += n;
+                    grown += n;
+                    at = if to == stream.len() { 0 } else { to };
+                    if at == 0 {
+                        // The stream starts again: its ids would be duplicates in this copy.
+                        grown = chunk;
+                    }
                 }
                 total
             });
         });
     }
     group.finish();
-}
-
-fn probes_owned(parties: &Parties, from: u64, n: u64) -> Vec<Prestazione> {
-    probes(parties, from, n)
 }
 
 fn national(c: &mut Criterion) {
@@ -106,8 +129,8 @@ fn national(c: &mut Criterion) {
     let mut group = c.benchmark_group("ledger");
     group.sample_size(50);
     group.measurement_time(Duration::from_secs(5));
-    // Pure assessment of a new prestazione (not recorded).
-    let probes = probes(&parties, 200_000_000, 4_096);
+    // Pure assessment of new prestazioni (not recorded), a stream of them in turn.
+    let probes = probes(&parties, 200_000_000, STREAM);
     let mut i = 0usize;
     group.bench_function("assess/national", |b| {
         b.iter(|| {

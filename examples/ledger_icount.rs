@@ -1,14 +1,17 @@
-//! Work per `Ledger::record` against a history of a given size, for an instruction count.
+//! Work per `Ledger::assess` and `Ledger::record` against a history of a given size, for an
+//! instruction count.
 //!
 //! Wall-clock time at a long history is dominated by cache misses; the number of instructions
 //! shows whether the work itself grows with the history. Build it, then count the instructions
-//! of `record_probes` (10^4 new prestazioni) with callgrind:
+//! of `assess_probes` and of `record_probes` (10^4 new prestazioni each) with callgrind:
 //!
 //! ```sh
 //! cargo build --release --example ledger_icount
-//! for n in 1000 1000000; do
-//!   valgrind --tool=callgrind --toggle-collect='*record_probes*' \
-//!     target/release/examples/ledger_icount $n 2>&1 | grep Collected
+//! for f in assess_probes record_probes; do
+//!   for n in 1000 1000000; do
+//!     valgrind --tool=callgrind --toggle-collect="*$f*" \
+//!       target/release/examples/ledger_icount $n 2>&1 | grep Collected
+//!   done
 //! done
 //! ```
 //!
@@ -26,7 +29,16 @@ use prestazioni_occasionali::{Ledger, LedgerEvent, Prestazione};
 /// New prestazioni recorded after the history.
 const PROBES: u64 = 10_000;
 
-/// Records the probes; the function callgrind counts.
+/// Assesses the probes; one of the functions callgrind counts.
+#[inline(never)]
+fn assess_probes(ledger: &Ledger, probes: &[Prestazione]) -> usize {
+    probes
+        .iter()
+        .filter(|p| ledger.assess(p).is_ok_and(|a| a.is_lawful()))
+        .count()
+}
+
+/// Records the probes; the other function callgrind counts.
 #[inline(never)]
 fn record_probes(ledger: &mut Ledger, probes: &[Prestazione]) -> usize {
     probes.iter().filter(|p| ledger.record(p).is_ok()).count()
@@ -47,7 +59,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let probes: Vec<Prestazione> = (20_000_000..20_000_000 + PROBES)
         .map(|i| parties.prestazione(i))
         .collect();
+    let lawful = assess_probes(&ledger, &probes);
     let recorded = record_probes(&mut ledger, &probes);
-    println!("history {history}: recorded {recorded} of {PROBES} new prestazioni");
+    println!(
+        "history {history}: {lawful} of {PROBES} new prestazioni assessed lawful, {recorded} recorded"
+    );
     Ok(())
 }

@@ -1,0 +1,66 @@
+//! The machine's memory latency, for reading the ledger benches: one dependent load (a pointer
+//! chase through a random cycle of cache lines) in a working set of 256 KiB to 256 MiB.
+//!
+//! A ledger call that finds a party's totals does two dependent loads per party (the codice
+//! fiscale or partita IVA to the ledger's number, the number to the totals); these figures say
+//! what each costs once the ledger no longer fits in the caches.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// One cache line: the index of the next line to visit, and padding.
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct Line {
+    next: usize,
+}
+
+/// A single random cycle through `lines` cache lines (Sattolo's algorithm, splitmix64).
+fn cycle(lines: usize) -> Vec<Line> {
+    let mut order: Vec<usize> = (0..lines).collect();
+    let mut state = 0x5eed_u64;
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    for i in (1..lines).rev() {
+        let j = usize::try_from(next() % u64::try_from(i).unwrap()).unwrap();
+        order.swap(i, j);
+    }
+    let mut chain = vec![Line { next: 0 }; lines];
+    for (k, &from) in order.iter().enumerate() {
+        chain[from].next = order[(k + 1) % lines];
+    }
+    chain
+}
+
+fn pointer_chase(c: &mut Criterion) {
+    let mut group = c.benchmark_group("machine/dependent_load");
+    group.measurement_time(Duration::from_secs(3));
+    for (name, bytes) in [
+        ("256KiB", 256usize << 10),
+        ("2MiB", 2 << 20),
+        ("8MiB", 8 << 20),
+        ("32MiB", 32 << 20),
+        ("256MiB", 256 << 20),
+    ] {
+        let chain = cycle(bytes / 64);
+        let mut at = 0usize;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                at = chain[at].next;
+                black_box(at)
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pointer_chase);
+criterion_main!(benches);
