@@ -10,9 +10,9 @@ use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// The largest number of integer digits [`Euro::from_str`] accepts (a thousand billion euro is
-/// far beyond any amount of occasional work; the limit keeps parsing free of overflow).
-const MAX_INTEGER_DIGITS: usize = 15;
+/// The number of integer digits of [`Euro::MAX`]: [`Euro::from_str`] reads no longer text (the
+/// limit keeps parsing free of overflow; every amount the type holds prints within it).
+const MAX_INTEGER_DIGITS: usize = 27;
 
 /// An amount of money in euro: exact, never negative, at most two decimal places.
 ///
@@ -122,6 +122,20 @@ impl Euro {
     /// ```
     pub const ZERO: Euro = Euro::from_cents(0);
 
+    /// The largest amount: 2^96 - 1 cents (792 281 625 142 643 375 935 439 503,35 euro), the
+    /// largest [`Decimal`] with two decimal places. Constructors and checked arithmetic refuse
+    /// anything larger, so every amount prints as text that [`Euro::from_str`] reads back.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Euro;
+    /// assert_eq!(Euro::MAX.to_string().parse::<Euro>()?, Euro::MAX);
+    /// assert_eq!(Euro::MAX.checked_add(Euro::from_cents(1)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const MAX: Euro = Euro(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 2));
+
     /// An amount from a whole number of cents; `const`, for the rules table.
     ///
     /// # Examples
@@ -156,8 +170,9 @@ impl Euro {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Negative`] or [`MoneyError::TooManyDecimals`]; use
-    /// [`Euro::round_half_away_from_zero`] where the law allows rounding.
+    /// [`MoneyError::Negative`], [`MoneyError::TooManyDecimals`] (use
+    /// [`Euro::round_half_away_from_zero`] where the law allows rounding) or
+    /// [`MoneyError::TooLarge`] above [`Euro::MAX`].
     ///
     /// # Examples
     ///
@@ -167,6 +182,7 @@ impl Euro {
     ///
     /// assert_eq!(Euro::new(Decimal::new(1241, 2))?, Euro::from_cents(1241));
     /// assert!(Euro::new(Decimal::new(12_409, 3)).is_err());
+    /// assert_eq!(Euro::new(Decimal::MAX).unwrap_err().to_string(), "amount 79228162514264337593543950335 is too large");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(value: Decimal) -> Result<Euro, MoneyError> {
@@ -181,7 +197,9 @@ impl Euro {
                 value: value.to_string(),
             });
         }
-        Ok(Euro::scaled(normalised.abs()))
+        Euro::scaled(normalised.abs()).ok_or_else(|| MoneyError::TooLarge {
+            value: value.to_string(),
+        })
     }
 
     /// Rounds an exact decimal to the cent, **half away from zero** (0,005 becomes 0,01), the
@@ -189,7 +207,8 @@ impl Euro {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Negative`] for a value below zero after rounding.
+    /// [`MoneyError::Negative`] for a value below zero after rounding, [`MoneyError::TooLarge`]
+    /// above [`Euro::MAX`].
     ///
     /// # Examples
     ///
@@ -212,7 +231,8 @@ impl Euro {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Negative`] for a negative value.
+    /// [`MoneyError::Negative`] for a negative value, [`MoneyError::TooLarge`] above
+    /// [`Euro::MAX`].
     ///
     /// # Examples
     ///
@@ -226,11 +246,12 @@ impl Euro {
         Euro::new(value.round_dp_with_strategy(2, RoundingStrategy::ToZero))
     }
 
-    fn scaled(mut value: Decimal) -> Euro {
-        // `rescale` only fails to reach the scale for values near Decimal::MAX, which `Euro`
-        // never holds (at most 28 significant digits with scale 2 fit).
+    /// `value` (non-negative, at most two decimals) at scale 2; `None` above [`Euro::MAX`],
+    /// where `rescale` silently stops short of scale 2 (and checked decimal arithmetic may
+    /// already have dropped the cents).
+    fn scaled(mut value: Decimal) -> Option<Euro> {
         value.rescale(2);
-        Euro(value)
+        (value.scale() == 2).then_some(Euro(value))
     }
 
     /// The exact decimal value (scale 2).
@@ -279,7 +300,7 @@ impl Euro {
         u64::try_from(self.0.mantissa()).ok()
     }
 
-    /// `self + other`, or `None` on overflow.
+    /// `self + other`, or `None` above [`Euro::MAX`].
     ///
     /// # Examples
     ///
@@ -289,7 +310,7 @@ impl Euro {
     /// ```
     #[must_use]
     pub fn checked_add(self, other: Euro) -> Option<Euro> {
-        self.0.checked_add(other.0).map(Euro::scaled)
+        self.0.checked_add(other.0).and_then(Euro::scaled)
     }
 
     /// `self - other`, or `None` when the result would be negative.
@@ -306,7 +327,7 @@ impl Euro {
         if other.0 > self.0 {
             return None;
         }
-        self.0.checked_sub(other.0).map(Euro::scaled)
+        self.0.checked_sub(other.0).and_then(Euro::scaled)
     }
 
     /// `self - other`, or zero when `other` is larger.
@@ -322,7 +343,7 @@ impl Euro {
         self.checked_sub(other).unwrap_or(Euro::ZERO)
     }
 
-    /// `self × n`, or `None` on overflow.
+    /// `self × n`, or `None` above [`Euro::MAX`].
     ///
     /// # Examples
     ///
@@ -332,7 +353,7 @@ impl Euro {
     /// ```
     #[must_use]
     pub fn checked_mul_u32(self, n: u32) -> Option<Euro> {
-        self.0.checked_mul(Decimal::from(n)).map(Euro::scaled)
+        self.0.checked_mul(Decimal::from(n)).and_then(Euro::scaled)
     }
 
     /// The exact product `self × factor`, unrounded (for rates and weights; round it with a named
@@ -351,7 +372,7 @@ impl Euro {
         self.0.checked_mul(factor)
     }
 
-    /// The sum of amounts, or `None` on overflow.
+    /// The sum of amounts, or `None` above [`Euro::MAX`].
     ///
     /// # Examples
     ///
@@ -458,14 +479,20 @@ impl FromStr for Euro {
                 value: input.chars().take(40).collect(),
             });
         }
-        let mut cents: u64 = 0;
+        // At most 27 + 2 digits: below 10^29, far inside i128.
+        let mut cents: i128 = 0;
         for b in significant.bytes().chain(frac.bytes()) {
-            cents = cents * 10 + u64::from(b - b'0');
+            cents = cents * 10 + i128::from(b - b'0');
         }
         for _ in frac.len()..2 {
             cents *= 10;
         }
-        Ok(Euro::from_cents(cents))
+        Decimal::try_from_i128_with_scale(cents, 2)
+            .ok()
+            .and_then(Euro::scaled)
+            .ok_or_else(|| MoneyError::TooLarge {
+                value: input.chars().take(40).collect(),
+            })
     }
 }
 
@@ -556,12 +583,36 @@ mod tests {
 
     #[test]
     fn max_integer_digits_do_not_overflow() {
-        let big = "9".repeat(MAX_INTEGER_DIGITS);
-        assert!(format!("{big}.99").parse::<Euro>().is_ok());
-        let too_big = "9".repeat(MAX_INTEGER_DIGITS + 1);
+        assert_eq!(
+            "792281625142643375935439503.35".parse::<Euro>(),
+            Ok(Euro::MAX)
+        );
+        for too_big in [
+            "792281625142643375935439503.36".to_owned(),
+            "9".repeat(MAX_INTEGER_DIGITS),
+            "9".repeat(MAX_INTEGER_DIGITS + 1),
+        ] {
+            assert!(matches!(
+                too_big.parse::<Euro>(),
+                Err(MoneyError::TooLarge { .. })
+            ));
+        }
+    }
+
+    /// Before the fix, `Euro::new(Decimal::MAX)` held a value without cents that printed as
+    /// text `from_str` refused, and sums above `Euro::MAX` silently dropped their cents.
+    #[test]
+    fn amounts_above_max_are_refused() {
         assert!(matches!(
-            too_big.parse::<Euro>(),
+            Euro::new(Decimal::MAX),
             Err(MoneyError::TooLarge { .. })
         ));
+        assert!(Euro::round_half_away_from_zero(Decimal::MAX).is_err());
+        assert_eq!(Euro::MAX.checked_add(Euro::from_cents(1)), None);
+        assert_eq!(Euro::MAX.checked_mul_u32(2), None);
+        assert_eq!(Euro::MAX.checked_sub(Euro::ZERO), Some(Euro::MAX));
+        let big = Euro::from_cents(u64::MAX);
+        assert_eq!(big.to_string().parse::<Euro>(), Ok(big));
+        assert_eq!(Euro::MAX.as_decimal().scale(), 2);
     }
 }

@@ -104,8 +104,7 @@ impl CostBreakdown {
     /// );
     ///
     /// // An amount too large to compute with is an error, not a panic.
-    /// let huge = Euro::new(rust_decimal::Decimal::MAX)?;
-    /// assert!(CostBreakdown::cpo(huge, rules).is_err());
+    /// assert!(CostBreakdown::cpo(Euro::MAX, rules).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cpo(compenso: Euro, rules: &Rules) -> Result<CostBreakdown, InstrumentError> {

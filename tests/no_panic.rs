@@ -1,0 +1,414 @@
+//! Robustness: every public parser, checked constructor and calculation returns `Ok` or `Err`
+//! (with a non-empty message) on arbitrary and near-valid input, at the limits of `u32`, `Euro`
+//! and `time`; a rejected mutation changes nothing; `Debug` and error messages never show a
+//! whole codice fiscale or IBAN; with `serde`, arbitrary JSON never deserialises into a value
+//! that breaks its type's invariants.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+
+use prestazioni_occasionali::{
+    AccessChannel, Actor, AgriculturalArea, AtecoCode, BelfioreCode, Cap, CapProfile, Categoria,
+    CodiceFiscale, CostBreakdown, CpoWindowCommunication, CpoWork, Delega, DelegaDraft, Effective,
+    Engagement, Euro, ExternalTotal, FundingChannel, FundsAccount, Iban, Instrument,
+    Intermediario, IntermediarioKind, Ledger, LedgerEvent, LfActivity, LfCommunication, LfWork,
+    MonthlyHeadcount, ParentalConsent, PartitaIva, Party, PaymentMethod, PaymentMode, Prestatore,
+    Prestazione, PrestazioneDraft, PrestazioneId, PriorRelationship, Provincia, RecordPolicy,
+    Registration, RegistrationDraft, RegistrationEvent, RelationshipKind, RoomQuery, RuleId,
+    Rules, RulesTable, Scrivania, SelfCertification, Subject, TimeBand, TopUp, Utilizzatore,
+    UtilizzatoreId, UtilizzatoreKind, WindowSector, assess_admissibility, authorize,
+    can_revoke, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
+    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, lf_communication_deadline,
+    max_cpo_compenso_for_budget, max_lf_titoli_for_budget, net_received, payment_date,
+    post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
+    titoli_for_minutes,
+};
+use prestazioni_occasionali::{
+    AccountKind, Action, CommunicatedPrestazione, ContactsDraft, Email, Phone, Section,
+    UtilizzatoreRegistrationDraft,
+};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use time::macros::{date, datetime, offset};
+use time::{Date, OffsetDateTime, Time, UtcOffset};
+
+const CF: &str = "RSSMRA85T10A562S";
+const IBAN: &str = "IT60X0542811101000000123456";
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Days at the limits of `time` as well as ordinary ones.
+fn any_date() -> impl Strategy<Value = Date> {
+    let min = Date::MIN.to_julian_day();
+    let max = Date::MAX.to_julian_day();
+    prop_oneof![
+        Just(Date::MIN),
+        Just(Date::MAX),
+        (min..=min + 400).prop_map(|j| Date::from_julian_day(j).unwrap()),
+        (max - 400..=max).prop_map(|j| Date::from_julian_day(j).unwrap()),
+        (min..=max).prop_map(|j| Date::from_julian_day(j).unwrap()),
+        (2_457_000i32..2_466_000).prop_map(|j| Date::from_julian_day(j).unwrap()),
+    ]
+}
+
+fn any_time() -> impl Strategy<Value = Time> {
+    prop_oneof![
+        Just(Time::MIDNIGHT),
+        Just(Time::from_hms_nano(23, 59, 59, 999_999_999).unwrap()),
+        (0u8..24, 0u8..60, 0u8..60).prop_map(|(h, m, s)| Time::from_hms(h, m, s).unwrap()),
+    ]
+}
+
+fn any_offset() -> impl Strategy<Value = UtcOffset> {
+    prop_oneof![
+        Just(offset!(+1)),
+        Just(offset!(+2)),
+        Just(UtcOffset::from_hms(25, 59, 59).unwrap()),
+        Just(UtcOffset::from_hms(-25, -59, -59).unwrap()),
+        (-25i8..=25).prop_map(|h| UtcOffset::from_hms(h, 0, 0).unwrap()),
+    ]
+}
+
+fn any_instant() -> impl Strategy<Value = OffsetDateTime> {
+    (any_date(), any_time(), any_offset()).prop_map(|(d, t, o)| d.with_time(t).assume_offset(o))
+}
+
+fn any_minutes() -> impl Strategy<Value = u32> {
+    prop_oneof![
+        Just(0u32),
+        Just(1),
+        Just(60),
+        Just(1500),
+        Just(1501),
+        Just(u32::MAX),
+        Just(u32::MAX - 1),
+        any::<u32>(),
+        0u32..3000,
+    ]
+}
+
+fn any_euro() -> impl Strategy<Value = Euro> {
+    prop_oneof![
+        Just(Euro::ZERO),
+        Just(Euro::MAX),
+        Just(Euro::from_cents(u64::MAX)),
+        any::<u64>().prop_map(Euro::from_cents),
+        (0u64..10_000_000).prop_map(Euro::from_cents),
+        any::<u128>().prop_map(|c| {
+            Euro::new(Decimal::from_i128_with_scale((c >> 32) as i128, 2)).unwrap()
+        }),
+    ]
+}
+
+fn any_instrument() -> impl Strategy<Value = Instrument> {
+    prop_oneof![
+        Just(Instrument::LibrettoFamiglia),
+        Just(Instrument::ContrattoPrestazioneOccasionale)
+    ]
+}
+
+fn any_rules() -> impl Strategy<Value = &'static Rules> {
+    let n = Rules::history().len();
+    (0..n).prop_map(|i| &Rules::history()[i])
+}
+
+/// Text near a valid one: characters replaced, inserted, deleted, case changed, padded.
+fn near(valid: &'static str) -> impl Strategy<Value = String> {
+    let edit = (any::<usize>(), any::<char>(), 0u8..6);
+    prop::collection::vec(edit, 0..4).prop_map(move |edits| {
+        let mut chars: Vec<char> = valid.chars().collect();
+        for (at, c, kind) in edits {
+            let i = if chars.is_empty() { 0 } else { at % chars.len() };
+            match kind {
+                0 if !chars.is_empty() => chars[i] = c,
+                1 => chars.insert(i.min(chars.len()), c),
+                2 if !chars.is_empty() => {
+                    chars.remove(i);
+                }
+                3 if !chars.is_empty() => chars[i] = chars[i].to_ascii_lowercase(),
+                4 => chars.insert(i.min(chars.len()), ' '),
+                _ if !chars.is_empty() => {
+                    chars[i] = char::from(b'0' + u8::try_from(at % 10).unwrap());
+                }
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    })
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[0-9A-Za-z .,-]{0,40}",
+        "[0-9]{0,40}([.,][0-9]{0,4})?",
+        "[A-Z]{2}[0-9]{2}[A-Z0-9 ]{0,40}",
+        "[A-Z0-9]{16}",
+        "[0-9]{11}",
+    ]
+}
+
+/// An `Err` message is non-empty, lowercase-first and without a trailing period.
+fn check_message(message: &str) {
+    assert!(!message.is_empty(), "empty error message");
+    assert!(!message.ends_with('.'), "trailing period: {message}");
+}
+
+fn check<T, E: std::fmt::Display + std::fmt::Debug>(r: &Result<T, E>) {
+    if let Err(e) = r {
+        check_message(&e.to_string());
+        assert!(!format!("{e:?}").is_empty());
+    }
+}
+
+fn cf() -> CodiceFiscale {
+    CF.parse().unwrap()
+}
+
+fn prestatore() -> Prestatore {
+    Prestatore::new(cf(), "Mario", "Rossi", date!(1985 - 12 - 10)).unwrap()
+}
+
+fn firm() -> Utilizzatore {
+    Utilizzatore::new(
+        "00743110157".parse().unwrap(),
+        "Rossi Srl",
+        UtilizzatoreKind::Impresa,
+    )
+    .unwrap()
+}
+
+fn family() -> Utilizzatore {
+    Utilizzatore::new(
+        "BNCGNN60A01H501P".parse().unwrap(),
+        "Giovanni Bianchi",
+        UtilizzatoreKind::PersonaFisica,
+    )
+    .unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Parsers and checked constructors
+// ---------------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn parsers_never_panic_on_arbitrary_text(text in any_text()) {
+        check(&text.parse::<CodiceFiscale>());
+        check(&CodiceFiscale::parse(&text));
+        check(&text.parse::<BelfioreCode>());
+        check(&text.parse::<PartitaIva>());
+        check(&text.parse::<Iban>());
+        check(&text.parse::<Euro>());
+        check(&text.parse::<AtecoCode>());
+        check(&text.parse::<Provincia>());
+        check(&text.parse::<Cap>());
+        check(&text.parse::<UtilizzatoreId>());
+        check(&text.parse::<Phone>());
+        check(&text.parse::<Email>());
+        check(&text.parse::<TimeBand>());
+        check(&ParentalConsent::new(date!(2026 - 01 - 01), &text));
+        check(&Prestatore::new(cf(), &text, &text, date!(1985 - 12 - 10)));
+        check(&Utilizzatore::new("00743110157".parse().unwrap(), &text, UtilizzatoreKind::Impresa));
+    }
+
+    #[test]
+    fn parsers_never_panic_on_near_valid_text(
+        cf in near(CF),
+        iban in near(IBAN),
+        piva in near("00743110157"),
+        euro in near("1234567890.12"),
+        ateco in near("93.29.10"),
+        band in near("9:30-13:00"),
+        phone in near("+39 333 1234567"),
+    ) {
+        for text in [&cf, &iban, &piva, &euro, &ateco, &band, &phone] {
+            check(&text.parse::<CodiceFiscale>());
+            check(&text.parse::<Iban>());
+            check(&text.parse::<PartitaIva>());
+            check(&text.parse::<Euro>());
+            check(&text.parse::<AtecoCode>());
+            check(&text.parse::<TimeBand>());
+            check(&text.parse::<Phone>());
+            check(&text.parse::<Email>());
+            check(&text.parse::<UtilizzatoreId>());
+        }
+    }
+
+    /// A codice fiscale, once parsed, answers every question without panicking, at any date.
+    #[test]
+    fn codice_fiscale_queries_never_panic(
+        cf in prestazioni_occasionali::strategies::codice_fiscale(),
+        day in any_date(),
+    ) {
+        check(&cf.resolve_birth_date(day));
+        check(&cf.check_birth(day, prestazioni_occasionali::Sex::Female));
+        let _ = cf.matches_birth(day, prestazioni_occasionali::Sex::Male);
+        let _ = (cf.sex(), cf.birth_day(), cf.birth_month(), cf.birth_year_candidates());
+        let _ = cf.omocodes().count();
+        if let Some(code) = cf.belfiore_code() {
+            check(&cf.check_birthplace(code));
+            #[cfg(feature = "belfiore")]
+            {
+                let _ = prestazioni_occasionali::Birthplace::lookup(code, day);
+                let _ = prestazioni_occasionali::Birthplace::history(code).count();
+            }
+            let _ = code.is_foreign_state();
+        }
+        check(&Prestatore::new(cf, "Mario", "Rossi", day));
+        let _ = prestazioni_occasionali::age_on(day, date!(2026 - 01 - 01));
+        let _ = prestazioni_occasionali::age_on(date!(2026 - 01 - 01), day);
+    }
+
+    #[test]
+    fn euro_constructors_and_arithmetic_never_panic(
+        a in any_euro(),
+        b in any_euro(),
+        n in any::<u32>(),
+        mantissa in any::<i128>(),
+        scale in 0u32..=28,
+    ) {
+        let d = Decimal::try_from_i128_with_scale(mantissa >> 32, scale).unwrap_or(Decimal::MAX);
+        for value in [d, Decimal::MAX, Decimal::MIN, -d] {
+            check(&Euro::new(value));
+            check(&Euro::round_half_away_from_zero(value));
+            check(&Euro::round_down(value));
+            check(&Euro::try_from(value));
+            let _ = a.checked_mul_decimal(value);
+        }
+        let _ = (a.checked_add(b), a.checked_sub(b), a.saturating_sub(b), a.checked_mul_u32(n));
+        let _ = Euro::checked_sum([a, b, a]);
+        let _ = (a.to_italian(), a.cents(), format!("{a:?}"));
+        // Every amount the type holds prints as text that parses back to it.
+        for x in [a, b, a.checked_add(b).unwrap_or(a), a.checked_mul_u32(n).unwrap_or(b)] {
+            prop_assert_eq!(x.to_string().parse::<Euro>(), Ok(x));
+            prop_assert_eq!(x.as_decimal().scale(), 2);
+        }
+    }
+
+    #[test]
+    fn ateco_and_headcount_constructors_never_panic(
+        division in any::<u8>(),
+        full in any::<u32>(),
+        apprentices in any::<u32>(),
+        fractions in prop::collection::vec((any::<i64>(), 0u32..=28), 0..8),
+    ) {
+        let _ = Section::of_division(division);
+        let parts: Vec<Decimal> = fractions.iter().map(|&(m, s)| Decimal::new(m, s)).collect();
+        let h = MonthlyHeadcount::new(full, &parts, apprentices);
+        check(&h);
+        if let Ok(h) = h {
+            let _ = (h.figure(), h.exact(), h.full_timers(), h.apprentices());
+        }
+        let _ = MonthlyHeadcount::full_time(full).figure();
+    }
+
+    #[test]
+    fn party_constructors_never_panic(
+        from in any_date(),
+        until in proptest::option::of(any_date()),
+        day in any_date(),
+        rules in any_rules(),
+    ) {
+        let cert = SelfCertification::new(Categoria::Studente, from, until);
+        check(&cert);
+        if let Ok(cert) = cert {
+            let _ = cert.covers(day);
+            let _ = cert.holds_on(day, date!(1985 - 12 - 10), rules);
+            let _ = cert.holds_on(day, from, rules);
+        }
+        let rel = PriorRelationship::new(cf(), RelationshipKind::Subordinato, from, until);
+        check(&rel);
+        if let Ok(rel) = rel {
+            let u = firm().with_prior_relationship(rel);
+            let _ = u.barring_relationship(&cf(), day, rules);
+            let _ = u.cap_profile(rules);
+        }
+        let mut headcounts = prestazioni_occasionali::Headcounts::new();
+        headcounts.insert(day.year(), day.month(), MonthlyHeadcount::full_time(u32::MAX));
+        check(&headcounts.semester_average(day));
+        let u = firm().with_headcounts(headcounts);
+        for instrument in [Instrument::LibrettoFamiglia, Instrument::ContrattoPrestazioneOccasionale] {
+            let job = Engagement::on(day).with_lf_activity(LfActivity::Steward);
+            check(&assess_admissibility(instrument, &u, &prestatore(), &job, rules));
+            check(&assess_admissibility(instrument, &family(), &prestatore(), &Engagement::on(day), rules));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Calculations: pay, cost, deadlines, sanctions, payments
+// ---------------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn pay_and_cost_never_panic(
+        minutes in any_minutes(),
+        compenso in any_euro(),
+        titoli in any::<u32>(),
+        units in any::<u32>(),
+        rules in any_rules(),
+        day in any_date(),
+    ) {
+        check(&titoli_for_minutes(minutes, rules));
+        check(&cpo_minimum_compenso(minutes, rules));
+        check(&check_cpo_pay(compenso, minutes, rules));
+        for area in [AgriculturalArea::Area1, AgriculturalArea::Area2, AgriculturalArea::Area3] {
+            check(&cpo_minimum_compenso_agricultural(minutes, area, rules));
+            check(&prestazioni_occasionali::agricultural_hour_limit(area, rules));
+        }
+        check(&CostBreakdown::cpo(compenso, rules));
+        check(&CostBreakdown::lf(titoli, rules));
+        let max = max_cpo_compenso_for_budget(compenso, rules);
+        prop_assert!(max <= compenso);
+        let _ = max_lf_titoli_for_budget(compenso, rules);
+        for mode in [PaymentMode::IbanCredit, PaymentMode::BonificoDomiciliato, PaymentMode::PostOffice] {
+            check(&net_received(compenso, mode, rules));
+            check(&mode.fee(rules));
+        }
+        for rule in [RuleId::CapPrestatore, RuleId::Hours280, RuleId::CpoComm, RuleId::LfComm, RuleId::EligAge] {
+            let consequence = sanction_for(rule, day, true, units, true, rules);
+            check(&prestazioni_occasionali::fine_totals(&consequence));
+            let consequence = sanction_for(rule, day, false, units, false, rules);
+            check(&prestazioni_occasionali::fine_totals(&consequence));
+        }
+    }
+
+    #[test]
+    fn deadlines_never_panic(
+        day in any_date(),
+        start in any_instant(),
+        sent in any_instant(),
+        days in any::<u32>(),
+        hours in any::<u32>(),
+        rules in any_rules(),
+    ) {
+        check(&cpo_communication_deadline(start, rules));
+        check(&check_cpo_communication(sent, start, rules));
+        check(&revoca_deadline(day, rules));
+        check(&can_revoke(sent, day, rules));
+        check(&payment_date(day, rules));
+        check(&lf_communication_deadline(day, rules));
+        check(&post_office_collectable_on(day, rules));
+        for sector in [WindowSector::Agriculture, WindowSector::Hotels, WindowSector::EntiLocali] {
+            let w = CpoWindowCommunication::new(sector, day, days, hours, rules);
+            check(&w);
+            if let Ok(w) = w {
+                check(&w.last_day());
+                check(&w.revoca_deadline(rules));
+            }
+        }
+        check(&split_at_midnight(start, sent, RulesTable::embedded()));
+        check(&split_at_midnight(sent, start, RulesTable::embedded()));
+    }
+}
