@@ -412,3 +412,305 @@ proptest! {
         check(&split_at_midnight(sent, start, RulesTable::embedded()));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// 3. Rules tables with odd rows
+// ---------------------------------------------------------------------------------------------
+
+/// The embedded table with its latest rows pushed to extreme values, and extra rows on odd days.
+fn odd_table() -> impl Strategy<Value = Result<RulesTable, String>> {
+    (
+        any::<u32>(),
+        any_euro(),
+        prop_oneof![Just(u32::MAX), Just(0u32), any::<u32>()],
+        any_date(),
+        prop_oneof![Just(1u8), Just(28), any::<u8>()],
+        prop_oneof![
+            Just(Decimal::new(1, 28)),
+            Just(Decimal::ONE),
+            Just(Decimal::ONE - Decimal::new(1, 28)),
+            (any::<i64>(), 0u32..=28).prop_map(|(m, scale)| Decimal::new(m, scale)),
+        ],
+    )
+        .prop_map(|(n, amount, big, day, byte, fraction)| {
+            let mut b = RulesTable::embedded().to_builder();
+            let last = |v: &mut Vec<prestazioni_occasionali::Dated<u32>>, x: u32| {
+                if let Some(row) = v.last_mut() {
+                    row.value = x;
+                }
+            };
+            last(&mut b.hours_per_pair, big.max(1));
+            last(&mut b.revoca_days, n.max(1));
+            last(&mut b.cpo_notice_minutes, big.max(1));
+            last(&mut b.delega_retention_years, n.max(1));
+            last(&mut b.minimum_age, big.max(1));
+            last(&mut b.student_age_limit, n.max(1));
+            last(&mut b.headcount_limit, big.max(1));
+            let amount = amount.max(Euro::from_cents(1));
+            if let Some(row) = b.cap_prestatore.last_mut() {
+                row.value = amount;
+            }
+            if let Some(row) = b.cpo_min_hourly.last_mut() {
+                row.value = amount;
+            }
+            if let Some(row) = b.cpo_ivs_rate.last_mut() {
+                row.value = fraction.min(Decimal::ONE - Decimal::new(1, 28));
+            }
+            if let Some(row) = b.special_category_weight.last_mut() {
+                row.value = fraction;
+            }
+            if let Some(row) = b.lf_communication_day.last_mut() {
+                row.value = byte;
+            }
+            if let Some(row) = b.post_office_mandate_days.last_mut() {
+                row.value = Some(n.max(1));
+            }
+            if let Some(row) = b.cpo_window.last_mut() {
+                if let Some(w) = row.value.as_mut() {
+                    w.days = big.max(1);
+                }
+            }
+            if let Some(row) = b.lf_titolo.last().cloned().filter(|row| row.from < day) {
+                let mut row = row;
+                row.from = day;
+                row.value.max_minutes = big.max(1);
+                b.lf_titolo.push(row);
+            }
+            b.build().map_err(|e| {
+                check_message(&e.to_string());
+                e.to_string()
+            })
+        })
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// Every calculation under a table with extreme (but accepted) rows returns `Ok` or `Err`.
+    #[test]
+    fn calculations_under_odd_tables_never_panic(
+        table in odd_table(),
+        minutes in any_minutes(),
+        compenso in any_euro(),
+        day in any_date(),
+        start in any_instant(),
+    ) {
+        let Ok(table) = table else { return Ok(()) };
+        for rules in table.versions() {
+            check(&titoli_for_minutes(minutes, rules));
+            check(&cpo_minimum_compenso(minutes, rules));
+            check(&check_cpo_pay(compenso, minutes, rules));
+            check(&CostBreakdown::cpo(compenso, rules));
+            check(&CostBreakdown::lf(minutes, rules));
+            let _ = max_cpo_compenso_for_budget(compenso, rules);
+            let _ = max_lf_titoli_for_budget(compenso, rules);
+            check(&cpo_communication_deadline(start, rules));
+            check(&check_cpo_communication(start, start, rules));
+            check(&revoca_deadline(day, rules));
+            check(&can_revoke(start, day, rules));
+            check(&payment_date(day, rules));
+            check(&lf_communication_deadline(day, rules));
+            check(&post_office_collectable_on(day, rules));
+            check(&CpoWindowCommunication::new(WindowSector::Hotels, day, minutes, minutes, rules));
+            let _ = sanction_for(RuleId::CpoComm, day, false, minutes, false, rules);
+            let job = Engagement::on(day);
+            check(&assess_admissibility(Instrument::LibrettoFamiglia, &family(), &prestatore(), &job, rules));
+            check(&assess_admissibility(Instrument::ContrattoPrestazioneOccasionale, &firm(), &prestatore(), &job, rules));
+        }
+        check(&table.in_force_on(day));
+        let mut ledger = Ledger::new(Arc::new(table.clone()));
+        for (i, d) in [day, date!(2026 - 03 - 07)].into_iter().enumerate() {
+            let p = prestazione(i as u64, Instrument::ContrattoPrestazioneOccasionale, d, minutes, compenso);
+            if let Ok(p) = p {
+                check(&ledger.assess(&p));
+                check(&ledger.record_with(&p, RecordPolicy::RecordConversionBreaches));
+                check(&ledger.revoke(p.id(), start));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Ledger: extreme values, and a rejected operation changes nothing
+// ---------------------------------------------------------------------------------------------
+
+fn prestazione(
+    id: u64,
+    instrument: Instrument,
+    day: Date,
+    minutes: u32,
+    compenso: Euro,
+) -> Result<Prestazione, prestazioni_occasionali::PrestazioneError> {
+    Prestazione::try_from(PrestazioneDraft {
+        id: PrestazioneId(id),
+        instrument,
+        prestatore: cf(),
+        utilizzatore: "00743110157".parse().unwrap(),
+        day,
+        minutes,
+        compenso,
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default(),
+    })
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Record(u64, Instrument, Date, u32, Euro, bool),
+    Revoke(u64, OffsetDateTime),
+    Correct(u64, Date, u32, Euro),
+    External(i32, Euro, Date),
+    Apply(u64, Date, Euro),
+    Merge(u64, Date, Euro),
+}
+
+fn small_id() -> impl Strategy<Value = u64> {
+    prop_oneof![0u64..6, Just(u64::MAX)]
+}
+
+fn ledger_day() -> impl Strategy<Value = Date> {
+    prop_oneof![
+        3 => (0u16..365).prop_map(|d| date!(2026 - 01 - 01).saturating_add(time::Duration::days(d.into()))),
+        1 => any_date(),
+    ]
+}
+
+fn ledger_euro() -> impl Strategy<Value = Euro> {
+    prop_oneof![
+        3 => (1u64..600_000).prop_map(Euro::from_cents),
+        1 => any_euro(),
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (small_id(), any_instrument(), ledger_day(), any_minutes(), ledger_euro(), any::<bool>())
+            .prop_map(|(i, ins, d, m, e, c)| Op::Record(i, ins, d, m, e, c)),
+        (small_id(), any_instant()).prop_map(|(i, at)| Op::Revoke(i, at)),
+        (small_id(), ledger_day(), any_minutes(), ledger_euro()).prop_map(|(i, d, m, e)| Op::Correct(i, d, m, e)),
+        (prop_oneof![Just(2026), Just(i32::MIN), Just(i32::MAX), any::<i32>()], any_euro(), any_date())
+            .prop_map(|(y, e, d)| Op::External(y, e, d)),
+        (small_id(), ledger_day(), ledger_euro()).prop_map(|(i, d, e)| Op::Apply(i, d, e)),
+        (small_id(), ledger_day(), ledger_euro()).prop_map(|(i, d, e)| Op::Merge(i, d, e)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// Ledger operations with extreme ids, days, minutes and amounts: `Ok`, or an `Err` that
+    /// leaves the ledger equal to what it was.
+    #[test]
+    fn ledger_operations_never_panic_and_rejections_change_nothing(
+        ops in prop::collection::vec(op(), 1..24),
+    ) {
+        let mut ledger = Ledger::default();
+        for op in ops {
+            let before = ledger.clone();
+            match op {
+                Op::Record(id, instrument, day, minutes, compenso, convert) => {
+                    let Ok(p) = prestazione(id, instrument, day, minutes, compenso) else { continue };
+                    check(&ledger.assess(&p));
+                    let policy = if convert { RecordPolicy::RecordConversionBreaches } else { RecordPolicy::RefuseEveryBreach };
+                    let r = ledger.record_with(&p, policy);
+                    check(&r);
+                    if r.is_err() { prop_assert_eq!(&ledger, &before); }
+                    let q = RoomQuery {
+                        prestatore: cf(),
+                        utilizzatore: p.utilizzatore(),
+                        day,
+                        instrument,
+                        special_category: convert,
+                        steward: false,
+                        profile: CapProfile::default(),
+                    };
+                    check(&ledger.room(&q));
+                }
+                Op::Revoke(id, at) => {
+                    let r = ledger.revoke(PrestazioneId(id), at);
+                    check(&r);
+                    if r.is_err() { prop_assert_eq!(&ledger, &before); }
+                }
+                Op::Correct(id, day, minutes, compenso) => {
+                    let Ok(p) = prestazione(id, Instrument::LibrettoFamiglia, day, minutes, compenso) else { continue };
+                    let r = ledger.correct(&p);
+                    check(&r);
+                    if r.is_err() { prop_assert_eq!(&ledger, &before); }
+                }
+                Op::External(year, total, as_of) => {
+                    let r = ledger.set_external_total(&ExternalTotal { prestatore: cf(), year, total, as_of });
+                    check(&r);
+                    if r.is_err() { prop_assert_eq!(&ledger, &before); }
+                }
+                Op::Apply(id, day, compenso) => {
+                    let Ok(p) = prestazione(id, Instrument::LibrettoFamiglia, day, 60, compenso) else { continue };
+                    for event in [LedgerEvent::Recorded(p.clone()), LedgerEvent::Corrected(p), LedgerEvent::Revoked(PrestazioneId(id))] {
+                        let before = ledger.clone();
+                        let r = ledger.apply(&event);
+                        check(&r);
+                        if r.is_err() { prop_assert_eq!(&ledger, &before); }
+                    }
+                }
+                Op::Merge(id, day, compenso) => {
+                    let mut other = Ledger::default();
+                    if let Ok(p) = prestazione(id, Instrument::ContrattoPrestazioneOccasionale, day, 60, compenso) {
+                        let _ = other.record_with(&p, RecordPolicy::RecordConversionBreaches);
+                    }
+                    let _ = other.set_external_total(&ExternalTotal { prestatore: cf(), year: day.year(), total: compenso, as_of: day });
+                    let r = ledger.merge(&other);
+                    check(&r);
+                    if r.is_err() { prop_assert_eq!(&ledger, &before); }
+                    let r = ledger.merge(&ledger.clone());
+                    check(&r);
+                }
+            }
+            for year in [2026, i32::MIN, i32::MAX] {
+                let _ = ledger.prestatore_totals(&cf(), year);
+                let _ = ledger.instrument_totals(year, Instrument::LibrettoFamiglia);
+                let _ = ledger.month_totals(year, time::Month::December);
+            }
+            for event in ledger.events() {
+                check(&event);
+            }
+        }
+        let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+        check(&Ledger::replay(ledger.rules_table_arc(), &events));
+    }
+
+    #[test]
+    fn ledger_settings_never_panic(
+        thresholds in prop::collection::vec(any::<u8>(), 0..6),
+        sizes in (any::<usize>(), any::<usize>(), any::<usize>(), any::<usize>(), any::<i32>()),
+    ) {
+        check(&Ledger::default().with_warning_thresholds(&thresholds));
+        let (prestazioni, prestatori, utilizzatori, pairs, year) = sizes;
+        let mut ledger = Ledger::default();
+        // A reservation far beyond memory is skipped, not a panic ("capacity overflow").
+        ledger.reserve(&prestazioni_occasionali::LedgerCapacity { year, prestazioni, prestatori, utilizzatori, pairs });
+        prop_assert!(ledger.is_empty());
+    }
+}
+
+/// `Ledger::reserve` called `Vec::reserve`, which panics on "capacity overflow".
+#[test]
+fn ledger_reserve_of_usize_max_does_not_panic() {
+    let mut ledger = Ledger::default();
+    ledger.reserve(&prestazioni_occasionali::LedgerCapacity {
+        year: 2026,
+        prestazioni: usize::MAX,
+        prestatori: usize::MAX,
+        utilizzatori: usize::MAX,
+        pairs: usize::MAX,
+    });
+    let p = prestazione(
+        1,
+        Instrument::LibrettoFamiglia,
+        date!(2026 - 03 - 07),
+        60,
+        Euro::from_euros(10),
+    )
+    .unwrap();
+    ledger.record(&p).unwrap();
+    assert_eq!(ledger.len(), 1);
+}

@@ -338,7 +338,7 @@ impl IdIndex {
 
     fn reserve(&mut self, additional: usize) {
         if let IdIndex::Hashed(map) = self {
-            map.reserve(additional);
+            let _ = map.try_reserve(additional);
         }
     }
 }
@@ -722,6 +722,8 @@ impl Ledger {
     /// Reserves room for a bulk load (a replay, a merge, a national year): `prestazioni` more
     /// prestazioni, `prestatori` and `utilizzatori` more parties, and `pairs` more pairs in
     /// `year`, so that the maps do not rehash while they grow (which also lowers peak memory).
+    /// A reservation is only a hint: beyond the ledger's limit of 2^32 - 1 items it is capped,
+    /// and one the allocator refuses is skipped.
     ///
     /// # Examples
     ///
@@ -732,21 +734,29 @@ impl Ledger {
     /// assert!(ledger.is_empty());
     /// ```
     pub fn reserve(&mut self, capacity: &LedgerCapacity) {
-        self.entries.reserve(capacity.prestazioni);
-        self.index.reserve(capacity.prestazioni);
-        self.prestatori.keys.reserve(capacity.prestatori);
-        self.prestatori.index.reserve(capacity.prestatori);
-        self.utilizzatori.keys.reserve(capacity.utilizzatori);
-        self.utilizzatori.index.reserve(capacity.utilizzatori);
+        // A reservation is a hint: beyond the ledger's u32 numbering it is capped, and one the
+        // allocator refuses is skipped (the maps then grow as they fill), never a panic.
+        let cap = |n: usize| n.min(usize::try_from(u32::MAX).unwrap_or(usize::MAX));
+        let (prestazioni, prestatori, utilizzatori) = (
+            cap(capacity.prestazioni),
+            cap(capacity.prestatori),
+            cap(capacity.utilizzatori),
+        );
+        let _ = self.entries.try_reserve(prestazioni);
+        self.index.reserve(prestazioni);
+        let _ = self.prestatori.keys.try_reserve(prestatori);
+        let _ = self.prestatori.index.try_reserve(prestatori);
+        let _ = self.utilizzatori.keys.try_reserve(utilizzatori);
+        let _ = self.utilizzatori.index.try_reserve(utilizzatori);
         if let Ok(y) = self.year_mut(capacity.year) {
             // Pairs beyond those the prestatori's slots hold inline go to a map.
-            y.pairs.reserve(
+            let _ = y.pairs.try_reserve(cap(
                 capacity
                     .pairs
                     .saturating_sub(capacity.prestatori.saturating_mul(INLINE_PAIRS)),
-            );
-            y.prestatori.reserve(capacity.prestatori);
-            y.utilizzatori.reserve(capacity.utilizzatori);
+            ));
+            let _ = y.prestatori.try_reserve(prestatori);
+            let _ = y.utilizzatori.try_reserve(utilizzatori);
         }
     }
 
