@@ -29,7 +29,7 @@ use prestazioni_occasionali::{
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use time::macros::{date, datetime, offset};
+use time::macros::{date, offset};
 use time::{Date, OffsetDateTime, Time, UtcOffset};
 
 const CF: &str = "RSSMRA85T10A562S";
@@ -713,4 +713,337 @@ fn ledger_reserve_of_usize_max_does_not_panic() {
     .unwrap();
     ledger.record(&p).unwrap();
     assert_eq!(ledger.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Registration, deleghe, funds, communications, the desk
+// ---------------------------------------------------------------------------------------------
+
+fn registration_draft(on: Date, cf_text: String, iban: String, birth: Option<Date>, level: u8) -> RegistrationDraft {
+    let mut d = RegistrationDraft::new(on, AccessChannel::Spid { level });
+    d.codice_fiscale = cf_text;
+    d.first_name = "Mario".into();
+    d.last_name = "Rossi".into();
+    d.birth_date = birth;
+    d.birthplace = "A562".into();
+    d.sex = Some(prestazioni_occasionali::Sex::Male);
+    d.residence = prestazioni_occasionali::AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    d.document = prestazioni_occasionali::DocumentDraft {
+        kind: prestazioni_occasionali::DocumentKind::CartaIdentita,
+        number: "CA12345AB".into(),
+        issued_on: birth,
+        expires_on: Some(on),
+        issued_by: "Comune di Roma".into(),
+    };
+    d.contacts = ContactsDraft {
+        mobile: "333 1234567".into(),
+        email: "mario.rossi@example.it".into(),
+        preferred: prestazioni_occasionali::ContactChannel::Mobile,
+        hours: "10.00-18.00".into(),
+    };
+    d.privacy_consent = true;
+    d.payment = prestazioni_occasionali::PaymentDraft {
+        mode: PaymentMode::IbanCredit,
+        iban,
+        account: AccountKind::ContoCorrente,
+        held_by_prestatore: true,
+    };
+    d
+}
+
+fn registration_event() -> impl Strategy<Value = RegistrationEvent> {
+    let channel = prestazioni_occasionali::ConfirmationChannel::ContactCenter;
+    prop_oneof![
+        Just(RegistrationEvent::Submit),
+        any_date().prop_map(move |on| RegistrationEvent::Confirm { on, via: channel }),
+        any_date().prop_map(|on| RegistrationEvent::Suspend { on }),
+        any_date().prop_map(|on| RegistrationEvent::Resume { on }),
+        any_date().prop_map(|on| RegistrationEvent::Close { on }),
+        any_date().prop_map(|from| RegistrationEvent::ChangePaymentMethod { from, method: PaymentMethod::BonificoDomiciliato }),
+        (any_date(), any_date(), proptest::option::of(any_date())).prop_map(|(from, since, until)| {
+            let certifications = SelfCertification::new(Categoria::Disoccupato, since, until).into_iter().collect();
+            RegistrationEvent::ChangeSelfCertifications { from, certifications }
+        }),
+        (any_date(), near(CF), near(IBAN), proptest::option::of(any_date()))
+            .prop_map(|(on, cf, iban, birth)| RegistrationEvent::Edit(Box::new(registration_draft(on, cf, iban, birth, 2)))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// Arbitrary events on a registration: `Ok`, or an `Err` that changes nothing.
+    #[test]
+    fn registration_events_never_panic_and_rejections_change_nothing(
+        on in any_date(),
+        cf_text in near(CF),
+        iban in near(IBAN),
+        birth in proptest::option::of(any_date()),
+        level in any::<u8>(),
+        events in prop::collection::vec(registration_event(), 0..10),
+        day in any_date(),
+    ) {
+        let draft = registration_draft(on, cf_text, iban, birth, level);
+        check(&draft.validate());
+        for rules in Rules::history().iter().take(1).chain(Rules::history().last()) {
+            check(&draft.validate_with(rules));
+        }
+        check(&draft.contacts.validate());
+        let mut registration = Registration::new(draft.clone());
+        for event in events.clone() {
+            let before = registration.clone();
+            let r = registration.apply(event);
+            check(&r);
+            if r.is_err() { prop_assert_eq!(&registration, &before); }
+        }
+        let _ = registration.is_active_on(day);
+        let _ = registration.is_active_worker("Mario", "Rossi", &cf(), day);
+        let _ = registration.payment_method_on(day);
+        let _ = registration.contacts_on(day);
+        let _ = registration.self_certifications_on(day);
+        if let Some(p) = registration.prestatore_on(day) { check(&p); }
+        if let Some(rules) = Rules::history().last() { let _ = registration.special_category_on(day, rules); }
+        check(&Registration::replay(draft, events));
+    }
+
+    #[test]
+    fn utilizzatore_registration_never_panics(
+        on in any_date(),
+        id in prop_oneof![near(CF), near("00743110157"), any_text()],
+        ateco in prop_oneof![near("56.10.11"), any_text()],
+    ) {
+        for kind in [
+            prestazioni_occasionali::RegistrantKind::PersonaFisica,
+            prestazioni_occasionali::RegistrantKind::Impresa,
+        ] {
+            let draft = UtilizzatoreRegistrationDraft { registered_on: on, kind, id: id.clone(), ateco: ateco.clone() };
+            check(&draft.validate());
+        }
+    }
+
+    /// Deleghe with extreme days: construction, revoca, retention and authorization never panic;
+    /// a rejected revoca leaves the delega as it was.
+    #[test]
+    fn deleghe_never_panic(
+        from in any_date(),
+        until in any_date(),
+        revoked in proptest::option::of(any_date()),
+        on in any_date(),
+        day in any_date(),
+        rules in any_rules(),
+    ) {
+        let intermediario = Intermediario { kind: IntermediarioKind::ConsulenteDelLavoro, codice_fiscale: "BNCGNN60A01H501P".parse().unwrap() };
+        for delegante in [
+            Party::Prestatore(cf()),
+            Party::Utilizzatore { id: "00743110157".parse().unwrap(), instrument: Instrument::ContrattoPrestazioneOccasionale },
+            Party::Utilizzatore { id: "00743110157".parse().unwrap(), instrument: Instrument::LibrettoFamiglia },
+        ] {
+            let draft = DelegaDraft {
+                delegante,
+                intermediario,
+                actions: vec![Action::CommunicatePrestazione, Action::Register, Action::ViewScrivania],
+                from,
+                until,
+                revoked_on: revoked,
+            };
+            let delega = Delega::new(draft.clone());
+            check(&delega);
+            check(&Delega::try_from(draft));
+            let Ok(delega) = delega else { continue };
+            let before = delega.clone();
+            check(&delega.revoke(on));
+            prop_assert_eq!(&delega, &before);
+            let _ = delega.is_valid_on(day);
+            check(&delega.keep_until());
+            let _ = delega.keep_until_with(rules);
+            let subject = Subject::Party(delegante);
+            for action in [Action::CommunicatePrestazione, Action::Register, Action::FundLibretto] {
+                let a = authorize(&Actor::Intermediario(intermediario), action, &subject, std::slice::from_ref(&delega), day, rules);
+                if let Some(denial) = a.denial() { check_message(&denial.to_string()); }
+            }
+        }
+    }
+
+    /// Funds accounts with extreme amounts and days: `Ok`, or an `Err` that changes nothing.
+    #[test]
+    fn funds_never_panic_and_rejections_change_nothing(
+        ops in prop::collection::vec((0u8..3, any_euro(), any_date(), small_id()), 1..12),
+        rules in any_rules(),
+    ) {
+        for instrument in [Instrument::LibrettoFamiglia, Instrument::ContrattoPrestazioneOccasionale] {
+            let mut account = FundsAccount::new(instrument);
+            for &(kind, amount, day, id) in &ops {
+                let before = account.clone();
+                let message = match kind {
+                    0 => {
+                        let top_up = TopUp {
+                            channel: FundingChannel::PagoPa,
+                            causale: Some(prestazioni_occasionali::Causale::for_instrument(instrument)),
+                            amount,
+                            available_on: day,
+                        };
+                        account.top_up(top_up, rules).err().map(|e| e.to_string())
+                    }
+                    1 => account.commit(id, amount, day).err().map(|e| e.to_string()),
+                    _ => account.release(id).err().map(|e| e.to_string()),
+                };
+                if let Some(message) = message {
+                    check_message(&message);
+                    prop_assert_eq!(&account, &before);
+                }
+                let _ = (account.available_on(day), account.committed());
+            }
+        }
+    }
+
+    /// Communications with extreme days, minutes, instants and amounts.
+    #[test]
+    fn communications_never_panic(
+        day in any_date(),
+        minutes in any_minutes(),
+        start in any_instant(),
+        end in any_instant(),
+        sent in any_instant(),
+        compensi in prop::collection::vec(any_euro(), 0..4),
+        first_id in any::<u64>(),
+        place in any_text(),
+    ) {
+        let table = RulesTable::embedded();
+        let work = LfWork::new(day, minutes, LfActivity::AssistenzaDomiciliare, place.clone(), PrestazioneId(first_id));
+        let lf = LfCommunication::new(&family(), &prestatore(), &work, table);
+        check(&lf);
+        if let Ok(lf) = lf {
+            let _ = lf.check_sent_at(day);
+            let mut account = FundsAccount::new(Instrument::LibrettoFamiglia);
+            let before = account.clone();
+            let r = lf.commit_funds(&mut account, day);
+            check(&r);
+            if r.is_err() { prop_assert_eq!(&account, &before); }
+        }
+        let work = CpoWork::new(place, "oggetto", start, end, compensi, sent);
+        let cpo = prestazioni_occasionali::CpoCommunication::new(&firm(), &prestatore(), &work, table);
+        check(&cpo);
+        if let Ok(cpo) = cpo {
+            check(&cpo.prestazioni(PrestazioneId(first_id)));
+            let mut account = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
+            let before = account.clone();
+            let r = cpo.commit_funds(&mut account, PrestazioneId(first_id));
+            check(&r);
+            if r.is_err() { prop_assert_eq!(&account, &before); }
+        }
+    }
+
+    /// The desk with extreme instants, amounts and payment days.
+    #[test]
+    fn scrivania_never_panics(
+        entries in prop::collection::vec(
+            (small_id(), any_instrument(), ledger_day(), any_minutes(), ledger_euro(), any_instant(),
+             proptest::option::of(any_instant()), proptest::option::of(any_date())),
+            0..6,
+        ),
+        from in any_date(),
+        now in any_instant(),
+        year in prop_oneof![Just(2026), any::<i32>()],
+    ) {
+        let prestazioni: Vec<CommunicatedPrestazione> = entries
+            .into_iter()
+            .filter_map(|(id, instrument, day, minutes, compenso, communicated_at, revoked_at, paid_on)| {
+                let prestazione = prestazione(id, instrument, day, minutes, compenso).ok()?;
+                Some(CommunicatedPrestazione { prestazione, communicated_at, revoked_at, paid_on })
+            })
+            .collect();
+        let history = [
+            Effective { from, value: PaymentMethod::PostOffice },
+            Effective { from: date!(2017 - 01 - 01), value: PaymentMethod::BonificoDomiciliato },
+        ];
+        let desk = Scrivania::new(cf(), &prestazioni, &history, RulesTable::embedded(), now);
+        check(&desk);
+        if let Ok(desk) = desk {
+            let _ = desk.payments();
+            check(&desk.prospetto(year));
+            let _ = desk.payment_method_on(from);
+        }
+    }
+}
+
+/// Work on the last day `time` represents: every deadline after it is an `Err`, and the ledger,
+/// the communications and the desk still answer.
+#[test]
+fn work_on_the_last_representable_day() {
+    let table = RulesTable::embedded();
+    let rules = table.in_force_on(Date::MAX).unwrap();
+    check(&payment_date(Date::MAX, rules));
+    assert!(lf_communication_deadline(Date::MAX, rules).is_err());
+    check(&revoca_deadline(Date::MAX, rules));
+    let last = Date::MAX.with_time(Time::from_hms(23, 0, 0).unwrap()).assume_offset(offset!(+1));
+    let first = Date::MIN.midnight().assume_offset(offset!(-25:59:59));
+    for (start, end) in [
+        (last, last.replace_time(Time::from_hms(23, 59, 59).unwrap())),
+        (first, first.replace_time(Time::from_hms(3, 0, 0).unwrap())),
+    ] {
+        check(&cpo_communication_deadline(start, rules));
+        check(&split_at_midnight(start, end, table));
+        let work = CpoWork::new("Roma", "inventario", start, end, vec![Euro::from_euros(40)], start);
+        let cpo = prestazioni_occasionali::CpoCommunication::new(&firm(), &prestatore(), &work, table);
+        check(&cpo);
+        if let Ok(cpo) = cpo {
+            check(&cpo.prestazioni(PrestazioneId(u64::MAX)));
+        }
+    }
+    let work = LfWork::new(Date::MAX, 120, LfActivity::AssistenzaDomiciliare, "Roma", PrestazioneId(1));
+    check(&LfCommunication::new(&family(), &prestatore(), &work, table));
+
+    let mut ledger = Ledger::default();
+    for (id, instrument) in [
+        (1, Instrument::LibrettoFamiglia),
+        (2, Instrument::ContrattoPrestazioneOccasionale),
+    ] {
+        let p = prestazione(id, instrument, Date::MAX, 120, Euro::from_euros(40)).unwrap();
+        check(&ledger.record(&p));
+        check(&ledger.revoke(p.id(), last));
+        check(&ledger.correct(&p));
+    }
+    let p = prestazione(3, Instrument::ContrattoPrestazioneOccasionale, Date::MAX, 120, Euro::from_euros(40)).unwrap();
+    let entry = CommunicatedPrestazione {
+        prestazione: p,
+        communicated_at: last,
+        revoked_at: None,
+        paid_on: Some(Date::MAX),
+    };
+    let history = [Effective { from: date!(2017 - 01 - 01), value: PaymentMethod::BonificoDomiciliato }];
+    let desk = Scrivania::new(cf(), &[entry], &history, table, last);
+    check(&desk);
+    if let Ok(desk) = desk {
+        check(&desk.prospetto(Date::MAX.year()));
+    }
+}
+
+/// The largest amounts: costs, caps and the desk refuse them with an `Err`.
+#[test]
+fn the_largest_amounts() {
+    let rules = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+    for amount in [Euro::MAX, Euro::from_cents(u64::MAX)] {
+        check(&CostBreakdown::cpo(amount, rules));
+        check(&net_received(amount, PaymentMode::PostOffice, rules));
+        let _ = max_cpo_compenso_for_budget(amount, rules);
+        let _ = max_lf_titoli_for_budget(amount, rules);
+        let mut ledger = Ledger::default();
+        for (id, instrument) in [
+            (1, Instrument::LibrettoFamiglia),
+            (2, Instrument::ContrattoPrestazioneOccasionale),
+            (3, Instrument::ContrattoPrestazioneOccasionale),
+        ] {
+            let p = prestazione(id, instrument, date!(2026 - 03 - 07), u32::MAX.min(1500), amount).unwrap();
+            let before = ledger.clone();
+            let r = ledger.record_with(&p, RecordPolicy::RecordConversionBreaches);
+            check(&r);
+            if r.is_err() {
+                assert_eq!(ledger, before);
+            }
+        }
+        let total = ExternalTotal { prestatore: cf(), year: 2026, total: amount, as_of: date!(2026 - 03 - 01) };
+        check(&ledger.set_external_total(&total));
+        let p = prestazione(4, Instrument::ContrattoPrestazioneOccasionale, date!(2026 - 03 - 08), 60, amount).unwrap();
+        check(&ledger.assess(&p));
+    }
 }
