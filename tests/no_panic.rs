@@ -1047,3 +1047,161 @@ fn the_largest_amounts() {
         check(&ledger.assess(&p));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// 6. Personal data: Debug and error messages never show a whole codice fiscale or IBAN
+// ---------------------------------------------------------------------------------------------
+
+/// The texts that must never appear: the codice fiscale (and its omocode), the IBAN in both
+/// forms and its BBAN.
+fn assert_masked(what: &str, text: &str) {
+    for secret in [
+        CF,
+        "RSSMRA85T10A56NH",
+        "BNCGNN60A01H501P",
+        IBAN,
+        "IT60 X054 2811 1010 0000 0123 456",
+        "X0542811101000000123456",
+    ] {
+        assert!(!text.contains(secret), "{what} shows {secret}: {text}");
+    }
+}
+
+#[test]
+fn debug_masks_codici_fiscali_and_ibans_everywhere() {
+    let table = RulesTable::embedded();
+    let day = date!(2026 - 03 - 07);
+    let iban: Iban = IBAN.parse().unwrap();
+    let payment = PaymentMethod::IbanCredit { iban: iban.clone(), account: AccountKind::ContoCorrente };
+    let p = prestazione(1, Instrument::ContrattoPrestazioneOccasionale, day, 240, Euro::from_euros(40)).unwrap();
+    let lf = Prestazione::try_from(PrestazioneDraft {
+        utilizzatore: "BNCGNN60A01H501P".parse().unwrap(),
+        instrument: Instrument::LibrettoFamiglia,
+        ..p.draft().clone()
+    })
+    .unwrap();
+    let mut ledger = Ledger::default();
+    ledger.record(&p).unwrap();
+    ledger.record(&Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(2), ..lf.draft().clone() }).unwrap()).unwrap();
+    let refused = ledger.record(&p).unwrap_err();
+    let external = ExternalTotal { prestatore: cf(), year: 2026, total: Euro::from_euros(1), as_of: day };
+    let intermediario = Intermediario { kind: IntermediarioKind::ConsulenteDelLavoro, codice_fiscale: "BNCGNN60A01H501P".parse().unwrap() };
+    let delega = Delega::new(DelegaDraft {
+        delegante: Party::Prestatore(cf()),
+        intermediario,
+        actions: vec![Action::ViewScrivania],
+        from: day,
+        until: date!(2027 - 03 - 07),
+        revoked_on: None,
+    })
+    .unwrap();
+    let authorization = authorize(&Actor::Intermediario(intermediario), Action::ViewScrivania, &Subject::Party(Party::Prestatore(cf())), &[], day, Rules::in_force_on(day).unwrap());
+    let mut draft = registration_draft(day, CF.into(), IBAN.into(), Some(date!(1985 - 12 - 10)), 2);
+    draft.parental_consent = Some(prestazioni_occasionali::ParentalConsentDraft {
+        parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+        parent_name: "Giovanni Bianchi".into(),
+        given_on: Some(day),
+    });
+    let data = draft.validate().unwrap();
+    let mut registration = Registration::new(draft.clone());
+    registration.apply(RegistrationEvent::Submit).unwrap();
+    let utilizzatore_draft = UtilizzatoreRegistrationDraft {
+        registered_on: day,
+        kind: prestazioni_occasionali::RegistrantKind::PersonaFisica,
+        id: "BNCGNN60A01H501P".into(),
+        ateco: String::new(),
+    };
+    let utilizzatore_registration = utilizzatore_draft.validate().unwrap();
+    let utilizzatore_draft_masked = utilizzatore_draft.clone();
+    let entry = CommunicatedPrestazione { prestazione: p.clone(), communicated_at: datetime_of(day), revoked_at: None, paid_on: Some(date!(2026 - 04 - 15)) };
+    let desk = Scrivania::new(cf(), std::slice::from_ref(&entry), &[Effective { from: date!(2017 - 01 - 01), value: payment.clone() }], table, datetime_of(date!(2026 - 05 - 01))).unwrap();
+    let prospetto = desk.prospetto(2026).unwrap();
+    let work = LfWork::new(day, 120, LfActivity::AssistenzaDomiciliare, "Roma", PrestazioneId(9));
+    let lf_communication = LfCommunication::new(&family(), &prestatore(), &work, table).unwrap();
+    let relationship = PriorRelationship::new(cf(), RelationshipKind::Subordinato, date!(2020 - 01 - 01), None).unwrap();
+
+    let debug: Vec<(&str, String)> = vec![
+        ("CodiceFiscale", format!("{:?}", cf())),
+        ("Iban", format!("{iban:?}")),
+        ("PaymentMethod", format!("{payment:?}")),
+        ("UtilizzatoreId", format!("{:?}", lf.utilizzatore())),
+        ("Prestatore", format!("{:?}", prestatore())),
+        ("Utilizzatore", format!("{:?}", family().with_prior_relationship(relationship.clone()))),
+        ("PriorRelationship", format!("{relationship:?}")),
+        ("Prestazione", format!("{lf:?}")),
+        ("PrestazioneDraft", format!("{:?}", lf.draft())),
+        ("Ledger", format!("{ledger:?}")),
+        ("LedgerEntry", format!("{:?}", ledger.entries().collect::<Vec<_>>())),
+        ("LedgerEvent", format!("{:?}", ledger.events().collect::<Vec<_>>())),
+        ("RecordError", format!("{refused:?}")),
+        ("ExternalTotal", format!("{external:?}")),
+        ("Delega", format!("{delega:?}")),
+        ("Authorization", format!("{authorization:?}")),
+        ("RegistrationDraft", format!("{draft:?}")),
+        ("RegistrationData", format!("{data:?}")),
+        ("Registration", format!("{registration:?}")),
+        ("UtilizzatoreRegistrationDraft", format!("{utilizzatore_draft:?}")),
+        ("UtilizzatoreRegistration", format!("{utilizzatore_registration:?}")),
+        ("CommunicatedPrestazione", format!("{entry:?}")),
+        ("Scrivania", format!("{desk:?}")),
+        ("Prospetto", format!("{prospetto:?}")),
+        ("LfCommunication", format!("{lf_communication:?}")),
+    ];
+    for (what, text) in &debug {
+        assert_masked(what, text);
+    }
+    // A partita IVA is public and stays readable.
+    let firm_draft = UtilizzatoreRegistrationDraft { id: "00743110157".into(), ..utilizzatore_draft };
+    assert!(format!("{firm_draft:?}").contains("id: \"00743110157\""));
+    assert!(format!("{utilizzatore_draft_masked:?}").contains("id: \"************501P\""));
+}
+
+fn datetime_of(day: Date) -> OffsetDateTime {
+    day.with_time(Time::from_hms(8, 0, 0).unwrap()).assume_offset(offset!(+1))
+}
+
+/// Error values built from text that holds a whole valid codice fiscale or IBAN (with a stray
+/// character, a space inside, a wrong length) do not show it, in `Debug` or `Display`.
+#[test]
+fn errors_do_not_show_a_whole_code() {
+    let texts = [
+        format!("{CF}."),
+        format!("{CF}X"),
+        format!("RSSMRA {}", &CF[6..]),
+        format!("{CF} {CF}"),
+        format!("{IBAN}."),
+        format!("{IBAN}!"),
+        format!("{IBAN}{IBAN}"),
+        format!("{IBAN}0"),
+        format!("BNCGNN60A01H501P-"),
+    ];
+    for text in &texts {
+        let mut shown: Vec<String> = Vec::new();
+        let mut push = |e: &dyn std::fmt::Debug, d: &dyn std::fmt::Display| {
+            shown.push(format!("{e:?}"));
+            shown.push(d.to_string());
+        };
+        if let Err(e) = text.parse::<CodiceFiscale>() { push(&e, &e); }
+        if let Err(e) = text.parse::<Iban>() { push(&e, &e); }
+        if let Err(e) = text.parse::<UtilizzatoreId>() { push(&e, &e); }
+        if let Err(e) = text.parse::<PartitaIva>() { push(&e, &e); }
+        let draft = registration_draft(date!(2026 - 03 - 07), text.clone(), text.clone(), Some(date!(1985 - 12 - 10)), 2);
+        if let Err(e) = draft.validate() { push(&e, &e); }
+        let mut registration = Registration::new(draft);
+        if let Err(e) = registration.apply(RegistrationEvent::Submit) {
+            push(&e, &e);
+            let umbrella = prestazioni_occasionali::Error::from(e);
+            push(&umbrella, &umbrella);
+        }
+        let u = UtilizzatoreRegistrationDraft {
+            registered_on: date!(2026 - 03 - 07),
+            kind: prestazioni_occasionali::RegistrantKind::PersonaFisica,
+            id: text.clone(),
+            ateco: String::new(),
+        };
+        if let Err(e) = u.validate() { push(&e, &e); }
+        for s in &shown {
+            assert_masked(text, s);
+        }
+    }
+}

@@ -21,3 +21,15 @@ pub(crate) use iban::italian_cin;
 pub use iban::{Iban, IbanError};
 pub use partita_iva::{PartitaIva, PartitaIvaError};
 pub use provincia::{Cap, Provincia, ProvinciaError};
+
+/// `"RSSMRA85T10A562S"` -> `"************562S"`: all but the last `keep` characters masked
+/// (everything for `keep` 0); empty stays empty. For `Debug` and error messages that hold text
+/// which may be personal data (a codice fiscale or an IBAN not yet validated).
+pub(crate) fn mask_tail(text: &str, keep: usize) -> String {
+    let count = text.chars().count();
+    let hidden = count.saturating_sub(keep);
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| if i < hidden { '*' } else { c })
+        .collect()
+}

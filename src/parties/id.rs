@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::identity::{CodiceFiscale, CodiceFiscaleError, PartitaIva, PartitaIvaError};
+use crate::identity::{CodiceFiscale, CodiceFiscaleError, PartitaIva, PartitaIvaError, mask_tail};
 
 /// How the INPS platform identifies an utilizzatore: the codice fiscale of a person (a family, a
 /// professional) or the partita IVA of a firm or body.
@@ -43,6 +43,13 @@ pub enum UtilizzatoreId {
 /// let err = "00743110158".parse::<UtilizzatoreId>().unwrap_err();
 /// assert!(matches!(err, UtilizzatoreIdError::PartitaIva(_)));
 /// assert_eq!(err.to_string(), "utilizzatore: partita iva check digit is 8, expected 7");
+///
+/// // A text of another length is shown masked: it may hold a codice fiscale.
+/// let err = "RSSMRA85T10A562S.".parse::<UtilizzatoreId>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "utilizzatore id \"*************62S.\" is neither a 16-character codice fiscale nor an 11-digit partita iva"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,7 +66,8 @@ pub enum UtilizzatoreIdError {
         "utilizzatore id {input:?} is neither a 16-character codice fiscale nor an 11-digit partita iva"
     )]
     Length {
-        /// The text as given.
+        /// The text as given (at most 40 characters), masked but for its last four characters:
+        /// it may hold a codice fiscale, which is personal data.
         input: String,
     },
 }
@@ -73,7 +81,7 @@ impl FromStr for UtilizzatoreId {
             16 => Ok(UtilizzatoreId::CodiceFiscale(text.parse()?)),
             11 => Ok(UtilizzatoreId::PartitaIva(text.parse()?)),
             _ => Err(UtilizzatoreIdError::Length {
-                input: text.chars().take(40).collect(),
+                input: mask_tail(&text.chars().take(40).collect::<String>(), 4),
             }),
         }
     }

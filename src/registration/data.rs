@@ -6,7 +6,7 @@ use std::fmt;
 use time::Date;
 
 use super::values::{Email, Phone, TimeBand};
-use crate::identity::{BelfioreCode, Cap, CodiceFiscale, Iban, Provincia, Sex};
+use crate::identity::{BelfioreCode, Cap, CodiceFiscale, Iban, Provincia, Sex, mask_tail};
 use crate::money::Euro;
 use crate::parties::{ParentalConsent, Prestatore, PrestatoreError, SelfCertification, age_on};
 use crate::payment::PaymentMode;
@@ -2094,13 +2094,3 @@ fn internal(path: &str) -> FieldError {
     }
 }
 
-/// `"RSSMRA85T10A562S"` -> `"************562S"`: all but the last `keep` characters masked
-/// (everything for `keep` 0); empty stays empty.
-pub(crate) fn mask_tail(text: &str, keep: usize) -> String {
-    let count = text.chars().count();
-    let hidden = count.saturating_sub(keep);
-    text.chars()
-        .enumerate()
-        .map(|(i, c)| if i < hidden { '*' } else { c })
-        .collect()
-}

@@ -6,7 +6,7 @@ use time::Date;
 
 use super::data::{FieldErrors, Problems};
 use crate::ateco::AtecoCode;
-use crate::identity::CodiceFiscaleKind;
+use crate::identity::{CodiceFiscaleKind, PartitaIva, mask_tail};
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::Instrument;
 
@@ -103,7 +103,7 @@ impl fmt::Display for RegistrantKind {
 /// assert_eq!(problems.len(), 2);
 /// assert_eq!(problems.as_slice()[1].to_string(), "ateco: is missing for an impresa");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct UtilizzatoreRegistrationDraft {
     /// The day of registration.
@@ -114,6 +114,24 @@ pub struct UtilizzatoreRegistrationDraft {
     pub id: String,
     /// The ATECO code of the main activity (mandatory for an impresa or a professionista).
     pub ateco: String,
+}
+
+impl fmt::Debug for UtilizzatoreRegistrationDraft {
+    /// `id` is masked but for its last four characters unless it is a partita IVA (public): it
+    /// may be a persona fisica's codice fiscale.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let id = if self.id.parse::<PartitaIva>().is_ok() {
+            self.id.clone()
+        } else {
+            mask_tail(&self.id, 4)
+        };
+        f.debug_struct("UtilizzatoreRegistrationDraft")
+            .field("registered_on", &self.registered_on)
+            .field("kind", &self.kind)
+            .field("id", &id)
+            .field("ateco", &self.ateco)
+            .finish()
+    }
 }
 
 impl UtilizzatoreRegistrationDraft {
