@@ -1205,3 +1205,316 @@ fn errors_do_not_show_a_whole_code() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// 7. serde: arbitrary and near-valid JSON never panics and never breaks an invariant
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "serde")]
+mod serde_input {
+    use super::*;
+    use prestazioni_occasionali::{
+        AddressDraft, Assessment, Breach, Causale, Citation, CodiceFiscaleKind, Commitment,
+        Contacts, CpoDay, DocumentDraft, FieldError, FieldErrors, FundsEvent, Headcounts,
+        LedgerEntry, PaymentDraft, Payment, PrestatoreTotals, RegistrationData,
+        RegistrationState, Room, RulesTableBuilder, SemesterAverage, Sex,
+        Verdict,
+    };
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+    use serde_json::{Value, json};
+
+    /// Deserialises `value` as `T`; whatever is accepted re-serialises and re-parses to itself.
+    fn round_trip<T>(value: &Value) -> usize
+    where
+        T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        match serde_json::from_value::<T>(value.clone()) {
+            Ok(v) => {
+                let back = serde_json::to_value(&v).expect("serialises");
+                let again: T = serde_json::from_value(back.clone())
+                    .unwrap_or_else(|e| panic!("{} re-parse of {back} failed: {e}", std::any::type_name::<T>()));
+                assert_eq!(again, v, "{}", std::any::type_name::<T>());
+                1
+            }
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                0
+            }
+        }
+    }
+
+    macro_rules! all_types {
+        ($value:expr) => {{
+            let v: &Value = $value;
+            let mut accepted = 0;
+            accepted += round_trip::<CodiceFiscale>(v);
+            accepted += round_trip::<BelfioreCode>(v);
+            accepted += round_trip::<Iban>(v);
+            accepted += round_trip::<PartitaIva>(v);
+            accepted += round_trip::<Provincia>(v);
+            accepted += round_trip::<Cap>(v);
+            accepted += round_trip::<Euro>(v);
+            accepted += round_trip::<AtecoCode>(v);
+            accepted += round_trip::<UtilizzatoreId>(v);
+            accepted += round_trip::<Phone>(v);
+            accepted += round_trip::<Email>(v);
+            accepted += round_trip::<TimeBand>(v);
+            accepted += round_trip::<Sex>(v);
+            accepted += round_trip::<CodiceFiscaleKind>(v);
+            accepted += round_trip::<Instrument>(v);
+            accepted += round_trip::<PrestazioneId>(v);
+            accepted += round_trip::<CapProfile>(v);
+            accepted += round_trip::<PrestazioneDraft>(v);
+            accepted += round_trip::<Prestazione>(v);
+            accepted += round_trip::<Prestatore>(v);
+            accepted += round_trip::<ParentalConsent>(v);
+            accepted += round_trip::<Utilizzatore>(v);
+            accepted += round_trip::<PriorRelationship>(v);
+            accepted += round_trip::<SelfCertification>(v);
+            accepted += round_trip::<MonthlyHeadcount>(v);
+            accepted += round_trip::<Headcounts>(v);
+            accepted += round_trip::<SemesterAverage>(v);
+            accepted += round_trip::<FieldError>(v);
+            accepted += round_trip::<FieldErrors>(v);
+            accepted += round_trip::<AccessChannel>(v);
+            accepted += round_trip::<AddressDraft>(v);
+            accepted += round_trip::<DocumentDraft>(v);
+            accepted += round_trip::<ContactsDraft>(v);
+            accepted += round_trip::<Contacts>(v);
+            accepted += round_trip::<PaymentDraft>(v);
+            accepted += round_trip::<PaymentMethod>(v);
+            accepted += round_trip::<RegistrationDraft>(v);
+            accepted += round_trip::<RegistrationData>(v);
+            accepted += round_trip::<RegistrationEvent>(v);
+            accepted += round_trip::<RegistrationState>(v);
+            accepted += round_trip::<Registration>(v);
+            accepted += round_trip::<Effective<PaymentMethod>>(v);
+            accepted += round_trip::<UtilizzatoreRegistrationDraft>(v);
+            accepted += round_trip::<DelegaDraft>(v);
+            accepted += round_trip::<Delega>(v);
+            accepted += round_trip::<Party>(v);
+            accepted += round_trip::<Intermediario>(v);
+            accepted += round_trip::<Actor>(v);
+            accepted += round_trip::<Subject>(v);
+            accepted += round_trip::<ExternalTotal>(v);
+            accepted += round_trip::<LedgerEvent>(v);
+            accepted += round_trip::<LedgerEntry>(v);
+            accepted += round_trip::<Vec<LedgerEvent>>(v);
+            accepted += round_trip::<Vec<LedgerEntry>>(v);
+            accepted += round_trip::<PrestatoreTotals>(v);
+            accepted += round_trip::<Assessment>(v);
+            accepted += round_trip::<RoomQuery>(v);
+            accepted += round_trip::<Room>(v);
+            accepted += round_trip::<Verdict>(v);
+            accepted += round_trip::<Breach>(v);
+            accepted += round_trip::<Citation>(v);
+            accepted += round_trip::<CommunicatedPrestazione>(v);
+            accepted += round_trip::<Payment>(v);
+            accepted += round_trip::<TopUp>(v);
+            accepted += round_trip::<Causale>(v);
+            accepted += round_trip::<Commitment>(v);
+            accepted += round_trip::<FundsEvent>(v);
+            accepted += round_trip::<CpoDay>(v);
+            accepted += round_trip::<CostBreakdown>(v);
+            accepted += round_trip::<Engagement>(v);
+            accepted += round_trip::<LfWork>(v);
+            accepted += round_trip::<CpoWork>(v);
+            accepted
+        }};
+    }
+
+    /// Serialised valid values of many types: the seeds that mutations turn near-valid.
+    fn seeds() -> Vec<Value> {
+        let day = date!(2026 - 03 - 07);
+        let p = prestazione(7, Instrument::ContrattoPrestazioneOccasionale, day, 240, Euro::from_euros(40)).unwrap();
+        let draft = registration_draft(day, CF.into(), IBAN.into(), Some(date!(1985 - 12 - 10)), 2);
+        let mut registration = Registration::new(draft.clone());
+        registration.apply(RegistrationEvent::Submit).unwrap();
+        let mut ledger = Ledger::default();
+        let assessment = ledger.record(&p).unwrap();
+        let delega = Delega::new(DelegaDraft {
+            delegante: Party::Prestatore(cf()),
+            intermediario: Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "BNCGNN60A01H501P".parse().unwrap() },
+            actions: vec![Action::ViewScrivania],
+            from: day,
+            until: date!(2027 - 03 - 07),
+            revoked_on: None,
+        })
+        .unwrap();
+        let mut headcounts = Headcounts::new();
+        headcounts.insert(2026, time::Month::January, MonthlyHeadcount::new(3, &[Decimal::new(5, 1)], 1).unwrap());
+        let utilizzatore = firm()
+            .with_headcounts(headcounts.clone())
+            .with_prior_relationship(PriorRelationship::new(cf(), RelationshipKind::CoCoCo, date!(2025 - 01 - 01), Some(date!(2025 - 06 - 30))).unwrap());
+        let entry = CommunicatedPrestazione { prestazione: p.clone(), communicated_at: datetime_of(day), revoked_at: None, paid_on: Some(date!(2026 - 04 - 15)) };
+        let work = CpoWork::new("Roma", "inventario", datetime_of(day), datetime_of(day) + time::Duration::hours(4), vec![Euro::from_euros(40)], datetime_of(date!(2026 - 03 - 06)));
+        let to_value = |v: &dyn erased::Ser| v.value();
+        vec![
+            to_value(&p),
+            to_value(&p.draft().clone()),
+            to_value(&draft),
+            to_value(&draft.validate().unwrap()),
+            to_value(&registration),
+            to_value(&assessment),
+            to_value(&ledger.events().collect::<Result<Vec<_>, _>>().unwrap()),
+            to_value(&ledger.entries().collect::<Vec<_>>()),
+            to_value(&delega),
+            to_value(&utilizzatore),
+            to_value(&prestatore()),
+            to_value(&headcounts),
+            to_value(&entry),
+            to_value(&work),
+            to_value(&SelfCertification::new(Categoria::Studente, day, None).unwrap()),
+            to_value(&ExternalTotal { prestatore: cf(), year: 2026, total: Euro::from_euros(100), as_of: day }),
+            to_value(&"9:30-13:00".parse::<TimeBand>().unwrap()),
+            json!(["codice_fiscale: is missing"]),
+            json!([{ "path": "codice_fiscale", "reason": "is missing" }]),
+        ]
+    }
+
+    mod erased {
+        pub(super) trait Ser {
+            fn value(&self) -> serde_json::Value;
+        }
+        impl<T: serde::Serialize> Ser for T {
+            fn value(&self) -> serde_json::Value {
+                serde_json::to_value(self).unwrap()
+            }
+        }
+    }
+
+    fn replacement() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            near(CF).prop_map(Value::from),
+            near(IBAN).prop_map(Value::from),
+            near("00743110157").prop_map(Value::from),
+            near("2026-03-07").prop_map(Value::from),
+            near("2026-03-07T08:00:00+01:00").prop_map(Value::from),
+            near("1234.50").prop_map(Value::from),
+            any_text().prop_map(Value::from),
+            prop_oneof![
+                Just(json!("792281625142643375935439503.35")),
+                Just(json!("792281625142643375935439503.36")),
+                Just(json!("-0.00")),
+                Just(json!("9999-12-31")),
+                Just(json!("-9999-01-01")),
+                Just(json!("+10000-01-01")),
+                Just(json!(0.75)),
+                Just(json!(u64::MAX)),
+                Just(json!(i64::MIN)),
+                Just(json!(-1)),
+                Just(json!(0)),
+                Just(json!(null)),
+                Just(json!([])),
+                Just(json!({})),
+                Just(json!(true)),
+            ],
+        ]
+    }
+
+    /// Replaces the `n`th node (in depth-first order, modulo the node count) by `with`.
+    fn replace_node(value: &mut Value, n: usize, with: Value) {
+        fn count(v: &Value) -> usize {
+            1 + match v {
+                Value::Array(a) => a.iter().map(count).sum(),
+                Value::Object(o) => o.values().map(count).sum(),
+                _ => 0,
+            }
+        }
+        fn go(v: &mut Value, n: &mut usize, with: &mut Option<Value>) {
+            if *n == 0 {
+                if let Some(w) = with.take() {
+                    *v = w;
+                }
+                return;
+            }
+            *n -= 1;
+            match v {
+                Value::Array(a) => a.iter_mut().for_each(|c| go(c, n, with)),
+                Value::Object(o) => o.values_mut().for_each(|c| go(c, n, with)),
+                _ => {}
+            }
+        }
+        let mut n = n % count(value);
+        go(value, &mut n, &mut Some(with));
+    }
+
+    fn arbitrary_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            any_text().prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::btree_map("[a-z_]{1,12}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(config(64))]
+
+        #[test]
+        fn arbitrary_json_never_panics(value in arbitrary_json()) {
+            let _ = all_types!(&value);
+        }
+
+        #[test]
+        fn arbitrary_strings_never_panic(text in any_text()) {
+            let _ = all_types!(&Value::from(text));
+        }
+
+        #[test]
+        fn near_valid_json_never_breaks_an_invariant(
+            seed in any::<usize>(),
+            edits in prop::collection::vec((any::<usize>(), replacement()), 1..4),
+        ) {
+            let seeds = seeds();
+            let mut value = seeds[seed % seeds.len()].clone();
+            for (at, with) in edits {
+                replace_node(&mut value, at, with);
+            }
+            let _ = all_types!(&value);
+        }
+    }
+
+    /// Every seed deserialises back to itself through its own type (the un-mutated baseline).
+    #[test]
+    fn seeds_round_trip() {
+        for seed in seeds() {
+            assert!(all_types!(&seed) >= 1, "no type accepts {seed}");
+        }
+    }
+
+    /// An empty list of field errors is refused: `FieldErrors` is never empty.
+    #[test]
+    fn empty_field_errors_are_refused() {
+        let err = serde_json::from_value::<FieldErrors>(json!([])).unwrap_err();
+        assert_eq!(err.to_string(), "field errors: the list is empty, a validation failure has at least one problem");
+    }
+
+    /// The rules table: a mutated row is refused or kept with its invariants.
+    #[test]
+    fn rules_table_json_round_trips() {
+        let table = serde_json::to_value(RulesTable::embedded()).unwrap();
+        round_trip::<RulesTable>(&table);
+        round_trip::<RulesTableBuilder>(&table);
+        let mut runner = proptest::test_runner::TestRunner::new(config(32));
+        runner
+            .run(&(any::<usize>(), replacement()), |(at, with)| {
+                let mut value = table.clone();
+                replace_node(&mut value, at, with);
+                round_trip::<RulesTable>(&value);
+                round_trip::<RulesTableBuilder>(&value);
+                Ok(())
+            })
+            .unwrap();
+    }
+}

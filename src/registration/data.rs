@@ -63,8 +63,23 @@ impl fmt::Display for FieldError {
 /// assert!(problems.to_string().starts_with("codice_fiscale: check character is X, expected S; "));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FieldErrors(Vec<FieldError>);
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FieldErrors {
+    /// A non-empty list of [`FieldError`]s: an empty one is refused, as a failed validation
+    /// always has at least one problem.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FieldErrors, D::Error> {
+        let problems = Vec::<FieldError>::deserialize(deserializer)?;
+        if problems.is_empty() {
+            return Err(serde::de::Error::custom(
+                "field errors: the list is empty, a validation failure has at least one problem",
+            ));
+        }
+        Ok(FieldErrors(problems))
+    }
+}
 
 impl FieldErrors {
     pub(crate) fn single(error: FieldError) -> FieldErrors {
