@@ -10,18 +10,17 @@ use std::sync::Arc;
 use prestazioni_occasionali::{
     AccessChannel, Actor, AgriculturalArea, AtecoCode, BelfioreCode, Cap, CapProfile, Categoria,
     CodiceFiscale, CostBreakdown, CpoWindowCommunication, CpoWork, Delega, DelegaDraft, Effective,
-    Engagement, Euro, ExternalTotal, FundingChannel, FundsAccount, Iban, Instrument,
-    Intermediario, IntermediarioKind, Ledger, LedgerEvent, LfActivity, LfCommunication, LfWork,
-    MonthlyHeadcount, ParentalConsent, PartitaIva, Party, PaymentMethod, PaymentMode, Prestatore,
-    Prestazione, PrestazioneDraft, PrestazioneId, PriorRelationship, Provincia, RecordPolicy,
-    Registration, RegistrationDraft, RegistrationEvent, RelationshipKind, RoomQuery, RuleId,
-    Rules, RulesTable, Scrivania, SelfCertification, Subject, TimeBand, TopUp, Utilizzatore,
-    UtilizzatoreId, UtilizzatoreKind, WindowSector, assess_admissibility, authorize,
-    can_revoke, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
-    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, lf_communication_deadline,
-    max_cpo_compenso_for_budget, max_lf_titoli_for_budget, net_received, payment_date,
-    post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
-    titoli_for_minutes,
+    Engagement, Euro, ExternalTotal, FundingChannel, FundsAccount, Iban, Instrument, Intermediario,
+    IntermediarioKind, Ledger, LedgerEvent, LfActivity, LfCommunication, LfWork, MonthlyHeadcount,
+    ParentalConsent, PartitaIva, Party, PaymentMethod, PaymentMode, Prestatore, Prestazione,
+    PrestazioneDraft, PrestazioneId, PriorRelationship, Provincia, RecordPolicy, Registration,
+    RegistrationDraft, RegistrationEvent, RelationshipKind, RoomQuery, RuleId, Rules, RulesTable,
+    Scrivania, SelfCertification, Subject, TimeBand, TopUp, Utilizzatore, UtilizzatoreId,
+    UtilizzatoreKind, WindowSector, assess_admissibility, authorize, can_revoke,
+    check_cpo_communication, check_cpo_pay, cpo_communication_deadline, cpo_minimum_compenso,
+    cpo_minimum_compenso_agricultural, lf_communication_deadline, max_cpo_compenso_for_budget,
+    max_lf_titoli_for_budget, net_received, payment_date, post_office_collectable_on,
+    revoca_deadline, sanction_for, split_at_midnight, titoli_for_minutes,
 };
 use prestazioni_occasionali::{
     AccountKind, Action, CommunicatedPrestazione, ContactsDraft, Email, Phone, Section,
@@ -101,7 +100,11 @@ fn any_euro() -> impl Strategy<Value = Euro> {
         any::<u64>().prop_map(Euro::from_cents),
         (0u64..10_000_000).prop_map(Euro::from_cents),
         any::<u128>().prop_map(|c| {
-            Euro::new(Decimal::from_i128_with_scale((c >> 32) as i128, 2)).unwrap()
+            Euro::new(Decimal::from_i128_with_scale(
+                i128::try_from(c >> 32).unwrap(),
+                2,
+            ))
+            .unwrap()
         }),
     ]
 }
@@ -118,13 +121,37 @@ fn any_rules() -> impl Strategy<Value = &'static Rules> {
     (0..n).prop_map(|i| &Rules::history()[i])
 }
 
+/// Valid codici fiscali: the crate's own strategy (feature `proptest`) and valid near-misses.
+fn any_codice_fiscale() -> impl Strategy<Value = CodiceFiscale> {
+    let near_valid = prop_oneof![
+        near(CF).prop_filter_map("valid", |t| t.parse().ok()),
+        Just(cf()),
+        Just("RSSMRA85T10A56NH".parse().unwrap()),
+        Just("12345678903".parse().unwrap()),
+    ];
+    #[cfg(feature = "proptest")]
+    {
+        prop_oneof![
+            prestazioni_occasionali::strategies::codice_fiscale(),
+            prestazioni_occasionali::strategies::codice_fiscale_provvisorio(),
+            near_valid,
+        ]
+    }
+    #[cfg(not(feature = "proptest"))]
+    near_valid
+}
+
 /// Text near a valid one: characters replaced, inserted, deleted, case changed, padded.
 fn near(valid: &'static str) -> impl Strategy<Value = String> {
     let edit = (any::<usize>(), any::<char>(), 0u8..6);
     prop::collection::vec(edit, 0..4).prop_map(move |edits| {
         let mut chars: Vec<char> = valid.chars().collect();
         for (at, c, kind) in edits {
-            let i = if chars.is_empty() { 0 } else { at % chars.len() };
+            let i = if chars.is_empty() {
+                0
+            } else {
+                at % chars.len()
+            };
             match kind {
                 0 if !chars.is_empty() => chars[i] = c,
                 1 => chars.insert(i.min(chars.len()), c),
@@ -246,7 +273,7 @@ proptest! {
     /// A codice fiscale, once parsed, answers every question without panicking, at any date.
     #[test]
     fn codice_fiscale_queries_never_panic(
-        cf in prestazioni_occasionali::strategies::codice_fiscale(),
+        cf in any_codice_fiscale(),
         day in any_date(),
     ) {
         check(&cf.resolve_birth_date(day));
@@ -465,10 +492,8 @@ fn odd_table() -> impl Strategy<Value = Result<RulesTable, String>> {
             if let Some(row) = b.post_office_mandate_days.last_mut() {
                 row.value = Some(n.max(1));
             }
-            if let Some(row) = b.cpo_window.last_mut() {
-                if let Some(w) = row.value.as_mut() {
-                    w.days = big.max(1);
-                }
+            if let Some(w) = b.cpo_window.last_mut().and_then(|row| row.value.as_mut()) {
+                w.days = big.max(1);
             }
             if let Some(row) = b.lf_titolo.last().cloned().filter(|row| row.from < day) {
                 let mut row = row;
@@ -585,11 +610,23 @@ fn ledger_euro() -> impl Strategy<Value = Euro> {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        (small_id(), any_instrument(), ledger_day(), any_minutes(), ledger_euro(), any::<bool>())
+        (
+            small_id(),
+            any_instrument(),
+            ledger_day(),
+            any_minutes(),
+            ledger_euro(),
+            any::<bool>()
+        )
             .prop_map(|(i, ins, d, m, e, c)| Op::Record(i, ins, d, m, e, c)),
         (small_id(), any_instant()).prop_map(|(i, at)| Op::Revoke(i, at)),
-        (small_id(), ledger_day(), any_minutes(), ledger_euro()).prop_map(|(i, d, m, e)| Op::Correct(i, d, m, e)),
-        (prop_oneof![Just(2026), Just(i32::MIN), Just(i32::MAX), any::<i32>()], any_euro(), any_date())
+        (small_id(), ledger_day(), any_minutes(), ledger_euro())
+            .prop_map(|(i, d, m, e)| Op::Correct(i, d, m, e)),
+        (
+            prop_oneof![Just(2026), Just(i32::MIN), Just(i32::MAX), any::<i32>()],
+            any_euro(),
+            any_date()
+        )
             .prop_map(|(y, e, d)| Op::External(y, e, d)),
         (small_id(), ledger_day(), ledger_euro()).prop_map(|(i, d, e)| Op::Apply(i, d, e)),
         (small_id(), ledger_day(), ledger_euro()).prop_map(|(i, d, e)| Op::Merge(i, d, e)),
@@ -719,7 +756,13 @@ fn ledger_reserve_of_usize_max_does_not_panic() {
 // 5. Registration, deleghe, funds, communications, the desk
 // ---------------------------------------------------------------------------------------------
 
-fn registration_draft(on: Date, cf_text: String, iban: String, birth: Option<Date>, level: u8) -> RegistrationDraft {
+fn registration_draft(
+    on: Date,
+    cf_text: String,
+    iban: String,
+    birth: Option<Date>,
+    level: u8,
+) -> RegistrationDraft {
     let mut d = RegistrationDraft::new(on, AccessChannel::Spid { level });
     d.codice_fiscale = cf_text;
     d.first_name = "Mario".into();
@@ -759,13 +802,30 @@ fn registration_event() -> impl Strategy<Value = RegistrationEvent> {
         any_date().prop_map(|on| RegistrationEvent::Suspend { on }),
         any_date().prop_map(|on| RegistrationEvent::Resume { on }),
         any_date().prop_map(|on| RegistrationEvent::Close { on }),
-        any_date().prop_map(|from| RegistrationEvent::ChangePaymentMethod { from, method: PaymentMethod::BonificoDomiciliato }),
-        (any_date(), any_date(), proptest::option::of(any_date())).prop_map(|(from, since, until)| {
-            let certifications = SelfCertification::new(Categoria::Disoccupato, since, until).into_iter().collect();
-            RegistrationEvent::ChangeSelfCertifications { from, certifications }
+        any_date().prop_map(|from| RegistrationEvent::ChangePaymentMethod {
+            from,
+            method: PaymentMethod::BonificoDomiciliato
         }),
-        (any_date(), near(CF), near(IBAN), proptest::option::of(any_date()))
-            .prop_map(|(on, cf, iban, birth)| RegistrationEvent::Edit(Box::new(registration_draft(on, cf, iban, birth, 2)))),
+        (any_date(), any_date(), proptest::option::of(any_date())).prop_map(
+            |(from, since, until)| {
+                let certifications = SelfCertification::new(Categoria::Disoccupato, since, until)
+                    .into_iter()
+                    .collect();
+                RegistrationEvent::ChangeSelfCertifications {
+                    from,
+                    certifications,
+                }
+            }
+        ),
+        (
+            any_date(),
+            near(CF),
+            near(IBAN),
+            proptest::option::of(any_date())
+        )
+            .prop_map(|(on, cf, iban, birth)| RegistrationEvent::Edit(Box::new(
+                registration_draft(on, cf, iban, birth, 2)
+            ))),
     ]
 }
 
@@ -975,7 +1035,9 @@ fn work_on_the_last_representable_day() {
     check(&payment_date(Date::MAX, rules));
     assert!(lf_communication_deadline(Date::MAX, rules).is_err());
     check(&revoca_deadline(Date::MAX, rules));
-    let last = Date::MAX.with_time(Time::from_hms(23, 0, 0).unwrap()).assume_offset(offset!(+1));
+    let last = Date::MAX
+        .with_time(Time::from_hms(23, 0, 0).unwrap())
+        .assume_offset(offset!(+1));
     let first = Date::MIN.midnight().assume_offset(offset!(-25:59:59));
     for (start, end) in [
         (last, last.replace_time(Time::from_hms(23, 59, 59).unwrap())),
@@ -983,15 +1045,34 @@ fn work_on_the_last_representable_day() {
     ] {
         check(&cpo_communication_deadline(start, rules));
         check(&split_at_midnight(start, end, table));
-        let work = CpoWork::new("Roma", "inventario", start, end, vec![Euro::from_euros(40)], start);
-        let cpo = prestazioni_occasionali::CpoCommunication::new(&firm(), &prestatore(), &work, table);
+        let work = CpoWork::new(
+            "Roma",
+            "inventario",
+            start,
+            end,
+            vec![Euro::from_euros(40)],
+            start,
+        );
+        let cpo =
+            prestazioni_occasionali::CpoCommunication::new(&firm(), &prestatore(), &work, table);
         check(&cpo);
         if let Ok(cpo) = cpo {
             check(&cpo.prestazioni(PrestazioneId(u64::MAX)));
         }
     }
-    let work = LfWork::new(Date::MAX, 120, LfActivity::AssistenzaDomiciliare, "Roma", PrestazioneId(1));
-    check(&LfCommunication::new(&family(), &prestatore(), &work, table));
+    let work = LfWork::new(
+        Date::MAX,
+        120,
+        LfActivity::AssistenzaDomiciliare,
+        "Roma",
+        PrestazioneId(1),
+    );
+    check(&LfCommunication::new(
+        &family(),
+        &prestatore(),
+        &work,
+        table,
+    ));
 
     let mut ledger = Ledger::default();
     for (id, instrument) in [
@@ -1003,14 +1084,24 @@ fn work_on_the_last_representable_day() {
         check(&ledger.revoke(p.id(), last));
         check(&ledger.correct(&p));
     }
-    let p = prestazione(3, Instrument::ContrattoPrestazioneOccasionale, Date::MAX, 120, Euro::from_euros(40)).unwrap();
+    let p = prestazione(
+        3,
+        Instrument::ContrattoPrestazioneOccasionale,
+        Date::MAX,
+        120,
+        Euro::from_euros(40),
+    )
+    .unwrap();
     let entry = CommunicatedPrestazione {
         prestazione: p,
         communicated_at: last,
         revoked_at: None,
         paid_on: Some(Date::MAX),
     };
-    let history = [Effective { from: date!(2017 - 01 - 01), value: PaymentMethod::BonificoDomiciliato }];
+    let history = [Effective {
+        from: date!(2017 - 01 - 01),
+        value: PaymentMethod::BonificoDomiciliato,
+    }];
     let desk = Scrivania::new(cf(), &[entry], &history, table, last);
     check(&desk);
     if let Ok(desk) = desk {
@@ -1033,7 +1124,7 @@ fn the_largest_amounts() {
             (2, Instrument::ContrattoPrestazioneOccasionale),
             (3, Instrument::ContrattoPrestazioneOccasionale),
         ] {
-            let p = prestazione(id, instrument, date!(2026 - 03 - 07), u32::MAX.min(1500), amount).unwrap();
+            let p = prestazione(id, instrument, date!(2026 - 03 - 07), 1500, amount).unwrap();
             let before = ledger.clone();
             let r = ledger.record_with(&p, RecordPolicy::RecordConversionBreaches);
             check(&r);
@@ -1041,9 +1132,21 @@ fn the_largest_amounts() {
                 assert_eq!(ledger, before);
             }
         }
-        let total = ExternalTotal { prestatore: cf(), year: 2026, total: amount, as_of: date!(2026 - 03 - 01) };
+        let total = ExternalTotal {
+            prestatore: cf(),
+            year: 2026,
+            total: amount,
+            as_of: date!(2026 - 03 - 01),
+        };
         check(&ledger.set_external_total(&total));
-        let p = prestazione(4, Instrument::ContrattoPrestazioneOccasionale, date!(2026 - 03 - 08), 60, amount).unwrap();
+        let p = prestazione(
+            4,
+            Instrument::ContrattoPrestazioneOccasionale,
+            date!(2026 - 03 - 08),
+            60,
+            amount,
+        )
+        .unwrap();
         check(&ledger.assess(&p));
     }
 }
@@ -1068,12 +1171,23 @@ fn assert_masked(what: &str, text: &str) {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)]
 fn debug_masks_codici_fiscali_and_ibans_everywhere() {
     let table = RulesTable::embedded();
     let day = date!(2026 - 03 - 07);
     let iban: Iban = IBAN.parse().unwrap();
-    let payment = PaymentMethod::IbanCredit { iban: iban.clone(), account: AccountKind::ContoCorrente };
-    let p = prestazione(1, Instrument::ContrattoPrestazioneOccasionale, day, 240, Euro::from_euros(40)).unwrap();
+    let payment = PaymentMethod::IbanCredit {
+        iban,
+        account: AccountKind::ContoCorrente,
+    };
+    let p = prestazione(
+        1,
+        Instrument::ContrattoPrestazioneOccasionale,
+        day,
+        240,
+        Euro::from_euros(40),
+    )
+    .unwrap();
     let lf = Prestazione::try_from(PrestazioneDraft {
         utilizzatore: "BNCGNN60A01H501P".parse().unwrap(),
         instrument: Instrument::LibrettoFamiglia,
@@ -1082,10 +1196,26 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
     .unwrap();
     let mut ledger = Ledger::default();
     ledger.record(&p).unwrap();
-    ledger.record(&Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(2), ..lf.draft().clone() }).unwrap()).unwrap();
+    ledger
+        .record(
+            &Prestazione::try_from(PrestazioneDraft {
+                id: PrestazioneId(2),
+                ..lf.draft().clone()
+            })
+            .unwrap(),
+        )
+        .unwrap();
     let refused = ledger.record(&p).unwrap_err();
-    let external = ExternalTotal { prestatore: cf(), year: 2026, total: Euro::from_euros(1), as_of: day };
-    let intermediario = Intermediario { kind: IntermediarioKind::ConsulenteDelLavoro, codice_fiscale: "BNCGNN60A01H501P".parse().unwrap() };
+    let external = ExternalTotal {
+        prestatore: cf(),
+        year: 2026,
+        total: Euro::from_euros(1),
+        as_of: day,
+    };
+    let intermediario = Intermediario {
+        kind: IntermediarioKind::ConsulenteDelLavoro,
+        codice_fiscale: "BNCGNN60A01H501P".parse().unwrap(),
+    };
     let delega = Delega::new(DelegaDraft {
         delegante: Party::Prestatore(cf()),
         intermediario,
@@ -1095,7 +1225,14 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         revoked_on: None,
     })
     .unwrap();
-    let authorization = authorize(&Actor::Intermediario(intermediario), Action::ViewScrivania, &Subject::Party(Party::Prestatore(cf())), &[], day, Rules::in_force_on(day).unwrap());
+    let authorization = authorize(
+        &Actor::Intermediario(intermediario),
+        Action::ViewScrivania,
+        &Subject::Party(Party::Prestatore(cf())),
+        &[],
+        day,
+        Rules::in_force_on(day).unwrap(),
+    );
     let mut draft = registration_draft(day, CF.into(), IBAN.into(), Some(date!(1985 - 12 - 10)), 2);
     draft.parental_consent = Some(prestazioni_occasionali::ParentalConsentDraft {
         parent_codice_fiscale: "BNCGNN60A01H501P".into(),
@@ -1113,12 +1250,39 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
     };
     let utilizzatore_registration = utilizzatore_draft.validate().unwrap();
     let utilizzatore_draft_masked = utilizzatore_draft.clone();
-    let entry = CommunicatedPrestazione { prestazione: p.clone(), communicated_at: datetime_of(day), revoked_at: None, paid_on: Some(date!(2026 - 04 - 15)) };
-    let desk = Scrivania::new(cf(), std::slice::from_ref(&entry), &[Effective { from: date!(2017 - 01 - 01), value: payment.clone() }], table, datetime_of(date!(2026 - 05 - 01))).unwrap();
+    let entry = CommunicatedPrestazione {
+        prestazione: p.clone(),
+        communicated_at: datetime_of(day),
+        revoked_at: None,
+        paid_on: Some(date!(2026 - 04 - 15)),
+    };
+    let desk = Scrivania::new(
+        cf(),
+        std::slice::from_ref(&entry),
+        &[Effective {
+            from: date!(2017 - 01 - 01),
+            value: payment.clone(),
+        }],
+        table,
+        datetime_of(date!(2026 - 05 - 01)),
+    )
+    .unwrap();
     let prospetto = desk.prospetto(2026).unwrap();
-    let work = LfWork::new(day, 120, LfActivity::AssistenzaDomiciliare, "Roma", PrestazioneId(9));
+    let work = LfWork::new(
+        day,
+        120,
+        LfActivity::AssistenzaDomiciliare,
+        "Roma",
+        PrestazioneId(9),
+    );
     let lf_communication = LfCommunication::new(&family(), &prestatore(), &work, table).unwrap();
-    let relationship = PriorRelationship::new(cf(), RelationshipKind::Subordinato, date!(2020 - 01 - 01), None).unwrap();
+    let relationship = PriorRelationship::new(
+        cf(),
+        RelationshipKind::Subordinato,
+        date!(2020 - 01 - 01),
+        None,
+    )
+    .unwrap();
 
     let debug: Vec<(&str, String)> = vec![
         ("CodiceFiscale", format!("{:?}", cf())),
@@ -1126,13 +1290,22 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         ("PaymentMethod", format!("{payment:?}")),
         ("UtilizzatoreId", format!("{:?}", lf.utilizzatore())),
         ("Prestatore", format!("{:?}", prestatore())),
-        ("Utilizzatore", format!("{:?}", family().with_prior_relationship(relationship.clone()))),
+        (
+            "Utilizzatore",
+            format!("{:?}", family().with_prior_relationship(relationship)),
+        ),
         ("PriorRelationship", format!("{relationship:?}")),
         ("Prestazione", format!("{lf:?}")),
         ("PrestazioneDraft", format!("{:?}", lf.draft())),
         ("Ledger", format!("{ledger:?}")),
-        ("LedgerEntry", format!("{:?}", ledger.entries().collect::<Vec<_>>())),
-        ("LedgerEvent", format!("{:?}", ledger.events().collect::<Vec<_>>())),
+        (
+            "LedgerEntry",
+            format!("{:?}", ledger.entries().collect::<Vec<_>>()),
+        ),
+        (
+            "LedgerEvent",
+            format!("{:?}", ledger.events().collect::<Vec<_>>()),
+        ),
         ("RecordError", format!("{refused:?}")),
         ("ExternalTotal", format!("{external:?}")),
         ("Delega", format!("{delega:?}")),
@@ -1140,8 +1313,14 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         ("RegistrationDraft", format!("{draft:?}")),
         ("RegistrationData", format!("{data:?}")),
         ("Registration", format!("{registration:?}")),
-        ("UtilizzatoreRegistrationDraft", format!("{utilizzatore_draft:?}")),
-        ("UtilizzatoreRegistration", format!("{utilizzatore_registration:?}")),
+        (
+            "UtilizzatoreRegistrationDraft",
+            format!("{utilizzatore_draft:?}"),
+        ),
+        (
+            "UtilizzatoreRegistration",
+            format!("{utilizzatore_registration:?}"),
+        ),
         ("CommunicatedPrestazione", format!("{entry:?}")),
         ("Scrivania", format!("{desk:?}")),
         ("Prospetto", format!("{prospetto:?}")),
@@ -1151,13 +1330,17 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         assert_masked(what, text);
     }
     // A partita IVA is public and stays readable.
-    let firm_draft = UtilizzatoreRegistrationDraft { id: "00743110157".into(), ..utilizzatore_draft };
+    let firm_draft = UtilizzatoreRegistrationDraft {
+        id: "00743110157".into(),
+        ..utilizzatore_draft
+    };
     assert!(format!("{firm_draft:?}").contains("id: \"00743110157\""));
     assert!(format!("{utilizzatore_draft_masked:?}").contains("id: \"************501P\""));
 }
 
 fn datetime_of(day: Date) -> OffsetDateTime {
-    day.with_time(Time::from_hms(8, 0, 0).unwrap()).assume_offset(offset!(+1))
+    day.with_time(Time::from_hms(8, 0, 0).unwrap())
+        .assume_offset(offset!(+1))
 }
 
 /// Error values built from text that holds a whole valid codice fiscale or IBAN (with a stray
@@ -1173,7 +1356,7 @@ fn errors_do_not_show_a_whole_code() {
         format!("{IBAN}!"),
         format!("{IBAN}{IBAN}"),
         format!("{IBAN}0"),
-        format!("BNCGNN60A01H501P-"),
+        "BNCGNN60A01H501P-".to_owned(),
     ];
     for text in &texts {
         let mut shown: Vec<String> = Vec::new();
@@ -1181,12 +1364,28 @@ fn errors_do_not_show_a_whole_code() {
             shown.push(format!("{e:?}"));
             shown.push(d.to_string());
         };
-        if let Err(e) = text.parse::<CodiceFiscale>() { push(&e, &e); }
-        if let Err(e) = text.parse::<Iban>() { push(&e, &e); }
-        if let Err(e) = text.parse::<UtilizzatoreId>() { push(&e, &e); }
-        if let Err(e) = text.parse::<PartitaIva>() { push(&e, &e); }
-        let draft = registration_draft(date!(2026 - 03 - 07), text.clone(), text.clone(), Some(date!(1985 - 12 - 10)), 2);
-        if let Err(e) = draft.validate() { push(&e, &e); }
+        if let Err(e) = text.parse::<CodiceFiscale>() {
+            push(&e, &e);
+        }
+        if let Err(e) = text.parse::<Iban>() {
+            push(&e, &e);
+        }
+        if let Err(e) = text.parse::<UtilizzatoreId>() {
+            push(&e, &e);
+        }
+        if let Err(e) = text.parse::<PartitaIva>() {
+            push(&e, &e);
+        }
+        let draft = registration_draft(
+            date!(2026 - 03 - 07),
+            text.clone(),
+            text.clone(),
+            Some(date!(1985 - 12 - 10)),
+            2,
+        );
+        if let Err(e) = draft.validate() {
+            push(&e, &e);
+        }
         let mut registration = Registration::new(draft);
         if let Err(e) = registration.apply(RegistrationEvent::Submit) {
             push(&e, &e);
@@ -1199,7 +1398,9 @@ fn errors_do_not_show_a_whole_code() {
             id: text.clone(),
             ateco: String::new(),
         };
-        if let Err(e) = u.validate() { push(&e, &e); }
+        if let Err(e) = u.validate() {
+            push(&e, &e);
+        }
         for s in &shown {
             assert_masked(text, s);
         }
@@ -1216,9 +1417,8 @@ mod serde_input {
     use prestazioni_occasionali::{
         AddressDraft, Assessment, Breach, Causale, Citation, CodiceFiscaleKind, Commitment,
         Contacts, CpoDay, DocumentDraft, FieldError, FieldErrors, FundsEvent, Headcounts,
-        LedgerEntry, PaymentDraft, Payment, PrestatoreTotals, RegistrationData,
-        RegistrationState, Room, RulesTableBuilder, SemesterAverage, Sex,
-        Verdict,
+        LedgerEntry, Payment, PaymentDraft, PrestatoreTotals, RegistrationData, RegistrationState,
+        Room, RulesTableBuilder, SemesterAverage, Sex, Verdict,
     };
     use serde::Serialize;
     use serde::de::DeserializeOwned;
@@ -1232,8 +1432,12 @@ mod serde_input {
         match serde_json::from_value::<T>(value.clone()) {
             Ok(v) => {
                 let back = serde_json::to_value(&v).expect("serialises");
-                let again: T = serde_json::from_value(back.clone())
-                    .unwrap_or_else(|e| panic!("{} re-parse of {back} failed: {e}", std::any::type_name::<T>()));
+                let again: T = serde_json::from_value(back.clone()).unwrap_or_else(|e| {
+                    panic!(
+                        "{} re-parse of {back} failed: {e}",
+                        std::any::type_name::<T>()
+                    )
+                });
                 assert_eq!(again, v, "{}", std::any::type_name::<T>());
                 1
             }
@@ -1327,7 +1531,14 @@ mod serde_input {
     /// Serialised valid values of many types: the seeds that mutations turn near-valid.
     fn seeds() -> Vec<Value> {
         let day = date!(2026 - 03 - 07);
-        let p = prestazione(7, Instrument::ContrattoPrestazioneOccasionale, day, 240, Euro::from_euros(40)).unwrap();
+        let p = prestazione(
+            7,
+            Instrument::ContrattoPrestazioneOccasionale,
+            day,
+            240,
+            Euro::from_euros(40),
+        )
+        .unwrap();
         let draft = registration_draft(day, CF.into(), IBAN.into(), Some(date!(1985 - 12 - 10)), 2);
         let mut registration = Registration::new(draft.clone());
         registration.apply(RegistrationEvent::Submit).unwrap();
@@ -1335,7 +1546,10 @@ mod serde_input {
         let assessment = ledger.record(&p).unwrap();
         let delega = Delega::new(DelegaDraft {
             delegante: Party::Prestatore(cf()),
-            intermediario: Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "BNCGNN60A01H501P".parse().unwrap() },
+            intermediario: Intermediario {
+                kind: IntermediarioKind::Patronato,
+                codice_fiscale: "BNCGNN60A01H501P".parse().unwrap(),
+            },
             actions: vec![Action::ViewScrivania],
             from: day,
             until: date!(2027 - 03 - 07),
@@ -1343,12 +1557,36 @@ mod serde_input {
         })
         .unwrap();
         let mut headcounts = Headcounts::new();
-        headcounts.insert(2026, time::Month::January, MonthlyHeadcount::new(3, &[Decimal::new(5, 1)], 1).unwrap());
+        headcounts.insert(
+            2026,
+            time::Month::January,
+            MonthlyHeadcount::new(3, &[Decimal::new(5, 1)], 1).unwrap(),
+        );
         let utilizzatore = firm()
             .with_headcounts(headcounts.clone())
-            .with_prior_relationship(PriorRelationship::new(cf(), RelationshipKind::CoCoCo, date!(2025 - 01 - 01), Some(date!(2025 - 06 - 30))).unwrap());
-        let entry = CommunicatedPrestazione { prestazione: p.clone(), communicated_at: datetime_of(day), revoked_at: None, paid_on: Some(date!(2026 - 04 - 15)) };
-        let work = CpoWork::new("Roma", "inventario", datetime_of(day), datetime_of(day) + time::Duration::hours(4), vec![Euro::from_euros(40)], datetime_of(date!(2026 - 03 - 06)));
+            .with_prior_relationship(
+                PriorRelationship::new(
+                    cf(),
+                    RelationshipKind::CoCoCo,
+                    date!(2025 - 01 - 01),
+                    Some(date!(2025 - 06 - 30)),
+                )
+                .unwrap(),
+            );
+        let entry = CommunicatedPrestazione {
+            prestazione: p.clone(),
+            communicated_at: datetime_of(day),
+            revoked_at: None,
+            paid_on: Some(date!(2026 - 04 - 15)),
+        };
+        let work = CpoWork::new(
+            "Roma",
+            "inventario",
+            datetime_of(day),
+            datetime_of(day) + time::Duration::hours(4),
+            vec![Euro::from_euros(40)],
+            datetime_of(date!(2026 - 03 - 06)),
+        );
         let to_value = |v: &dyn erased::Ser| v.value();
         vec![
             to_value(&p),
@@ -1366,7 +1604,12 @@ mod serde_input {
             to_value(&entry),
             to_value(&work),
             to_value(&SelfCertification::new(Categoria::Studente, day, None).unwrap()),
-            to_value(&ExternalTotal { prestatore: cf(), year: 2026, total: Euro::from_euros(100), as_of: day }),
+            to_value(&ExternalTotal {
+                prestatore: cf(),
+                year: 2026,
+                total: Euro::from_euros(100),
+                as_of: day,
+            }),
             to_value(&"9:30-13:00".parse::<TimeBand>().unwrap()),
             json!(["codice_fiscale: is missing"]),
             json!([{ "path": "codice_fiscale", "reason": "is missing" }]),
@@ -1446,7 +1689,8 @@ mod serde_input {
             any::<bool>().prop_map(Value::from),
             any::<i64>().prop_map(Value::from),
             any::<u64>().prop_map(Value::from),
-            any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
             any_text().prop_map(Value::from),
         ];
         leaf.prop_recursive(3, 24, 4, |inner| {
@@ -1497,7 +1741,10 @@ mod serde_input {
     #[test]
     fn empty_field_errors_are_refused() {
         let err = serde_json::from_value::<FieldErrors>(json!([])).unwrap_err();
-        assert_eq!(err.to_string(), "field errors: the list is empty, a validation failure has at least one problem");
+        assert_eq!(
+            err.to_string(),
+            "field errors: the list is empty, a validation failure has at least one problem"
+        );
     }
 
     /// The rules table: a mutated row is refused or kept with its invariants.

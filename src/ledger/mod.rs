@@ -750,11 +750,9 @@ impl Ledger {
         let _ = self.utilizzatori.index.try_reserve(utilizzatori);
         if let Ok(y) = self.year_mut(capacity.year) {
             // Pairs beyond those the prestatori's slots hold inline go to a map.
-            let _ = y.pairs.try_reserve(cap(
-                capacity
-                    .pairs
-                    .saturating_sub(capacity.prestatori.saturating_mul(INLINE_PAIRS)),
-            ));
+            let _ = y.pairs.try_reserve(cap(capacity
+                .pairs
+                .saturating_sub(capacity.prestatori.saturating_mul(INLINE_PAIRS))));
             let _ = y.prestatori.try_reserve(prestatori);
             let _ = y.utilizzatori.try_reserve(utilizzatori);
         }

@@ -2108,4 +2108,3 @@ fn internal(path: &str) -> FieldError {
         reason: "is incomplete".to_owned(),
     }
 }
-
