@@ -170,3 +170,17 @@ pub use scrivania::{
     Scrivania, ScrivaniaError,
 };
 pub use verdict::{Breach, Consequence, Excess, RuleId, Verdict};
+
+/// The exact decimal type of [`rust_decimal`], re-exported because the public API takes and
+/// returns it (part-time fractions, counted cap-b amounts, hours): a host needs no direct
+/// dependency on `rust_decimal` to use them.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Decimal, Euro};
+/// assert_eq!(Euro::new(Decimal::new(1241, 2))?, Euro::from_cents(1241));
+/// assert!(Euro::new(Decimal::new(-1, 2)).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub use rust_decimal::Decimal;
