@@ -268,14 +268,7 @@ fn book_the_year(
             continue;
         };
         let new_years_eve = day.month() == Month::December && day.day() == 31;
-        let lf_minutes = if new_years_eve {
-            Some(240)
-        } else if matches!(day.weekday(), Weekday::Tuesday | Weekday::Thursday) {
-            Some(140)
-        } else {
-            None
-        };
-        if let Some(minutes) = lf_minutes {
+        if let Some(minutes) = lf_minutes(day) {
             let work = LfWork::new(
                 day,
                 minutes,
@@ -338,24 +331,20 @@ fn book_the_year(
         day = day.next_day().ok_or("date out of range")?;
     }
     println!("   {refusals} prestazione(s) refused in {year}");
-    let last = Date::from_calendar_date(year, Month::December, 31)?;
-    if let Some(prestatore) = registration.prestatore_on(last).transpose()? {
-        print_room(
-            &ledger,
-            &prestatore,
-            &family,
-            Instrument::LibrettoFamiglia,
-            last,
-        )?;
-        print_room(
-            &ledger,
-            &prestatore,
-            &company,
-            Instrument::ContrattoPrestazioneOccasionale,
-            last,
-        )?;
-    }
+    print_rooms(&ledger, registration, &family, &company, year)?;
     Ok(Year { communicated })
+}
+
+/// The family's baby-sitting on `day`: 2 h 20 min every Tuesday and Thursday, 4 h on New
+/// Year's Eve.
+fn lf_minutes(day: Date) -> Option<u32> {
+    if day.month() == Month::December && day.day() == 31 {
+        Some(240)
+    } else if matches!(day.weekday(), Weekday::Tuesday | Weekday::Thursday) {
+        Some(140)
+    } else {
+        None
+    }
 }
 
 /// Assesses and records one communication's prestazioni, printing a refusal.
@@ -409,6 +398,34 @@ fn print_breaches(verdict: &Verdict) {
         println!("       consequence: {}", breach.consequence);
         println!("       citation:    {}", breach.citation);
     }
+}
+
+/// The room left with each utilizzatore on the last day of `year`.
+fn print_rooms(
+    ledger: &Ledger,
+    registration: &Registration,
+    family: &Utilizzatore,
+    company: &Utilizzatore,
+    year: i32,
+) -> Result<(), Box<dyn Error>> {
+    let last = Date::from_calendar_date(year, Month::December, 31)?;
+    if let Some(prestatore) = registration.prestatore_on(last).transpose()? {
+        print_room(
+            ledger,
+            &prestatore,
+            family,
+            Instrument::LibrettoFamiglia,
+            last,
+        )?;
+        print_room(
+            ledger,
+            &prestatore,
+            company,
+            Instrument::ContrattoPrestazioneOccasionale,
+            last,
+        )?;
+    }
+    Ok(())
 }
 
 /// The room left under every cap for one more prestazione on `day` with `utilizzatore`.
@@ -522,7 +539,17 @@ fn engagements_in_detail(
         }
     }
 
-    // The CPO Saturday, 14:00-18:00 for 48,00, communicated at the last lawful minute.
+    print_cpo_detail(&company, &prestatore, saturday, table)?;
+    print_lf_detail(&family, &prestatore, tuesday, table)
+}
+
+/// One CPO Saturday, 14:00-18:00 for 48,00, communicated at the last lawful minute.
+fn print_cpo_detail(
+    company: &Utilizzatore,
+    prestatore: &Prestatore,
+    saturday: Date,
+    table: &RulesTable,
+) -> Result<(), Box<dyn Error>> {
     let start = rome(saturday, time!(14:00))?;
     let rules = table.in_force_on(saturday)?;
     let sent = prestazioni_occasionali::cpo_communication_deadline(start, rules)?;
@@ -534,7 +561,7 @@ fn engagements_in_detail(
         vec![Euro::from_euros(48)],
         sent,
     );
-    let cpo = CpoCommunication::new(&company, &prestatore, &work, table)?;
+    let cpo = CpoCommunication::new(company, prestatore, &work, table)?;
     for d in cpo.days() {
         println!(
             "   CPO on {}: {} min for {} (minimum {}: {}), lawful: {}",
@@ -576,7 +603,16 @@ fn engagements_in_detail(
         );
     }
 
-    // The LF Tuesday, 2 h 20 min of baby-sitting.
+    Ok(())
+}
+
+/// One LF Tuesday, 2 h 20 min of baby-sitting.
+fn print_lf_detail(
+    family: &Utilizzatore,
+    prestatore: &Prestatore,
+    tuesday: Date,
+    table: &RulesTable,
+) -> Result<(), Box<dyn Error>> {
     let rules = table.in_force_on(tuesday)?;
     let work = LfWork::new(
         tuesday,
@@ -585,7 +621,7 @@ fn engagements_in_detail(
         "Roma, Via Appia Nuova",
         PrestazioneId(1),
     );
-    let lf = LfCommunication::new(&family, &prestatore, &work, table)?;
+    let lf = LfCommunication::new(family, prestatore, &work, table)?;
     println!(
         "   LF on {}: {} min = {} titoli, compenso {}, lawful: {} ({})",
         lf.day(),

@@ -26,6 +26,7 @@ use crate::rules::{Credential, Rules, RulesTable};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum RegistrationState {
     /// Data being entered.
     Draft,
@@ -216,6 +217,7 @@ pub enum RegistrationEvent {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum RegistrationEventKind {
     /// [`RegistrationEvent::Edit`].
     Edit,
