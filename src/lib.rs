@@ -84,8 +84,10 @@
 //!
 //! - `belfiore` (default): the Belfiore birthplace table ([`Birthplace`]), generated from
 //!   python-codicefiscale 0.12.1 (MIT, derived from ANPR).
-//! - `serde`: `Serialize` / `Deserialize` for every public type, through the validating
-//!   constructors (money and decimals as strings, dates as ISO 8601).
+//! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
+//!   rules tables), through the validating constructors (money and decimals as strings, dates as
+//!   ISO 8601); computed answers (communications, the Scrivania, authorizations) serialise
+//!   only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types.
 //!
 //! This crate is not legal advice.
