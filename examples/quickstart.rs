@@ -12,12 +12,18 @@
 //!    Famiglia titolo cost;
 //! 3. a prestatore registered with SPID (confirmed at once) and the final check "Lavoratore
 //!    Attivo";
-//! 4. a year of her work, booked through both instruments and assessed against every cap: a
-//!    family pays her as a baby-sitter through the Libretto Famiglia every Tuesday and Thursday,
-//!    an events company books her through the CPO on the first Saturday of each month and on New
-//!    Year's Eve (across midnight, so the last hours fall into the next year). What the ledger
-//!    refuses is printed with its rule, consequence and citation;
-//! 5. her Scrivania Prestatore at the end of January of the next year: the payments and the
+//! 4. two engagements of hers in detail, on the first Saturday on or after the day and the
+//!    Tuesday on or after it: which instrument each utilizzatore may use (and why not the other),
+//!    the pay, the total cost, and the deadlines (communication, revoca, payment), each with its
+//!    citation;
+//! 5. a year of her work, booked through both instruments and assessed against every cap: a
+//!    family pays her as a baby-sitter through the Libretto Famiglia every Tuesday and Thursday
+//!    (and for 4 hours on New Year's Eve, which the ledger refuses under cap c), an events
+//!    company books her through the CPO on the first Saturday of each month and on New Year's
+//!    Eve (across midnight, so the last hours fall into the next year). What the ledger refuses
+//!    is printed with its rule, consequence and citation; at the end of the year, the room left
+//!    under every cap and the 280 hours with each utilizzatore, with citations;
+//! 6. her Scrivania Prestatore at the end of January of the next year: the payments and the
 //!    annual prospetto compensi against cap a.
 
 use std::error::Error;
@@ -26,10 +32,11 @@ use std::process::ExitCode;
 use prestazioni_occasionali::{
     AccessChannel, AccountKind, AddressDraft, AtecoCode, Birthplace, Categoria, CodiceFiscale,
     CommunicatedPrestazione, ContactChannel, ContactsDraft, CostBreakdown, CpoCommunication,
-    CpoWork, DocumentDraft, DocumentKind, Euro, Headcounts, Ledger, LfActivity, LfCommunication,
-    LfWork, MonthlyHeadcount, PaymentDraft, PaymentMode, Prestatore, Prestazione, PrestazioneId,
-    REGIME_START, RecordError, Registration, RegistrationDraft, RegistrationEvent, Rules,
-    RulesTable, Scrivania, SelfCertification, Sex, Utilizzatore, UtilizzatoreKind, Verdict,
+    CpoWork, Decimal, DocumentDraft, DocumentKind, Engagement, Euro, Headcounts, Instrument,
+    Ledger, LfActivity, LfCommunication, LfWork, MonthlyHeadcount, PaymentDraft, PaymentMode,
+    Prestatore, Prestazione, PrestazioneId, REGIME_START, RecordError, Registration,
+    RegistrationDraft, RegistrationEvent, RoomQuery, Rules, RulesTable, Scrivania,
+    SelfCertification, Sex, Utilizzatore, UtilizzatoreKind, Verdict, assess_admissibility,
 };
 use time::macros::{date, format_description, time};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
@@ -57,6 +64,7 @@ fn run() -> Result<(), Box<dyn Error>> {
     print_costs(rules)?;
 
     let registration = register(day.year())?;
+    engagements_in_detail(&registration, day, table)?;
     let year = book_the_year(&registration, day.year(), table)?;
     print_scrivania(&registration, &year, day.year(), table)?;
     Ok(())
@@ -233,16 +241,16 @@ fn utilizzatori(year: i32) -> Result<(Utilizzatore, Utilizzatore), Box<dyn Error
     Ok((family, company))
 }
 
-/// Section 4: a year of work through both instruments, assessed by the ledger.
+/// Section 5: a year of work through both instruments, assessed by the ledger.
 fn book_the_year(
     registration: &Registration,
     year: i32,
     table: &RulesTable,
 ) -> Result<Year, Box<dyn Error>> {
     let (family, company) = utilizzatori(year)?;
-    println!("\n4. A year of work for Giulia Verdi in {year}");
+    println!("\n5. A year of work for Giulia Verdi in {year}");
     println!(
-        "   LF: {} pays her 2 h 20 min of baby-sitting every Tuesday and Thursday",
+        "   LF: {} pays her 2 h 20 min of baby-sitting every Tuesday and Thursday, 4 h on New Year's Eve",
         family.name()
     );
     println!(
@@ -259,10 +267,11 @@ fn book_the_year(
             day = day.next_day().ok_or("date out of range")?;
             continue;
         };
-        if matches!(day.weekday(), Weekday::Tuesday | Weekday::Thursday) {
+        let new_years_eve = day.month() == Month::December && day.day() == 31;
+        if let Some(minutes) = lf_minutes(day) {
             let work = LfWork::new(
                 day,
-                140,
+                minutes,
                 LfActivity::AssistenzaDomiciliare,
                 "Roma, Via Appia Nuova",
                 PrestazioneId(next_id),
@@ -279,7 +288,6 @@ fn book_the_year(
                 &mut refusals,
             );
         }
-        let new_years_eve = day.month() == Month::December && day.day() == 31;
         if (day.weekday() == Weekday::Saturday && day.day() <= 7) || new_years_eve {
             let (start, end, compensi) = if new_years_eve {
                 let start = rome(day, time!(22:00))?;
@@ -323,7 +331,20 @@ fn book_the_year(
         day = day.next_day().ok_or("date out of range")?;
     }
     println!("   {refusals} prestazione(s) refused in {year}");
+    print_rooms(&ledger, registration, &family, &company, year)?;
     Ok(Year { communicated })
+}
+
+/// The family's baby-sitting on `day`: 2 h 20 min every Tuesday and Thursday, 4 h on New
+/// Year's Eve.
+fn lf_minutes(day: Date) -> Option<u32> {
+    if day.month() == Month::December && day.day() == 31 {
+        Some(240)
+    } else if matches!(day.weekday(), Weekday::Tuesday | Weekday::Thursday) {
+        Some(140)
+    } else {
+        None
+    }
 }
 
 /// Assesses and records one communication's prestazioni, printing a refusal.
@@ -379,6 +400,263 @@ fn print_breaches(verdict: &Verdict) {
     }
 }
 
+/// The room left with each utilizzatore on the last day of `year`.
+fn print_rooms(
+    ledger: &Ledger,
+    registration: &Registration,
+    family: &Utilizzatore,
+    company: &Utilizzatore,
+    year: i32,
+) -> Result<(), Box<dyn Error>> {
+    let last = Date::from_calendar_date(year, Month::December, 31)?;
+    if let Some(prestatore) = registration.prestatore_on(last).transpose()? {
+        print_room(
+            ledger,
+            &prestatore,
+            family,
+            Instrument::LibrettoFamiglia,
+            last,
+        )?;
+        print_room(
+            ledger,
+            &prestatore,
+            company,
+            Instrument::ContrattoPrestazioneOccasionale,
+            last,
+        )?;
+    }
+    Ok(())
+}
+
+/// The room left under every cap for one more prestazione on `day` with `utilizzatore`.
+fn print_room(
+    ledger: &Ledger,
+    prestatore: &Prestatore,
+    utilizzatore: &Utilizzatore,
+    instrument: Instrument,
+    day: Date,
+) -> Result<(), Box<dyn Error>> {
+    let rules = ledger.rules_table().in_force_on(day)?;
+    let profile = utilizzatore.cap_profile(rules);
+    let query = RoomQuery {
+        prestatore: prestatore.codice_fiscale(),
+        utilizzatore: utilizzatore.id(),
+        day,
+        instrument,
+        special_category: prestatore.special_category_on(day, rules).is_some(),
+        steward: false,
+        profile,
+    };
+    let room = ledger.room(&query)?;
+    println!(
+        "   room left on {day} with {} ({instrument}): {} ({} titoli), set by {}",
+        utilizzatore.name(),
+        room.compenso.to_italian(),
+        room.titoli,
+        room.binding
+    );
+    for cap in &room.caps {
+        let used = Euro::round_half_away_from_zero(cap.used)?;
+        let weight = cap
+            .weight
+            .map(|w| {
+                format!(
+                    ", her compensi counted at {}%",
+                    (w * Decimal::ONE_HUNDRED).normalize()
+                )
+            })
+            .unwrap_or_default();
+        println!(
+            "     {:<22} used {:>10} of {:>10}{weight}, room {:>10}",
+            cap.rule.as_str(),
+            used.to_italian(),
+            cap.limit.to_italian(),
+            cap.headroom.to_italian(),
+        );
+        if let Some(citation) = cap.citation(rules, profile) {
+            println!("     {:<22} ↳ {citation}", "");
+        }
+    }
+    if let Some(minutes) = room.minutes {
+        println!(
+            "     {:<22} {} h {} min left of {} h",
+            "HOURS-280",
+            minutes / 60,
+            minutes % 60,
+            rules.hours_per_pair.value
+        );
+        println!("     {:<22} ↳ {}", "", rules.hours_per_pair.citation);
+    }
+    Ok(())
+}
+
+/// Section 4: one CPO Saturday and one LF Tuesday in detail.
+fn engagements_in_detail(
+    registration: &Registration,
+    day: Date,
+    table: &RulesTable,
+) -> Result<(), Box<dyn Error>> {
+    let (family, company) = utilizzatori(day.year())?;
+    let on_or_after = |weekday: Weekday| {
+        if day.weekday() == weekday {
+            day
+        } else {
+            day.next_occurrence(weekday)
+        }
+    };
+    let saturday = on_or_after(Weekday::Saturday);
+    let tuesday = on_or_after(Weekday::Tuesday);
+    println!("\n4. Two engagements in detail");
+    let Some(prestatore) = registration
+        .prestatore_on(saturday.min(tuesday))
+        .transpose()?
+    else {
+        println!(
+            "   Giulia is not registered yet on {}",
+            saturday.min(tuesday)
+        );
+        return Ok(());
+    };
+
+    // Which instrument may each utilizzatore use?
+    for (utilizzatore, when) in [(&family, tuesday), (&company, saturday)] {
+        let rules = table.in_force_on(when)?;
+        for instrument in [
+            Instrument::LibrettoFamiglia,
+            Instrument::ContrattoPrestazioneOccasionale,
+        ] {
+            let job = Engagement::on(when).with_lf_activity(LfActivity::AssistenzaDomiciliare);
+            let verdict = assess_admissibility(instrument, utilizzatore, &prestatore, &job, rules)?;
+            if verdict.is_lawful() {
+                println!(
+                    "   {} may pay her through the {instrument}",
+                    utilizzatore.name()
+                );
+            } else {
+                println!("   {} may NOT use the {instrument}:", utilizzatore.name());
+                print_breaches(&verdict);
+            }
+        }
+    }
+
+    print_cpo_detail(&company, &prestatore, saturday, table)?;
+    print_lf_detail(&family, &prestatore, tuesday, table)
+}
+
+/// One CPO Saturday, 14:00-18:00 for 48,00, communicated at the last lawful minute.
+fn print_cpo_detail(
+    company: &Utilizzatore,
+    prestatore: &Prestatore,
+    saturday: Date,
+    table: &RulesTable,
+) -> Result<(), Box<dyn Error>> {
+    let start = rome(saturday, time!(14:00))?;
+    let rules = table.in_force_on(saturday)?;
+    let sent = prestazioni_occasionali::cpo_communication_deadline(start, rules)?;
+    let work = CpoWork::new(
+        "Roma, Fiera di Roma",
+        "hostess at a fair",
+        start,
+        rome(saturday, time!(18:00))?,
+        vec![Euro::from_euros(48)],
+        sent,
+    );
+    let cpo = CpoCommunication::new(company, prestatore, &work, table)?;
+    for d in cpo.days() {
+        println!(
+            "   CPO on {}: {} min for {} (minimum {}: {}), lawful: {}",
+            d.day.date,
+            d.day.minutes,
+            d.compenso.to_italian(),
+            d.day.minimum_compenso.to_italian(),
+            rules.cpo_min_daily.citation,
+            if cpo.verdict().is_lawful() {
+                "yes"
+            } else {
+                "no"
+            },
+        );
+        println!(
+            "     cost {} = compenso {} + IVS {} + INAIL {} + oneri {} ({})",
+            d.cost.total.to_italian(),
+            d.cost.compenso.to_italian(),
+            d.cost.ivs.to_italian(),
+            d.cost.inail.to_italian(),
+            d.cost.oneri.to_italian(),
+            rules.cpo_oneri_base.citation
+        );
+        println!(
+            "     communicate by {} on {} ({})",
+            d.communication_deadline
+                .time()
+                .format(format_description!("[hour]:[minute]"))?,
+            d.communication_deadline.date(),
+            rules.cpo_notice_minutes.citation
+        );
+        println!(
+            "     revoke by 23:59:59 of {} ({})",
+            d.revoca_deadline, rules.revoca_days.citation
+        );
+        println!(
+            "     INPS pays her by {} ({})",
+            d.payment_date, rules.payment_day.citation
+        );
+    }
+
+    Ok(())
+}
+
+/// One LF Tuesday, 2 h 20 min of baby-sitting.
+fn print_lf_detail(
+    family: &Utilizzatore,
+    prestatore: &Prestatore,
+    tuesday: Date,
+    table: &RulesTable,
+) -> Result<(), Box<dyn Error>> {
+    let rules = table.in_force_on(tuesday)?;
+    let work = LfWork::new(
+        tuesday,
+        140,
+        LfActivity::AssistenzaDomiciliare,
+        "Roma, Via Appia Nuova",
+        PrestazioneId(1),
+    );
+    let lf = LfCommunication::new(family, prestatore, &work, table)?;
+    println!(
+        "   LF on {}: {} min = {} titoli, compenso {}, lawful: {} ({})",
+        lf.day(),
+        lf.minutes(),
+        lf.titoli(),
+        lf.compenso().to_italian(),
+        if lf.verdict().is_lawful() {
+            "yes"
+        } else {
+            "no"
+        },
+        rules.lf_titolo.citation
+    );
+    let cost = lf.cost();
+    println!(
+        "     cost {} = compenso {} + IVS {} + INAIL {} + oneri {}",
+        cost.total.to_italian(),
+        cost.compenso.to_italian(),
+        cost.ivs.to_italian(),
+        cost.inail.to_italian(),
+        cost.oneri.to_italian()
+    );
+    println!(
+        "     communicate by 23:59:59 of {} ({})",
+        lf.communication_deadline(),
+        rules.lf_communication_day.citation
+    );
+    println!(
+        "     INPS pays her by {} ({})",
+        lf.payment_date(),
+        rules.payment_day.citation
+    );
+    Ok(())
+}
+
 /// One line per month: what was booked, and the room left under caps a and c.
 fn print_month(
     ledger: &Ledger,
@@ -408,7 +686,7 @@ fn print_month(
     Ok(())
 }
 
-/// Section 5: the Scrivania Prestatore at the end of January of the next year.
+/// Section 6: the Scrivania Prestatore at the end of January of the next year.
 fn print_scrivania(
     registration: &Registration,
     year: &Year,
@@ -443,7 +721,7 @@ fn print_scrivania(
         viewed,
     )?;
     println!(
-        "\n5. Scrivania Prestatore of Giulia Verdi on {}",
+        "\n6. Scrivania Prestatore of Giulia Verdi on {}",
         viewed.date()
     );
     let payments = desk.payments();

@@ -80,6 +80,7 @@ pub enum DelegaError {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Party {
     /// A prestatore.
     Prestatore(CodiceFiscale),
@@ -571,6 +572,7 @@ impl Delega {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Actor {
     /// A prestatore acting for itself.
     Prestatore(CodiceFiscale),
@@ -594,6 +596,7 @@ pub enum Actor {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Subject {
     /// A party (its registration, desk, payment method, libretto).
     Party(Party),
@@ -659,6 +662,7 @@ impl From<Party> for Subject {
 ///
 /// See [`authorize`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Permit {
     /// The actor acts for itself.
@@ -675,6 +679,7 @@ pub enum Permit {
 ///
 /// See [`authorize`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Denial {
     /// The action does not concern this kind of subject.
@@ -772,6 +777,7 @@ impl fmt::Display for Denial {
 ///
 /// See [`authorize`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[must_use]
 pub enum Authorization {
     /// The actor may act.

@@ -84,8 +84,10 @@
 //!
 //! - `belfiore` (default): the Belfiore birthplace table ([`Birthplace`]), generated from
 //!   python-codicefiscale 0.12.1 (MIT, derived from ANPR).
-//! - `serde`: `Serialize` / `Deserialize` for every public type, through the validating
-//!   constructors (money and decimals as strings, dates as ISO 8601).
+//! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
+//!   rules tables), through the validating constructors (money and decimals as strings, dates as
+//!   ISO 8601); computed answers (communications, the Scrivania, authorizations) serialise
+//!   only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types.
 //!
 //! This crate is not legal advice.
@@ -170,3 +172,17 @@ pub use scrivania::{
     Scrivania, ScrivaniaError,
 };
 pub use verdict::{Breach, Consequence, Excess, RuleId, Verdict};
+
+/// The exact decimal type of [`rust_decimal`], re-exported because the public API takes and
+/// returns it (part-time fractions, counted cap-b amounts, hours): a host needs no direct
+/// dependency on `rust_decimal` to use them.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Decimal, Euro};
+/// assert_eq!(Euro::new(Decimal::new(1241, 2))?, Euro::from_cents(1241));
+/// assert!(Euro::new(Decimal::new(-1, 2)).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub use rust_decimal::Decimal;

@@ -291,56 +291,287 @@ impl fmt::Debug for Prestazione {
 
 impl Prestazione {
     /// The host's id.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(p.id(), PrestazioneId(7));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> PrestazioneId {
         self.0.id
     }
     /// LF or CPO.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(p.instrument(), Instrument::LibrettoFamiglia);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn instrument(&self) -> Instrument {
         self.0.instrument
     }
     /// The prestatore's codice fiscale as given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(p.prestatore(), "RSSMRA85T10A562S".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prestatore(&self) -> CodiceFiscale {
         self.0.prestatore
     }
     /// The utilizzatore.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(p.utilizzatore().to_string(), "BNCGNN60A01H501P");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn utilizzatore(&self) -> UtilizzatoreId {
         self.0.utilizzatore
     }
     /// The day of the work.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(p.day(), date!(2026 - 03 - 07));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn day(&self) -> Date {
         self.0.day
     }
     /// Duration in minutes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(p.minutes(), 180);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn minutes(&self) -> u32 {
         self.0.minutes
     }
     /// The compenso netto.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(p.compenso(), Euro::from_euros(24));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn compenso(&self) -> Euro {
         self.0.compenso
     }
     /// Whether a comma-8 category held on the day (Part A A11).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert!(p.special_category());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn special_category(&self) -> bool {
         self.0.special_category
     }
     /// Whether it is a steward service (c. 1 lett. c-bis).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert!(!p.steward());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn steward(&self) -> bool {
         self.0.steward
     }
     /// What the caps need to know about the utilizzatore.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(p.profile(), CapProfile::default());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn profile(&self) -> CapProfile {
         self.0.profile
     }
     /// The fields, as plain data.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: true,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// assert_eq!(Prestazione::try_from(p.draft().clone())?, p);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn draft(&self) -> &PrestazioneDraft {
         &self.0

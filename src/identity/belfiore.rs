@@ -67,6 +67,7 @@ pub enum BirthplaceKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Birthplace {
     /// The Belfiore code.
     pub code: BelfioreCode,

@@ -379,72 +379,228 @@ impl LfCommunication {
     }
 
     /// Who works.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.prestatore().last_name(), "Rossi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prestatore(&self) -> &Prestatore {
         &self.prestatore
     }
 
     /// Who pays.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.utilizzatore().name(), "Giovanni Bianchi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn utilizzatore(&self) -> &Utilizzatore {
         &self.utilizzatore
     }
 
     /// The day of the work.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.day(), date!(2026 - 03 - 07));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn day(&self) -> Date {
         self.prestazione.day()
     }
 
     /// The duration in minutes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.minutes(), 180);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn minutes(&self) -> u32 {
         self.prestazione.minutes()
     }
 
     /// The c. 10 activity (ambito).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.activity(), LfActivity::AssistenzaDomiciliare);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn activity(&self) -> LfActivity {
         self.activity
     }
 
     /// Where the work is done (luogo), trimmed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.place(), "Via Roma 1, Roma");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn place(&self) -> &str {
         &self.place
     }
 
     /// The whole titoli the work needs (each pays at most one hour).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.titoli(), 3); // 180 minutes, at most 60 per titolo (LAW.md E1)
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn titoli(&self) -> u32 {
         self.titoli
     }
 
     /// The compenso netto to the prestatore: titoli × the titolo's compenso (8,00).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.compenso(), Euro::from_euros(24)); // 3 × 8,00
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn compenso(&self) -> Euro {
         self.cost.compenso
     }
 
     /// What the utilizzatore pays, split as the law splits it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.cost().total, Euro::from_euros(30)); // 3 × 10,00 (LAW.md E1)
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn cost(&self) -> CostBreakdown {
         self.cost
     }
 
     /// The last day to communicate the prestazione: the 3rd of the next month (A17).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.communication_deadline(), date!(2026 - 04 - 03)); // LAW.md E6
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn communication_deadline(&self) -> Date {
         self.communication_deadline
     }
 
     /// The day by which INPS pays the prestatore: the 15th of the next month (A15).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.payment_date(), date!(2026 - 04 - 15)); // LAW.md E6
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payment_date(&self) -> Date {
         self.payment_date
     }
 
     /// The prestatore's comma-8 category on the day, if any (Part A A11).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!(lf.special_category(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn special_category(&self) -> Option<Categoria> {
         self.special_category
@@ -452,12 +608,38 @@ impl LfCommunication {
 
     /// Whether the utilizzatore may use the Libretto Famiglia for this work with this
     /// prestatore ([`assess_admissibility`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert!(lf.verdict().is_lawful());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn verdict(&self) -> &Verdict {
         &self.verdict
     }
 
     /// The record the ledger counts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::date;
+    /// # let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+    /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
+    /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
+    /// assert_eq!((lf.prestazione().instrument(), lf.prestazione().compenso()), (Instrument::LibrettoFamiglia, Euro::from_euros(24)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prestazione(&self) -> &Prestazione {
         &self.prestazione
@@ -1019,60 +1201,230 @@ impl CpoCommunication {
     }
 
     /// Who works (c. 17 lett. a).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.prestatore().first_name(), "Mario");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prestatore(&self) -> &Prestatore {
         &self.prestatore
     }
 
     /// Who communicates and pays.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.utilizzatore().name(), "Comune di Prova");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn utilizzatore(&self) -> &Utilizzatore {
         &self.utilizzatore
     }
 
     /// Where the work is done (c. 17 lett. b), trimmed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.place(), "Piazza Grande");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn place(&self) -> &str {
         &self.place
     }
 
     /// What the work is (c. 17 lett. c), trimmed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.oggetto(), "stewarding a town festival");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn oggetto(&self) -> &str {
         &self.oggetto
     }
 
     /// When the work starts (c. 17 lett. d).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.start(), datetime!(2026-03-07 14:00 +01:00));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn start(&self) -> OffsetDateTime {
         self.start
     }
 
     /// When the work ends (c. 17 lett. d).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.end(), datetime!(2026-03-07 18:00 +01:00));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn end(&self) -> OffsetDateTime {
         self.end
     }
 
     /// When the communication is sent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.sent_at(), datetime!(2026-03-07 13:00 +01:00));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn sent_at(&self) -> OffsetDateTime {
         self.sent_at
     }
 
     /// One prestazione per calendar day, in order (reading A12).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.days().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn days(&self) -> &[CpoCommunicationDay] {
         &self.days
     }
 
     /// The sum of the days' compensi.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.total_compenso(), Euro::from_euros(36));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn total_compenso(&self) -> Euro {
         self.total_compenso
     }
 
     /// The sum of the days' costs to the utilizzatore.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert_eq!(cpo.total_cost(), Euro::from_cents(4964)); // LAW.md E3
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn total_cost(&self) -> Euro {
         self.total_cost
@@ -1080,6 +1432,23 @@ impl CpoCommunication {
 
     /// Every breach of every day (admissibility, pay floor, notice), each fact prefixed with
     /// its day (`on 2026-03-07, ...`): lawful exactly when every day's verdict is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::*;
+    /// # use time::macros::datetime;
+    /// # let comune = Utilizzatore::new("12345670157".parse()?, "Comune di Prova", UtilizzatoreKind::PubblicaAmministrazione)?;
+    /// # let sara = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", time::macros::date!(1985 - 12 - 10))?;
+    /// # let work = CpoWork::new(
+    /// #     "Piazza Grande", "stewarding a town festival",
+    /// #     datetime!(2026-03-07 14:00 +01:00), datetime!(2026-03-07 18:00 +01:00),
+    /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
+    /// # ).with_pa_purpose(PaPurpose::Events);
+    /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
+    /// assert!(cpo.verdict().is_lawful());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn verdict(&self) -> &Verdict {
         &self.verdict

@@ -22,6 +22,7 @@ use crate::rules::{Citation, FundingChannel, Rules};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Causale {
     /// `LIFA`: Libretto Famiglia.
     Lifa,

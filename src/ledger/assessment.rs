@@ -8,6 +8,7 @@ use crate::identity::CodiceFiscale;
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::{CapProfile, Instrument, PrestazioneId};
+use crate::rules::{Citation, Rules};
 use crate::verdict::{Consequence, RuleId, Verdict};
 
 /// The state of one cap in euro (a, b, c or c-bis) for one prestazione.
@@ -78,16 +79,109 @@ impl MoneyCap {
     ///
     /// # Examples
     ///
-    /// See [`MoneyCap`].
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::date;
+    ///
+    /// let p = Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::LibrettoFamiglia,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 180,
+    ///     compenso: Euro::from_euros(24),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?;
+    /// let a = Ledger::default().assess(&p)?;
+    /// let pair = a.cap_pair.as_ref().ok_or("cap c applies")?;
+    /// assert_eq!(pair.total(), Euro::from_euros(24).as_decimal());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn total(&self) -> Decimal {
         self.used.saturating_add(self.requested)
     }
 
     /// Whether the total exceeds the cap (one cent more than the cap does, reading A10).
+    ///
+    /// Legal basis: art. 54-bis c. 1 D.L. 50/2017 ("non superiore a", reading A10).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::date;
+    ///
+    /// let p = Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::LibrettoFamiglia,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 180,
+    ///     compenso: Euro::from_euros(24),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?;
+    /// let a = Ledger::default().assess(&p)?;
+    /// let pair = a.cap_pair.as_ref().ok_or("cap c applies")?;
+    /// assert!(!pair.is_breached());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_breached(&self) -> bool {
         self.total() > self.limit.as_decimal()
+    }
+
+    /// The citation of this cap in `rules` (the rules in force on the day asked about), for a
+    /// utilizzatore with `profile`: cap b cites the events amendment when the events cap applies.
+    /// `None` only for a rule that is not a money cap.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis D.L. 50/2017 and their amendments.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Instrument, Ledger, RoomQuery, RuleId, Rules};
+    /// use time::macros::date;
+    ///
+    /// let day = date!(2026 - 03 - 07);
+    /// let events = CapProfile { events_sector: true, ..CapProfile::default() };
+    /// let q = RoomQuery {
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day,
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: events,
+    /// };
+    /// let rules = Rules::in_force_on(day)?;
+    /// let room = Ledger::default().room(&q)?;
+    /// let b = room.caps.iter().find(|c| c.rule == RuleId::CapUtilizzatore).ok_or("cap b applies")?;
+    /// let cited = b.citation(rules, events).ok_or("a money cap")?;
+    /// assert!(cited.to_string().contains("D.L. 48/2023 art. 37"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn citation<'r>(&self, rules: &'r Rules, profile: CapProfile) -> Option<&'r Citation> {
+        match self.rule {
+            RuleId::CapPrestatore => Some(&rules.cap_prestatore.citation),
+            RuleId::CapUtilizzatore => Some(
+                if profile.events_sector && rules.cap_utilizzatore_events.value.is_some() {
+                    &rules.cap_utilizzatore_events.citation
+                } else {
+                    &rules.cap_utilizzatore.citation
+                },
+            ),
+            RuleId::CapPair => Some(&rules.cap_pair.citation),
+            RuleId::CapSteward => Some(&rules.cap_steward.citation),
+            _ => None,
+        }
     }
 }
 

@@ -276,6 +276,7 @@ pub struct LedgerEntry {
 ///
 /// See [`Ledger::reserve`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LedgerCapacity {
     /// The calendar year the pairs are in.
     pub year: i32,

@@ -188,18 +188,48 @@ impl SelfCertification {
     }
 
     /// The category.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Categoria, SelfCertification};
+    /// use time::macros::date;
+    /// let s = SelfCertification::new(Categoria::Studente, date!(2025 - 09 - 01), Some(date!(2026 - 07 - 31)))?;
+    /// assert_eq!(s.categoria(), Categoria::Studente);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn categoria(&self) -> Categoria {
         self.categoria
     }
 
     /// The first day.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Categoria, SelfCertification};
+    /// use time::macros::date;
+    /// let s = SelfCertification::new(Categoria::Studente, date!(2025 - 09 - 01), Some(date!(2026 - 07 - 31)))?;
+    /// assert_eq!(s.from(), date!(2025 - 09 - 01));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn from(&self) -> Date {
         self.from
     }
 
     /// The last day, if it ends.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Categoria, SelfCertification};
+    /// use time::macros::date;
+    /// let s = SelfCertification::new(Categoria::Studente, date!(2025 - 09 - 01), Some(date!(2026 - 07 - 31)))?;
+    /// assert_eq!(s.until(), Some(date!(2026 - 07 - 31)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn until(&self) -> Option<Date> {
         self.until

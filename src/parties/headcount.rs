@@ -234,24 +234,64 @@ impl MonthlyHeadcount {
     }
 
     /// The unrounded total: full-timers + part-time fractions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Decimal, MonthlyHeadcount};
+    /// // 4 full-timers, one half-time worker, one apprentice.
+    /// let m = MonthlyHeadcount::new(4, &[Decimal::new(5, 1)], 1)?;
+    /// assert_eq!(m.exact(), Decimal::new(45, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn exact(&self) -> Decimal {
         self.exact
     }
 
     /// The number of full-timers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Decimal, MonthlyHeadcount};
+    /// // 4 full-timers, one half-time worker, one apprentice.
+    /// let m = MonthlyHeadcount::new(4, &[Decimal::new(5, 1)], 1)?;
+    /// assert_eq!(m.full_timers(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn full_timers(&self) -> u32 {
         self.full_time
     }
 
     /// The part-time fractions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Decimal, MonthlyHeadcount};
+    /// // 4 full-timers, one half-time worker, one apprentice.
+    /// let m = MonthlyHeadcount::new(4, &[Decimal::new(5, 1)], 1)?;
+    /// assert_eq!(m.part_time_fractions(), &[Decimal::new(5, 1)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn part_time_fractions(&self) -> &[Decimal] {
         &self.part_time
     }
 
     /// The apprentices (excluded from the figure).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Decimal, MonthlyHeadcount};
+    /// // 4 full-timers, one half-time worker, one apprentice.
+    /// let m = MonthlyHeadcount::new(4, &[Decimal::new(5, 1)], 1)?;
+    /// assert_eq!(m.apprentices(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn apprentices(&self) -> u32 {
         self.apprentices

@@ -154,12 +154,32 @@ impl ParentalConsent {
     }
 
     /// The day consent was given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::ParentalConsent;
+    /// use time::macros::date;
+    /// let consent = ParentalConsent::new(date!(2026 - 01 - 10), " Anna Verdi ")?;
+    /// assert_eq!(consent.given_on(), date!(2026 - 01 - 10));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn given_on(&self) -> Date {
         self.given_on
     }
 
     /// The parent or guardian who gave it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::ParentalConsent;
+    /// use time::macros::date;
+    /// let consent = ParentalConsent::new(date!(2026 - 01 - 10), " Anna Verdi ")?;
+    /// assert_eq!(consent.by(), "Anna Verdi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn by(&self) -> &str {
         &self.by
@@ -421,36 +441,96 @@ impl Prestatore {
     }
 
     /// The codice fiscale.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, " Mario ", "Rossi", date!(1985 - 12 - 10))?;
+    /// assert_eq!(p.codice_fiscale(), "RSSMRA85T10A562S".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn codice_fiscale(&self) -> CodiceFiscale {
         self.codice_fiscale
     }
 
     /// The first name, trimmed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, " Mario ", "Rossi", date!(1985 - 12 - 10))?;
+    /// assert_eq!(p.first_name(), "Mario");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn first_name(&self) -> &str {
         &self.first_name
     }
 
     /// The last name, trimmed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, " Mario ", "Rossi", date!(1985 - 12 - 10))?;
+    /// assert_eq!(p.last_name(), "Rossi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn last_name(&self) -> &str {
         &self.last_name
     }
 
     /// The birth date.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, " Mario ", "Rossi", date!(1985 - 12 - 10))?;
+    /// assert_eq!(p.birth_date(), date!(1985 - 12 - 10));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn birth_date(&self) -> Date {
         self.birth_date
     }
 
     /// The comma-8 self-certifications.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, " Mario ", "Rossi", date!(1985 - 12 - 10))?;
+    /// assert!(p.self_certifications().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn self_certifications(&self) -> &[SelfCertification] {
         &self.self_certifications
     }
 
     /// The years for which the prestatore self-certified not being in the agricultural lists.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, " Mario ", "Rossi", date!(1985 - 12 - 10))?;
+    /// assert!(p.with_not_in_agricultural_lists(2020).not_in_agricultural_lists().contains(&2020));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn not_in_agricultural_lists(&self) -> &BTreeSet<i32> {
         &self.not_in_agricultural_lists
@@ -477,6 +557,16 @@ impl Prestatore {
     }
 
     /// The parental consent, if recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Prestatore;
+    /// use time::macros::date;
+    /// let p = Prestatore::new("RSSMRA85T10A562S".parse()?, " Mario ", "Rossi", date!(1985 - 12 - 10))?;
+    /// assert!(p.parental_consent().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn parental_consent(&self) -> Option<&ParentalConsent> {
         self.parental_consent.as_ref()

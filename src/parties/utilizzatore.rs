@@ -308,24 +308,64 @@ impl PriorRelationship {
     }
 
     /// The person's codice fiscale.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{PriorRelationship, RelationshipKind};
+    /// use time::macros::date;
+    /// let r = PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?;
+    /// assert_eq!(r.prestatore(), "RSSMRA85T10A562S".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prestatore(&self) -> CodiceFiscale {
         self.prestatore
     }
 
     /// Subordinate or co.co.co.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{PriorRelationship, RelationshipKind};
+    /// use time::macros::date;
+    /// let r = PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?;
+    /// assert_eq!(r.kind(), RelationshipKind::Subordinato);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> RelationshipKind {
         self.kind
     }
 
     /// The first day.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{PriorRelationship, RelationshipKind};
+    /// use time::macros::date;
+    /// let r = PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?;
+    /// assert_eq!(r.started_on(), date!(2024 - 01 - 08));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn started_on(&self) -> Date {
         self.started_on
     }
 
     /// The last day, if it has ended.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{PriorRelationship, RelationshipKind};
+    /// use time::macros::date;
+    /// let r = PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?;
+    /// assert_eq!(r.ended_on(), Some(date!(2025 - 12 - 31)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn ended_on(&self) -> Option<Date> {
         self.ended_on
@@ -511,30 +551,110 @@ impl Utilizzatore {
     }
 
     /// The identifier.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount, PriorRelationship, RelationshipKind, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    /// use time::Month;
+    /// let mut counts = Headcounts::new();
+    /// counts.insert(2025, Month::July, MonthlyHeadcount::full_time(6));
+    /// let bar = Utilizzatore::new("12345670157".parse()?, " Bar Centrale Srl ", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("56.30.00".parse()?)
+    ///     .with_headcounts(counts)
+    ///     .with_prior_relationship(PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?);
+    /// assert_eq!(bar.id().to_string(), "12345670157");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> UtilizzatoreId {
         self.id
     }
 
     /// The name, trimmed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount, PriorRelationship, RelationshipKind, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    /// use time::Month;
+    /// let mut counts = Headcounts::new();
+    /// counts.insert(2025, Month::July, MonthlyHeadcount::full_time(6));
+    /// let bar = Utilizzatore::new("12345670157".parse()?, " Bar Centrale Srl ", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("56.30.00".parse()?)
+    ///     .with_headcounts(counts)
+    ///     .with_prior_relationship(PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?);
+    /// assert_eq!(bar.name(), "Bar Centrale Srl");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The kind.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount, PriorRelationship, RelationshipKind, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    /// use time::Month;
+    /// let mut counts = Headcounts::new();
+    /// counts.insert(2025, Month::July, MonthlyHeadcount::full_time(6));
+    /// let bar = Utilizzatore::new("12345670157".parse()?, " Bar Centrale Srl ", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("56.30.00".parse()?)
+    ///     .with_headcounts(counts)
+    ///     .with_prior_relationship(PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?);
+    /// assert_eq!(bar.kind(), UtilizzatoreKind::Impresa);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> UtilizzatoreKind {
         self.kind
     }
 
     /// The ATECO codes of the primary or prevalent activities.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount, PriorRelationship, RelationshipKind, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    /// use time::Month;
+    /// let mut counts = Headcounts::new();
+    /// counts.insert(2025, Month::July, MonthlyHeadcount::full_time(6));
+    /// let bar = Utilizzatore::new("12345670157".parse()?, " Bar Centrale Srl ", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("56.30.00".parse()?)
+    ///     .with_headcounts(counts)
+    ///     .with_prior_relationship(PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?);
+    /// assert_eq!(bar.ateco()[0].to_string(), "56.30.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn ateco(&self) -> &[AtecoCode] {
         &self.ateco
     }
 
     /// The monthly headcounts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount, PriorRelationship, RelationshipKind, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    /// use time::Month;
+    /// let mut counts = Headcounts::new();
+    /// counts.insert(2025, Month::July, MonthlyHeadcount::full_time(6));
+    /// let bar = Utilizzatore::new("12345670157".parse()?, " Bar Centrale Srl ", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("56.30.00".parse()?)
+    ///     .with_headcounts(counts)
+    ///     .with_prior_relationship(PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?);
+    /// assert_eq!(bar.headcounts().get(2025, Month::July).map(MonthlyHeadcount::figure), Some(6));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn headcounts(&self) -> &Headcounts {
         &self.headcounts
@@ -557,6 +677,22 @@ impl Utilizzatore {
     }
 
     /// The c. 5 relationships.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Headcounts, MonthlyHeadcount, PriorRelationship, RelationshipKind, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    /// use time::Month;
+    /// let mut counts = Headcounts::new();
+    /// counts.insert(2025, Month::July, MonthlyHeadcount::full_time(6));
+    /// let bar = Utilizzatore::new("12345670157".parse()?, " Bar Centrale Srl ", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("56.30.00".parse()?)
+    ///     .with_headcounts(counts)
+    ///     .with_prior_relationship(PriorRelationship::new("RSSMRA85T10A562S".parse()?, RelationshipKind::Subordinato, date!(2024 - 01 - 08), Some(date!(2025 - 12 - 31)))?);
+    /// assert_eq!(bar.prior_relationships()[0].ended_on(), Some(date!(2025 - 12 - 31)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prior_relationships(&self) -> &[PriorRelationship] {
         &self.prior_relationships

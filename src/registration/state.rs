@@ -26,6 +26,7 @@ use crate::rules::{Credential, Rules, RulesTable};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum RegistrationState {
     /// Data being entered.
     Draft,
@@ -216,6 +217,7 @@ pub enum RegistrationEvent {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum RegistrationEventKind {
     /// [`RegistrationEvent::Edit`].
     Edit,
@@ -995,9 +997,12 @@ impl Registration {
 
     /// The [`Prestatore`] of this registration on `day`: the submitted data with the
     /// self-certifications in force that day (see
-    /// [`RegistrationData::to_prestatore`]); `None` before submission.
+    /// [`RegistrationData::to_prestatore`]); `None` before submission and for a day before the
+    /// registration day ([`RegistrationData::registered_on`]): a prestatore must be registered
+    /// before the first prestazione (REG-BOTH).
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; LAW.md REG-DATA-PRESTATORE, ELIG-SELFCERT.
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; LAW.md REG-BOTH, REG-DATA-PRESTATORE,
+    /// ELIG-SELFCERT.
     ///
     /// # Errors
     ///
@@ -1033,6 +1038,7 @@ impl Registration {
     /// let mut reg = Registration::new(form());
     /// assert!(reg.prestatore_on(date!(2026 - 03 - 07)).is_none()); // not submitted yet
     /// reg.apply(RegistrationEvent::Submit)?;
+    /// assert!(reg.prestatore_on(date!(2026 - 03 - 06)).is_none()); // before the registration day
     /// let from = date!(2026 - 04 - 01);
     /// let unemployed = SelfCertification::new(Categoria::Disoccupato, from, None)?;
     /// reg.apply(RegistrationEvent::ChangeSelfCertifications { from, certifications: vec![unemployed] })?;
@@ -1047,6 +1053,7 @@ impl Registration {
     pub fn prestatore_on(&self, day: Date) -> Option<Result<Prestatore, PrestatoreError>> {
         self.data
             .as_ref()
+            .filter(|d| d.registered_on() <= day)
             .map(|d| d.prestatore_with(self.self_certifications_on(day)))
     }
 

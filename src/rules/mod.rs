@@ -585,12 +585,33 @@ impl RulesTable {
     }
 
     /// The rows, for editing into a new table.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, RulesTable};
+    /// use time::macros::date;
+    /// let table = RulesTable::embedded();
+    /// let same = table.to_builder().build()?;
+    /// assert_eq!(same.in_force_on(date!(2026 - 03 - 07))?, table.in_force_on(date!(2026 - 03 - 07))?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn to_builder(&self) -> RulesTableBuilder {
         self.rows.clone()
     }
 
     /// The rows of every series.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, RulesTable};
+    /// use time::macros::date;
+    /// let table = RulesTable::embedded();
+    /// assert_eq!(table.rows().cap_utilizzatore.len(), 2); // 5.000 from 24/6/2017, 10.000 from 1/1/2023
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rows(&self) -> &RulesTableBuilder {
         &self.rows
@@ -641,6 +662,16 @@ impl RulesTable {
     }
 
     /// Every version, oldest first; consecutive versions differ in at least one row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, RulesTable};
+    /// use time::macros::date;
+    /// let table = RulesTable::embedded();
+    /// assert_eq!(table.versions().first().map(|r| r.valid_from()), Some(table.start()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn versions(&self) -> &[Rules] {
         &self.versions
@@ -686,12 +717,32 @@ impl Rules {
     }
 
     /// The first day of this version.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Rules;
+    /// use time::macros::date;
+    /// let rules = Rules::in_force_on(date!(2022 - 06 - 01))?;
+    /// assert!(rules.valid_from() <= date!(2022 - 06 - 01));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn valid_from(&self) -> Date {
         self.valid_from
     }
 
     /// The last day of this version (inclusive), or `None` while it is the current one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Rules;
+    /// use time::macros::date;
+    /// // The 10.000 cap b arrived on 1/1/2023, so the 2022 version ends by 31/12/2022.
+    /// assert!(Rules::in_force_on(date!(2022 - 06 - 01))?.valid_until().is_some_and(|d| d <= date!(2022 - 12 - 31)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn valid_until(&self) -> Option<Date> {
         self.valid_until
