@@ -934,7 +934,7 @@ fn agricultural_cpo_2019_uses_the_ccnl_floor() {
     let v = verdict(&area1);
     assert_eq!(
         v.to_string(),
-        "CPO-MIN-PAY: on 2019-09-10, compenso 36.00 is below the minimum 38.60 for an agricultural prestazione of 240 minutes at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017; LAW.md Part A Q6: the later message prevails)"
+        "CPO-MIN-PAY: on 2019-09-10, compenso 36.00 is below the minimum 38.60 for an agricultural prestazione of 240 minutes at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails))"
     );
     assert_eq!(v.breaches[0].consequence, Consequence::PlatformRefusal);
     assert!(verdict(&work(3860).with_agricultural_area(AgriculturalArea::Area1)).is_lawful());

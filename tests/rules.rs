@@ -315,6 +315,38 @@ fn every_parameter_is_cited() {
     }
 }
 
+/// A reading is rendered as "LAW.md Part A ...": it must name a row of Part A (A1-A18), not an
+/// open question of Part B (Q1-Q16) or anything else.
+#[test]
+fn every_reading_names_a_part_a_row() {
+    for rules in Rules::history() {
+        for p in rules.parameters() {
+            if let Some(reading) = &p.citation.reading {
+                let number: String = reading
+                    .strip_prefix('A')
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let row: u32 = number.parse().unwrap_or(0);
+                assert!(
+                    (1..=18).contains(&row),
+                    "{} from {}: reading {reading:?} is not a LAW.md Part A row",
+                    p.name,
+                    rules.valid_from()
+                );
+            }
+        }
+    }
+    assert_eq!(
+        on(date!(2019 - 07 - 01))
+            .agriculture_hourly_rates
+            .citation
+            .to_string(),
+        "art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails)"
+    );
+}
+
 #[test]
 fn citations_render_with_amending_act_and_reading() {
     let r = on(date!(2023 - 01 - 01));

@@ -204,9 +204,11 @@ pub(super) fn rows() -> RulesTableBuilder {
                     area2: Euro::from_cents(880),
                     area3: Euro::from_cents(656),
                 }),
-                Citation::art54bis("16")
-                    .implemented_by("INPS msg 2887/2017, correcting circ. 107/2017")
-                    .reading("Q6: the later message prevails"),
+                // LAW.md Part B Q6 (not a Part A reading): msg 2887/2017 corrects circ. 107/2017's
+                // 7,57 / 6,94 / 6,52 and prevails.
+                Citation::art54bis("16").implemented_by(
+                    "INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails)",
+                ),
             ),
             Dated::new(
                 date!(2023 - 01 - 01),
