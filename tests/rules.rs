@@ -258,6 +258,23 @@ fn fees_and_funding() {
         on(date!(2023 - 12 - 06)).funding_channels.value,
         vec![FundingChannel::F24Elide, FundingChannel::PagoPa]
     );
+    // Electronic payment on the platform from INPS msg 3177 of 31/7/2017 (LAW.md §0), the
+    // message's own day, not before it.
+    assert_eq!(
+        on(date!(2017 - 07 - 30)).funding_channels.value,
+        vec![FundingChannel::F24Elide]
+    );
+    assert_eq!(
+        on(date!(2017 - 07 - 31)).funding_channels.value,
+        vec![FundingChannel::F24Elide, FundingChannel::PlatformElectronic]
+    );
+    assert!(
+        on(date!(2017 - 07 - 31))
+            .funding_channels
+            .citation
+            .to_string()
+            .contains("INPS msg 3177 of 31/7/2017")
+    );
 }
 
 /// Source: LAW.md SANCT-ADMIN, E9 (833,33 = min(2 x 500, 2.500 / 3)), Part A A8; PROHIB-PRIOR;
