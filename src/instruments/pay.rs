@@ -365,20 +365,19 @@ pub fn check_cpo_pay_agricultural(
     area: Option<AgriculturalArea>,
     rules: &Rules,
 ) -> Result<Verdict, InstrumentError> {
-    let minimum = match area {
-        Some(area) => cpo_minimum_compenso_agricultural(minutes, area, rules)?,
-        None => {
-            let mut highest = Euro::ZERO;
-            for area in [
-                AgriculturalArea::Area1,
-                AgriculturalArea::Area2,
-                AgriculturalArea::Area3,
-            ] {
-                highest = highest.max(cpo_minimum_compenso_agricultural(minutes, area, rules)?);
-            }
-            highest
+    let areas = [
+        AgriculturalArea::Area1,
+        AgriculturalArea::Area2,
+        AgriculturalArea::Area3,
+    ];
+    let mut minimum = Euro::ZERO;
+    for candidate in areas {
+        if area.is_none_or(|a| a == candidate) {
+            minimum = minimum.max(cpo_minimum_compenso_agricultural(
+                minutes, candidate, rules,
+            )?);
         }
-    };
+    }
     let mut verdict = Verdict::default();
     if compenso < minimum {
         let area_words = area.map_or_else(
