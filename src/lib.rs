@@ -131,9 +131,10 @@ pub use instruments::{
     CpoCommunicationDay, CpoDay, CpoWindowCommunication, CpoWork, FineTotals, FundsAccount,
     FundsError, FundsEvent, InstrumentError, LfCommunication, LfWork, MAX_SPAN_DAYS, TopUp,
     agricultural_hour_limit, can_revoke, check_cpo_communication, check_cpo_pay,
-    cpo_communication_deadline, cpo_minimum_compenso, cpo_minimum_compenso_agricultural,
-    fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget, max_lf_titoli_for_budget,
-    payment_date, post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
+    check_cpo_pay_agricultural, cpo_communication_deadline, cpo_minimum_compenso,
+    cpo_minimum_compenso_agricultural, fine_totals, lf_communication_deadline,
+    max_cpo_compenso_for_budget, max_lf_titoli_for_budget, payment_date,
+    post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
     titoli_for_minutes,
 };
 pub use ledger::{

@@ -3,7 +3,7 @@
 //! annual prospetto compensi, and the payment method in force on each day.
 //!
 //! Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); art. 54-bis c. 1 lett. a,
-//! c. 10-11, c. 13, c. 18 D.L. 50/2017; INPS circ. 107/2017 (Part A A9, A15, A16, A18).
+//! c. 10-11, c. 13, 15, c. 18 D.L. 50/2017; INPS circ. 107/2017 (Part A A9, A15, A16, A18).
 
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
@@ -326,8 +326,9 @@ pub struct DeskEntry {
 /// One line of the prospetto: the totals of one utilizzatore and instrument. `Display` gives
 /// them on one line with the amounts in the Italian format.
 ///
-/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); art. 54-bis c. 13
-/// D.L. 50/2017 (contributions).
+/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); contributions: art. 54-bis
+/// c. 10-11 D.L. 50/2017 for the Libretto Famiglia titolo (LAW.md LF-TITOLO), c. 13, 15 for the
+/// CPO (LAW.md CPO-CONTRIB).
 ///
 /// # Examples
 ///

@@ -161,9 +161,10 @@ pub enum Consequence {
     ExemptFalseSelfCertification,
     /// A PA breaches a limit: no conversion and no fine (c. 7, c. 20), but the use is unlawful.
     UnlawfulUsePa,
-    /// The prestazione may not be acquired at all (c. 5, c. 6, c. 10, c. 14): the literature
-    /// treats a comma-5 breach as conversion from the start (LAW.md SANCT-CONV, Q10); the crate
-    /// reports it as unlawful use.
+    /// The prestazione may not be acquired at all (c. 5; the users of c. 6 and the activities of
+    /// c. 10; the minimum age, Part A A6): the literature treats a comma-5 breach as conversion
+    /// from the start (LAW.md SANCT-CONV, Q10); the crate reports it as unlawful use (Part A
+    /// A14). A comma-14 prohibition is not this but an [`Consequence::AdministrativeFine`].
     UnlawfulUse,
     /// The rule is breached but carries no sanction: a late Libretto Famiglia communication
     /// (art. 54-bis c. 12; LAW.md LF-COMM, \[H13\]).

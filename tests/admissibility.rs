@@ -208,6 +208,11 @@ fn e7_events_firm_at_24_5_may_use_cpo() {
         "24,5 is not more than 25"
     );
     assert!(u.cap_profile(rules(day)).events_sector);
+    // ... with cap b 15.000 € (E7).
+    assert_eq!(
+        rules(day).cap_utilizzatore_events.value,
+        Some(Euro::from_euros(15_000))
+    );
     // Before D.L. 48/2023 the general limit applied: 24,5 > 10.
     let mut h = Headcounts::new();
     for (m, n) in [(9, 24), (10, 25), (11, 24), (12, 25)] {

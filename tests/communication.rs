@@ -878,3 +878,83 @@ proptest! {
         }
     }
 }
+
+/// Source: LAW.md CPO-AGRI-PAY and E10 (INPS msg 2887/2017: Area 1 9,65/h, daily minimum on 4
+/// hours 38,60; Area 3 6,56/h, 26,24), CPO-MIN-PAY ("Agriculture (2017-2022) used the CCNL rate
+/// instead"): an agricultural CPO in 2019 is checked against its area's floor, not 9,00 / 36,00;
+/// without an area, against the highest one (conservative reading).
+#[test]
+fn agricultural_cpo_2019_uses_the_ccnl_floor() {
+    use prestazioni_occasionali::AgriculturalArea;
+    let mut headcounts = Headcounts::new();
+    for month in 1..=12u8 {
+        headcounts.insert(
+            2018,
+            Month::try_from(month).unwrap(),
+            MonthlyHeadcount::full_time(2),
+        );
+        headcounts.insert(
+            2019,
+            Month::try_from(month).unwrap(),
+            MonthlyHeadcount::full_time(2),
+        );
+    }
+    let farm = Utilizzatore::new(
+        "12345670157".parse().unwrap(),
+        "Azienda Agricola Rossi",
+        UtilizzatoreKind::Impresa,
+    )
+    .unwrap()
+    .with_ateco("01.21.00".parse().unwrap())
+    .with_headcounts(headcounts);
+    let pensioner = mario()
+        .with_self_certification(
+            SelfCertification::new(Categoria::PensionatoVecchiaia, date!(2018 - 01 - 01), None)
+                .unwrap(),
+        )
+        .with_not_in_agricultural_lists(2018);
+    let work = |cents: u64| {
+        CpoWork::new(
+            "Podere Rossi",
+            "vendemmia",
+            datetime!(2019-09-10 08:00 +02:00),
+            datetime!(2019-09-10 12:00 +02:00),
+            vec![Euro::from_cents(cents)],
+            datetime!(2019-09-09 18:00 +02:00),
+        )
+    };
+    let verdict = |w: &CpoWork| {
+        CpoCommunication::new(&farm, &pensioner, w, table())
+            .unwrap()
+            .verdict()
+            .clone()
+    };
+    // Area 1: 36,00 meets the general floor but not 38,60.
+    let area1 = work(3600).with_agricultural_area(AgriculturalArea::Area1);
+    let v = verdict(&area1);
+    assert_eq!(
+        v.to_string(),
+        "CPO-MIN-PAY: on 2019-09-10, compenso 36.00 is below the minimum 38.60 for an agricultural prestazione of 240 minutes at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails))"
+    );
+    assert_eq!(v.breaches[0].consequence, Consequence::PlatformRefusal);
+    assert!(verdict(&work(3860).with_agricultural_area(AgriculturalArea::Area1)).is_lawful());
+    // Area 3: 26,24 is enough.
+    assert!(verdict(&work(2624).with_agricultural_area(AgriculturalArea::Area3)).is_lawful());
+    assert!(!verdict(&work(2623).with_agricultural_area(AgriculturalArea::Area3)).is_lawful());
+    // Area not given: the highest floor, 38,60.
+    assert!(!verdict(&work(3859)).is_lawful());
+    assert!(verdict(&work(3860)).is_lawful());
+    // A non-agricultural firm the same day keeps the general floor.
+    let bar = cpo(
+        datetime!(2019-09-10 08:00 +02:00),
+        datetime!(2019-09-10 12:00 +02:00),
+        &[36],
+        datetime!(2019-09-09 18:00 +02:00),
+    );
+    assert!(
+        CpoCommunication::new(&firm(), &mario(), &bar, table())
+            .unwrap()
+            .verdict()
+            .is_lawful()
+    );
+}

@@ -697,7 +697,7 @@ fn funds_top_up_checks() {
     let old = date!(2020 - 03 - 02);
     assert_eq!(
         err(&mut lf, pago_pa(Euro::from_euros(10), old), old),
-        "funding channel PagoPa is not available under the rules in force from 2018-08-12 (art. 54-bis c. 10 D.L. 50/2017; INPS circ. 107/2017; INPS msg 3177/2017)"
+        "funding channel PagoPa is not available under the rules in force from 2018-08-12 (art. 54-bis c. 10 D.L. 50/2017; INPS circ. 107/2017; INPS msg 3177 of 31/7/2017)"
     );
     assert_eq!(lf.history().len(), 1);
     assert_eq!(lf.available_on(day), Euro::from_euros(20));

@@ -207,6 +207,51 @@ fn e5_only_special_prestatori_13333_33_nominal() {
     );
 }
 
+/// Source: LAW.md E5 ("Under the 2017 cap the equivalent figure was 5.000 / 0,75 = 6.666,67 €",
+/// [H10] vfgiglio/quifinanza 2017): before 2023 cap b is 5.000 €. As for the 4.166,67 of the
+/// jethr example, LAW.md rounds 6.666,666... to the nearest cent; by A10 6.666,67 counts
+/// 5.000,0025 and breaches the cap, so the lawful nominal maximum is 6.666,66.
+#[test]
+fn e5_special_prestatori_under_the_2017_cap() {
+    let mut ledger = Ledger::default();
+    let u = firm(12);
+    let day = date!(2022 - 06 - 01);
+    let query = RoomQuery {
+        prestatore: codice_fiscale(40),
+        utilizzatore: u,
+        day,
+        instrument: CPO,
+        special_category: true,
+        steward: false,
+        profile: CapProfile::default(),
+    };
+    let room = ledger.room(&query).unwrap();
+    let b = room
+        .caps
+        .iter()
+        .find(|c| c.rule == RuleId::CapUtilizzatore)
+        .unwrap();
+    assert_eq!((b.limit, b.headroom), (eur("5000"), eur("6666.66")));
+    // Cap c takes three prestatori: 2.500 + 2.500 + 1.666,66.
+    for (id, prestatore, compenso) in [(1, 40, "2500"), (2, 41, "2500"), (3, 42, "1666.66")] {
+        let a = ledger
+            .record(
+                &P::new(id, prestatore, u, compenso)
+                    .special()
+                    .day(day)
+                    .build(),
+            )
+            .unwrap();
+        assert!(a.is_lawful());
+    }
+    let totals = ledger.utilizzatore_totals(&u, 2022);
+    assert_eq!(totals.nominal_cap_utilizzatore, eur("6666.66"));
+    assert_eq!(totals.counted_cap_utilizzatore, dec("4999.995"));
+    // The 6.666,67 of LAW.md breaches cap b by A10.
+    let a = refused(ledger.record(&P::new(4, 43, u, "0.01").special().day(day).build()));
+    assert!(a.verdict.breaches_rule(RuleId::CapUtilizzatore));
+}
+
 /// Source: LAW.md E5, mixed case: ordinary 4.000 € leave room for 8.000 € of special-category
 /// compensi (4.000 + 0,75 × 8.000 = 10.000, equal to the cap: lawful by A10).
 #[test]

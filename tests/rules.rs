@@ -258,6 +258,23 @@ fn fees_and_funding() {
         on(date!(2023 - 12 - 06)).funding_channels.value,
         vec![FundingChannel::F24Elide, FundingChannel::PagoPa]
     );
+    // Electronic payment on the platform from INPS msg 3177 of 31/7/2017 (LAW.md §0), the
+    // message's own day, not before it.
+    assert_eq!(
+        on(date!(2017 - 07 - 30)).funding_channels.value,
+        vec![FundingChannel::F24Elide]
+    );
+    assert_eq!(
+        on(date!(2017 - 07 - 31)).funding_channels.value,
+        vec![FundingChannel::F24Elide, FundingChannel::PlatformElectronic]
+    );
+    assert!(
+        on(date!(2017 - 07 - 31))
+            .funding_channels
+            .citation
+            .to_string()
+            .contains("INPS msg 3177 of 31/7/2017")
+    );
 }
 
 /// Source: LAW.md SANCT-ADMIN, E9 (833,33 = min(2 x 500, 2.500 / 3)), Part A A8; PROHIB-PRIOR;
@@ -313,6 +330,38 @@ fn every_parameter_is_cited() {
             assert!(!p.value.is_empty(), "{} has no value", p.name);
         }
     }
+}
+
+/// A reading is rendered as "LAW.md Part A ...": it must name a row of Part A (A1-A18), not an
+/// open question of Part B (Q1-Q16) or anything else.
+#[test]
+fn every_reading_names_a_part_a_row() {
+    for rules in Rules::history() {
+        for p in rules.parameters() {
+            if let Some(reading) = &p.citation.reading {
+                let number: String = reading
+                    .strip_prefix('A')
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let row: u32 = number.parse().unwrap_or(0);
+                assert!(
+                    (1..=18).contains(&row),
+                    "{} from {}: reading {reading:?} is not a LAW.md Part A row",
+                    p.name,
+                    rules.valid_from()
+                );
+            }
+        }
+    }
+    assert_eq!(
+        on(date!(2019 - 07 - 01))
+            .agriculture_hourly_rates
+            .citation
+            .to_string(),
+        "art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails)"
+    );
 }
 
 #[test]

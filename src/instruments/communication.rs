@@ -17,9 +17,13 @@ use super::deadlines::{
     revoca_deadline,
 };
 use super::funds::{FundsAccount, FundsError};
-use super::pay::{CpoDay, check_cpo_pay, split_at_midnight, titoli_for_minutes};
+use super::pay::{
+    AgriculturalArea, CpoDay, check_cpo_pay, check_cpo_pay_agricultural, split_at_midnight,
+    titoli_for_minutes,
+};
 use super::sanctions::sanction_for;
 use super::{Instrument, InstrumentError};
+use crate::ateco::Sector;
 use crate::money::Euro;
 use crate::parties::{Categoria, PaPurpose, Prestatore, Utilizzatore, UtilizzatoreId};
 use crate::prestazione::{
@@ -797,6 +801,11 @@ pub struct CpoWork {
     pub pa_purpose: Option<PaPurpose>,
     /// The prestatore's self-certification behind a condition is false or incomplete.
     pub self_certification_false: bool,
+    /// For an agricultural utilizzatore of 24/6/2017-31/12/2022, the area of the CCNL operai
+    /// agricoli whose hourly rate is the pay floor (`None`: the highest area floor, the
+    /// conservative reading; see [`check_cpo_pay_agricultural`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub agricultural_area: Option<AgriculturalArea>,
 }
 
 impl CpoWork {
@@ -834,6 +843,7 @@ impl CpoWork {
             within_appalto: false,
             pa_purpose: None,
             self_certification_false: false,
+            agricultural_area: None,
         }
     }
 
@@ -908,6 +918,32 @@ impl CpoWork {
         self.self_certification_false = true;
         self
     }
+
+    /// Sets the CCNL area of a historical agricultural CPO (24/6/2017-31/12/2022), whose hourly
+    /// rate is the pay floor instead of the 9,00 / 36,00 minima.
+    ///
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+    /// CPO-AGRI-PAY).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AgriculturalArea, CpoWork, Euro};
+    /// use time::macros::datetime;
+    /// let work = CpoWork::new(
+    ///     "Podere Rossi", "vendemmia",
+    ///     datetime!(2019-09-10 08:00 +02:00), datetime!(2019-09-10 12:00 +02:00),
+    ///     vec![Euro::from_cents(2624)], datetime!(2019-09-09 18:00 +02:00),
+    /// )
+    /// .with_agricultural_area(AgriculturalArea::Area3);
+    /// assert_eq!(work.agricultural_area, Some(AgriculturalArea::Area3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_agricultural_area(mut self, area: AgriculturalArea) -> CpoWork {
+        self.agricultural_area = Some(area);
+        self
+    }
 }
 
 impl fmt::Debug for CpoWork {
@@ -922,6 +958,7 @@ impl fmt::Debug for CpoWork {
             .field("within_appalto", &self.within_appalto)
             .field("pa_purpose", &self.pa_purpose)
             .field("self_certification_false", &self.self_certification_false)
+            .field("agricultural_area", &self.agricultural_area)
             .finish()
     }
 }
@@ -944,7 +981,9 @@ pub struct CpoCommunicationDay {
     pub day: CpoDay,
     /// The compenso communicated for this day.
     pub compenso: Euro,
-    /// Whether the compenso respects the floor ([`check_cpo_pay`]).
+    /// Whether the compenso respects the floor ([`check_cpo_pay`]; for an agricultural
+    /// utilizzatore while agricultural rates are in force, [`check_cpo_pay_agricultural`] with
+    /// [`CpoWork::agricultural_area`]).
     pub pay: Verdict,
     /// What the utilizzatore pays for this day ([`CostBreakdown::cpo`]).
     pub cost: CostBreakdown,
@@ -1004,7 +1043,9 @@ impl CpoCommunicationDay {
 /// [`RulesTable`], so deserialise the parties and the [`CpoWork`] and build it again.
 ///
 /// Legal basis: art. 54-bis c. 14, c. 16-18, c. 20 D.L. 50/2017; INPS circ. 107/2017 (LAW.md
-/// CPO-COMM, CPO-MIN-PAY, CPO-CONTRIB, CPO-REVOCA, CPO-PAY, E3, E4, E6, readings A12, A14-A16).
+/// CPO-COMM, CPO-MIN-PAY, CPO-CONTRIB, CPO-REVOCA, CPO-PAY, E3, E4, E6, readings A12, A14-A16);
+/// for an agricultural utilizzatore 2017-2022 the pay floor is the CCNL rate of its area (former
+/// c. 16; INPS msg 2887/2017; LAW.md CPO-AGRI-PAY, E10).
 ///
 /// # Examples
 ///
@@ -1152,9 +1193,19 @@ impl CpoCommunication {
                 breach.consequence =
                     sanction_for(RuleId::CpoComm, day.date, is_pa, 1, false, rules);
             }
+            // In agriculture (2017-2022) the CCNL rate of the area was the floor instead of
+            // 9,00 / 36,00 (LAW.md CPO-AGRI-PAY); from 2023 there are no agricultural rates and
+            // the ban is reported by the admissibility verdict.
+            let agricultural = rules.agriculture_hourly_rates.value.is_some()
+                && utilizzatore.is_in_sector(Sector::Agriculture);
+            let pay = if agricultural {
+                check_cpo_pay_agricultural(compenso, day.minutes, work.agricultural_area, rules)?
+            } else {
+                check_cpo_pay(compenso, day.minutes, rules)?
+            };
             days.push(CpoCommunicationDay {
                 compenso,
-                pay: check_cpo_pay(compenso, day.minutes, rules)?,
+                pay,
                 cost: CostBreakdown::cpo(compenso, rules)?,
                 communication_deadline: cpo_communication_deadline(day.start, rules)?,
                 notice,

@@ -30,7 +30,8 @@ pub use deadlines::{
 pub use funds::{Causale, Commitment, FundsAccount, FundsError, FundsEvent, TopUp};
 pub use pay::{
     AgriculturalArea, CpoDay, MAX_SPAN_DAYS, agricultural_hour_limit, check_cpo_pay,
-    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, split_at_midnight, titoli_for_minutes,
+    check_cpo_pay_agricultural, cpo_minimum_compenso, cpo_minimum_compenso_agricultural,
+    split_at_midnight, titoli_for_minutes,
 };
 pub use sanctions::{FineTotals, fine_totals, sanction_for};
 

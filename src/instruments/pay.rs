@@ -122,6 +122,9 @@ pub fn cpo_minimum_compenso(minutes: u32, rules: &Rules) -> Result<Euro, Instrum
 /// of the prior communication (c. 17 lett. e) and the INPS platform does not accept one below
 /// the minimum, so the prestazione cannot be communicated as declared.
 ///
+/// This is the general floor. An agricultural CPO of 24/6/2017-31/12/2022 had the CCNL rate of
+/// its area instead: check it with [`check_cpo_pay_agricultural`] (LAW.md CPO-AGRI-PAY).
+///
 /// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY).
 ///
 /// # Errors
@@ -316,6 +319,89 @@ pub fn cpo_minimum_compenso_agricultural(
         .ok_or(overflow)?;
     let pro_rata = Euro::round_half_away_from_zero(pro_rata)?;
     Ok(pro_rata.max(daily))
+}
+
+/// Whether the compenso of a historical agricultural CPO (24/6/2017 to 31/12/2022) respects the
+/// agricultural pay floor of [`cpo_minimum_compenso_agricultural`] for one calendar day's
+/// prestazione of `minutes`: in agriculture the CCNL rate of the area took the place of the
+/// 9,00 hourly and 36,00 daily minima (Area 1: 38,60 up to 4 hours, 9,65 per hour beyond).
+/// A compenso below the floor breaches [`RuleId::CpoMinPay`], citing the agricultural rates,
+/// with [`Consequence::PlatformRefusal`] as for [`check_cpo_pay`].
+///
+/// Reading: `area: None` (the host does not know the area of the CCNL) takes the highest floor
+/// of the three areas, the conservative reading (a compenso that meets it meets every area's).
+///
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ.
+/// 107/2017 (LAW.md CPO-AGRI-PAY, CPO-MIN-PAY "Agriculture (2017-2022) used the CCNL rate
+/// instead", PROHIB-AGRI, E10).
+///
+/// # Errors
+///
+/// As [`cpo_minimum_compenso_agricultural`]: [`InstrumentError::ZeroMinutes`],
+/// [`InstrumentError::TooManyMinutes`], [`InstrumentError::AgricultureNotInForce`] from
+/// 1/1/2023 (CPO is banned in agriculture).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{AgriculturalArea, Euro, RuleId, Rules, check_cpo_pay_agricultural};
+/// use time::macros::date;
+///
+/// let rules = Rules::in_force_on(date!(2019 - 07 - 01))?;
+/// // 36,00 for 4 hours meets the general floor but not Area 1's 38,60.
+/// let low = check_cpo_pay_agricultural(Euro::from_euros(36), 240, Some(AgriculturalArea::Area1), rules)?;
+/// assert!(low.breaches_rule(RuleId::CpoMinPay));
+/// assert!(check_cpo_pay_agricultural(Euro::from_cents(2624), 240, Some(AgriculturalArea::Area3), rules)?.is_lawful());
+/// // Area unknown: the highest floor (Area 1).
+/// assert!(!check_cpo_pay_agricultural(Euro::from_cents(3859), 240, None, rules)?.is_lawful());
+///
+/// // From 2023 there is no agricultural CPO.
+/// assert!(check_cpo_pay_agricultural(Euro::from_euros(40), 240, None, Rules::in_force_on(date!(2023 - 01 - 01))?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_cpo_pay_agricultural(
+    compenso: Euro,
+    minutes: u32,
+    area: Option<AgriculturalArea>,
+    rules: &Rules,
+) -> Result<Verdict, InstrumentError> {
+    let areas = [
+        AgriculturalArea::Area1,
+        AgriculturalArea::Area2,
+        AgriculturalArea::Area3,
+    ];
+    let mut minimum = Euro::ZERO;
+    for candidate in areas {
+        if area.is_none_or(|a| a == candidate) {
+            minimum = minimum.max(cpo_minimum_compenso_agricultural(
+                minutes, candidate, rules,
+            )?);
+        }
+    }
+    let mut verdict = Verdict::default();
+    if compenso < minimum {
+        let area_words = area.map_or_else(
+            || "the highest agricultural area rate (area not given)".to_owned(),
+            |a| format!("the agricultural rate of {}", area_name(a)),
+        );
+        verdict.push(Breach::new(
+            RuleId::CpoMinPay,
+            rules.agriculture_hourly_rates.citation.clone(),
+            format!(
+                "compenso {compenso} is below the minimum {minimum} for an agricultural prestazione of {minutes} minutes at {area_words}"
+            ),
+            Consequence::PlatformRefusal,
+        ));
+    }
+    Ok(verdict)
+}
+
+fn area_name(area: AgriculturalArea) -> &'static str {
+    match area {
+        AgriculturalArea::Area1 => "area 1",
+        AgriculturalArea::Area2 => "area 2",
+        AgriculturalArea::Area3 => "area 3",
+    }
 }
 
 /// The historical agricultural hour limit per prestatore-utilizzatore pair in a calendar year:

@@ -407,6 +407,13 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///   still count toward the 280 hours of the pair (under the LF flag of reading A2): c-bis sets
 ///   a money cap, not an hour limit. When no c-bis is in force (before 1/1/2018) a steward
 ///   service counts as ordinary work.
+/// - **The agricultural hour limit is not the ledger's.** From 24/6/2017 to 31/12/2022 an
+///   agricultural CPO had, instead of the 280 hours, cap c divided by the CCNL rate of its area
+///   (art. 54-bis c. 20, second sentence; LAW.md HOURS-AGRI, E10: 259 h in Area 1, 284 h in
+///   Area 2, 381 h in Area 3). The ledger does not know a pair's sector or area and counts 280
+///   hours for every pair: for such historical pairs the host checks
+///   [`agricultural_hour_limit`](crate::agricultural_hour_limit) against
+///   the minutes of [`PairTotals`](crate::PairTotals) (Area 1's 259 h is below 280).
 /// - **A breach of c-bis converts like a breach of c.** The law names no consequence for
 ///   c-bis; the crate treats it as the pair cap it specialises.
 /// - **Dated caps apply to the year-to-date total.** The cap in force on the day of the

@@ -204,9 +204,11 @@ pub(super) fn rows() -> RulesTableBuilder {
                     area2: Euro::from_cents(880),
                     area3: Euro::from_cents(656),
                 }),
-                Citation::art54bis("16")
-                    .implemented_by("INPS msg 2887/2017, correcting circ. 107/2017")
-                    .reading("Q6: the later message prevails"),
+                // LAW.md Part B Q6 (not a Part A reading): msg 2887/2017 corrects circ. 107/2017's
+                // 7,57 / 6,94 / 6,52 and prevails.
+                Citation::art54bis("16").implemented_by(
+                    "INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails)",
+                ),
             ),
             Dated::new(
                 date!(2023 - 01 - 01),
@@ -311,8 +313,18 @@ pub(super) fn rows() -> RulesTableBuilder {
         funding_channels: vec![
             Dated::new(
                 REGIME_START,
+                vec![FundingChannel::F24Elide],
+                Citation::art54bis("10").implemented_by("INPS circ. 107/2017"),
+            ),
+            // Electronic payment on the platform came with INPS msg 3177 of 31/7/2017 (LAW.md §0:
+            // "intermediaries, electronic payments"), the same message and day as the
+            // intermediaries; LAW.md LF-FUNDING gives only "2017", so the later day is taken
+            // (conservative: fewer channels before it).
+            Dated::new(
+                date!(2017 - 07 - 31),
                 vec![FundingChannel::F24Elide, FundingChannel::PlatformElectronic],
-                Citation::art54bis("10").implemented_by("INPS circ. 107/2017; INPS msg 3177/2017"),
+                Citation::art54bis("10")
+                    .implemented_by("INPS circ. 107/2017; INPS msg 3177 of 31/7/2017"),
             ),
             Dated::new(
                 date!(2023 - 12 - 06),

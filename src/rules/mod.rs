@@ -396,7 +396,9 @@ rules_table! {
     /// 12/8/2018).
     /// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (LAW.md PAY-MODES, reading A18).
     fee_post_office: Option<Euro> => check::any;
-    /// The channels through which an utilizzatore funds its account.
+    /// The channels through which an utilizzatore funds its account: F24 ELIDE from 24/6/2017,
+    /// electronic payment on the platform too from INPS msg 3177 of 31/7/2017, pagoPA instead of
+    /// it from INPS msg 4380 of 6/12/2023.
     /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 3177/2017; INPS msg 4380/2023
     /// (LAW.md LF-FUNDING, CPO-FUNDING).
     funding_channels: Vec<FundingChannel> => check::non_empty;

@@ -283,7 +283,8 @@ pub struct FineRule {
 pub enum FundingChannel {
     /// F24 ELIDE, causale `LIFA` (Libretto Famiglia) or `CLOC` (CPO).
     F24Elide,
-    /// Electronic payment on the INPS platform (2017-2023, INPS msg 3177/2017).
+    /// Electronic payment on the INPS platform (from INPS msg 3177 of 31/7/2017 until INPS msg
+    /// 4380 of 6/12/2023).
     PlatformElectronic,
     /// The Portale dei Pagamenti pagoPA (from INPS msg 4380/2023).
     PagoPa,
