@@ -90,7 +90,17 @@ impl FieldErrors {
     ///
     /// # Examples
     ///
-    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{AccessChannel, RegistrationDraft};
+    /// use time::macros::date;
+    /// let mut draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// draft.codice_fiscale = "RSSMRA85T10A562X".into();
+    /// let problems = draft.validate().unwrap_err();
+    /// let first = problems.as_slice().first().ok_or("no problem")?;
+    /// assert_eq!(first.path, "codice_fiscale");
+    /// assert_eq!(first.reason, "check character is X, expected S");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn as_slice(&self) -> &[FieldError] {
         &self.0
@@ -100,7 +110,15 @@ impl FieldErrors {
     ///
     /// # Examples
     ///
-    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{AccessChannel, RegistrationDraft};
+    /// use time::macros::date;
+    /// let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// let problems = draft.validate().unwrap_err();
+    /// let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).take(3).collect();
+    /// assert_eq!(paths, ["codice_fiscale", "first_name", "last_name"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn iter(&self) -> std::slice::Iter<'_, FieldError> {
         self.0.iter()
     }
@@ -109,7 +127,18 @@ impl FieldErrors {
     ///
     /// # Examples
     ///
-    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{RegistrantKind, UtilizzatoreRegistrationDraft};
+    /// use time::macros::date;
+    /// let draft = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::Impresa,
+    ///     id: "00743110158".into(), // wrong check digit
+    ///     ateco: String::new(),     // missing
+    /// };
+    /// assert_eq!(draft.validate().unwrap_err().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.0.len()
@@ -119,7 +148,19 @@ impl FieldErrors {
     ///
     /// # Examples
     ///
-    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{RegistrantKind, UtilizzatoreRegistrationDraft};
+    /// use time::macros::date;
+    /// let draft = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::Professionista,
+    ///     id: "00743110157".into(),
+    ///     ateco: String::new(),
+    /// };
+    /// let problems = draft.validate().unwrap_err();
+    /// assert!(!problems.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -129,7 +170,21 @@ impl FieldErrors {
     ///
     /// # Examples
     ///
-    /// See [`FieldErrors`] and [`RegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{RegistrantKind, UtilizzatoreRegistrationDraft};
+    /// use time::macros::date;
+    /// let draft = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::Impresa,
+    ///     id: "00743110158".into(),
+    ///     ateco: String::new(),
+    /// };
+    /// let problems = draft.validate().unwrap_err();
+    /// let ateco: Vec<&str> = problems.of("ateco").map(|p| p.reason.as_str()).collect();
+    /// assert_eq!(ateco, ["is missing for an impresa"]);
+    /// assert_eq!(problems.of("kind").count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn of<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a FieldError> + 'a {
         self.0.iter().filter(move |e| e.path == path)
     }
@@ -440,7 +495,34 @@ impl fmt::Debug for AddressDraft {
 ///
 /// # Examples
 ///
-/// See [`RegistrationData::residence`].
+/// ```
+/// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+/// # use time::macros::date;
+/// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+/// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+/// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+/// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+/// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+/// # form.document = DocumentDraft {
+/// #     number: "CA12345AB".into(),
+/// #     issued_on: Some(date!(2020 - 05 - 04)),
+/// #     expires_on: Some(date!(2031 - 05 - 04)),
+/// #     issued_by: "Comune di Roma".into(),
+/// #     ..DocumentDraft::default()
+/// # };
+/// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+/// # form.privacy_consent = true;
+/// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+/// form.domicile = Some(AddressDraft::new(" Milano ", "MI", "Via Dante", "3", "20121"));
+/// let data = form.validate()?;
+/// let domicile = data.domicile().ok_or("no domicile")?;
+/// assert_eq!(domicile.comune(), "Milano");
+/// assert!(!format!("{domicile:?}").contains("Via Dante")); // Debug hides the street
+/// // An unknown province is refused, with the field's path.
+/// form.residence.provincia = "XX".into();
+/// assert!(form.validate().unwrap_err().of("residence.provincia").next().is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Address {
     comune: String,
@@ -455,7 +537,28 @@ impl Address {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// form.residence.comune = "  Roma ".into();
+    /// assert_eq!(form.validate()?.residence().comune(), "Roma");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn comune(&self) -> &str {
         &self.comune
@@ -464,7 +567,28 @@ impl Address {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.residence().provincia().code(), "RM");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn provincia(&self) -> Provincia {
         self.provincia
@@ -473,7 +597,28 @@ impl Address {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.residence().street(), "Via Po");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn street(&self) -> &str {
         &self.street
@@ -482,7 +627,28 @@ impl Address {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// form.residence.house_number = "12/B".into();
+    /// assert_eq!(form.validate()?.residence().house_number(), "12/B");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn house_number(&self) -> &str {
         &self.house_number
@@ -491,7 +657,28 @@ impl Address {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.residence().cap().as_str(), "00198");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn cap(&self) -> Cap {
         self.cap
@@ -660,7 +847,36 @@ impl DocumentDraft {
 ///
 /// # Examples
 ///
-/// See [`RegistrationData::document`].
+/// ```
+/// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+/// # use time::macros::date;
+/// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+/// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+/// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+/// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+/// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+/// # form.document = DocumentDraft {
+/// #     number: "CA12345AB".into(),
+/// #     issued_on: Some(date!(2020 - 05 - 04)),
+/// #     expires_on: Some(date!(2031 - 05 - 04)),
+/// #     issued_by: "Comune di Roma".into(),
+/// #     ..DocumentDraft::default()
+/// # };
+/// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+/// # form.privacy_consent = true;
+/// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+/// let data = form.validate()?;
+/// let doc = data.document();
+/// assert_eq!(doc.number(), "CA12345AB");
+/// assert!(!format!("{doc:?}").contains("CA12345")); // Debug masks the number
+/// // A document expired before the registration day is refused.
+/// form.document.expires_on = Some(date!(2025 - 05 - 04));
+/// assert_eq!(
+///     form.validate().unwrap_err().to_string(),
+///     "document.expires_on: the document expired on 2025-05-04, before the registration day 2026-03-07"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct IdentityDocument {
     kind: DocumentKind,
@@ -675,7 +891,29 @@ impl IdentityDocument {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::DocumentKind;
+    /// form.document.kind = DocumentKind::Passaporto;
+    /// assert_eq!(form.validate()?.document().kind(), DocumentKind::Passaporto);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> DocumentKind {
         self.kind
@@ -684,7 +922,28 @@ impl IdentityDocument {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// form.document.number = " ca12345ab ".into();
+    /// assert_eq!(form.validate()?.document().number(), "CA12345AB");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn number(&self) -> &str {
         &self.number
@@ -693,7 +952,28 @@ impl IdentityDocument {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.document().issued_on(), date!(2020 - 05 - 04));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn issued_on(&self) -> Date {
         self.issued_on
@@ -702,7 +982,28 @@ impl IdentityDocument {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.document().expires_on(), date!(2031 - 05 - 04));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn expires_on(&self) -> Date {
         self.expires_on
@@ -711,7 +1012,28 @@ impl IdentityDocument {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// form.document.issued_by = " Comune di Roma ".into();
+    /// assert_eq!(form.validate()?.document().issued_by(), "Comune di Roma");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn issued_by(&self) -> &str {
         &self.issued_by
@@ -720,7 +1042,32 @@ impl IdentityDocument {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// let doc = data.document();
+    /// assert!(doc.is_valid_on(date!(2026 - 03 - 07)));
+    /// assert!(doc.is_valid_on(date!(2031 - 05 - 04))); // the expiry day itself
+    /// assert!(!doc.is_valid_on(date!(2031 - 05 - 05)));
+    /// assert!(!doc.is_valid_on(date!(2020 - 05 - 03)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_valid_on(&self, day: Date) -> bool {
         self.issued_on <= day && day <= self.expires_on
@@ -825,7 +1172,8 @@ impl ContactsDraft {
     ///
     /// ```
     /// use prestazioni_occasionali::ContactsDraft;
-    /// let ok = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() }.validate()?;
+    /// let ok = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() }
+    ///     .validate()?;
     /// assert_eq!(ok.mobile().as_str(), "+393331234567");
     /// assert!(ContactsDraft::default().validate().is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -876,7 +1224,25 @@ impl ContactsDraft {
 ///
 /// # Examples
 ///
-/// See [`ContactsDraft`].
+/// ```
+/// use prestazioni_occasionali::{ContactChannel, ContactsDraft};
+/// let draft = ContactsDraft {
+///     mobile: "333 1234567".into(),
+///     email: "mario.rossi@example.it".into(),
+///     preferred: ContactChannel::Email,
+///     hours: "10:00-18:00".into(),
+/// };
+/// let contacts = draft.validate()?;
+/// assert_eq!(contacts.preferred(), ContactChannel::Email);
+/// assert!(!format!("{contacts:?}").contains("1234567")); // Debug masks the number
+/// // E-mail preferred without an e-mail address is refused.
+/// let no_email = ContactsDraft { email: String::new(), ..draft };
+/// assert_eq!(
+///     no_email.validate().unwrap_err().to_string(),
+///     "contacts.preferred: e-mail is preferred but no e-mail is given"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -895,7 +1261,13 @@ impl Contacts {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// use prestazioni_occasionali::ContactsDraft;
+    /// let contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() }
+    ///     .validate()?;
+    /// assert_eq!(contacts.mobile().as_str(), "+393331234567");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn mobile(&self) -> &Phone {
         &self.mobile
@@ -904,7 +1276,18 @@ impl Contacts {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// use prestazioni_occasionali::ContactsDraft;
+    /// let draft = ContactsDraft {
+    ///     mobile: "333 1234567".into(),
+    ///     email: "mario.rossi@example.it".into(),
+    ///     ..ContactsDraft::default()
+    /// };
+    /// assert_eq!(draft.validate()?.email().map(|e| e.as_str()), Some("mario.rossi@example.it"));
+    /// let without = ContactsDraft { email: String::new(), ..draft };
+    /// assert!(without.validate()?.email().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn email(&self) -> Option<&Email> {
         self.email.as_ref()
@@ -913,7 +1296,13 @@ impl Contacts {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// use prestazioni_occasionali::{ContactChannel, ContactsDraft};
+    /// let contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() }
+    ///     .validate()?;
+    /// assert_eq!(contacts.preferred(), ContactChannel::Mobile); // the default
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn preferred(&self) -> ContactChannel {
         self.preferred
@@ -922,7 +1311,21 @@ impl Contacts {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// use prestazioni_occasionali::ContactsDraft;
+    /// let draft = ContactsDraft {
+    ///     mobile: "333 1234567".into(),
+    ///     hours: "10:00-18:00".into(),
+    ///     ..ContactsDraft::default()
+    /// };
+    /// assert_eq!(
+    ///     draft.validate()?.hours().map(|h| h.to_string()),
+    ///     Some("10:00-18:00".to_owned())
+    /// );
+    /// let any_time = ContactsDraft { hours: String::new(), ..draft };
+    /// assert!(any_time.validate()?.hours().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn hours(&self) -> Option<TimeBand> {
         self.hours
@@ -1096,7 +1499,10 @@ impl PaymentDraft {
 ///
 /// ```
 /// use prestazioni_occasionali::{AccountKind, PaymentMethod, PaymentMode};
-/// let m = PaymentMethod::IbanCredit { iban: "IT60X0542811101000000123456".parse()?, account: AccountKind::ContoCorrente };
+/// let m = PaymentMethod::IbanCredit {
+///     iban: "IT60X0542811101000000123456".parse()?,
+///     account: AccountKind::ContoCorrente,
+/// };
 /// assert_eq!(m.mode(), PaymentMode::IbanCredit);
 /// assert!(format!("{m:?}").contains("IT60"));
 /// assert!(!format!("{m:?}").contains("000000123456"));
@@ -1237,7 +1643,8 @@ impl fmt::Debug for ParentalConsentDraft {
 /// use prestazioni_occasionali::{ParentalConsentDraft, RegistrationDraft};
 /// use time::macros::date;
 ///
-/// let mut draft = RegistrationDraft::new(date!(2026 - 03 - 07), prestazioni_occasionali::AccessChannel::Cie);
+/// let mut draft =
+///     RegistrationDraft::new(date!(2026 - 03 - 07), prestazioni_occasionali::AccessChannel::Cie);
 /// draft.parental_consent = Some(ParentalConsentDraft {
 ///     parent_codice_fiscale: "BNCGNN60A01H501P".into(),
 ///     parent_name: "Giovanni Bianchi".into(),
@@ -1257,36 +1664,169 @@ pub struct ParentalConsentRecord {
 impl ParentalConsentRecord {
     /// The parent's codice fiscale.
     ///
+    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationDraft::validate_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::ParentalConsentDraft;
+    /// // Luca, 16 on the registration day, registers with his father's consent.
+    /// (form.codice_fiscale, form.birth_date) =
+    ///     ("RSSMRA09T10A562E".into(), Some(date!(2009 - 12 - 10)));
+    /// form.parental_consent = Some(ParentalConsentDraft {
+    ///     parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+    ///     parent_name: "Giovanni Bianchi".into(),
+    ///     given_on: Some(date!(2026 - 03 - 01)),
+    /// });
+    /// let data = form.validate()?;
+    /// let consent = data.parental_consent().ok_or("no consent")?;
+    /// assert_eq!(consent.parent(), "BNCGNN60A01H501P".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn parent(&self) -> CodiceFiscale {
         self.parent
     }
     /// The parent's name.
     ///
+    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationDraft::validate_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::ParentalConsentDraft;
+    /// // Luca, 16 on the registration day, registers with his father's consent.
+    /// (form.codice_fiscale, form.birth_date) =
+    ///     ("RSSMRA09T10A562E".into(), Some(date!(2009 - 12 - 10)));
+    /// form.parental_consent = Some(ParentalConsentDraft {
+    ///     parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+    ///     parent_name: " Giovanni   Bianchi ".into(),
+    ///     given_on: Some(date!(2026 - 03 - 01)),
+    /// });
+    /// let data = form.validate()?;
+    /// let consent = data.parental_consent().ok_or("no consent")?;
+    /// assert_eq!(consent.parent_name(), "Giovanni Bianchi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn parent_name(&self) -> &str {
         self.consent.by()
     }
     /// The day of the consent.
     ///
+    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationDraft::validate_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::ParentalConsentDraft;
+    /// // Luca, 16 on the registration day, registers with his father's consent.
+    /// (form.codice_fiscale, form.birth_date) =
+    ///     ("RSSMRA09T10A562E".into(), Some(date!(2009 - 12 - 10)));
+    /// form.parental_consent = Some(ParentalConsentDraft {
+    ///     parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+    ///     parent_name: "Giovanni Bianchi".into(),
+    ///     given_on: Some(date!(2026 - 03 - 01)),
+    /// });
+    /// let data = form.validate()?;
+    /// assert_eq!(data.parental_consent().map(|c| c.given_on()), Some(date!(2026 - 03 - 01)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn given_on(&self) -> Date {
         self.consent.given_on()
     }
     /// The consent as the parties module holds it (for [`Prestatore::with_parental_consent`]).
     ///
+    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationDraft::validate_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::ParentalConsentDraft;
+    /// // Luca, 16 on the registration day, registers with his father's consent.
+    /// (form.codice_fiscale, form.birth_date) =
+    ///     ("RSSMRA09T10A562E".into(), Some(date!(2009 - 12 - 10)));
+    /// form.parental_consent = Some(ParentalConsentDraft {
+    ///     parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+    ///     parent_name: "Giovanni Bianchi".into(),
+    ///     given_on: Some(date!(2026 - 03 - 01)),
+    /// });
+    /// let data = form.validate()?;
+    /// let consent = data.parental_consent().ok_or("no consent")?.consent();
+    /// // The same value the prestatore carries into the eligibility checks.
+    /// assert_eq!(data.to_prestatore()?.parental_consent(), Some(consent));
+    /// assert_eq!(consent.by(), "Giovanni Bianchi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn consent(&self) -> &ParentalConsent {
         &self.consent
@@ -1381,7 +1921,15 @@ impl RegistrationDraft {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationDraft`].
+    /// ```
+    /// use prestazioni_occasionali::{AccessChannel, PaymentMode, RegistrationDraft};
+    /// use time::macros::date;
+    /// let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Spid { level: 2 });
+    /// assert_eq!(draft.registered_on, date!(2026 - 03 - 07));
+    /// assert!(draft.codice_fiscale.is_empty() && !draft.privacy_consent);
+    /// assert_eq!(draft.payment.mode, PaymentMode::BonificoDomiciliato);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(registered_on: Date, access: AccessChannel) -> RegistrationDraft {
         RegistrationDraft {
@@ -1422,7 +1970,10 @@ impl RegistrationDraft {
     /// use time::macros::date;
     /// let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
     /// let problems = draft.validate().unwrap_err();
-    /// assert_eq!(problems.of("privacy_consent").next().unwrap().reason, "the consent \"letto e autorizzato\" is mandatory");
+    /// assert_eq!(
+    ///     problems.of("privacy_consent").next().unwrap().reason,
+    ///     "the consent \"letto e autorizzato\" is mandatory"
+    /// );
     /// ```
     pub fn validate(&self) -> Result<RegistrationData, FieldErrors> {
         match Rules::in_force_on(self.registered_on) {
@@ -1743,12 +2294,18 @@ impl RegistrationDraft {
 /// assert_eq!(data.birthplace().to_string(), "A562");
 /// assert_eq!(data.sex(), Sex::Male);
 /// let home = data.residence();
-/// assert_eq!((home.comune(), home.provincia().to_string(), home.street(), home.house_number()), ("Roma", "RM".to_owned(), "Via Po", "12"));
+/// assert_eq!(
+///     (home.comune(), home.provincia().to_string(), home.street(), home.house_number()),
+///     ("Roma", "RM".to_owned(), "Via Po", "12")
+/// );
 /// assert_eq!(home.cap().to_string(), "00198");
 /// assert!(data.domicile().is_none());
 /// assert_eq!(data.payment_correspondence_address(), home);
 /// let doc = data.document();
-/// assert_eq!((doc.kind(), doc.number(), doc.issued_by()), (DocumentKind::default(), "CA12345AB", "Comune di Roma"));
+/// assert_eq!(
+///     (doc.kind(), doc.number(), doc.issued_by()),
+///     (DocumentKind::default(), "CA12345AB", "Comune di Roma")
+/// );
 /// assert_eq!((doc.issued_on(), doc.expires_on()), (date!(2020 - 05 - 04), date!(2031 - 05 - 04)));
 /// assert!(doc.is_valid_on(date!(2026 - 03 - 07)) && !doc.is_valid_on(date!(2031 - 05 - 05)));
 /// let contacts = data.contacts();
@@ -1812,142 +2369,532 @@ impl RegistrationData {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.registered_on(), date!(2026 - 03 - 07));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn registered_on(&self) -> Date {
         self.registered_on
     }
     /// The access channel.
     ///
+    /// Legal basis: LAW.md REG-AUTH.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// form.access = AccessChannel::Spid { level: 2 };
+    /// assert_eq!(form.validate()?.access(), AccessChannel::Spid { level: 2 });
+    /// // SPID level 1 is not accepted.
+    /// form.access = AccessChannel::Spid { level: 1 };
+    /// assert!(form.validate().unwrap_err().of("access").next().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn access(&self) -> AccessChannel {
         self.access
     }
     /// The codice fiscale.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.codice_fiscale(), "RSSMRA85T10A562S".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn codice_fiscale(&self) -> CodiceFiscale {
         self.codice_fiscale
     }
     /// First name(s), trimmed.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// form.first_name = "  Mario   Luigi ".into();
+    /// assert_eq!(form.validate()?.first_name(), "Mario Luigi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn first_name(&self) -> &str {
         &self.first_name
     }
     /// Last name(s), trimmed.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// form.last_name = " De  Rossi".into();
+    /// assert_eq!(form.validate()?.last_name(), "De Rossi");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn last_name(&self) -> &str {
         &self.last_name
     }
     /// Birth date.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.birth_date(), date!(1985 - 12 - 10));
+    /// // A birth date the codice fiscale does not encode is refused.
+    /// form.birth_date = Some(date!(1985 - 12 - 11));
+    /// assert!(form.validate().unwrap_err().of("birth_date").next().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn birth_date(&self) -> Date {
         self.birth_date
     }
     /// Birthplace (Belfiore code).
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.birthplace().to_string(), "A562");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn birthplace(&self) -> BelfioreCode {
         self.birthplace
     }
     /// Sex.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.sex(), Sex::Male);
+    /// // The codice fiscale encodes the sex: a mismatch is refused.
+    /// form.sex = Some(Sex::Female);
+    /// assert!(form.validate().unwrap_err().of("sex").next().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn sex(&self) -> Sex {
         self.sex
     }
     /// Residence.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.residence().comune(), "Roma");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn residence(&self) -> &Address {
         &self.residence
     }
     /// Domicile, when different from the residence.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// assert!(form.validate()?.domicile().is_none());
+    /// form.domicile = Some(AddressDraft::new("Milano", "MI", "Via Dante", "3", "20121"));
+    /// assert_eq!(form.validate()?.domicile().map(|a| a.comune()), Some("Milano"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domicile(&self) -> Option<&Address> {
         self.domicile.as_ref()
     }
     /// Where the communications about payments go: the domicile if given, else the residence.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// assert_eq!(form.validate()?.payment_correspondence_address().comune(), "Roma");
+    /// form.domicile = Some(AddressDraft::new("Milano", "MI", "Via Dante", "3", "20121"));
+    /// assert_eq!(form.validate()?.payment_correspondence_address().comune(), "Milano");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payment_correspondence_address(&self) -> &Address {
         self.domicile.as_ref().unwrap_or(&self.residence)
     }
     /// The identity document.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.document().issued_by(), "Comune di Roma");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn document(&self) -> &IdentityDocument {
         &self.document
     }
     /// The contacts given at registration.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// let data = form.validate()?;
+    /// assert_eq!(data.contacts().mobile().as_str(), "+393331234567");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn contacts(&self) -> &Contacts {
         &self.contacts
     }
     /// The self-certifications given at registration.
     ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Categoria, SelfCertification};
+    /// assert!(form.validate()?.self_certifications().is_empty()); // none is lawful
+    /// let unemployed =
+    ///     SelfCertification::new(Categoria::Disoccupato, date!(2026 - 03 - 07), None)?;
+    /// form.self_certifications = vec![unemployed];
+    /// assert_eq!(form.validate()?.self_certifications(), &[unemployed]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn self_certifications(&self) -> &[SelfCertification] {
         &self.self_certifications
     }
     /// The payment method chosen at registration.
     ///
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{PaymentDraft, PaymentMode};
+    /// form.payment = PaymentDraft {
+    ///     mode: PaymentMode::IbanCredit,
+    ///     iban: "IT60X0542811101000000123456".into(),
+    ///     held_by_prestatore: true,
+    ///     ..PaymentDraft::default()
+    /// };
+    /// assert_eq!(form.validate()?.payment().mode(), PaymentMode::IbanCredit);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payment(&self) -> &PaymentMethod {
         &self.payment
     }
     /// The parental consent, for a minor.
     ///
+    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    ///
     /// # Examples
     ///
-    /// See [`RegistrationData`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// assert!(form.validate()?.parental_consent().is_none()); // Mario is an adult
+    /// // Luca, 16 on the registration day, needs one.
+    /// (form.codice_fiscale, form.birth_date) =
+    ///     ("RSSMRA09T10A562E".into(), Some(date!(2009 - 12 - 10)));
+    /// assert!(form.validate().unwrap_err().of("parental_consent").next().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn parental_consent(&self) -> Option<&ParentalConsentRecord> {
         self.parental_consent.as_ref()
@@ -1999,7 +2946,9 @@ impl RegistrationData {
     /// assert_eq!(mario.birth_date(), date!(1985 - 12 - 10));
     /// assert!(mario.parental_consent().is_none());
     /// // An incomplete form gives no data, hence no prestatore.
-    /// assert!(RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie).validate().is_err());
+    /// assert!(
+    ///     RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie).validate().is_err()
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_prestatore(&self) -> Result<Prestatore, PrestatoreError> {

@@ -91,7 +91,10 @@ impl fmt::Display for ConfirmationChannel {
 /// use time::macros::date;
 /// let spid = Confirmation::Automatic { credential: Credential::Spid, on: date!(2026 - 01 - 12) };
 /// assert_eq!(spid.to_string(), "confirmed automatically by SPID on 2026-01-12");
-/// let phone = Confirmation::Explicit { via: ConfirmationChannel::ContactCenter, on: date!(2018 - 09 - 04) };
+/// let phone = Confirmation::Explicit {
+///     via: ConfirmationChannel::ContactCenter,
+///     on: date!(2018 - 09 - 04),
+/// };
 /// assert_eq!(phone.to_string(), "confirmed through the INPS contact center on 2018-09-04");
 /// assert_eq!(phone.on(), date!(2018 - 09 - 04));
 /// ```
@@ -131,7 +134,13 @@ impl Confirmation {
     ///
     /// # Examples
     ///
-    /// See [`Confirmation`].
+    /// ```
+    /// use prestazioni_occasionali::{Confirmation, Credential};
+    /// use time::macros::date;
+    /// let c = Confirmation::Automatic { credential: Credential::Cie, on: date!(2026 - 03 - 07) };
+    /// assert_eq!(c.on(), date!(2026 - 03 - 07));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn on(&self) -> Date {
         match self {
@@ -150,7 +159,10 @@ impl Confirmation {
 /// ```
 /// use prestazioni_occasionali::{RegistrationEvent, RegistrationEventKind};
 /// use time::macros::date;
-/// assert_eq!(RegistrationEvent::Suspend { on: date!(2026 - 05 - 01) }.kind(), RegistrationEventKind::Suspend);
+/// assert_eq!(
+///     RegistrationEvent::Suspend { on: date!(2026 - 05 - 01) }.kind(),
+///     RegistrationEventKind::Suspend
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -262,7 +274,14 @@ impl RegistrationEvent {
     ///
     /// # Examples
     ///
-    /// See [`RegistrationEvent`].
+    /// ```
+    /// use prestazioni_occasionali::{RegistrationEvent, RegistrationEventKind};
+    /// use time::macros::date;
+    /// assert_eq!(RegistrationEvent::Submit.kind(), RegistrationEventKind::Submit);
+    /// let close = RegistrationEvent::Close { on: date!(2026 - 12 - 31) };
+    /// assert_eq!(close.kind().to_string(), "close");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> RegistrationEventKind {
         match self {
@@ -316,7 +335,9 @@ impl RegistrationEvent {
 /// # Examples
 ///
 /// ```
-/// use prestazioni_occasionali::{REGISTRATION_TRANSITIONS, RegistrationEventKind, RegistrationState};
+/// use prestazioni_occasionali::{
+///     REGISTRATION_TRANSITIONS, RegistrationEventKind, RegistrationState,
+/// };
 /// assert!(REGISTRATION_TRANSITIONS.contains(&(
 ///     RegistrationState::Submitted,
 ///     RegistrationEventKind::Confirm,
@@ -386,7 +407,38 @@ pub fn registration_diagram() -> String {
 ///
 /// # Examples
 ///
-/// See [`Registration::payment_history`].
+/// ```
+/// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+/// # use time::macros::date;
+/// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+/// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+/// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+/// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+/// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+/// # form.document = DocumentDraft {
+/// #     number: "CA12345AB".into(),
+/// #     issued_on: Some(date!(2020 - 05 - 04)),
+/// #     expires_on: Some(date!(2031 - 05 - 04)),
+/// #     issued_by: "Comune di Roma".into(),
+/// #     ..DocumentDraft::default()
+/// # };
+/// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+/// # form.privacy_consent = true;
+/// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+/// use prestazioni_occasionali::{Effective, PaymentMethod, Registration, RegistrationEvent};
+/// let mut reg = Registration::new(form);
+/// reg.apply(RegistrationEvent::Submit)?;
+/// let from = date!(2026 - 04 - 01);
+/// reg.apply(RegistrationEvent::ChangePaymentMethod { from, method: PaymentMethod::PostOffice })?;
+/// assert_eq!(
+///     reg.payment_history(),
+///     &[
+///         Effective { from: date!(2026 - 03 - 07), value: PaymentMethod::BonificoDomiciliato },
+///         Effective { from, value: PaymentMethod::PostOffice },
+///     ]
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Effective<T> {
@@ -448,21 +500,42 @@ struct RegistrationLog {
 ///     issued_by: "Comune di Roma".into(),
 ///     ..DocumentDraft::default()
 /// };
-/// draft.contacts = ContactsDraft { mobile: "333 1234567".into(), hours: "10:00-18:00".into(), ..ContactsDraft::default() };
+/// draft.contacts = ContactsDraft {
+///     mobile: "333 1234567".into(),
+///     hours: "10:00-18:00".into(),
+///     ..ContactsDraft::default()
+/// };
 /// draft.privacy_consent = true;
 ///
 /// let mut reg = Registration::new(draft);
 /// reg.apply(RegistrationEvent::Submit)?;
 /// assert_eq!(reg.state(), RegistrationState::Submitted);
 /// // Confirming twice is an illegal transition, and changes nothing.
-/// reg.apply(RegistrationEvent::Confirm { on: date!(2026 - 03 - 09), via: ConfirmationChannel::ContactCenter })?;
+/// reg.apply(RegistrationEvent::Confirm {
+///     on: date!(2026 - 03 - 09),
+///     via: ConfirmationChannel::ContactCenter,
+/// })?;
 /// assert_eq!(
-///     reg.apply(RegistrationEvent::Confirm { on: date!(2026 - 03 - 10), via: ConfirmationChannel::ContactCenter })
-///         .unwrap_err().to_string(),
+///     reg.apply(RegistrationEvent::Confirm {
+///         on: date!(2026 - 03 - 10),
+///         via: ConfirmationChannel::ContactCenter
+///     })
+///     .unwrap_err()
+///     .to_string(),
 ///     "event confirm is not allowed in state active"
 /// );
-/// assert!(reg.is_active_worker("MARIO", "rossi", &"RSSMRA85T10A562S".parse()?, date!(2026 - 03 - 09)));
-/// assert!(!reg.is_active_worker("Mario", "Rossi", &"RSSMRA85T10A562S".parse()?, date!(2026 - 03 - 08)));
+/// assert!(reg.is_active_worker(
+///     "MARIO",
+///     "rossi",
+///     &"RSSMRA85T10A562S".parse()?,
+///     date!(2026 - 03 - 09)
+/// ));
+/// assert!(!reg.is_active_worker(
+///     "Mario",
+///     "Rossi",
+///     &"RSSMRA85T10A562S".parse()?,
+///     date!(2026 - 03 - 08)
+/// ));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -508,9 +581,35 @@ impl TryFrom<RegistrationLog> for Registration {
 impl Registration {
     /// A registration in state [`RegistrationState::Draft`] with the given form.
     ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    ///
     /// # Examples
     ///
-    /// See [`Registration`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationState};
+    /// let reg = Registration::new(form.clone());
+    /// assert_eq!(reg.state(), RegistrationState::Draft);
+    /// assert_eq!(reg.draft(), &form);
+    /// assert!(reg.data().is_none() && reg.events().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(draft: RegistrationDraft) -> Registration {
         let last_day = draft.registered_on;
@@ -540,10 +639,18 @@ impl Registration {
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::{AccessChannel, Registration, RegistrationDraft, RegistrationEvent};
+    /// use prestazioni_occasionali::{
+    ///     AccessChannel, Registration, RegistrationDraft, RegistrationEvent,
+    /// };
     /// use time::macros::date;
     /// let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
-    /// assert!(Registration::replay(draft.clone(), vec![RegistrationEvent::Close { on: date!(2026 - 03 - 08) }]).is_ok());
+    /// assert!(
+    ///     Registration::replay(
+    ///         draft.clone(),
+    ///         vec![RegistrationEvent::Close { on: date!(2026 - 03 - 08) }]
+    ///     )
+    ///     .is_ok()
+    /// );
     /// assert!(Registration::replay(draft, vec![RegistrationEvent::Submit]).is_err());
     /// ```
     pub fn replay(
@@ -567,7 +674,37 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`]; [`Registration`] shows an illegal transition.
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationEvent, RegistrationState};
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?; // CIE proves identity: active at once
+    /// assert_eq!(reg.state(), RegistrationState::Active);
+    /// // Resuming a registration that is not suspended is an illegal transition.
+    /// let resume = RegistrationEvent::Resume { on: date!(2026 - 03 - 10) };
+    /// assert_eq!(
+    ///     reg.apply(resume).unwrap_err().to_string(),
+    ///     "event resume is not allowed in state active"
+    /// );
+    /// assert_eq!(reg.events().len(), 1); // nothing changed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply(&mut self, event: RegistrationEvent) -> Result<(), RegistrationError> {
         self.apply_with(event, RulesTable::embedded())
     }
@@ -627,11 +764,18 @@ impl Registration {
     /// assert!(reg.is_active_on(date!(2026 - 03 - 07)));
     ///
     /// let from = date!(2026 - 04 - 01);
-    /// reg.apply(RegistrationEvent::ChangePaymentMethod { from, method: PaymentMethod::BonificoDomiciliato })?;
-    /// let contacts = ContactsDraft { mobile: "347 7654321".into(), ..ContactsDraft::default() }.validate()?;
+    /// reg.apply(RegistrationEvent::ChangePaymentMethod {
+    ///     from,
+    ///     method: PaymentMethod::BonificoDomiciliato,
+    /// })?;
+    /// let contacts = ContactsDraft { mobile: "347 7654321".into(), ..ContactsDraft::default() }
+    ///     .validate()?;
     /// reg.apply(RegistrationEvent::ChangeContacts { from, contacts })?;
     /// let unemployed = SelfCertification::new(Categoria::Disoccupato, from, None)?;
-    /// reg.apply(RegistrationEvent::ChangeSelfCertifications { from, certifications: vec![unemployed] })?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications {
+    ///     from,
+    ///     certifications: vec![unemployed],
+    /// })?;
     /// assert_eq!(reg.events().len(), 4);
     /// assert_eq!(reg.payment_history().len(), 2);
     /// assert_eq!(reg.payment_method_on(from), Some(&PaymentMethod::BonificoDomiciliato));
@@ -644,7 +788,10 @@ impl Registration {
     ///
     /// // A change dated before the latest one is refused, and changes nothing.
     /// let before = reg.clone();
-    /// let late = RegistrationEvent::ChangePaymentMethod { from: date!(2026 - 03 - 20), method: PaymentMethod::BonificoDomiciliato };
+    /// let late = RegistrationEvent::ChangePaymentMethod {
+    ///     from: date!(2026 - 03 - 20),
+    ///     method: PaymentMethod::BonificoDomiciliato,
+    /// };
     /// assert!(matches!(reg.apply(late), Err(RegistrationError::OutOfOrder { .. })));
     /// assert_eq!(reg, before);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -839,9 +986,36 @@ impl Registration {
 
     /// The current state.
     ///
+    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationEvent, RegistrationState};
+    /// form.access = AccessChannel::ContactCenter; // needs an explicit confirmation
+    /// let mut reg = Registration::new(form);
+    /// assert_eq!(reg.state(), RegistrationState::Draft);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// assert_eq!(reg.state(), RegistrationState::Submitted);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn state(&self) -> RegistrationState {
         self.state
@@ -851,7 +1025,31 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationEvent};
+    /// let mut reg = Registration::new(form.clone());
+    /// form.first_name = "Maria".into();
+    /// reg.apply(RegistrationEvent::Edit(Box::new(form)))?;
+    /// assert_eq!(reg.draft().first_name, "Maria");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn draft(&self) -> &RegistrationDraft {
         &self.draft
@@ -859,9 +1057,35 @@ impl Registration {
 
     /// The validated data, once submitted.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationEvent};
+    /// let mut reg = Registration::new(form);
+    /// assert!(reg.data().is_none());
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// assert_eq!(reg.data().map(|d| d.last_name()), Some("Rossi"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn data(&self) -> Option<&RegistrationData> {
         self.data.as_ref()
@@ -873,7 +1097,43 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See the end-to-end tests in `tests/registration.rs`.
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{ConfirmationChannel, Registration, RegistrationEvent};
+    /// let mut cie = Registration::new(form.clone());
+    /// cie.apply(RegistrationEvent::Submit)?;
+    /// assert_eq!(
+    ///     cie.confirmation().map(|c| c.to_string()),
+    ///     Some("confirmed automatically by CIE on 2026-03-07".to_owned())
+    /// );
+    ///
+    /// form.access = AccessChannel::ContactCenter;
+    /// let mut phone = Registration::new(form);
+    /// phone.apply(RegistrationEvent::Submit)?;
+    /// assert!(phone.confirmation().is_none()); // waiting for the telephone confirmation
+    /// phone.apply(RegistrationEvent::Confirm {
+    ///     on: date!(2026 - 03 - 09),
+    ///     via: ConfirmationChannel::ContactCenter,
+    /// })?;
+    /// assert_eq!(phone.confirmation().map(|c| c.on()), Some(date!(2026 - 03 - 09)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn confirmation(&self) -> Option<Confirmation> {
         self.confirmation
@@ -883,7 +1143,31 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationEvent};
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// assert!(reg.apply(RegistrationEvent::Submit).is_err()); // a rejected event is not recorded
+    /// assert_eq!(reg.events(), &[RegistrationEvent::Submit]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn events(&self) -> &[RegistrationEvent] {
         &self.events
@@ -896,7 +1180,39 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{ConfirmationChannel, Registration, RegistrationEvent};
+    /// form.access = AccessChannel::ContactCenter;
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// reg.apply(RegistrationEvent::Confirm {
+    ///     on: date!(2026 - 03 - 09),
+    ///     via: ConfirmationChannel::ContactCenter,
+    /// })?;
+    /// reg.apply(RegistrationEvent::Suspend { on: date!(2026 - 04 - 01) })?;
+    /// assert!(!reg.is_active_on(date!(2026 - 03 - 08))); // submitted, not yet confirmed
+    /// assert!(reg.is_active_on(date!(2026 - 03 - 09)));
+    /// assert!(reg.is_active_on(date!(2026 - 03 - 31)));
+    /// assert!(!reg.is_active_on(date!(2026 - 04 - 01))); // suspended
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_active_on(&self, day: Date) -> bool {
         self.activity
@@ -913,7 +1229,33 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationEvent};
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let cf = "RSSMRA85T10A562S".parse()?;
+    /// assert!(reg.is_active_worker(" mario ", "ROSSI", &cf, date!(2026 - 03 - 07)));
+    /// assert!(!reg.is_active_worker("Maria", "Rossi", &cf, date!(2026 - 03 - 07)));
+    /// assert!(!reg.is_active_worker("Mario", "Rossi", &cf, date!(2026 - 03 - 06))); // not yet registered
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_active_worker(
         &self,
@@ -935,7 +1277,40 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{PaymentMethod, Registration, RegistrationEvent};
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// reg.apply(RegistrationEvent::ChangePaymentMethod {
+    ///     from,
+    ///     method: PaymentMethod::PostOffice,
+    /// })?;
+    /// assert_eq!(reg.payment_method_on(date!(2026 - 03 - 06)), None); // before registration
+    /// assert_eq!(
+    ///     reg.payment_method_on(date!(2026 - 03 - 31)),
+    ///     Some(&PaymentMethod::BonificoDomiciliato)
+    /// );
+    /// assert_eq!(reg.payment_method_on(from), Some(&PaymentMethod::PostOffice));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payment_method_on(&self, day: Date) -> Option<&PaymentMethod> {
         in_force_on(&self.payments, day)
@@ -943,9 +1318,41 @@ impl Registration {
 
     /// The history of payment methods, oldest first.
     ///
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{PaymentMethod, Registration, RegistrationEvent};
+    /// let mut reg = Registration::new(form);
+    /// assert!(reg.payment_history().is_empty()); // not submitted yet
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// reg.apply(RegistrationEvent::ChangePaymentMethod {
+    ///     from,
+    ///     method: PaymentMethod::PostOffice,
+    /// })?;
+    /// let starts: Vec<_> = reg.payment_history().iter().map(|e| e.from).collect();
+    /// assert_eq!(starts, [date!(2026 - 03 - 07), from]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payment_history(&self) -> &[Effective<PaymentMethod>] {
         &self.payments
@@ -957,7 +1364,38 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationEvent};
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// let contacts = ContactsDraft { mobile: "347 7654321".into(), ..ContactsDraft::default() }
+    ///     .validate()?;
+    /// reg.apply(RegistrationEvent::ChangeContacts { from, contacts })?;
+    /// assert_eq!(
+    ///     reg.contacts_on(date!(2026 - 03 - 31)).map(|c| c.mobile().as_str()),
+    ///     Some("+393331234567")
+    /// );
+    /// assert_eq!(reg.contacts_on(from).map(|c| c.mobile().as_str()), Some("+393477654321"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn contacts_on(&self, day: Date) -> Option<&Contacts> {
         in_force_on(&self.contacts, day)
@@ -965,9 +1403,42 @@ impl Registration {
 
     /// The history of contacts, oldest first.
     ///
+    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{Registration, RegistrationEvent};
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// let contacts = ContactsDraft { mobile: "347 7654321".into(), ..ContactsDraft::default() }
+    ///     .validate()?;
+    /// reg.apply(RegistrationEvent::ChangeContacts { from, contacts: contacts.clone() })?;
+    /// assert_eq!(reg.contacts_history().len(), 2);
+    /// assert_eq!(
+    ///     reg.contacts_history().last().map(|e| (e.from, &e.value)),
+    ///     Some((from, &contacts))
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn contacts_history(&self) -> &[Effective<Contacts>] {
         &self.contacts
@@ -979,7 +1450,39 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{
+    ///     Categoria, Registration, RegistrationEvent, SelfCertification,
+    /// };
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// let student = SelfCertification::new(Categoria::Studente, from, None)?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications {
+    ///     from,
+    ///     certifications: vec![student],
+    /// })?;
+    /// assert!(reg.self_certifications_on(date!(2026 - 03 - 31)).is_empty());
+    /// assert_eq!(reg.self_certifications_on(from), &[student]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn self_certifications_on(&self, day: Date) -> &[SelfCertification] {
         in_force_on(&self.self_certifications, day).map_or(&[], Vec::as_slice)
@@ -987,9 +1490,44 @@ impl Registration {
 
     /// The history of self-certification lists, oldest first.
     ///
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{
+    ///     Categoria, Registration, RegistrationEvent, SelfCertification,
+    /// };
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// let student = SelfCertification::new(Categoria::Studente, from, None)?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications {
+    ///     from,
+    ///     certifications: vec![student],
+    /// })?;
+    /// let lists: Vec<usize> =
+    ///     reg.self_certification_history().iter().map(|e| e.value.len()).collect();
+    /// assert_eq!(lists, [0, 1]); // none at registration, then one
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn self_certification_history(&self) -> &[Effective<Vec<SelfCertification>>] {
         &self.self_certifications
@@ -1033,15 +1571,22 @@ impl Registration {
     /// #     d.privacy_consent = true;
     /// #     d
     /// # }
-    /// use prestazioni_occasionali::{Categoria, Registration, RegistrationEvent, Rules, SelfCertification};
+    /// use prestazioni_occasionali::{
+    ///     Categoria, Registration, RegistrationEvent, Rules, SelfCertification,
+    /// };
     ///
     /// let mut reg = Registration::new(form());
     /// assert!(reg.prestatore_on(date!(2026 - 03 - 07)).is_none()); // not submitted yet
     /// reg.apply(RegistrationEvent::Submit)?;
     /// assert!(reg.prestatore_on(date!(2026 - 03 - 06)).is_none()); // before the registration day
+    /// // Submitted data passed the same checks, so they never give an `Err`.
+    /// assert!(!matches!(reg.prestatore_on(date!(2026 - 03 - 07)), Some(Err(_))));
     /// let from = date!(2026 - 04 - 01);
     /// let unemployed = SelfCertification::new(Categoria::Disoccupato, from, None)?;
-    /// reg.apply(RegistrationEvent::ChangeSelfCertifications { from, certifications: vec![unemployed] })?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications {
+    ///     from,
+    ///     certifications: vec![unemployed],
+    /// })?;
     /// let rules = Rules::in_force_on(from)?;
     /// let before = reg.prestatore_on(date!(2026 - 03 - 31)).transpose()?.ok_or("no data")?;
     /// let after = reg.prestatore_on(from).transpose()?.ok_or("no data")?;
@@ -1063,7 +1608,40 @@ impl Registration {
     ///
     /// # Examples
     ///
-    /// See [`Registration::apply_with`].
+    /// ```
+    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use time::macros::date;
+    /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
+    /// # (form.first_name, form.last_name) = ("Mario".into(), "Rossi".into());
+    /// # (form.birth_date, form.birthplace, form.sex) = (Some(date!(1985 - 12 - 10)), "A562".into(), Some(Sex::Male));
+    /// # form.residence = AddressDraft::new("Roma", "RM", "Via Po", "12", "00198");
+    /// # form.document = DocumentDraft {
+    /// #     number: "CA12345AB".into(),
+    /// #     issued_on: Some(date!(2020 - 05 - 04)),
+    /// #     expires_on: Some(date!(2031 - 05 - 04)),
+    /// #     issued_by: "Comune di Roma".into(),
+    /// #     ..DocumentDraft::default()
+    /// # };
+    /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
+    /// # form.privacy_consent = true;
+    /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
+    /// use prestazioni_occasionali::{
+    ///     Categoria, Registration, RegistrationEvent, Rules, SelfCertification,
+    /// };
+    /// let mut reg = Registration::new(form);
+    /// reg.apply(RegistrationEvent::Submit)?;
+    /// let from = date!(2026 - 04 - 01);
+    /// let unemployed = SelfCertification::new(Categoria::Disoccupato, from, None)?;
+    /// reg.apply(RegistrationEvent::ChangeSelfCertifications {
+    ///     from,
+    ///     certifications: vec![unemployed],
+    /// })?;
+    /// let rules = Rules::in_force_on(from)?;
+    /// assert!(!reg.special_category_on(date!(2026 - 03 - 31), rules));
+    /// assert!(reg.special_category_on(from, rules));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn special_category_on(&self, day: Date, rules: &Rules) -> bool {
         self.data.as_ref().is_some_and(|d| {

@@ -20,7 +20,10 @@ use crate::prestazione::Instrument;
 /// ```
 /// use prestazioni_occasionali::{Instrument, RegistrantKind};
 /// assert_eq!(RegistrantKind::PersonaFisica.instruments(), &[Instrument::LibrettoFamiglia]);
-/// assert_eq!(RegistrantKind::Impresa.instruments(), &[Instrument::ContrattoPrestazioneOccasionale]);
+/// assert_eq!(
+///     RegistrantKind::Impresa.instruments(),
+///     &[Instrument::ContrattoPrestazioneOccasionale]
+/// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -98,7 +101,8 @@ impl fmt::Display for RegistrantKind {
 /// };
 /// assert!(draft.validate().is_ok());
 ///
-/// let wrong = UtilizzatoreRegistrationDraft { id: "00743110158".into(), ateco: String::new(), ..draft };
+/// let wrong =
+///     UtilizzatoreRegistrationDraft { id: "00743110158".into(), ateco: String::new(), ..draft };
 /// let problems = wrong.validate().unwrap_err();
 /// assert_eq!(problems.len(), 2);
 /// assert_eq!(problems.as_slice()[1].to_string(), "ateco: is missing for an impresa");
@@ -164,7 +168,10 @@ impl UtilizzatoreRegistrationDraft {
     /// assert_eq!(firm.instruments(), &[Instrument::ContrattoPrestazioneOccasionale]);
     ///
     /// let no_sector = UtilizzatoreRegistrationDraft { ateco: String::new(), ..draft };
-    /// assert_eq!(no_sector.validate().unwrap_err().to_string(), "ateco: is missing for an impresa");
+    /// assert_eq!(
+    ///     no_sector.validate().unwrap_err().to_string(),
+    ///     "ateco: is missing for an impresa"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<UtilizzatoreRegistration, FieldErrors> {
@@ -249,36 +256,105 @@ pub struct UtilizzatoreRegistration {
 impl UtilizzatoreRegistration {
     /// The registration day.
     ///
+    /// Legal basis: LAW.md REG-DATA-UTILIZZATORE; art. 54-bis c. 6 D.L. 50/2017.
+    ///
     /// # Examples
     ///
-    /// See [`UtilizzatoreRegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{RegistrantKind, UtilizzatoreRegistrationDraft};
+    /// use time::macros::date;
+    /// let draft = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::Ente,
+    ///     id: "00743110157".into(),
+    ///     ateco: String::new(),
+    /// };
+    /// assert_eq!(draft.validate()?.registered_on(), date!(2026 - 03 - 07));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn registered_on(&self) -> Date {
         self.registered_on
     }
     /// The kind.
     ///
+    /// Legal basis: art. 54-bis c. 6 lett. a-b D.L. 50/2017; INPS msg 1099 of 12/3/2018 (LAW.md
+    /// REG-DATA-UTILIZZATORE).
+    ///
     /// # Examples
     ///
-    /// See [`UtilizzatoreRegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{RegistrantKind, UtilizzatoreRegistrationDraft};
+    /// use time::macros::date;
+    /// let draft = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::PubblicaAmministrazione,
+    ///     id: "00743110157".into(),
+    ///     ateco: String::new(), // not required of a public administration
+    /// };
+    /// assert_eq!(draft.validate()?.kind(), RegistrantKind::PubblicaAmministrazione);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> RegistrantKind {
         self.kind
     }
     /// The identifier.
     ///
+    /// Legal basis: LAW.md REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
+    ///
     /// # Examples
     ///
-    /// See [`UtilizzatoreRegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{
+    ///     RegistrantKind, UtilizzatoreId, UtilizzatoreRegistrationDraft,
+    /// };
+    /// use time::macros::date;
+    /// let family = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::PersonaFisica,
+    ///     id: " BNCGNN60A01H501P ".into(),
+    ///     ateco: String::new(),
+    /// };
+    /// let id = family.validate()?.id();
+    /// assert!(matches!(id, UtilizzatoreId::CodiceFiscale(_)));
+    /// assert_eq!(id.to_string(), "BNCGNN60A01H501P");
+    /// // A persona fisica cannot register with a partita IVA.
+    /// let wrong = UtilizzatoreRegistrationDraft { id: "00743110157".into(), ..family };
+    /// assert_eq!(
+    ///     wrong.validate().unwrap_err().to_string(),
+    ///     "id: a persona fisica registers with a personal codice fiscale"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> UtilizzatoreId {
         self.id
     }
     /// The ATECO code, if given.
     ///
+    /// Legal basis: LAW.md REG-DATA-UTILIZZATORE (sector classification).
+    ///
     /// # Examples
     ///
-    /// See [`UtilizzatoreRegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{RegistrantKind, UtilizzatoreRegistrationDraft};
+    /// use time::macros::date;
+    /// let bar = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::Impresa,
+    ///     id: "00743110157".into(),
+    ///     ateco: "56.30.00".into(),
+    /// };
+    /// assert_eq!(bar.validate()?.ateco().map(ToString::to_string), Some("56.30.00".to_owned()));
+    /// let ente = UtilizzatoreRegistrationDraft {
+    ///     kind: RegistrantKind::Ente,
+    ///     ateco: String::new(),
+    ///     ..bar
+    /// };
+    /// assert!(ente.validate()?.ateco().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn ateco(&self) -> Option<&AtecoCode> {
         self.ateco.as_ref()
@@ -289,7 +365,21 @@ impl UtilizzatoreRegistration {
     ///
     /// # Examples
     ///
-    /// See [`UtilizzatoreRegistrationDraft::validate`].
+    /// ```
+    /// use prestazioni_occasionali::{Instrument, RegistrantKind, UtilizzatoreRegistrationDraft};
+    /// use time::macros::date;
+    /// let studio = UtilizzatoreRegistrationDraft {
+    ///     registered_on: date!(2026 - 03 - 07),
+    ///     kind: RegistrantKind::Professionista,
+    ///     id: "00743110157".into(),
+    ///     ateco: "69.20.11".into(),
+    /// };
+    /// assert_eq!(
+    ///     studio.validate()?.instruments(),
+    ///     &[Instrument::ContrattoPrestazioneOccasionale]
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn instruments(&self) -> &'static [Instrument] {
         self.kind.instruments()
