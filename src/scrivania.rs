@@ -605,7 +605,7 @@ impl fmt::Display for ProspettoRow {
             } else {
                 "prestazioni"
             },
-            duration(u64::from(self.minutes)),
+            duration(self.minutes),
             self.compensi.to_italian(),
             self.ivs.to_italian(),
             self.inail.to_italian(),
