@@ -96,9 +96,19 @@ pub enum Party {
 impl Party {
     /// The kind of delegante this party is.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`Party`].
+    /// ```
+    /// use prestazioni_occasionali::{DeleganteKind, Instrument, Party};
+    /// let family = Party::Utilizzatore { id: "BNCGNN60A01H501P".parse()?, instrument: Instrument::LibrettoFamiglia };
+    /// assert_eq!(family.kind(), DeleganteKind::UtilizzatoreLf);
+    /// let firm = Party::Utilizzatore { id: "00743110157".parse()?, instrument: Instrument::ContrattoPrestazioneOccasionale };
+    /// assert_eq!(firm.kind(), DeleganteKind::UtilizzatoreCpo);
+    /// assert_eq!(Party::Prestatore("RSSMRA85T10A562S".parse()?).kind(), DeleganteKind::Prestatore);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> DeleganteKind {
         match self {
@@ -273,7 +283,24 @@ pub struct Intermediario {
 ///
 /// # Examples
 ///
-/// See [`Delega`].
+/// ```
+/// use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+/// use time::macros::date;
+///
+/// let draft = DelegaDraft {
+///     delegante: Party::Prestatore("RSSMRA85T10A562S".parse()?),
+///     intermediario: Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? },
+///     actions: vec![Action::ViewProspetto],
+///     from: date!(2026 - 01 - 15),
+///     until: date!(2026 - 12 - 31),
+///     revoked_on: None,
+/// };
+/// // A draft is plain data: nothing is checked until `Delega::new`.
+/// assert_eq!(Delega::new(draft.clone())?.actions(), &[Action::ViewProspetto]);
+/// let empty = DelegaDraft { actions: vec![], ..draft };
+/// assert_eq!(Delega::new(empty).unwrap_err().to_string(), "delega grants no action");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DelegaDraft {
@@ -438,54 +465,167 @@ impl Delega {
 
     /// Who delegates.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// assert_eq!(delega.delegante(), &Party::Prestatore("RSSMRA85T10A562S".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn delegante(&self) -> &Party {
         &self.0.delegante
     }
     /// To whom.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// assert_eq!(delega.intermediario().kind, IntermediarioKind::Patronato);
+    /// assert_eq!(delega.intermediario().codice_fiscale.to_string(), "80012345676");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn intermediario(&self) -> &Intermediario {
         &self.0.intermediario
     }
     /// The delegated actions, sorted.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// // Given as [ViewScrivania, Register], kept sorted.
+    /// assert_eq!(delega.actions(), &[Action::Register, Action::ViewScrivania]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn actions(&self) -> &[Action] {
         &self.0.actions
     }
     /// First day of validity.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// assert_eq!(delega.from(), date!(2026 - 01 - 15));
+    /// assert!(!delega.is_valid_on(date!(2026 - 01 - 14)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn from(&self) -> Date {
         self.0.from
     }
     /// Last day of validity.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// assert_eq!(delega.until(), date!(2026 - 12 - 31));
+    /// assert!(!delega.is_valid_on(date!(2027 - 01 - 01)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn until(&self) -> Date {
         self.0.until
     }
     /// The day the revocation takes effect.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// assert_eq!(delega.revoked_on(), None);
+    /// assert_eq!(delega.revoke(date!(2026 - 06 - 01))?.revoked_on(), Some(date!(2026 - 06 - 01)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn revoked_on(&self) -> Option<Date> {
         self.0.revoked_on
@@ -501,7 +641,32 @@ impl Delega {
     ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// let revoked = delega.revoke(date!(2026 - 06 - 01))?;
+    /// assert!(revoked.is_valid_on(date!(2026 - 05 - 31)));
+    /// assert!(!revoked.is_valid_on(date!(2026 - 06 - 01)));
+    /// // A later revocation keeps the earlier day.
+    /// assert_eq!(revoked.revoke(date!(2026 - 09 - 01))?.revoked_on(), Some(date!(2026 - 06 - 01)));
+    /// // Before the validity starts: refused.
+    /// assert_eq!(
+    ///     delega.revoke(date!(2025 - 12 - 31)).unwrap_err().to_string(),
+    ///     "delega revoked on 2025-12-31, before its validity starts on 2026-01-15"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn revoke(&self, on: Date) -> Result<Delega, DelegaError> {
         let mut draft = self.0.clone();
         draft.revoked_on = Some(draft.revoked_on.map_or(on, |r| r.min(on)));
@@ -514,7 +679,26 @@ impl Delega {
     ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// assert!(delega.is_valid_on(date!(2026 - 01 - 15)));
+    /// assert!(delega.is_valid_on(date!(2026 - 12 - 31)));
+    /// assert!(!delega.is_valid_on(date!(2027 - 01 - 01)));
+    /// assert!(!delega.revoke(date!(2026 - 03 - 01))?.is_valid_on(date!(2026 - 03 - 01)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_valid_on(&self, day: Date) -> bool {
         self.0.from <= day && day <= self.0.until && self.0.revoked_on.is_none_or(|r| day < r)
@@ -534,7 +718,31 @@ impl Delega {
     ///
     /// # Examples
     ///
-    /// See [`Delega`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party};
+    /// # use time::macros::date;
+    /// # let mario = Party::Prestatore("RSSMRA85T10A562S".parse()?);
+    /// # let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// # let draft = DelegaDraft {
+    /// #     delegante: mario,
+    /// #     intermediario: patronato,
+    /// #     actions: vec![Action::ViewScrivania, Action::Register],
+    /// #     from: date!(2026 - 01 - 15),
+    /// #     until: date!(2026 - 12 - 31),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// // 31/12/2026 plus the 5 years of INPS msg 3177/2017.
+    /// assert_eq!(delega.keep_until()?, date!(2031 - 12 - 31));
+    ///
+    /// // A delega whose validity ends before the regime has no rules to read the years from.
+    /// let old = Delega::new(DelegaDraft { from: date!(2017 - 01 - 01), until: date!(2017 - 03 - 31), ..delega.clone().into() })?;
+    /// assert_eq!(
+    ///     old.keep_until().unwrap_err().to_string(),
+    ///     "no rules on 2017-03-31: the regime of art. 54-bis D.L. 50/2017 starts on 2017-06-24 (the earlier voucher regime is out of scope)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn keep_until(&self) -> Result<Date, crate::rules::RulesError> {
         let rules = Rules::in_force_on(self.0.until)?;
         Ok(self.keep_until_with(rules))
@@ -546,7 +754,23 @@ impl Delega {
     ///
     /// # Examples
     ///
-    /// See [`Delega::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{Action, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party, Rules};
+    /// # use time::macros::date;
+    /// # let draft = DelegaDraft {
+    /// #     delegante: Party::Prestatore("RSSMRA85T10A562S".parse()?),
+    /// #     intermediario: Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? },
+    /// #     actions: vec![Action::ViewScrivania],
+    /// #     from: date!(2023 - 03 - 01),
+    /// #     until: date!(2024 - 02 - 29),
+    /// #     revoked_on: None,
+    /// # };
+    /// let delega = Delega::new(draft)?;
+    /// let rules = Rules::in_force_on(delega.until())?;
+    /// // 29 February 2024 plus 5 years: 1 March 2029, a common year.
+    /// assert_eq!(delega.keep_until_with(rules), date!(2029 - 03 - 01));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn keep_until_with(&self, rules: &Rules) -> Date {
         let end = self.0.until;
@@ -660,7 +884,32 @@ impl From<Party> for Subject {
 ///
 /// # Examples
 ///
-/// See [`authorize`].
+/// ```
+/// use prestazioni_occasionali::{
+///     authorize, Action, Actor, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party, Permit, Rules, Subject,
+/// };
+/// use time::macros::date;
+///
+/// let mario = "RSSMRA85T10A562S".parse()?;
+/// let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+/// let delega = Delega::new(DelegaDraft {
+///     delegante: Party::Prestatore(mario),
+///     intermediario: patronato,
+///     actions: vec![Action::ViewScrivania],
+///     from: date!(2026 - 01 - 15),
+///     until: date!(2026 - 12 - 31),
+///     revoked_on: None,
+/// })?;
+/// let desk = Subject::Party(Party::Prestatore(mario));
+/// let day = date!(2026 - 03 - 02);
+/// let rules = Rules::in_force_on(day)?;
+/// // Mario looks at his own desk; the patronato under the first (index 0) delega of the list.
+/// let own = authorize(&Actor::Prestatore(mario), Action::ViewScrivania, &desk, &[], day, rules);
+/// assert_eq!(own, prestazioni_occasionali::Authorization::Allowed(Permit::OwnBehalf));
+/// let by_patronato = authorize(&Actor::Intermediario(patronato), Action::ViewScrivania, &desk, &[delega], day, rules);
+/// assert_eq!(by_patronato, prestazioni_occasionali::Authorization::Allowed(Permit::Delega(0)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -677,7 +926,38 @@ pub enum Permit {
 ///
 /// # Examples
 ///
-/// See [`authorize`].
+/// ```
+/// use prestazioni_occasionali::{
+///     authorize, Action, Actor, Delega, DelegaDraft, Denial, Intermediario, IntermediarioKind, Party, Rules, Subject,
+/// };
+/// use time::macros::date;
+///
+/// let mario = "RSSMRA85T10A562S".parse()?;
+/// let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+/// let delega = Delega::new(DelegaDraft {
+///     delegante: Party::Prestatore(mario),
+///     intermediario: patronato,
+///     actions: vec![Action::ViewScrivania],
+///     from: date!(2026 - 01 - 15),
+///     until: date!(2026 - 12 - 31),
+///     revoked_on: None,
+/// })?;
+/// let desk = Subject::Party(Party::Prestatore(mario));
+/// let day = date!(2026 - 03 - 02);
+/// let rules = Rules::in_force_on(day)?;
+/// // Outside the delega's actions.
+/// let no = authorize(&Actor::Intermediario(patronato), Action::ViewProspetto, &desk, &[delega.clone()], day, rules);
+/// assert_eq!(no.denial(), Some(&Denial::OutOfScope { action: Action::ViewProspetto }));
+/// assert_eq!(
+///     no.denial().map(ToString::to_string).as_deref(),
+///     Some("the valid delega from the subject to this intermediary does not include the action view the prospetto compensi")
+/// );
+/// // After the delega expires.
+/// let late = date!(2027 - 01 - 04);
+/// let expired = authorize(&Actor::Intermediario(patronato), Action::ViewScrivania, &desk, &[delega], late, Rules::in_force_on(late)?);
+/// assert_eq!(expired.denial(), Some(&Denial::DelegaNotValid { on: late }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -775,7 +1055,32 @@ impl fmt::Display for Denial {
 ///
 /// # Examples
 ///
-/// See [`authorize`].
+/// ```
+/// use prestazioni_occasionali::{
+///     authorize, Action, Actor, Authorization, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party, Permit, Rules, Subject,
+/// };
+/// use time::macros::date;
+///
+/// let mario = "RSSMRA85T10A562S".parse()?;
+/// let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+/// let delega = Delega::new(DelegaDraft {
+///     delegante: Party::Prestatore(mario),
+///     intermediario: patronato,
+///     actions: vec![Action::ViewScrivania],
+///     from: date!(2026 - 01 - 15),
+///     until: date!(2026 - 12 - 31),
+///     revoked_on: None,
+/// })?;
+/// let desk = Subject::Party(Party::Prestatore(mario));
+/// let day = date!(2026 - 03 - 02);
+/// let rules = Rules::in_force_on(day)?;
+/// let yes = authorize(&Actor::Intermediario(patronato), Action::ViewScrivania, &desk, &[delega], day, rules);
+/// assert_eq!(yes, Authorization::Allowed(Permit::Delega(0)));
+/// // Without a delega the patronato is denied, and the denial says why.
+/// let no = authorize(&Actor::Intermediario(patronato), Action::ViewScrivania, &desk, &[], day, rules);
+/// assert_eq!(no.denial().map(ToString::to_string).as_deref(), Some("no delega from the subject to this intermediary"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[must_use]
@@ -789,9 +1094,34 @@ pub enum Authorization {
 impl Authorization {
     /// Whether the actor may act.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`authorize`].
+    /// ```
+    /// use prestazioni_occasionali::{
+    ///     authorize, Action, Actor, Delega, DelegaDraft, Intermediario, IntermediarioKind, Party, Rules, Subject,
+    /// };
+    /// use time::macros::date;
+    ///
+    /// let mario = "RSSMRA85T10A562S".parse()?;
+    /// let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// let delega = Delega::new(DelegaDraft {
+    ///     delegante: Party::Prestatore(mario),
+    ///     intermediario: patronato,
+    ///     actions: vec![Action::ViewScrivania],
+    ///     from: date!(2026 - 01 - 15),
+    ///     until: date!(2026 - 12 - 31),
+    ///     revoked_on: None,
+    /// })?;
+    /// let desk = Subject::Party(Party::Prestatore(mario));
+    /// let day = date!(2026 - 03 - 02);
+    /// let rules = Rules::in_force_on(day)?;
+    /// assert!(authorize(&Actor::Intermediario(patronato), Action::ViewScrivania, &desk, &[delega.clone()], day, rules).is_allowed());
+    /// // Registering is not among the delega's actions.
+    /// assert!(!authorize(&Actor::Intermediario(patronato), Action::Register, &desk, &[delega], day, rules).is_allowed());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_allowed(&self) -> bool {
         matches!(self, Authorization::Allowed(_))
@@ -799,9 +1129,35 @@ impl Authorization {
 
     /// The denial, if denied.
     ///
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    ///
     /// # Examples
     ///
-    /// See [`authorize`].
+    /// ```
+    /// use prestazioni_occasionali::{
+    ///     authorize, Action, Actor, Delega, DelegaDraft, Denial, Intermediario, IntermediarioKind, Party, Rules, Subject,
+    /// };
+    /// use time::macros::date;
+    ///
+    /// let mario = "RSSMRA85T10A562S".parse()?;
+    /// let patronato = Intermediario { kind: IntermediarioKind::Patronato, codice_fiscale: "80012345676".parse()? };
+    /// let delega = Delega::new(DelegaDraft {
+    ///     delegante: Party::Prestatore(mario),
+    ///     intermediario: patronato,
+    ///     actions: vec![Action::ViewScrivania],
+    ///     from: date!(2026 - 01 - 15),
+    ///     until: date!(2026 - 12 - 31),
+    ///     revoked_on: None,
+    /// })?;
+    /// let desk = Subject::Party(Party::Prestatore(mario));
+    /// let day = date!(2026 - 03 - 02);
+    /// let rules = Rules::in_force_on(day)?;
+    /// assert_eq!(authorize(&Actor::Intermediario(patronato), Action::ViewScrivania, &desk, &[delega], day, rules).denial(), None);
+    /// // Another prestatore may not look at Mario's desk.
+    /// let other = Actor::Prestatore("BNCGNN60A01H501P".parse()?);
+    /// assert_eq!(authorize(&other, Action::ViewScrivania, &desk, &[], day, rules).denial(), Some(&Denial::NotOwnBehalf));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn denial(&self) -> Option<&Denial> {
         match self {

@@ -80,6 +80,14 @@
 //! project's law file (LAW.md Part A, A1 to A18), and each doc comment says which one it applies;
 //! the readings marked configurable are rows of the rules table a host can replace.
 //!
+//! ## Number formats
+//!
+//! User-facing text (verdict facts, consequences, error messages, the Scrivania's `Display`)
+//! writes numbers in one Italian style: amounts as [`Euro::to_italian`] does (`1.234,56 €`),
+//! durations as whole hours and minutes (`242 h 40 min`). An error message that quotes the
+//! caller's own input text keeps it verbatim. `Euro`'s own `Display` (`1234.56`) is the
+//! machine form used by `FromStr` and serde.
+//!
 //! ## Crate features
 //!
 //! - `belfiore` (default): the Belfiore birthplace table ([`Birthplace`]), generated from
@@ -101,6 +109,7 @@ struct ReadmeDoctests;
 mod ateco;
 mod delega;
 mod error;
+mod format;
 mod identity;
 mod instruments;
 mod ledger;

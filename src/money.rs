@@ -239,7 +239,10 @@ impl Euro {
     /// ```
     /// use prestazioni_occasionali::Euro;
     /// use rust_decimal::Decimal;
+    /// // 13.333,333 rounds down to 13.333,33; 0,999 to 0,99 (never up).
     /// assert_eq!(Euro::round_down(Decimal::new(13_333_333, 3))?, Euro::from_cents(1_333_333));
+    /// assert_eq!(Euro::round_down(Decimal::new(999, 3))?, Euro::from_cents(99));
+    /// assert_eq!(Euro::round_down(Decimal::new(-1, 2)).unwrap_err().to_string(), "amount -0.01 is negative");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn round_down(value: Decimal) -> Result<Euro, MoneyError> {

@@ -51,7 +51,7 @@ impl fmt::Display for PaymentMode {
 /// ```
 /// use prestazioni_occasionali::{Euro, PaymentError, PaymentMode};
 /// let e = PaymentError::FeeExceedsCompenso { mode: PaymentMode::PostOffice, fee: Euro::from_cents(175), compenso: Euro::from_euros(1) };
-/// assert_eq!(e.to_string(), "fee 1.75 for payment at a post office exceeds the compenso 1.00");
+/// assert_eq!(e.to_string(), "fee 1,75 € for payment at a post office exceeds the compenso 1,00 €");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -67,7 +67,11 @@ pub enum PaymentError {
         citation: Box<Citation>,
     },
     /// The fee would exceed the compenso.
-    #[error("fee {fee} for {mode} exceeds the compenso {compenso}")]
+    #[error(
+        "fee {} for {mode} exceeds the compenso {}",
+        .fee.to_italian(),
+        .compenso.to_italian()
+    )]
     FeeExceedsCompenso {
         /// The mode.
         mode: PaymentMode,
@@ -159,7 +163,7 @@ impl PaymentMode {
 /// assert_eq!(net_received(Euro::from_euros(36), PaymentMode::BonificoDomiciliato, rules)?, Euro::from_cents(3216));
 /// assert_eq!(
 ///     net_received(Euro::from_euros(3), PaymentMode::BonificoDomiciliato, rules).unwrap_err().to_string(),
-///     "fee 3.84 for bonifico domiciliato exceeds the compenso 3.00"
+///     "fee 3,84 € for bonifico domiciliato exceeds the compenso 3,00 €"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

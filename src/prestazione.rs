@@ -239,7 +239,30 @@ const MAX_DAY_MINUTES: u32 = 25 * 60;
 ///
 /// # Examples
 ///
-/// See [`PrestazioneDraft`].
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Prestazione, PrestazioneDraft, PrestazioneId};
+/// use time::macros::date;
+///
+/// let draft = PrestazioneDraft {
+///     id: PrestazioneId(1),
+///     instrument: Instrument::LibrettoFamiglia,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 180,
+///     compenso: Euro::from_euros(24),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// };
+/// let p = Prestazione::try_from(draft.clone())?;
+/// assert_eq!((p.id(), p.day(), p.minutes(), p.compenso()), (PrestazioneId(1), date!(2026 - 03 - 07), 180, Euro::from_euros(24)));
+///
+/// // A prestazione of no time cannot exist.
+/// let empty = PrestazioneDraft { minutes: 0, ..draft };
+/// assert_eq!(Prestazione::try_from(empty).unwrap_err().to_string(), "prestazione #1: minutes is 0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",

@@ -11,6 +11,7 @@ use std::fmt;
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
+use crate::format::duration;
 use crate::identity::CodiceFiscale;
 use crate::instruments::{
     CostBreakdown, InstrumentError, can_revoke, payment_date, revoca_deadline,
@@ -104,7 +105,11 @@ pub enum ScrivaniaError {
         on: Date,
     },
     /// The fee is larger than the compenso.
-    #[error("prestazione {id}: fee {fee} exceeds the compenso {compenso}")]
+    #[error(
+        "prestazione {id}: fee {} exceeds the compenso {}",
+        .fee.to_italian(),
+        .compenso.to_italian()
+    )]
     FeeExceedsCompenso {
         /// The id.
         id: PrestazioneId,
@@ -115,7 +120,9 @@ pub enum ScrivaniaError {
     },
     /// An LF compenso that is not a whole number of titoli.
     #[error(
-        "prestazione {id}: LF compenso {compenso} is not a whole number of titoli of {titolo} (art. 54-bis c. 10-11)"
+        "prestazione {id}: LF compenso {} is not a whole number of titoli of {} (art. 54-bis c. 10-11)",
+        .compenso.to_italian(),
+        .titolo.to_italian()
     )]
     NotWholeTitoli {
         /// The id.
@@ -185,7 +192,51 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 ///
 /// # Examples
 ///
-/// See [`Scrivania`].
+/// ```
+/// # use prestazioni_occasionali::{
+/// #     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+/// #     Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+/// # };
+/// # use time::macros::{date, datetime};
+/// # let mario = "RSSMRA85T10A562S".parse()?;
+/// # let work = |id: u64, day: time::Date| Prestazione::try_from(PrestazioneDraft {
+/// #     id: PrestazioneId(id),
+/// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+/// #     prestatore: mario,
+/// #     utilizzatore: "00743110157".parse().expect("valid"),
+/// #     day,
+/// #     minutes: 240,
+/// #     compenso: Euro::from_euros(36),
+/// #     special_category: false,
+/// #     steward: false,
+/// #     profile: CapProfile::default(),
+/// # });
+/// # let communicated = |p: Prestazione, paid_on| CommunicatedPrestazione {
+/// #     communicated_at: datetime!(2026-03-01 08:00 +1),
+/// #     prestazione: p,
+/// #     revoked_at: None,
+/// #     paid_on,
+/// # };
+/// # let methods = [
+/// #     Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato },
+/// #     Effective { from: date!(2026 - 05 - 01), value: PaymentMethod::PostOffice },
+/// # ];
+/// let paid = communicated(work(1, date!(2026 - 03 - 07))?, Some(date!(2026 - 04 - 15)));
+/// let due = communicated(work(2, date!(2026 - 04 - 04))?, None);
+/// let now = datetime!(2026-04-20 09:00 +2);
+/// let desk = Scrivania::new(mario, &[due, paid], &methods, RulesTable::embedded(), now)?;
+/// // The revoked prestazione is not due; the paid one shows its payment.
+/// let revoked = CommunicatedPrestazione { revoked_at: Some(datetime!(2026-04-05 10:00 +2)), ..communicated(work(3, date!(2026 - 04 - 04))?, None) };
+/// let desk = Scrivania::new(mario, &[revoked.clone()], &methods, RulesTable::embedded(), now)?;
+/// assert_eq!(desk.entries()[0].status, PrestazioneStatus::Revoked { at: datetime!(2026-04-05 10:00 +2) });
+/// // Revoked and paid at once is refused.
+/// let both = CommunicatedPrestazione { paid_on: Some(date!(2026 - 05 - 15)), ..revoked };
+/// assert_eq!(
+///     Scrivania::new(mario, &[both], &methods, RulesTable::embedded(), now).unwrap_err().to_string(),
+///     "prestazione #3 is both revoked and paid"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CommunicatedPrestazione {
@@ -300,8 +351,48 @@ pub struct Payment {
 ///
 /// # Examples
 ///
-/// See [`Scrivania`], whose first entry prints as
-/// `07/03/2026 CPO #1 from 00743110157: 240 min, 36,00 € - due, expected by 15/04/2026`.
+/// ```
+/// # use prestazioni_occasionali::{
+/// #     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+/// #     Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+/// # };
+/// # use time::macros::{date, datetime};
+/// # let mario = "RSSMRA85T10A562S".parse()?;
+/// # let work = |id: u64, day: time::Date| Prestazione::try_from(PrestazioneDraft {
+/// #     id: PrestazioneId(id),
+/// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+/// #     prestatore: mario,
+/// #     utilizzatore: "00743110157".parse().expect("valid"),
+/// #     day,
+/// #     minutes: 240,
+/// #     compenso: Euro::from_euros(36),
+/// #     special_category: false,
+/// #     steward: false,
+/// #     profile: CapProfile::default(),
+/// # });
+/// # let communicated = |p: Prestazione, paid_on| CommunicatedPrestazione {
+/// #     communicated_at: datetime!(2026-03-01 08:00 +1),
+/// #     prestazione: p,
+/// #     revoked_at: None,
+/// #     paid_on,
+/// # };
+/// # let methods = [
+/// #     Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato },
+/// #     Effective { from: date!(2026 - 05 - 01), value: PaymentMethod::PostOffice },
+/// # ];
+/// let paid = communicated(work(1, date!(2026 - 03 - 07))?, Some(date!(2026 - 04 - 15)));
+/// let due = communicated(work(2, date!(2026 - 04 - 04))?, None);
+/// let now = datetime!(2026-04-20 09:00 +2);
+/// let desk = Scrivania::new(mario, &[due, paid], &methods, RulesTable::embedded(), now)?;
+/// let first = &desk.entries()[0];
+/// assert_eq!(first.expected_payment, date!(2026 - 04 - 15));
+/// assert_eq!(first.payment.map(|p| p.net), Some(Euro::from_cents(3216)));
+/// assert_eq!(
+///     first.to_string(),
+///     "07/03/2026 CPO #1 from 00743110157: 4 h 00 min, 36,00 € - paid on 15/04/2026"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DeskEntry {
@@ -348,7 +439,7 @@ pub struct DeskEntry {
 /// assert_eq!(row.hours().to_string(), "8");
 /// assert_eq!(
 ///     row.to_string(),
-///     "00743110157 CPO: 2 prestazioni, 8 hours, compensi 72,00 €, IVS 23,76 €, INAIL 2,52 €, fees 3,84 €"
+///     "00743110157 CPO: 2 prestazioni, 8 h 00 min, compensi 72,00 €, IVS 23,76 €, INAIL 2,52 €, fees 3,84 €"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -375,10 +466,28 @@ pub struct ProspettoRow {
 
 impl ProspettoRow {
     /// The hours worked, to the hundredth.
+    /// `Display` shows the exact duration instead, as `242 h 40 min` (the crate's format for hours).
     ///
     /// # Examples
     ///
-    /// See [`ProspettoRow`].
+    /// ```
+    /// use prestazioni_occasionali::{Euro, Instrument, ProspettoRow};
+    ///
+    /// let row = ProspettoRow {
+    ///     utilizzatore: "00743110157".parse()?,
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestazioni: 60,
+    ///     compensi: Euro::from_euros(2_184),
+    ///     minutes: 14_560,
+    ///     ivs: Euro::ZERO,
+    ///     inail: Euro::ZERO,
+    ///     fees: Euro::ZERO,
+    /// };
+    /// // 14.560 minutes: 242,67 hours as a number; `Display` shows 242 h 40 min.
+    /// assert_eq!(row.hours().to_string(), "242.67");
+    /// assert!(row.to_string().contains(", 242 h 40 min, "));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn hours(&self) -> rust_decimal::Decimal {
         rust_decimal::Decimal::from(self.minutes)
@@ -471,12 +580,12 @@ impl fmt::Display for DeskEntry {
         let p = &self.prestazione;
         write!(
             f,
-            "{} {} {} from {}: {} min, {} - {}",
+            "{} {} {} from {}: {}, {} - {}",
             day_it(p.day()),
             p.instrument(),
             p.id(),
             p.utilizzatore(),
-            p.minutes(),
+            duration(u64::from(p.minutes())),
             p.compenso().to_italian(),
             self.status
         )
@@ -487,7 +596,7 @@ impl fmt::Display for ProspettoRow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} {}: {} {}, {} hours, compensi {}, IVS {}, INAIL {}, fees {}",
+            "{} {}: {} {}, {}, compensi {}, IVS {}, INAIL {}, fees {}",
             self.utilizzatore,
             self.instrument,
             self.prestazioni,
@@ -496,7 +605,7 @@ impl fmt::Display for ProspettoRow {
             } else {
                 "prestazioni"
             },
-            self.hours(),
+            duration(self.minutes),
             self.compensi.to_italian(),
             self.ivs.to_italian(),
             self.inail.to_italian(),
@@ -565,7 +674,7 @@ impl fmt::Display for Prospetto {
 /// assert_eq!(desk.entries()[0].ivs, Euro::from_cents(1188));
 /// assert_eq!(
 ///     desk.entries()[0].to_string(),
-///     "07/03/2026 CPO #1 from 00743110157: 240 min, 36,00 € - due, expected by 15/04/2026"
+///     "07/03/2026 CPO #1 from 00743110157: 4 h 00 min, 36,00 € - due, expected by 15/04/2026"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -683,9 +792,49 @@ impl Scrivania {
 
     /// The prestatore.
     ///
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+    ///
     /// # Examples
     ///
-    /// See [`Scrivania::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{
+    /// #     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+    /// #     Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+    /// # };
+    /// # use time::macros::{date, datetime};
+    /// # let mario = "RSSMRA85T10A562S".parse()?;
+    /// # let work = |id: u64, day: time::Date| Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(id),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: mario,
+    /// #     utilizzatore: "00743110157".parse().expect("valid"),
+    /// #     day,
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # });
+    /// # let communicated = |p: Prestazione, paid_on| CommunicatedPrestazione {
+    /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
+    /// #     prestazione: p,
+    /// #     revoked_at: None,
+    /// #     paid_on,
+    /// # };
+    /// # let methods = [
+    /// #     Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato },
+    /// #     Effective { from: date!(2026 - 05 - 01), value: PaymentMethod::PostOffice },
+    /// # ];
+    /// let paid = communicated(work(1, date!(2026 - 03 - 07))?, Some(date!(2026 - 04 - 15)));
+    /// let due = communicated(work(2, date!(2026 - 04 - 04))?, None);
+    /// let now = datetime!(2026-04-20 09:00 +2);
+    /// let desk = Scrivania::new(mario, &[due, paid], &methods, RulesTable::embedded(), now)?;
+    /// assert_eq!(desk.prestatore(), mario);
+    /// // Another prestatore's desk does not show Mario's prestazioni.
+    /// let other = Scrivania::new("BNCGNN60A01H501P".parse()?, &[communicated(work(1, date!(2026 - 03 - 07))?, None)], &methods, RulesTable::embedded(), now)?;
+    /// assert!(other.entries().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prestatore(&self) -> CodiceFiscale {
         self.prestatore
@@ -693,9 +842,46 @@ impl Scrivania {
 
     /// The instant the desk shows.
     ///
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+    ///
     /// # Examples
     ///
-    /// See [`Scrivania::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{
+    /// #     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+    /// #     Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+    /// # };
+    /// # use time::macros::{date, datetime};
+    /// # let mario = "RSSMRA85T10A562S".parse()?;
+    /// # let work = |id: u64, day: time::Date| Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(id),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: mario,
+    /// #     utilizzatore: "00743110157".parse().expect("valid"),
+    /// #     day,
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # });
+    /// # let communicated = |p: Prestazione, paid_on| CommunicatedPrestazione {
+    /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
+    /// #     prestazione: p,
+    /// #     revoked_at: None,
+    /// #     paid_on,
+    /// # };
+    /// # let methods = [
+    /// #     Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato },
+    /// #     Effective { from: date!(2026 - 05 - 01), value: PaymentMethod::PostOffice },
+    /// # ];
+    /// let paid = communicated(work(1, date!(2026 - 03 - 07))?, Some(date!(2026 - 04 - 15)));
+    /// let due = communicated(work(2, date!(2026 - 04 - 04))?, None);
+    /// let now = datetime!(2026-04-20 09:00 +2);
+    /// let desk = Scrivania::new(mario, &[due, paid], &methods, RulesTable::embedded(), now)?;
+    /// assert_eq!(desk.viewed_at(), datetime!(2026-04-20 09:00 +2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn viewed_at(&self) -> OffsetDateTime {
         self.viewed_at
@@ -703,9 +889,49 @@ impl Scrivania {
 
     /// Every prestazione of the prestatore, by day.
     ///
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+    ///
     /// # Examples
     ///
-    /// See [`Scrivania::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{
+    /// #     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+    /// #     Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+    /// # };
+    /// # use time::macros::{date, datetime};
+    /// # let mario = "RSSMRA85T10A562S".parse()?;
+    /// # let work = |id: u64, day: time::Date| Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(id),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: mario,
+    /// #     utilizzatore: "00743110157".parse().expect("valid"),
+    /// #     day,
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # });
+    /// # let communicated = |p: Prestazione, paid_on| CommunicatedPrestazione {
+    /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
+    /// #     prestazione: p,
+    /// #     revoked_at: None,
+    /// #     paid_on,
+    /// # };
+    /// # let methods = [
+    /// #     Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato },
+    /// #     Effective { from: date!(2026 - 05 - 01), value: PaymentMethod::PostOffice },
+    /// # ];
+    /// let paid = communicated(work(1, date!(2026 - 03 - 07))?, Some(date!(2026 - 04 - 15)));
+    /// let due = communicated(work(2, date!(2026 - 04 - 04))?, None);
+    /// let now = datetime!(2026-04-20 09:00 +2);
+    /// let desk = Scrivania::new(mario, &[due, paid], &methods, RulesTable::embedded(), now)?;
+    /// // Given out of order, shown by day.
+    /// let ids: Vec<u64> = desk.entries().iter().map(|e| e.prestazione.id().0).collect();
+    /// assert_eq!(ids, [1, 2]);
+    /// assert_eq!(desk.entries()[1].status, PrestazioneStatus::Due { expected_by: date!(2026 - 05 - 15) });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn entries(&self) -> &[DeskEntry] {
         &self.entries
@@ -713,9 +939,50 @@ impl Scrivania {
 
     /// The payments made by INPS, by day.
     ///
+    /// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (LAW.md PAY-MODES, Part A A18).
+    ///
     /// # Examples
     ///
-    /// See [`Scrivania::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{
+    /// #     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+    /// #     Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+    /// # };
+    /// # use time::macros::{date, datetime};
+    /// # let mario = "RSSMRA85T10A562S".parse()?;
+    /// # let work = |id: u64, day: time::Date| Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(id),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: mario,
+    /// #     utilizzatore: "00743110157".parse().expect("valid"),
+    /// #     day,
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # });
+    /// # let communicated = |p: Prestazione, paid_on| CommunicatedPrestazione {
+    /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
+    /// #     prestazione: p,
+    /// #     revoked_at: None,
+    /// #     paid_on,
+    /// # };
+    /// # let methods = [
+    /// #     Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato },
+    /// #     Effective { from: date!(2026 - 05 - 01), value: PaymentMethod::PostOffice },
+    /// # ];
+    /// let paid = communicated(work(1, date!(2026 - 03 - 07))?, Some(date!(2026 - 04 - 15)));
+    /// let due = communicated(work(2, date!(2026 - 04 - 04))?, None);
+    /// let now = datetime!(2026-04-20 09:00 +2);
+    /// let desk = Scrivania::new(mario, &[due, paid], &methods, RulesTable::embedded(), now)?;
+    /// // Only prestazione 1 is paid yet: 36,00 by bonifico domiciliato, 3,84 fee.
+    /// let payments = desk.payments();
+    /// assert_eq!(payments.len(), 1);
+    /// assert_eq!((payments[0].prestazione, payments[0].mode), (PrestazioneId(1), PaymentMode::BonificoDomiciliato));
+    /// assert_eq!(payments[0].net, Euro::from_cents(3216));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payments(&self) -> Vec<Payment> {
         let mut payments: Vec<Payment> = self.entries.iter().filter_map(|e| e.payment).collect();
@@ -730,7 +997,45 @@ impl Scrivania {
     ///
     /// # Examples
     ///
-    /// See [`Scrivania::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{
+    /// #     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+    /// #     Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+    /// # };
+    /// # use time::macros::{date, datetime};
+    /// # let mario = "RSSMRA85T10A562S".parse()?;
+    /// # let work = |id: u64, day: time::Date| Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(id),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: mario,
+    /// #     utilizzatore: "00743110157".parse().expect("valid"),
+    /// #     day,
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # });
+    /// # let communicated = |p: Prestazione, paid_on| CommunicatedPrestazione {
+    /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
+    /// #     prestazione: p,
+    /// #     revoked_at: None,
+    /// #     paid_on,
+    /// # };
+    /// # let methods = [
+    /// #     Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato },
+    /// #     Effective { from: date!(2026 - 05 - 01), value: PaymentMethod::PostOffice },
+    /// # ];
+    /// let paid = communicated(work(1, date!(2026 - 03 - 07))?, Some(date!(2026 - 04 - 15)));
+    /// let due = communicated(work(2, date!(2026 - 04 - 04))?, None);
+    /// let now = datetime!(2026-04-20 09:00 +2);
+    /// let desk = Scrivania::new(mario, &[due, paid], &methods, RulesTable::embedded(), now)?;
+    /// assert_eq!(desk.payment_method_on(date!(2026 - 03 - 15)).map(PaymentMethod::mode), Some(PaymentMode::BonificoDomiciliato));
+    /// assert_eq!(desk.payment_method_on(date!(2026 - 05 - 15)).map(PaymentMethod::mode), Some(PaymentMode::PostOffice));
+    /// // Before the first registration of a method: none.
+    /// assert_eq!(desk.payment_method_on(date!(2026 - 01 - 09)), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payment_method_on(&self, day: Date) -> Option<&PaymentMethod> {
         in_force_on(&self.payment_history, day)
@@ -738,9 +1043,47 @@ impl Scrivania {
 
     /// The payment-method history, oldest first.
     ///
+    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    ///
     /// # Examples
     ///
-    /// See [`Scrivania::new`].
+    /// ```
+    /// # use prestazioni_occasionali::{
+    /// #     CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod, PaymentMode,
+    /// #     Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable, Scrivania,
+    /// # };
+    /// # use time::macros::{date, datetime};
+    /// # let mario = "RSSMRA85T10A562S".parse()?;
+    /// # let work = |id: u64, day: time::Date| Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(id),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: mario,
+    /// #     utilizzatore: "00743110157".parse().expect("valid"),
+    /// #     day,
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # });
+    /// # let communicated = |p: Prestazione, paid_on| CommunicatedPrestazione {
+    /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
+    /// #     prestazione: p,
+    /// #     revoked_at: None,
+    /// #     paid_on,
+    /// # };
+    /// # let methods = [
+    /// #     Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato },
+    /// #     Effective { from: date!(2026 - 05 - 01), value: PaymentMethod::PostOffice },
+    /// # ];
+    /// let paid = communicated(work(1, date!(2026 - 03 - 07))?, Some(date!(2026 - 04 - 15)));
+    /// let due = communicated(work(2, date!(2026 - 04 - 04))?, None);
+    /// let now = datetime!(2026-04-20 09:00 +2);
+    /// let desk = Scrivania::new(mario, &[due, paid], &methods, RulesTable::embedded(), now)?;
+    /// let from: Vec<time::Date> = desk.payment_history().iter().map(|e| e.from).collect();
+    /// assert_eq!(from, [date!(2026 - 01 - 10), date!(2026 - 05 - 01)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payment_history(&self) -> &[Effective<PaymentMethod>] {
         &self.payment_history

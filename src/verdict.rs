@@ -11,57 +11,90 @@ use crate::rules::{Citation, Rules};
 
 /// The identifier of a rule of the catalogue in LAW.md Part B (`CAP-PAIR`, `PROHIB-SIZE`, ...).
 ///
+/// `Display` and [`RuleId::as_str`] print the LAW.md id exactly. With feature `serde` a `RuleId`
+/// (de)serialises as that same id (`"CAP-PAIR"`, `"LF-FUNDING"`), never as the Rust variant name.
+///
 /// # Examples
 ///
 /// ```
 /// use prestazioni_occasionali::RuleId;
 /// assert_eq!(RuleId::CapPair.to_string(), "CAP-PAIR");
+/// assert_eq!(RuleId::LfFunding.to_string(), "LF-FUNDING");
+/// assert_eq!(RuleId::CpoFunding.to_string(), "CPO-FUNDING");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum RuleId {
     /// Cap a, per prestatore (c. 1 lett. a).
+    #[cfg_attr(feature = "serde", serde(rename = "CAP-PRESTATORE-TOTAL"))]
     CapPrestatore,
     /// Cap b, per utilizzatore (c. 1 lett. b), including the events-list cap.
+    #[cfg_attr(feature = "serde", serde(rename = "CAP-UTILIZZATORE-TOTAL"))]
     CapUtilizzatore,
     /// Cap c, per pair (c. 1 lett. c).
+    #[cfg_attr(feature = "serde", serde(rename = "CAP-PAIR"))]
     CapPair,
     /// Cap c-bis, stewards (c. 1 lett. c-bis).
+    #[cfg_attr(feature = "serde", serde(rename = "CAP-STEWARD"))]
     CapSteward,
     /// 280 hours per pair (c. 20).
+    #[cfg_attr(feature = "serde", serde(rename = "HOURS-280"))]
     Hours280,
     /// Who may use the Libretto Famiglia (c. 6 lett. a, c. 10).
+    #[cfg_attr(feature = "serde", serde(rename = "LF-USERS"))]
     LfUsers,
     /// What the Libretto Famiglia may pay for (c. 10).
+    #[cfg_attr(feature = "serde", serde(rename = "LF-ACTIVITIES"))]
     LfActivities,
     /// Who may use the CPO (c. 6 lett. b, c. 13).
+    #[cfg_attr(feature = "serde", serde(rename = "CPO-USERS"))]
     CpoUsers,
     /// A PA may use the CPO only for the purposes of c. 7.
+    #[cfg_attr(feature = "serde", serde(rename = "CPO-PA"))]
     CpoPa,
     /// No prestazioni from a current or recent employee or co.co.co. (c. 5).
+    #[cfg_attr(feature = "serde", serde(rename = "PROHIB-PRIOR"))]
     ProhibPrior,
     /// CPO headcount limit (c. 14 lett. a).
+    #[cfg_attr(feature = "serde", serde(rename = "PROHIB-SIZE"))]
     ProhibSize,
     /// CPO in agriculture (c. 14 lett. b).
+    #[cfg_attr(feature = "serde", serde(rename = "PROHIB-AGRI"))]
     ProhibAgri,
     /// CPO banned sectors (c. 14 lett. c).
+    #[cfg_attr(feature = "serde", serde(rename = "PROHIB-SECTORS"))]
     ProhibSectors,
     /// CPO within appalti (c. 14 lett. d).
+    #[cfg_attr(feature = "serde", serde(rename = "PROHIB-APPALTI"))]
     ProhibAppalti,
     /// The CPO pay floor (c. 16, c. 17 lett. e).
+    #[cfg_attr(feature = "serde", serde(rename = "CPO-MIN-PAY"))]
     CpoMinPay,
+    /// The agricultural CPO pay floor, the CCNL hourly rate (former c. 16, 2017-2022).
+    #[cfg_attr(feature = "serde", serde(rename = "CPO-AGRI-PAY"))]
+    CpoAgriPay,
     /// The CPO prior communication (c. 17).
+    #[cfg_attr(feature = "serde", serde(rename = "CPO-COMM"))]
     CpoComm,
     /// The CPO revoca deadline (INPS circ. 107/2017).
+    #[cfg_attr(feature = "serde", serde(rename = "CPO-REVOCA"))]
     CpoRevoca,
     /// The LF communication deadline (c. 12).
+    #[cfg_attr(feature = "serde", serde(rename = "LF-COMM"))]
     LfComm,
-    /// Prepaid funds on the platform (LF-FUNDING, CPO-FUNDING).
-    Funding,
+    /// Prepaid funds of the Libretto Famiglia on the platform (LF-FUNDING).
+    #[cfg_attr(feature = "serde", serde(rename = "LF-FUNDING"))]
+    LfFunding,
+    /// Prepaid funds of the CPO on the platform (CPO-FUNDING).
+    #[cfg_attr(feature = "serde", serde(rename = "CPO-FUNDING"))]
+    CpoFunding,
     /// Minimum age and parental consent (Part A A6).
+    #[cfg_attr(feature = "serde", serde(rename = "ELIG-AGE"))]
     EligAge,
     /// A comma-8 category required (agriculture 2017-2022, hotels 2018-2022).
+    #[cfg_attr(feature = "serde", serde(rename = "ELIG-SELFCERT"))]
     EligCategory,
 }
 
@@ -94,10 +127,12 @@ impl RuleId {
             RuleId::ProhibSectors => "PROHIB-SECTORS",
             RuleId::ProhibAppalti => "PROHIB-APPALTI",
             RuleId::CpoMinPay => "CPO-MIN-PAY",
+            RuleId::CpoAgriPay => "CPO-AGRI-PAY",
             RuleId::CpoComm => "CPO-COMM",
             RuleId::CpoRevoca => "CPO-REVOCA",
             RuleId::LfComm => "LF-COMM",
-            RuleId::Funding => "FUNDING",
+            RuleId::LfFunding => "LF-FUNDING",
+            RuleId::CpoFunding => "CPO-FUNDING",
             RuleId::EligAge => "ELIG-AGE",
             RuleId::EligCategory => "ELIG-SELFCERT",
         }
@@ -123,7 +158,7 @@ impl fmt::Display for RuleId {
 /// assert!(matches!(c, Consequence::AdministrativeFine { .. }));
 /// assert_eq!(
 ///     c.to_string(),
-///     "administrative fine of 500.00 to 2500.00 per unit for 1 unit(s), reduced payment 833.33 per unit"
+///     "administrative fine of 500,00 € to 2.500,00 € per unit for 1 unit(s), reduced payment 833,33 € per unit"
 /// );
 /// assert_eq!(
 ///     Consequence::conversion(date!(2026 - 03 - 07), false).to_string(),
@@ -235,8 +270,8 @@ impl Consequence {
 
 impl fmt::Display for Consequence {
     /// The consequence in words: `conversion into a full-time open-ended employment from
-    /// 2026-03-07`, `administrative fine of 500.00 to 2500.00 per unit for 1 unit(s), reduced
-    /// payment 833.33 per unit`, ...
+    /// 2026-03-07`, `administrative fine of 500,00 € to 2.500,00 € per unit for 1 unit(s), reduced
+    /// payment 833,33 € per unit`, ... (amounts in the Italian format of [`Euro::to_italian`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Consequence::PlatformRefusal => {
@@ -253,7 +288,10 @@ impl fmt::Display for Consequence {
                 units,
             } => write!(
                 f,
-                "administrative fine of {min} to {max} per unit for {units} unit(s), reduced payment {reduced} per unit"
+                "administrative fine of {} to {} per unit for {units} unit(s), reduced payment {} per unit",
+                min.to_italian(),
+                max.to_italian(),
+                reduced.to_italian()
             ),
             Consequence::ExemptFalseSelfCertification => f.write_str(
                 "no fine: caused by the prestatore's false or incomplete self-certification",

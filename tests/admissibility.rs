@@ -149,7 +149,7 @@ fn e7_five_point_one_is_more_than_five() {
     assert_eq!(rules_of(&v), [RuleId::ProhibSize]);
     assert_eq!(
         v.breaches[0].facts,
-        "semester average 5.17 permanent employees (Feb-Jul 2019) is more than 5"
+        "semester average 5,17 permanent employees (Feb-Jul 2019) is more than 5"
     );
 }
 
@@ -176,7 +176,7 @@ fn e7_ten_point_seventeen_bars_october_2025() {
     let b = &v.breaches[0];
     assert_eq!(
         b.facts,
-        "semester average 10.17 permanent employees (Feb-Jul 2025) is more than 10"
+        "semester average 10,17 permanent employees (Feb-Jul 2025) is more than 10"
     );
     assert_eq!(b.citation, rules(day).headcount_limit.citation);
     assert_eq!(

@@ -374,7 +374,7 @@ fn e6_cpo_saturday() {
     let c = CpoCommunication::new(&firm(), &mario(), &low, table()).unwrap();
     assert_eq!(
         c.verdict().to_string(),
-        "CPO-MIN-PAY: on 2026-03-07, compenso 35.99 is below the minimum 36.00 for a prestazione of 240 minutes (art. 54-bis c. 17 lett. e D.L. 50/2017)"
+        "CPO-MIN-PAY: on 2026-03-07, compenso 35,99 € is below the minimum 36,00 € for a prestazione of 4 h 00 min (art. 54-bis c. 17 lett. e D.L. 50/2017)"
     );
     assert_eq!(
         c.verdict().breaches[0].consequence,
@@ -404,7 +404,7 @@ fn notice_59_minutes_is_fined_60_is_not() {
     .unwrap();
     assert_eq!(
         late.verdict().to_string(),
-        "CPO-COMM: on 2026-03-07, communicated 59 minutes before the start, at least 60 required (art. 54-bis c. 17 D.L. 50/2017)"
+        "CPO-COMM: on 2026-03-07, communicated 0 h 59 min before the start, at least 1 h 00 min required (art. 54-bis c. 17 D.L. 50/2017)"
     );
     assert_eq!(
         late.verdict().breaches[0].consequence,
@@ -458,7 +458,7 @@ fn e4_across_midnight() {
     let c = CpoCommunication::new(&firm(), &mario(), &lopsided, table()).unwrap();
     assert_eq!(
         c.verdict().to_string(),
-        "CPO-MIN-PAY: on 2026-03-08, compenso 1.00 is below the minimum 36.00 for a prestazione of 120 minutes (art. 54-bis c. 17 lett. e D.L. 50/2017)"
+        "CPO-MIN-PAY: on 2026-03-08, compenso 1,00 € is below the minimum 36,00 € for a prestazione of 2 h 00 min (art. 54-bis c. 17 lett. e D.L. 50/2017)"
     );
     assert!(c.days()[0].verdict().is_lawful());
 }
@@ -554,7 +554,7 @@ fn cpo_errors_are_pinned() {
             compensi: vec![Euro::ZERO],
             ..base.clone()
         }),
-        "compenso for 2026-03-07 is 0.00"
+        "compenso for 2026-03-07 is 0,00 €"
     );
     assert_eq!(
         message(&CpoWork {
@@ -934,7 +934,7 @@ fn agricultural_cpo_2019_uses_the_ccnl_floor() {
     let v = verdict(&area1);
     assert_eq!(
         v.to_string(),
-        "CPO-MIN-PAY: on 2019-09-10, compenso 36.00 is below the minimum 38.60 for an agricultural prestazione of 240 minutes at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails))"
+        "CPO-AGRI-PAY: on 2019-09-10, compenso 36,00 € is below the minimum 38,60 € for an agricultural prestazione of 4 h 00 min at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails))"
     );
     assert_eq!(v.breaches[0].consequence, Consequence::PlatformRefusal);
     assert!(verdict(&work(3860).with_agricultural_area(AgriculturalArea::Area1)).is_lawful());

@@ -229,7 +229,7 @@ fn cpo_pay_floor() {
     assert_eq!(breach.citation, today().cpo_min_daily.citation);
     assert_eq!(
         breach.facts,
-        "compenso 35.99 is below the minimum 36.00 for a prestazione of 240 minutes"
+        "compenso 35,99 € is below the minimum 36,00 € for a prestazione of 4 h 00 min"
     );
     let long = check_cpo_pay(Euro::from_euros(44), 300, today()).unwrap();
     assert_eq!(long.breaches[0].citation, today().cpo_min_hourly.citation);
@@ -367,12 +367,12 @@ fn communication_59_and_60_minutes_ahead() {
     );
     assert_eq!(
         late.breaches[0].facts,
-        "communicated 59 minutes before the start, at least 60 required"
+        "communicated 0 h 59 min before the start, at least 1 h 00 min required"
     );
     let after = check_cpo_communication(datetime!(2026-03-07 14:05 +01:00), start, rules).unwrap();
     assert_eq!(
         after.breaches[0].facts,
-        "communicated 5 minutes after the start, at least 60 before required"
+        "communicated 0 h 05 min after the start, at least 1 h 00 min before required"
     );
     // The same instant in another offset is the same instant.
     assert!(
@@ -591,7 +591,7 @@ fn funds_commit_and_release() {
     );
     assert_eq!(
         err.to_string(),
-        "available balance 10.00 does not cover the cost 12.41 (CPO-FUNDING)"
+        "available balance 10,00 € does not cover the cost 12,41 € (CPO-FUNDING)"
     );
     assert_eq!(account, before);
     // Money available later does not count earlier.
@@ -681,7 +681,7 @@ fn funds_top_up_checks() {
             },
             day
         ),
-        "amount 10.01 is not a multiple of the titolo value 10.00 (LF-FUNDING)"
+        "amount 10,01 € is not a multiple of the titolo value 10,00 € (LF-FUNDING)"
     );
     assert_eq!(
         err(
@@ -727,7 +727,9 @@ fn a14_consequences() {
     let cases = [
         (RuleId::CapPrestatore, false, Consequence::PlatformRefusal),
         (RuleId::CapUtilizzatore, false, Consequence::PlatformRefusal),
-        (RuleId::Funding, false, Consequence::PlatformRefusal),
+        (RuleId::LfFunding, false, Consequence::PlatformRefusal),
+        (RuleId::CpoFunding, false, Consequence::PlatformRefusal),
+        (RuleId::CpoAgriPay, false, Consequence::PlatformRefusal),
         (RuleId::CapPair, false, conversion.clone()),
         (RuleId::Hours280, false, conversion.clone()),
         (RuleId::CapPair, true, Consequence::UnlawfulUsePa),

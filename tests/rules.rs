@@ -422,7 +422,7 @@ fn invalid_tables_are_refused_with_the_series_named() {
     b.lf_titolo[0].value.oneri = Euro::from_cents(11);
     assert_eq!(
         b.build().unwrap_err().to_string(),
-        "rules table: series lf_titolo, row from 2017-06-24: split 8.00 + 1.65 + 0.25 + 0.11 does not sum to the titolo value 10.00"
+        "rules table: series lf_titolo, row from 2017-06-24: split 8,00 € + 1,65 € + 0,25 € + 0,11 € does not sum to the titolo value 10,00 €"
     );
 
     let mut b = base();

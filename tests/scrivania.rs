@@ -393,7 +393,7 @@ fn inconsistent_records_are_refused() {
     )];
     assert_eq!(
         build(&odd, &methods()),
-        "prestazione #2: LF compenso 20.00 is not a whole number of titoli of 8.00 (art. 54-bis c. 10-11)"
+        "prestazione #2: LF compenso 20,00 € is not a whole number of titoli of 8,00 € (art. 54-bis c. 10-11)"
     );
     let unpaid = [communicated(
         prestazione(3, cpo, FIRM, date!(2026 - 02 - 10), 240, 3_600),

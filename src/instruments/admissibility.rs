@@ -561,6 +561,7 @@ fn average_figure(average: &crate::parties::SemesterAverage) -> String {
         .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
         .normalize()
         .to_string()
+        .replace('.', ",")
 }
 
 fn check_agriculture(

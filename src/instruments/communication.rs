@@ -68,7 +68,7 @@ pub enum CommunicationError {
         days: usize,
     },
     /// A CPO compenso of zero.
-    #[error("compenso for {date} is 0.00")]
+    #[error("compenso for {date} is 0,00 €")]
     ZeroCompenso {
         /// The calendar day.
         date: Date,
@@ -973,7 +973,34 @@ impl fmt::Debug for CpoWork {
 ///
 /// # Examples
 ///
-/// See [`CpoCommunication`].
+/// ```
+/// # use prestazioni_occasionali::{
+/// #     CpoCommunication, CpoWork, Euro, Headcounts, MonthlyHeadcount, Prestatore, RuleId, RulesTable, Utilizzatore,
+/// #     UtilizzatoreKind,
+/// # };
+/// # use time::macros::{date, datetime};
+/// # let mut headcounts = Headcounts::new();
+/// # for month in 1..=12u8 {
+/// #     headcounts.insert(2025, time::Month::try_from(month)?, MonthlyHeadcount::full_time(3));
+/// # }
+/// # let bar = Utilizzatore::new("12345670157".parse()?, "Bar Centrale Srl", UtilizzatoreKind::Impresa)?
+/// #     .with_headcounts(headcounts);
+/// # let mario = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+/// // Saturday 7/3/2026 from 20:00 to 02:00 on Sunday: two calendar days, one compenso each.
+/// let night = CpoWork::new(
+///     "Via Roma 1, Roma", "serving at the bar",
+///     datetime!(2026-03-07 20:00 +01:00), datetime!(2026-03-08 02:00 +01:00),
+///     vec![Euro::from_euros(36), Euro::from_euros(36)], datetime!(2026-03-07 18:00 +01:00),
+/// );
+/// let cpo = CpoCommunication::new(&bar, &mario, &night, RulesTable::embedded())?;
+/// let [saturday, sunday] = cpo.days() else { return Err("two days".into()) };
+/// assert_eq!((saturday.day.minutes, sunday.day.minutes), (240, 120));
+/// assert_eq!(saturday.cost.total, Euro::from_cents(4964));
+/// // Sunday's 2 hours start at midnight: the deadline is 23:00 on Saturday.
+/// assert_eq!(sunday.communication_deadline, datetime!(2026-03-07 23:00 +01:00));
+/// assert_eq!((sunday.revoca_deadline, sunday.payment_date), (date!(2026 - 03 - 11), date!(2026 - 04 - 15)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CpoCommunicationDay {
@@ -1009,9 +1036,42 @@ pub struct CpoCommunicationDay {
 impl CpoCommunicationDay {
     /// Every breach of this day: admissibility, pay floor, notice, in that order.
     ///
+    /// Legal basis: art. 54-bis c. 14, c. 16-17, c. 20 D.L. 50/2017 (LAW.md CPO-COMM, CPO-MIN-PAY, Part A A14).
+    ///
     /// # Examples
     ///
-    /// See [`CpoCommunication`].
+    /// ```
+    /// # use prestazioni_occasionali::{
+    /// #     CpoCommunication, CpoWork, Euro, Headcounts, MonthlyHeadcount, Prestatore, RuleId, RulesTable, Utilizzatore,
+    /// #     UtilizzatoreKind,
+    /// # };
+    /// # use time::macros::{date, datetime};
+    /// # let mut headcounts = Headcounts::new();
+    /// # for month in 1..=12u8 {
+    /// #     headcounts.insert(2025, time::Month::try_from(month)?, MonthlyHeadcount::full_time(3));
+    /// # }
+    /// # let bar = Utilizzatore::new("12345670157".parse()?, "Bar Centrale Srl", UtilizzatoreKind::Impresa)?
+    /// #     .with_headcounts(headcounts);
+    /// # let mario = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+    /// // Saturday 7/3/2026 from 20:00 to 02:00 on Sunday: two calendar days, one compenso each.
+    /// let night = CpoWork::new(
+    ///     "Via Roma 1, Roma", "serving at the bar",
+    ///     datetime!(2026-03-07 20:00 +01:00), datetime!(2026-03-08 02:00 +01:00),
+    ///     vec![Euro::from_euros(36), Euro::from_euros(36)], datetime!(2026-03-07 18:00 +01:00),
+    /// );
+    /// let cpo = CpoCommunication::new(&bar, &mario, &night, RulesTable::embedded())?;
+    /// assert!(cpo.days().iter().all(|d| d.verdict().is_lawful()));
+    ///
+    /// // 20,00 for Sunday's 2 hours is below the daily minimum of 36,00: only Sunday breaches.
+    /// let low = CpoWork { compensi: vec![Euro::from_euros(36), Euro::from_euros(20)], ..night };
+    /// let cpo = CpoCommunication::new(&bar, &mario, &low, RulesTable::embedded())?;
+    /// assert!(cpo.days()[0].verdict().is_lawful());
+    /// assert_eq!(
+    ///     cpo.days()[1].verdict().to_string(),
+    ///     "CPO-MIN-PAY: compenso 20,00 € is below the minimum 36,00 € for a prestazione of 2 h 00 min (art. 54-bis c. 17 lett. e D.L. 50/2017)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn verdict(&self) -> Verdict {
         Verdict {

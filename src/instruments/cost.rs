@@ -136,13 +136,27 @@ impl CostBreakdown {
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::{CostBreakdown, Euro, Rules};
+    /// use prestazioni_occasionali::{Citation, CostBreakdown, Dated, Euro, RulesTable, TitoloSplit};
     /// use time::macros::date;
     ///
-    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// let rules = RulesTable::embedded().in_force_on(date!(2026 - 03 - 07))?;
     /// let three = CostBreakdown::lf(3, rules)?;
     /// assert_eq!((three.compenso, three.total), (Euro::from_euros(24), Euro::from_euros(30)));
     /// assert_eq!(CostBreakdown::lf(0, rules)?.total, Euro::ZERO);
+    ///
+    /// // A host table with an absurd titolo: the cost of 100 titoli cannot be represented.
+    /// let mut builder = RulesTable::embedded().to_builder();
+    /// let cent = Euro::from_cents(1);
+    /// let huge: Euro = "100000000000000000000000000".parse()?;
+    /// let compenso = huge.checked_sub(Euro::from_cents(3)).ok_or("representable")?;
+    /// builder.lf_titolo.push(Dated::new(
+    ///     date!(2030 - 01 - 01),
+    ///     TitoloSplit { value: huge, compenso, ivs: cent, inail: cent, oneri: cent, max_minutes: 60 },
+    ///     Citation::act("a hypothetical table"),
+    /// ));
+    /// let table = builder.build()?;
+    /// let absurd = table.in_force_on(date!(2030 - 01 - 01))?;
+    /// assert_eq!(CostBreakdown::lf(100, absurd).unwrap_err().to_string(), "LF cost is too large to compute");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn lf(titoli: u32, rules: &Rules) -> Result<CostBreakdown, InstrumentError> {

@@ -8,6 +8,7 @@
 use time::{Date, Duration, OffsetDateTime};
 
 use super::InstrumentError;
+use crate::format::duration;
 use crate::rules::{Rules, WindowSector};
 use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 
@@ -72,7 +73,14 @@ pub fn cpo_communication_deadline(
 /// let late = check_cpo_communication(datetime!(2026-03-07 13:01 +01:00), start, rules)?;
 /// assert_eq!(
 ///     late.to_string(),
-///     "CPO-COMM: communicated 59 minutes before the start, at least 60 required (art. 54-bis c. 17 D.L. 50/2017)"
+///     "CPO-COMM: communicated 0 h 59 min before the start, at least 1 h 00 min required (art. 54-bis c. 17 D.L. 50/2017)"
+/// );
+///
+/// // A start at the first representable instant has no deadline an hour before it.
+/// let first = time::PrimitiveDateTime::MIN.assume_utc();
+/// assert_eq!(
+///     check_cpo_communication(first, first, rules).unwrap_err().to_string(),
+///     "the CPO communication deadline for -9999-01-01 0:00:00.0 +00:00:00 falls outside the representable instants"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -87,11 +95,16 @@ pub fn check_cpo_communication(
         let ahead = (start - communicated_at).whole_minutes();
         let required = rules.cpo_notice_minutes.value;
         let facts = if ahead >= 0 {
-            format!("communicated {ahead} minutes before the start, at least {required} required")
+            format!(
+                "communicated {} before the start, at least {} required",
+                duration(ahead.unsigned_abs()),
+                duration(u64::from(required))
+            )
         } else {
             format!(
-                "communicated {} minutes after the start, at least {required} before required",
-                ahead.unsigned_abs()
+                "communicated {} after the start, at least {} before required",
+                duration(ahead.unsigned_abs()),
+                duration(u64::from(required))
             )
         };
         verdict.push(Breach::new(
@@ -294,9 +307,18 @@ impl CpoWindowCommunication {
     /// ```
     /// use prestazioni_occasionali::{CpoWindowCommunication, Rules, WindowSector};
     /// use time::macros::date;
+    ///
     /// let day = date!(2019 - 07 - 01);
-    /// let w = CpoWindowCommunication::new(WindowSector::EntiLocali, day, 1, 8, Rules::in_force_on(day)?)?;
-    /// assert_eq!(w.last_day()?, day);
+    /// let rules = Rules::in_force_on(day)?;
+    /// let w = CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 40, rules)?;
+    /// assert_eq!(w.last_day()?, date!(2019 - 07 - 10));
+    ///
+    /// // A window starting on the last representable day cannot end 9 days later.
+    /// let end = CpoWindowCommunication::new(WindowSector::Hotels, time::Date::MAX, 10, 40, rules)?;
+    /// assert_eq!(
+    ///     end.last_day().unwrap_err().to_string(),
+    ///     "the last day of the window for 9999-12-31 falls after the last representable date"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn last_day(&self) -> Result<Date, InstrumentError> {
@@ -322,10 +344,15 @@ impl CpoWindowCommunication {
     /// ```
     /// use prestazioni_occasionali::{CpoWindowCommunication, Rules, WindowSector};
     /// use time::macros::date;
+    ///
     /// let day = date!(2019 - 07 - 01);
     /// let rules = Rules::in_force_on(day)?;
     /// let w = CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 40, rules)?;
+    /// // Last day 10/7/2019, revocable until the 3rd day after.
     /// assert_eq!(w.revoca_deadline(rules)?, date!(2019 - 07 - 13));
+    ///
+    /// let end = CpoWindowCommunication::new(WindowSector::Hotels, time::Date::MAX, 1, 8, rules)?;
+    /// assert!(end.revoca_deadline(rules).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn revoca_deadline(&self, rules: &Rules) -> Result<Date, InstrumentError> {

@@ -139,7 +139,7 @@ pub enum FundsEvent {
 /// ```
 /// use prestazioni_occasionali::{Euro, FundsError, Instrument};
 /// let e = FundsError::Insufficient { available: Euro::ZERO, required: Euro::from_euros(10), instrument: Instrument::LibrettoFamiglia };
-/// assert_eq!(e.to_string(), "available balance 0.00 does not cover the cost 10.00 (LF-FUNDING)");
+/// assert_eq!(e.to_string(), "available balance 0,00 € does not cover the cost 10,00 € (LF-FUNDING)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -180,7 +180,11 @@ pub enum FundsError {
     #[error("amount is 0")]
     ZeroAmount,
     /// A Libretto Famiglia top-up that is not a whole number of titoli.
-    #[error("amount {amount} is not a multiple of the titolo value {titolo} (LF-FUNDING)")]
+    #[error(
+        "amount {} is not a multiple of the titolo value {} (LF-FUNDING)",
+        .amount.to_italian(),
+        .titolo.to_italian()
+    )]
     NotWholeTitoli {
         /// The amount given.
         amount: Euro,
@@ -189,7 +193,9 @@ pub enum FundsError {
     },
     /// The available balance does not cover the cost.
     #[error(
-        "available balance {available} does not cover the cost {required} ({instrument}-FUNDING)"
+        "available balance {} does not cover the cost {} ({instrument}-FUNDING)",
+        .available.to_italian(),
+        .required.to_italian()
     )]
     Insufficient {
         /// Balance available on the day.
@@ -241,7 +247,7 @@ pub enum FundsError {
 /// let mut account = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
 /// account.top_up(TopUp { channel: FundingChannel::PagoPa, causale: None, amount: Euro::from_euros(10), available_on: day }, rules)?;
 /// let refused = account.commit(1, Euro::from_cents(1241), date!(2026 - 03 - 07)).unwrap_err();
-/// assert_eq!(refused.to_string(), "available balance 10.00 does not cover the cost 12.41 (CPO-FUNDING)");
+/// assert_eq!(refused.to_string(), "available balance 10,00 € does not cover the cost 12,41 € (CPO-FUNDING)");
 /// assert_eq!(account.available_on(date!(2026 - 03 - 07)), Euro::from_euros(10));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -315,7 +321,7 @@ impl FundsAccount {
     /// assert_eq!(lf.available_on(date!(2026 - 03 - 09)), Euro::from_euros(30));
     ///
     /// let odd = TopUp { amount: Euro::from_euros(15), ..f24 };
-    /// assert_eq!(lf.top_up(odd, rules).unwrap_err().to_string(), "amount 15.00 is not a multiple of the titolo value 10.00 (LF-FUNDING)");
+    /// assert_eq!(lf.top_up(odd, rules).unwrap_err().to_string(), "amount 15,00 € is not a multiple of the titolo value 10,00 € (LF-FUNDING)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn top_up(&mut self, top_up: TopUp, rules: &Rules) -> Result<(), FundsError> {

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use time::{Date, OffsetDateTime, Time};
 
 use super::InstrumentError;
+use crate::format::duration;
 use crate::money::Euro;
 use crate::rules::{AgriculturalRates, Cited, Rules, RulesTable};
 use crate::verdict::{Breach, Consequence, RuleId, Verdict};
@@ -144,7 +145,7 @@ pub fn cpo_minimum_compenso(minutes: u32, rules: &Rules) -> Result<Euro, Instrum
 /// assert!(low.breaches_rule(RuleId::CpoMinPay));
 /// assert_eq!(
 ///     low.to_string(),
-///     "CPO-MIN-PAY: compenso 30.00 is below the minimum 36.00 for a prestazione of 120 minutes (art. 54-bis c. 17 lett. e D.L. 50/2017)"
+///     "CPO-MIN-PAY: compenso 30,00 € is below the minimum 36,00 € for a prestazione of 2 h 00 min (art. 54-bis c. 17 lett. e D.L. 50/2017)"
 /// );
 /// assert!(check_cpo_pay(Euro::from_euros(36), 0, rules).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -167,7 +168,10 @@ pub fn check_cpo_pay(
             RuleId::CpoMinPay,
             citation,
             format!(
-                "compenso {compenso} is below the minimum {minimum} for a prestazione of {minutes} minutes"
+                "compenso {} is below the minimum {} for a prestazione of {}",
+                compenso.to_italian(),
+                minimum.to_italian(),
+                duration(u64::from(minutes))
             ),
             Consequence::PlatformRefusal,
         ));
@@ -325,7 +329,7 @@ pub fn cpo_minimum_compenso_agricultural(
 /// agricultural pay floor of [`cpo_minimum_compenso_agricultural`] for one calendar day's
 /// prestazione of `minutes`: in agriculture the CCNL rate of the area took the place of the
 /// 9,00 hourly and 36,00 daily minima (Area 1: 38,60 up to 4 hours, 9,65 per hour beyond).
-/// A compenso below the floor breaches [`RuleId::CpoMinPay`], citing the agricultural rates,
+/// A compenso below the floor breaches [`RuleId::CpoAgriPay`], citing the agricultural rates,
 /// with [`Consequence::PlatformRefusal`] as for [`check_cpo_pay`].
 ///
 /// Reading: `area: None` (the host does not know the area of the CCNL) takes the highest floor
@@ -350,7 +354,7 @@ pub fn cpo_minimum_compenso_agricultural(
 /// let rules = Rules::in_force_on(date!(2019 - 07 - 01))?;
 /// // 36,00 for 4 hours meets the general floor but not Area 1's 38,60.
 /// let low = check_cpo_pay_agricultural(Euro::from_euros(36), 240, Some(AgriculturalArea::Area1), rules)?;
-/// assert!(low.breaches_rule(RuleId::CpoMinPay));
+/// assert!(low.breaches_rule(RuleId::CpoAgriPay));
 /// assert!(check_cpo_pay_agricultural(Euro::from_cents(2624), 240, Some(AgriculturalArea::Area3), rules)?.is_lawful());
 /// // Area unknown: the highest floor (Area 1).
 /// assert!(!check_cpo_pay_agricultural(Euro::from_cents(3859), 240, None, rules)?.is_lawful());
@@ -385,10 +389,13 @@ pub fn check_cpo_pay_agricultural(
             |a| format!("the agricultural rate of {}", area_name(a)),
         );
         verdict.push(Breach::new(
-            RuleId::CpoMinPay,
+            RuleId::CpoAgriPay,
             rules.agriculture_hourly_rates.citation.clone(),
             format!(
-                "compenso {compenso} is below the minimum {minimum} for an agricultural prestazione of {minutes} minutes at {area_words}"
+                "compenso {} is below the minimum {} for an agricultural prestazione of {} at {area_words}",
+                compenso.to_italian(),
+                minimum.to_italian(),
+                duration(u64::from(minutes))
             ),
             Consequence::PlatformRefusal,
         ));

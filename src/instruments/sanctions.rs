@@ -60,8 +60,10 @@ pub fn sanction_for(
     match rule {
         RuleId::CapPrestatore
         | RuleId::CapUtilizzatore
-        | RuleId::Funding
+        | RuleId::LfFunding
+        | RuleId::CpoFunding
         | RuleId::CpoMinPay
+        | RuleId::CpoAgriPay
         | RuleId::CpoRevoca => Consequence::PlatformRefusal,
         RuleId::CapPair | RuleId::CapSteward | RuleId::Hours280 => {
             Consequence::conversion(day, utilizzatore_is_pa)
@@ -129,9 +131,13 @@ pub struct FineTotals {
 /// use prestazioni_occasionali::{Consequence, Euro, Rules, fine_totals};
 /// use time::macros::date;
 /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
-/// let one_day = fine_totals(&Consequence::administrative_fine(rules, 1, false))?.unwrap();
-/// assert_eq!((one_day.min, one_day.max, one_day.reduced), (Euro::from_euros(500), Euro::from_euros(2_500), Euro::from_cents(83_333)));
+/// let totals = fine_totals(&Consequence::administrative_fine(rules, 1, false))?.ok_or("a fine")?;
+/// assert_eq!((totals.min, totals.max, totals.reduced), (Euro::from_euros(500), Euro::from_euros(2_500), Euro::from_cents(83_333)));
 /// assert_eq!(fine_totals(&Consequence::PlatformRefusal)?, None);
+///
+/// // Amounts no fine reaches cannot be multiplied.
+/// let absurd = Consequence::AdministrativeFine { min: Euro::MAX, max: Euro::MAX, reduced: Euro::MAX, units: 2 };
+/// assert_eq!(fine_totals(&absurd).unwrap_err().to_string(), "fine total is too large to compute");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn fine_totals(consequence: &Consequence) -> Result<Option<FineTotals>, InstrumentError> {

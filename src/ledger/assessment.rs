@@ -241,7 +241,36 @@ pub struct HoursCap {
 ///
 /// # Examples
 ///
-/// See [`Ledger::assess`](crate::Ledger::assess).
+/// ```
+/// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+/// # use time::macros::date;
+/// # let draft = PrestazioneDraft {
+/// #     id: PrestazioneId(1),
+/// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+/// #     prestatore: "RSSMRA85T10A562S".parse()?,
+/// #     utilizzatore: "12345670157".parse()?,
+/// #     day: date!(2026 - 03 - 07),
+/// #     minutes: 240,
+/// #     compenso: Euro::from_euros(2_000),
+/// #     special_category: false,
+/// #     steward: false,
+/// #     profile: CapProfile::default(),
+/// # };
+/// use prestazioni_occasionali::RuleId;
+///
+/// let a = Ledger::default().assess(&Prestazione::try_from(draft.clone())?)?;
+/// assert_eq!((a.prestazione, a.day), (PrestazioneId(1), date!(2026 - 03 - 07)));
+/// assert!(a.verdict.is_lawful());
+/// // Cap c leaves 500,00; a CPO prestazione has no cap c-bis.
+/// assert_eq!(a.cap_pair.as_ref().map(|c| c.headroom), Some(Euro::from_euros(500)));
+/// assert!(a.cap_steward.is_none());
+/// assert_eq!(a.hours.map(|h| h.headroom), Some(280 * 60 - 240));
+///
+/// let over = PrestazioneDraft { compenso: Euro::from_euros(2_600), ..draft };
+/// let a = Ledger::default().assess(&Prestazione::try_from(over)?)?;
+/// assert!(a.verdict.breaches_rule(RuleId::CapPair));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -267,9 +296,31 @@ pub struct Assessment {
 impl Assessment {
     /// Whether no rule is breached.
     ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    ///
     /// # Examples
     ///
-    /// See [`Ledger::assess`](crate::Ledger::assess).
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let ledger = Ledger::default();
+    /// assert!(ledger.assess(&Prestazione::try_from(draft.clone())?)?.is_lawful());
+    /// let over = PrestazioneDraft { compenso: Euro::from_cents(250_001), ..draft };
+    /// assert!(!ledger.assess(&Prestazione::try_from(over)?)?.is_lawful());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_lawful(&self) -> bool {
         self.verdict.is_lawful()
@@ -277,9 +328,32 @@ impl Assessment {
 
     /// Every money cap that applies, in the order a, b, c, c-bis.
     ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    ///
     /// # Examples
     ///
-    /// See [`Ledger::assess`](crate::Ledger::assess).
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// use prestazioni_occasionali::RuleId;
+    ///
+    /// let a = Ledger::default().assess(&Prestazione::try_from(draft)?)?;
+    /// let rules: Vec<RuleId> = a.money_caps().map(|c| c.rule).collect();
+    /// assert_eq!(rules, [RuleId::CapPrestatore, RuleId::CapUtilizzatore, RuleId::CapPair]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn money_caps(&self) -> impl Iterator<Item = &MoneyCap> {
         [
             &self.cap_prestatore,
@@ -294,9 +368,34 @@ impl Assessment {
     /// Whether some breach is one the INPS platform refuses (caps a and b, reading A14), as
     /// opposed to one that converts the relationship (cap c, c-bis, 280 hours).
     ///
+    /// Legal basis: art. 54-bis c. 1 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    ///
     /// # Examples
     ///
-    /// See [`RecordPolicy`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let ledger = Ledger::default();
+    /// // Cap c (2.500,00) breached: the relationship converts, the platform does not refuse.
+    /// let pair = PrestazioneDraft { compenso: Euro::from_euros(2_600), ..draft.clone() };
+    /// assert!(!ledger.assess(&Prestazione::try_from(pair)?)?.has_platform_refusal());
+    /// // Cap a (5.000,00) breached: the platform refuses.
+    /// let whole_year = PrestazioneDraft { compenso: Euro::from_euros(5_001), ..draft };
+    /// assert!(ledger.assess(&Prestazione::try_from(whole_year)?)?.has_platform_refusal());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn has_platform_refusal(&self) -> bool {
         self.verdict.breaches.iter().any(|b| {
@@ -311,9 +410,41 @@ impl Assessment {
     /// after the prestazione: the smallest headroom of the money caps (zero when the 280 hours
     /// are used up).
     ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    ///
     /// # Examples
     ///
-    /// See [`Ledger::assess`](crate::Ledger::assess).
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let ledger = Ledger::default();
+    /// // 2.000,00 leaves 500,00 under cap c, the tightest cap.
+    /// assert_eq!(ledger.assess(&Prestazione::try_from(draft.clone())?)?.headroom(), Euro::from_euros(500));
+    /// // 280 hours used up: no room at all, whatever the money caps say.
+    /// let all_hours = PrestazioneDraft { minutes: 1_500, ..draft };
+    /// let mut ledger = Ledger::default();
+    /// for day in 1..=11u8 {
+    ///     let d = time::Date::from_calendar_date(2026, time::Month::April, day)?;
+    ///     let p = PrestazioneDraft { id: PrestazioneId(day.into()), day: d, compenso: Euro::from_euros(100), ..all_hours.clone() };
+    ///     ledger.record(&Prestazione::try_from(p)?)?;
+    /// }
+    /// // 11 × 1.500 minutes + 300 reach the 16.800 minutes (280 hours) exactly.
+    /// let last = PrestazioneDraft { id: PrestazioneId(13), day: date!(2026 - 04 - 20), minutes: 300, compenso: Euro::from_euros(45), ..all_hours };
+    /// assert_eq!(ledger.assess(&Prestazione::try_from(last)?)?.headroom(), Euro::ZERO);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn headroom(&self) -> Euro {
         if self.hours.is_some_and(|h| h.headroom == 0) {
@@ -357,9 +488,31 @@ pub enum RecordPolicy {
 /// with which instrument and flags (the same fields as a prestazione, without id, minutes and
 /// compenso).
 ///
+/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md E5, E11).
+///
 /// # Examples
 ///
-/// See [`Ledger::room`](crate::Ledger::room).
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, RoomQuery, RuleId};
+/// use time::macros::date;
+///
+/// let query = RoomQuery {
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "00743110157".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// };
+/// // A CPO for a firm with no history: cap c (2.500,00) binds.
+/// let room = Ledger::default().room(&query)?;
+/// assert_eq!((room.compenso, room.binding), (Euro::from_euros(2_500), RuleId::CapPair));
+/// // A steward service for a società sportiva: cap c-bis (5.000,00) instead of cap c.
+/// let steward = RoomQuery { steward: true, instrument: Instrument::LibrettoFamiglia, ..query };
+/// assert_eq!(Ledger::default().room(&steward)?.caps.iter().map(|c| c.rule).last(), Some(RuleId::CapSteward));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RoomQuery {
@@ -382,9 +535,32 @@ pub struct RoomQuery {
 /// The answer of [`Ledger::room`](crate::Ledger::room): the largest compenso (and number of LF
 /// titoli) the utilizzatore may still pay the prestatore on the day.
 ///
+/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md E5, E11).
+///
 /// # Examples
 ///
-/// See [`Ledger::room`](crate::Ledger::room).
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, RoomQuery, RuleId};
+/// use time::macros::date;
+///
+/// let query = RoomQuery {
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "00743110157".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// };
+/// let room = Ledger::default().room(&query)?;
+/// assert_eq!(room.compenso, Euro::from_euros(2_500));
+/// // 2.500,00 in whole LF titoli of 8,00: 312 (LAW.md E11).
+/// assert_eq!(room.titoli, 312);
+/// assert_eq!(room.minutes, Some(280 * 60));
+/// assert_eq!(room.binding, RuleId::CapPair);
+/// assert_eq!(room.caps.len(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]

@@ -241,7 +241,30 @@ impl Entry {
 ///
 /// # Examples
 ///
-/// See [`Ledger::entries`].
+/// ```
+/// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+/// # use time::macros::date;
+/// # let draft = PrestazioneDraft {
+/// #     id: PrestazioneId(1),
+/// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+/// #     prestatore: "RSSMRA85T10A56NH".parse()?,
+/// #     utilizzatore: "12345670157".parse()?,
+/// #     day: date!(2026 - 03 - 07),
+/// #     minutes: 240,
+/// #     compenso: Euro::from_euros(2_000),
+/// #     special_category: false,
+/// #     steward: false,
+/// #     profile: CapProfile::default(),
+/// # };
+/// let mut ledger = Ledger::default();
+/// // An omocode of RSSMRA85T10A562S: the entry holds the canonical form.
+/// ledger.record(&Prestazione::try_from(draft)?)?;
+/// let entry = ledger.entry(PrestazioneId(1)).ok_or("recorded")?;
+/// assert_eq!(entry.prestatore.to_string(), "RSSMRA85T10A562S");
+/// assert_eq!((entry.day, entry.minutes, entry.compenso), (date!(2026 - 03 - 07), 240, Euro::from_euros(2_000)));
+/// assert!(!entry.revoked);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -274,7 +297,16 @@ pub struct LedgerEntry {
 ///
 /// # Examples
 ///
-/// See [`Ledger::reserve`].
+/// ```
+/// use prestazioni_occasionali::{Ledger, LedgerCapacity};
+///
+/// let mut ledger = Ledger::default();
+/// ledger.reserve(&LedgerCapacity { year: 2026, prestazioni: 1_000, prestatori: 100, utilizzatori: 10, pairs: 300 });
+/// // Reserving allocates room only: nothing is recorded.
+/// assert!(ledger.is_empty());
+/// assert_eq!(LedgerCapacity::default().prestazioni, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LedgerCapacity {
@@ -1236,9 +1268,40 @@ impl Ledger {
     /// [`RecordError::Refused`] with the assessment when a cap is breached (the ledger is then
     /// unchanged); [`RecordError::Invalid`] for bad input (see [`Ledger::assess`]).
     ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    ///
     /// # Examples
     ///
-    /// See [`Ledger`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let mut ledger = Ledger::default();
+    /// let a = ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// assert!(a.is_lawful());
+    /// assert_eq!(ledger.len(), 1);
+    ///
+    /// // 500,01 more would pass cap c (2.500,00 per pair): refused, and the ledger is unchanged.
+    /// let over = PrestazioneDraft { id: PrestazioneId(2), compenso: Euro::from_cents(50_001), ..draft };
+    /// let refused = ledger.record(&Prestazione::try_from(over)?).unwrap_err();
+    /// assert_eq!(
+    ///     refused.to_string(),
+    ///     "prestazione #2 refused: CAP-PAIR: the prestatore's compensi from this utilizzatore in 2026 would total 2.500,01 €, above the cap of 2.500,00 € (art. 54-bis c. 1 lett. c D.L. 50/2017)"
+    /// );
+    /// assert_eq!(ledger.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn record(&mut self, p: &Prestazione) -> Result<Assessment, RecordError> {
         self.record_with(p, RecordPolicy::RefuseEveryBreach)
     }
@@ -1597,9 +1660,42 @@ impl Ledger {
     ///
     /// As [`Ledger::correct`].
     ///
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-COMM).
+    ///
     /// # Examples
     ///
-    /// See [`Ledger::correct`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// use prestazioni_occasionali::RecordPolicy;
+    ///
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// // The family communicated 3 titoli, the work took 4.
+    /// let fixed = PrestazioneDraft { minutes: 240, compenso: Euro::from_euros(32), ..draft.clone() };
+    /// ledger.correct_with(&Prestazione::try_from(fixed)?, RecordPolicy::RefuseEveryBreach)?;
+    /// assert_eq!(ledger.entry(PrestazioneId(1)).map(|e| e.compenso), Some(Euro::from_euros(32)));
+    ///
+    /// // A correction may not turn it into a CPO prestazione.
+    /// let cpo = PrestazioneDraft { instrument: Instrument::ContrattoPrestazioneOccasionale, ..draft };
+    /// assert_eq!(
+    ///     ledger.correct_with(&Prestazione::try_from(cpo)?, RecordPolicy::RefuseEveryBreach).unwrap_err().to_string(),
+    ///     "correction of prestazione #1: instrument must stay LF"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn correct_with(
         &mut self,
         p: &Prestazione,
@@ -1763,9 +1859,34 @@ impl Ledger {
 
     /// A prestatore's totals in a calendar year (zeros when unknown).
     ///
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL).
+    ///
     /// # Examples
     ///
-    /// See [`PrestatoreTotals`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// let other = PrestazioneDraft { id: PrestazioneId(2), utilizzatore: "00743110157".parse()?, compenso: Euro::from_euros(500), ..draft.clone() };
+    /// ledger.record(&Prestazione::try_from(other)?)?;
+    /// let t = ledger.prestatore_totals(&draft.prestatore, 2026);
+    /// assert_eq!((t.compensi, t.prestazioni), (Euro::from_euros(2_500), 2));
+    /// assert_eq!(ledger.prestatore_totals(&draft.prestatore, 2025).prestazioni, 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prestatore_totals(&self, prestatore: &CodiceFiscale, year: i32) -> PrestatoreTotals {
         let found = self
@@ -1785,9 +1906,35 @@ impl Ledger {
 
     /// An utilizzatore's totals in a calendar year (zeros when unknown).
     ///
+    /// Legal basis: art. 54-bis c. 1 lett. b, c. 8 D.L. 50/2017 (LAW.md CAP-UTILIZZATORE-TOTAL, CAP-75PCT).
+    ///
     /// # Examples
     ///
-    /// See [`UtilizzatoreTotals`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// // A pensioner (a comma-8 category) counts at 75% in cap b.
+    /// let pensioner = PrestazioneDraft { id: PrestazioneId(2), prestatore: "BNCGNN60A01H501P".parse()?, compenso: Euro::from_euros(400), special_category: true, ..draft.clone() };
+    /// ledger.record(&Prestazione::try_from(pensioner)?)?;
+    /// let t = ledger.utilizzatore_totals(&draft.utilizzatore, 2026);
+    /// assert_eq!((t.compensi, t.nominal_cap_utilizzatore), (Euro::from_euros(2_400), Euro::from_euros(2_400)));
+    /// assert_eq!(t.counted_cap_utilizzatore, rust_decimal::Decimal::from(2_300));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn utilizzatore_totals(
         &self,
@@ -1810,9 +1957,33 @@ impl Ledger {
     /// The totals of a prestatore with an utilizzatore in a calendar year (zeros when
     /// unknown).
     ///
+    /// Legal basis: art. 54-bis c. 1 lett. c, c-bis and c. 20 D.L. 50/2017 (LAW.md CAP-PAIR, CAP-STEWARD, HOURS-280).
+    ///
     /// # Examples
     ///
-    /// See [`PairTotals`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// let t = ledger.pair_totals(&draft.prestatore, &draft.utilizzatore, 2026);
+    /// assert_eq!((t.compensi, t.counted_cap_pair, t.minutes, t.prestazioni), (Euro::from_euros(2_000), Euro::from_euros(2_000), 240, 1));
+    /// // Another utilizzatore has no totals with this prestatore.
+    /// assert_eq!(ledger.pair_totals(&draft.prestatore, &"00743110157".parse()?, 2026).prestazioni, 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn pair_totals(
         &self,
@@ -1861,7 +2032,28 @@ impl Ledger {
     ///
     /// # Examples
     ///
-    /// See [`PeriodTotals`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(draft)?)?;
+    /// let cpo = ledger.instrument_totals(2026, Instrument::ContrattoPrestazioneOccasionale);
+    /// assert_eq!((cpo.compensi, cpo.minutes, cpo.prestazioni), (Euro::from_euros(2_000), 240, 1));
+    /// assert_eq!(ledger.instrument_totals(2026, Instrument::LibrettoFamiglia).prestazioni, 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn instrument_totals(&self, year: i32, instrument: Instrument) -> PeriodTotals {
         let i = usize::from(instrument == Instrument::ContrattoPrestazioneOccasionale);
@@ -2112,7 +2304,37 @@ impl Ledger {
     ///
     /// # Examples
     ///
-    /// See [`Ledger::events`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// use prestazioni_occasionali::LedgerEvent;
+    ///
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(draft)?)?;
+    /// let log = ledger.events().collect::<Result<Vec<_>, _>>()?;
+    /// let again = Ledger::replay(ledger.rules_table_arc(), &log)?;
+    /// assert_eq!(again.entry(PrestazioneId(1)), ledger.entry(PrestazioneId(1)));
+    ///
+    /// // A log that revokes an unknown prestazione is refused.
+    /// let broken = [LedgerEvent::Revoked(PrestazioneId(7))];
+    /// assert_eq!(
+    ///     Ledger::replay(ledger.rules_table_arc(), &broken).unwrap_err().to_string(),
+    ///     "prestazione #7 is not in the ledger"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn replay<E: Borrow<LedgerEvent>>(
         table: Arc<RulesTable>,
         events: impl IntoIterator<Item = E>,
@@ -2140,10 +2362,30 @@ impl Ledger {
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::Ledger;
-    /// let mut all = Ledger::default();
-    /// all.merge(&Ledger::default())?;
-    /// assert!(all.is_empty());
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let mut march = Ledger::default();
+    /// march.record(&Prestazione::try_from(draft.clone())?)?;
+    /// let mut april = Ledger::new(march.rules_table_arc());
+    /// april.record(&Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(2), day: date!(2026 - 04 - 11), compenso: Euro::from_euros(100), ..draft.clone() })?)?;
+    /// march.merge(&april)?;
+    /// assert_eq!(march.pair_totals(&draft.prestatore, &draft.utilizzatore, 2026).compensi, Euro::from_euros(2_100));
+    ///
+    /// // Merging a shard twice would count its prestazioni twice: refused, nothing changes.
+    /// assert_eq!(march.merge(&april).unwrap_err().to_string(), "prestazione #2 is already in the ledger (duplicate id)");
+    /// assert_eq!(march.len(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn merge(&mut self, other: &Ledger) -> Result<(), LedgerError> {

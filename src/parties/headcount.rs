@@ -314,7 +314,7 @@ impl MonthlyHeadcount {
 ///     staff.insert(2025, month, MonthlyHeadcount::full_time(n));
 /// }
 /// let avg = staff.semester_average(date!(2025 - 10 - 15))?;
-/// assert_eq!(avg.to_string(), "10.17 (Feb-Jul 2025)");
+/// assert_eq!(avg.to_string(), "10,17 (Feb-Jul 2025)");
 /// assert!(avg.is_more_than(10));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -379,7 +379,9 @@ impl fmt::Display for SemesterAverage {
         let shown = self
             .average
             .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        write!(f, "{} ({})", shown.normalize(), self.months_in_words())
+        // Italian decimal comma, as everywhere in the crate's text (`5,17`).
+        let shown = shown.normalize().to_string().replace('.', ",");
+        write!(f, "{shown} ({})", self.months_in_words())
     }
 }
 

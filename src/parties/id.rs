@@ -121,7 +121,16 @@ impl UtilizzatoreId {
     ///
     /// # Examples
     ///
-    /// See [`UtilizzatoreId::canonical`].
+    /// ```
+    /// use prestazioni_occasionali::UtilizzatoreId;
+    /// let family: UtilizzatoreId = "RSSMRA85T10A562S".parse()?;
+    /// // The omocode the Agenzia delle Entrate gave a second holder of the same code.
+    /// assert!(family.same_holder(&"RSSMRA85T10A56NH".parse()?));
+    /// assert!(!family.same_holder(&"BNCGNN60A01H501P".parse()?));
+    /// let firm: UtilizzatoreId = "00743110157".parse()?;
+    /// assert!(firm.same_holder(&"00743110157".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn same_holder(&self, other: &UtilizzatoreId) -> bool {
         self.canonical() == other.canonical()

@@ -701,7 +701,11 @@ pub(crate) mod check {
         if parts != Some(value.value) {
             return Err(format!(
                 "split {} + {} + {} + {} does not sum to the titolo value {}",
-                value.compenso, value.ivs, value.inail, value.oneri, value.value
+                value.compenso.to_italian(),
+                value.ivs.to_italian(),
+                value.inail.to_italian(),
+                value.oneri.to_italian(),
+                value.value.to_italian()
             ));
         }
         positive_euro(&value.compenso)?;
@@ -726,13 +730,15 @@ pub(crate) mod check {
         if value.min > value.max {
             return Err(format!(
                 "minimum {} is above maximum {}",
-                value.min, value.max
+                value.min.to_italian(),
+                value.max.to_italian()
             ));
         }
         if value.reduced > value.max {
             return Err(format!(
                 "reduced payment {} is above maximum {}",
-                value.reduced, value.max
+                value.reduced.to_italian(),
+                value.max.to_italian()
             ));
         }
         Ok(())
