@@ -332,6 +332,24 @@ fn every_parameter_is_cited() {
     }
 }
 
+/// Rates are shown as percentages with the Italian decimal comma, as every amount the crate
+/// prints.
+#[test]
+fn rates_are_shown_with_a_decimal_comma() {
+    let rules = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+    let value = |name: &str| {
+        rules
+            .parameters()
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.value)
+            .unwrap()
+    };
+    assert_eq!(value("cpo_inail_rate"), "3,5%");
+    assert_eq!(value("cpo_ivs_rate"), "33%");
+    assert_eq!(value("special_category_weight"), "75%");
+}
+
 /// A reading is rendered as "LAW.md Part A ...": it must name a row of Part A (A1-A18), not an
 /// open question of Part B (Q1-Q16) or anything else.
 #[test]

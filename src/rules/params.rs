@@ -471,7 +471,8 @@ impl RuleValue for bool {
 impl RuleValue for Decimal {
     fn describe(&self) -> String {
         match self.checked_mul(Decimal::ONE_HUNDRED) {
-            Some(percent) => format!("{}%", percent.normalize()),
+            // Italian decimal comma, as every amount the crate prints: "3,5%".
+            Some(percent) => format!("{}%", percent.normalize()).replace('.', ","),
             None => self.to_string(),
         }
     }
