@@ -1,4 +1,4 @@
-//! The calendar-year ledger: the caps of art. 54-bis c. 1 and the 280 hours of c. 20, with
+//! The calendar-year ledger: the caps of art. 54-bis c. 1 and the hour limit of c. 20, with
 //! assessments that explain every breach. See [`Ledger`] for what it counts and the readings it
 //! takes.
 
@@ -26,6 +26,9 @@ use totals::{
 };
 
 use crate::identity::CodiceFiscale;
+use crate::instruments::{
+    AgriculturalArea, agricultural_hour_limit, agricultural_hour_limit_citation, area_name,
+};
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::{
@@ -217,6 +220,9 @@ const COUNTS_B: u16 = 1 << 7;
 const COUNTS_C: u16 = 1 << 8;
 const COUNTS_STEWARD: u16 = 1 << 9;
 const COUNTS_HOURS: u16 = 1 << 10;
+/// Bits 11-12: the profile's agricultural area (0 none, 1-3 areas 1-3); see [`area_bits`].
+const AREA_SHIFT: u32 = 11;
+const AREA_MASK: u16 = 0b11 << AREA_SHIFT;
 
 /// One prestazione as the ledger keeps it: 32 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -398,7 +404,7 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// | b (`CAP-UTILIZZATORE-TOTAL`) | utilizzatore | compensi weighted at `Rules::special_category_weight` (75%) for a prestatore whose comma-8 category holds on the day (A11); steward compensi never (INPS circ. 95/2018) | `Rules::cap_utilizzatore`, or `cap_utilizzatore_events` for an events-sector profile where in force | platform refusal |
 /// | c (`CAP-PAIR`) | pair | every compenso except steward services, never weighted | `Rules::cap_pair` | conversion (not for a PA) |
 /// | c-bis (`CAP-STEWARD`) | steward and società sportiva | steward compensi | `Rules::cap_steward` | conversion (not for a PA): the crate's reading |
-/// | 280 hours (`HOURS-280`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (A2) | `Rules::hours_per_pair` | conversion (not for a PA) |
+/// | hours (`HOURS-280`, `HOURS-AGRI`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (A2) | `Rules::hours_per_pair` (280); for a profile with an agricultural area while the rules have agricultural rates, [`agricultural_hour_limit`](crate::agricultural_hour_limit) (259 / 284 / 381) | conversion (not for a PA) |
 ///
 /// Readings the crate takes here:
 ///
@@ -407,13 +413,19 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///   still count toward the 280 hours of the pair (under the LF flag of reading A2): c-bis sets
 ///   a money cap, not an hour limit. When no c-bis is in force (before 1/1/2018) a steward
 ///   service counts as ordinary work.
-/// - **The agricultural hour limit is not the ledger's.** From 24/6/2017 to 31/12/2022 an
+/// - **The agricultural hour limit follows the profile.** From 24/6/2017 to 31/12/2022 an
 ///   agricultural CPO had, instead of the 280 hours, cap c divided by the CCNL rate of its area
-///   (art. 54-bis c. 20, second sentence; LAW.md HOURS-AGRI, E10: 259 h in Area 1, 284 h in
-///   Area 2, 381 h in Area 3). The ledger does not know a pair's sector or area and counts 280
-///   hours for every pair: for such historical pairs the host checks
-///   [`agricultural_hour_limit`](crate::agricultural_hour_limit) against
-///   the minutes of [`PairTotals`](crate::PairTotals) (Area 1's 259 h is below 280).
+///   (art. 54-bis c. 20, second sentence, referring to c. 16; INPS msg 2887/2017; LAW.md
+///   HOURS-AGRI, E10), floored: 259 h in Area 1, 284 h in Area 2, 381 h in Area 3. A
+///   prestazione whose [`CapProfile::agricultural_area`] is set is assessed against that limit
+///   when the rules in force on its day have agricultural rates (the dates are the rules
+///   table's); the breach cites
+///   [`agricultural_hour_limit_citation`](crate::agricultural_hour_limit_citation) and the
+///   [`HoursCap`] names the area. The limit is the one of the prestazione being assessed,
+///   compared with all the minutes the pair has counted in the year. Under rules without
+///   agricultural rates (from 1/1/2023, when the CPO is banned in agriculture:
+///   [`assess_admissibility`](crate::assess_admissibility) reports it) an area changes
+///   nothing: 280 hours.
 /// - **A breach of c-bis converts like a breach of c.** The law names no consequence for
 ///   c-bis; the crate treats it as the pair cap it specialises.
 /// - **Dated caps apply to the year-to-date total.** The cap in force on the day of the
@@ -454,8 +466,9 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// loads, [`Ledger::reserve`] avoids rehashing and [`Ledger::apply_batch`] overlaps look-ups.
 /// `Ledger` itself is not serialised: persist its events and [`Ledger::replay`] them.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md
-/// §1.2-1.3; Part A A2, A5, A9, A10, A11, A14).
+/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017; INPS msg
+/// 2887/2017 for the agricultural hour limit (LAW.md §1.2-1.3, HOURS-AGRI, E10; Part A A2, A5,
+/// A9, A10, A11, A14).
 ///
 /// # Examples
 ///
@@ -575,7 +588,47 @@ fn own_flags(instrument: Instrument, special: bool, steward: bool, profile: CapP
     set(steward, STEWARD);
     set(profile.events_sector, EVENTS);
     set(profile.pubblica_amministrazione, PA);
-    flags
+    flags | area_bits(profile.agricultural_area)
+}
+
+/// The agricultural area in the entry's flag bits 11-12.
+fn area_bits(area: Option<AgriculturalArea>) -> u16 {
+    let n: u16 = match area {
+        None => 0,
+        Some(AgriculturalArea::Area1) => 1,
+        Some(AgriculturalArea::Area2) => 2,
+        Some(AgriculturalArea::Area3) => 3,
+    };
+    n << AREA_SHIFT
+}
+
+/// The agricultural area an entry's flags hold (the inverse of [`area_bits`]).
+fn area_of(flags: u16) -> Option<AgriculturalArea> {
+    match (flags & AREA_MASK) >> AREA_SHIFT {
+        1 => Some(AgriculturalArea::Area1),
+        2 => Some(AgriculturalArea::Area2),
+        3 => Some(AgriculturalArea::Area3),
+        _ => None,
+    }
+}
+
+/// The hour limit per pair for a prestazione with `profile` under `rules`, in hours, with the
+/// area when it is the agricultural one: `agricultural_hour_limit` for a profile with an area
+/// while `rules` have agricultural rates (24/6/2017 to 31/12/2022 in the embedded table; LAW.md
+/// HOURS-AGRI), else `Rules::hours_per_pair` (HOURS-280).
+fn hour_limit(
+    rules: &Rules,
+    profile: CapProfile,
+) -> Result<(u32, Option<AgriculturalArea>), LedgerError> {
+    match (
+        profile.agricultural_area,
+        &rules.agriculture_hourly_rates.value,
+    ) {
+        (Some(area), Some(_)) => agricultural_hour_limit(area, rules)
+            .map(|hours| (hours, Some(area)))
+            .map_err(|_| overflow("agricultural hour limit")),
+        _ => Ok((rules.hours_per_pair.value, None)),
+    }
 }
 
 /// Cap b for the profile on the day, with its citation.
@@ -1183,9 +1236,8 @@ impl Ledger {
 
         let mut hours = None;
         if flags & COUNTS_HOURS != 0 {
-            let limit = rules
-                .hours_per_pair
-                .value
+            let (limit_hours, agricultural_area) = hour_limit(rules, probe.profile)?;
+            let limit = limit_hours
                 .checked_mul(60)
                 .ok_or_else(|| overflow("hour limit"))?;
             let used = pair.counted_minutes;
@@ -1196,14 +1248,29 @@ impl Ledger {
                 .copied()
                 .find(|t| u64::from(total) * 100 >= u64::from(limit) * u64::from(*t));
             if let Some(excess) = Excess::minutes(limit, used, probe.minutes) {
+                let worked = show_minutes(total);
+                let (citation, facts) = match agricultural_area {
+                    None => (
+                        rules.hours_per_pair.citation.clone(),
+                        format!(
+                            "the prestatore would work {worked} for this utilizzatore in {year_number}, above the limit of {limit_hours} hours"
+                        ),
+                    ),
+                    Some(area) => (
+                        agricultural_hour_limit_citation(),
+                        format!(
+                            "the prestatore would work {worked} for this utilizzatore in {year_number}, above the agricultural limit of {limit_hours} hours ({} / the {} rate of {} per hour)",
+                            rules.cap_pair.value.to_italian(),
+                            area_name(area),
+                            area.hourly_rate(rules)
+                                .map_or_else(String::new, Euro::to_italian),
+                        ),
+                    ),
+                };
                 verdict.push(Breach {
                     rule: RuleId::Hours280,
-                    citation: rules.hours_per_pair.citation.clone(),
-                    facts: format!(
-                        "the prestatore would work {} for this utilizzatore in {year_number}, above the limit of {} hours",
-                        show_minutes(total),
-                        rules.hours_per_pair.value
-                    ),
+                    citation,
+                    facts,
                     consequence: conversion.clone(),
                     excess: Some(excess),
                 });
@@ -1214,6 +1281,7 @@ impl Ledger {
                 requested: probe.minutes,
                 headroom: limit.saturating_sub(total),
                 warning,
+                agricultural_area,
             });
         }
 
@@ -1690,10 +1758,11 @@ impl Ledger {
 
     /// The largest compenso (and number of LF titoli) the utilizzatore may still pay the
     /// prestatore for work on the query's day: the least headroom of every cap that applies,
-    /// or zero when the 280 hours are used up.
+    /// or zero when the hour limit is used up (280 hours; for a profile with an agricultural
+    /// area while agricultural rates are in force, the area's limit, HOURS-AGRI).
     ///
     /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md
-    /// E5, E11).
+    /// E5, E11, HOURS-AGRI).
     ///
     /// # Errors
     ///
@@ -1901,6 +1970,7 @@ impl Ledger {
             profile: CapProfile {
                 events_sector: e.has(EVENTS),
                 pubblica_amministrazione: e.has(PA),
+                agricultural_area: area_of(e.flags),
             },
             revoked: e.has(REVOKED),
         })
@@ -2379,5 +2449,31 @@ mod tests {
     #[test]
     fn an_entry_is_32_bytes() {
         assert_eq!(std::mem::size_of::<Entry>(), 32);
+    }
+
+    #[test]
+    fn the_area_bits_round_trip_and_touch_no_other_flag() {
+        let others = LF
+            | SPECIAL
+            | STEWARD
+            | EVENTS
+            | PA
+            | REVOKED
+            | COUNTS_A
+            | COUNTS_B
+            | COUNTS_C
+            | COUNTS_STEWARD
+            | COUNTS_HOURS;
+        assert_eq!(AREA_MASK & others, 0);
+        for area in [
+            None,
+            Some(AgriculturalArea::Area1),
+            Some(AgriculturalArea::Area2),
+            Some(AgriculturalArea::Area3),
+        ] {
+            assert_eq!(area_bits(area) & !AREA_MASK, 0);
+            assert_eq!(area_of(area_bits(area) | others), area);
+            assert_eq!(area_of(area_bits(area)), area);
+        }
     }
 }
