@@ -577,27 +577,22 @@ fn counting(rules: &Rules, instrument: Instrument, steward: bool) -> u16 {
 }
 
 fn own_flags(instrument: Instrument, special: bool, steward: bool, profile: CapProfile) -> u16 {
-    let mut flags = 0;
-    let mut set = |cond: bool, flag: u16| {
-        if cond {
-            flags |= flag;
-        }
-    };
-    set(instrument == Instrument::LibrettoFamiglia, LF);
-    set(special, SPECIAL);
-    set(steward, STEWARD);
-    set(profile.events_sector, EVENTS);
-    set(profile.pubblica_amministrazione, PA);
-    flags | area_bits(profile.agricultural_area)
+    // Branch-free (on the record path): each condition is 0 or 1 times its flag.
+    let bit = |cond: bool, flag: u16| u16::from(cond) * flag;
+    bit(instrument == Instrument::LibrettoFamiglia, LF)
+        | bit(special, SPECIAL)
+        | bit(steward, STEWARD)
+        | bit(profile.events_sector, EVENTS)
+        | bit(profile.pubblica_amministrazione, PA)
+        | area_bits(profile.agricultural_area)
 }
 
-/// The agricultural area in the entry's flag bits 11-12.
+/// The agricultural area in the entry's flag bits 11-12: 0 for none, 1-3 for areas 1-3 (the
+/// variants in declaration order; [`area_of`] is the inverse).
 fn area_bits(area: Option<AgriculturalArea>) -> u16 {
     let n: u16 = match area {
         None => 0,
-        Some(AgriculturalArea::Area1) => 1,
-        Some(AgriculturalArea::Area2) => 2,
-        Some(AgriculturalArea::Area3) => 3,
+        Some(area) => area as u16 + 1,
     };
     n << AREA_SHIFT
 }
@@ -616,19 +611,25 @@ fn area_of(flags: u16) -> Option<AgriculturalArea> {
 /// area when it is the agricultural one: `agricultural_hour_limit` for a profile with an area
 /// while `rules` have agricultural rates (24/6/2017 to 31/12/2022 in the embedded table; LAW.md
 /// HOURS-AGRI), else `Rules::hours_per_pair` (HOURS-280).
+#[inline]
 fn hour_limit(
     rules: &Rules,
     profile: CapProfile,
 ) -> Result<(u32, Option<AgriculturalArea>), LedgerError> {
-    match (
-        profile.agricultural_area,
-        &rules.agriculture_hourly_rates.value,
-    ) {
-        (Some(area), Some(_)) => agricultural_hour_limit(area, rules)
-            .map(|hours| (hours, Some(area)))
-            .map_err(|_| overflow("agricultural hour limit")),
-        _ => Ok((rules.hours_per_pair.value, None)),
+    if let Some(area) = profile.agricultural_area
+        && rules.agriculture_hourly_rates.value.is_some()
+    {
+        return agricultural_limit(area, rules).map(|hours| (hours, Some(area)));
     }
+    Ok((rules.hours_per_pair.value, None))
+}
+
+/// [`agricultural_hour_limit`] with the ledger's error, out of the hot path (historical
+/// agricultural prestazioni are the rare case).
+#[cold]
+#[inline(never)]
+fn agricultural_limit(area: AgriculturalArea, rules: &Rules) -> Result<u32, LedgerError> {
+    agricultural_hour_limit(area, rules).map_err(|_| overflow("agricultural hour limit"))
 }
 
 /// Cap b for the profile on the day, with its citation.
@@ -646,6 +647,21 @@ fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
     amount.cents().ok_or(LedgerError::Overflow {
         what: "compenso in cents",
     })
+}
+
+/// `amount` in units of 1/10.000 €, when it is non-negative with at most four decimals.
+fn ten_thousandths(amount: Decimal) -> Option<u128> {
+    if amount.is_sign_negative() && !amount.is_zero() {
+        return None;
+    }
+    let mantissa = u128::try_from(amount.mantissa()).ok()?;
+    let scale = amount.scale();
+    (scale <= 4).then(|| mantissa * 10u128.pow(4 - scale))
+}
+
+/// `weight` in hundredths, when it is non-negative with at most two decimals and fits.
+fn hundredths(weight: Decimal) -> Option<u64> {
+    exact_cents(weight)
 }
 
 /// `amount` in cents, when it is a non-negative whole number of cents that fits.
@@ -949,29 +965,44 @@ impl Ledger {
         weight: Option<Decimal>,
         per_titolo: Euro,
     ) -> Result<MoneyCap, LedgerError> {
-        // Unweighted and in whole cents (the usual case): the same figures in integers.
-        if weight.is_none()
-            && let (Some(used_cents), Some(nominal_cents)) =
-                (exact_cents(used), exact_cents(nominal))
-            && let Some(total) = used_cents.checked_add(nominal_cents)
+        // Amounts of at most four decimals (cap b's counted totals: whole cents, or cents × 0,75)
+        // and a weight of at most two decimals (the usual case): the same figures in integers of
+        // 1/10.000 €. Anything else takes the decimal computation below.
+        if let (Some(used_u), Some(nominal_c), Some(w_num)) = (
+            ten_thousandths(used),
+            exact_cents(nominal),
+            weight.map_or(Some(100), hundredths),
+        ) && (1..=100).contains(&w_num)
+            // No overflow below: used_u < 2^110, the requested part < 2^71 (w_num <= 100, a
+            // weight of at most 1 as the rules table requires), limits < 2^71.
+            && let Some(total_u) = used_u.checked_add(u128::from(nominal_c) * u128::from(w_num))
         {
-            let lim = cents_of(limit)?;
-            let room = lim.saturating_sub(total);
-            let warning = thresholds
-                .iter()
-                .rev()
-                .copied()
-                .find(|t| u128::from(total) * 100 >= u128::from(lim) * u128::from(*t));
-            return Ok(MoneyCap {
-                rule,
-                limit,
-                used,
-                requested: nominal,
-                weight,
-                headroom: euro(room),
-                titoli: titoli_in(room, per_titolo),
-                warning,
-            });
+            let lim_u = u128::from(cents_of(limit)?) * 100;
+            let room_u = lim_u.saturating_sub(total_u);
+            // Nominal room in cents = room / weight, rounded down: room_u / w_num.
+            if let Ok(headroom_c) = u64::try_from(room_u / u128::from(w_num)) {
+                let requested = match weight {
+                    Some(w) => nominal
+                        .checked_mul(w)
+                        .ok_or_else(|| overflow("weighted compenso"))?,
+                    None => nominal,
+                };
+                let warning = thresholds
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|t| total_u * 100 >= lim_u * u128::from(*t));
+                return Ok(MoneyCap {
+                    rule,
+                    limit,
+                    used,
+                    requested,
+                    weight,
+                    headroom: euro(headroom_c),
+                    titoli: titoli_in(headroom_c, per_titolo),
+                    warning,
+                });
+            }
         }
         let requested = match weight {
             Some(w) => nominal
@@ -2411,36 +2442,57 @@ mod tests {
     fn whole_cents_caps_match_the_decimal_computation() {
         let limit = Euro::from_euros(5_000);
         let per_titolo = Euro::from_euros(8);
-        for used in [0u64, 1, 99, 250_000, 499_999, 500_000, 500_001, 900_000] {
-            for requested in [0u64, 1, 800, 250_000, 500_000] {
-                let fast = Ledger::money_cap(
-                    &[50, 80, 100],
-                    RuleId::CapUtilizzatore,
-                    limit,
-                    dec(used),
-                    dec(requested),
-                    None,
-                    per_titolo,
-                )
-                .unwrap();
-                // Scale 4: not whole cents to `exact_cents`, so the decimal computation runs.
-                let mut used4 = dec(used);
-                used4.rescale(4);
-                assert_eq!(exact_cents(used4), None);
-                let slow = Ledger::money_cap(
-                    &[50, 80, 100],
-                    RuleId::CapUtilizzatore,
-                    limit,
-                    used4,
-                    dec(requested),
-                    None,
-                    per_titolo,
-                )
-                .unwrap();
-                assert_eq!(fast, slow, "used {used}, requested {requested}");
-                assert_eq!(fast.headroom.to_string(), slow.headroom.to_string());
+        let weights = [None, Some(Decimal::new(75, 2)), Some(Decimal::new(1, 0))];
+        for weight in weights {
+            // Used totals of 0 to 4 decimals, as cap b counts them (cents × 0,75).
+            for used in [
+                0i64, 1, 99, 7_500, 2_500_000, 4_999_999, 5_000_000, 5_000_001, 9_000_000,
+            ] {
+                for requested in [0u64, 1, 800, 250_000, 500_000, 666_667] {
+                    let used4 = Decimal::new(used, 4);
+                    let fast = Ledger::money_cap(
+                        &[50, 80, 100],
+                        RuleId::CapUtilizzatore,
+                        limit,
+                        used4,
+                        dec(requested),
+                        weight,
+                        per_titolo,
+                    )
+                    .unwrap();
+                    // Scale 5: not in 1/10.000 € to `ten_thousandths`, so the decimal
+                    // computation runs.
+                    let mut used5 = used4;
+                    used5.rescale(5);
+                    assert_eq!(ten_thousandths(used5), None);
+                    let slow = Ledger::money_cap(
+                        &[50, 80, 100],
+                        RuleId::CapUtilizzatore,
+                        limit,
+                        used5,
+                        dec(requested),
+                        weight,
+                        per_titolo,
+                    )
+                    .unwrap();
+                    let case = format!("used {used4}, requested {requested}, weight {weight:?}");
+                    assert_eq!(fast, slow, "{case}");
+                    assert_eq!(
+                        fast.headroom.to_string(),
+                        slow.headroom.to_string(),
+                        "{case}"
+                    );
+                    assert_eq!(
+                        fast.requested.to_string(),
+                        slow.requested.to_string(),
+                        "{case}"
+                    );
+                }
             }
         }
+        assert_eq!(ten_thousandths(Decimal::new(-1, 4)), None);
+        assert_eq!(ten_thousandths(Decimal::new(75, 2)), Some(7_500));
+        assert_eq!(hundredths(Decimal::new(75, 2)), Some(75));
         assert_eq!(exact_cents(Decimal::new(-1, 2)), None);
         assert_eq!(exact_cents(Decimal::new(7, 0)), Some(700));
         assert_eq!(exact_cents(Decimal::new(7, 1)), Some(70));
