@@ -21,10 +21,7 @@ struct Worker {
 fn main() -> Result<(), Box<dyn Error>> {
     // An events firm (ATECO 82.30.00, on the events list: cap b 15.000,00 from 5/5/2023).
     let company: UtilizzatoreId = "12345670157".parse()?;
-    let profile = CapProfile {
-        events_sector: true,
-        pubblica_amministrazione: false,
-    };
+    let profile = CapProfile::default().with_events_sector(true);
     let workers = [
         Worker {
             name: "Mario",

@@ -5,6 +5,7 @@ use std::fmt;
 use time::Date;
 
 use crate::identity::CodiceFiscale;
+use crate::instruments::AgriculturalArea;
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 
@@ -74,23 +75,98 @@ impl fmt::Display for PrestazioneId {
 
 /// What the caps need to know about the utilizzatore of a prestazione.
 ///
+/// `CapProfile::default()` is an ordinary utilizzatore: not in the events sector, not a PA, not
+/// agricultural. The struct is `#[non_exhaustive]` (a later field will not break a caller):
+/// outside the crate, build it from the default with the `with_*` methods (the fields stay
+/// public to read and assign). With feature `serde` a missing field takes its default, so data
+/// written before a field existed still deserialises.
+///
 /// # Examples
 ///
 /// ```
-/// use prestazioni_occasionali::CapProfile;
+/// use prestazioni_occasionali::{AgriculturalArea, CapProfile};
 /// let family = CapProfile::default();
 /// assert!(!family.events_sector && !family.pubblica_amministrazione);
+/// assert_eq!(family.agricultural_area, None);
+///
+/// let farm = CapProfile::default().with_agricultural_area(AgriculturalArea::Area1);
+/// assert_eq!(farm.agricultural_area, Some(AgriculturalArea::Area1));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+#[non_exhaustive]
 pub struct CapProfile {
     /// The utilizzatore's primary or prevalent activity is on the events / thermal / parks ATECO
     /// list, so the higher cap b applies where in force (art. 54-bis c. 1 lett. b as amended by
     /// D.L. 48/2023 art. 37; INPS circ. 75/2023).
     pub events_sector: bool,
     /// The utilizzatore is a pubblica amministrazione (art. 54-bis c. 7): breaches of cap c and
-    /// the 280 hours do not convert the relationship.
+    /// the hour limit do not convert the relationship.
     pub pubblica_amministrazione: bool,
+    /// For an agricultural utilizzatore, the area of the CCNL operai agricoli of the work: while
+    /// the rules in force have agricultural hourly rates (24/6/2017 to 31/12/2022), the ledger's
+    /// hour limit per pair is then [`agricultural_hour_limit`](crate::agricultural_hour_limit)
+    /// (259 / 284 / 381 h) instead of the 280 hours (art. 54-bis c. 20, second sentence; INPS msg
+    /// 2887/2017; LAW.md HOURS-AGRI, E10). Under rules without agricultural rates (from
+    /// 1/1/2023, when the CPO is banned in agriculture: see
+    /// [`assess_admissibility`](crate::assess_admissibility)) the area changes nothing in the
+    /// ledger. `None`: not agricultural.
+    pub agricultural_area: Option<AgriculturalArea>,
+}
+
+impl CapProfile {
+    /// This profile with the events-sector flag set to `events_sector`.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. b D.L. 50/2017 as amended by D.L. 48/2023 art. 37
+    /// (LAW.md CAP-UTILIZZATORE-EVENTS).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::CapProfile;
+    /// assert!(CapProfile::default().with_events_sector(true).events_sector);
+    /// ```
+    #[must_use]
+    pub const fn with_events_sector(mut self, events_sector: bool) -> CapProfile {
+        self.events_sector = events_sector;
+        self
+    }
+
+    /// This profile with the pubblica amministrazione flag set to `pa`.
+    ///
+    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::CapProfile;
+    /// assert!(CapProfile::default().with_pubblica_amministrazione(true).pubblica_amministrazione);
+    /// ```
+    #[must_use]
+    pub const fn with_pubblica_amministrazione(mut self, pa: bool) -> CapProfile {
+        self.pubblica_amministrazione = pa;
+        self
+    }
+
+    /// This profile for an agricultural utilizzatore whose work is in `area` of the CCNL operai
+    /// agricoli (see [`CapProfile::agricultural_area`]).
+    ///
+    /// Legal basis: art. 54-bis c. 20, second sentence, and former c. 16 D.L. 50/2017; INPS msg
+    /// 2887/2017 (LAW.md HOURS-AGRI, CPO-AGRI-PAY, E10).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AgriculturalArea, CapProfile};
+    /// let farm = CapProfile::default().with_agricultural_area(AgriculturalArea::Area3);
+    /// assert_eq!(farm.agricultural_area, Some(AgriculturalArea::Area3));
+    /// ```
+    #[must_use]
+    pub const fn with_agricultural_area(mut self, area: AgriculturalArea) -> CapProfile {
+        self.agricultural_area = Some(area);
+        self
+    }
 }
 
 /// The fields of a [`Prestazione`], before validation (plain data).

@@ -39,7 +39,8 @@ pub enum RuleId {
     /// Cap c-bis, stewards (c. 1 lett. c-bis).
     #[cfg_attr(feature = "serde", serde(rename = "CAP-STEWARD"))]
     CapSteward,
-    /// 280 hours per pair (c. 20).
+    /// The hour limit per pair (c. 20): 280 hours (HOURS-280); in agriculture from 24/6/2017 to
+    /// 31/12/2022, cap c over the CCNL hourly rate of the area (c. 20, second sentence; HOURS-AGRI).
     #[cfg_attr(feature = "serde", serde(rename = "HOURS-280"))]
     Hours280,
     /// Who may use the Libretto Famiglia (c. 6 lett. a, c. 10).

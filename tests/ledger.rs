@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 use national::{codice_fiscale, partita_iva};
 use prestazioni_occasionali::{
-    CapProfile, CodiceFiscale, Consequence, Euro, Excess, ExternalTotal, Instrument, Ledger,
-    LedgerError, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId, RecordError,
-    RecordPolicy, RoomQuery, RuleId, RulesTable, UtilizzatoreId,
+    AgriculturalArea, CapProfile, CodiceFiscale, Consequence, Euro, Excess, ExternalTotal,
+    Instrument, Ledger, LedgerError, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId,
+    RecordError, RecordPolicy, RoomQuery, RuleId, Rules, RulesTable, UtilizzatoreId,
+    agricultural_hour_limit,
 };
 use rust_decimal::Decimal;
 use time::macros::{date, datetime};
@@ -80,6 +81,10 @@ impl P {
     }
     fn pa(mut self) -> P {
         self.0.profile.pubblica_amministrazione = true;
+        self
+    }
+    fn area(mut self, area: AgriculturalArea) -> P {
+        self.0.profile = self.0.profile.with_agricultural_area(area);
         self
     }
     fn build(self) -> Prestazione {
@@ -420,6 +425,322 @@ fn hours_280_per_pair() {
         a.verdict.breaches[0].consequence,
         Consequence::UnlawfulUsePa
     );
+}
+
+/// Records `days` daily CPO prestazioni of `minutes` at `compenso` each for the pair
+/// (prestatore 1, `u`) from 1/1 of `year`, ids from 0; every one must be lawful.
+fn record_days(
+    ledger: &mut Ledger,
+    u: UtilizzatoreId,
+    year: i32,
+    days: u16,
+    minutes: u32,
+    compenso: &str,
+    area: Option<AgriculturalArea>,
+) {
+    for day in 0..days {
+        let mut p = P::new(u64::from(day), 1, u, compenso)
+            .day(Date::from_ordinal_date(year, day + 1).unwrap())
+            .minutes(minutes);
+        if let Some(area) = area {
+            p = p.area(area);
+        }
+        ledger.record(&p.build()).unwrap();
+    }
+}
+
+/// Source: LAW.md HOURS-AGRI and E10 (art. 54-bis c. 20, second sentence, referring to c. 16;
+/// INPS msg 2887/2017): in agriculture, 24/6/2017 to 31/12/2022, the hour limit per pair is cap c
+/// over the CCNL hourly rate of the area, 2.500 / 9,65 = 259,07 → 259 h in Area 1 (the crate
+/// floors). At the Area 1 rate, 259 h are paid 2.499,35 €: the hour limit binds before cap c.
+#[test]
+fn agricultural_hour_limit_area_1_in_2019() {
+    let rules = Rules::in_force_on(date!(2019 - 07 - 01)).unwrap();
+    assert_eq!(
+        agricultural_hour_limit(AgriculturalArea::Area1, rules).unwrap(),
+        259
+    );
+    let mut ledger = Ledger::default();
+    let u = firm(30);
+    // 64 days of 4 hours at 38,60 (4 × 9,65): 256 h, 2.470,40 €.
+    record_days(
+        &mut ledger,
+        u,
+        2019,
+        64,
+        240,
+        "38.60",
+        Some(AgriculturalArea::Area1),
+    );
+    // 3 hours more at 28,95 reach 259 h to the minute: lawful (A10), no hour left.
+    let last = P::new(100, 1, u, "28.95")
+        .day(date!(2019 - 04 - 01))
+        .minutes(180)
+        .area(AgriculturalArea::Area1)
+        .build();
+    let a = ledger.record(&last).unwrap();
+    assert!(a.is_lawful());
+    let hours = a.hours.unwrap();
+    assert_eq!(
+        (hours.limit, hours.used, hours.requested, hours.headroom),
+        (259 * 60, 256 * 60, 180, 0)
+    );
+    assert_eq!(hours.agricultural_area, Some(AgriculturalArea::Area1));
+    let pair = ledger.pair_totals(&codice_fiscale(1), &u, 2019);
+    assert_eq!(
+        (pair.counted_minutes, pair.counted_cap_pair),
+        (259 * 60, eur("2499.35"))
+    );
+    // The room is zero: the hours are used up, cap c is not.
+    let query = RoomQuery {
+        prestatore: codice_fiscale(1),
+        utilizzatore: u,
+        day: date!(2019 - 04 - 02),
+        instrument: CPO,
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default().with_agricultural_area(AgriculturalArea::Area1),
+    };
+    let room = ledger.room(&query).unwrap();
+    assert_eq!(
+        (room.compenso, room.minutes, room.binding),
+        (Euro::ZERO, Some(0), RuleId::Hours280)
+    );
+    // One minute more (0,17 €, still under cap c) breaches and converts the relationship.
+    let minute = P::new(101, 1, u, "0.17")
+        .day(date!(2019 - 04 - 02))
+        .minutes(1)
+        .area(AgriculturalArea::Area1)
+        .build();
+    let a = refused(ledger.record(&minute));
+    assert_eq!(a.verdict.breaches.len(), 1);
+    let breach = &a.verdict.breaches[0];
+    assert_eq!(breach.rule, RuleId::Hours280);
+    assert_eq!(
+        breach.facts,
+        "the prestatore would work 259 h 01 min for this utilizzatore in 2019, above the agricultural limit of 259 hours (2.500,00 € / the area 1 rate of 9,65 € per hour)"
+    );
+    assert_eq!(
+        breach.citation.to_string(),
+        "art. 54-bis c. 20 (second sentence, referring to c. 16) D.L. 50/2017; INPS msg 2887/2017 for the CCNL hourly rates (LAW.md HOURS-AGRI, E10)"
+    );
+    assert_eq!(
+        breach.consequence,
+        Consequence::Conversion {
+            from: date!(2019 - 04 - 02)
+        }
+    );
+    assert_eq!(
+        breach.excess,
+        Some(Excess::Minutes {
+            limit: 259 * 60,
+            used: 259 * 60,
+            requested: 1,
+            excess: 1
+        })
+    );
+    // Reconstructing the year: recorded with the conversion noted.
+    let a = ledger
+        .record_with(&minute, RecordPolicy::RecordConversionBreaches)
+        .unwrap();
+    assert!(a.verdict.breaches_rule(RuleId::Hours280));
+    assert_eq!(
+        ledger
+            .pair_totals(&codice_fiscale(1), &u, 2019)
+            .counted_minutes,
+        259 * 60 + 1
+    );
+}
+
+/// Source: LAW.md E10 and HOURS-AGRI: Area 3 at 6,56 €/h allows 2.500 / 6,56 ≈ 381 h with one
+/// utilizzatore (the crate floors 381,09 to 381); Area 2 at 8,80 €/h 284 h.
+#[test]
+fn agricultural_hour_limit_area_3_allows_381_hours() {
+    let mut ledger = Ledger::default();
+    let u = firm(31);
+    // 95 days of 4 hours at 26,24 (E10's daily minimum): 380 h, 2.492,80 €.
+    record_days(
+        &mut ledger,
+        u,
+        2020,
+        95,
+        240,
+        "26.24",
+        Some(AgriculturalArea::Area3),
+    );
+    let hour = P::new(100, 1, u, "6.56")
+        .day(date!(2020 - 06 - 01))
+        .minutes(60)
+        .area(AgriculturalArea::Area3);
+    let a = ledger.record(&hour.build()).unwrap();
+    assert!(a.is_lawful());
+    assert_eq!(a.hours.unwrap().limit, 381 * 60);
+    assert_eq!(
+        ledger
+            .pair_totals(&codice_fiscale(1), &u, 2020)
+            .counted_minutes,
+        381 * 60
+    );
+    let minute = P::new(101, 1, u, "0.11")
+        .day(date!(2020 - 06 - 02))
+        .minutes(1)
+        .area(AgriculturalArea::Area3)
+        .build();
+    let a = refused(ledger.record(&minute));
+    assert_eq!(a.verdict.breaches[0].rule, RuleId::Hours280);
+    assert!(a.verdict.breaches[0].facts.ends_with(
+        "above the agricultural limit of 381 hours (2.500,00 € / the area 3 rate of 6,56 € per hour)"
+    ));
+    // Area 2 on an empty ledger: 284 hours of room.
+    let query = RoomQuery {
+        prestatore: codice_fiscale(2),
+        utilizzatore: u,
+        day: date!(2020 - 06 - 02),
+        instrument: CPO,
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default().with_agricultural_area(AgriculturalArea::Area2),
+    };
+    assert_eq!(ledger.room(&query).unwrap().minutes, Some(284 * 60));
+}
+
+/// Source: LAW.md HOURS-280 and HOURS-AGRI: in 2019 a pair without an agricultural area keeps
+/// the 280 hours (more than Area 1's 259).
+#[test]
+fn non_agricultural_pair_keeps_280_hours_in_2019() {
+    let mut ledger = Ledger::default();
+    let u = firm(32);
+    record_days(&mut ledger, u, 2019, 70, 240, "30", None);
+    assert_eq!(
+        ledger
+            .pair_totals(&codice_fiscale(1), &u, 2019)
+            .counted_minutes,
+        280 * 60
+    );
+    let minute = P::new(100, 1, u, "1")
+        .day(date!(2019 - 04 - 01))
+        .minutes(1)
+        .build();
+    let a = refused(ledger.record(&minute));
+    assert_eq!(a.hours.unwrap().agricultural_area, None);
+    assert_eq!(
+        a.verdict.breaches[0].facts,
+        "the prestatore would work 280 h 01 min for this utilizzatore in 2019, above the limit of 280 hours"
+    );
+    assert_eq!(
+        a.verdict.breaches[0].citation.to_string(),
+        "art. 54-bis c. 20 D.L. 50/2017"
+    );
+}
+
+/// Source: LAW.md HOURS-AGRI and PROHIB-AGRI: from 1/1/2023 the rules have no agricultural rates
+/// (the CPO is banned in agriculture), so an area in the profile changes nothing in the ledger;
+/// on 31/12/2022 it still applies. The dates are the rules table's.
+#[test]
+fn an_area_changes_nothing_from_2023() {
+    let mut ledger = Ledger::default();
+    let u = firm(33);
+    // 280 hours with an Area 1 profile in 2023: lawful (259 would bind in 2022).
+    record_days(
+        &mut ledger,
+        u,
+        2023,
+        70,
+        240,
+        "30",
+        Some(AgriculturalArea::Area1),
+    );
+    assert_eq!(
+        ledger
+            .pair_totals(&codice_fiscale(1), &u, 2023)
+            .counted_minutes,
+        280 * 60
+    );
+    let with_area = P::new(100, 2, u, "36")
+        .day(date!(2023 - 01 - 01))
+        .area(AgriculturalArea::Area1)
+        .build();
+    let without = P::new(100, 2, u, "36").day(date!(2023 - 01 - 01)).build();
+    let a = ledger.assess(&with_area).unwrap();
+    assert_eq!(a, ledger.assess(&without).unwrap());
+    assert_eq!(
+        (a.hours.unwrap().limit, a.hours.unwrap().agricultural_area),
+        (280 * 60, None)
+    );
+    // The last day of the agricultural rates.
+    let last = P::new(101, 2, u, "36")
+        .day(date!(2022 - 12 - 31))
+        .area(AgriculturalArea::Area1)
+        .build();
+    let hours = ledger.assess(&last).unwrap().hours.unwrap();
+    assert_eq!(
+        (hours.limit, hours.agricultural_area),
+        (259 * 60, Some(AgriculturalArea::Area1))
+    );
+    // The area is kept with the prestazione all the same.
+    assert_eq!(
+        ledger
+            .entry(PrestazioneId(0))
+            .unwrap()
+            .profile
+            .agricultural_area,
+        Some(AgriculturalArea::Area1)
+    );
+}
+
+/// Source: LAW.md HOURS-AGRI: the area is part of the recorded profile, so entries, the
+/// regenerated events, replay and merge keep it exactly.
+#[test]
+fn the_area_round_trips_through_events_replay_and_merge() {
+    let mut ledger = Ledger::default();
+    let areas = [
+        None,
+        Some(AgriculturalArea::Area1),
+        Some(AgriculturalArea::Area2),
+        Some(AgriculturalArea::Area3),
+    ];
+    for (i, area) in (0u64..).zip(areas) {
+        let mut p =
+            P::new(i, 1, firm(40 + u32::try_from(i).unwrap()), "36").day(date!(2021 - 05 - 03));
+        if let Some(area) = area {
+            p = p.area(area);
+        }
+        if i == 3 {
+            p = p.events().pa();
+        }
+        ledger.record(&p.build()).unwrap();
+    }
+    let got: Vec<_> = ledger
+        .entries()
+        .map(|e| e.profile.agricultural_area)
+        .collect();
+    assert_eq!(got, areas);
+    let last = ledger.entry(PrestazioneId(3)).unwrap().profile;
+    assert!(last.events_sector && last.pubblica_amministrazione);
+    let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+    for (event, area) in events.iter().zip(areas) {
+        let LedgerEvent::Recorded(p) = event else {
+            panic!("{event:?}")
+        };
+        assert_eq!(p.profile().agricultural_area, area);
+    }
+    let replayed = Ledger::replay(ledger.rules_table_arc(), &events).unwrap();
+    assert_eq!(replayed, ledger);
+    let mut left = Ledger::replay(ledger.rules_table_arc(), &events[..2]).unwrap();
+    let right = Ledger::replay(ledger.rules_table_arc(), &events[2..]).unwrap();
+    left.merge(&right).unwrap();
+    assert_eq!(left, ledger);
+    // Equality sees the area: the same prestazioni without it make a different ledger.
+    let mut plain = Ledger::default();
+    for i in 0..4u64 {
+        let mut p =
+            P::new(i, 1, firm(40 + u32::try_from(i).unwrap()), "36").day(date!(2021 - 05 - 03));
+        if i == 3 {
+            p = p.events().pa();
+        }
+        plain.record(&p.build()).unwrap();
+    }
+    assert_ne!(plain, ledger);
 }
 
 /// Source: LAW.md Q2 / A2 (configurable): with the other reading the 280 hours do not bind LF.
@@ -853,6 +1174,7 @@ mod properties {
             lf: bool,
             special: bool,
             steward: bool,
+            profile: CapProfile,
         },
         Revoke {
             pick: usize,
@@ -871,12 +1193,47 @@ mod properties {
 
     fn op() -> impl Strategy<Value = Op> {
         prop_oneof![
-            6 => (0u32..6, 0u32..5, 1u16..=365, prop_oneof![3 => Just(2026), 1 => Just(2027)], 1u32..=600, 1u64..=300_000, any::<bool>(), any::<bool>(), prop::bool::weighted(0.15))
-                .prop_map(|(prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward)| Op::Record { prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward }),
+            6 => (0u32..6, 0u32..5, 1u16..=365, prop_oneof![3 => Just(2026), 1 => Just(2027), 1 => Just(2019), 1 => Just(2023)], 1u32..=600, 1u64..=300_000, any::<bool>(), any::<bool>(), prop::bool::weighted(0.15), profile())
+                .prop_map(|(prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward, profile)| Op::Record { prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward, profile }),
             2 => (any::<usize>(), 0i64..6).prop_map(|(pick, after_days)| Op::Revoke { pick, after_days }),
             1 => (0u32..6, 0u64..500_000, 1u16..=365).prop_map(|(prestatore, cents, as_of)| Op::External { prestatore, cents, as_of }),
             1 => (any::<usize>(), 1u64..300_000).prop_map(|(pick, cents)| Op::Correct { pick, cents }),
         ]
+    }
+
+    /// A cap profile: events sector and PA now and then, an agricultural area half of the time
+    /// (it binds in 2019, not from 2023).
+    fn profile() -> impl Strategy<Value = CapProfile> {
+        let area = prop_oneof![
+            2 => Just(None),
+            1 => Just(Some(AgriculturalArea::Area1)),
+            1 => Just(Some(AgriculturalArea::Area2)),
+            1 => Just(Some(AgriculturalArea::Area3)),
+        ];
+        (prop::bool::weighted(0.2), prop::bool::weighted(0.1), area).prop_map(
+            |(events, pa, area)| {
+                let profile = CapProfile::default()
+                    .with_events_sector(events)
+                    .with_pubblica_amministrazione(pa);
+                match area {
+                    Some(area) => profile.with_agricultural_area(area),
+                    None => profile,
+                }
+            },
+        )
+    }
+
+    /// The hour limit of an entry in minutes: the area's in agriculture while the rules have
+    /// agricultural rates, else 280 hours.
+    fn hour_limit(e: &prestazioni_occasionali::LedgerEntry) -> u32 {
+        let rules = Rules::in_force_on(e.day).unwrap();
+        let hours = match e.profile.agricultural_area {
+            Some(area) if rules.agriculture_hourly_rates.value.is_some() => {
+                agricultural_hour_limit(area, rules).unwrap()
+            }
+            _ => 280,
+        };
+        hours * 60
     }
 
     fn utilizzatore(i: u32) -> UtilizzatoreId {
@@ -886,7 +1243,7 @@ mod properties {
     /// Every total recomputed from the entries equals the ledger's.
     fn check_totals(ledger: &Ledger) {
         let entries: Vec<_> = ledger.entries().filter(|e| !e.revoked).collect();
-        for year in [2026, 2027] {
+        for year in [2019, 2023, 2026, 2027] {
             for p in 0..6 {
                 let cf = codice_fiscale(p);
                 let t = ledger.prestatore_totals(&cf, year);
@@ -922,7 +1279,10 @@ mod properties {
                     assert_eq!(pair.counted_minutes, minutes);
                     assert!(pair.counted_cap_pair <= eur("2500"));
                     assert!(pair.counted_cap_steward <= eur("5000"));
-                    assert!(pair.counted_minutes <= 280 * 60);
+                    // Each prestazione fit its own limit when recorded: the total stays within
+                    // the largest of them.
+                    let limit = mine.iter().map(|e| hour_limit(e)).max().unwrap_or(280 * 60);
+                    assert!(pair.counted_minutes <= limit);
                 }
             }
             for u in 0..3 {
@@ -946,7 +1306,12 @@ mod properties {
                 assert_eq!(t.nominal_cap_utilizzatore.as_decimal(), nominal);
                 assert_eq!(t.counted_cap_utilizzatore, weighted);
                 assert!(t.counted_cap_utilizzatore <= t.nominal_cap_utilizzatore.as_decimal());
-                assert!(t.counted_cap_utilizzatore <= dec("10000"));
+                let cap_b = if mine.iter().any(|e| e.profile.events_sector) {
+                    "15000"
+                } else {
+                    "10000"
+                };
+                assert!(t.counted_cap_utilizzatore <= dec(cap_b));
             }
             let by_month: u64 = (1..=12u8)
                 .map(|m| {
@@ -990,6 +1355,7 @@ mod properties {
                     lf,
                     special,
                     steward,
+                    profile,
                 } => {
                     let uid = utilizzatore(u);
                     let lf = lf || steward;
@@ -1006,7 +1372,7 @@ mod properties {
                         compenso: Euro::from_cents(cents),
                         special_category: special,
                         steward,
-                        profile: CapProfile::default(),
+                        profile,
                     }) else {
                         continue;
                     };
@@ -1015,6 +1381,8 @@ mod properties {
                         Ok(a) => {
                             assert!(a.is_lawful());
                             assert_eq!(a, assessed);
+                            // The entry keeps the whole profile (area included).
+                            assert_eq!(ledger.entry(p.id()).unwrap().profile, p.profile());
                             let cf = p.prestatore();
                             let t = ledger.prestatore_totals(&cf, year);
                             assert!(

@@ -803,7 +803,8 @@ pub struct CpoWork {
     pub self_certification_false: bool,
     /// For an agricultural utilizzatore of 24/6/2017-31/12/2022, the area of the CCNL operai
     /// agricoli whose hourly rate is the pay floor (`None`: the highest area floor, the
-    /// conservative reading; see [`check_cpo_pay_agricultural`]).
+    /// conservative reading; see [`check_cpo_pay_agricultural`]) and whose hour limit the ledger
+    /// applies through [`CpoCommunicationDay::profile`] (`None`: the 280 hours).
     #[cfg_attr(feature = "serde", serde(default))]
     pub agricultural_area: Option<AgriculturalArea>,
 }
@@ -1029,7 +1030,10 @@ pub struct CpoCommunicationDay {
     pub admissibility: Verdict,
     /// The prestatore's comma-8 category on this day, if any (Part A A11).
     pub special_category: Option<Categoria>,
-    /// What the caps need to know about the utilizzatore, under this day's rules.
+    /// What the caps need to know about the utilizzatore, under this day's rules: for an
+    /// agricultural utilizzatore while agricultural rates are in force, with
+    /// [`CpoWork::agricultural_area`], so that the ledger applies the agricultural hour limit
+    /// (LAW.md HOURS-AGRI).
     pub profile: CapProfile,
 }
 
@@ -1273,7 +1277,12 @@ impl CpoCommunication {
                 payment_date: payment_date(day.date, rules)?,
                 admissibility,
                 special_category: prestatore.special_category_on(day.date, rules),
-                profile: utilizzatore.cap_profile(rules),
+                profile: match (agricultural, work.agricultural_area) {
+                    (true, Some(area)) => {
+                        utilizzatore.cap_profile(rules).with_agricultural_area(area)
+                    }
+                    _ => utilizzatore.cap_profile(rules),
+                },
                 day,
             });
         }

@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime, Time};
 use super::InstrumentError;
 use crate::format::duration;
 use crate::money::Euro;
-use crate::rules::{AgriculturalRates, Cited, Rules, RulesTable};
+use crate::rules::{AgriculturalRates, Citation, Cited, Rules, RulesTable};
 use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 
 /// The longest calendar day in minutes: 25 hours, the day summer time ends in Europe/Rome.
@@ -403,7 +403,8 @@ pub fn check_cpo_pay_agricultural(
     Ok(verdict)
 }
 
-fn area_name(area: AgriculturalArea) -> &'static str {
+/// The area as the crate's messages name it (`area 1`).
+pub(crate) fn area_name(area: AgriculturalArea) -> &'static str {
     match area {
         AgriculturalArea::Area1 => "area 1",
         AgriculturalArea::Area2 => "area 2",
@@ -415,6 +416,11 @@ fn area_name(area: AgriculturalArea) -> &'static str {
 /// cap c (2.500,00) divided by the area's CCNL hourly rate, **rounded down** to whole hours
 /// (Area 3: 2.500 / 6,56 = 381,09 → 381 h; Area 2: 284 h; Area 1: 259 h). It took the place of
 /// the 280 hours in agriculture from 24/6/2017 to 31/12/2022.
+///
+/// The [`Ledger`](crate::Ledger) applies it to a prestazione whose
+/// [`CapProfile::agricultural_area`](crate::CapProfile::agricultural_area) is set while the
+/// rules in force on its day have agricultural rates: its [`HoursCap`](crate::HoursCap) limit is
+/// this many hours and a breach cites [`agricultural_hour_limit_citation`].
 ///
 /// Reading: LAW.md gives "≈ 381 h"; the library floors, the conservative reading (a user who
 /// stops at 381 h never pays past cap c at the area rate).
@@ -462,6 +468,27 @@ pub fn agricultural_hour_limit(
         .ok_or(overflow.clone())?
         .floor();
     u32::try_from(hours).map_err(|_| overflow)
+}
+
+/// The citation of [`agricultural_hour_limit`]: the second sentence of art. 54-bis c. 20,
+/// referring to c. 16, with the CCNL rates of INPS msg 2887/2017.
+///
+/// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+/// HOURS-AGRI, E10).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::agricultural_hour_limit_citation;
+/// assert_eq!(
+///     agricultural_hour_limit_citation().to_string(),
+///     "art. 54-bis c. 20 (second sentence, referring to c. 16) D.L. 50/2017; INPS msg 2887/2017 for the CCNL hourly rates (LAW.md HOURS-AGRI, E10)"
+/// );
+/// ```
+#[must_use]
+pub fn agricultural_hour_limit_citation() -> Citation {
+    Citation::art54bis("20 (second sentence, referring to c. 16)")
+        .implemented_by("INPS msg 2887/2017 for the CCNL hourly rates (LAW.md HOURS-AGRI, E10)")
 }
 
 /// One calendar day of CPO work: one prestazione with its own pay floor (reading A12).

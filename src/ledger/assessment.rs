@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use time::Date;
 
 use crate::identity::CodiceFiscale;
+use crate::instruments::AgriculturalArea;
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::{CapProfile, Instrument, PrestazioneId};
@@ -150,7 +151,7 @@ impl MoneyCap {
     /// use time::macros::date;
     ///
     /// let day = date!(2026 - 03 - 07);
-    /// let events = CapProfile { events_sector: true, ..CapProfile::default() };
+    /// let events = CapProfile::default().with_events_sector(true);
     /// let q = RoomQuery {
     ///     prestatore: "RSSMRA85T10A562S".parse()?,
     ///     utilizzatore: "12345670157".parse()?,
@@ -185,11 +186,14 @@ impl MoneyCap {
     }
 }
 
-/// The state of the 280-hour limit of one prestatore-utilizzatore pair for one prestazione, in
-/// minutes.
+/// The state of the hour limit of one prestatore-utilizzatore pair for one prestazione, in
+/// minutes: the 280 hours, or for a profile with an agricultural area while the rules in force
+/// have agricultural rates (24/6/2017 to 31/12/2022) the agricultural limit of that area
+/// ([`agricultural_hour_limit`](crate::agricultural_hour_limit): 259 / 284 / 381 h).
 ///
 /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (LAW.md HOURS-280; the Libretto Famiglia counts
-/// when `Rules::hours_limit_applies_to_lf`, reading A2).
+/// when `Rules::hours_limit_applies_to_lf`, reading A2); in agriculture c. 20, second sentence,
+/// and INPS msg 2887/2017 (LAW.md HOURS-AGRI, E10).
 ///
 /// # Examples
 ///
@@ -217,7 +221,7 @@ impl MoneyCap {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct HoursCap {
-    /// The limit in minutes.
+    /// The limit in minutes (280 × 60, or the agricultural limit × 60).
     pub limit: u32,
     /// Minutes already counted this year for the pair.
     pub used: u32,
@@ -227,6 +231,9 @@ pub struct HoursCap {
     pub headroom: u32,
     /// The highest warning threshold reached, if any.
     pub warning: Option<u8>,
+    /// The area whose agricultural limit `limit` is; `None` for the 280 hours.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub agricultural_area: Option<AgriculturalArea>,
 }
 
 /// The ledger's answer about one prestazione: the breaches (with id, limit, used, requested,
@@ -289,7 +296,7 @@ pub struct Assessment {
     pub cap_pair: Option<MoneyCap>,
     /// Cap c-bis, per steward per società sportiva.
     pub cap_steward: Option<MoneyCap>,
-    /// The 280 hours per pair.
+    /// The hour limit per pair (280 hours; in agriculture 2017-2022 the area's limit).
     pub hours: Option<HoursCap>,
 }
 
@@ -407,8 +414,8 @@ impl Assessment {
     }
 
     /// The largest nominal compenso this prestatore may still receive from this utilizzatore
-    /// after the prestazione: the smallest headroom of the money caps (zero when the 280 hours
-    /// are used up).
+    /// after the prestazione: the smallest headroom of the money caps (zero when the hour limit
+    /// is used up).
     ///
     /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
     ///
@@ -569,10 +576,10 @@ pub struct Room {
     pub compenso: Euro,
     /// `compenso` in whole Libretto Famiglia titoli (8,00 each).
     pub titoli: u32,
-    /// Minutes left under the 280 hours, when the limit applies.
+    /// Minutes left under the hour limit (280 hours, or the agricultural limit), when it applies.
     pub minutes: Option<u32>,
-    /// The rule that sets the limit (the cap with the least room, or the 280 hours when they are
-    /// used up).
+    /// The rule that sets the limit (the cap with the least room, or [`RuleId::Hours280`] when
+    /// the hour limit is used up).
     pub binding: RuleId,
     /// Every money cap that applies, with its own headroom and titoli (a, b, c, c-bis).
     pub caps: Vec<MoneyCap>,

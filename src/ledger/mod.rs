@@ -1,4 +1,4 @@
-//! The calendar-year ledger: the caps of art. 54-bis c. 1 and the 280 hours of c. 20, with
+//! The calendar-year ledger: the caps of art. 54-bis c. 1 and the hour limit of c. 20, with
 //! assessments that explain every breach. See [`Ledger`] for what it counts and the readings it
 //! takes.
 
@@ -26,6 +26,9 @@ use totals::{
 };
 
 use crate::identity::CodiceFiscale;
+use crate::instruments::{
+    AgriculturalArea, agricultural_hour_limit, agricultural_hour_limit_citation, area_name,
+};
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::{
@@ -217,6 +220,9 @@ const COUNTS_B: u16 = 1 << 7;
 const COUNTS_C: u16 = 1 << 8;
 const COUNTS_STEWARD: u16 = 1 << 9;
 const COUNTS_HOURS: u16 = 1 << 10;
+/// Bits 11-12: the profile's agricultural area (0 none, 1-3 areas 1-3); see [`area_bits`].
+const AREA_SHIFT: u32 = 11;
+const AREA_MASK: u16 = 0b11 << AREA_SHIFT;
 
 /// One prestazione as the ledger keeps it: 32 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -430,7 +436,7 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// | b (`CAP-UTILIZZATORE-TOTAL`) | utilizzatore | compensi weighted at `Rules::special_category_weight` (75%) for a prestatore whose comma-8 category holds on the day (A11); steward compensi never (INPS circ. 95/2018) | `Rules::cap_utilizzatore`, or `cap_utilizzatore_events` for an events-sector profile where in force | platform refusal |
 /// | c (`CAP-PAIR`) | pair | every compenso except steward services, never weighted | `Rules::cap_pair` | conversion (not for a PA) |
 /// | c-bis (`CAP-STEWARD`) | steward and società sportiva | steward compensi | `Rules::cap_steward` | conversion (not for a PA): the crate's reading |
-/// | 280 hours (`HOURS-280`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (A2) | `Rules::hours_per_pair` | conversion (not for a PA) |
+/// | hours (`HOURS-280`, `HOURS-AGRI`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (A2) | `Rules::hours_per_pair` (280); for a profile with an agricultural area while the rules have agricultural rates, [`agricultural_hour_limit`](crate::agricultural_hour_limit) (259 / 284 / 381) | conversion (not for a PA) |
 ///
 /// Readings the crate takes here:
 ///
@@ -439,13 +445,19 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///   still count toward the 280 hours of the pair (under the LF flag of reading A2): c-bis sets
 ///   a money cap, not an hour limit. When no c-bis is in force (before 1/1/2018) a steward
 ///   service counts as ordinary work.
-/// - **The agricultural hour limit is not the ledger's.** From 24/6/2017 to 31/12/2022 an
+/// - **The agricultural hour limit follows the profile.** From 24/6/2017 to 31/12/2022 an
 ///   agricultural CPO had, instead of the 280 hours, cap c divided by the CCNL rate of its area
-///   (art. 54-bis c. 20, second sentence; LAW.md HOURS-AGRI, E10: 259 h in Area 1, 284 h in
-///   Area 2, 381 h in Area 3). The ledger does not know a pair's sector or area and counts 280
-///   hours for every pair: for such historical pairs the host checks
-///   [`agricultural_hour_limit`](crate::agricultural_hour_limit) against
-///   the minutes of [`PairTotals`](crate::PairTotals) (Area 1's 259 h is below 280).
+///   (art. 54-bis c. 20, second sentence, referring to c. 16; INPS msg 2887/2017; LAW.md
+///   HOURS-AGRI, E10), floored: 259 h in Area 1, 284 h in Area 2, 381 h in Area 3. A
+///   prestazione whose [`CapProfile::agricultural_area`] is set is assessed against that limit
+///   when the rules in force on its day have agricultural rates (the dates are the rules
+///   table's); the breach cites
+///   [`agricultural_hour_limit_citation`](crate::agricultural_hour_limit_citation) and the
+///   [`HoursCap`] names the area. The limit is the one of the prestazione being assessed,
+///   compared with all the minutes the pair has counted in the year. Under rules without
+///   agricultural rates (from 1/1/2023, when the CPO is banned in agriculture:
+///   [`assess_admissibility`](crate::assess_admissibility) reports it) an area changes
+///   nothing: 280 hours.
 /// - **A breach of c-bis converts like a breach of c.** The law names no consequence for
 ///   c-bis; the crate treats it as the pair cap it specialises.
 /// - **Dated caps apply to the year-to-date total.** The cap in force on the day of the
@@ -486,8 +498,9 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// loads, [`Ledger::reserve`] avoids rehashing and [`Ledger::apply_batch`] overlaps look-ups.
 /// `Ledger` itself is not serialised: persist its events and [`Ledger::replay`] them.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md
-/// §1.2-1.3; Part A A2, A5, A9, A10, A11, A14).
+/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017; INPS msg
+/// 2887/2017 for the agricultural hour limit (LAW.md §1.2-1.3, HOURS-AGRI, E10; Part A A2, A5,
+/// A9, A10, A11, A14).
 ///
 /// # Examples
 ///
@@ -596,18 +609,59 @@ fn counting(rules: &Rules, instrument: Instrument, steward: bool) -> u16 {
 }
 
 fn own_flags(instrument: Instrument, special: bool, steward: bool, profile: CapProfile) -> u16 {
-    let mut flags = 0;
-    let mut set = |cond: bool, flag: u16| {
-        if cond {
-            flags |= flag;
-        }
+    // Branch-free (on the record path): each condition is 0 or 1 times its flag.
+    let bit = |cond: bool, flag: u16| u16::from(cond) * flag;
+    bit(instrument == Instrument::LibrettoFamiglia, LF)
+        | bit(special, SPECIAL)
+        | bit(steward, STEWARD)
+        | bit(profile.events_sector, EVENTS)
+        | bit(profile.pubblica_amministrazione, PA)
+        | area_bits(profile.agricultural_area)
+}
+
+/// The agricultural area in the entry's flag bits 11-12: 0 for none, 1-3 for areas 1-3 (the
+/// variants in declaration order; [`area_of`] is the inverse).
+fn area_bits(area: Option<AgriculturalArea>) -> u16 {
+    let n: u16 = match area {
+        None => 0,
+        Some(area) => area as u16 + 1,
     };
-    set(instrument == Instrument::LibrettoFamiglia, LF);
-    set(special, SPECIAL);
-    set(steward, STEWARD);
-    set(profile.events_sector, EVENTS);
-    set(profile.pubblica_amministrazione, PA);
-    flags
+    n << AREA_SHIFT
+}
+
+/// The agricultural area an entry's flags hold (the inverse of [`area_bits`]).
+fn area_of(flags: u16) -> Option<AgriculturalArea> {
+    match (flags & AREA_MASK) >> AREA_SHIFT {
+        1 => Some(AgriculturalArea::Area1),
+        2 => Some(AgriculturalArea::Area2),
+        3 => Some(AgriculturalArea::Area3),
+        _ => None,
+    }
+}
+
+/// The hour limit per pair for a prestazione with `profile` under `rules`, in hours, with the
+/// area when it is the agricultural one: `agricultural_hour_limit` for a profile with an area
+/// while `rules` have agricultural rates (24/6/2017 to 31/12/2022 in the embedded table; LAW.md
+/// HOURS-AGRI), else `Rules::hours_per_pair` (HOURS-280).
+#[inline]
+fn hour_limit(
+    rules: &Rules,
+    profile: CapProfile,
+) -> Result<(u32, Option<AgriculturalArea>), LedgerError> {
+    if let Some(area) = profile.agricultural_area
+        && rules.agriculture_hourly_rates.value.is_some()
+    {
+        return agricultural_limit(area, rules).map(|hours| (hours, Some(area)));
+    }
+    Ok((rules.hours_per_pair.value, None))
+}
+
+/// [`agricultural_hour_limit`] with the ledger's error, out of the hot path (historical
+/// agricultural prestazioni are the rare case).
+#[cold]
+#[inline(never)]
+fn agricultural_limit(area: AgriculturalArea, rules: &Rules) -> Result<u32, LedgerError> {
+    agricultural_hour_limit(area, rules).map_err(|_| overflow("agricultural hour limit"))
 }
 
 /// Cap b for the profile on the day, with its citation.
@@ -625,6 +679,21 @@ fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
     amount.cents().ok_or(LedgerError::Overflow {
         what: "compenso in cents",
     })
+}
+
+/// `amount` in units of 1/10.000 €, when it is non-negative with at most four decimals.
+fn ten_thousandths(amount: Decimal) -> Option<u128> {
+    if amount.is_sign_negative() && !amount.is_zero() {
+        return None;
+    }
+    let mantissa = u128::try_from(amount.mantissa()).ok()?;
+    let scale = amount.scale();
+    (scale <= 4).then(|| mantissa * 10u128.pow(4 - scale))
+}
+
+/// `weight` in hundredths, when it is non-negative with at most two decimals and fits.
+fn hundredths(weight: Decimal) -> Option<u64> {
+    exact_cents(weight)
 }
 
 /// `amount` in cents, when it is a non-negative whole number of cents that fits.
@@ -928,29 +997,44 @@ impl Ledger {
         weight: Option<Decimal>,
         per_titolo: Euro,
     ) -> Result<MoneyCap, LedgerError> {
-        // Unweighted and in whole cents (the usual case): the same figures in integers.
-        if weight.is_none()
-            && let (Some(used_cents), Some(nominal_cents)) =
-                (exact_cents(used), exact_cents(nominal))
-            && let Some(total) = used_cents.checked_add(nominal_cents)
+        // Amounts of at most four decimals (cap b's counted totals: whole cents, or cents × 0,75)
+        // and a weight of at most two decimals (the usual case): the same figures in integers of
+        // 1/10.000 €. Anything else takes the decimal computation below.
+        if let (Some(used_u), Some(nominal_c), Some(w_num)) = (
+            ten_thousandths(used),
+            exact_cents(nominal),
+            weight.map_or(Some(100), hundredths),
+        ) && (1..=100).contains(&w_num)
+            // No overflow below: used_u < 2^110, the requested part < 2^71 (w_num <= 100, a
+            // weight of at most 1 as the rules table requires), limits < 2^71.
+            && let Some(total_u) = used_u.checked_add(u128::from(nominal_c) * u128::from(w_num))
         {
-            let lim = cents_of(limit)?;
-            let room = lim.saturating_sub(total);
-            let warning = thresholds
-                .iter()
-                .rev()
-                .copied()
-                .find(|t| u128::from(total) * 100 >= u128::from(lim) * u128::from(*t));
-            return Ok(MoneyCap {
-                rule,
-                limit,
-                used,
-                requested: nominal,
-                weight,
-                headroom: euro(room),
-                titoli: titoli_in(room, per_titolo),
-                warning,
-            });
+            let lim_u = u128::from(cents_of(limit)?) * 100;
+            let room_u = lim_u.saturating_sub(total_u);
+            // Nominal room in cents = room / weight, rounded down: room_u / w_num.
+            if let Ok(headroom_c) = u64::try_from(room_u / u128::from(w_num)) {
+                let requested = match weight {
+                    Some(w) => nominal
+                        .checked_mul(w)
+                        .ok_or_else(|| overflow("weighted compenso"))?,
+                    None => nominal,
+                };
+                let warning = thresholds
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|t| total_u * 100 >= lim_u * u128::from(*t));
+                return Ok(MoneyCap {
+                    rule,
+                    limit,
+                    used,
+                    requested,
+                    weight,
+                    headroom: euro(headroom_c),
+                    titoli: titoli_in(headroom_c, per_titolo),
+                    warning,
+                });
+            }
         }
         let requested = match weight {
             Some(w) => nominal
@@ -1215,9 +1299,8 @@ impl Ledger {
 
         let mut hours = None;
         if flags & COUNTS_HOURS != 0 {
-            let limit = rules
-                .hours_per_pair
-                .value
+            let (limit_hours, agricultural_area) = hour_limit(rules, probe.profile)?;
+            let limit = limit_hours
                 .checked_mul(60)
                 .ok_or_else(|| overflow("hour limit"))?;
             let used = pair.counted_minutes;
@@ -1228,14 +1311,29 @@ impl Ledger {
                 .copied()
                 .find(|t| u64::from(total) * 100 >= u64::from(limit) * u64::from(*t));
             if let Some(excess) = Excess::minutes(limit, used, probe.minutes) {
+                let worked = show_minutes(total);
+                let (citation, facts) = match agricultural_area {
+                    None => (
+                        rules.hours_per_pair.citation.clone(),
+                        format!(
+                            "the prestatore would work {worked} for this utilizzatore in {year_number}, above the limit of {limit_hours} hours"
+                        ),
+                    ),
+                    Some(area) => (
+                        agricultural_hour_limit_citation(),
+                        format!(
+                            "the prestatore would work {worked} for this utilizzatore in {year_number}, above the agricultural limit of {limit_hours} hours ({} / the {} rate of {} per hour)",
+                            rules.cap_pair.value.to_italian(),
+                            area_name(area),
+                            area.hourly_rate(rules)
+                                .map_or_else(String::new, Euro::to_italian),
+                        ),
+                    ),
+                };
                 verdict.push(Breach {
                     rule: RuleId::Hours280,
-                    citation: rules.hours_per_pair.citation.clone(),
-                    facts: format!(
-                        "the prestatore would work {} for this utilizzatore in {year_number}, above the limit of {} hours",
-                        show_minutes(total),
-                        rules.hours_per_pair.value
-                    ),
+                    citation,
+                    facts,
                     consequence: conversion.clone(),
                     excess: Some(excess),
                 });
@@ -1246,6 +1344,7 @@ impl Ledger {
                 requested: probe.minutes,
                 headroom: limit.saturating_sub(total),
                 warning,
+                agricultural_area,
             });
         }
 
@@ -1786,10 +1885,11 @@ impl Ledger {
 
     /// The largest compenso (and number of LF titoli) the utilizzatore may still pay the
     /// prestatore for work on the query's day: the least headroom of every cap that applies,
-    /// or zero when the 280 hours are used up.
+    /// or zero when the hour limit is used up (280 hours; for a profile with an agricultural
+    /// area while agricultural rates are in force, the area's limit, HOURS-AGRI).
     ///
     /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md
-    /// E5, E11).
+    /// E5, E11, HOURS-AGRI).
     ///
     /// # Errors
     ///
@@ -2093,6 +2193,7 @@ impl Ledger {
             profile: CapProfile {
                 events_sector: e.has(EVENTS),
                 pubblica_amministrazione: e.has(PA),
+                agricultural_area: area_of(e.flags),
             },
             revoked: e.has(REVOKED),
         })
@@ -2583,36 +2684,57 @@ mod tests {
     fn whole_cents_caps_match_the_decimal_computation() {
         let limit = Euro::from_euros(5_000);
         let per_titolo = Euro::from_euros(8);
-        for used in [0u64, 1, 99, 250_000, 499_999, 500_000, 500_001, 900_000] {
-            for requested in [0u64, 1, 800, 250_000, 500_000] {
-                let fast = Ledger::money_cap(
-                    &[50, 80, 100],
-                    RuleId::CapUtilizzatore,
-                    limit,
-                    dec(used),
-                    dec(requested),
-                    None,
-                    per_titolo,
-                )
-                .unwrap();
-                // Scale 4: not whole cents to `exact_cents`, so the decimal computation runs.
-                let mut used4 = dec(used);
-                used4.rescale(4);
-                assert_eq!(exact_cents(used4), None);
-                let slow = Ledger::money_cap(
-                    &[50, 80, 100],
-                    RuleId::CapUtilizzatore,
-                    limit,
-                    used4,
-                    dec(requested),
-                    None,
-                    per_titolo,
-                )
-                .unwrap();
-                assert_eq!(fast, slow, "used {used}, requested {requested}");
-                assert_eq!(fast.headroom.to_string(), slow.headroom.to_string());
+        let weights = [None, Some(Decimal::new(75, 2)), Some(Decimal::new(1, 0))];
+        for weight in weights {
+            // Used totals of 0 to 4 decimals, as cap b counts them (cents × 0,75).
+            for used in [
+                0i64, 1, 99, 7_500, 2_500_000, 4_999_999, 5_000_000, 5_000_001, 9_000_000,
+            ] {
+                for requested in [0u64, 1, 800, 250_000, 500_000, 666_667] {
+                    let used4 = Decimal::new(used, 4);
+                    let fast = Ledger::money_cap(
+                        &[50, 80, 100],
+                        RuleId::CapUtilizzatore,
+                        limit,
+                        used4,
+                        dec(requested),
+                        weight,
+                        per_titolo,
+                    )
+                    .unwrap();
+                    // Scale 5: not in 1/10.000 € to `ten_thousandths`, so the decimal
+                    // computation runs.
+                    let mut used5 = used4;
+                    used5.rescale(5);
+                    assert_eq!(ten_thousandths(used5), None);
+                    let slow = Ledger::money_cap(
+                        &[50, 80, 100],
+                        RuleId::CapUtilizzatore,
+                        limit,
+                        used5,
+                        dec(requested),
+                        weight,
+                        per_titolo,
+                    )
+                    .unwrap();
+                    let case = format!("used {used4}, requested {requested}, weight {weight:?}");
+                    assert_eq!(fast, slow, "{case}");
+                    assert_eq!(
+                        fast.headroom.to_string(),
+                        slow.headroom.to_string(),
+                        "{case}"
+                    );
+                    assert_eq!(
+                        fast.requested.to_string(),
+                        slow.requested.to_string(),
+                        "{case}"
+                    );
+                }
             }
         }
+        assert_eq!(ten_thousandths(Decimal::new(-1, 4)), None);
+        assert_eq!(ten_thousandths(Decimal::new(75, 2)), Some(7_500));
+        assert_eq!(hundredths(Decimal::new(75, 2)), Some(75));
         assert_eq!(exact_cents(Decimal::new(-1, 2)), None);
         assert_eq!(exact_cents(Decimal::new(7, 0)), Some(700));
         assert_eq!(exact_cents(Decimal::new(7, 1)), Some(70));
@@ -2621,5 +2743,31 @@ mod tests {
     #[test]
     fn an_entry_is_32_bytes() {
         assert_eq!(std::mem::size_of::<Entry>(), 32);
+    }
+
+    #[test]
+    fn the_area_bits_round_trip_and_touch_no_other_flag() {
+        let others = LF
+            | SPECIAL
+            | STEWARD
+            | EVENTS
+            | PA
+            | REVOKED
+            | COUNTS_A
+            | COUNTS_B
+            | COUNTS_C
+            | COUNTS_STEWARD
+            | COUNTS_HOURS;
+        assert_eq!(AREA_MASK & others, 0);
+        for area in [
+            None,
+            Some(AgriculturalArea::Area1),
+            Some(AgriculturalArea::Area2),
+            Some(AgriculturalArea::Area3),
+        ] {
+            assert_eq!(area_bits(area) & !AREA_MASK, 0);
+            assert_eq!(area_of(area_bits(area) | others), area);
+            assert_eq!(area_of(area_bits(area)), area);
+        }
     }
 }

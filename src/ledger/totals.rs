@@ -95,7 +95,7 @@ pub struct PairTotals {
     pub counted_cap_steward: Euro,
     /// Every minute worked.
     pub minutes: u32,
-    /// The minutes counted toward the 280 hours (LF minutes only when
+    /// The minutes counted toward the hour limit (LF minutes only when
     /// `Rules::hours_limit_applies_to_lf`, reading A2).
     pub counted_minutes: u32,
     /// How many prestazioni (not revoked) are recorded.

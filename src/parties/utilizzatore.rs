@@ -743,7 +743,10 @@ impl Utilizzatore {
     }
 
     /// What the caps need: the events sector (an ATECO code on the events / thermal / parks list
-    /// *and* the events cap in force on `day`) and the PA flag.
+    /// *and* the events cap in force on `day`) and the PA flag. The agricultural area is not
+    /// known to the utilizzatore: a [`CpoCommunication`](crate::CpoCommunication) sets it from
+    /// its [`CpoWork`](crate::CpoWork), a host with
+    /// [`CapProfile::with_agricultural_area`].
     ///
     /// Legal basis: art. 54-bis c. 1 lett. b as amended by D.L. 48/2023 art. 37; c. 7
     /// (LAW.md CAP-UTILIZZATORE-EVENTS, CPO-PA).
@@ -762,11 +765,12 @@ impl Utilizzatore {
     /// ```
     #[must_use]
     pub fn cap_profile(&self, rules: &Rules) -> CapProfile {
-        CapProfile {
-            events_sector: rules.cap_utilizzatore_events.value.is_some()
-                && self.is_in_sector(Sector::EventsThermalParks),
-            pubblica_amministrazione: self.kind.is_pa(),
-        }
+        CapProfile::default()
+            .with_events_sector(
+                rules.cap_utilizzatore_events.value.is_some()
+                    && self.is_in_sector(Sector::EventsThermalParks),
+            )
+            .with_pubblica_amministrazione(self.kind.is_pa())
     }
 
     /// The c. 5 relationship with the person of `prestatore` that bars a prestazione on `day`,
