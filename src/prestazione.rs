@@ -280,7 +280,7 @@ pub enum PrestazioneError {
         minutes: u32,
     },
     /// A zero compenso.
-    #[error("prestazione {id}: compenso is 0.00")]
+    #[error("prestazione {id}: compenso is 0,00 €")]
     ZeroCompenso {
         /// The prestazione.
         id: PrestazioneId,
@@ -335,8 +335,11 @@ const MAX_DAY_MINUTES: u32 = 25 * 60;
 /// assert_eq!((p.id(), p.day(), p.minutes(), p.compenso()), (PrestazioneId(1), date!(2026 - 03 - 07), 180, Euro::from_euros(24)));
 ///
 /// // A prestazione of no time cannot exist.
-/// let empty = PrestazioneDraft { minutes: 0, ..draft };
+/// let empty = PrestazioneDraft { minutes: 0, ..draft.clone() };
 /// assert_eq!(Prestazione::try_from(empty).unwrap_err().to_string(), "prestazione #1: minutes is 0");
+/// // Nor one for nothing.
+/// let unpaid = PrestazioneDraft { compenso: Euro::ZERO, ..draft };
+/// assert_eq!(Prestazione::try_from(unpaid).unwrap_err().to_string(), "prestazione #1: compenso is 0,00 €");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]

@@ -39,10 +39,13 @@ pub enum RuleId {
     /// Cap c-bis, stewards (c. 1 lett. c-bis).
     #[cfg_attr(feature = "serde", serde(rename = "CAP-STEWARD"))]
     CapSteward,
-    /// The hour limit per pair (c. 20): 280 hours (HOURS-280); in agriculture from 24/6/2017 to
-    /// 31/12/2022, cap c over the CCNL hourly rate of the area (c. 20, second sentence; HOURS-AGRI).
+    /// The hour limit per pair (c. 20): 280 hours.
     #[cfg_attr(feature = "serde", serde(rename = "HOURS-280"))]
     Hours280,
+    /// The agricultural hour limit per pair from 24/6/2017 to 31/12/2022: cap c over the CCNL
+    /// hourly rate of the area (c. 20, second sentence, referring to c. 16; INPS msg 2887/2017).
+    #[cfg_attr(feature = "serde", serde(rename = "HOURS-AGRI"))]
+    HoursAgri,
     /// Who may use the Libretto Famiglia (c. 6 lett. a, c. 10).
     #[cfg_attr(feature = "serde", serde(rename = "LF-USERS"))]
     LfUsers,
@@ -118,6 +121,7 @@ impl RuleId {
             RuleId::CapPair => "CAP-PAIR",
             RuleId::CapSteward => "CAP-STEWARD",
             RuleId::Hours280 => "HOURS-280",
+            RuleId::HoursAgri => "HOURS-AGRI",
             RuleId::LfUsers => "LF-USERS",
             RuleId::LfActivities => "LF-ACTIVITIES",
             RuleId::CpoUsers => "CPO-USERS",

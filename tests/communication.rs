@@ -944,6 +944,20 @@ fn agricultural_cpo_2019_uses_the_ccnl_floor() {
     // Area not given: the highest floor, 38,60.
     assert!(!verdict(&work(3859)).is_lawful());
     assert!(verdict(&work(3860)).is_lawful());
+    // The day's cap profile carries the area for the ledger's hour limit (HOURS-AGRI): the one
+    // given, or without one the area with the highest rate (area 1, 259 h: the lowest limit).
+    let profile = |w: &CpoWork| {
+        CpoCommunication::new(&farm, &pensioner, w, table())
+            .unwrap()
+            .days()[0]
+            .profile
+            .agricultural_area
+    };
+    assert_eq!(
+        profile(&work(2624).with_agricultural_area(AgriculturalArea::Area3)),
+        Some(AgriculturalArea::Area3)
+    );
+    assert_eq!(profile(&work(3860)), Some(AgriculturalArea::Area1));
     // A non-agricultural firm the same day keeps the general floor.
     let bar = cpo(
         datetime!(2019-09-10 08:00 +02:00),

@@ -208,7 +208,7 @@ fn e5_only_special_prestatori_13333_33_nominal() {
     );
     assert_eq!(
         breach.to_string(),
-        "CAP-UTILIZZATORE-TOTAL: the utilizzatore's counted compensi in 2026 would total 10000,005 €, this prestatore's compenso counted at 75% (c. 8), above the cap of 10.000,00 € (art. 54-bis c. 1 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342 lett. a; INPS circ. 6/2023)"
+        "CAP-UTILIZZATORE-TOTAL: the utilizzatore's counted compensi in 2026 would total 10.000,005 €, this prestatore's compenso counted at 75% (c. 8), above the cap of 10.000,00 € (art. 54-bis c. 1 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342 lett. a; INPS circ. 6/2023)"
     );
 }
 
@@ -504,7 +504,7 @@ fn agricultural_hour_limit_area_1_in_2019() {
     let room = ledger.room(&query).unwrap();
     assert_eq!(
         (room.compenso, room.minutes, room.binding),
-        (Euro::ZERO, Some(0), RuleId::Hours280)
+        (Euro::ZERO, Some(0), RuleId::HoursAgri)
     );
     // One minute more (0,17 €, still under cap c) breaches and converts the relationship.
     let minute = P::new(101, 1, u, "0.17")
@@ -515,7 +515,7 @@ fn agricultural_hour_limit_area_1_in_2019() {
     let a = refused(ledger.record(&minute));
     assert_eq!(a.verdict.breaches.len(), 1);
     let breach = &a.verdict.breaches[0];
-    assert_eq!(breach.rule, RuleId::Hours280);
+    assert_eq!(breach.rule, RuleId::HoursAgri);
     assert_eq!(
         breach.facts,
         "the prestatore would work 259 h 01 min for this utilizzatore in 2019, above the agricultural limit of 259 hours (2.500,00 € / the area 1 rate of 9,65 € per hour)"
@@ -543,7 +543,7 @@ fn agricultural_hour_limit_area_1_in_2019() {
     let a = ledger
         .record_with(&minute, RecordPolicy::RecordConversionBreaches)
         .unwrap();
-    assert!(a.verdict.breaches_rule(RuleId::Hours280));
+    assert!(a.verdict.breaches_rule(RuleId::HoursAgri));
     assert_eq!(
         ledger
             .pair_totals(&codice_fiscale(1), &u, 2019)
@@ -587,7 +587,7 @@ fn agricultural_hour_limit_area_3_allows_381_hours() {
         .area(AgriculturalArea::Area3)
         .build();
     let a = refused(ledger.record(&minute));
-    assert_eq!(a.verdict.breaches[0].rule, RuleId::Hours280);
+    assert_eq!(a.verdict.breaches[0].rule, RuleId::HoursAgri);
     assert!(a.verdict.breaches[0].facts.ends_with(
         "above the agricultural limit of 381 hours (2.500,00 € / the area 3 rate of 6,56 € per hour)"
     ));
@@ -623,6 +623,7 @@ fn non_agricultural_pair_keeps_280_hours_in_2019() {
         .build();
     let a = refused(ledger.record(&minute));
     assert_eq!(a.hours.unwrap().agricultural_area, None);
+    assert_eq!(a.verdict.breaches[0].rule, RuleId::Hours280);
     assert_eq!(
         a.verdict.breaches[0].facts,
         "the prestatore would work 280 h 01 min for this utilizzatore in 2019, above the limit of 280 hours"

@@ -804,7 +804,8 @@ pub struct CpoWork {
     /// For an agricultural utilizzatore of 24/6/2017-31/12/2022, the area of the CCNL operai
     /// agricoli whose hourly rate is the pay floor (`None`: the highest area floor, the
     /// conservative reading; see [`check_cpo_pay_agricultural`]) and whose hour limit the ledger
-    /// applies through [`CpoCommunicationDay::profile`] (`None`: the 280 hours).
+    /// applies through [`CpoCommunicationDay::profile`] (`None`: the area with the highest rate,
+    /// whose hour limit is the lowest, again the conservative reading).
     #[cfg_attr(feature = "serde", serde(default))]
     pub agricultural_area: Option<AgriculturalArea>,
 }
@@ -1032,8 +1033,8 @@ pub struct CpoCommunicationDay {
     pub special_category: Option<Categoria>,
     /// What the caps need to know about the utilizzatore, under this day's rules: for an
     /// agricultural utilizzatore while agricultural rates are in force, with
-    /// [`CpoWork::agricultural_area`], so that the ledger applies the agricultural hour limit
-    /// (LAW.md HOURS-AGRI).
+    /// [`CpoWork::agricultural_area`] (or, when it is not given, the area with the highest rate),
+    /// so that the ledger applies the agricultural hour limit (LAW.md HOURS-AGRI).
     pub profile: CapProfile,
 }
 
@@ -1281,7 +1282,13 @@ impl CpoCommunication {
                     (true, Some(area)) => {
                         utilizzatore.cap_profile(rules).with_agricultural_area(area)
                     }
-                    _ => utilizzatore.cap_profile(rules),
+                    // No area given: the area with the highest rate, as for the pay floor,
+                    // whose hour limit is the lowest (the conservative reading).
+                    (true, None) => match strictest_agricultural_area(rules) {
+                        Some(area) => utilizzatore.cap_profile(rules).with_agricultural_area(area),
+                        None => utilizzatore.cap_profile(rules),
+                    },
+                    (false, _) => utilizzatore.cap_profile(rules),
                 },
                 day,
             });
@@ -1720,6 +1727,21 @@ impl fmt::Debug for CpoCommunication {
             .field("verdict", &self.verdict)
             .finish()
     }
+}
+
+/// The agricultural area with the highest hourly rate under `rules` (the lowest hour limit), or
+/// `None` when the rules have no agricultural rates: the conservative area when the host gives
+/// none (LAW.md CPO-AGRI-PAY, HOURS-AGRI).
+fn strictest_agricultural_area(rules: &crate::rules::Rules) -> Option<AgriculturalArea> {
+    [
+        AgriculturalArea::Area1,
+        AgriculturalArea::Area2,
+        AgriculturalArea::Area3,
+    ]
+    .into_iter()
+    .filter_map(|area| area.hourly_rate(rules).map(|rate| (rate, area)))
+    .max_by_key(|(rate, _)| *rate)
+    .map(|(_, area)| area)
 }
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ pub fn sanction_for(
         | RuleId::CpoMinPay
         | RuleId::CpoAgriPay
         | RuleId::CpoRevoca => Consequence::PlatformRefusal,
-        RuleId::CapPair | RuleId::CapSteward | RuleId::Hours280 => {
+        RuleId::CapPair | RuleId::CapSteward | RuleId::Hours280 | RuleId::HoursAgri => {
             Consequence::conversion(day, utilizzatore_is_pa)
         }
         RuleId::CpoComm

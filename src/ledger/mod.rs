@@ -722,12 +722,8 @@ fn overflow(what: &'static str) -> LedgerError {
 fn show(amount: Decimal) -> String {
     match Euro::new(amount) {
         Ok(e) => e.to_italian(),
-        Err(_) => format!("{} €", amount.normalize()).replace('.', ","),
+        Err(_) => crate::format::exact_amount(amount),
     }
-}
-
-fn show_minutes(minutes: u32) -> String {
-    format!("{} h {:02} min", minutes / 60, minutes % 60)
 }
 
 /// What `e` adds to the totals, counting `cap_b` (the weighted compenso) in cap b.
@@ -1311,7 +1307,7 @@ impl Ledger {
                 .copied()
                 .find(|t| u64::from(total) * 100 >= u64::from(limit) * u64::from(*t));
             if let Some(excess) = Excess::minutes(limit, used, probe.minutes) {
-                let worked = show_minutes(total);
+                let worked = crate::format::duration(u64::from(total));
                 let (citation, facts) = match agricultural_area {
                     None => (
                         rules.hours_per_pair.citation.clone(),
@@ -1331,7 +1327,11 @@ impl Ledger {
                     ),
                 };
                 verdict.push(Breach {
-                    rule: RuleId::Hours280,
+                    rule: if agricultural_area.is_some() {
+                        RuleId::HoursAgri
+                    } else {
+                        RuleId::Hours280
+                    },
                     citation,
                     facts,
                     consequence: conversion.clone(),
@@ -1942,7 +1942,13 @@ impl Ledger {
         }
         let minutes = a.hours.map(|h| h.headroom);
         let (compenso, binding) = match (minutes, best) {
-            (Some(0), _) => (Euro::ZERO, RuleId::Hours280),
+            (Some(0), _) => (
+                Euro::ZERO,
+                match a.hours.and_then(|h| h.agricultural_area) {
+                    Some(_) => RuleId::HoursAgri,
+                    None => RuleId::Hours280,
+                },
+            ),
             (_, Some(cap)) => (cap.headroom, cap.rule),
             (_, None) => (Euro::ZERO, RuleId::CapPrestatore),
         };
