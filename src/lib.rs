@@ -173,9 +173,9 @@ pub use registration::{
 };
 pub use rules::{
     AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, Credential,
-    DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel, HotelRegime,
-    IntermediarioKind, IntermediaryScope, OneriBase, Parameter, REGIME_START, Rules, RulesError,
-    RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
+    DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels,
+    HotelRegime, IntermediarioKind, IntermediaryScope, OneriBase, Parameter, REGIME_START, Rules,
+    RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
 };
 pub use scrivania::{
     CommunicatedPrestazione, DeskEntry, Payment, PrestazioneStatus, Prospetto, ProspettoRow,

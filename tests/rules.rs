@@ -252,20 +252,20 @@ fn fees_and_funding() {
         !on(date!(2023 - 12 - 05))
             .funding_channels
             .value
-            .contains(&FundingChannel::PagoPa)
+            .contains(FundingChannel::PagoPa)
     );
     assert_eq!(
-        on(date!(2023 - 12 - 06)).funding_channels.value,
+        on(date!(2023 - 12 - 06)).funding_channels.value.channels,
         vec![FundingChannel::F24Elide, FundingChannel::PagoPa]
     );
     // Electronic payment on the platform from INPS msg 3177 of 31/7/2017 (LAW.md §0), the
     // message's own day, not before it.
     assert_eq!(
-        on(date!(2017 - 07 - 30)).funding_channels.value,
+        on(date!(2017 - 07 - 30)).funding_channels.value.channels,
         vec![FundingChannel::F24Elide]
     );
     assert_eq!(
-        on(date!(2017 - 07 - 31)).funding_channels.value,
+        on(date!(2017 - 07 - 31)).funding_channels.value.channels,
         vec![FundingChannel::F24Elide, FundingChannel::PlatformElectronic]
     );
     assert!(
@@ -275,6 +275,31 @@ fn fees_and_funding() {
             .to_string()
             .contains("INPS msg 3177 of 31/7/2017")
     );
+}
+
+/// Source: LAW.md LF-FUNDING, CPO-FUNDING: F24 ELIDE from 2017; the causali LIFA / CLOC are
+/// attributed only to INPS msg 4380 of 6/12/2023, so only that row's text names them.
+#[test]
+fn funding_channels_name_the_causali_only_from_msg_4380() {
+    let described = |d: Date| {
+        on(d)
+            .parameters()
+            .into_iter()
+            .find(|p| p.name == "funding_channels")
+            .map(|p| p.value)
+            .unwrap()
+    };
+    assert_eq!(described(date!(2017 - 07 - 30)), "F24 ELIDE");
+    assert_eq!(
+        described(date!(2023 - 12 - 05)),
+        "F24 ELIDE, electronic payment on the INPS platform"
+    );
+    assert_eq!(
+        described(date!(2023 - 12 - 06)),
+        "F24 ELIDE (causale LIFA for the LF, CLOC for the CPO), pagoPA"
+    );
+    assert!(!on(date!(2023 - 12 - 05)).funding_channels.value.f24_causali);
+    assert!(on(date!(2023 - 12 - 06)).funding_channels.value.f24_causali);
 }
 
 /// Source: LAW.md SANCT-ADMIN, E9 (833,33 = min(2 x 500, 2.500 / 3)), Part A A8; PROHIB-PRIOR;

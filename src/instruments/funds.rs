@@ -326,7 +326,7 @@ impl FundsAccount {
     /// ```
     pub fn top_up(&mut self, top_up: TopUp, rules: &Rules) -> Result<(), FundsError> {
         let channels = &rules.funding_channels;
-        if !channels.value.contains(&top_up.channel) {
+        if !channels.value.contains(top_up.channel) {
             return Err(FundsError::ChannelNotAllowed {
                 channel: top_up.channel,
                 valid_from: rules.valid_from(),

@@ -9,8 +9,8 @@ use time::macros::date;
 
 use super::params::{
     AgriculturalRates, AgricultureRule, CommunicationWindow, Credential, DailyMinimum,
-    DeleganteKind, FineRule, FineUnit, FundingChannel, HotelRegime, IntermediarioKind,
-    IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
+    DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels, HotelRegime,
+    IntermediarioKind, IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
 };
 use super::{Citation, Dated, REGIME_START, RulesTableBuilder};
 use crate::ateco::Sector;
@@ -313,7 +313,10 @@ pub(super) fn rows() -> RulesTableBuilder {
         funding_channels: vec![
             Dated::new(
                 REGIME_START,
-                vec![FundingChannel::F24Elide],
+                FundingChannels {
+                    channels: vec![FundingChannel::F24Elide],
+                    f24_causali: false,
+                },
                 Citation::art54bis("10").implemented_by("INPS circ. 107/2017"),
             ),
             // Electronic payment on the platform came with INPS msg 3177 of 31/7/2017 (LAW.md §0:
@@ -322,13 +325,20 @@ pub(super) fn rows() -> RulesTableBuilder {
             // (conservative: fewer channels before it).
             Dated::new(
                 date!(2017 - 07 - 31),
-                vec![FundingChannel::F24Elide, FundingChannel::PlatformElectronic],
+                FundingChannels {
+                    channels: vec![FundingChannel::F24Elide, FundingChannel::PlatformElectronic],
+                    f24_causali: false,
+                },
                 Citation::art54bis("10")
                     .implemented_by("INPS circ. 107/2017; INPS msg 3177 of 31/7/2017"),
             ),
             Dated::new(
                 date!(2023 - 12 - 06),
-                vec![FundingChannel::F24Elide, FundingChannel::PagoPa],
+                // LAW.md LF-FUNDING attributes the causali LIFA / CLOC to this message only.
+                FundingChannels {
+                    channels: vec![FundingChannel::F24Elide, FundingChannel::PagoPa],
+                    f24_causali: true,
+                },
                 Citation::act("INPS msg 4380 of 6/12/2023"),
             ),
         ],

@@ -17,8 +17,8 @@ use time::Date;
 pub use citation::{Citation, Cited, Dated};
 pub use params::{
     AgriculturalRates, AgricultureRule, CommunicationWindow, Credential, DailyMinimum,
-    DeleganteKind, FineRule, FineUnit, FundingChannel, HotelRegime, IntermediarioKind,
-    IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
+    DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels, HotelRegime,
+    IntermediarioKind, IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
 };
 use params::{RuleValue, check};
 
@@ -398,10 +398,10 @@ rules_table! {
     fee_post_office: Option<Euro> => check::any;
     /// The channels through which an utilizzatore funds its account: F24 ELIDE from 24/6/2017,
     /// electronic payment on the platform too from INPS msg 3177 of 31/7/2017, pagoPA instead of
-    /// it from INPS msg 4380 of 6/12/2023.
+    /// it from INPS msg 4380 of 6/12/2023, which also names the F24 causali LIFA and CLOC.
     /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 3177/2017; INPS msg 4380/2023
     /// (LAW.md LF-FUNDING, CPO-FUNDING).
-    funding_channels: Vec<FundingChannel> => check::non_empty;
+    funding_channels: FundingChannels => check::funding_channels;
     /// The administrative fine for a missing or late CPO communication or a comma-14 breach
     /// (500,00 to 2.500,00 per day, reduced payment 833,33; reading A8).
     /// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (LAW.md SANCT-ADMIN).

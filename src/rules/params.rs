@@ -273,21 +273,69 @@ pub struct FineRule {
 /// use prestazioni_occasionali::{FundingChannel, Rules};
 /// use time::macros::date;
 /// let channels = &Rules::in_force_on(date!(2026 - 03 - 07))?.funding_channels.value;
-/// assert!(channels.contains(&FundingChannel::PagoPa));
-/// assert!(!Rules::in_force_on(date!(2020 - 03 - 07))?.funding_channels.value.contains(&FundingChannel::PagoPa));
+/// assert!(channels.contains(FundingChannel::PagoPa));
+/// assert!(!Rules::in_force_on(date!(2020 - 03 - 07))?.funding_channels.value.contains(FundingChannel::PagoPa));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum FundingChannel {
-    /// F24 ELIDE, causale `LIFA` (Libretto Famiglia) or `CLOC` (CPO).
+    /// F24 ELIDE (the F24 with identification elements), at banks or post offices; from INPS msg
+    /// 4380/2023 with causale `LIFA` (Libretto Famiglia) or `CLOC` (CPO), see
+    /// [`FundingChannels::f24_causali`].
     F24Elide,
     /// Electronic payment on the INPS platform (from INPS msg 3177 of 31/7/2017 until INPS msg
     /// 4380 of 6/12/2023).
     PlatformElectronic,
     /// The Portale dei Pagamenti pagoPA (from INPS msg 4380/2023).
     PagoPa,
+}
+
+/// The funding channels in force in one period, with what that period's source says about the
+/// F24 causali.
+///
+/// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 3177/2017; INPS msg 4380 of 6/12/2023
+/// (LAW.md LF-FUNDING, CPO-FUNDING).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{FundingChannel, Rules};
+/// use time::macros::date;
+/// let now = &Rules::in_force_on(date!(2026 - 03 - 07))?.funding_channels.value;
+/// assert!(now.contains(FundingChannel::PagoPa) && now.f24_causali);
+/// let then = &Rules::in_force_on(date!(2020 - 03 - 07))?.funding_channels.value;
+/// assert!(!then.contains(FundingChannel::PagoPa) && !then.f24_causali);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct FundingChannels {
+    /// The channels, in the order the source lists them.
+    pub channels: Vec<FundingChannel>,
+    /// Whether the period's source names the F24 causali `LIFA` (Libretto Famiglia) and `CLOC`
+    /// (CPO): INPS msg 4380/2023 does; the 2017 sources in LAW.md do not. Only the description
+    /// depends on it.
+    pub f24_causali: bool,
+}
+
+impl FundingChannels {
+    /// Whether `channel` is one of the channels.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{FundingChannel, FundingChannels};
+    /// let f24 = FundingChannels { channels: vec![FundingChannel::F24Elide], f24_causali: false };
+    /// assert!(f24.contains(FundingChannel::F24Elide));
+    /// assert!(!f24.contains(FundingChannel::PagoPa));
+    /// ```
+    #[must_use]
+    pub fn contains(&self, channel: FundingChannel) -> bool {
+        self.channels.contains(&channel)
+    }
 }
 
 /// A category of intermediary that may act on the INPS platform under a delega.
@@ -592,11 +640,31 @@ impl RuleValue for FineRule {
 impl RuleValue for FundingChannel {
     fn describe(&self) -> String {
         match self {
-            FundingChannel::F24Elide => "F24 ELIDE (LIFA / CLOC)",
+            FundingChannel::F24Elide => "F24 ELIDE",
             FundingChannel::PlatformElectronic => "electronic payment on the INPS platform",
             FundingChannel::PagoPa => "pagoPA",
         }
         .to_owned()
+    }
+}
+
+impl RuleValue for FundingChannels {
+    fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .channels
+            .iter()
+            .map(|channel| match channel {
+                FundingChannel::F24Elide if self.f24_causali => {
+                    "F24 ELIDE (causale LIFA for the LF, CLOC for the CPO)".to_owned()
+                }
+                other => other.describe(),
+            })
+            .collect();
+        if parts.is_empty() {
+            "none".to_owned()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 
@@ -640,7 +708,7 @@ impl RuleValue for crate::ateco::Sector {
 pub(crate) mod check {
     use rust_decimal::Decimal;
 
-    use super::{CommunicationWindow, DailyMinimum, FineRule, TitoloSplit};
+    use super::{CommunicationWindow, DailyMinimum, FineRule, FundingChannels, TitoloSplit};
     use crate::money::Euro;
 
     pub(crate) fn any<T>(_: &T) -> Result<(), String> {
@@ -679,6 +747,10 @@ pub(crate) mod check {
                 "day {value} is not a day every month has (1 to 28)"
             ))
         }
+    }
+
+    pub(crate) fn funding_channels(value: &FundingChannels) -> Result<(), String> {
+        non_empty(&value.channels)
     }
 
     pub(crate) fn rate(value: &Decimal) -> Result<(), String> {
