@@ -1,13 +1,21 @@
 //! A small events company's year on the ledger: headroom printed as the year goes, one refusal
 //! with its explanation, one revoca, and the year-end totals.
 //!
+//! Each booking prints the room left under cap c with this worker (CAP-PAIR, 2.500,00 €), the
+//! hours left of the 280 (HOURS-280) and the company's room under cap b for the events list
+//! (CAP-UTILIZZATORE-EVENTS, 15.000,00 €), where a student under 25 counts at 75% (CAP-75PCT,
+//! reading A11, worked example E5), so her room is larger. The ledger warns at 80% of a cap, and
+//! refuses the prestazione that would take Mario past cap c, with its consequence (SANCT-CONV,
+//! reading A14) and the most that may still be paid; then a revoca (CPO-REVOCA, reading A16)
+//! gives the room back. Days are ISO dates (`2026-03-14`), as in the crate's verdicts.
+//!
 //! Run it with `cargo run --example annual_ledger`.
 
 use std::error::Error;
 
 use prestazioni_occasionali::{
     Assessment, CapProfile, CodiceFiscale, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft,
-    PrestazioneId, RecordError, RoomQuery, UtilizzatoreId,
+    PrestazioneId, RecordError, RoomQuery, Rules, UtilizzatoreId,
 };
 use time::macros::{date, datetime};
 use time::{Date, Month};
@@ -40,6 +48,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         },
     ];
     let mut ledger = Ledger::default().with_warning_thresholds(&[80, 90])?;
+    let rules = Rules::in_force_on(date!(2026 - 01 - 01))?;
+    println!("Each line: the room left under");
+    println!("  cap c with this worker ({})", rules.cap_pair.citation);
+    println!(
+        "  the 280 hours with this worker ({})",
+        rules.hours_per_pair.citation
+    );
+    println!(
+        "  cap b of the company, for this worker: a student's compensi count at 75% ({}; {})",
+        rules.cap_utilizzatore_events.citation, rules.special_category_weight.citation
+    );
+    println!();
 
     // The season: fairs in spring and autumn, each worker 8 hours a day at 15,00 €/h.
     let season: [(Date, usize); 12] = [
@@ -89,11 +109,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                     .filter_map(|c| c.warning.map(|w| format!("{} at {w}%", c.rule)))
                     .collect::<Vec<_>>();
                 println!(
-                    "{day} {:<26} {:>10}  room with us: {:>10}, hours left: {:>3}, company cap b room: {:>11}{}",
+                    "{day} {:<26} {:>10}  cap c room: {:>10}, hours left: {:>13}, cap b room: {:>11}{}",
                     worker.name,
                     compenso.to_italian(),
                     pair.to_italian(),
-                    a.hours.map_or(0, |h| h.headroom / 60),
+                    a.hours
+                        .map_or_else(|| "-".to_owned(), |h| duration(u64::from(h.headroom))),
                     company_room.to_italian(),
                     if warning.is_empty() {
                         String::new()
@@ -111,7 +132,12 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // Luca's June shift is cancelled: revoked on the next day, within the 3-day window.
     ledger.revoke(PrestazioneId(6), datetime!(2026-06-21 09:00:00 +02:00))?;
-    println!("2026-06-21 revoked the prestazione of 2026-06-20 (Luca): its room is restored");
+    println!(
+        "2026-06-21 the company revokes Luca's prestazione of 2026-06-20 (in time: {}): its room is restored",
+        Rules::in_force_on(date!(2026 - 06 - 20))?
+            .revoca_days
+            .citation
+    );
 
     year_end(&ledger, company, &workers);
     Ok(())
@@ -131,20 +157,27 @@ fn year_end(ledger: &Ledger, company: UtilizzatoreId, workers: &[Worker]) {
     for worker in workers {
         let t = ledger.pair_totals(&worker.cf, &company, 2026);
         println!(
-            "  {:<26} {:>11}, {:>3} hours",
+            "  {:<26} {:>11}, {}",
             worker.name,
             t.compensi.to_italian(),
-            t.minutes / 60
+            duration(t.minutes.into())
         );
     }
-    for month in [Month::March, Month::May, Month::September, Month::December] {
+    let mut month = Month::March;
+    while month != Month::January {
         let t = ledger.month_totals(2026, month);
         println!(
             "  {month:<10} {:>11} in {} prestazioni",
             t.compensi.to_italian(),
             t.prestazioni
         );
+        month = month.next();
     }
+}
+
+/// A duration as the crate prints it: `4 h 00 min`.
+fn duration(minutes: u64) -> String {
+    format!("{} h {:02} min", minutes / 60, minutes % 60)
 }
 
 /// Prints why a prestazione was refused and the most the company may still pay.
@@ -164,7 +197,7 @@ fn explain_refusal(
     );
     for breach in &a.verdict.breaches {
         println!("    {breach}");
-        println!("    consequence: {:?}", breach.consequence);
+        println!("    consequence: {}", breach.consequence);
     }
     let room = ledger.room(&RoomQuery {
         prestatore: worker.cf,

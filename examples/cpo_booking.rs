@@ -14,6 +14,14 @@
 //! compenso below the floor, printed from the verdict with the rule id, facts, consequence and
 //! citation.
 //!
+//! LAW.md rules illustrated: CPO-USERS, PROHIB-SIZE and EMPLOYEE-COUNT (reading A13: the
+//! semester from the 8th to the 3rd month before), CAP-UTILIZZATORE-EVENTS, CPO-FUNDING (F24
+//! ELIDE causale CLOC, INPS msg 4380/2023), CPO-MIN-PAY with worked examples E3 and E4, CPO-COMM,
+//! CPO-CONTRIB (reading A1), CPO-REVOCA and CPO-PAY with worked example E6 (7/3/2026:
+//! communicate by 13:00, revoca until 10/3/2026, payment by 15/4/2026), PAY-MODES with worked
+//! example E8 (3,84), PROHIB-PRIOR (comma 5). Days are ISO dates (`2026-03-07`), as in the
+//! crate's verdicts.
+//!
 //! Run with `cargo run --example cpo_booking`.
 
 use std::error::Error;
@@ -27,12 +35,12 @@ use prestazioni_occasionali::{
 use time::macros::{date, datetime};
 use time::{Date, Month, OffsetDateTime};
 
-/// A date as the Italian `7/3/2026`.
+/// A date as ISO `2026-03-07`, the style of the crate's verdicts, which this example prints too.
 fn it(d: Date) -> String {
-    format!("{}/{}/{}", d.day(), u8::from(d.month()), d.year())
+    d.to_string()
 }
 
-/// An instant as `7/3/2026 13:00`.
+/// An instant as `2026-03-07 13:00`.
 fn it_at(at: OffsetDateTime) -> String {
     format!("{} {:02}:{:02}", it(at.date()), at.hour(), at.minute())
 }
@@ -125,10 +133,15 @@ fn print_company(company: &Utilizzatore) -> Result<SemesterAverage, Box<dyn Erro
     );
     let average = company.headcounts().semester_average(WEEKEND)?;
     println!(
-        "  permanent employees: average {} over {} (figures {:?})",
-        average.average.normalize(),
+        "  permanent employees: average {} over {} (monthly figures {}; LAW.md EMPLOYEE-COUNT, reading A13)",
+        average.average.normalize().to_string().replace('.', ","),
         average.months_in_words(),
-        average.figures
+        average
+            .figures
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let events_limit = &rules.headcount_limit_events;
     if let Some(limit) = events_limit.value {
@@ -255,12 +268,13 @@ fn book_shift(
     }
     let rules = Rules::in_force_on(shift.start.date())?;
     println!(
-        "  admissible: events list, average {} employees, not more than {}",
-        average.average.normalize(),
+        "  admissible: events list, average {} employees, not more than {} ({})",
+        average.average.normalize().to_string().replace('.', ","),
         rules
             .headcount_limit_events
             .value
-            .unwrap_or(rules.headcount_limit.value)
+            .unwrap_or(rules.headcount_limit.value),
+        rules.headcount_limit_events.citation
     );
     let first_id = PrestazioneId(next_id.checked_add(1).ok_or("too many prestazioni")?);
     for (record, day) in communication.prestazioni(first_id)?.iter().zip(days) {
@@ -269,7 +283,7 @@ fn book_shift(
     }
     communication.commit_funds(account, first_id)?;
     println!(
-        "  {} reserved on the CPO account; {} left",
+        "  {} reserved on the CPO account; {} left (the platform needs the funds before the communication: LAW.md CPO-COMM)",
         communication.total_cost().to_italian(),
         account.available_on(COMMUNICATED_AT.date()).to_italian()
     );
@@ -304,7 +318,7 @@ fn book_shift(
 fn refuse_marco(company: &Utilizzatore, marco: &Prestatore) -> Result<(), Box<dyn Error>> {
     let offered = Euro::from_euros(30);
     println!(
-        "{} {}, {} 14:00-18:00, offered {}: employee of {} until 6/1/2026",
+        "{} {}, {} 14:00-18:00, offered {}: employee of {} until 2026-01-06",
         marco.first_name(),
         marco.last_name(),
         it(WEEKEND),

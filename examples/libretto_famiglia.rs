@@ -6,7 +6,14 @@
 //! assistenza domiciliare, counts the whole titoli (each pays at most one hour) and prices them;
 //! the example reserves the cost on the libretto, topped up through pagoPA. It then prints the monthly summary: the
 //! communication deadline (3/4/2026), the payment date (15/4/2026) and what Giulia receives
-//! after the fee of her payment mode, each with its legal citation (LAW.md E1, E6, E8).
+//! after the fee of her payment mode, each with its legal citation.
+//!
+//! LAW.md rules illustrated: LF-USERS, LF-ACTIVITIES, LF-TITOLO with worked example E1 (140
+//! minutes need 3 whole titoli; 10,00 = 8,00 + 1,65 + 0,25 + 0,10), LF-FUNDING (pagoPA, INPS msg
+//! 4380/2023; multiples of 10,00), CAP-75PCT (a student under 25), CAP-PAIR and HOURS-280 (reading
+//! A2: LF too), LF-COMM and LF-PAY with worked example E6 (March 2026: communicate by 3/4/2026,
+//! paid by 15/4/2026), PAY-MODES with worked example E8 (bonifico domiciliato 3,84). Days are
+//! printed as `2/3/2026`.
 //!
 //! Run with `cargo run --example libretto_famiglia`.
 
@@ -227,7 +234,7 @@ fn print_summary(month: &Month, libretto: &FundsAccount) -> Result<(), Box<dyn E
         titolo.value.oneri.to_italian()
     );
     println!(
-        "  {} afternoons, {} h {} min, {} titoli",
+        "  {} afternoons, {} h {:02} min, {} titoli",
         AFTERNOONS.len(),
         month.minutes / 60,
         month.minutes % 60,
@@ -246,11 +253,12 @@ fn print_summary(month: &Month, libretto: &FundsAccount) -> Result<(), Box<dyn E
         libretto.available_on(last_day).to_italian()
     );
     println!(
-        "  compensi from this family in 2026 (March only): {} of the {} cap c ({}); hours {} of {} ({}, reading A2: LF too)",
+        "  compensi from this family in 2026 (March only): {} of the {} cap c ({}); {} h {:02} min of {} h ({}, LAW.md Part A A2: LF too)",
         cost.compenso.to_italian(),
         rules.cap_pair.value.to_italian(),
         rules.cap_pair.citation,
         month.minutes / 60,
+        month.minutes % 60,
         rules.hours_per_pair.value,
         rules.hours_per_pair.citation
     );

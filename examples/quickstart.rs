@@ -25,6 +25,18 @@
 //!    under every cap and the 280 hours with each utilizzatore, with citations;
 //! 6. her Scrivania Prestatore at the end of January of the next year: the payments and the
 //!    annual prospetto compensi against cap a.
+//!
+//! Days are printed as ISO dates (`2026-03-07`), as the crate's verdicts print them, except the
+//! Scrivania's own lines in section 6, which show them as the INPS portal does (`07/03/2026`).
+//!
+//! LAW.md rules illustrated: the rules table (Part B §1, every row cited); CPO-CONTRIB and
+//! LF-TITOLO with worked examples E1, E2 and E3 (reading A1 for the 1% oneri); REG-BOTH,
+//! REG-AUTH, ELIG-SELFCERT; LF-USERS and CPO-USERS; CPO-MIN-PAY, CPO-COMM, CPO-REVOCA, CPO-PAY,
+//! LF-COMM, LF-PAY with worked example E6 (7/3/2026: communicate by 13:00, revoca until
+//! 10/3/2026, payment by 15/4/2026); CAP-PRESTATORE-TOTAL, CAP-UTILIZZATORE-TOTAL and
+//! CAP-UTILIZZATORE-EVENTS with CAP-75PCT (E5), CAP-PAIR with SANCT-CONV (E11: whole titoli),
+//! HOURS-280 (reading A2); work across midnight (E4, reading A12) and the year of a prestazione
+//! (A9); REG-PORTAL-2026 (Scrivania Prestatore, prospetto compensi).
 
 use std::error::Error;
 use std::process::ExitCode;
@@ -115,9 +127,10 @@ fn print_costs(rules: &Rules) -> Result<(), Box<dyn Error>> {
         );
     }
     println!(
-        "   ↳ {} (oneri: {})",
+        "   ↳ CPO: {} (oneri: {})",
         rules.cpo_ivs_rate.citation, rules.cpo_oneri_base.citation
     );
+    println!("   ↳ LF titolo: {}", rules.lf_titolo.citation);
     Ok(())
 }
 
@@ -448,11 +461,16 @@ fn print_room(
         profile,
     };
     let room = ledger.room(&query)?;
+    // Titoli exist only in the Libretto Famiglia (8,00 € of compenso each).
+    let titoli = if instrument == Instrument::LibrettoFamiglia {
+        format!(" ({} titoli)", room.titoli)
+    } else {
+        String::new()
+    };
     println!(
-        "   room left on {day} with {} ({instrument}): {} ({} titoli), set by {}",
+        "   room left on {day} with {} ({instrument}): {}{titoli}, set by {}",
         utilizzatore.name(),
         room.compenso.to_italian(),
-        room.titoli,
         room.binding
     );
     for cap in &room.caps {
@@ -462,7 +480,10 @@ fn print_room(
             .map(|w| {
                 format!(
                     ", her compensi counted at {}%",
-                    (w * Decimal::ONE_HUNDRED).normalize()
+                    (w * Decimal::ONE_HUNDRED)
+                        .normalize()
+                        .to_string()
+                        .replace('.', ",")
                 )
             })
             .unwrap_or_default();
@@ -479,7 +500,7 @@ fn print_room(
     }
     if let Some(minutes) = room.minutes {
         println!(
-            "     {:<22} {} h {} min left of {} h",
+            "     {:<22} {} h {:02} min left of {} h",
             "HOURS-280",
             minutes / 60,
             minutes % 60,
@@ -731,8 +752,10 @@ fn print_scrivania(
         payments.len(),
         net.to_italian()
     );
+    // The Scrivania's own lines show days as the INPS portal does (29/12/2026).
+    println!("   the last 3 prestazioni, as the portal lists them:");
     for entry in desk.entries().iter().rev().take(3).rev() {
-        println!("   {entry}");
+        println!("     {entry}");
     }
     let prospetto = desk.prospetto(work_year)?;
     println!("   {}", prospetto.to_string().replace('\n', "\n   "));

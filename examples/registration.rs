@@ -2,6 +2,13 @@
 //! final verification "Lavoratore Attivo") and the 2026 path with SPID; then an intermediary's
 //! authorization under a delega.
 //!
+//! LAW.md rules illustrated: REG-BOTH and REG-DATA-PRESTATORE (the form, with the problems a
+//! draft still has), REG-AUTH (INPS PIN until 30/9/2021, then SPID level 2 or more), REG-STATES,
+//! ELIG-AGE (reading A6), PAY-MODES (reading A18: an IBAN credit is free), REG-INTERMEDIARI (a
+//! consulente del lavoro may act for a prestatore only from the January 2026 portal, INPS msg
+//! 3932/2025; the delega kept for its validity plus 5 years, INPS msg 3177/2017). Days are ISO
+//! dates (`2026-01-01`), as in the crate's answers.
+//!
 //! Run with `cargo run --example registration`.
 
 use prestazioni_occasionali::{
@@ -68,8 +75,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cf = "RSSMRA85T10A562S".parse()?;
     let active = reg.is_active_worker("MARIO", "rossi", &cf, date!(2018 - 09 - 04));
     println!(
-        "after the telephone confirmation: {} (Lavoratore Attivo: {active})",
-        reg.state()
+        "after the telephone confirmation: {} (Lavoratore Attivo: {})",
+        reg.state(),
+        if active { "yes" } else { "no" }
     );
 
     // The 2026 path: SPID confirms at once.
@@ -117,8 +125,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         revoked_on: None,
     })?;
     println!(
-        "the intermediary keeps the delega until {}",
-        delega.keep_until()?
+        "the intermediary keeps the delega until {} ({})",
+        delega.keep_until()?,
+        Rules::in_force_on(date!(2025 - 06 - 01))?
+            .delega_retention_years
+            .citation
     );
     for day in [date!(2025 - 12 - 31), date!(2026 - 01 - 01)] {
         let answer = authorize(

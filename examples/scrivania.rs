@@ -1,6 +1,12 @@
 //! The Scrivania Prestatore: prestazioni from two utilizzatori, their statuses, the payments by
 //! INPS with the fees withheld, and the annual prospetto compensi.
 //!
+//! LAW.md rules illustrated: REG-PORTAL-2026 (INPS msg 3932/2025: prestazioni, payment statuses,
+//! annual prospetto compensi), CPO-REVOCA (reading A16), CPO-PAY and LF-PAY (reading A15),
+//! PAY-MODES with worked example E8 (bonifico domiciliato 3,84 from 27/1/2023; IBAN credit
+//! free), CAP-PRESTATORE-TOTAL (the prospetto against cap a), CPO-PAYSLIP. Days are printed as
+//! the INPS portal shows them and as the Scrivania's own lines do (`09/03/2026`).
+//!
 //! Run with `cargo run --example scrivania`.
 
 use prestazioni_occasionali::{
@@ -118,7 +124,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let rules_of = |day| RulesTable::embedded().in_force_on(day);
 
-    println!("prestazioni on {}:", desk.viewed_at().date());
+    let viewed = desk.viewed_at().date();
+    println!(
+        "prestazioni on {:02}/{:02}/{}:",
+        viewed.day(),
+        u8::from(viewed.month()),
+        viewed.year()
+    );
     for e in desk.entries() {
         println!("  {e}");
         let rules = rules_of(e.prestazione.day())?;
