@@ -48,18 +48,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         },
     ];
     let mut ledger = Ledger::default().with_warning_thresholds(&[80, 90])?;
-    let rules = Rules::in_force_on(date!(2026 - 01 - 01))?;
-    println!("Each line: the room left under");
-    println!("  cap c with this worker ({})", rules.cap_pair.citation);
-    println!(
-        "  the 280 hours with this worker ({})",
-        rules.hours_per_pair.citation
-    );
-    println!(
-        "  cap b of the company, for this worker: a student's compensi count at 75% ({}; {})",
-        rules.cap_utilizzatore_events.citation, rules.special_category_weight.citation
-    );
-    println!();
+    print_legend()?;
 
     // The season: fairs in spring and autumn, each worker 8 hours a day at 15,00 €/h.
     let season: [(Date, usize); 12] = [
@@ -140,6 +129,23 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
 
     year_end(&ledger, company, &workers);
+    Ok(())
+}
+
+/// What each booking line shows, with the citations.
+fn print_legend() -> Result<(), Box<dyn Error>> {
+    let rules = Rules::in_force_on(date!(2026 - 01 - 01))?;
+    println!("Each line: the room left under");
+    println!("  cap c with this worker ({})", rules.cap_pair.citation);
+    println!(
+        "  the 280 hours with this worker ({})",
+        rules.hours_per_pair.citation
+    );
+    println!(
+        "  cap b of the company, for this worker: a student's compensi count at 75% ({}; {})",
+        rules.cap_utilizzatore_events.citation, rules.special_category_weight.citation
+    );
+    println!();
     Ok(())
 }
 
