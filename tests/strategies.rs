@@ -95,11 +95,11 @@ fn assert_realistic(p: &Prestazione) {
     assert!(p.minutes() <= 720);
     match p.instrument() {
         Instrument::LibrettoFamiglia => {
-            let titolo = rules.lf_titolo.value.compenso;
+            let per_titolo = rules.lf_titolo.value.compenso;
             let needed = titoli_for_minutes(p.minutes(), rules).unwrap();
-            let titoli =
-                (needed..=needed + 2).find(|&t| titolo.checked_mul_u32(t) == Some(p.compenso()));
-            assert!(titoli.is_some(), "{p:?}: not whole titoli");
+            let whole =
+                (needed..=needed + 2).any(|t| per_titolo.checked_mul_u32(t) == Some(p.compenso()));
+            assert!(whole, "{p:?}: not whole titoli");
             assert_eq!(p.profile(), CapProfile::default());
             assert!(
                 matches!(p.utilizzatore(), UtilizzatoreId::CodiceFiscale(_)) || p.steward(),
@@ -184,7 +184,7 @@ fn lawful_years_fill_up_against_the_caps_and_cover_both_instruments() {
     let near_a_limit = years.iter().filter(|year| {
         let first = &year[0];
         let mut ledger = Ledger::default();
-        for p in year.iter() {
+        for p in *year {
             ledger.record(p).unwrap();
         }
         let rules = Rules::in_force_on(first.day()).unwrap();
@@ -214,4 +214,15 @@ fn lawful_years_fill_up_against_the_caps_and_cover_both_instruments() {
         .map(Prestazione::special_category)
         .collect();
     assert_eq!(kinds.len(), 2);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn registration_drafts_validate(form in strategies::registration_draft()) {
+        let data = form.validate().unwrap();
+        prop_assert_eq!(data.codice_fiscale().to_string(), form.codice_fiscale.clone());
+        // The data carries the prestatore into the eligibility checks.
+        prop_assert!(data.to_prestatore().is_ok());
+    }
 }

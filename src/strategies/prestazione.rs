@@ -157,14 +157,14 @@ fn build(
 ///
 /// proptest!(|(p in strategies::prestazione_with_id(PrestazioneId(7)))| {
 ///     prop_assert_eq!(p.id(), PrestazioneId(7));
-///     let rules = Rules::in_force_on(p.day()).unwrap();
+///     let rules = Rules::in_force_on(p.day())?;
 ///     match p.instrument() {
 ///         Instrument::LibrettoFamiglia => {
 ///             let titolo = rules.lf_titolo.value.compenso;
-///             let titoli = titoli_for_minutes(p.minutes(), rules).unwrap();
-///             prop_assert!(p.compenso() >= titolo.checked_mul_u32(titoli).unwrap());
+///             let titoli = titoli_for_minutes(p.minutes(), rules)?;
+///             prop_assert!(titolo.checked_mul_u32(titoli).is_some_and(|least| p.compenso() >= least));
 ///         }
-///         _ => prop_assert!(check_cpo_pay(p.compenso(), p.minutes(), rules).unwrap().is_lawful()),
+///         _ => prop_assert!(check_cpo_pay(p.compenso(), p.minutes(), rules)?.is_lawful()),
 ///     }
 /// });
 /// ```
@@ -191,7 +191,7 @@ pub fn prestazione_with_id(id: PrestazioneId) -> impl Strategy<Value = Prestazio
 ///
 /// proptest!(|(p in strategies::prestazione())| {
 ///     // It round-trips through its draft, the validating constructor.
-///     let again = Prestazione::try_from(PrestazioneDraft::from(p.clone())).unwrap();
+///     let again = Prestazione::try_from(PrestazioneDraft::from(p.clone()))?;
 ///     prop_assert_eq!(again, p);
 /// });
 /// ```
