@@ -96,7 +96,8 @@
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
 //!   ISO 8601); computed answers (communications, the Scrivania, authorizations) serialise
 //!   only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
-//! - `proptest`: [`strategies`], generators of valid values for the crate's types.
+//! - `proptest`: [`strategies`], generators of valid values for the crate's types, up to
+//!   realistic prestazioni and calendar years of them that a [`Ledger`] records without refusal.
 //!
 //! This crate is not legal advice.
 //!

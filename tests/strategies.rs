@@ -1,0 +1,228 @@
+//! The public proptest strategies yield valid values: they parse back, pass the crate's own
+//! constructors and checks, and a default ledger records every prestazione of a lawful year.
+#![cfg(feature = "proptest")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashSet;
+
+use prestazioni_occasionali::{
+    AgriculturalArea, CapProfile, Categoria, Euro, Instrument, Ledger, Prestazione,
+    PrestazioneDraft, PrestazioneId, REGIME_START, Rules, SelfCertification, UtilizzatoreId,
+    check_cpo_pay, check_cpo_pay_agricultural, strategies, titoli_for_minutes,
+};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
+use time::macros::date;
+
+/// `count` values of `strategy` from a deterministic runner.
+fn draw<S: Strategy>(strategy: &S, count: usize) -> Vec<S::Value> {
+    let mut runner = TestRunner::deterministic();
+    (0..count)
+        .map(|_| strategy.new_tree(&mut runner).unwrap().current())
+        .collect()
+}
+
+#[test]
+fn utilizzatore_ids_parse_back_and_cover_both_kinds() {
+    let ids = draw(&strategies::utilizzatore_id(), 200);
+    for id in &ids {
+        assert_eq!(id.to_string().parse::<UtilizzatoreId>().unwrap(), *id);
+    }
+    assert!(
+        ids.iter()
+            .any(|id| matches!(id, UtilizzatoreId::CodiceFiscale(_)))
+    );
+    assert!(
+        ids.iter()
+            .any(|id| matches!(id, UtilizzatoreId::PartitaIva(_)))
+    );
+}
+
+#[test]
+fn every_categoria_and_area_is_drawn() {
+    let categorie: HashSet<Categoria> = draw(&strategies::categoria(), 200).into_iter().collect();
+    assert_eq!(categorie.len(), 5);
+    let areas: HashSet<AgriculturalArea> = draw(&strategies::agricultural_area(), 100)
+        .into_iter()
+        .collect();
+    assert_eq!(areas.len(), 3);
+}
+
+#[test]
+fn self_certifications_rebuild_through_the_constructor() {
+    let certs = draw(&strategies::self_certification(), 300);
+    for c in &certs {
+        assert_eq!(
+            SelfCertification::new(c.categoria(), c.from(), c.until()).unwrap(),
+            *c
+        );
+        assert!(REGIME_START <= c.from() && c.from() <= date!(2035 - 12 - 31));
+    }
+    assert!(certs.iter().any(|c| c.until().is_none()));
+    assert!(certs.iter().any(|c| c.until().is_some()));
+}
+
+#[test]
+fn cap_profiles_rebuild_with_the_builders_and_cover_every_flag() {
+    let profiles = draw(&strategies::cap_profile(), 300);
+    for p in &profiles {
+        let rebuilt = CapProfile::default()
+            .with_events_sector(p.events_sector)
+            .with_pubblica_amministrazione(p.pubblica_amministrazione);
+        let rebuilt = match p.agricultural_area {
+            Some(area) => rebuilt.with_agricultural_area(area),
+            None => rebuilt,
+        };
+        assert_eq!(rebuilt, *p);
+    }
+    for flag in [true, false] {
+        assert!(profiles.iter().any(|p| p.events_sector == flag));
+        assert!(profiles.iter().any(|p| p.pubblica_amministrazione == flag));
+        assert!(
+            profiles
+                .iter()
+                .any(|p| p.agricultural_area.is_some() == flag)
+        );
+    }
+}
+
+/// The realism promised by `strategies::prestazione_with_id`, checked with the crate's own
+/// functions.
+fn assert_realistic(p: &Prestazione) {
+    let rules = Rules::in_force_on(p.day()).unwrap();
+    assert!(p.day() <= date!(2035 - 12 - 31));
+    assert!(p.minutes() <= 720);
+    match p.instrument() {
+        Instrument::LibrettoFamiglia => {
+            let per_titolo = rules.lf_titolo.value.compenso;
+            let needed = titoli_for_minutes(p.minutes(), rules).unwrap();
+            let whole =
+                (needed..=needed + 2).any(|t| per_titolo.checked_mul_u32(t) == Some(p.compenso()));
+            assert!(whole, "{p:?}: not whole titoli");
+            assert_eq!(p.profile(), CapProfile::default());
+            assert!(
+                matches!(p.utilizzatore(), UtilizzatoreId::CodiceFiscale(_)) || p.steward(),
+                "{p:?}"
+            );
+        }
+        Instrument::ContrattoPrestazioneOccasionale => {
+            assert!(!p.steward());
+            assert!(
+                check_cpo_pay(p.compenso(), p.minutes(), rules)
+                    .unwrap()
+                    .is_lawful()
+            );
+            if let Some(area) = p.profile().agricultural_area {
+                assert!(
+                    check_cpo_pay_agricultural(p.compenso(), p.minutes(), Some(area), rules)
+                        .unwrap()
+                        .is_lawful()
+                );
+                assert!(!p.profile().pubblica_amministrazione);
+            }
+            if p.profile().pubblica_amministrazione {
+                assert!(matches!(p.utilizzatore(), UtilizzatoreId::PartitaIva(_)));
+            }
+        }
+    }
+    if p.steward() {
+        assert!(rules.cap_steward.value.is_some());
+    }
+}
+
+proptest! {
+    #[test]
+    fn prestazioni_are_valid_realistic_and_recordable(p in strategies::prestazione()) {
+        let again = Prestazione::try_from(PrestazioneDraft::from(p.clone())).unwrap();
+        prop_assert_eq!(&again, &p);
+        assert_realistic(&p);
+        // One prestazione alone stays within every cap of a fresh ledger.
+        let mut ledger = Ledger::default();
+        prop_assert!(ledger.record(&p).is_ok());
+    }
+
+    #[test]
+    fn prestazione_with_id_keeps_the_id(p in strategies::prestazione_with_id(PrestazioneId(42))) {
+        prop_assert_eq!(p.id(), PrestazioneId(42));
+        assert_realistic(&p);
+    }
+
+    #[test]
+    fn a_default_ledger_records_every_prestazione_of_a_lawful_year(
+        year in strategies::lawful_year(2, 2, 150)
+    ) {
+        prop_assert!(year.len() <= 150);
+        let ids: HashSet<PrestazioneId> = year.iter().map(Prestazione::id).collect();
+        prop_assert_eq!(ids.len(), year.len());
+        let years: HashSet<i32> = year.iter().map(|p| p.day().year()).collect();
+        prop_assert!(years.len() <= 1);
+        let pair_days: HashSet<_> = year
+            .iter()
+            .map(|p| (p.prestatore().canonical(), p.utilizzatore().canonical(), p.day()))
+            .collect();
+        prop_assert_eq!(pair_days.len(), year.len());
+        let mut ledger = Ledger::default();
+        for p in &year {
+            assert_realistic(p);
+            prop_assert!(ledger.record(p).is_ok(), "refused {:?}", p);
+        }
+        // In any order, too: every cap counts a sum over the year.
+        let mut reversed = Ledger::default();
+        for p in year.iter().rev() {
+            prop_assert!(reversed.record(p).is_ok());
+        }
+    }
+}
+
+#[test]
+fn lawful_years_fill_up_against_the_caps_and_cover_both_instruments() {
+    let years = draw(&strategies::lawful_year(1, 1, 300), 20);
+    assert!(years.iter().all(|y| !y.is_empty()));
+    // One pair and 300 candidates: the ledger's refusals stop the pair close to cap c or to its
+    // hour limit (the largest candidate is 12 hours, or 14 titoli, or 168,00 for the CPO).
+    let near_a_limit = years.iter().filter(|year| {
+        let first = &year[0];
+        let mut ledger = Ledger::default();
+        for p in *year {
+            ledger.record(p).unwrap();
+        }
+        let rules = Rules::in_force_on(first.day()).unwrap();
+        let totals = ledger.pair_totals(
+            &first.prestatore(),
+            &first.utilizzatore(),
+            first.day().year(),
+        );
+        let cap = rules.cap_pair.value;
+        totals
+            .counted_cap_pair
+            .checked_add(Euro::from_euros(200))
+            .unwrap()
+            > cap
+            || totals.counted_minutes + 720 > 259 * 60
+    });
+    assert!(near_a_limit.count() >= 10);
+    let instruments: HashSet<Instrument> = years
+        .iter()
+        .flatten()
+        .map(Prestazione::instrument)
+        .collect();
+    assert_eq!(instruments.len(), 2);
+    let kinds: HashSet<bool> = draw(&strategies::lawful_year(3, 3, 50), 20)
+        .iter()
+        .flatten()
+        .map(Prestazione::special_category)
+        .collect();
+    assert_eq!(kinds.len(), 2);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn registration_drafts_validate(form in strategies::registration_draft()) {
+        let data = form.validate().unwrap();
+        prop_assert_eq!(data.codice_fiscale().to_string(), form.codice_fiscale.clone());
+        // The data carries the prestatore into the eligibility checks.
+        prop_assert!(data.to_prestatore().is_ok());
+    }
+}
