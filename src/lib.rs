@@ -32,7 +32,8 @@
 //! 5. **The communications** that tie them together: [`LfCommunication`] (the work done, by the
 //!    3rd of the next month) and [`CpoCommunication`] (60 minutes ahead, one prestazione per
 //!    calendar day), each validated, with its pay, cost, deadlines, verdict and ledger records.
-//! 6. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours, with an
+//! 6. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours (in
+//!    agriculture from 2017 to 2022, cap c over the area's CCNL rate: [`CapProfile`]), with an
 //!    [`Assessment`] explaining every breach, revoca and correction, the room left
 //!    ([`Ledger::room`]), totals, and [`LedgerEvent`]s to replay and merge.
 //! 7. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
