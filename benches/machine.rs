@@ -10,6 +10,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use support::national::Rng;
+
+mod support {
+    pub mod national;
+}
 
 /// One cache line: the index of the next line to visit, and padding.
 #[derive(Clone, Copy)]
@@ -18,19 +23,13 @@ struct Line {
     next: usize,
 }
 
-/// A single random cycle through `lines` cache lines (Sattolo's algorithm, splitmix64).
+/// A single random cycle through `lines` cache lines (Sattolo's algorithm, with the
+/// deterministic generator of the ledger benches).
 fn cycle(lines: usize) -> Vec<Line> {
     let mut order: Vec<usize> = (0..lines).collect();
-    let mut state = 0x5eed_u64;
-    let mut next = || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
+    let mut rng = Rng::new(0x5eed);
     for i in (1..lines).rev() {
-        let j = usize::try_from(next() % u64::try_from(i).unwrap()).unwrap();
+        let j = usize::try_from(rng.below(u64::try_from(i).unwrap())).unwrap();
         order.swap(i, j);
     }
     let mut chain = vec![Line { next: 0 }; lines];

@@ -6,7 +6,8 @@
 //! - durations: whole hours and minutes, `242 h 40 min`, `4 h 00 min`, `0 h 59 min`
 //!   ([`duration`]);
 //! - an exact total with more than two decimals (a weighted cap-b total, 75% of a compenso):
-//!   every decimal kept, in the same style, `10.000,005 €` ([`exact_amount`]).
+//!   every decimal kept, in the same style, `10.000,005 €` ([`italian_amount`], which
+//!   `Euro::to_italian` uses too).
 //!
 //! An error message that quotes the caller's own input text keeps it verbatim.
 
@@ -15,9 +16,9 @@ pub(crate) fn duration(minutes: u64) -> String {
     format!("{} h {:02} min", minutes / 60, minutes % 60)
 }
 
-/// An exact non-negative amount in the Italian style with every decimal it has (at least two):
-/// `10.000,005 €`, `3.125,00 €`.
-pub(crate) fn exact_amount(amount: rust_decimal::Decimal) -> String {
+/// An amount in the Italian style with every decimal it has (at least two): `3.125,00 €`,
+/// `10.000,005 €`. [`Euro::to_italian`](crate::Euro::to_italian) is this for whole cents.
+pub(crate) fn italian_amount(amount: rust_decimal::Decimal) -> String {
     let text = amount.abs().normalize().to_string();
     let (whole, fraction) = text.split_once('.').unwrap_or((text.as_str(), ""));
     let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
@@ -37,18 +38,18 @@ pub(crate) fn exact_amount(amount: rust_decimal::Decimal) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{duration, exact_amount};
+    use super::{duration, italian_amount};
     use rust_decimal::Decimal;
 
     #[test]
-    fn exact_amounts() {
+    fn italian_amounts() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert_eq!(exact_amount(d("10000.005")), "10.000,005 €");
-        assert_eq!(exact_amount(d("3125")), "3.125,00 €");
-        assert_eq!(exact_amount(d("0.5")), "0,50 €");
-        assert_eq!(exact_amount(d("999.9975")), "999,9975 €");
-        assert_eq!(exact_amount(d("1234567.1")), "1.234.567,10 €");
-        assert_eq!(exact_amount(Decimal::ZERO), "0,00 €");
+        assert_eq!(italian_amount(d("10000.005")), "10.000,005 €");
+        assert_eq!(italian_amount(d("3125")), "3.125,00 €");
+        assert_eq!(italian_amount(d("0.5")), "0,50 €");
+        assert_eq!(italian_amount(d("999.9975")), "999,9975 €");
+        assert_eq!(italian_amount(d("1234567.1")), "1.234.567,10 €");
+        assert_eq!(italian_amount(Decimal::ZERO), "0,00 €");
     }
 
     #[test]

@@ -400,16 +400,7 @@ impl Euro {
     /// ```
     #[must_use]
     pub fn to_italian(self) -> String {
-        let plain = self.to_string();
-        let (int, frac) = plain.split_once('.').unwrap_or((plain.as_str(), "00"));
-        let mut grouped = String::with_capacity(int.len() + int.len() / 3 + 8);
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push('.');
-            }
-            grouped.push(c);
-        }
-        format!("{grouped},{frac} €")
+        crate::format::italian_amount(self.0)
     }
 }
 

@@ -1284,7 +1284,7 @@ impl CpoCommunication {
                     }
                     // No area given: the area with the highest rate, as for the pay floor,
                     // whose hour limit is the lowest (the conservative reading).
-                    (true, None) => match strictest_agricultural_area(rules) {
+                    (true, None) => match AgriculturalArea::strictest(rules) {
                         Some(area) => utilizzatore.cap_profile(rules).with_agricultural_area(area),
                         None => utilizzatore.cap_profile(rules),
                     },
@@ -1727,21 +1727,6 @@ impl fmt::Debug for CpoCommunication {
             .field("verdict", &self.verdict)
             .finish()
     }
-}
-
-/// The agricultural area with the highest hourly rate under `rules` (the lowest hour limit), or
-/// `None` when the rules have no agricultural rates: the conservative area when the host gives
-/// none (LAW.md CPO-AGRI-PAY, HOURS-AGRI).
-fn strictest_agricultural_area(rules: &crate::rules::Rules) -> Option<AgriculturalArea> {
-    [
-        AgriculturalArea::Area1,
-        AgriculturalArea::Area2,
-        AgriculturalArea::Area3,
-    ]
-    .into_iter()
-    .filter_map(|area| area.hourly_rate(rules).map(|rate| (rate, area)))
-    .max_by_key(|(rate, _)| *rate)
-    .map(|(_, area)| area)
 }
 
 #[cfg(test)]

@@ -209,6 +209,32 @@ pub enum AgriculturalArea {
 }
 
 impl AgriculturalArea {
+    /// Every area, in order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::AgriculturalArea;
+    /// assert_eq!(AgriculturalArea::ALL.len(), 3);
+    /// assert_eq!(AgriculturalArea::ALL[0], AgriculturalArea::Area1);
+    /// ```
+    pub const ALL: [AgriculturalArea; 3] = [
+        AgriculturalArea::Area1,
+        AgriculturalArea::Area2,
+        AgriculturalArea::Area3,
+    ];
+
+    /// The area with the highest hourly rate under `rules` (the highest pay floor and the lowest
+    /// hour limit), or `None` when the rules have no agricultural rates: the conservative area
+    /// when the host gives none (LAW.md CPO-AGRI-PAY, HOURS-AGRI).
+    pub(crate) fn strictest(rules: &Rules) -> Option<AgriculturalArea> {
+        AgriculturalArea::ALL
+            .into_iter()
+            .filter_map(|area| area.hourly_rate(rules).map(|rate| (rate, area)))
+            .max_by_key(|(rate, _)| *rate)
+            .map(|(_, area)| area)
+    }
+
     /// This area's CCNL hourly rate under `rules`, or `None` when the rules in force have no
     /// agricultural rates (from 1/1/2023).
     ///
@@ -369,13 +395,8 @@ pub fn check_cpo_pay_agricultural(
     area: Option<AgriculturalArea>,
     rules: &Rules,
 ) -> Result<Verdict, InstrumentError> {
-    let areas = [
-        AgriculturalArea::Area1,
-        AgriculturalArea::Area2,
-        AgriculturalArea::Area3,
-    ];
     let mut minimum = Euro::ZERO;
-    for candidate in areas {
+    for candidate in AgriculturalArea::ALL {
         if area.is_none_or(|a| a == candidate) {
             minimum = minimum.max(cpo_minimum_compenso_agricultural(
                 minutes, candidate, rules,

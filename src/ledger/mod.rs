@@ -25,6 +25,7 @@ use totals::{
     Delta, External, INLINE_PAIRS, PTot, PairAt, PairTot, PeriodTot, Read, UTot, YearTotals, euro,
 };
 
+use crate::format::italian_amount;
 use crate::identity::CodiceFiscale;
 use crate::instruments::{
     AgriculturalArea, agricultural_hour_limit, agricultural_hour_limit_citation, area_name,
@@ -691,11 +692,6 @@ fn ten_thousandths(amount: Decimal) -> Option<u128> {
     (scale <= 4).then(|| mantissa * 10u128.pow(4 - scale))
 }
 
-/// `weight` in hundredths, when it is non-negative with at most two decimals and fits.
-fn hundredths(weight: Decimal) -> Option<u64> {
-    exact_cents(weight)
-}
-
 /// `amount` in cents, when it is a non-negative whole number of cents that fits.
 fn exact_cents(amount: Decimal) -> Option<u64> {
     if amount.is_sign_negative() && !amount.is_zero() {
@@ -716,14 +712,6 @@ fn dec(cents: u64) -> Decimal {
 
 fn overflow(what: &'static str) -> LedgerError {
     LedgerError::Overflow { what }
-}
-
-/// An exact amount for a message: Italian format, with more than two decimals when exact.
-fn show(amount: Decimal) -> String {
-    match Euro::new(amount) {
-        Ok(e) => e.to_italian(),
-        Err(_) => crate::format::exact_amount(amount),
-    }
 }
 
 /// What `e` adds to the totals, counting `cap_b` (the weighted compenso) in cap b.
@@ -999,7 +987,8 @@ impl Ledger {
         if let (Some(used_u), Some(nominal_c), Some(w_num)) = (
             ten_thousandths(used),
             exact_cents(nominal),
-            weight.map_or(Some(100), hundredths),
+            // The weight in hundredths (the same conversion as an amount in cents).
+            weight.map_or(Some(100), exact_cents),
         ) && (1..=100).contains(&w_num)
             // No overflow below: used_u < 2^110, the requested part < 2^71 (w_num <= 100, a
             // weight of at most 1 as the rules table requires), limits < 2^71.
@@ -1196,7 +1185,7 @@ impl Ledger {
                 &|| {
                     format!(
                         "the prestatore's compensi in {year_number} would total {} ({} from other utilizzatori), above the cap of {}",
-                        show(cap.total()),
+                        italian_amount(cap.total()),
                         euro(p_tot.1).to_italian(),
                         cap.limit.to_italian()
                     )
@@ -1233,7 +1222,7 @@ impl Ledger {
                 &|| {
                     format!(
                         "the utilizzatore's counted compensi in {year_number} would total {}{}, above the cap of {}",
-                        show(cap.total()),
+                        italian_amount(cap.total()),
                         note(),
                         cap.limit.to_italian()
                     )
@@ -1259,7 +1248,7 @@ impl Ledger {
                 &|| {
                     format!(
                         "the prestatore's compensi from this utilizzatore in {year_number} would total {}, above the cap of {}",
-                        show(cap.total()),
+                        italian_amount(cap.total()),
                         cap.limit.to_italian()
                     )
                 },
@@ -1284,7 +1273,7 @@ impl Ledger {
                 &|| {
                     format!(
                         "the steward's compensi from this società sportiva in {year_number} would total {}, above the cap of {} (the crate reads a breach of c-bis like one of c)",
-                        show(cap.total()),
+                        italian_amount(cap.total()),
                         cap.limit.to_italian()
                     )
                 },
@@ -2740,7 +2729,7 @@ mod tests {
         }
         assert_eq!(ten_thousandths(Decimal::new(-1, 4)), None);
         assert_eq!(ten_thousandths(Decimal::new(75, 2)), Some(7_500));
-        assert_eq!(hundredths(Decimal::new(75, 2)), Some(75));
+        assert_eq!(exact_cents(Decimal::new(75, 2)), Some(75));
         assert_eq!(exact_cents(Decimal::new(-1, 2)), None);
         assert_eq!(exact_cents(Decimal::new(7, 0)), Some(700));
         assert_eq!(exact_cents(Decimal::new(7, 1)), Some(70));

@@ -119,11 +119,7 @@ pub fn self_certification() -> impl Strategy<Value = SelfCertification> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn agricultural_area() -> impl Strategy<Value = AgriculturalArea> {
-    proptest::sample::select(vec![
-        AgriculturalArea::Area1,
-        AgriculturalArea::Area2,
-        AgriculturalArea::Area3,
-    ])
+    proptest::sample::select(AgriculturalArea::ALL.to_vec())
 }
 
 /// Any [`CapProfile`]: each of events sector and pubblica amministrazione about one in four,
