@@ -548,6 +548,19 @@ pub enum Sector {
 }
 
 impl Sector {
+    /// The sector in the words of art. 54-bis c. 14 (and of the lists it refers to).
+    pub(crate) fn words(self) -> &'static str {
+        match self {
+            Sector::EventsThermalParks => "congressi, fiere, eventi, terme, parchi",
+            Sector::Nightlife => "discoteche, sale da ballo, night-club",
+            Sector::Hospitality => "alberghi e strutture ricettive",
+            Sector::Construction => "edilizia e settori affini",
+            Sector::StoneWorking => "escavazione o lavorazione di materiale lapideo",
+            Sector::Mining => "miniere, cave e torbiere",
+            Sector::Agriculture => "agricoltura",
+        }
+    }
+
     /// Every sector, in declaration order.
     ///
     /// # Examples

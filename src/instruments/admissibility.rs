@@ -458,7 +458,7 @@ fn check_cpo(
                 rules.prohibited_sectors.citation.clone(),
                 format!(
                     "the CPO is banned in the sector {} ({})",
-                    sector_words(sector),
+                    sector.words(),
                     sector.citation()
                 ),
                 comma14(u, e, rules, false),
@@ -479,18 +479,6 @@ fn check_cpo(
         ));
     }
     Ok(())
-}
-
-fn sector_words(sector: Sector) -> &'static str {
-    match sector {
-        Sector::EventsThermalParks => "congressi, fiere, eventi, terme, parchi",
-        Sector::Nightlife => "discoteche, sale da ballo, night-club",
-        Sector::Hospitality => "alberghi e strutture ricettive",
-        Sector::Construction => "edilizia e settori affini",
-        Sector::StoneWorking => "escavazione o lavorazione di materiale lapideo",
-        Sector::Mining => "miniere, cave e torbiere",
-        Sector::Agriculture => "agricoltura",
-    }
 }
 
 /// The size limit (c. 14 lett. a) and, for hotels 2018-2022, the comma-8 condition.

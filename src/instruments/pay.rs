@@ -93,6 +93,13 @@ pub fn titoli_for_minutes(minutes: u32, rules: &Rules) -> Result<u32, Instrument
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn cpo_minimum_compenso(minutes: u32, rules: &Rules) -> Result<Euro, InstrumentError> {
+    check_day_minutes(minutes)?;
+    let hourly = pro_rata(rules.cpo_min_hourly.value, minutes, "CPO minimum compenso")?;
+    Ok(hourly.max(rules.cpo_min_daily.value.amount))
+}
+
+/// One calendar day's minutes: at least 1, at most the 1500 of the longest day.
+fn check_day_minutes(minutes: u32) -> Result<(), InstrumentError> {
     if minutes == 0 {
         return Err(InstrumentError::ZeroMinutes);
     }
@@ -102,16 +109,16 @@ pub fn cpo_minimum_compenso(minutes: u32, rules: &Rules) -> Result<Euro, Instrum
             max: LONGEST_DAY_MINUTES,
         });
     }
-    let hourly = rules
-        .cpo_min_hourly
-        .value
+    Ok(())
+}
+
+/// `hourly` for `minutes`, rounded to the cent half away from zero.
+fn pro_rata(hourly: Euro, minutes: u32, what: &'static str) -> Result<Euro, InstrumentError> {
+    let amount = hourly
         .checked_mul_decimal(Decimal::from(minutes))
         .and_then(|m| m.checked_div(Decimal::from(60)))
-        .ok_or(InstrumentError::Overflow {
-            what: "CPO minimum compenso",
-        })?;
-    let hourly = Euro::round_half_away_from_zero(hourly)?;
-    Ok(hourly.max(rules.cpo_min_daily.value.amount))
+        .ok_or(InstrumentError::Overflow { what })?;
+    Ok(Euro::round_half_away_from_zero(amount)?)
 }
 
 /// Whether a CPO compenso respects the pay floor of [`cpo_minimum_compenso`] for one calendar
@@ -327,28 +334,13 @@ pub fn cpo_minimum_compenso_agricultural(
     area: AgriculturalArea,
     rules: &Rules,
 ) -> Result<Euro, InstrumentError> {
-    if minutes == 0 {
-        return Err(InstrumentError::ZeroMinutes);
-    }
-    if minutes > LONGEST_DAY_MINUTES {
-        return Err(InstrumentError::TooManyMinutes {
-            minutes,
-            max: LONGEST_DAY_MINUTES,
-        });
-    }
+    const WHAT: &str = "agricultural CPO minimum compenso";
+    check_day_minutes(minutes)?;
     let rate = agricultural_rate(area, rules)?;
-    let overflow = InstrumentError::Overflow {
-        what: "agricultural CPO minimum compenso",
-    };
     let daily = rate
         .checked_mul_u32(rules.cpo_min_daily.value.max_continuous_hours)
-        .ok_or(overflow.clone())?;
-    let pro_rata = rate
-        .checked_mul_decimal(Decimal::from(minutes))
-        .and_then(|m| m.checked_div(Decimal::from(60)))
-        .ok_or(overflow)?;
-    let pro_rata = Euro::round_half_away_from_zero(pro_rata)?;
-    Ok(pro_rata.max(daily))
+        .ok_or(InstrumentError::Overflow { what: WHAT })?;
+    Ok(pro_rata(rate, minutes, WHAT)?.max(daily))
 }
 
 /// Whether the compenso of a historical agricultural CPO (24/6/2017 to 31/12/2022) respects the

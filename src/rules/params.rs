@@ -681,17 +681,7 @@ impl RuleValue for Credential {
 
 impl RuleValue for crate::ateco::Sector {
     fn describe(&self) -> String {
-        use crate::ateco::Sector;
-        match self {
-            Sector::EventsThermalParks => "congressi, fiere, eventi, terme, parchi",
-            Sector::Nightlife => "discoteche, sale da ballo, night-club",
-            Sector::Hospitality => "alberghi e strutture ricettive",
-            Sector::Construction => "edilizia e settori affini",
-            Sector::StoneWorking => "escavazione o lavorazione di materiale lapideo",
-            Sector::Mining => "miniere, cave e torbiere",
-            Sector::Agriculture => "agricoltura",
-        }
-        .to_owned()
+        self.words().to_owned()
     }
 }
 
