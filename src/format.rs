@@ -3,6 +3,8 @@
 //!
 //! - amounts: [`Euro::to_italian`](crate::Euro::to_italian), `1.234,56 €` (thousands dot,
 //!   decimal comma, two decimals, euro sign);
+//! - other decimals (averages, percentages): a decimal comma, `5,17`, `3,5%`
+//!   ([`italian_decimal`]);
 //! - durations: whole hours and minutes, `242 h 40 min`, `4 h 00 min`, `0 h 59 min`
 //!   ([`duration`]);
 //! - an exact total with more than two decimals (a weighted cap-b total, 75% of a compenso):
@@ -14,6 +16,12 @@
 /// A duration of `minutes` as `H h MM min`: `242 h 40 min`, `0 h 05 min`.
 pub(crate) fn duration(minutes: u64) -> String {
     format!("{} h {:02} min", minutes / 60, minutes % 60)
+}
+
+/// A decimal number in the Italian style, with its significant decimals after a comma:
+/// `5,17`, `3,5`, `33`.
+pub(crate) fn italian_decimal(value: rust_decimal::Decimal) -> String {
+    value.normalize().to_string().replace('.', ",")
 }
 
 /// An amount in the Italian style with every decimal it has (at least two): `3.125,00 €`,

@@ -534,22 +534,13 @@ fn check_size(
             citation.clone(),
             format!(
                 "semester average {} permanent employees ({}) is more than {limit}{scope}",
-                average_figure(&average),
+                average.figure(),
                 average.months_in_words()
             ),
             comma14(u, e, rules, false),
         ));
     }
     Ok(())
-}
-
-fn average_figure(average: &crate::parties::SemesterAverage) -> String {
-    average
-        .average
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
-        .replace('.', ",")
 }
 
 fn check_agriculture(

@@ -332,6 +332,15 @@ pub struct SemesterAverage {
 }
 
 impl SemesterAverage {
+    /// The average rounded to two decimals (half away from zero), with the Italian decimal
+    /// comma: `5,17`.
+    pub(crate) fn figure(&self) -> String {
+        crate::format::italian_decimal(
+            self.average
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        )
+    }
+
     /// Whether the average is more than `limit` (5,1 is more than 5; 10 is not more than 10).
     ///
     /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS msg 2887/2017 (Part A A13).
@@ -376,12 +385,7 @@ impl SemesterAverage {
 
 impl fmt::Display for SemesterAverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let shown = self
-            .average
-            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        // Italian decimal comma, as everywhere in the crate's text (`5,17`).
-        let shown = shown.normalize().to_string().replace('.', ",");
-        write!(f, "{shown} ({})", self.months_in_words())
+        write!(f, "{} ({})", self.figure(), self.months_in_words())
     }
 }
 

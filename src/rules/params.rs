@@ -520,7 +520,7 @@ impl RuleValue for Decimal {
     fn describe(&self) -> String {
         match self.checked_mul(Decimal::ONE_HUNDRED) {
             // Italian decimal comma, as every amount the crate prints: "3,5%".
-            Some(percent) => format!("{}%", percent.normalize()).replace('.', ","),
+            Some(percent) => format!("{}%", crate::format::italian_decimal(percent)),
             None => self.to_string(),
         }
     }
