@@ -682,6 +682,16 @@ fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
     })
 }
 
+/// The highest of the (sorted) warning `thresholds`, percentages, that `total` reaches of
+/// `limit`.
+fn warning_level(thresholds: &[u8], total: u128, limit: u128) -> Option<u8> {
+    thresholds
+        .iter()
+        .rev()
+        .copied()
+        .find(|t| total.saturating_mul(100) >= limit.saturating_mul(u128::from(*t)))
+}
+
 /// `amount` in units of 1/10.000 €, when it is non-negative with at most four decimals.
 fn ten_thousandths(amount: Decimal) -> Option<u128> {
     if amount.is_sign_negative() && !amount.is_zero() {
@@ -1004,11 +1014,7 @@ impl Ledger {
                         .ok_or_else(|| overflow("weighted compenso"))?,
                     None => nominal,
                 };
-                let warning = thresholds
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|t| total_u * 100 >= lim_u * u128::from(*t));
+                let warning = warning_level(thresholds, total_u, lim_u);
                 return Ok(MoneyCap {
                     rule,
                     limit,
@@ -1071,11 +1077,7 @@ impl Ledger {
             .checked_add(requested)
             .ok_or_else(|| overflow("cap total"))?;
         let room = lim.saturating_sub(total);
-        let warning = thresholds
-            .iter()
-            .rev()
-            .copied()
-            .find(|t| u128::from(total) * 100 >= u128::from(lim) * u128::from(*t));
+        let warning = warning_level(thresholds, u128::from(total), u128::from(lim));
         Ok(MoneyCap {
             rule,
             limit,
@@ -1290,11 +1292,7 @@ impl Ledger {
                 .ok_or_else(|| overflow("hour limit"))?;
             let used = pair.counted_minutes;
             let total = used.saturating_add(probe.minutes);
-            let warning = thresholds
-                .iter()
-                .rev()
-                .copied()
-                .find(|t| u64::from(total) * 100 >= u64::from(limit) * u64::from(*t));
+            let warning = warning_level(thresholds, u128::from(total), u128::from(limit));
             if let Some(excess) = Excess::minutes(limit, used, probe.minutes) {
                 let worked = crate::format::duration(u64::from(total));
                 let (citation, facts) = match agricultural_area {
