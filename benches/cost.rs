@@ -1,4 +1,4 @@
-//! Cost of a CPO compenso and its inverse (LAW.md CPO-CONTRIB, reading A1).
+//! Cost of a CPO compenso and its inverse (CPO-CONTRIB, reading R-ONERI-BASE).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;

@@ -4,9 +4,9 @@
 //! Each booking prints the room left under cap c with this worker (CAP-PAIR, 2.500,00 €), the
 //! hours left of the 280 (HOURS-280) and the company's room under cap b for the events list
 //! (CAP-UTILIZZATORE-EVENTS, 15.000,00 €), where a student under 25 counts at 75% (CAP-75PCT,
-//! reading A11, worked example E5), so her room is larger. The ledger warns at 80% of a cap, and
+//! reading R-WEIGHT-CAP-B, worked example E5), so her room is larger. The ledger warns at 80% of a cap, and
 //! refuses the prestazione that would take Mario past cap c, with its consequence (SANCT-CONV,
-//! reading A14) and the most that may still be paid; then a revoca (CPO-REVOCA, reading A16)
+//! reading R-CONSEQUENCES) and the most that may still be paid; then a revoca (CPO-REVOCA, reading R-REVOCA)
 //! gives the room back. Days are ISO dates (`2026-03-14`), as in the crate's verdicts.
 //!
 //! Run it with `cargo run --example annual_ledger`.

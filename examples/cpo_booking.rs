@@ -3,7 +3,7 @@
 //! Eventi Aurora Srl (ATECO 82.30.00, organisation of conventions and trade shows; on average 12
 //! permanent employees in the semester that counts) staffs an event on Saturday 7/3/2026:
 //! Luca works 14:00-18:00 and Sara 22:00-02:00. Sara's shift crosses midnight, so it is two
-//! prestazioni, one per calendar day, each with its own daily minimum (LAW.md E4, reading A12).
+//! prestazioni, one per calendar day, each with its own daily minimum (worked example E4, reading R-MIDNIGHT).
 //!
 //! Each shift is one [`CpoCommunication`]: it checks admissibility (the events list may use the
 //! CPO up to 25 employees from 5/5/2023), the pay floor, the communication deadline (60 minutes
@@ -14,10 +14,10 @@
 //! compenso below the floor, printed from the verdict with the rule id, facts, consequence and
 //! citation.
 //!
-//! LAW.md rules illustrated: CPO-USERS, PROHIB-SIZE and EMPLOYEE-COUNT (reading A13: the
+//! Rules illustrated (see `prestazioni_occasionali::law`): CPO-USERS, PROHIB-SIZE and EMPLOYEE-COUNT (reading R-HEADCOUNT: the
 //! semester from the 8th to the 3rd month before), CAP-UTILIZZATORE-EVENTS, CPO-FUNDING (F24
 //! ELIDE causale CLOC, INPS msg 4380/2023), CPO-MIN-PAY with worked examples E3 and E4, CPO-COMM,
-//! CPO-CONTRIB (reading A1), CPO-REVOCA and CPO-PAY with worked example E6 (7/3/2026:
+//! CPO-CONTRIB (reading R-ONERI-BASE), CPO-REVOCA and CPO-PAY with worked example E6 (7/3/2026:
 //! communicate by 13:00, revoca until 10/3/2026, payment by 15/4/2026), PAY-MODES with worked
 //! example E8 (3,84), PROHIB-PRIOR (comma 5). Days are ISO dates (`2026-03-07`), as in the
 //! crate's verdicts.
@@ -63,7 +63,7 @@ struct Shift<'a> {
     oggetto: &'static str,
     start: OffsetDateTime,
     end: OffsetDateTime,
-    /// The compenso agreed for each calendar day of the shift (one per day, reading A12).
+    /// The compenso agreed for each calendar day of the shift (one per day, reading R-MIDNIGHT).
     compensi: Vec<Euro>,
 }
 
@@ -133,7 +133,7 @@ fn print_company(company: &Utilizzatore) -> Result<SemesterAverage, Box<dyn Erro
     );
     let average = company.headcounts().semester_average(WEEKEND)?;
     println!(
-        "  permanent employees: average {} over {} (monthly figures {}; LAW.md EMPLOYEE-COUNT, reading A13)",
+        "  permanent employees: average {} over {} (monthly figures {}; EMPLOYEE-COUNT, reading R-HEADCOUNT)",
         average.average.normalize().to_string().replace('.', ","),
         average.months_in_words(),
         average
@@ -162,7 +162,7 @@ fn print_company(company: &Utilizzatore) -> Result<SemesterAverage, Box<dyn Erro
 }
 
 /// Funds the CPO account by F24 ELIDE, causale CLOC; the money shows up about a week later
-/// (LAW.md LF-FUNDING), a day the host supplies.
+/// (LF-FUNDING), a day the host supplies.
 fn fund(account: &mut FundsAccount) -> Result<(), Box<dyn Error>> {
     let paid_on = date!(2026 - 02 - 25);
     let top_up = TopUp {
@@ -257,7 +257,7 @@ fn book_shift(
     let days = communication.days();
     if days.len() > 1 {
         println!(
-            "  crosses midnight: {} prestazioni, one per calendar day, each with its own daily minimum (LAW.md E4, reading A12)",
+            "  crosses midnight: {} prestazioni, one per calendar day, each with its own daily minimum (worked example E4, reading R-MIDNIGHT)",
             days.len()
         );
     }
@@ -283,7 +283,7 @@ fn book_shift(
     }
     communication.commit_funds(account, first_id)?;
     println!(
-        "  {} reserved on the CPO account; {} left (the platform needs the funds before the communication: LAW.md CPO-COMM)",
+        "  {} reserved on the CPO account; {} left (the platform needs the funds before the communication: CPO-COMM)",
         communication.total_cost().to_italian(),
         account.available_on(COMMUNICATED_AT.date()).to_italian()
     );
@@ -383,7 +383,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             oggetto: "night set-up of the exhibition hall",
             start: datetime!(2026-03-07 22:00 +01:00),
             end: datetime!(2026-03-08 02:00 +01:00),
-            // One compenso per calendar day: the shift is two prestazioni (E4, reading A12).
+            // One compenso per calendar day: the shift is two prestazioni (E4, reading R-MIDNIGHT).
             compensi: vec![Euro::from_euros(36), Euro::from_euros(36)],
         },
     ];

@@ -8,10 +8,10 @@
 //! communication deadline (3/4/2026), the payment date (15/4/2026) and what Giulia receives
 //! after the fee of her payment mode, each with its legal citation.
 //!
-//! LAW.md rules illustrated: LF-USERS, LF-ACTIVITIES, LF-TITOLO with worked example E1 (140
+//! Rules illustrated (see `prestazioni_occasionali::law`): LF-USERS, LF-ACTIVITIES, LF-TITOLO with worked example E1 (140
 //! minutes need 3 whole titoli; 10,00 = 8,00 + 1,65 + 0,25 + 0,10), LF-FUNDING (pagoPA, INPS msg
 //! 4380/2023; multiples of 10,00), CAP-75PCT (a student under 25), CAP-PAIR and HOURS-280 (reading
-//! A2: LF too), LF-COMM and LF-PAY with worked example E6 (March 2026: communicate by 3/4/2026,
+//! R-HOURS-LF: LF too), LF-COMM and LF-PAY with worked example E6 (March 2026: communicate by 3/4/2026,
 //! paid by 15/4/2026), PAY-MODES with worked example E8 (bonifico domiciliato 3,84). Days are
 //! printed as `2/3/2026`.
 //!
@@ -253,7 +253,7 @@ fn print_summary(month: &Month, libretto: &FundsAccount) -> Result<(), Box<dyn E
         libretto.available_on(last_day).to_italian()
     );
     println!(
-        "  compensi from this family in 2026 (March only): {} of the {} cap c ({}); {} h {:02} min of {} h ({}, LAW.md Part A A2: LF too)",
+        "  compensi from this family in 2026 (March only): {} of the {} cap c ({}); {} h {:02} min of {} h ({}, reading R-HOURS-LF: LF too)",
         cost.compenso.to_italian(),
         rules.cap_pair.value.to_italian(),
         rules.cap_pair.citation,

@@ -29,14 +29,14 @@
 //! Days are printed as ISO dates (`2026-03-07`), as the crate's verdicts print them, except the
 //! Scrivania's own lines in section 6, which show them as the INPS portal does (`07/03/2026`).
 //!
-//! LAW.md rules illustrated: the rules table (Part B §1, every row cited); CPO-CONTRIB and
-//! LF-TITOLO with worked examples E1, E2 and E3 (reading A1 for the 1% oneri); REG-BOTH,
+//! Rules illustrated (see `prestazioni_occasionali::law`): the rules table (Part B §1, every row cited); CPO-CONTRIB and
+//! LF-TITOLO with worked examples E1, E2 and E3 (reading R-ONERI-BASE for the 1% oneri); REG-BOTH,
 //! REG-AUTH, ELIG-SELFCERT; LF-USERS and CPO-USERS; CPO-MIN-PAY, CPO-COMM, CPO-REVOCA, CPO-PAY,
 //! LF-COMM, LF-PAY with worked example E6 (7/3/2026: communicate by 13:00, revoca until
 //! 10/3/2026, payment by 15/4/2026); CAP-PRESTATORE-TOTAL, CAP-UTILIZZATORE-TOTAL and
 //! CAP-UTILIZZATORE-EVENTS with CAP-75PCT (E5), CAP-PAIR with SANCT-CONV (E11: whole titoli),
-//! HOURS-280 (reading A2); work across midnight (E4, reading A12) and the year of a prestazione
-//! (A9); REG-PORTAL-2026 (Scrivania Prestatore, prospetto compensi).
+//! HOURS-280 (reading R-HOURS-LF); work across midnight (E4, reading R-MIDNIGHT) and the year of a prestazione
+//! (R-YEAR-OF-WORK); REG-PORTAL-2026 (Scrivania Prestatore, prospetto compensi).
 
 use std::error::Error;
 use std::process::ExitCode;
@@ -104,15 +104,15 @@ fn print_costs(rules: &Rules) -> Result<(), Box<dyn Error>> {
     println!("\n2. What the utilizzatore pays");
     let lines = [
         (
-            "one CPO hour at the minimum pay (LAW.md E2)",
+            "one CPO hour at the minimum pay (worked example E2)",
             CostBreakdown::cpo(rules.cpo_min_hourly.value, rules)?,
         ),
         (
-            "a CPO day at the daily minimum (LAW.md E3)",
+            "a CPO day at the daily minimum (worked example E3)",
             CostBreakdown::cpo(rules.cpo_min_daily.value.amount, rules)?,
         ),
         (
-            "one Libretto Famiglia titolo (LAW.md E1)",
+            "one Libretto Famiglia titolo (worked example E1)",
             CostBreakdown::lf(1, rules)?,
         ),
     ];
@@ -760,7 +760,7 @@ fn print_scrivania(
     let prospetto = desk.prospetto(work_year)?;
     println!("   {}", prospetto.to_string().replace('\n', "\n   "));
     println!(
-        "   (the New Year's Eve hours after midnight are a prestazione of {}: Part A A9, A12)",
+        "   (the New Year's Eve hours after midnight are a prestazione of {}: reading R-YEAR-OF-WORK, R-MIDNIGHT)",
         work_year + 1
     );
     Ok(())

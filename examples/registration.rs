@@ -2,9 +2,9 @@
 //! final verification "Lavoratore Attivo") and the 2026 path with SPID; then an intermediary's
 //! authorization under a delega.
 //!
-//! LAW.md rules illustrated: REG-BOTH and REG-DATA-PRESTATORE (the form, with the problems a
+//! Rules illustrated (see `prestazioni_occasionali::law`): REG-BOTH and REG-DATA-PRESTATORE (the form, with the problems a
 //! draft still has), REG-AUTH (INPS PIN until 30/9/2021, then SPID level 2 or more), REG-STATES,
-//! ELIG-AGE (reading A6), PAY-MODES (reading A18: an IBAN credit is free), REG-INTERMEDIARI (a
+//! ELIG-AGE (reading R-MINORS), PAY-MODES (reading R-FEES: an IBAN credit is free), REG-INTERMEDIARI (a
 //! consulente del lavoro may act for a prestatore only from the January 2026 portal, INPS msg
 //! 3932/2025; the delega kept for its validity plus 5 years, INPS msg 3177/2017). Days are ISO
 //! dates (`2026-01-01`), as in the crate's answers.

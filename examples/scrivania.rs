@@ -1,8 +1,8 @@
 //! The Scrivania Prestatore: prestazioni from two utilizzatori, their statuses, the payments by
 //! INPS with the fees withheld, and the annual prospetto compensi.
 //!
-//! LAW.md rules illustrated: REG-PORTAL-2026 (INPS msg 3932/2025: prestazioni, payment statuses,
-//! annual prospetto compensi), CPO-REVOCA (reading A16), CPO-PAY and LF-PAY (reading A15),
+//! Rules illustrated (see `prestazioni_occasionali::law`): REG-PORTAL-2026 (INPS msg 3932/2025: prestazioni, payment statuses,
+//! annual prospetto compensi), CPO-REVOCA (reading R-REVOCA), CPO-PAY and LF-PAY (reading R-PAYMENT-DAY),
 //! PAY-MODES with worked example E8 (bonifico domiciliato 3,84 from 27/1/2023; IBAN credit
 //! free), CAP-PRESTATORE-TOTAL (the prospetto against cap a), CPO-PAYSLIP. Days are printed as
 //! the INPS portal shows them and as the Scrivania's own lines do (`09/03/2026`).

@@ -17,7 +17,7 @@ use std::str::FromStr;
 /// form. A shorter code is a prefix of the longer codes below it: see [`AtecoCode::is_within`].
 ///
 /// Legal basis: ISTAT ATECO 2007 classification (Italian version of NACE Rev. 2); INPS uses the
-/// utilizzatore's primary and/or prevalent ATECO code (LAW.md CAP-UTILIZZATORE-EVENTS).
+/// utilizzatore's primary and/or prevalent ATECO code (CAP-UTILIZZATORE-EVENTS).
 ///
 /// # Examples
 ///

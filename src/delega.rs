@@ -2,7 +2,7 @@
 //! do what for whom on a day.
 //!
 //! Legal basis: L. 12/1979; L. 152/2001; INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025
-//! (LAW.md REG-INTERMEDIARI, REG-PORTAL-2026).
+//! (REG-INTERMEDIARI, REG-PORTAL-2026).
 
 use std::fmt;
 
@@ -15,7 +15,7 @@ use crate::rules::{DeleganteKind, IntermediarioKind, IntermediaryScope, Rules};
 
 /// Why a delega cannot be built.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -66,7 +66,7 @@ pub enum DelegaError {
 /// A party of the platform that may act, or be acted for: a prestatore, or an utilizzatore of an
 /// instrument.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -96,7 +96,7 @@ pub enum Party {
 impl Party {
     /// The kind of delegante this party is.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -158,7 +158,7 @@ impl Party {
 
 /// An action on the platform that the authorization function decides.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -210,7 +210,7 @@ impl Action {
     /// a prestatore's; prestazioni are communicated and revoked by utilizzatori; the libretto is
     /// funded by an LF utilizzatore).
     ///
-    /// Legal basis: LAW.md REG-INTERMEDIARI, REG-PORTAL-2026.
+    /// Legal basis: REG-INTERMEDIARI, REG-PORTAL-2026.
     ///
     /// # Examples
     ///
@@ -258,7 +258,7 @@ impl fmt::Display for Action {
 
 /// An intermediary: its category and codice fiscale.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -279,7 +279,7 @@ pub struct Intermediario {
 
 /// A delega as given (plain data), before validation.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -323,7 +323,7 @@ pub struct DelegaDraft {
 ///
 /// Legal basis: INPS msg 3177 of 31/7/2017 (written delega registered through "Deleghe
 /// indirette"; kept with a copy of the delegante's ID for its validity plus 5 years); INPS msg
-/// 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -377,7 +377,7 @@ impl Delega {
     /// Actions are sorted and deduplicated. Whether the intermediary's category may act for the
     /// delegante is a dated rule decided by [`authorize`] on each day.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Errors
     ///
@@ -465,7 +465,7 @@ impl Delega {
 
     /// Who delegates.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -492,7 +492,7 @@ impl Delega {
     }
     /// To whom.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -520,7 +520,7 @@ impl Delega {
     }
     /// The delegated actions, sorted.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -548,7 +548,7 @@ impl Delega {
     }
     /// First day of validity.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -576,7 +576,7 @@ impl Delega {
     }
     /// Last day of validity.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -604,7 +604,7 @@ impl Delega {
     }
     /// The day the revocation takes effect.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -633,7 +633,7 @@ impl Delega {
 
     /// A copy revoked from `on` (an earlier revocation stays).
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Errors
     ///
@@ -675,7 +675,7 @@ impl Delega {
 
     /// Whether the delega is valid on `day`: within its validity and not revoked by then.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -710,7 +710,7 @@ impl Delega {
     /// [`Delega::until`] even when revoked earlier: the later, conservative day. A 29 February
     /// moves to 1 March in a common year.
     ///
-    /// Legal basis: INPS msg 3177/2017 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177/2017 (REG-INTERMEDIARI).
     ///
     /// # Errors
     ///
@@ -750,7 +750,7 @@ impl Delega {
 
     /// [`Delega::keep_until`] with the given rules.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -784,7 +784,7 @@ impl Delega {
 
 /// Who tries to act.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -808,7 +808,7 @@ pub enum Actor {
 
 /// What an action is about: a party, or one prestazione of an utilizzatore.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -880,7 +880,7 @@ impl From<Party> for Subject {
 
 /// Why an actor may act.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -922,7 +922,7 @@ pub enum Permit {
 
 /// Why an actor may not act. Each denial says why.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -1051,7 +1051,7 @@ impl fmt::Display for Denial {
 
 /// The answer of [`authorize`]: allowed (and why) or denied (and why).
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -1094,7 +1094,7 @@ pub enum Authorization {
 impl Authorization {
     /// Whether the actor may act.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -1129,7 +1129,7 @@ impl Authorization {
 
     /// The denial, if denied.
     ///
-    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
     ///
     /// # Examples
     ///
@@ -1182,7 +1182,7 @@ impl Authorization {
 ///
 /// `rules` must be those in force on `day`.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (
 /// REG-INTERMEDIARI).
 ///
 /// # Examples

@@ -56,7 +56,7 @@
 //! let day = date!(2026 - 03 - 07);
 //! let rules = Rules::in_force_on(day)?;
 //!
-//! // What one CPO hour at the minimum pay costs the utilizzatore (LAW.md E2, Part A A1).
+//! // What one CPO hour at the minimum pay costs the utilizzatore (worked example E2, reading R-ONERI-BASE).
 //! let hour = CostBreakdown::cpo(rules.cpo_min_hourly.value, rules)?;
 //! assert_eq!(hour.total, Euro::from_cents(1241));
 //!
@@ -78,7 +78,7 @@
 //! ## Readings of open points
 //!
 //! Where the sources disagree or are silent, the crate follows the conservative readings of the
-//! project's law file (LAW.md Part A, A1 to A18), and each doc comment says which one it applies;
+//! project's law file (reading R-ONERI-BASE to R-FEES), and each doc comment says which one it applies;
 //! the readings marked configurable are rows of the rules table a host can replace.
 //!
 //! ## Number formats
@@ -114,6 +114,7 @@ mod error;
 mod format;
 mod identity;
 mod instruments;
+pub mod law;
 mod ledger;
 mod money;
 mod parties;

@@ -2,7 +2,7 @@
 //!
 //! Every amount in the crate is a non-negative number of euro with at most two decimal places,
 //! held as a [`rust_decimal::Decimal`]. Arithmetic is checked (it returns `Option` instead of
-//! panicking or wrapping) and rounding happens only where the law or LAW.md Part A says, with the
+//! panicking or wrapping) and rounding happens only where the law or one of the crate's readings (`law::readings`) says, with the
 //! strategy named at the call site ([`Euro::round_half_away_from_zero`]).
 
 use std::fmt;
@@ -21,7 +21,7 @@ const MAX_INTEGER_DIGITS: usize = 27;
 /// `12.40` are the same value and both print as `12.40`.
 ///
 /// Legal basis: the caps of art. 54-bis c. 1 are amounts "in euro" of net compensation
-/// (LAW.md DEF-NET); the crate never uses floating point for them.
+/// (DEF-NET); the crate never uses floating point for them.
 ///
 /// # Examples
 ///
@@ -203,7 +203,7 @@ impl Euro {
     }
 
     /// Rounds an exact decimal to the cent, **half away from zero** (0,005 becomes 0,01), the
-    /// rounding LAW.md Part A A1 prescribes for every cost component.
+    /// rounding reading R-ONERI-BASE prescribes for every cost component.
     ///
     /// # Errors
     ///

@@ -1,5 +1,5 @@
-//! How INPS pays the prestatore, and the fee withheld from the compenso (LAW.md PAY-MODES, E8,
-//! reading A18).
+//! How INPS pays the prestatore, and the fee withheld from the compenso (PAY-MODES, E8,
+//! reading R-FEES).
 
 use std::fmt;
 
@@ -11,7 +11,7 @@ use crate::rules::{Citation, Rules};
 /// How INPS pays the prestatore. Data-free: the IBAN of a credit belongs to the registration.
 ///
 /// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis and INPS circ. 103/2018 (post
-/// office); INPS msg 410/2023 (LAW.md PAY-MODES, reading A18).
+/// office); INPS msg 410/2023 (PAY-MODES, reading R-FEES).
 ///
 /// # Examples
 ///
@@ -44,7 +44,7 @@ impl fmt::Display for PaymentMode {
 
 /// Why a payment mode or its fee cannot apply.
 ///
-/// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (LAW.md PAY-MODES).
+/// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (PAY-MODES).
 ///
 /// # Examples
 ///
@@ -88,7 +88,7 @@ impl PaymentMode {
     /// 1,75 + 1,71 × 1,22 from 27/1/2023 (E8); post office 1,75 from 12/8/2018.
     ///
     /// Legal basis: INPS circ. 107/2017; INPS msg 410/2023; D.L. 87/2018 art. 2-bis, INPS circ.
-    /// 103/2018 (LAW.md PAY-MODES, E8, reading A18).
+    /// 103/2018 (PAY-MODES, E8, reading R-FEES).
     ///
     /// # Errors
     ///
@@ -146,7 +146,7 @@ impl PaymentMode {
 /// What the prestatore receives: the compenso less the fee of `mode` (E8: 36,00 by bonifico
 /// domiciliato in 2026 → 32,16).
 ///
-/// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (LAW.md PAY-MODES, E8, reading A18).
+/// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (PAY-MODES, E8, reading R-FEES).
 ///
 /// # Errors
 ///

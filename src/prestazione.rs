@@ -13,7 +13,7 @@ use crate::parties::UtilizzatoreId;
 ///
 /// Legal basis: art. 54-bis c. 6 D.L. 50/2017 (lett. a: Libretto Famiglia, for persone fisiche
 /// outside any business; lett. b: Contratto di Prestazione Occasionale, for every other
-/// utilizzatore) (LAW.md LF-USERS, CPO-USERS).
+/// utilizzatore) (LF-USERS, CPO-USERS).
 ///
 /// # Examples
 ///
@@ -32,7 +32,7 @@ pub enum Instrument {
 }
 
 impl Instrument {
-    /// The abbreviation used in LAW.md and by INPS: `LF` or `CPO`.
+    /// The abbreviation INPS uses: `LF` or `CPO`.
     ///
     /// # Examples
     ///
@@ -108,7 +108,7 @@ pub struct CapProfile {
     /// the rules in force have agricultural hourly rates (24/6/2017 to 31/12/2022), the ledger's
     /// hour limit per pair is then [`agricultural_hour_limit`](crate::agricultural_hour_limit)
     /// (259 / 284 / 381 h) instead of the 280 hours (art. 54-bis c. 20, second sentence; INPS msg
-    /// 2887/2017; LAW.md HOURS-AGRI, E10). Under rules without agricultural rates (from
+    /// 2887/2017; HOURS-AGRI, E10). Under rules without agricultural rates (from
     /// 1/1/2023, when the CPO is banned in agriculture: see
     /// [`assess_admissibility`](crate::assess_admissibility)) the area changes nothing in the
     /// ledger. `None`: not agricultural.
@@ -119,7 +119,7 @@ impl CapProfile {
     /// This profile with the events-sector flag set to `events_sector`.
     ///
     /// Legal basis: art. 54-bis c. 1 lett. b D.L. 50/2017 as amended by D.L. 48/2023 art. 37
-    /// (LAW.md CAP-UTILIZZATORE-EVENTS).
+    /// (CAP-UTILIZZATORE-EVENTS).
     ///
     /// # Examples
     ///
@@ -135,7 +135,7 @@ impl CapProfile {
 
     /// This profile with the pubblica amministrazione flag set to `pa`.
     ///
-    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (CPO-PA).
     ///
     /// # Examples
     ///
@@ -153,7 +153,7 @@ impl CapProfile {
     /// agricoli (see [`CapProfile::agricultural_area`]).
     ///
     /// Legal basis: art. 54-bis c. 20, second sentence, and former c. 16 D.L. 50/2017; INPS msg
-    /// 2887/2017 (LAW.md HOURS-AGRI, CPO-AGRI-PAY, E10).
+    /// 2887/2017 (HOURS-AGRI, CPO-AGRI-PAY, E10).
     ///
     /// # Examples
     ///
@@ -208,14 +208,14 @@ pub struct PrestazioneDraft {
     pub prestatore: CodiceFiscale,
     /// Who pays.
     pub utilizzatore: UtilizzatoreId,
-    /// The calendar day of the work: the year whose caps it counts in (Part A A9). A CPO
-    /// prestazione is one calendar day (A12).
+    /// The calendar day of the work: the year whose caps it counts in (reading R-YEAR-OF-WORK). A CPO
+    /// prestazione is one calendar day (R-MIDNIGHT).
     pub day: Date,
     /// Its duration in minutes.
     pub minutes: u32,
     /// The compenso netto to the prestatore.
     pub compenso: Euro,
-    /// Whether a comma-8 category of the prestatore holds on `day` (Part A A11): the compenso
+    /// Whether a comma-8 category of the prestatore holds on `day` (reading R-WEIGHT-CAP-B): the compenso
     /// then counts at 75% in cap b. Compute it with `Prestatore::special_category_on`.
     pub special_category: bool,
     /// A steward service for a società sportiva (c. 1 lett. c-bis; LF only).
@@ -227,7 +227,7 @@ pub struct PrestazioneDraft {
 /// Why a [`PrestazioneDraft`] is not a valid prestazione.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. c-bis (stewards through the Libretto Famiglia), c. 12 and
-/// c. 17 D.L. 50/2017 (the communication of each prestazione); Part A A12 (one calendar day).
+/// c. 17 D.L. 50/2017 (the communication of each prestazione); reading R-MIDNIGHT (one calendar day).
 ///
 /// # Examples
 ///
@@ -268,7 +268,7 @@ pub enum PrestazioneError {
         /// The prestazione.
         id: PrestazioneId,
     },
-    /// More minutes than a calendar day has (a CPO prestazione is one calendar day, Part A A12;
+    /// More minutes than a calendar day has (a CPO prestazione is one calendar day, reading R-MIDNIGHT;
     /// the longest day, when summer time ends, has 25 hours).
     #[error(
         "prestazione {id}: minutes {minutes} exceed the 1500 minutes of the longest calendar day"
@@ -574,7 +574,7 @@ impl Prestazione {
     pub fn compenso(&self) -> Euro {
         self.0.compenso
     }
-    /// Whether a comma-8 category held on the day (Part A A11).
+    /// Whether a comma-8 category held on the day (reading R-WEIGHT-CAP-B).
     ///
     /// # Examples
     ///

@@ -2,8 +2,8 @@
 //! communicated by every utilizzatore with its status, the payments by INPS with their fees, the
 //! annual prospetto compensi, and the payment method in force on each day.
 //!
-//! Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); art. 54-bis c. 1 lett. a,
-//! c. 10-11, c. 13, 15, c. 18 D.L. 50/2017; INPS circ. 107/2017 (Part A A9, A15, A16, A18).
+//! Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026); art. 54-bis c. 1 lett. a,
+//! c. 10-11, c. 13, 15, c. 18 D.L. 50/2017; INPS circ. 107/2017 (reading R-YEAR-OF-WORK, R-PAYMENT-DAY, R-REVOCA, R-FEES).
 
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
@@ -25,7 +25,7 @@ use crate::rules::{Cited, Rules, RulesError, RulesTable};
 
 /// Why the desk cannot be built from the data given.
 ///
-/// Legal basis: INPS circ. 107/2017 (revoca, payment; LAW.md CPO-REVOCA, CPO-PAY, PAY-MODES);
+/// Legal basis: INPS circ. 107/2017 (revoca, payment; CPO-REVOCA, CPO-PAY, PAY-MODES);
 /// art. 54-bis c. 10-11 D.L. 50/2017 (LF titoli).
 ///
 /// # Examples
@@ -58,7 +58,7 @@ pub enum ScrivaniaError {
     },
     /// Revoked after the revoca deadline.
     #[error(
-        "prestazione {id}: revoked at {}, after the deadline {} (INPS circ. 107/2017, Part A A16)",
+        "prestazione {id}: revoked at {}, after the deadline {} (INPS circ. 107/2017, reading R-REVOCA)",
         instant(.revoked_at),
         local(.deadline)
     )]
@@ -254,7 +254,7 @@ pub struct CommunicatedPrestazione {
 /// line the desk shows, with days as `dd/mm/yyyy`.
 ///
 /// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, payment by the 15th of the
-/// next month; LAW.md CPO-REVOCA, CPO-PAY, Part A A15, A16).
+/// next month; CPO-REVOCA, CPO-PAY, reading R-PAYMENT-DAY, R-REVOCA).
 ///
 /// # Examples
 ///
@@ -275,7 +275,7 @@ pub struct CommunicatedPrestazione {
 pub enum PrestazioneStatus {
     /// Communicated and still revocable by the utilizzatore until this local time (CPO).
     Communicated {
-        /// The revoca deadline: 23:59:59 of the 3rd calendar day after the day (Part A A16).
+        /// The revoca deadline: 23:59:59 of the 3rd calendar day after the day (reading R-REVOCA).
         revocable_until: PrimitiveDateTime,
     },
     /// Revoked: not due, not counted.
@@ -285,7 +285,7 @@ pub enum PrestazioneStatus {
     },
     /// Due, to be paid by INPS by this day.
     Due {
-        /// The expected payment day (the 15th of the next month, Part A A15).
+        /// The expected payment day (the 15th of the next month, reading R-PAYMENT-DAY).
         expected_by: Date,
     },
     /// Paid.
@@ -299,7 +299,7 @@ pub enum PrestazioneStatus {
 /// payment day, and the net amount. `Display` gives one line with the amounts in the Italian
 /// format.
 ///
-/// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (LAW.md PAY-MODES, Part A A18).
+/// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (PAY-MODES, reading R-FEES).
 ///
 /// # Examples
 ///
@@ -347,7 +347,7 @@ pub struct Payment {
 /// One line of the desk. `Display` gives the day, instrument, utilizzatore, duration,
 /// compenso and status.
 ///
-/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+/// Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026).
 ///
 /// # Examples
 ///
@@ -404,7 +404,7 @@ pub struct DeskEntry {
     pub status: PrestazioneStatus,
     /// The revoca deadline (CPO only).
     pub revocable_until: Option<PrimitiveDateTime>,
-    /// The day INPS pays by (the 15th of the next month, Part A A15).
+    /// The day INPS pays by (the 15th of the next month, reading R-PAYMENT-DAY).
     pub expected_payment: Date,
     /// The payment (actual when paid; `None` when revoked or not yet paid).
     pub payment: Option<Payment>,
@@ -417,9 +417,9 @@ pub struct DeskEntry {
 /// One line of the prospetto: the totals of one utilizzatore and instrument. `Display` gives
 /// them on one line with the amounts in the Italian format.
 ///
-/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); contributions: art. 54-bis
-/// c. 10-11 D.L. 50/2017 for the Libretto Famiglia titolo (LAW.md LF-TITOLO), c. 13, 15 for the
-/// CPO (LAW.md CPO-CONTRIB).
+/// Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026); contributions: art. 54-bis
+/// c. 10-11 D.L. 50/2017 for the Libretto Famiglia titolo (LF-TITOLO), c. 13, 15 for the
+/// CPO (CPO-CONTRIB).
 ///
 /// # Examples
 ///
@@ -499,10 +499,10 @@ impl ProspettoRow {
 
 /// The annual prospetto compensi: per utilizzatore and instrument, and the total against cap a.
 ///
-/// A prestazione counts in the calendar year of its day (Part A A9); revoked prestazioni are
+/// A prestazione counts in the calendar year of its day (reading R-YEAR-OF-WORK); revoked prestazioni are
 /// excluded. The cap is the lowest cap a in force during the year.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017; INPS msg 3932/2025 (LAW.md
+/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017; INPS msg 3932/2025 (
 /// CAP-PRESTATORE-TOTAL, REG-PORTAL-2026).
 ///
 /// `Display` gives a heading line with the total against cap a and its citation, then one
@@ -533,7 +533,7 @@ pub struct Prospetto {
     /// What is left before cap a (zero once reached).
     pub room_left: Euro,
     /// How much the total exceeds cap a (zero when within it; a total equal to the cap is
-    /// lawful, Part A A10).
+    /// lawful, reading R-CAP-INCLUSIVE).
     pub excess: Euro,
 }
 
@@ -638,7 +638,7 @@ impl fmt::Display for Prospetto {
 
 /// The Scrivania Prestatore, as seen at one instant.
 ///
-/// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+/// Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026).
 ///
 /// # Examples
 ///
@@ -705,8 +705,8 @@ impl Scrivania {
     /// the work, no payment method on the payment day, a mode not available that day, a fee
     /// above the compenso, an LF compenso that is not a whole number of titoli, or no rules.
     ///
-    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026); INPS circ. 107/2017
-    /// (LAW.md CPO-REVOCA, CPO-PAY, PAY-MODES, Part A A15, A16, A18).
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026); INPS circ. 107/2017
+    /// (CPO-REVOCA, CPO-PAY, PAY-MODES, reading R-PAYMENT-DAY, R-REVOCA, R-FEES).
     ///
     /// # Examples
     ///
@@ -792,7 +792,7 @@ impl Scrivania {
 
     /// The prestatore.
     ///
-    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026).
     ///
     /// # Examples
     ///
@@ -842,7 +842,7 @@ impl Scrivania {
 
     /// The instant the desk shows.
     ///
-    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026).
     ///
     /// # Examples
     ///
@@ -889,7 +889,7 @@ impl Scrivania {
 
     /// Every prestazione of the prestatore, by day.
     ///
-    /// Legal basis: INPS msg 3932 of 24/12/2025 (LAW.md REG-PORTAL-2026).
+    /// Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026).
     ///
     /// # Examples
     ///
@@ -939,7 +939,7 @@ impl Scrivania {
 
     /// The payments made by INPS, by day.
     ///
-    /// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (LAW.md PAY-MODES, Part A A18).
+    /// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (PAY-MODES, reading R-FEES).
     ///
     /// # Examples
     ///
@@ -992,7 +992,7 @@ impl Scrivania {
 
     /// The payment method in force on `day`.
     ///
-    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18: the method in force on the
+    /// Legal basis: INPS circ. 107/2017 (PAY-MODES, reading R-FEES: the method in force on the
     /// payment day).
     ///
     /// # Examples
@@ -1043,7 +1043,7 @@ impl Scrivania {
 
     /// The payment-method history, oldest first.
     ///
-    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    /// Legal basis: INPS circ. 107/2017 (PAY-MODES, reading R-FEES).
     ///
     /// # Examples
     ///
@@ -1089,11 +1089,11 @@ impl Scrivania {
         &self.payment_history
     }
 
-    /// The annual prospetto compensi of `year` (Part A A9: the year of the prestazione's day;
+    /// The annual prospetto compensi of `year` (reading R-YEAR-OF-WORK: the year of the prestazione's day;
     /// revoked prestazioni excluded).
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL, Part A A9,
-    /// A10).
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL, reading R-YEAR-OF-WORK,
+    /// R-CAP-INCLUSIVE).
     ///
     /// # Errors
     ///
@@ -1191,7 +1191,7 @@ fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, S
 }
 
 /// The revoca deadline as a local instant: 23:59:59 of the last day of
-/// [`revoca_deadline`] (Part A A16).
+/// [`revoca_deadline`] (reading R-REVOCA).
 fn revocable_until(day: Date, rules: &Rules) -> Result<PrimitiveDateTime, InstrumentError> {
     Ok(PrimitiveDateTime::new(
         revoca_deadline(day, rules)?,

@@ -1,5 +1,5 @@
 //! Verdicts: a lawful-or-not answer lists every breached rule with its id, citation, facts and
-//! consequence (LAW.md Part A A14). A breach is not an error: bad *input* is an error, a lawful
+//! consequence (reading R-CONSEQUENCES). A breach is not an error: bad *input* is an error, a lawful
 //! question with a "no" answer is a [`Verdict`].
 
 use std::fmt;
@@ -9,9 +9,9 @@ use time::Date;
 use crate::money::Euro;
 use crate::rules::{Citation, Rules};
 
-/// The identifier of a rule of the catalogue in LAW.md Part B (`CAP-PAIR`, `PROHIB-SIZE`, ...).
+/// The identifier of a rule of the crate's legal reference ([`crate::law::rules`]) (`CAP-PAIR`, `PROHIB-SIZE`, ...).
 ///
-/// `Display` and [`RuleId::as_str`] print the LAW.md id exactly. With feature `serde` a `RuleId`
+/// `Display` and [`RuleId::as_str`] print the id of [`crate::law::rules`] exactly. With feature `serde` a `RuleId`
 /// (de)serialises as that same id (`"CAP-PAIR"`, `"LF-FUNDING"`), never as the Rust variant name.
 ///
 /// # Examples
@@ -94,7 +94,7 @@ pub enum RuleId {
     /// Prepaid funds of the CPO on the platform (CPO-FUNDING).
     #[cfg_attr(feature = "serde", serde(rename = "CPO-FUNDING"))]
     CpoFunding,
-    /// Minimum age and parental consent (Part A A6).
+    /// Minimum age and parental consent (reading R-MINORS).
     #[cfg_attr(feature = "serde", serde(rename = "ELIG-AGE"))]
     EligAge,
     /// A comma-8 category required (agriculture 2017-2022, hotels 2018-2022).
@@ -103,7 +103,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    /// The id used in LAW.md Part B.
+    /// The id of the rule in [`crate::law::rules`].
     ///
     /// # Examples
     ///
@@ -150,7 +150,7 @@ impl fmt::Display for RuleId {
     }
 }
 
-/// What a breach exposes the utilizzatore to (LAW.md Part A A14, SANCT-CONV, SANCT-ADMIN).
+/// What a breach exposes the utilizzatore to (reading R-CONSEQUENCES, SANCT-CONV, SANCT-ADMIN).
 ///
 /// # Examples
 ///
@@ -185,7 +185,7 @@ pub enum Consequence {
         from: Date,
     },
     /// An administrative fine (art. 54-bis c. 20): `min` to `max` per unit, `reduced` per unit
-    /// if paid in misura ridotta (art. 16 L. 689/1981), `units` days (or worker-days, reading A8).
+    /// if paid in misura ridotta (art. 16 L. 689/1981), `units` days (or worker-days, reading R-FINE-PER-DAY).
     AdministrativeFine {
         /// Minimum per unit.
         min: Euro,
@@ -202,12 +202,12 @@ pub enum Consequence {
     /// A PA breaches a limit: no conversion and no fine (c. 7, c. 20), but the use is unlawful.
     UnlawfulUsePa,
     /// The prestazione may not be acquired at all (c. 5; the users of c. 6 and the activities of
-    /// c. 10; the minimum age, Part A A6): the literature treats a comma-5 breach as conversion
-    /// from the start (LAW.md SANCT-CONV, Q10); the crate reports it as unlawful use (Part A
-    /// A14). A comma-14 prohibition is not this but an [`Consequence::AdministrativeFine`].
+    /// c. 10; the minimum age, reading R-MINORS): the literature treats a comma-5 breach as conversion
+    /// from the start (SANCT-CONV, Q10); the crate reports it as unlawful use (Part A
+    /// R-CONSEQUENCES). A comma-14 prohibition is not this but an [`Consequence::AdministrativeFine`].
     UnlawfulUse,
     /// The rule is breached but carries no sanction: a late Libretto Famiglia communication
-    /// (art. 54-bis c. 12; LAW.md LF-COMM, \[H13\]).
+    /// (art. 54-bis c. 12; LF-COMM, \[H13\]).
     NoSanction,
 }
 
@@ -216,7 +216,7 @@ impl Consequence {
     /// was caused by the prestatore's false self-certification and the rules in force grant it.
     ///
     /// Legal basis: art. 54-bis c. 20 D.L. 50/2017, as amended by D.L. 87/2018 art. 2-bis; INL
-    /// nota 7427/2017 (reading A8).
+    /// nota 7427/2017 (reading R-FINE-PER-DAY).
     ///
     /// # Examples
     ///
@@ -322,7 +322,7 @@ impl fmt::Display for Consequence {
 /// use prestazioni_occasionali::{Euro, Excess};
 /// let e = Excess::money(Euro::from_euros(2_500), Euro::from_euros(2_400), Euro::from_euros(200));
 /// assert!(matches!(e, Some(Excess::Money { excess, .. }) if excess == Euro::from_euros(100)));
-/// // A total equal to the limit is lawful (Part A A10).
+/// // A total equal to the limit is lawful (reading R-CAP-INCLUSIVE).
 /// assert_eq!(Excess::money(Euro::from_euros(2_500), Euro::from_euros(2_400), Euro::from_euros(100)), None);
 /// assert!(Excess::minutes(280 * 60, 279 * 60, 61).is_some());
 /// ```
@@ -356,7 +356,7 @@ pub enum Excess {
 
 impl Excess {
     /// The excess of `used + requested` over `limit`, or `None` when the total stays within the
-    /// limit (a total equal to the limit is lawful, Part A A10).
+    /// limit (a total equal to the limit is lawful, reading R-CAP-INCLUSIVE).
     ///
     /// # Examples
     ///

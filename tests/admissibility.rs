@@ -121,7 +121,7 @@ fn test_helper_builds_the_known_code() {
     );
 }
 
-/// Source: LAW.md E7 (INPS msg 2887/2017 via [H14]): a semester average of 5,1 is more than 5.
+/// Source: worked example E7 (INPS msg 2887/2017 via [H14]): a semester average of 5,1 is more than 5.
 #[test]
 fn e7_five_point_one_is_more_than_five() {
     let avg = prestazioni_occasionali::SemesterAverage {
@@ -153,7 +153,7 @@ fn e7_five_point_one_is_more_than_five() {
     );
 }
 
-/// Source: LAW.md E7 (DERIVED): Feb-Jul 2025 counts 10, 10, 11, 10, 10, 10 average 10,17 > 10,
+/// Source: worked example E7 (DERIVED): Feb-Jul 2025 counts 10, 10, 11, 10, 10, 10 average 10,17 > 10,
 /// so an October 2025 CPO is barred.
 #[test]
 fn e7_ten_point_seventeen_bars_october_2025() {
@@ -190,7 +190,7 @@ fn e7_ten_point_seventeen_bars_october_2025() {
     );
 }
 
-/// Source: LAW.md E7 (DERIVED): an events firm (ATECO 82.30.00) averaging 24,5 may use the CPO.
+/// Source: worked example E7 (DERIVED): an events firm (ATECO 82.30.00) averaging 24,5 may use the CPO.
 #[test]
 fn e7_events_firm_at_24_5_may_use_cpo() {
     let mut h = Headcounts::new();
@@ -238,7 +238,7 @@ fn e7_events_firm_at_24_5_may_use_cpo() {
     assert_eq!(rules_of(&v), [RuleId::ProhibSize]);
 }
 
-/// Source: LAW.md PROHIB-SIZE, A13 ("more than N"): an average of exactly 10 is allowed.
+/// Source: PROHIB-SIZE, R-HEADCOUNT ("more than N"): an average of exactly 10 is allowed.
 #[test]
 fn e7_average_exactly_ten_is_allowed() {
     let v = assess(
@@ -250,7 +250,7 @@ fn e7_average_exactly_ten_is_allowed() {
     assert!(v.is_lawful(), "{v}");
 }
 
-/// Source: LAW.md EMPLOYEE-COUNT: every month of the semester is needed.
+/// Source: EMPLOYEE-COUNT: every month of the semester is needed.
 #[test]
 fn missing_month_is_an_error_naming_it() {
     let mut h = flat(2025, 2025, 3);
@@ -284,7 +284,7 @@ fn missing_month_is_an_error_naming_it() {
     );
 }
 
-/// Source: LAW.md PROHIB-AGRI and PROHIB-SIZE: L. 197/2022 art. 1 c. 342, in force 1/1/2023.
+/// Source: PROHIB-AGRI and PROHIB-SIZE: L. 197/2022 art. 1 c. 342, in force 1/1/2023.
 #[test]
 fn change_day_2023_agriculture() {
     let farm = impresa(&["01.13.10"], flat(2022, 2022, 2));
@@ -306,7 +306,7 @@ fn change_day_2023_agriculture() {
     );
 }
 
-/// Source: LAW.md PROHIB-SIZE: 5 until 31/12/2022, 10 from 1/1/2023.
+/// Source: PROHIB-SIZE: 5 until 31/12/2022, 10 from 1/1/2023.
 #[test]
 fn change_day_2023_headcount() {
     let shop = impresa(&["47.11.10"], flat(2022, 2022, 7));
@@ -316,7 +316,7 @@ fn change_day_2023_headcount() {
     assert!(after.is_lawful(), "{after}");
 }
 
-/// Source: LAW.md PROHIB-SIZE: the hotel regime (8, comma-8 prestatori only) ends 31/12/2022.
+/// Source: PROHIB-SIZE: the hotel regime (8, comma-8 prestatori only) ends 31/12/2022.
 #[test]
 fn change_day_2023_hotels() {
     let hotel = impresa(&["55.10.00"], flat(2022, 2022, 7));
@@ -336,7 +336,7 @@ fn change_day_2023_hotels() {
     assert!(after.is_lawful(), "{after}");
 }
 
-/// Source: LAW.md PROHIB-SIZE (D.L. 87/2018 art. 2-bis): hotels in 2019, up to 8, comma-8 only.
+/// Source: PROHIB-SIZE (D.L. 87/2018 art. 2-bis): hotels in 2019, up to 8, comma-8 only.
 #[test]
 fn hotels_2019_with_and_without_comma8() {
     let day = date!(2019 - 07 - 15);
@@ -369,7 +369,7 @@ fn hotels_2019_with_and_without_comma8() {
     );
 }
 
-/// Source: LAW.md SANCT-ADMIN: the exemption exists only from 12/8/2018 (D.L. 87/2018).
+/// Source: SANCT-ADMIN: the exemption exists only from 12/8/2018 (D.L. 87/2018).
 #[test]
 fn false_self_certification_before_2018_amendment_is_fined() {
     let farm = impresa(&["01.13.10"], flat(2017, 2017, 1));
@@ -395,7 +395,7 @@ fn false_self_certification_before_2018_amendment_is_fined() {
     );
 }
 
-/// Source: LAW.md LF-USERS ([S1]): a condominio is not a persona fisica, so it must use CPO.
+/// Source: LF-USERS ([S1]): a condominio is not a persona fisica, so it must use CPO.
 #[test]
 fn condominio_via_lf_is_refused() {
     let condominio = firm(UtilizzatoreKind::Condominio, &[], Headcounts::new());
@@ -413,7 +413,7 @@ fn condominio_via_lf_is_refused() {
     assert!(assess(CPO, &condominio, &adult(), &job).is_lawful());
 }
 
-/// Source: LAW.md CPO-USERS: a persona fisica outside business uses LF, not CPO.
+/// Source: CPO-USERS: a persona fisica outside business uses LF, not CPO.
 #[test]
 fn family_via_cpo_is_refused() {
     let v = assess(
@@ -429,7 +429,7 @@ fn family_via_cpo_is_refused() {
     assert!(assess(LF, &family(), &adult(), &babysitting).is_lawful());
 }
 
-/// Source: LAW.md LF-USERS: a professional paying office cleaning must use CPO.
+/// Source: LF-USERS: a professional paying office cleaning must use CPO.
 #[test]
 fn professionista_office_cleaning_via_lf_is_refused() {
     let studio = firm(
@@ -444,7 +444,7 @@ fn professionista_office_cleaning_via_lf_is_refused() {
     assert!(assess(CPO, &studio, &adult(), &cleaning).is_lawful());
 }
 
-/// Source: LAW.md LF-ACTIVITIES: a family may pay only the c. 10 activities through LF.
+/// Source: LF-ACTIVITIES: a family may pay only the c. 10 activities through LF.
 #[test]
 fn family_lf_outside_comma10_is_refused() {
     let v = assess(
@@ -456,7 +456,7 @@ fn family_lf_outside_comma10_is_refused() {
     assert_eq!(rules_of(&v), [RuleId::LfActivities]);
 }
 
-/// Source: LAW.md CAP-STEWARD, LF-USERS: stewards of società sportive via LF from 1/1/2018
+/// Source: CAP-STEWARD, LF-USERS: stewards of società sportive via LF from 1/1/2018
 /// (L. 205/2017 art. 1 c. 368).
 #[test]
 fn societa_sportiva_steward_2017_refused_2018_allowed() {
@@ -482,7 +482,7 @@ fn societa_sportiva_steward_2017_refused_2018_allowed() {
     );
 }
 
-/// Source: LAW.md CPO-PA (c. 7): only for the c. 7 purposes; no headcount limit; no fine.
+/// Source: CPO-PA (c. 7): only for the c. 7 purposes; no headcount limit; no fine.
 #[test]
 fn pa_without_comma7_purpose() {
     let comune = firm(
@@ -504,7 +504,7 @@ fn pa_without_comma7_purpose() {
     assert!(comune.cap_profile(rules(day)).pubblica_amministrazione);
 }
 
-/// Source: LAW.md PROHIB-SECTORS (c. 14 lett. c): edilizia.
+/// Source: PROHIB-SECTORS (c. 14 lett. c): edilizia.
 #[test]
 fn construction_firm_cpo_is_refused() {
     let builder = impresa(&["41.20.00"], flat(2025, 2026, 2));
@@ -521,7 +521,7 @@ fn construction_firm_cpo_is_refused() {
     ));
 }
 
-/// Source: LAW.md PROHIB-APPALTI (c. 14 lett. d).
+/// Source: PROHIB-APPALTI (c. 14 lett. d).
 #[test]
 fn appalto_cpo_is_refused() {
     let shop = impresa(&["81.21.00"], flat(2025, 2026, 2));
@@ -534,7 +534,7 @@ fn appalto_cpo_is_refused() {
     assert_eq!(rules_of(&v), [RuleId::ProhibAppalti]);
 }
 
-/// Source: LAW.md PROHIB-PRIOR (c. 5): 6 months; read conservatively, a relationship ended on
+/// Source: PROHIB-PRIOR (c. 5): 6 months; read conservatively, a relationship ended on
 /// 10/1 bars until 10/7 inclusive.
 #[test]
 fn comma5_at_the_six_month_boundary() {
@@ -571,7 +571,7 @@ fn comma5_at_the_six_month_boundary() {
     assert!(assess(LF, &fam, &prestatore(date!(1990 - 05 - 05)), &job).is_lawful());
 }
 
-/// Source: LAW.md ELIG-AGE, Part A A6: at least 16 on the day.
+/// Source: ELIG-AGE, reading R-MINORS: at least 16 on the day.
 #[test]
 fn fifteen_year_old_is_refused() {
     let day = date!(2026 - 03 - 07);
@@ -586,7 +586,7 @@ fn fifteen_year_old_is_refused() {
     assert_eq!(v.breaches[0].citation, rules(day).minimum_age.citation);
 }
 
-/// Source: LAW.md ELIG-AGE, Part A A6: under 18, parental consent.
+/// Source: ELIG-AGE, reading R-MINORS: under 18, parental consent.
 #[test]
 fn seventeen_year_old_without_and_with_consent() {
     let day = date!(2026 - 03 - 07);
@@ -613,7 +613,7 @@ fn seventeen_year_old_without_and_with_consent() {
     assert!(assess(LF, &family(), &consented, &job).is_lawful());
 }
 
-/// Source: LAW.md Part A A11: a student counts only while under 25 on the day.
+/// Source: reading R-WEIGHT-CAP-B: a student counts only while under 25 on the day.
 #[test]
 fn student_turning_25_mid_year() {
     let birth = date!(2001 - 03 - 10);
@@ -630,7 +630,7 @@ fn student_turning_25_mid_year() {
     assert!(p.categories_on(birthday, rules(birthday)).is_empty());
 }
 
-/// Source: LAW.md ELIG-ANYONE / A4: names trimmed; birth date checked against the code.
+/// Source: ELIG-ANYONE / R-CATEGORY-OPTIONAL: names trimmed; birth date checked against the code.
 #[test]
 fn prestatore_errors_are_pinned() {
     let cf = cf_for(date!(1985 - 12 - 10), false);

@@ -1,4 +1,4 @@
-//! The communications of issue 3 against LAW.md: the LF communication of work done (LF-COMM,
+//! The communications of issue 3 against the legal reference (`law`): the LF communication of work done (LF-COMM,
 //! E1, E6) and the CPO prior communication (CPO-COMM, E4, E6), with their pay, cost,
 //! deadlines, verdicts and ledger records.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -118,7 +118,7 @@ fn e6_cpo(sent_at: OffsetDateTime) -> CpoWork {
 
 // ---------------------------------------------------------------- Libretto Famiglia
 
-/// Source: LAW.md E1 (circ. 107/2017 via studiofenu 2024): a 3-hour baby-sitting job is 3
+/// Source: worked example E1 (circ. 107/2017 via studiofenu 2024): a 3-hour baby-sitting job is 3
 /// titoli, the family pays 30,00 and the prestatore receives 24,00; 1 h 20 min needs 2 titoli.
 #[test]
 fn e1_babysitting_titoli_and_cost() {
@@ -147,7 +147,7 @@ fn e1_babysitting_titoli_and_cost() {
     assert_eq!(eighty.cost().total, Euro::from_euros(20));
 }
 
-/// Source: LAW.md E6 (LF-COMM, LF-PAY; reading A17): prestazioni during March 2026 are
+/// Source: worked example E6 (LF-COMM, LF-PAY; reading R-LF-COMM): prestazioni during March 2026 are
 /// communicated by 3/4/2026 and paid by 15/4/2026; a late communication has no fine (\[H13\]).
 #[test]
 fn e6_lf_march_2026() {
@@ -169,11 +169,11 @@ fn e6_lf_march_2026() {
     );
     assert_eq!(
         late.to_string(),
-        "LF-COMM: communicated on 2026-04-04, after the deadline 2026-04-03 for the prestazione of 2026-03-31 (art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017; LAW.md Part A A17: by 23:59:59 of the 3rd day of the next month)"
+        "LF-COMM: communicated on 2026-04-04, after the deadline 2026-04-03 for the prestazione of 2026-03-31 (art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017; reading R-LF-COMM: by 23:59:59 of the 3rd day of the next month)"
     );
 }
 
-/// Source: LAW.md LF-COMM \[H13\]: no fine for a late LF communication, also in `sanction_for`.
+/// Source: LF-COMM \[H13\]: no fine for a late LF communication, also in `sanction_for`.
 #[test]
 fn late_lf_communication_has_no_sanction() {
     let day = date!(2026 - 03 - 07);
@@ -186,7 +186,7 @@ fn late_lf_communication_has_no_sanction() {
     }
 }
 
-/// Source: LAW.md LF-USERS (c. 6 lett. a; a condominio is not a persona fisica) [S1].
+/// Source: LF-USERS (c. 6 lett. a; a condominio is not a persona fisica) [S1].
 #[test]
 fn lf_inadmissible_utilizzatore_is_a_verdict() {
     let condominio = Utilizzatore::new(
@@ -209,7 +209,7 @@ fn lf_inadmissible_utilizzatore_is_a_verdict() {
     );
 }
 
-/// Source: LAW.md Part A A11 (a student counts only while under 25 that day): the record
+/// Source: reading R-WEIGHT-CAP-B (a student counts only while under 25 that day): the record
 /// carries the flag of its own day.
 #[test]
 fn lf_record_carries_the_special_category_of_the_day() {
@@ -233,7 +233,7 @@ fn lf_record_carries_the_special_category_of_the_day() {
     assert!(!birthday.prestazione().special_category());
 }
 
-/// Source: LAW.md CAP-STEWARD (c. 1 lett. c-bis): a steward prestazione is flagged in the
+/// Source: CAP-STEWARD (c. 1 lett. c-bis): a steward prestazione is flagged in the
 /// record.
 #[test]
 fn lf_steward_record() {
@@ -336,9 +336,9 @@ fn lf_commit_funds_needs_the_lf_account() {
 
 // ---------------------------------------------------------------- CPO
 
-/// Source: LAW.md E6 (CPO-COMM, CPO-MIN-PAY, CPO-REVOCA, CPO-PAY): 14:00-18:00 on Saturday
+/// Source: worked example E6 (CPO-COMM, CPO-MIN-PAY, CPO-REVOCA, CPO-PAY): 14:00-18:00 on Saturday
 /// 7/3/2026: communicate by 13:00, compenso at least 36,00, revoca until 10/3, paid by 15/4;
-/// 36,00 costs 49,64 (E3, reading A1).
+/// 36,00 costs 49,64 (E3, reading R-ONERI-BASE).
 #[test]
 fn e6_cpo_saturday() {
     let c = CpoCommunication::new(
@@ -382,7 +382,7 @@ fn e6_cpo_saturday() {
     );
 }
 
-/// Source: LAW.md CPO-COMM ("at least 60 minutes before the start"), SANCT-ADMIN and E9: sent
+/// Source: CPO-COMM ("at least 60 minutes before the start"), SANCT-ADMIN and E9: sent
 /// 60 minutes ahead is in time; 59 is late, an administrative fine for one day.
 #[test]
 fn notice_59_minutes_is_fined_60_is_not() {
@@ -428,7 +428,7 @@ fn notice_59_minutes_is_fined_60_is_not() {
     );
 }
 
-/// Source: LAW.md E4 \[H17\] and reading A12: 22:00-02:00 is two prestazioni, one per calendar
+/// Source: worked example E4 \[H17\] and reading R-MIDNIGHT: 22:00-02:00 is two prestazioni, one per calendar
 /// day, with a minimum of 36,00 each, 72,00 in all.
 #[test]
 fn e4_across_midnight() {
@@ -463,8 +463,8 @@ fn e4_across_midnight() {
     assert!(c.days()[0].verdict().is_lawful());
 }
 
-/// Source: LAW.md E4 and reading A12 (one prestazione per calendar day), A9 (the year of the
-/// day), A15 (paid by the 15th of the next month): 31/12 22:00 to 1/1 02:00 is one prestazione
+/// Source: worked example E4 and reading R-MIDNIGHT (one prestazione per calendar day), R-YEAR-OF-WORK (the year of the
+/// day), R-PAYMENT-DAY (paid by the 15th of the next month): 31/12 22:00 to 1/1 02:00 is one prestazione
 /// in each year, paid by 15/1 and 15/2.
 #[test]
 fn new_years_eve_is_two_years() {
@@ -497,7 +497,7 @@ fn new_years_eve_is_two_years() {
         && !p.steward()));
 }
 
-/// Source: reading A12 (one compenso per calendar day).
+/// Source: reading R-MIDNIGHT (one compenso per calendar day).
 #[test]
 fn compensi_count_must_match_the_days() {
     let night = cpo(
@@ -510,7 +510,7 @@ fn compensi_count_must_match_the_days() {
     assert_eq!(err, CommunicationError::CompensiCount { given: 1, days: 2 });
     assert_eq!(
         err.to_string(),
-        "compensi has 1 amount(s), expected 2: one per calendar day of the prestazione (reading A12)"
+        "compensi has 1 amount(s), expected 2: one per calendar day of the prestazione (reading R-MIDNIGHT)"
     );
     let two_for_one = CpoWork {
         compensi: vec![Euro::from_euros(36), Euro::from_euros(36)],
@@ -600,7 +600,7 @@ fn cpo_errors_are_pinned() {
     ));
 }
 
-/// Source: LAW.md CPO-USERS (c. 6 lett. b: a persona fisica outside business uses the LF),
+/// Source: CPO-USERS (c. 6 lett. b: a persona fisica outside business uses the LF),
 /// CPO-PA (c. 7) and PROHIB-APPALTI (c. 14 lett. d).
 #[test]
 fn cpo_inadmissible_utilizzatore_is_a_verdict() {
@@ -618,7 +618,7 @@ fn cpo_inadmissible_utilizzatore_is_a_verdict() {
     assert!(c.verdict().breaches_rule(RuleId::ProhibAppalti));
 }
 
-/// Source: LAW.md Part A A11 and A12: across the 25th birthday, the first day's record is a
+/// Source: reading R-WEIGHT-CAP-B and R-MIDNIGHT: across the 25th birthday, the first day's record is a
 /// student's, the second's is not.
 #[test]
 fn cpo_records_carry_the_special_category_of_each_day() {
@@ -640,7 +640,7 @@ fn cpo_records_carry_the_special_category_of_each_day() {
     assert_eq!(flags, [true, false]);
 }
 
-/// Source: LAW.md CPO-COMM "Funds" and CPO-FUNDING: each day's cost is reserved, all or none.
+/// Source: CPO-COMM "Funds" and CPO-FUNDING: each day's cost is reserved, all or none.
 #[test]
 fn cpo_commit_funds_all_or_nothing() {
     let work = cpo(
@@ -879,7 +879,7 @@ proptest! {
     }
 }
 
-/// Source: LAW.md CPO-AGRI-PAY and E10 (INPS msg 2887/2017: Area 1 9,65/h, daily minimum on 4
+/// Source: CPO-AGRI-PAY and E10 (INPS msg 2887/2017: Area 1 9,65/h, daily minimum on 4
 /// hours 38,60; Area 3 6,56/h, 26,24), CPO-MIN-PAY ("Agriculture (2017-2022) used the CCNL rate
 /// instead"): an agricultural CPO in 2019 is checked against its area's floor, not 9,00 / 36,00;
 /// without an area, against the highest one (conservative reading).
@@ -934,7 +934,7 @@ fn agricultural_cpo_2019_uses_the_ccnl_floor() {
     let v = verdict(&area1);
     assert_eq!(
         v.to_string(),
-        "CPO-AGRI-PAY: on 2019-09-10, compenso 36,00 € is below the minimum 38,60 € for an agricultural prestazione of 4 h 00 min at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails))"
+        "CPO-AGRI-PAY: on 2019-09-10, compenso 36,00 € is below the minimum 38,60 € for an agricultural prestazione of 4 h 00 min at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (CPO-AGRI-PAY, Q6: the later message prevails))"
     );
     assert_eq!(v.breaches[0].consequence, Consequence::PlatformRefusal);
     assert!(verdict(&work(3860).with_agricultural_area(AgriculturalArea::Area1)).is_lawful());

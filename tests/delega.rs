@@ -64,7 +64,7 @@ fn decide(
     )
 }
 
-/// Source: LAW.md REG-INTERMEDIARI (msg 3177/2017: patronati only for prestatori and LF
+/// Source: REG-INTERMEDIARI (msg 3177/2017: patronati only for prestatori and LF
 /// utilizzatori).
 #[test]
 fn patronati_only_for_prestatori_and_lf_utilizzatori() {
@@ -110,11 +110,11 @@ fn patronati_only_for_prestatori_and_lf_utilizzatori() {
     );
     assert_eq!(
         denied.denial().unwrap().to_string(),
-        "a patronato (L. 152/2001) may not act for a CPO utilizzatore on 2020-05-04 (INPS msg 3177 of 31/7/2017 (LAW.md REG-INTERMEDIARI); L. 12/1979; L. 152/2001: patronati only for prestatori and LF utilizzatori)"
+        "a patronato (L. 152/2001) may not act for a CPO utilizzatore on 2020-05-04 (INPS msg 3177 of 31/7/2017 (REG-INTERMEDIARI); L. 12/1979; L. 152/2001: patronati only for prestatori and LF utilizzatori)"
     );
 }
 
-/// Source: LAW.md REG-INTERMEDIARI, REG-PORTAL-2026 (msg 3932/2025: intermediaries act for
+/// Source: REG-INTERMEDIARI, REG-PORTAL-2026 (msg 3932/2025: intermediaries act for
 /// prestatori from January 2026, taken as 1/1/2026).
 #[test]
 fn professionals_act_for_prestatori_from_2026() {
@@ -164,7 +164,7 @@ fn professionals_act_for_prestatori_from_2026() {
     );
 }
 
-/// Source: LAW.md REG-INTERMEDIARI (no intermediaries before msg 3177 of 31/7/2017).
+/// Source: REG-INTERMEDIARI (no intermediaries before msg 3177 of 31/7/2017).
 #[test]
 fn no_intermediaries_before_31_july_2017() {
     let actor = Actor::Intermediario(intermediario(IntermediarioKind::ConsulenteDelLavoro));
@@ -373,7 +373,7 @@ fn parties_act_only_for_themselves() {
     );
 }
 
-/// Source: LAW.md REG-INTERMEDIARI (kept for the validity plus 5 years).
+/// Source: REG-INTERMEDIARI (kept for the validity plus 5 years).
 #[test]
 fn delega_is_kept_five_years_after_its_validity() {
     let d = Delega::new(DelegaDraft {

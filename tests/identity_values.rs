@@ -378,7 +378,7 @@ fn ateco_prefix_semantics() {
     assert!(!c("82.3").is_within(&c("82.30")));
 }
 
-/// Source: LAW.md CAP-UTILIZZATORE-EVENTS (INPS circ. 75/2023 list), SCOPE-DISCO (93.29.1), and
+/// Source: CAP-UTILIZZATORE-EVENTS (INPS circ. 75/2023 list), SCOPE-DISCO (93.29.1), and
 /// the comma 14 lists with the crate's derived mappings.
 #[test]
 fn sector_classification() {

@@ -1,6 +1,6 @@
-//! The computational half of the instruments against LAW.md: costs (E1-E3), pay floor and work
-//! across midnight (E4, A12), deadlines (E6, A15-A17), payment fees (E8, A18), funds
-//! (LF-FUNDING, CPO-FUNDING), consequences and fines (A14, E9).
+//! The computational half of the instruments against the legal reference (`law`): costs (E1-E3), pay floor and work
+//! across midnight (E4, R-MIDNIGHT), deadlines (E6, R-PAYMENT-DAY, R-REVOCA, R-LF-COMM), payment fees (E8, R-FEES), funds
+//! (LF-FUNDING, CPO-FUNDING), consequences and fines (R-CONSEQUENCES, E9).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
@@ -47,7 +47,7 @@ fn parts(c: &CostBreakdown) -> [Euro; 5] {
 
 // ---------------------------------------------------------------- E1: Libretto Famiglia
 
-/// Source: LAW.md E1 (circ. 107/2017 via studiofenu 2024): 10,00 = 8,00 + 1,65 + 0,25 + 0,10;
+/// Source: worked example E1 (circ. 107/2017 via studiofenu 2024): 10,00 = 8,00 + 1,65 + 0,25 + 0,10;
 /// 3 titoli cost 30,00 and pay the prestatore 24,00.
 #[test]
 fn e1_three_titoli() {
@@ -64,7 +64,7 @@ fn e1_three_titoli() {
     assert_eq!(max_lf_titoli_for_budget(Euro::ZERO, today()), 0);
 }
 
-/// Source: LAW.md E1 (1 h 20 min needs 2 titoli: indivisible, each ≤ 1 h) and LF-TITOLO.
+/// Source: worked example E1 (1 h 20 min needs 2 titoli: indivisible, each ≤ 1 h) and LF-TITOLO.
 #[test]
 fn e1_titoli_for_minutes() {
     let t = |m| titoli_for_minutes(m, today()).unwrap();
@@ -88,8 +88,8 @@ fn e1_titoli_for_minutes() {
 
 // ---------------------------------------------------------------- E2, E3: CPO cost
 
-/// Source: LAW.md E2 (Il Sole 24 Ore 8/8/2017; BAL2025): one hour at 9,00 costs 12,41 under
-/// reading A1 (1% of the amount paid in): 9,00 + 2,97 + 0,32 + 0,12.
+/// Source: worked example E2 (Il Sole 24 Ore 8/8/2017; BAL2025): one hour at 9,00 costs 12,41 under
+/// reading R-ONERI-BASE (1% of the amount paid in): 9,00 + 2,97 + 0,32 + 0,12.
 #[test]
 fn e2_one_hour_amount_paid_in() {
     let c = CostBreakdown::cpo(Euro::from_euros(9), today()).unwrap();
@@ -99,7 +99,7 @@ fn e2_one_hour_amount_paid_in() {
     );
 }
 
-/// Source: LAW.md E2 ("the 12,41 figure is also what 1% of the subtotal gives").
+/// Source: worked example E2 ("the 12,41 figure is also what 1% of the subtotal gives").
 #[test]
 fn e2_one_hour_subtotal() {
     let table = table_with(OneriBase::Subtotal);
@@ -114,8 +114,8 @@ fn e2_one_hour_subtotal() {
     );
 }
 
-/// Source: LAW.md E2 (progettogiovanivaldagno, nimbojobs): 1% of the compenso gives the exact
-/// 9,00 + 2,97 + 0,315 + 0,09 = 12,375, published (truncated) as 12,37. Under reading A1's
+/// Source: worked example E2 (progettogiovanivaldagno, nimbojobs): 1% of the compenso gives the exact
+/// 9,00 + 2,97 + 0,315 + 0,09 = 12,375, published (truncated) as 12,37. Under reading R-ONERI-BASE's
 /// rounding (each component half away from zero) INAIL is 0,32 and the total 12,38: the crate
 /// does not reproduce the published truncation (an open point reported to the maintainers).
 #[test]
@@ -132,7 +132,7 @@ fn e2_one_hour_compenso_reading() {
     );
 }
 
-/// Source: LAW.md E3 (DERIVED): 36,00 costs 49,64 (1% of the amount paid in), 49,63 (1% of the
+/// Source: worked example E3 (DERIVED): 36,00 costs 49,64 (1% of the amount paid in), 49,63 (1% of the
 /// subtotal), 49,50 (1% of the compenso).
 #[test]
 fn e3_daily_minimum_all_three_readings() {
@@ -160,7 +160,7 @@ fn e3_daily_minimum_all_three_readings() {
             Euro::from_euros(36)
         );
     }
-    // The embedded table takes reading A1.
+    // The embedded table takes reading R-ONERI-BASE.
     assert_eq!(
         CostBreakdown::cpo(Euro::from_euros(36), today())
             .unwrap()
@@ -169,7 +169,7 @@ fn e3_daily_minimum_all_three_readings() {
     );
 }
 
-/// Source: LAW.md E2, E3 and reading A1: the inverse of the cost.
+/// Source: worked example E2, E3 and reading R-ONERI-BASE: the inverse of the cost.
 #[test]
 fn inverse_budget_examples() {
     assert_eq!(
@@ -185,7 +185,7 @@ fn inverse_budget_examples() {
         cents(3599)
     );
     assert_eq!(max_cpo_compenso_for_budget(Euro::ZERO, today()), Euro::ZERO);
-    // A budget of 10.000,00 pays at most 7.252,74 of compenso under reading A1.
+    // A budget of 10.000,00 pays at most 7.252,74 of compenso under reading R-ONERI-BASE.
     assert_eq!(
         max_cpo_compenso_for_budget(Euro::from_euros(10_000), today()),
         cents(725_274)
@@ -201,7 +201,7 @@ fn inverse_budget_examples() {
 
 // ---------------------------------------------------------------- pay floor, E4
 
-/// Source: LAW.md CPO-MIN-PAY (c. 16, c. 17 lett. e) and E6 (4 h × 9,00 = 36,00).
+/// Source: CPO-MIN-PAY (c. 16, c. 17 lett. e) and E6 (4 h × 9,00 = 36,00).
 #[test]
 fn cpo_pay_floor() {
     let m = |minutes| cpo_minimum_compenso(minutes, today()).unwrap();
@@ -240,7 +240,7 @@ fn cpo_pay_floor() {
     );
 }
 
-/// Source: LAW.md E4 ([H17]) and reading A12: 22:00-02:00 is two prestazioni, 72,00 in all.
+/// Source: worked example E4 ([H17]) and reading R-MIDNIGHT: 22:00-02:00 is two prestazioni, 72,00 in all.
 #[test]
 fn e4_work_across_midnight() {
     let days = split_at_midnight(
@@ -309,7 +309,7 @@ fn split_errors() {
 
 // ---------------------------------------------------------------- E6: the calendar
 
-/// Source: LAW.md E6 (DERIVED from CPO-COMM, CPO-REVOCA, CPO-PAY): 14:00-18:00 on Saturday
+/// Source: worked example E6 (DERIVED from CPO-COMM, CPO-REVOCA, CPO-PAY): 14:00-18:00 on Saturday
 /// 7/3/2026: communicate by 13:00, compenso ≥ 36,00, revoca until 10/3/2026, paid by 15/4/2026.
 #[test]
 fn e6_cpo_calendar() {
@@ -334,7 +334,7 @@ fn e6_cpo_calendar() {
     );
 }
 
-/// Source: LAW.md E6 (LF: March 2026 → communicate by 3/4/2026, paid by 15/4/2026), A15, A17.
+/// Source: worked example E6 (LF: March 2026 → communicate by 3/4/2026, paid by 15/4/2026), R-PAYMENT-DAY, R-LF-COMM.
 #[test]
 fn e6_lf_calendar() {
     for day in [date!(2026 - 03 - 01), date!(2026 - 03 - 31)] {
@@ -346,8 +346,8 @@ fn e6_lf_calendar() {
     }
 }
 
-/// Source: LAW.md CPO-COMM (at least 60 minutes ahead): 60 minutes is in time, 59 is late and
-/// fined (A14); after the start is late too.
+/// Source: CPO-COMM (at least 60 minutes ahead): 60 minutes is in time, 59 is late and
+/// fined (R-CONSEQUENCES); after the start is late too.
 #[test]
 fn communication_59_and_60_minutes_ahead() {
     let start = datetime!(2026-03-07 14:00 +01:00);
@@ -387,7 +387,7 @@ fn communication_59_and_60_minutes_ahead() {
     );
 }
 
-/// Source: LAW.md CPO-REVOCA and reading A16: until 23:59:59 of the 3rd day after, not at
+/// Source: CPO-REVOCA and reading R-REVOCA: until 23:59:59 of the 3rd day after, not at
 /// 00:00:00 of the 4th.
 #[test]
 fn revoca_at_the_edge() {
@@ -398,7 +398,7 @@ fn revoca_at_the_edge() {
     assert!(can_revoke(datetime!(2026-03-07 08:00 +01:00), day, rules).unwrap());
 }
 
-/// Source: LAW.md CPO-PAY, LF-PAY, reading A15: 31/12 is paid by 15/1 of the next year; 1/1 by
+/// Source: CPO-PAY, LF-PAY, reading R-PAYMENT-DAY: 31/12 is paid by 15/1 of the next year; 1/1 by
 /// 15/2.
 #[test]
 fn year_end_and_new_year() {
@@ -427,7 +427,7 @@ fn year_end_and_new_year() {
     assert!(lf_communication_deadline(Date::MAX, today()).is_err());
 }
 
-/// Source: LAW.md CPO-PAY (post-office mandate collectable 15 days after validation, from
+/// Source: CPO-PAY (post-office mandate collectable 15 days after validation, from
 /// 12/8/2018).
 #[test]
 fn post_office_mandate() {
@@ -445,7 +445,7 @@ fn post_office_mandate() {
     );
 }
 
-/// Source: LAW.md CPO-WINDOW, E6 (historical window) and reading A3 (none from 1/1/2023).
+/// Source: CPO-WINDOW, E6 (historical window) and reading R-NO-WINDOW-2023 (none from 1/1/2023).
 #[test]
 fn multi_day_window() {
     let day = date!(2019 - 07 - 01);
@@ -503,8 +503,8 @@ fn multi_day_window() {
 
 // ---------------------------------------------------------------- E8: payment
 
-/// Source: LAW.md E8 (msg 410/2023: 1,75 + 1,71 × 1,22 = 3,84 from 27/1/2023; 2,60 before),
-/// PAY-MODES and reading A18 (post office 1,75 from 12/8/2018; IBAN free).
+/// Source: worked example E8 (msg 410/2023: 1,75 + 1,71 × 1,22 = 3,84 from 27/1/2023; 2,60 before),
+/// PAY-MODES and reading R-FEES (post office 1,75 from 12/8/2018; IBAN free).
 #[test]
 fn e8_fees() {
     let fee = |mode: PaymentMode, d: Date| mode.fee(on(d));
@@ -568,7 +568,7 @@ fn pago_pa(amount: Euro, available_on: Date) -> TopUp {
     }
 }
 
-/// Source: LAW.md CPO-COMM "Funds" and CPO-FUNDING: a communication needs funds covering the
+/// Source: CPO-COMM "Funds" and CPO-FUNDING: a communication needs funds covering the
 /// full cost; a refusal changes nothing; a revoca restores exactly.
 #[test]
 fn funds_commit_and_release() {
@@ -634,7 +634,7 @@ fn funds_commit_and_release() {
     assert!(matches!(account.history()[4], FundsEvent::Release(c) if c.prestazione_id == 1));
 }
 
-/// Source: LAW.md LF-FUNDING (multiples of 10,00; F24 ELIDE causale LIFA / CLOC; pagoPA from
+/// Source: LF-FUNDING (multiples of 10,00; F24 ELIDE causale LIFA / CLOC; pagoPA from
 /// msg 4380/2023).
 #[test]
 fn funds_top_up_checks() {
@@ -715,9 +715,9 @@ fn funds_top_up_checks() {
     assert_eq!(cpo.available_on(day), cents(1241));
 }
 
-// ---------------------------------------------------------------- A14, E9
+// ---------------------------------------------------------------- R-CONSEQUENCES, E9
 
-/// Source: LAW.md Part A A14 (consequences), SANCT-CONV, SANCT-ADMIN.
+/// Source: reading R-CONSEQUENCES (consequences), SANCT-CONV, SANCT-ADMIN.
 #[test]
 fn a14_consequences() {
     let day = date!(2026 - 03 - 07);
@@ -767,8 +767,8 @@ fn a14_consequences() {
     ));
 }
 
-/// Source: LAW.md E9 ([H12]): reduced payment min(2 × 500, 2.500 / 3) = 833,33 per day; reading
-/// A8 (per day).
+/// Source: worked example E9 ([H12]): reduced payment min(2 × 500, 2.500 / 3) = 833,33 per day; reading
+/// R-FINE-PER-DAY (per day).
 #[test]
 fn e9_fine_totals() {
     let rules = today();
@@ -1046,7 +1046,7 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // Historical agricultural CPO (2017-2022): pay floor and hour limit.
 
-/// Source: LAW.md E10 and CPO-AGRI-PAY (INPS msg 2887/2017 rates; daily minimum on 4 hours per
+/// Source: worked example E10 and CPO-AGRI-PAY (INPS msg 2887/2017 rates; daily minimum on 4 hours per
 /// [H18]): 38,60 / 35,20 / 26,24.
 #[test]
 fn e10_agricultural_daily_minimum_per_area() {
@@ -1067,7 +1067,7 @@ fn e10_agricultural_daily_minimum_per_area() {
     }
 }
 
-/// Source: LAW.md E10 (DERIVED: beyond 4 hours, each minute at the area rate, half away from
+/// Source: worked example E10 (DERIVED: beyond 4 hours, each minute at the area rate, half away from
 /// zero).
 #[test]
 fn e10_agricultural_pro_rata_beyond_four_hours() {
@@ -1095,7 +1095,7 @@ fn e10_agricultural_pro_rata_beyond_four_hours() {
     );
 }
 
-/// Source: LAW.md E10 and HOURS-AGRI: 2.500 / 6,56 ≈ 381 h; the library floors (conservative
+/// Source: worked example E10 and HOURS-AGRI: 2.500 / 6,56 ≈ 381 h; the library floors (conservative
 /// reading).
 #[test]
 fn e10_agricultural_hour_limit_floors() {
@@ -1115,7 +1115,7 @@ fn e10_agricultural_hour_limit_floors() {
     );
 }
 
-/// Source: LAW.md PROHIB-AGRI (CPO banned in agriculture from 1/1/2023, L. 197/2022): no
+/// Source: PROHIB-AGRI (CPO banned in agriculture from 1/1/2023, L. 197/2022): no
 /// agricultural floor or hour limit, and the error cites the rule.
 #[test]
 fn agricultural_rates_absent_from_2023() {

@@ -1,4 +1,4 @@
-//! The annual ledger against LAW.md: worked examples E5, E6 and E11, caps reached to the cent,
+//! The annual ledger against the legal reference (`law`): worked examples E5, E6 and E11, caps reached to the cent,
 //! the readings of Part A, and property tests over random histories.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -101,7 +101,7 @@ fn refused(
     }
 }
 
-/// Source: LAW.md E5, jethr example: three prestatori at 2.500 € each, one of them a student
+/// Source: worked example E5, jethr example: three prestatori at 2.500 € each, one of them a student
 /// under 25, count 2.500 + 2.500 + 0,75 × 2.500 = 6.875 € toward cap b; the residual counted room
 /// is 3.125 €.
 #[test]
@@ -121,8 +121,8 @@ fn e5_three_prestatori_one_student_count_6875() {
     let b = a.cap_utilizzatore.unwrap();
     assert_eq!(b.used, dec("6875"));
     assert_eq!(dec("10000") - b.used, dec("3125"));
-    // ... or 4.166,66 nominal of special-category ones. LAW.md derives 4.166,67 by rounding
-    // 3.125 / 0,75 = 4.166,666...; by A10 that figure breaches cap b by 0,0025 counted, so the
+    // ... or 4.166,66 nominal of special-category ones. The trade source derives 4.166,67 by rounding
+    // 3.125 / 0,75 = 4.166,666...; by R-CAP-INCLUSIVE that figure breaches cap b by 0,0025 counted, so the
     // lawful maximum is 4.166,66 (the ledger rounds headroom down).
     let ok = ledger
         .assess(&P::new(4, 4, u, "4166.66").special().build())
@@ -156,7 +156,7 @@ fn e5_three_prestatori_one_student_count_6875() {
     );
 }
 
-/// Source: LAW.md E5: an utilizzatore paying only special-category prestatori can pay up to
+/// Source: worked example E5: an utilizzatore paying only special-category prestatori can pay up to
 /// 10.000 / 0,75 = 13.333,33 € nominal, which takes at least 6 prestatori because of cap c.
 #[test]
 fn e5_only_special_prestatori_13333_33_nominal() {
@@ -192,7 +192,7 @@ fn e5_only_special_prestatori_13333_33_nominal() {
     let totals = ledger.utilizzatore_totals(&u, 2026);
     assert_eq!(totals.nominal_cap_utilizzatore, eur("13333.33"));
     assert_eq!(totals.counted_cap_utilizzatore, dec("9999.9975"));
-    // One cent more breaches cap b: counted 10.000,005 > 10.000 (A10); the excess shows 0,01.
+    // One cent more breaches cap b: counted 10.000,005 > 10.000 (R-CAP-INCLUSIVE); the excess shows 0,01.
     let a = refused(ledger.record(&P::new(11, 21, u, "0.01").special().build()));
     let breach = &a.verdict.breaches[0];
     assert_eq!(breach.rule, RuleId::CapUtilizzatore);
@@ -212,9 +212,9 @@ fn e5_only_special_prestatori_13333_33_nominal() {
     );
 }
 
-/// Source: LAW.md E5 ("Under the 2017 cap the equivalent figure was 5.000 / 0,75 = 6.666,67 €",
+/// Source: worked example E5 ("Under the 2017 cap the equivalent figure was 5.000 / 0,75 = 6.666,67 €",
 /// [H10] vfgiglio/quifinanza 2017): before 2023 cap b is 5.000 €. As for the 4.166,67 of the
-/// jethr example, LAW.md rounds 6.666,666... to the nearest cent; by A10 6.666,67 counts
+/// jethr example, the trade source rounds 6.666,666... to the nearest cent; by R-CAP-INCLUSIVE 6.666,67 counts
 /// 5.000,0025 and breaches the cap, so the lawful nominal maximum is 6.666,66.
 #[test]
 fn e5_special_prestatori_under_the_2017_cap() {
@@ -252,13 +252,13 @@ fn e5_special_prestatori_under_the_2017_cap() {
     let totals = ledger.utilizzatore_totals(&u, 2022);
     assert_eq!(totals.nominal_cap_utilizzatore, eur("6666.66"));
     assert_eq!(totals.counted_cap_utilizzatore, dec("4999.995"));
-    // The 6.666,67 of LAW.md breaches cap b by A10.
+    // The 6.666,67 of the trade source breaches cap b by R-CAP-INCLUSIVE.
     let a = refused(ledger.record(&P::new(4, 43, u, "0.01").special().day(day).build()));
     assert!(a.verdict.breaches_rule(RuleId::CapUtilizzatore));
 }
 
-/// Source: LAW.md E5, mixed case: ordinary 4.000 € leave room for 8.000 € of special-category
-/// compensi (4.000 + 0,75 × 8.000 = 10.000, equal to the cap: lawful by A10).
+/// Source: worked example E5, mixed case: ordinary 4.000 € leave room for 8.000 € of special-category
+/// compensi (4.000 + 0,75 × 8.000 = 10.000, equal to the cap: lawful by R-CAP-INCLUSIVE).
 #[test]
 fn e5_mixed_case_reaches_cap_b_to_the_cent() {
     let mut ledger = Ledger::default();
@@ -287,7 +287,7 @@ fn e5_mixed_case_reaches_cap_b_to_the_cent() {
     assert!(a.verdict.breaches_rule(RuleId::CapUtilizzatore));
 }
 
-/// Source: LAW.md E11: LF maxima in titoli: 312 per pair, 625 per prestatore, 1.250 per
+/// Source: worked example E11: LF maxima in titoli: 312 per pair, 625 per prestatore, 1.250 per
 /// utilizzatore with ordinary prestatori, 1.666 with special-category ones.
 #[test]
 fn e11_titoli_maxima() {
@@ -321,7 +321,7 @@ fn e11_titoli_maxima() {
     assert_eq!((b.headroom, b.titoli), (eur("13333.33"), 1_666));
 }
 
-/// Source: LAW.md Part A A10: a total equal to the cap is lawful; one cent more breaches it.
+/// Source: reading R-CAP-INCLUSIVE: a total equal to the cap is lawful; one cent more breaches it.
 #[test]
 fn caps_reached_to_the_cent() {
     let mut ledger = Ledger::default();
@@ -375,7 +375,7 @@ fn caps_reached_to_the_cent() {
     );
 }
 
-/// Source: LAW.md HOURS-280 and A2: 280 hours per pair, LF included by default; a PA does not
+/// Source: HOURS-280 and R-HOURS-LF: 280 hours per pair, LF included by default; a PA does not
 /// convert (c. 7).
 #[test]
 fn hours_280_per_pair() {
@@ -449,7 +449,7 @@ fn record_days(
     }
 }
 
-/// Source: LAW.md HOURS-AGRI and E10 (art. 54-bis c. 20, second sentence, referring to c. 16;
+/// Source: HOURS-AGRI and E10 (art. 54-bis c. 20, second sentence, referring to c. 16;
 /// INPS msg 2887/2017): in agriculture, 24/6/2017 to 31/12/2022, the hour limit per pair is cap c
 /// over the CCNL hourly rate of the area, 2.500 / 9,65 = 259,07 → 259 h in Area 1 (the crate
 /// floors). At the Area 1 rate, 259 h are paid 2.499,35 €: the hour limit binds before cap c.
@@ -472,7 +472,7 @@ fn agricultural_hour_limit_area_1_in_2019() {
         "38.60",
         Some(AgriculturalArea::Area1),
     );
-    // 3 hours more at 28,95 reach 259 h to the minute: lawful (A10), no hour left.
+    // 3 hours more at 28,95 reach 259 h to the minute: lawful (R-CAP-INCLUSIVE), no hour left.
     let last = P::new(100, 1, u, "28.95")
         .day(date!(2019 - 04 - 01))
         .minutes(180)
@@ -522,7 +522,7 @@ fn agricultural_hour_limit_area_1_in_2019() {
     );
     assert_eq!(
         breach.citation.to_string(),
-        "art. 54-bis c. 20 (second sentence, referring to c. 16) D.L. 50/2017; INPS msg 2887/2017 for the CCNL hourly rates (LAW.md HOURS-AGRI, E10)"
+        "art. 54-bis c. 20 (second sentence, referring to c. 16) D.L. 50/2017; INPS msg 2887/2017 for the CCNL hourly rates (HOURS-AGRI, E10)"
     );
     assert_eq!(
         breach.consequence,
@@ -552,7 +552,7 @@ fn agricultural_hour_limit_area_1_in_2019() {
     );
 }
 
-/// Source: LAW.md E10 and HOURS-AGRI: Area 3 at 6,56 €/h allows 2.500 / 6,56 ≈ 381 h with one
+/// Source: worked example E10 and HOURS-AGRI: Area 3 at 6,56 €/h allows 2.500 / 6,56 ≈ 381 h with one
 /// utilizzatore (the crate floors 381,09 to 381); Area 2 at 8,80 €/h 284 h.
 #[test]
 fn agricultural_hour_limit_area_3_allows_381_hours() {
@@ -604,7 +604,7 @@ fn agricultural_hour_limit_area_3_allows_381_hours() {
     assert_eq!(ledger.room(&query).unwrap().minutes, Some(284 * 60));
 }
 
-/// Source: LAW.md HOURS-280 and HOURS-AGRI: in 2019 a pair without an agricultural area keeps
+/// Source: HOURS-280 and HOURS-AGRI: in 2019 a pair without an agricultural area keeps
 /// the 280 hours (more than Area 1's 259).
 #[test]
 fn non_agricultural_pair_keeps_280_hours_in_2019() {
@@ -634,7 +634,7 @@ fn non_agricultural_pair_keeps_280_hours_in_2019() {
     );
 }
 
-/// Source: LAW.md HOURS-AGRI and PROHIB-AGRI: from 1/1/2023 the rules have no agricultural rates
+/// Source: HOURS-AGRI and PROHIB-AGRI: from 1/1/2023 the rules have no agricultural rates
 /// (the CPO is banned in agriculture), so an area in the profile changes nothing in the ledger;
 /// on 31/12/2022 it still applies. The dates are the rules table's.
 #[test]
@@ -689,7 +689,7 @@ fn an_area_changes_nothing_from_2023() {
     );
 }
 
-/// Source: LAW.md HOURS-AGRI: the area is part of the recorded profile, so entries, the
+/// Source: HOURS-AGRI: the area is part of the recorded profile, so entries, the
 /// regenerated events, replay and merge keep it exactly.
 #[test]
 fn the_area_round_trips_through_events_replay_and_merge() {
@@ -744,7 +744,7 @@ fn the_area_round_trips_through_events_replay_and_merge() {
     assert_ne!(plain, ledger);
 }
 
-/// Source: LAW.md Q2 / A2 (configurable): with the other reading the 280 hours do not bind LF.
+/// Source: reading R-HOURS-LF / R-HOURS-LF (configurable): with the other reading the 280 hours do not bind LF.
 #[test]
 fn hours_limit_for_lf_is_configurable() {
     let p = P::new(1, 1, family(1), "24").lf().minutes(180).build();
@@ -759,7 +759,7 @@ fn hours_limit_for_lf_is_configurable() {
     assert!(ledger.assess(&cpo).unwrap().hours.is_some());
 }
 
-/// Source: LAW.md CAP-STEWARD (c. 1 lett. c-bis; INPS circ. 95/2018) and A5: steward compensi
+/// Source: CAP-STEWARD (c. 1 lett. c-bis; INPS circ. 95/2018) and R-STEWARD-CAP-A: steward compensi
 /// count toward c-bis instead of cap c, never toward cap b, toward cap a by default.
 #[test]
 fn stewards_count_in_c_bis() {
@@ -808,7 +808,7 @@ fn stewards_count_in_c_bis() {
         Consequence::Conversion { .. }
     ));
 
-    // Other reading of A5: steward compensi outside cap a.
+    // Other reading of R-STEWARD-CAP-A: steward compensi outside cap a.
     let mut builder = RulesTable::embedded().to_builder();
     for row in &mut builder.steward_counts_toward_cap_prestatore {
         row.value = false;
@@ -820,7 +820,7 @@ fn stewards_count_in_c_bis() {
     assert!(a.cap_prestatore.is_none());
 }
 
-/// Source: LAW.md CAP-STEWARD: c-bis is in force from 1/1/2018; before, a steward service
+/// Source: CAP-STEWARD: c-bis is in force from 1/1/2018; before, a steward service
 /// counts as ordinary work.
 #[test]
 fn steward_before_c_bis_counts_as_ordinary() {
@@ -835,7 +835,7 @@ fn steward_before_c_bis_counts_as_ordinary() {
     assert!(a.cap_steward.is_none() && a.cap_pair.is_some() && a.cap_utilizzatore.is_some());
 }
 
-/// Source: LAW.md CAP-UTILIZZATORE-EVENTS and §5: 15.000 € for the events list from 5/5/2023
+/// Source: CAP-UTILIZZATORE-EVENTS and §5: 15.000 € for the events list from 5/5/2023
 /// (the crate does not apply it before, the conservative reading); 5.000 € before 2023.
 #[test]
 fn dated_cap_b() {
@@ -878,7 +878,7 @@ fn dated_cap_b() {
     );
 }
 
-/// Source: LAW.md A9 and DEF-ANNO-CIVILE: work on 31/12 and 1/1 never share a cap.
+/// Source: reading R-YEAR-OF-WORK and DEF-ANNO-CIVILE: work on 31/12 and 1/1 never share a cap.
 #[test]
 fn years_are_separate() {
     let mut ledger = Ledger::default();
@@ -922,7 +922,7 @@ fn omocodes_share_caps() {
     assert!(refusal.verdict.breaches_rule(RuleId::CapPair));
 }
 
-/// Source: LAW.md E6 and A16: a CPO prestazione on 7/3/2026 may be revoked until 24:00 of
+/// Source: worked example E6 and R-REVOCA: a CPO prestazione on 7/3/2026 may be revoked until 24:00 of
 /// 10/3/2026; the room is restored exactly.
 #[test]
 fn revoca_window_and_errors() {
@@ -935,7 +935,7 @@ fn revoca_window_and_errors() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "prestazione #1: the revoca closed at 23:59:59 of 2026-03-10, 3 days after the day of the work (INPS circ. 107/2017; LAW.md Part A A16: until 23:59:59 of the 3rd calendar day after the planned day)"
+        "prestazione #1: the revoca closed at 23:59:59 of 2026-03-10, 3 days after the day of the work (INPS circ. 107/2017; reading R-REVOCA: until 23:59:59 of the 3rd calendar day after the planned day)"
     );
     ledger
         .revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00))
@@ -986,7 +986,7 @@ fn revoca_window_and_errors() {
     );
 }
 
-/// Source: LAW.md A14: the reconstruction policy records conversion-type breaches (cap c, 280
+/// Source: reading R-CONSEQUENCES: the reconstruction policy records conversion-type breaches (cap c, 280
 /// hours) and still refuses platform refusals (caps a and b).
 #[test]
 fn reconstruction_policy() {

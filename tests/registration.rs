@@ -111,7 +111,7 @@ fn older_inps_guide_end_to_end() {
 
 /// The 2026 path: SPID level 2 proves identity, so REGISTRA activates at once.
 ///
-/// Source: seed 000 (2026 portal, SPID/CIE/CNS/eIDAS); LAW.md REG-AUTH, REG-PORTAL-2026.
+/// Source: seed 000 (2026 portal, SPID/CIE/CNS/eIDAS); REG-AUTH, REG-PORTAL-2026.
 #[test]
 fn spid_2026_path_confirms_automatically() {
     let mut reg = Registration::new(complete(
@@ -239,7 +239,7 @@ fn sex_mismatch_is_reported_on_sex() {
     assert_eq!(problems.as_slice()[0].path, "sex");
 }
 
-/// Source: LAW.md ELIG-AGE, reading A6 (under 18 the registration records parental consent).
+/// Source: ELIG-AGE, reading R-MINORS (under 18 the registration records parental consent).
 #[test]
 fn minor_needs_parental_consent() {
     // Born 10/12/2009: 16 on 7/3/2026.
@@ -249,7 +249,7 @@ fn minor_needs_parental_consent() {
     let problems = d.validate().unwrap_err();
     assert_eq!(
         problems.to_string(),
-        "parental_consent: is required below age 18 (L. 977/1967; LAW.md Part A A6: under 18 the registration records parental consent)"
+        "parental_consent: is required below age 18 (L. 977/1967; reading R-MINORS: under 18 the registration records parental consent)"
     );
     d.parental_consent = Some(ParentalConsentDraft {
         parent_codice_fiscale: "BNCGNN60A01H501P".into(),
@@ -285,7 +285,7 @@ fn minor_needs_parental_consent() {
     );
 }
 
-/// Source: LAW.md PAY-MODES (post office from 12/8/2018), REG-AUTH (PIN until 30/9/2021, SPID
+/// Source: PAY-MODES (post office from 12/8/2018), REG-AUTH (PIN until 30/9/2021, SPID
 /// level 2 or higher).
 #[test]
 fn dated_channels_and_payment_modes() {
@@ -343,7 +343,7 @@ fn iban_account_must_be_the_prestatore_s() {
 
 /// Changes while active take effect on their day; the desk and the ledger read the one in force.
 ///
-/// Source: LAW.md PAY-MODES, reading A18 (fees of each mode).
+/// Source: PAY-MODES, reading R-FEES (fees of each mode).
 #[test]
 fn changes_while_active_are_dated() {
     let mut reg = Registration::new(complete(date!(2023 - 01 - 10), AccessChannel::Cie));
@@ -530,7 +530,7 @@ fn docs_show_the_transition_table() {
     assert_eq!(REGISTRATION_TRANSITIONS.len(), 13);
 }
 
-/// Source: LAW.md REG-DATA-UTILIZZATORE; art. 54-bis c. 6 D.L. 50/2017.
+/// Source: REG-DATA-UTILIZZATORE; art. 54-bis c. 6 D.L. 50/2017.
 #[test]
 fn utilizzatore_registration() {
     let firm = UtilizzatoreRegistrationDraft {

@@ -1,4 +1,4 @@
-//! The embedded rules table against LAW.md: every number, its date and its citation.
+//! The embedded rules table against the legal reference (`law`): every number, its date and its citation.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
@@ -13,7 +13,7 @@ fn on(d: Date) -> &'static Rules {
     Rules::in_force_on(d).unwrap()
 }
 
-/// Source: LAW.md §0 (art. 54-bis in force 24/6/2017); the voucher era is out of scope.
+/// Source: `law::sources` (art. 54-bis in force 24/6/2017); the voucher era is out of scope.
 #[test]
 fn regime_starts_on_24_june_2017() {
     assert_eq!(REGIME_START, date!(2017 - 06 - 24));
@@ -51,7 +51,7 @@ fn embedded_rows_rebuild_to_the_same_table() {
     assert_eq!(table.start(), REGIME_START);
 }
 
-/// The change days of the embedded table are exactly the effective dates of LAW.md §0 and §1.
+/// The change days of the embedded table are exactly the effective dates of the acts in `law::sources`.
 #[test]
 fn change_days_are_the_effective_dates_of_the_law() {
     let days: Vec<Date> = Rules::history().iter().map(Rules::valid_from).collect();
@@ -73,7 +73,7 @@ fn change_days_are_the_effective_dates_of_the_law() {
     );
 }
 
-/// Source: LAW.md CAP-PRESTATORE-TOTAL, CAP-UTILIZZATORE-TOTAL, CAP-UTILIZZATORE-EVENTS,
+/// Source: CAP-PRESTATORE-TOTAL, CAP-UTILIZZATORE-TOTAL, CAP-UTILIZZATORE-EVENTS,
 /// CAP-PAIR, CAP-STEWARD.
 #[test]
 fn caps() {
@@ -118,7 +118,7 @@ fn caps() {
     assert_eq!(on(date!(2026 - 01 - 01)).student_age_limit.value, 25);
 }
 
-/// Source: LAW.md HOURS-280, LF-TITOLO (E1), CPO-MIN-PAY, CPO-CONTRIB, Part A A1, A2.
+/// Source: HOURS-280, LF-TITOLO (E1), CPO-MIN-PAY, CPO-CONTRIB, reading R-ONERI-BASE, R-HOURS-LF.
 #[test]
 fn hours_titolo_pay_and_contributions() {
     let r = on(date!(2026 - 03 - 07));
@@ -145,7 +145,7 @@ fn hours_titolo_pay_and_contributions() {
     assert_eq!(r.cpo_oneri_base.value, OneriBase::AmountPaidIn);
 }
 
-/// Source: LAW.md PROHIB-SIZE, PROHIB-AGRI, CPO-AGRI-PAY (E10).
+/// Source: PROHIB-SIZE, PROHIB-AGRI, CPO-AGRI-PAY (E10).
 #[test]
 fn headcount_and_agriculture() {
     assert_eq!(on(date!(2022 - 12 - 31)).headcount_limit.value, 5);
@@ -195,8 +195,8 @@ fn headcount_and_agriculture() {
     );
 }
 
-/// Source: LAW.md CPO-COMM, CPO-WINDOW (Part A A3), CPO-REVOCA (A16), LF-COMM (A17), CPO-PAY
-/// (A15).
+/// Source: CPO-COMM, CPO-WINDOW (reading R-NO-WINDOW-2023), CPO-REVOCA (R-REVOCA), LF-COMM (R-LF-COMM), CPO-PAY
+/// (R-PAYMENT-DAY).
 #[test]
 fn deadlines_and_windows() {
     let r = on(date!(2026 - 03 - 07));
@@ -231,7 +231,7 @@ fn deadlines_and_windows() {
     );
 }
 
-/// Source: LAW.md PAY-MODES, E8, Part A A18; LF-FUNDING (msg 4380/2023).
+/// Source: PAY-MODES, E8, reading R-FEES; LF-FUNDING (msg 4380/2023).
 #[test]
 fn fees_and_funding() {
     assert_eq!(on(date!(2026 - 03 - 07)).fee_iban.value, Euro::ZERO);
@@ -258,7 +258,7 @@ fn fees_and_funding() {
         on(date!(2023 - 12 - 06)).funding_channels.value.channels,
         vec![FundingChannel::F24Elide, FundingChannel::PagoPa]
     );
-    // Electronic payment on the platform from INPS msg 3177 of 31/7/2017 (LAW.md §0), the
+    // Electronic payment on the platform from INPS msg 3177 of 31/7/2017 , the
     // message's own day, not before it.
     assert_eq!(
         on(date!(2017 - 07 - 30)).funding_channels.value.channels,
@@ -277,7 +277,7 @@ fn fees_and_funding() {
     );
 }
 
-/// Source: LAW.md LF-FUNDING, CPO-FUNDING: F24 ELIDE from 2017; the causali LIFA / CLOC are
+/// Source: LF-FUNDING, CPO-FUNDING: F24 ELIDE from 2017; the causali LIFA / CLOC are
 /// attributed only to INPS msg 4380 of 6/12/2023, so only that row's text names them.
 #[test]
 fn funding_channels_name_the_causali_only_from_msg_4380() {
@@ -302,8 +302,8 @@ fn funding_channels_name_the_causali_only_from_msg_4380() {
     assert!(on(date!(2023 - 12 - 06)).funding_channels.value.f24_causali);
 }
 
-/// Source: LAW.md SANCT-ADMIN, E9 (833,33 = min(2 x 500, 2.500 / 3)), Part A A8; PROHIB-PRIOR;
-/// ELIG-AGE (A6).
+/// Source: SANCT-ADMIN, E9 (833,33 = min(2 x 500, 2.500 / 3)), reading R-FINE-PER-DAY; PROHIB-PRIOR;
+/// ELIG-AGE (R-MINORS).
 #[test]
 fn sanctions_and_eligibility() {
     let r = on(date!(2026 - 03 - 07));
@@ -332,7 +332,7 @@ fn sanctions_and_eligibility() {
     assert_eq!(r.parental_consent_below_age.value, 18);
 }
 
-/// The LF titolo split sums to its value in every version (LAW.md LF-TITOLO).
+/// The LF titolo split sums to its value in every version (LF-TITOLO).
 #[test]
 fn titolo_split_sums_in_every_version() {
     for rules in Rules::history() {
@@ -375,36 +375,24 @@ fn rates_are_shown_with_a_decimal_comma() {
     assert_eq!(value("special_category_weight"), "75%");
 }
 
-/// A reading is rendered as "LAW.md Part A ...": it must name a row of Part A (A1-A18), not an
-/// open question of Part B (Q1-Q16) or anything else.
+/// A reading is rendered as "reading R-...: statement": its id must be one of the readings of the
+/// crate's legal reference (`law::readings`), never an open question or anything else.
 #[test]
-fn every_reading_names_a_part_a_row() {
+fn every_reading_names_a_reading_of_the_legal_reference() {
+    let readings = include_str!("../docs/law/readings.md");
     for rules in Rules::history() {
         for p in rules.parameters() {
             if let Some(reading) = &p.citation.reading {
-                let number: String = reading
-                    .strip_prefix('A')
-                    .unwrap_or_default()
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                let row: u32 = number.parse().unwrap_or(0);
+                let id = reading.split(':').next().unwrap_or_default();
                 assert!(
-                    (1..=18).contains(&row),
-                    "{} from {}: reading {reading:?} is not a LAW.md Part A row",
+                    id.starts_with("R-") && readings.contains(&format!("## {id}\n")),
+                    "{} from {}: reading {reading:?} is not a reading of `law::readings`",
                     p.name,
                     rules.valid_from()
                 );
             }
         }
     }
-    assert_eq!(
-        on(date!(2019 - 07 - 01))
-            .agriculture_hourly_rates
-            .citation
-            .to_string(),
-        "art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails)"
-    );
 }
 
 #[test]
@@ -412,7 +400,7 @@ fn citations_render_with_amending_act_and_reading() {
     let r = on(date!(2023 - 01 - 01));
     assert_eq!(
         r.headcount_limit.citation.to_string(),
-        "art. 54-bis c. 14 lett. a D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023; LAW.md Part A A13: semester average, more than N bars CPO"
+        "art. 54-bis c. 14 lett. a D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023; reading R-HEADCOUNT: semester average, more than N bars CPO"
     );
     assert_eq!(
         r.cap_pair.citation.to_string(),
@@ -570,7 +558,7 @@ mod properties {
     }
 }
 
-/// Source: LAW.md PROHIB-SECTORS (c. 14 lett. c, unchanged since 2017).
+/// Source: PROHIB-SECTORS (c. 14 lett. c, unchanged since 2017).
 #[test]
 fn prohibited_sectors() {
     for d in [date!(2017 - 06 - 24), date!(2026 - 03 - 07)] {
@@ -581,7 +569,7 @@ fn prohibited_sectors() {
     }
 }
 
-/// Source: LAW.md REG-INTERMEDIARI (none before msg 3177 of 31/7/2017; patronati only for
+/// Source: REG-INTERMEDIARI (none before msg 3177 of 31/7/2017; patronati only for
 /// prestatori and LF utilizzatori; professionals for prestatori from the January 2026 portal of
 /// msg 3932/2025, taken as 1/1/2026; kept for validity plus 5 years).
 #[test]
@@ -638,7 +626,7 @@ fn intermediary_scopes_by_date() {
     assert_eq!(on(date!(2026 - 01 - 01)).delega_retention_years.value, 5);
 }
 
-/// Source: LAW.md REG-AUTH (INPS PIN, or SPID/CNS, until 30/9/2021; SPID level 2 or higher, CIE,
+/// Source: REG-AUTH (INPS PIN, or SPID/CNS, until 30/9/2021; SPID level 2 or higher, CIE,
 /// CNS or eIDAS from 1/10/2021).
 #[test]
 fn access_credentials_by_date() {

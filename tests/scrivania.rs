@@ -132,8 +132,8 @@ fn status(desk: &Scrivania, id: u64) -> PrestazioneStatus {
         .status
 }
 
-/// Source: LAW.md CPO-REVOCA, reading A16 (revocable until 23:59:59 of the 3rd day after);
-/// CPO-PAY / LF-PAY, reading A15 (paid by the 15th of the next month).
+/// Source: CPO-REVOCA, reading R-REVOCA (revocable until 23:59:59 of the 3rd day after);
+/// CPO-PAY / LF-PAY, reading R-PAYMENT-DAY (paid by the 15th of the next month).
 #[test]
 fn statuses_follow_the_revoca_deadline_and_payment_day() {
     let before = desk(datetime!(2026-03-10 23:59:59 +1));
@@ -177,7 +177,7 @@ fn statuses_follow_the_revoca_deadline_and_payment_day() {
     assert_eq!(dec.revocable_until, None);
 }
 
-/// Source: LAW.md PAY-MODES, reading A18 (IBAN free, bonifico domiciliato 3,84 from 27/1/2023).
+/// Source: PAY-MODES, reading R-FEES (IBAN free, bonifico domiciliato 3,84 from 27/1/2023).
 #[test]
 fn payments_withhold_the_fee_of_the_method_in_force_on_the_payment_day() {
     let d = desk(datetime!(2026-03-20 12:00 +1));
@@ -223,7 +223,7 @@ fn payments_withhold_the_fee_of_the_method_in_force_on_the_payment_day() {
     assert_eq!(d.payment_history().len(), 2);
 }
 
-/// Source: LAW.md E8 / reading A18 (2,60 until 26/1/2023, 3,84 from 27/1/2023).
+/// Source: worked example E8 / reading R-FEES (2,60 until 26/1/2023, 3,84 from 27/1/2023).
 #[test]
 fn bonifico_fee_changes_on_27_january_2023() {
     let cpo = Instrument::ContrattoPrestazioneOccasionale;
@@ -257,8 +257,8 @@ fn bonifico_fee_changes_on_27_january_2023() {
     assert_eq!(fees, vec![Euro::from_cents(260), Euro::from_cents(384)]);
 }
 
-/// Source: LAW.md LF-TITOLO (1,65 IVS and 0,25 INAIL per titolo), CPO-CONTRIB (33% and 3,5%),
-/// CAP-PRESTATORE-TOTAL, readings A9 (year of the day) and A10.
+/// Source: LF-TITOLO (1,65 IVS and 0,25 INAIL per titolo), CPO-CONTRIB (33% and 3,5%),
+/// CAP-PRESTATORE-TOTAL, readings R-YEAR-OF-WORK (year of the day) and R-CAP-INCLUSIVE.
 #[test]
 fn prospetto_per_utilizzatore_and_instrument() {
     let d = desk(datetime!(2026-03-20 12:00 +1));
@@ -314,7 +314,7 @@ fn prospetto_per_utilizzatore_and_instrument() {
     assert_eq!(p2025.rows[0].fees, Euro::from_cents(384));
 }
 
-/// Source: LAW.md reading A10 (a total equal to the cap is lawful; one cent more breaches it).
+/// Source: reading R-CAP-INCLUSIVE (a total equal to the cap is lawful; one cent more breaches it).
 #[test]
 fn prospetto_room_and_excess_at_the_cap() {
     let cpo = Instrument::ContrattoPrestazioneOccasionale;
@@ -375,7 +375,7 @@ fn inconsistent_records_are_refused() {
     )];
     assert_eq!(
         build(&late, &methods()),
-        "prestazione #1: revoked at 2026-03-11 00:00:00 +01:00, after the deadline 2026-03-10 23:59:59 (INPS circ. 107/2017, Part A A16)"
+        "prestazione #1: revoked at 2026-03-11 00:00:00 +01:00, after the deadline 2026-03-10 23:59:59 (INPS circ. 107/2017, reading R-REVOCA)"
     );
     let ok = communicated(
         prestazione(1, cpo, FIRM, date!(2026 - 03 - 07), 240, 3_600),

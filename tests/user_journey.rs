@@ -2,7 +2,7 @@
 //! baby-sitter through the Libretto Famiglia, Trattoria Da Paolo Srl (a restaurant with 6
 //! permanent employees) books waiters through the CPO. Admissibility, pay, cost, deadlines, the
 //! ledger's room and refusals, the prestatore's registration and her Scrivania; every figure
-//! comes from LAW.md, named in each test's `Source:` line.
+//! comes from the legal reference (`law`), named in each test's `Source:` line.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
@@ -97,7 +97,7 @@ fn laura() -> Prestatore {
     )
 }
 
-/// Source: LAW.md CAP-PRESTATORE-TOTAL, CAP-UTILIZZATORE-TOTAL (L. 197/2022), CAP-PAIR,
+/// Source: CAP-PRESTATORE-TOTAL, CAP-UTILIZZATORE-TOTAL (L. 197/2022), CAP-PAIR,
 /// CAP-75PCT, HOURS-280, LF-TITOLO, CPO-MIN-PAY, PROHIB-SIZE: the rules of 2026.
 #[test]
 fn the_rules_of_2026() {
@@ -127,7 +127,7 @@ fn the_rules_of_2026() {
     );
 }
 
-/// Source: LAW.md LF-USERS, CPO-USERS (c. 6), PROHIB-SIZE and E7 (Feb-Jul monthly counts
+/// Source: LF-USERS, CPO-USERS (c. 6), PROHIB-SIZE and E7 (Feb-Jul monthly counts
 /// 10, 10, 11, 10, 10, 10 average 10,17 > 10: CPO barred for an October prestazione).
 #[test]
 fn which_instrument_each_utilizzatore_may_use() {
@@ -178,8 +178,8 @@ fn which_instrument_each_utilizzatore_may_use() {
     assert!(barred.breaches_rule(RuleId::ProhibSize));
 }
 
-/// Source: LAW.md E1 (3 titoli: 30,00 paid, 24,00 received; 1 h 20 min needs 2 titoli), E2 (one
-/// CPO hour at 9,00 costs 12,41), E3 (36,00 costs 49,64, reading A1), CPO-MIN-PAY (36,00 up to
+/// Source: worked example E1 (3 titoli: 30,00 paid, 24,00 received; 1 h 20 min needs 2 titoli), E2 (one
+/// CPO hour at 9,00 costs 12,41), E3 (36,00 costs 49,64, reading R-ONERI-BASE), CPO-MIN-PAY (36,00 up to
 /// 4 continuous hours, 9,00 for every hour), E4 (22:00-02:00 is two prestazioni, 72,00).
 #[test]
 fn pay_and_total_cost() {
@@ -234,7 +234,7 @@ fn pay_and_total_cost() {
     assert_eq!(cpo.days().len(), 2);
     assert_eq!(cpo.total_compenso(), Euro::from_euros(72));
     assert_eq!(cpo.total_cost(), Euro::from_cents(2 * 4964));
-    // One amount for the whole night is bad input: one compenso per calendar day (A12).
+    // One amount for the whole night is bad input: one compenso per calendar day (R-MIDNIGHT).
     let one = CpoWork {
         compensi: vec![Euro::from_euros(72)],
         ..night
@@ -243,11 +243,11 @@ fn pay_and_total_cost() {
         CpoCommunication::new(&trattoria(6), &paolo, &one, table())
             .unwrap_err()
             .to_string(),
-        "compensi has 1 amount(s), expected 2: one per calendar day of the prestazione (reading A12)"
+        "compensi has 1 amount(s), expected 2: one per calendar day of the prestazione (reading R-MIDNIGHT)"
     );
 }
 
-/// Source: LAW.md E6 (CPO 14:00-18:00 on Saturday 7/3/2026: communicate by 13:00, revoca until
+/// Source: worked example E6 (CPO 14:00-18:00 on Saturday 7/3/2026: communicate by 13:00, revoca until
 /// 10/3/2026, INPS pays by 15/4/2026; LF work in March: communicate by 3/4/2026, paid by
 /// 15/4/2026), SANCT-ADMIN and E9 (500-2.500 per day, reduced 833,33).
 #[test]
@@ -346,9 +346,9 @@ fn room_query(prestatore: &str, utilizzatore: &Utilizzatore, instrument: Instrum
     }
 }
 
-/// Source: LAW.md E11 (2.500 / 8,00 = 312 whole titoli per pair), CAP-PAIR and SANCT-CONV (the
+/// Source: worked example E11 (2.500 / 8,00 = 312 whole titoli per pair), CAP-PAIR and SANCT-CONV (the
 /// 2.500 cap c breached: conversion into a full-time open-ended employment, refused here by the
-/// ledger's default policy), HOURS-280 and reading A2 (the 280 hours count LF too), A10 (a total
+/// ledger's default policy), HOURS-280 and reading R-HOURS-LF (the 280 hours count LF too), R-CAP-INCLUSIVE (a total
 /// equal to the cap is lawful).
 #[test]
 fn the_family_runs_out_of_cap_c() {
@@ -402,7 +402,7 @@ fn the_family_runs_out_of_cap_c() {
     assert_eq!(cap_c.limit, Euro::from_euros(2_500));
     assert!(cap_c.is_breached());
 
-    // The 3 titoli the room allows fit: 2.496,00, within the cap (A10).
+    // The 3 titoli the room allows fit: 2.496,00, within the cap (R-CAP-INCLUSIVE).
     let shorter = LfWork {
         minutes: 180,
         ..work
@@ -415,7 +415,7 @@ fn the_family_runs_out_of_cap_c() {
     );
 }
 
-/// Source: LAW.md E5, jethr example: three prestatori at 2.500 each, one a student under 25:
+/// Source: worked example E5, jethr example: three prestatori at 2.500 each, one a student under 25:
 /// counted 2.500 + 2.500 + 0,75 × 2.500 = 6.875, room 3.125 for an ordinary prestatore, 4.166,67
 /// nominal for a special-category one (the crate rounds down to the cent, 4.166,66, so paying it
 /// never breaches the cap); CAP-PAIR stops any single prestatore at 2.500; HOURS-280.
@@ -527,9 +527,9 @@ fn giulia_form(on: Date) -> RegistrationDraft {
     form
 }
 
-/// Source: LAW.md REG-BOTH (registered before the first prestazione), REG-AUTH (SPID level 2),
+/// Source: REG-BOTH (registered before the first prestazione), REG-AUTH (SPID level 2),
 /// REG-PORTAL-2026 (the Scrivania: prestazioni, payments, annual prospetto), LF-PAY and reading
-/// A15 (paid by the 15th of the next month), PAY-MODES and A18 (IBAN credit free), CAP-PRESTATORE-
+/// R-PAYMENT-DAY (paid by the 15th of the next month), PAY-MODES and R-FEES (IBAN credit free), CAP-PRESTATORE-
 /// TOTAL (5.000).
 #[test]
 fn giulia_registers_and_reads_her_scrivania() {

@@ -2,7 +2,7 @@
 //! 1.000.000 prestatori, 300.000 utilizzatori (100.000 families on the Libretto Famiglia,
 //! 200.000 firms on the CPO), about 3.000.000 pairs, and any number of prestazioni in 2026.
 //!
-//! Sizing: LAW.md §4.4 calls 1-2 M registered parties and a few hundred thousand prestazioni a
+//! Sizing: INPS volume statistics (Osservatorio sul precariato) suggest 1-2 M registered parties and a few hundred thousand prestazioni a
 //! month a conservative upper envelope; 10^7 prestazioni a year is several times that.
 
 #![allow(dead_code, unreachable_pub, missing_docs, clippy::unwrap_used)]

@@ -22,12 +22,12 @@ const MAX_LEN: usize = 34;
 ///
 /// The type accepts **any** valid IBAN. INPS does not verify that the account belongs to the
 /// prestatore: the prestatore declares a conto corrente, libretto postale or prepaid card with
-/// IBAN in their own or joint name (LAW.md PAY-MODES). Whether INPS accepts foreign IBANs is
-/// **UNCONFIRMED** (LAW.md REG-DATA-PRESTATORE); a host that wants to restrict payment to Italian
+/// IBAN in their own or joint name (PAY-MODES). Whether INPS accepts foreign IBANs is
+/// **UNCONFIRMED** (REG-DATA-PRESTATORE); a host that wants to restrict payment to Italian
 /// accounts can test [`Iban::is_italian`].
 ///
 /// Legal basis: ISO 13616 (IBAN) and the SWIFT IBAN registry; CIN per the Italian BBAN standard
-/// (CIN + ABI + CAB + conto); accredito su IBAN as a payment mode of INPS (LAW.md PAY-MODES).
+/// (CIN + ABI + CAB + conto); accredito su IBAN as a payment mode of INPS (PAY-MODES).
 ///
 /// # Examples
 ///
@@ -158,7 +158,7 @@ impl Iban {
     }
 
     /// Whether the account is Italian (country code `IT`). Whether INPS pays on foreign IBANs is
-    /// **UNCONFIRMED** (LAW.md REG-DATA-PRESTATORE): a host may use this to restrict input.
+    /// **UNCONFIRMED** (REG-DATA-PRESTATORE): a host may use this to restrict input.
     ///
     /// # Examples
     ///

@@ -13,7 +13,7 @@ use std::str::FromStr;
 /// `(10 - sum % 10) % 10`.
 ///
 /// Surrounding whitespace is trimmed; nothing else is accepted (no `IT` prefix, no inner spaces).
-/// An utilizzatore that is an impresa or professionista identifies itself by partita IVA (LAW.md
+/// An utilizzatore that is an impresa or professionista identifies itself by partita IVA (
 /// REG-DATA-UTILIZZATORE).
 ///
 /// Legal basis: D.P.R. 26/10/1972 n. 633 art. 35 (attribution of the partita IVA); D.M.

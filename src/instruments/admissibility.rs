@@ -1,6 +1,6 @@
 //! Admissibility: may this utilizzatore engage this prestatore for this work with this instrument
-//! on this day? (art. 54-bis c. 5, 6, 7, 10, 13, 14 D.L. 50/2017; LAW.md Part A A4, A6, A13,
-//! A14.)
+//! on this day? (art. 54-bis c. 5, 6, 7, 10, 13, 14 D.L. 50/2017; reading R-CATEGORY-OPTIONAL, R-MINORS, R-HEADCOUNT,
+//! R-CONSEQUENCES.)
 
 use std::fmt;
 
@@ -66,7 +66,7 @@ pub enum AdmissibilityError {
 /// The activities the Libretto Famiglia may pay for.
 ///
 /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; steward services c. 1 lett. c-bis, added by
-/// L. 205/2017 art. 1 c. 368 (LAW.md LF-ACTIVITIES).
+/// L. 205/2017 art. 1 c. 368 (LF-ACTIVITIES).
 ///
 /// # Examples
 ///
@@ -165,7 +165,7 @@ impl Engagement {
 
     /// Sets the LF activity.
     ///
-    /// Legal basis: art. 54-bis c. 10 D.L. 50/2017 (LAW.md LF-ACTIVITIES).
+    /// Legal basis: art. 54-bis c. 10 D.L. 50/2017 (LF-ACTIVITIES).
     ///
     /// # Examples
     ///
@@ -184,7 +184,7 @@ impl Engagement {
 
     /// Marks the work as within an appalto (c. 14 lett. d).
     ///
-    /// Legal basis: art. 54-bis c. 14 lett. d D.L. 50/2017 (LAW.md PROHIB-APPALTI).
+    /// Legal basis: art. 54-bis c. 14 lett. d D.L. 50/2017 (PROHIB-APPALTI).
     ///
     /// # Examples
     ///
@@ -203,7 +203,7 @@ impl Engagement {
 
     /// Sets the PA purpose.
     ///
-    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (CPO-PA).
     ///
     /// # Examples
     ///
@@ -242,7 +242,7 @@ impl Engagement {
 
 /// Whether `utilizzatore` may engage `prestatore` for `engagement` with `instrument`, under the
 /// `rules` in force on the engagement day: every failed condition, each with its [`RuleId`], the
-/// citation of the rule in force, the facts in words and its [`Consequence`] (Part A A14).
+/// citation of the rule in force, the facts in words and its [`Consequence`] (reading R-CONSEQUENCES).
 ///
 /// Checked, in order:
 /// - **LF** (c. 6 lett. a, c. 10): only a persona fisica outside any business or profession, for
@@ -262,17 +262,17 @@ impl Engagement {
 ///   within an appalto ([`RuleId::ProhibAppalti`]).
 /// - **Both**: c. 5 ([`RuleId::ProhibPrior`], see [`Utilizzatore::barring_relationship`] for how
 ///   the months are read); the minimum age on the day and, under the age of consent, a parental
-///   consent given on or before the day ([`RuleId::EligAge`], Part A A6).
+///   consent given on or before the day ([`RuleId::EligAge`], reading R-MINORS).
 ///
-/// Consequences (A14): a c. 14 breach is an administrative fine for one day
+/// Consequences (R-CONSEQUENCES): a c. 14 breach is an administrative fine for one day
 /// ([`Consequence::administrative_fine`]; the exemption for a false self-certification applies to
 /// the agriculture and hotel-category conditions when the engagement says so); for a PA no fine
 /// and no conversion ([`Consequence::UnlawfulUsePa`]); every other breach is
 /// [`Consequence::UnlawfulUse`] (`UnlawfulUsePa` for a PA).
 ///
-/// Legal basis: art. 54-bis c. 5, 6, 7, 10, 13, 14, 20 D.L. 50/2017 (LAW.md LF-USERS,
+/// Legal basis: art. 54-bis c. 5, 6, 7, 10, 13, 14, 20 D.L. 50/2017 (LF-USERS,
 /// LF-ACTIVITIES, CPO-USERS, CPO-PA, PROHIB-PRIOR, PROHIB-SIZE, PROHIB-AGRI, PROHIB-SECTORS,
-/// PROHIB-APPALTI, EMPLOYEE-COUNT, ELIG-AGE; Part A A4, A6, A13, A14).
+/// PROHIB-APPALTI, EMPLOYEE-COUNT, ELIG-AGE; reading R-CATEGORY-OPTIONAL, R-MINORS, R-HEADCOUNT, R-CONSEQUENCES).
 ///
 /// # Errors
 ///

@@ -1,8 +1,8 @@
 //! The communications an utilizzatore sends to INPS for one piece of work, validated and priced:
 //! the Libretto Famiglia communication of work done ([`LfCommunication`], art. 54-bis c. 12) and
 //! the CPO prior communication ([`CpoCommunication`], c. 17), each with its pay, cost,
-//! deadlines, admissibility verdict and the ledger's [`Prestazione`] records (LAW.md LF-COMM,
-//! CPO-COMM, E1, E4, E6, readings A12, A15-A17).
+//! deadlines, admissibility verdict and the ledger's [`Prestazione`] records (LF-COMM,
+//! CPO-COMM, E1, E4, E6, readings R-MIDNIGHT, R-PAYMENT-DAY, R-REVOCA, R-LF-COMM).
 //!
 //! The place of work (luogo) is often a home address: `Debug` never shows it.
 
@@ -40,7 +40,7 @@ use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 /// ```
 /// use prestazioni_occasionali::CommunicationError;
 /// let e = CommunicationError::CompensiCount { given: 1, days: 2 };
-/// assert_eq!(e.to_string(), "compensi has 1 amount(s), expected 2: one per calendar day of the prestazione (reading A12)");
+/// assert_eq!(e.to_string(), "compensi has 1 amount(s), expected 2: one per calendar day of the prestazione (reading R-MIDNIGHT)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -59,7 +59,7 @@ pub enum CommunicationError {
     },
     /// The CPO compensi are not one per calendar day of the work.
     #[error(
-        "compensi has {given} amount(s), expected {days}: one per calendar day of the prestazione (reading A12)"
+        "compensi has {given} amount(s), expected {days}: one per calendar day of the prestazione (reading R-MIDNIGHT)"
     )]
     CompensiCount {
         /// Amounts given.
@@ -162,7 +162,7 @@ fn check_account(account: &FundsAccount, expected: Instrument) -> Result<(), Com
 ///
 /// `Debug` does not show the place.
 ///
-/// Legal basis: art. 54-bis c. 10, c. 12 D.L. 50/2017 (LAW.md LF-COMM).
+/// Legal basis: art. 54-bis c. 10, c. 12 D.L. 50/2017 (LF-COMM).
 ///
 /// # Examples
 ///
@@ -232,8 +232,8 @@ impl fmt::Debug for LfWork {
 /// The Libretto Famiglia communication of one prestazione (art. 54-bis c. 12): its contents
 /// (prestatore, utilizzatore, day, duration, ambito, luogo, compenso) and what follows from
 /// them under the rules in force on the day: the whole titoli, the cost, the communication
-/// deadline (the 3rd of the next month, A17), the payment date (the 15th of the next month,
-/// A15), the admissibility [`Verdict`] and the ledger's [`Prestazione`] record.
+/// deadline (the 3rd of the next month, R-LF-COMM), the payment date (the 15th of the next month,
+/// R-PAYMENT-DAY), the admissibility [`Verdict`] and the ledger's [`Prestazione`] record.
 ///
 /// Built only by [`LfCommunication::new`]. An unlawful use (e.g. a condominio) is still built:
 /// its [`verdict`](LfCommunication::verdict) lists the breaches.
@@ -242,8 +242,8 @@ impl fmt::Debug for LfWork {
 /// place. With feature `serde` it is `Serialize` only: its computed parts depend on the host's
 /// [`RulesTable`], so deserialise the parties and the [`LfWork`] and build it again.
 ///
-/// Legal basis: art. 54-bis c. 10-12 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-COMM,
-/// LF-TITOLO, LF-PAY, E1, E6, readings A15, A17).
+/// Legal basis: art. 54-bis c. 10-12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM,
+/// LF-TITOLO, LF-PAY, E1, E6, readings R-PAYMENT-DAY, R-LF-COMM).
 ///
 /// # Examples
 ///
@@ -300,7 +300,7 @@ impl LfCommunication {
     /// category from [`Prestatore::special_category_on`], profile from
     /// [`Utilizzatore::cap_profile`], steward when the activity is [`LfActivity::Steward`]).
     ///
-    /// Legal basis: art. 54-bis c. 10-12 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-COMM,
+    /// Legal basis: art. 54-bis c. 10-12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM,
     /// LF-TITOLO, LF-PAY, E1, E6).
     ///
     /// # Errors
@@ -507,7 +507,7 @@ impl LfCommunication {
     /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
     /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
     /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
-    /// assert_eq!(lf.titoli(), 3); // 180 minutes, at most 60 per titolo (LAW.md E1)
+    /// assert_eq!(lf.titoli(), 3); // 180 minutes, at most 60 per titolo (worked example E1)
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -545,7 +545,7 @@ impl LfCommunication {
     /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
     /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
     /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
-    /// assert_eq!(lf.cost().total, Euro::from_euros(30)); // 3 × 10,00 (LAW.md E1)
+    /// assert_eq!(lf.cost().total, Euro::from_euros(30)); // 3 × 10,00 (worked example E1)
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -553,7 +553,7 @@ impl LfCommunication {
         self.cost
     }
 
-    /// The last day to communicate the prestazione: the 3rd of the next month (A17).
+    /// The last day to communicate the prestazione: the 3rd of the next month (R-LF-COMM).
     ///
     /// # Examples
     ///
@@ -564,7 +564,7 @@ impl LfCommunication {
     /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
     /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
     /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
-    /// assert_eq!(lf.communication_deadline(), date!(2026 - 04 - 03)); // LAW.md E6
+    /// assert_eq!(lf.communication_deadline(), date!(2026 - 04 - 03)); // worked example E6
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -572,7 +572,7 @@ impl LfCommunication {
         self.communication_deadline
     }
 
-    /// The day by which INPS pays the prestatore: the 15th of the next month (A15).
+    /// The day by which INPS pays the prestatore: the 15th of the next month (R-PAYMENT-DAY).
     ///
     /// # Examples
     ///
@@ -583,7 +583,7 @@ impl LfCommunication {
     /// # let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
     /// # let work = LfWork::new(date!(2026 - 03 - 07), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1, Roma", PrestazioneId(1));
     /// # let lf = LfCommunication::new(&family, &sitter, &work, RulesTable::embedded())?;
-    /// assert_eq!(lf.payment_date(), date!(2026 - 04 - 15)); // LAW.md E6
+    /// assert_eq!(lf.payment_date(), date!(2026 - 04 - 15)); // worked example E6
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -591,7 +591,7 @@ impl LfCommunication {
         self.payment_date
     }
 
-    /// The prestatore's comma-8 category on the day, if any (Part A A11).
+    /// The prestatore's comma-8 category on the day, if any (reading R-WEIGHT-CAP-B).
     ///
     /// # Examples
     ///
@@ -650,11 +650,11 @@ impl LfCommunication {
     }
 
     /// Whether a communication sent on `sent_on` is in time: by the 3rd of the month after the
-    /// prestazione (until 23:59:59, reading A17). A later one breaches [`RuleId::LfComm`] with
-    /// [`Consequence::NoSanction`]: the LF has no fine for a late communication (LAW.md LF-COMM,
+    /// prestazione (until 23:59:59, reading R-LF-COMM). A later one breaches [`RuleId::LfComm`] with
+    /// [`Consequence::NoSanction`]: the LF has no fine for a late communication (LF-COMM,
     /// \[H13\]). There is no prior communication, so an early one is not a breach.
     ///
-    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-COMM, E6).
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM, E6).
     ///
     /// # Examples
     ///
@@ -696,7 +696,7 @@ impl LfCommunication {
     /// Reserves the cost on the utilizzatore's Libretto Famiglia account on `on` (the day of
     /// the communication), under the prestazione's id. Does not look at the verdict.
     ///
-    /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-FUNDING).
+    /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS circ. 107/2017 (LF-FUNDING).
     ///
     /// # Errors
     ///
@@ -760,12 +760,12 @@ impl fmt::Debug for LfCommunication {
 /// host knows for admissibility (as in [`Engagement`]).
 ///
 /// `compensi` holds one compenso per calendar day of the work, in order (work across midnight
-/// is one prestazione per calendar day, reading A12): one amount for a single-day job, two for
+/// is one prestazione per calendar day, reading R-MIDNIGHT): one amount for a single-day job, two for
 /// 22:00-02:00. Pass the instants in the offset of Europe/Rome at the start. `Debug` does not
 /// show the place.
 ///
-/// Legal basis: art. 54-bis c. 14 lett. d, c. 17 lett. b-e D.L. 50/2017 (LAW.md CPO-COMM,
-/// reading A12).
+/// Legal basis: art. 54-bis c. 14 lett. d, c. 17 lett. b-e D.L. 50/2017 (CPO-COMM,
+/// reading R-MIDNIGHT).
 ///
 /// # Examples
 ///
@@ -791,7 +791,7 @@ pub struct CpoWork {
     pub start: OffsetDateTime,
     /// When the work ends (c. 17 lett. d).
     pub end: OffsetDateTime,
-    /// The compenso pattuito of each calendar day, in order (c. 17 lett. e, reading A12).
+    /// The compenso pattuito of each calendar day, in order (c. 17 lett. e, reading R-MIDNIGHT).
     pub compensi: Vec<Euro>,
     /// When the communication is sent.
     pub sent_at: OffsetDateTime,
@@ -851,7 +851,7 @@ impl CpoWork {
 
     /// Marks the work as within an appalto (c. 14 lett. d).
     ///
-    /// Legal basis: art. 54-bis c. 14 lett. d D.L. 50/2017 (LAW.md PROHIB-APPALTI).
+    /// Legal basis: art. 54-bis c. 14 lett. d D.L. 50/2017 (PROHIB-APPALTI).
     ///
     /// # Examples
     ///
@@ -875,7 +875,7 @@ impl CpoWork {
 
     /// Sets the PA purpose.
     ///
-    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (CPO-PA).
     ///
     /// # Examples
     ///
@@ -924,7 +924,7 @@ impl CpoWork {
     /// Sets the CCNL area of a historical agricultural CPO (24/6/2017-31/12/2022), whose hourly
     /// rate is the pay floor instead of the 9,00 / 36,00 minima.
     ///
-    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (
     /// CPO-AGRI-PAY).
     ///
     /// # Examples
@@ -970,8 +970,8 @@ impl fmt::Debug for CpoWork {
 ///
 /// Plain data, produced by [`CpoCommunication::new`].
 ///
-/// Legal basis: art. 54-bis c. 16-18 D.L. 50/2017; INPS circ. 107/2017 (LAW.md CPO-MIN-PAY,
-/// CPO-COMM, CPO-REVOCA, CPO-PAY, E4, E6, readings A12, A15, A16).
+/// Legal basis: art. 54-bis c. 16-18 D.L. 50/2017; INPS circ. 107/2017 (CPO-MIN-PAY,
+/// CPO-COMM, CPO-REVOCA, CPO-PAY, E4, E6, readings R-MIDNIGHT, R-PAYMENT-DAY, R-REVOCA).
 ///
 /// # Examples
 ///
@@ -1029,19 +1029,19 @@ pub struct CpoCommunicationDay {
     /// Whether the utilizzatore may use the CPO with this prestatore on this day
     /// ([`assess_admissibility`]).
     pub admissibility: Verdict,
-    /// The prestatore's comma-8 category on this day, if any (Part A A11).
+    /// The prestatore's comma-8 category on this day, if any (reading R-WEIGHT-CAP-B).
     pub special_category: Option<Categoria>,
     /// What the caps need to know about the utilizzatore, under this day's rules: for an
     /// agricultural utilizzatore while agricultural rates are in force, with
     /// [`CpoWork::agricultural_area`] (or, when it is not given, the area with the highest rate),
-    /// so that the ledger applies the agricultural hour limit (LAW.md HOURS-AGRI).
+    /// so that the ledger applies the agricultural hour limit (HOURS-AGRI).
     pub profile: CapProfile,
 }
 
 impl CpoCommunicationDay {
     /// Every breach of this day: admissibility, pay floor, notice, in that order.
     ///
-    /// Legal basis: art. 54-bis c. 14, c. 16-17, c. 20 D.L. 50/2017 (LAW.md CPO-COMM, CPO-MIN-PAY, Part A A14).
+    /// Legal basis: art. 54-bis c. 14, c. 16-17, c. 20 D.L. 50/2017 (CPO-COMM, CPO-MIN-PAY, reading R-CONSEQUENCES).
     ///
     /// # Examples
     ///
@@ -1095,7 +1095,7 @@ impl CpoCommunicationDay {
 /// The CPO prior communication of one piece of work (art. 54-bis c. 17): contents a)-e)
 /// (prestatore, place, oggetto, start and end, compenso per calendar day), the instant it is
 /// sent, and what follows under the rules in force on each day: one prestazione per calendar
-/// day ([`CpoCommunicationDay`], reading A12) with its pay floor verdict, cost, communication
+/// day ([`CpoCommunicationDay`], reading R-MIDNIGHT) with its pay floor verdict, cost, communication
 /// deadline and notice verdict (60 minutes ahead: 60 is in time, 59 is late and fined), revoca
 /// deadline, payment date and admissibility verdict; the total compenso and cost; and one
 /// combined [`Verdict`] with every breach of every day, each fact prefixed with its day.
@@ -1107,10 +1107,10 @@ impl CpoCommunicationDay {
 /// place. With feature `serde` it is `Serialize` only: its computed parts depend on the host's
 /// [`RulesTable`], so deserialise the parties and the [`CpoWork`] and build it again.
 ///
-/// Legal basis: art. 54-bis c. 14, c. 16-18, c. 20 D.L. 50/2017; INPS circ. 107/2017 (LAW.md
-/// CPO-COMM, CPO-MIN-PAY, CPO-CONTRIB, CPO-REVOCA, CPO-PAY, E3, E4, E6, readings A12, A14-A16);
+/// Legal basis: art. 54-bis c. 14, c. 16-18, c. 20 D.L. 50/2017; INPS circ. 107/2017 (
+/// CPO-COMM, CPO-MIN-PAY, CPO-CONTRIB, CPO-REVOCA, CPO-PAY, E3, E4, E6, readings R-MIDNIGHT, R-CONSEQUENCES, R-PAYMENT-DAY, R-REVOCA);
 /// for an agricultural utilizzatore 2017-2022 the pay floor is the CCNL rate of its area (former
-/// c. 16; INPS msg 2887/2017; LAW.md CPO-AGRI-PAY, E10).
+/// c. 16; INPS msg 2887/2017; CPO-AGRI-PAY, E10).
 ///
 /// # Examples
 ///
@@ -1174,7 +1174,7 @@ impl CpoCommunication {
     /// [`CpoCommunication`]).
     ///
     /// Legal basis: art. 54-bis c. 14, c. 16-18, c. 20 D.L. 50/2017; INPS circ. 107/2017
-    /// (LAW.md CPO-COMM, CPO-MIN-PAY, CPO-CONTRIB, CPO-REVOCA, CPO-PAY, E4, E6).
+    /// (CPO-COMM, CPO-MIN-PAY, CPO-CONTRIB, CPO-REVOCA, CPO-PAY, E4, E6).
     ///
     /// # Errors
     ///
@@ -1210,7 +1210,7 @@ impl CpoCommunication {
     /// let one = CpoWork { compensi: vec![Euro::from_euros(72)], ..work };
     /// assert_eq!(
     ///     CpoCommunication::new(&comune, &sara, &one, RulesTable::embedded()).unwrap_err().to_string(),
-    ///     "compensi has 1 amount(s), expected 2: one per calendar day of the prestazione (reading A12)"
+    ///     "compensi has 1 amount(s), expected 2: one per calendar day of the prestazione (reading R-MIDNIGHT)"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1259,7 +1259,7 @@ impl CpoCommunication {
                     sanction_for(RuleId::CpoComm, day.date, is_pa, 1, false, rules);
             }
             // In agriculture (2017-2022) the CCNL rate of the area was the floor instead of
-            // 9,00 / 36,00 (LAW.md CPO-AGRI-PAY); from 2023 there are no agricultural rates and
+            // 9,00 / 36,00 (CPO-AGRI-PAY); from 2023 there are no agricultural rates and
             // the ban is reported by the admissibility verdict.
             let agricultural = rules.agriculture_hourly_rates.value.is_some()
                 && utilizzatore.is_in_sector(Sector::Agriculture);
@@ -1488,7 +1488,7 @@ impl CpoCommunication {
         self.sent_at
     }
 
-    /// One prestazione per calendar day, in order (reading A12).
+    /// One prestazione per calendar day, in order (reading R-MIDNIGHT).
     ///
     /// # Examples
     ///
@@ -1549,7 +1549,7 @@ impl CpoCommunication {
     /// #     vec![Euro::from_euros(36)], datetime!(2026-03-07 13:00 +01:00),
     /// # ).with_pa_purpose(PaPurpose::Events);
     /// # let cpo = CpoCommunication::new(&comune, &sara, &work, RulesTable::embedded())?;
-    /// assert_eq!(cpo.total_cost(), Euro::from_cents(4964)); // LAW.md E3
+    /// assert_eq!(cpo.total_cost(), Euro::from_cents(4964)); // worked example E3
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -1584,7 +1584,7 @@ impl CpoCommunication {
     /// The records the ledger counts: one [`Prestazione`] per calendar day, with ids
     /// `first_id`, `first_id + 1`, ...
     ///
-    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (reading A12).
+    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (reading R-MIDNIGHT).
     ///
     /// # Errors
     ///
@@ -1657,7 +1657,7 @@ impl CpoCommunication {
     /// [`prestazioni`](CpoCommunication::prestazioni), on the day the communication is sent:
     /// all of them or none (a refusal changes nothing). Does not look at the verdict.
     ///
-    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017; INPS circ. 107/2017 (LAW.md CPO-COMM
+    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017; INPS circ. 107/2017 (CPO-COMM
     /// "Funds", CPO-FUNDING).
     ///
     /// # Errors

@@ -1,5 +1,5 @@
-//! What the utilizzatore pays: compenso, IVS, INAIL and oneri di gestione (LAW.md CPO-CONTRIB,
-//! LF-TITOLO, E1-E3, reading A1), and the inverse: the most a budget pays for.
+//! What the utilizzatore pays: compenso, IVS, INAIL and oneri di gestione (CPO-CONTRIB,
+//! LF-TITOLO, E1-E3, reading R-ONERI-BASE), and the inverse: the most a budget pays for.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -13,8 +13,8 @@ use crate::rules::{OneriBase, Rules};
 /// Plain data: `total` is the sum of the four components when built by [`CostBreakdown::cpo`]
 /// or [`CostBreakdown::lf`].
 ///
-/// Legal basis: art. 54-bis c. 10-11 (LF), c. 13, 15 (CPO) D.L. 50/2017 (LAW.md LF-TITOLO,
-/// CPO-CONTRIB, E1-E3, reading A1).
+/// Legal basis: art. 54-bis c. 10-11 (LF), c. 13, 15 (CPO) D.L. 50/2017 (LF-TITOLO,
+/// CPO-CONTRIB, E1-E3, reading R-ONERI-BASE).
 ///
 /// # Examples
 ///
@@ -74,7 +74,7 @@ fn cpo_total(compenso: Decimal, rules: &Rules) -> Option<Decimal> {
 
 impl CostBreakdown {
     /// The cost of a CPO compenso: IVS = compenso × IVS rate, INAIL = compenso × INAIL rate,
-    /// oneri per the [`OneriBase`] in force (reading A1: 1% of the whole amount paid in, i.e.
+    /// oneri per the [`OneriBase`] in force (reading R-ONERI-BASE: 1% of the whole amount paid in, i.e.
     /// `(compenso + IVS + INAIL) × r / (1 − r)` on the exact, unrounded values; or 1% of that
     /// subtotal; or 1% of the compenso). Each component is rounded to the cent half away from
     /// zero; the total is the sum of the rounded components.
@@ -84,7 +84,7 @@ impl CostBreakdown {
     /// 49,63; under the "compenso" reading 49,50, and 9,00 costs 12,38 (the exact 12,375, which
     /// E2's source publishes truncated as 12,37).
     ///
-    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (LAW.md CPO-CONTRIB, E2, E3, reading A1).
+    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (CPO-CONTRIB, E2, E3, reading R-ONERI-BASE).
     ///
     /// # Errors
     ///
@@ -125,7 +125,7 @@ impl CostBreakdown {
     /// The cost of `titoli` Libretto Famiglia titoli: each titolo's split (8,00 + 1,65 + 0,25 +
     /// 0,10 = 10,00) times `titoli`. Three titoli cost 30,00 and pay the prestatore 24,00 (E1).
     ///
-    /// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-TITOLO,
+    /// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LF-TITOLO,
     /// E1).
     ///
     /// # Errors
@@ -208,7 +208,7 @@ fn fits(cents: i128, budget: Decimal, rules: &Rules) -> bool {
 /// estimate `budget / (cost of 1,00)` and checks a few cents around it (O(1)); should the
 /// estimate ever miss, it falls back to a binary search (O(log budget)).
 ///
-/// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (LAW.md CPO-CONTRIB, reading A1).
+/// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (CPO-CONTRIB, reading R-ONERI-BASE).
 ///
 /// # Examples
 ///
@@ -274,7 +274,7 @@ fn cpo_exact_ratio(rules: &Rules) -> Option<Decimal> {
 /// The most whole Libretto Famiglia titoli `budget` buys (`budget / 10,00`, rounded down;
 /// `u32::MAX` for a budget beyond that).
 ///
-/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017 (LAW.md LF-TITOLO, LF-FUNDING).
+/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017 (LF-TITOLO, LF-FUNDING).
 ///
 /// # Examples
 ///

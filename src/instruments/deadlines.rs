@@ -1,6 +1,6 @@
 //! Deadlines: the CPO prior communication and its historical multi-day window, the CPO revoca,
-//! the LF communication, the payment date and the post-office mandate (LAW.md CPO-COMM,
-//! CPO-WINDOW, CPO-REVOCA, LF-COMM, CPO-PAY, LF-PAY, E6, readings A3, A15-A17).
+//! the LF communication, the payment date and the post-office mandate (CPO-COMM,
+//! CPO-WINDOW, CPO-REVOCA, LF-COMM, CPO-PAY, LF-PAY, E6, readings R-NO-WINDOW-2023, R-PAYMENT-DAY, R-REVOCA, R-LF-COMM).
 //!
 //! Calendar rules work on [`Date`]; the prior communication works on instants, which the host
 //! passes in the offset of Europe/Rome on that day.
@@ -15,7 +15,7 @@ use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 /// The latest instant at which a CPO prestazione starting at `start` may be communicated: 60
 /// minutes before the start.
 ///
-/// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (LAW.md CPO-COMM, E6).
+/// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (CPO-COMM, E6).
 ///
 /// # Errors
 ///
@@ -55,7 +55,7 @@ pub fn cpo_communication_deadline(
 /// false self-certification changes the consequence, see
 /// [`sanction_for`](crate::sanction_for)).
 ///
-/// Legal basis: art. 54-bis c. 17, c. 20 D.L. 50/2017 (LAW.md CPO-COMM, SANCT-ADMIN, E6).
+/// Legal basis: art. 54-bis c. 17, c. 20 D.L. 50/2017 (CPO-COMM, SANCT-ADMIN, E6).
 ///
 /// # Errors
 ///
@@ -123,7 +123,7 @@ pub fn check_cpo_communication(
 /// [`CpoWindowCommunication::new`], which checks it against the rules in force on the first day.
 ///
 /// Legal basis: art. 54-bis c. 17 lett. d D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis;
-/// INPS msg 3662/2017 (LAW.md CPO-WINDOW, E6; none from 1/1/2023, reading A3).
+/// INPS msg 3662/2017 (CPO-WINDOW, E6; none from 1/1/2023, reading R-NO-WINDOW-2023).
 ///
 /// # Examples
 ///
@@ -151,7 +151,7 @@ impl CpoWindowCommunication {
     /// `total_hours` must be positive, with at most 24 hours per day.
     ///
     /// Legal basis: art. 54-bis c. 17 lett. d D.L. 50/2017 as amended by D.L. 87/2018 art.
-    /// 2-bis (LAW.md CPO-WINDOW, reading A3).
+    /// 2-bis (CPO-WINDOW, reading R-NO-WINDOW-2023).
     ///
     /// # Errors
     ///
@@ -172,7 +172,7 @@ impl CpoWindowCommunication {
     ///     CpoWindowCommunication::new(WindowSector::Hotels, late, 10, 40, Rules::in_force_on(late)?)
     ///         .unwrap_err()
     ///         .to_string(),
-    ///     "no multi-day CPO communication window is in force on 2023-07-01 (art. 54-bis c. 17 lett. d D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023; LAW.md Part A A3: no multi-day window from 1/1/2023)"
+    ///     "no multi-day CPO communication window is in force on 2023-07-01 (art. 54-bis c. 17 lett. d D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342; INPS circ. 6/2023; reading R-NO-WINDOW-2023: no multi-day window from 1/1/2023)"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -332,8 +332,8 @@ impl CpoWindowCommunication {
     /// The last day on which the window's prestazioni may be revoked: the count of
     /// [`revoca_deadline`] runs from the window's last day.
     ///
-    /// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis (LAW.md CPO-REVOCA, reading
-    /// A16).
+    /// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis (CPO-REVOCA, reading
+    /// R-REVOCA).
     ///
     /// # Errors
     ///
@@ -380,10 +380,10 @@ fn day_of_next_month(date: Date, day: u8, what: &'static str) -> Result<Date, In
 }
 
 /// The last day on which a communicated CPO prestazione planned for `planned_day` may be
-/// revoked: the 3rd calendar day after it (until 23:59:59 of that day, reading A16). Without a
+/// revoked: the 3rd calendar day after it (until 23:59:59 of that day, reading R-REVOCA). Without a
 /// revoca the prestazione is due and INPS pays it.
 ///
-/// Legal basis: INPS circ. 107/2017 (LAW.md CPO-REVOCA, E6, reading A16).
+/// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, E6, reading R-REVOCA).
 ///
 /// # Errors
 ///
@@ -407,7 +407,7 @@ pub fn revoca_deadline(planned_day: Date, rules: &Rules) -> Result<Date, Instrum
 /// planned for `planned_day` is in time: yes until 23:59:59 of the 3rd day after, no from
 /// 00:00:00 of the 4th.
 ///
-/// Legal basis: INPS circ. 107/2017 (LAW.md CPO-REVOCA, reading A16).
+/// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA).
 ///
 /// # Errors
 ///
@@ -436,8 +436,8 @@ pub fn can_revoke(
 /// The day by which INPS pays the prestatore for a prestazione on `day`: the 15th of the next
 /// month, whatever weekday it falls on (7/3/2026 → 15/4/2026; 31/12 → 15/1 of the next year).
 ///
-/// Legal basis: art. 54-bis c. 18 D.L. 50/2017; INPS circ. 107/2017 (LAW.md CPO-PAY, LF-PAY,
-/// E6, reading A15).
+/// Legal basis: art. 54-bis c. 18 D.L. 50/2017; INPS circ. 107/2017 (CPO-PAY, LF-PAY,
+/// E6, reading R-PAYMENT-DAY).
 ///
 /// # Errors
 ///
@@ -461,8 +461,8 @@ pub fn payment_date(day: Date, rules: &Rules) -> Result<Date, InstrumentError> {
 /// The last day on which the utilizzatore communicates a Libretto Famiglia prestazione of
 /// `day`: the 3rd of the next month (until 23:59:59; no prior notice, no fine if late).
 ///
-/// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-COMM, E6, reading
-/// A17).
+/// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM, E6, reading
+/// R-LF-COMM).
 ///
 /// # Errors
 ///
@@ -490,7 +490,7 @@ pub fn lf_communication_deadline(day: Date, rules: &Rules) -> Result<Date, Instr
 /// collected: 15 days after the utilizzatore validates the prestazione (`validation_day`; pass
 /// the rules in force that day). The option exists from 12/8/2018.
 ///
-/// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (LAW.md CPO-PAY).
+/// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (CPO-PAY).
 ///
 /// # Errors
 ///

@@ -1,4 +1,4 @@
-//! The utilizzatore's prepaid funds on the INPS platform for one instrument (LAW.md LF-FUNDING,
+//! The utilizzatore's prepaid funds on the INPS platform for one instrument (LF-FUNDING,
 //! CPO-FUNDING, CPO-COMM "Funds").
 
 use std::fmt;
@@ -11,7 +11,7 @@ use crate::rules::{Citation, FundingChannel, Rules};
 
 /// The causale of an F24 ELIDE top-up: `LIFA` for the Libretto Famiglia, `CLOC` for the CPO.
 ///
-/// Legal basis: INPS msg 4380 of 6/12/2023 (LAW.md LF-FUNDING, CPO-FUNDING).
+/// Legal basis: INPS msg 4380 of 6/12/2023 (LF-FUNDING, CPO-FUNDING).
 ///
 /// # Examples
 ///
@@ -59,7 +59,7 @@ impl fmt::Display for Causale {
 
 /// One payment into the account: plain data, checked by [`FundsAccount::top_up`].
 ///
-/// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 4380/2023 (LAW.md LF-FUNDING,
+/// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 4380/2023 (LF-FUNDING,
 /// CPO-FUNDING).
 ///
 /// # Examples
@@ -81,13 +81,13 @@ pub struct TopUp {
     /// The amount paid in.
     pub amount: Euro,
     /// The first day the platform shows the money (about 7 days after an F24, hours after a
-    /// pagoPA payment, per LAW.md LF-FUNDING): the host supplies it.
+    /// pagoPA payment, per LF-FUNDING): the host supplies it.
     pub available_on: Date,
 }
 
 /// Money reserved for one communicated prestazione.
 ///
-/// Legal basis: art. 54-bis c. 17 D.L. 50/2017; INPS circ. 107/2017 (LAW.md CPO-COMM "Funds").
+/// Legal basis: art. 54-bis c. 17 D.L. 50/2017; INPS circ. 107/2017 (CPO-COMM "Funds").
 ///
 /// # Examples
 ///
@@ -132,7 +132,7 @@ pub enum FundsEvent {
 
 /// Why a funds operation is refused. A refused operation changes nothing.
 ///
-/// Legal basis: INPS msg 4380/2023; INPS circ. 107/2017 (LAW.md LF-FUNDING, CPO-FUNDING).
+/// Legal basis: INPS msg 4380/2023; INPS circ. 107/2017 (LF-FUNDING, CPO-FUNDING).
 ///
 /// # Examples
 ///
@@ -234,7 +234,7 @@ pub enum FundsError {
 /// A refused operation changes nothing.
 ///
 /// Legal basis: art. 54-bis c. 10, c. 13, c. 17 D.L. 50/2017; INPS circ. 107/2017; INPS msg
-/// 4380/2023 (LAW.md LF-FUNDING, CPO-FUNDING, CPO-COMM).
+/// 4380/2023 (LF-FUNDING, CPO-FUNDING, CPO-COMM).
 ///
 /// # Examples
 ///
@@ -299,7 +299,7 @@ impl FundsAccount {
     /// multiple of 10,00).
     ///
     /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 3177/2017; INPS msg 4380/2023
-    /// (LAW.md LF-FUNDING, CPO-FUNDING).
+    /// (LF-FUNDING, CPO-FUNDING).
     ///
     /// # Errors
     ///
@@ -418,7 +418,7 @@ impl FundsAccount {
     /// communicated on `on`. Refused when the balance available that day does not cover it; a
     /// refusal changes nothing.
     ///
-    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017; INPS circ. 107/2017 (LAW.md CPO-COMM
+    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017; INPS circ. 107/2017 (CPO-COMM
     /// "Funds", LF-FUNDING, CPO-FUNDING).
     ///
     /// # Errors
@@ -477,7 +477,7 @@ impl FundsAccount {
     /// Releases the reservation of `prestazione_id` after a revoca, restoring exactly the
     /// amount committed, and returns it.
     ///
-    /// Legal basis: INPS circ. 107/2017 (LAW.md CPO-REVOCA).
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA).
     ///
     /// # Errors
     ///

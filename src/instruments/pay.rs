@@ -1,6 +1,6 @@
 //! The pay side of each instrument: Libretto Famiglia titoli for a duration, the CPO pay floor
-//! of one calendar day, and CPO work split at midnight (LAW.md LF-TITOLO, CPO-MIN-PAY, E1, E4,
-//! reading A12).
+//! of one calendar day, and CPO work split at midnight (LF-TITOLO, CPO-MIN-PAY, E1, E4,
+//! reading R-MIDNIGHT).
 
 use rust_decimal::Decimal;
 use time::{Date, OffsetDateTime, Time};
@@ -36,7 +36,7 @@ pub const MAX_SPAN_DAYS: u32 = 31;
 /// most one hour and titoli are indivisible, so the count is `minutes / 60` rounded up (60 → 1,
 /// 61 → 2, 80 → 2). The compenso is `titoli × 8,00` ([`CostBreakdown::lf`](crate::CostBreakdown::lf)).
 ///
-/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-TITOLO, E1).
+/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LF-TITOLO, E1).
 ///
 /// # Errors
 ///
@@ -70,9 +70,9 @@ pub fn titoli_for_minutes(minutes: u32, rules: &Rules) -> Result<u32, Instrument
 ///
 /// Reading: the daily minimum applies to every day's prestazione, continuous or not (the
 /// conservative reading of c. 17 lett. e: a day's compenso never falls below it); one
-/// prestazione is one calendar day (A12, see [`split_at_midnight`]).
+/// prestazione is one calendar day (R-MIDNIGHT, see [`split_at_midnight`]).
 ///
-/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY, E6).
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (CPO-MIN-PAY, E6).
 ///
 /// # Errors
 ///
@@ -126,14 +126,14 @@ fn pro_rata(hourly: Euro, minutes: u32, what: &'static str) -> Result<Euro, Inst
 /// [`RuleId::CpoMinPay`] citing the rule that sets the floor (the daily minimum up to its
 /// hours, the hourly minimum beyond).
 ///
-/// Reading (A14): the consequence is [`Consequence::PlatformRefusal`]: the compenso is a field
+/// Reading (R-CONSEQUENCES): the consequence is [`Consequence::PlatformRefusal`]: the compenso is a field
 /// of the prior communication (c. 17 lett. e) and the INPS platform does not accept one below
 /// the minimum, so the prestazione cannot be communicated as declared.
 ///
 /// This is the general floor. An agricultural CPO of 24/6/2017-31/12/2022 had the CCNL rate of
-/// its area instead: check it with [`check_cpo_pay_agricultural`] (LAW.md CPO-AGRI-PAY).
+/// its area instead: check it with [`check_cpo_pay_agricultural`] (CPO-AGRI-PAY).
 ///
-/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY).
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (CPO-MIN-PAY).
 ///
 /// # Errors
 ///
@@ -189,7 +189,7 @@ pub fn check_cpo_pay(
 /// The three areas of the CCNL operai agricoli whose hourly rate was the pay floor of an
 /// agricultural CPO from 24/6/2017 to 31/12/2022 (9,65 / 8,80 / 6,56 per hour).
 ///
-/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md CPO-AGRI-PAY).
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (CPO-AGRI-PAY).
 ///
 /// # Examples
 ///
@@ -233,7 +233,7 @@ impl AgriculturalArea {
 
     /// The area with the highest hourly rate under `rules` (the highest pay floor and the lowest
     /// hour limit), or `None` when the rules have no agricultural rates: the conservative area
-    /// when the host gives none (LAW.md CPO-AGRI-PAY, HOURS-AGRI).
+    /// when the host gives none (CPO-AGRI-PAY, HOURS-AGRI).
     pub(crate) fn strictest(rules: &Rules) -> Option<AgriculturalArea> {
         AgriculturalArea::ALL
             .into_iter()
@@ -245,7 +245,7 @@ impl AgriculturalArea {
     /// This area's CCNL hourly rate under `rules`, or `None` when the rules in force have no
     /// agricultural rates (from 1/1/2023).
     ///
-    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (
     /// CPO-AGRI-PAY).
     ///
     /// # Examples
@@ -302,7 +302,7 @@ fn agricultural_rate(area: AgriculturalArea, rules: &Rules) -> Result<Euro, Inst
 /// per-day floor.
 ///
 /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017; daily minimum on 4
-/// hours per LAW.md \[H18\] (LAW.md CPO-AGRI-PAY, E10).
+/// hours per the trade sources on msg 2887/2017 (CPO-AGRI-PAY, E10).
 ///
 /// # Errors
 ///
@@ -354,7 +354,7 @@ pub fn cpo_minimum_compenso_agricultural(
 /// of the three areas, the conservative reading (a compenso that meets it meets every area's).
 ///
 /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ.
-/// 107/2017 (LAW.md CPO-AGRI-PAY, CPO-MIN-PAY "Agriculture (2017-2022) used the CCNL rate
+/// 107/2017 (CPO-AGRI-PAY, CPO-MIN-PAY "Agriculture (2017-2022) used the CCNL rate
 /// instead", PROHIB-AGRI, E10).
 ///
 /// # Errors
@@ -435,11 +435,11 @@ pub(crate) fn area_name(area: AgriculturalArea) -> &'static str {
 /// rules in force on its day have agricultural rates: its [`HoursCap`](crate::HoursCap) limit is
 /// this many hours and a breach cites [`agricultural_hour_limit_citation`].
 ///
-/// Reading: LAW.md gives "≈ 381 h"; the library floors, the conservative reading (a user who
+/// Reading: the sources give "≈ 381 h"; the library floors, the conservative reading (a user who
 /// stops at 381 h never pays past cap c at the area rate).
 ///
 /// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017, referring to c. 16; INPS msg
-/// 2887/2017 for the rates (LAW.md HOURS-AGRI, E10). Whether L. 197/2022 formally repealed the
+/// 2887/2017 for the rates (HOURS-AGRI, E10). Whether L. 197/2022 formally repealed the
 /// sentence is unconfirmed; the library follows the rules table, which has no agricultural rates
 /// from 1/1/2023.
 ///
@@ -486,7 +486,7 @@ pub fn agricultural_hour_limit(
 /// The citation of [`agricultural_hour_limit`]: the second sentence of art. 54-bis c. 20,
 /// referring to c. 16, with the CCNL rates of INPS msg 2887/2017.
 ///
-/// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+/// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017; INPS msg 2887/2017 (
 /// HOURS-AGRI, E10).
 ///
 /// # Examples
@@ -495,21 +495,21 @@ pub fn agricultural_hour_limit(
 /// use prestazioni_occasionali::agricultural_hour_limit_citation;
 /// assert_eq!(
 ///     agricultural_hour_limit_citation().to_string(),
-///     "art. 54-bis c. 20 (second sentence, referring to c. 16) D.L. 50/2017; INPS msg 2887/2017 for the CCNL hourly rates (LAW.md HOURS-AGRI, E10)"
+///     "art. 54-bis c. 20 (second sentence, referring to c. 16) D.L. 50/2017; INPS msg 2887/2017 for the CCNL hourly rates (HOURS-AGRI, E10)"
 /// );
 /// ```
 #[must_use]
 pub fn agricultural_hour_limit_citation() -> Citation {
     Citation::art54bis("20 (second sentence, referring to c. 16)")
-        .implemented_by("INPS msg 2887/2017 for the CCNL hourly rates (LAW.md HOURS-AGRI, E10)")
+        .implemented_by("INPS msg 2887/2017 for the CCNL hourly rates (HOURS-AGRI, E10)")
 }
 
-/// One calendar day of CPO work: one prestazione with its own pay floor (reading A12).
+/// One calendar day of CPO work: one prestazione with its own pay floor (reading R-MIDNIGHT).
 ///
 /// Plain data, produced by [`split_at_midnight`].
 ///
-/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY, E4, reading
-/// A12).
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (CPO-MIN-PAY, E4, reading
+/// R-MIDNIGHT).
 ///
 /// # Examples
 ///
@@ -549,8 +549,8 @@ pub struct CpoDay {
 /// Pass both instants in the offset of Europe/Rome at the start; a day that ends when summer
 /// time starts or ends is still split at the local midnight of that offset.
 ///
-/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017; INPS answer reported in LAW.md
-/// \[H17\] (LAW.md CPO-MIN-PAY, E4, reading A12).
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017; INPS answer reported by the trade press
+/// \[H17\] (CPO-MIN-PAY, E4, reading R-MIDNIGHT).
 ///
 /// # Errors
 ///

@@ -1,4 +1,4 @@
-//! The consequence of each breached rule (LAW.md Part A A14, SANCT-CONV, SANCT-ADMIN, E9).
+//! The consequence of each breached rule (reading R-CONSEQUENCES, SANCT-CONV, SANCT-ADMIN, E9).
 
 use time::Date;
 
@@ -7,7 +7,7 @@ use crate::money::Euro;
 use crate::rules::Rules;
 use crate::verdict::{Consequence, RuleId};
 
-/// What breaching `rule` on `day` exposes the utilizzatore to (reading A14):
+/// What breaching `rule` on `day` exposes the utilizzatore to (reading R-CONSEQUENCES):
 ///
 /// - caps a and b, missing funds, the CPO pay floor and a late revoca:
 ///   [`Consequence::PlatformRefusal`] (the platform refuses the communication or the revoca);
@@ -22,13 +22,13 @@ use crate::verdict::{Consequence, RuleId};
 ///   [`Consequence::UnlawfulUsePa`];
 /// - comma 5, LF users and activities, CPO users, CPO-PA purposes and minimum age:
 ///   [`Consequence::UnlawfulUse`] ([`Consequence::UnlawfulUsePa`] for a PA);
-/// - a late LF communication: [`Consequence::NoSanction`], the LF has no fine for it (LAW.md
+/// - a late LF communication: [`Consequence::NoSanction`], the LF has no fine for it (
 ///   LF-COMM, \[H13\]).
 ///
 /// Pass the rules in force on `day`.
 ///
 /// Legal basis: art. 54-bis c. 7, c. 20 D.L. 50/2017, as amended by D.L. 87/2018 art. 2-bis
-/// (LAW.md SANCT-CONV, SANCT-ADMIN, reading A14).
+/// (SANCT-CONV, SANCT-ADMIN, reading R-CONSEQUENCES).
 ///
 /// # Examples
 ///
@@ -93,8 +93,8 @@ pub fn sanction_for(
 /// The range of an administrative fine over all its units: minimum × units, maximum × units
 /// and the reduced payment × units (833,33 per day, E9).
 ///
-/// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (LAW.md SANCT-ADMIN, E9,
-/// reading A8).
+/// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (SANCT-ADMIN, E9,
+/// reading R-FINE-PER-DAY).
 ///
 /// # Examples
 ///
@@ -119,7 +119,7 @@ pub struct FineTotals {
 
 /// The totals of an administrative fine, or `None` for any other consequence.
 ///
-/// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (LAW.md SANCT-ADMIN, E9).
+/// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (SANCT-ADMIN, E9).
 ///
 /// # Errors
 ///

@@ -15,14 +15,14 @@ use crate::verdict::{Consequence, RuleId, Verdict};
 /// The state of one cap in euro (a, b, c or c-bis) for one prestazione.
 ///
 /// Amounts are exact decimals: for cap b, `used` and `requested` are *counted* amounts (compensi
-/// of comma-8 prestatori weighted at 75%, reading A11), which may have more than two decimals;
+/// of comma-8 prestatori weighted at 75%, reading R-WEIGHT-CAP-B), which may have more than two decimals;
 /// they are rounded only for display. `headroom` is nominal: the largest compenso that this
 /// prestatore may still receive under this cap *after* the prestazione (for a comma-8
 /// prestatore under cap b, the counted room divided by the weight), rounded down to the cent so
 /// that paying it never breaches the cap.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis and c. 8 D.L. 50/2017; a total equal to
-/// the cap is lawful (reading A10).
+/// the cap is lawful (reading R-CAP-INCLUSIVE).
 ///
 /// # Examples
 ///
@@ -68,7 +68,7 @@ pub struct MoneyCap {
     /// The nominal compenso this prestatore may still receive under this cap after the
     /// prestazione, rounded down to the cent (zero when the cap is reached or breached).
     pub headroom: Euro,
-    /// `headroom` in whole Libretto Famiglia titoli (compenso 8,00 each; LAW.md E11).
+    /// `headroom` in whole Libretto Famiglia titoli (compenso 8,00 each; worked example E11).
     pub titoli: u32,
     /// The highest host-chosen warning threshold (a percentage of `limit`) that `used +
     /// requested` reaches, if any.
@@ -106,9 +106,9 @@ impl MoneyCap {
         self.used.saturating_add(self.requested)
     }
 
-    /// Whether the total exceeds the cap (one cent more than the cap does, reading A10).
+    /// Whether the total exceeds the cap (one cent more than the cap does, reading R-CAP-INCLUSIVE).
     ///
-    /// Legal basis: art. 54-bis c. 1 D.L. 50/2017 ("non superiore a", reading A10).
+    /// Legal basis: art. 54-bis c. 1 D.L. 50/2017 ("non superiore a", reading R-CAP-INCLUSIVE).
     ///
     /// # Examples
     ///
@@ -191,9 +191,9 @@ impl MoneyCap {
 /// have agricultural rates (24/6/2017 to 31/12/2022) the agricultural limit of that area
 /// ([`agricultural_hour_limit`](crate::agricultural_hour_limit): 259 / 284 / 381 h).
 ///
-/// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (LAW.md HOURS-280; the Libretto Famiglia counts
-/// when `Rules::hours_limit_applies_to_lf`, reading A2); in agriculture c. 20, second sentence,
-/// and INPS msg 2887/2017 (LAW.md HOURS-AGRI, E10).
+/// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (HOURS-280; the Libretto Famiglia counts
+/// when `Rules::hours_limit_applies_to_lf`, reading R-HOURS-LF); in agriculture c. 20, second sentence,
+/// and INPS msg 2887/2017 (HOURS-AGRI, E10).
 ///
 /// # Examples
 ///
@@ -241,10 +241,10 @@ pub struct HoursCap {
 ///
 /// A cap that does not apply is `None`: cap b and cap c for a steward service (c-bis applies
 /// instead; INPS circ. 95/2018), cap a for a steward when `Rules::steward_counts_toward_cap_prestatore`
-/// is false (reading A5), c-bis for everything but steward services, the 280 hours for the
-/// Libretto Famiglia when `Rules::hours_limit_applies_to_lf` is false (reading A2).
+/// is false (reading R-STEWARD-CAP-A), c-bis for everything but steward services, the 280 hours for the
+/// Libretto Famiglia when `Rules::hours_limit_applies_to_lf` is false (reading R-HOURS-LF).
 ///
-/// Legal basis: art. 54-bis c. 1, c. 8, c. 20 D.L. 50/2017; consequences per LAW.md Part A A14.
+/// Legal basis: art. 54-bis c. 1, c. 8, c. 20 D.L. 50/2017; consequences per reading R-CONSEQUENCES.
 ///
 /// # Examples
 ///
@@ -284,7 +284,7 @@ pub struct HoursCap {
 pub struct Assessment {
     /// The prestazione assessed.
     pub prestazione: PrestazioneId,
-    /// Its day (its calendar year is the year of every total, reading A9).
+    /// Its day (its calendar year is the year of every total, reading R-YEAR-OF-WORK).
     pub day: Date,
     /// Every breached rule; empty when the prestazione fits every cap.
     pub verdict: Verdict,
@@ -303,7 +303,7 @@ pub struct Assessment {
 impl Assessment {
     /// Whether no rule is breached.
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (reading R-CONSEQUENCES).
     ///
     /// # Examples
     ///
@@ -335,7 +335,7 @@ impl Assessment {
 
     /// Every money cap that applies, in the order a, b, c, c-bis.
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (reading R-CONSEQUENCES).
     ///
     /// # Examples
     ///
@@ -372,10 +372,10 @@ impl Assessment {
         .flatten()
     }
 
-    /// Whether some breach is one the INPS platform refuses (caps a and b, reading A14), as
+    /// Whether some breach is one the INPS platform refuses (caps a and b, reading R-CONSEQUENCES), as
     /// opposed to one that converts the relationship (cap c, c-bis, 280 hours).
     ///
-    /// Legal basis: art. 54-bis c. 1 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    /// Legal basis: art. 54-bis c. 1 and c. 20 D.L. 50/2017 (reading R-CONSEQUENCES).
     ///
     /// # Examples
     ///
@@ -417,7 +417,7 @@ impl Assessment {
     /// after the prestazione: the smallest headroom of the money caps (zero when the hour limit
     /// is used up).
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (reading R-CONSEQUENCES).
     ///
     /// # Examples
     ///
@@ -466,7 +466,7 @@ impl Assessment {
 
 /// Which breaches [`Ledger::record_with`](crate::Ledger::record_with) refuses.
 ///
-/// Legal basis: LAW.md Part A A14 (the platform refuses breaches of caps a and b; cap c, c-bis
+/// Legal basis: reading R-CONSEQUENCES (the platform refuses breaches of caps a and b; cap c, c-bis
 /// and the 280 hours convert the relationship instead of being refused).
 ///
 /// # Examples
@@ -495,7 +495,7 @@ pub enum RecordPolicy {
 /// with which instrument and flags (the same fields as a prestazione, without id, minutes and
 /// compenso).
 ///
-/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md E5, E11).
+/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (worked example E5, E11).
 ///
 /// # Examples
 ///
@@ -531,7 +531,7 @@ pub struct RoomQuery {
     pub day: Date,
     /// LF or CPO.
     pub instrument: Instrument,
-    /// Whether a comma-8 category of the prestatore holds on `day` (reading A11).
+    /// Whether a comma-8 category of the prestatore holds on `day` (reading R-WEIGHT-CAP-B).
     pub special_category: bool,
     /// A steward service for a società sportiva (c. 1 lett. c-bis).
     pub steward: bool,
@@ -542,7 +542,7 @@ pub struct RoomQuery {
 /// The answer of [`Ledger::room`](crate::Ledger::room): the largest compenso (and number of LF
 /// titoli) the utilizzatore may still pay the prestatore on the day.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md E5, E11).
+/// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (worked example E5, E11).
 ///
 /// # Examples
 ///
@@ -561,7 +561,7 @@ pub struct RoomQuery {
 /// };
 /// let room = Ledger::default().room(&query)?;
 /// assert_eq!(room.compenso, Euro::from_euros(2_500));
-/// // 2.500,00 in whole LF titoli of 8,00: 312 (LAW.md E11).
+/// // 2.500,00 in whole LF titoli of 8,00: 312 (worked example E11).
 /// assert_eq!(room.titoli, 312);
 /// assert_eq!(room.minutes, Some(280 * 60));
 /// assert_eq!(room.binding, RuleId::CapPair);

@@ -14,7 +14,7 @@ use crate::prestazione::{Prestazione, PrestazioneId};
 /// larger amount), whatever the order in which readings are entered: setting an external total
 /// is order-independent, which keeps replay and merge exact.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL).
+/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL).
 ///
 /// # Examples
 ///
@@ -71,7 +71,7 @@ pub struct ExternalTotal {
 pub enum LedgerEvent {
     /// A prestazione was recorded.
     Recorded(Prestazione),
-    /// A recorded CPO prestazione was revoked (INPS circ. 107/2017, reading A16).
+    /// A recorded CPO prestazione was revoked (INPS circ. 107/2017, reading R-REVOCA).
     Revoked(PrestazioneId),
     /// A recorded Libretto Famiglia communication was corrected: the prestazione with the same id
     /// replaces it.

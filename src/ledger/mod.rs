@@ -106,7 +106,7 @@ pub enum LedgerError {
         /// The prestazione.
         id: PrestazioneId,
     },
-    /// The revoca window is closed (reading A16).
+    /// The revoca window is closed (reading R-REVOCA).
     #[error(
         "prestazione {id}: the revoca closed at 23:59:59 of {last_day}, {days} days after the day of the work ({citation})"
     )]
@@ -188,7 +188,7 @@ pub enum LedgerError {
 ///     profile: CapProfile::default(),
 /// });
 /// let mut ledger = Ledger::default();
-/// ledger.record(&work(1, 2_500)?)?; // cap c reached to the cent: lawful (Part A A10)
+/// ledger.record(&work(1, 2_500)?)?; // cap c reached to the cent: lawful (reading R-CAP-INCLUSIVE)
 /// match ledger.record(&work(2, 36)?) {
 ///     Err(RecordError::Refused(assessment)) => assert!(assessment.verdict.breaches_rule(RuleId::CapPair)),
 ///     other => panic!("expected a refusal, got {other:?}"),
@@ -425,30 +425,30 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 
 /// The calendar-year ledger of caps and hours, with assessments that explain every breach.
 ///
-/// # What it counts (LAW.md §1.2-1.3, Part A)
+/// # What it counts (art. 54-bis c. 1, c. 8, c. 20; the readings of `law::readings`)
 ///
-/// Every total is per calendar year of the day of the work (reading A9): work on 31/12 and on
+/// Every total is per calendar year of the day of the work (reading R-YEAR-OF-WORK): work on 31/12 and on
 /// 1/1 never share a cap. Caps are on the compenso netto (DEF-NET), and LF and CPO add up in the
 /// same caps.
 ///
-/// | cap | key | what counts | limit | consequence (A14) |
+/// | cap | key | what counts | limit | consequence (R-CONSEQUENCES) |
 /// |---|---|---|---|---|
-/// | a (`CAP-PRESTATORE-TOTAL`) | prestatore (canonical codice fiscale) | every compenso, plus the [`ExternalTotal`] entered by the host; steward compensi only if `Rules::steward_counts_toward_cap_prestatore` (reading A5, default yes) | `Rules::cap_prestatore` | platform refusal |
-/// | b (`CAP-UTILIZZATORE-TOTAL`) | utilizzatore | compensi weighted at `Rules::special_category_weight` (75%) for a prestatore whose comma-8 category holds on the day (A11); steward compensi never (INPS circ. 95/2018) | `Rules::cap_utilizzatore`, or `cap_utilizzatore_events` for an events-sector profile where in force | platform refusal |
+/// | a (`CAP-PRESTATORE-TOTAL`) | prestatore (canonical codice fiscale) | every compenso, plus the [`ExternalTotal`] entered by the host; steward compensi only if `Rules::steward_counts_toward_cap_prestatore` (reading R-STEWARD-CAP-A, default yes) | `Rules::cap_prestatore` | platform refusal |
+/// | b (`CAP-UTILIZZATORE-TOTAL`) | utilizzatore | compensi weighted at `Rules::special_category_weight` (75%) for a prestatore whose comma-8 category holds on the day (R-WEIGHT-CAP-B); steward compensi never (INPS circ. 95/2018) | `Rules::cap_utilizzatore`, or `cap_utilizzatore_events` for an events-sector profile where in force | platform refusal |
 /// | c (`CAP-PAIR`) | pair | every compenso except steward services, never weighted | `Rules::cap_pair` | conversion (not for a PA) |
 /// | c-bis (`CAP-STEWARD`) | steward and società sportiva | steward compensi | `Rules::cap_steward` | conversion (not for a PA): the crate's reading |
-/// | hours (`HOURS-280`, `HOURS-AGRI`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (A2) | `Rules::hours_per_pair` (280); for a profile with an agricultural area while the rules have agricultural rates, [`agricultural_hour_limit`](crate::agricultural_hour_limit) (259 / 284 / 381) | conversion (not for a PA) |
+/// | hours (`HOURS-280`, `HOURS-AGRI`) | pair | minutes of CPO work, and of LF work if `Rules::hours_limit_applies_to_lf` (R-HOURS-LF) | `Rules::hours_per_pair` (280); for a profile with an agricultural area while the rules have agricultural rates, [`agricultural_hour_limit`](crate::agricultural_hour_limit) (259 / 284 / 381) | conversion (not for a PA) |
 ///
 /// Readings the crate takes here:
 ///
 /// - **c-bis replaces c for stewards.** Lett. c-bis is the specific rule for stewards of
 ///   società sportive, so steward compensi count toward c-bis instead of cap c. Their minutes
-///   still count toward the 280 hours of the pair (under the LF flag of reading A2): c-bis sets
+///   still count toward the 280 hours of the pair (under the LF flag of reading R-HOURS-LF): c-bis sets
 ///   a money cap, not an hour limit. When no c-bis is in force (before 1/1/2018) a steward
 ///   service counts as ordinary work.
 /// - **The agricultural hour limit follows the profile.** From 24/6/2017 to 31/12/2022 an
 ///   agricultural CPO had, instead of the 280 hours, cap c divided by the CCNL rate of its area
-///   (art. 54-bis c. 20, second sentence, referring to c. 16; INPS msg 2887/2017; LAW.md
+///   (art. 54-bis c. 20, second sentence, referring to c. 16; INPS msg 2887/2017;
 ///   HOURS-AGRI, E10), floored: 259 h in Area 1, 284 h in Area 2, 381 h in Area 3. A
 ///   prestazione whose [`CapProfile::agricultural_area`] is set is assessed against that limit
 ///   when the rules in force on its day have agricultural rates (the dates are the rules
@@ -468,7 +468,7 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///   5/5/2023.
 /// - **Weighted amounts are exact.** Cap b totals are kept as exact decimals (0,75 × 0,01 =
 ///   0,0075), never rounded in the ledger: a counted total equal to the cap is lawful and any
-///   amount above it, however small, breaches it (A10). Displayed amounts are rounded: `used`
+///   amount above it, however small, breaches it (R-CAP-INCLUSIVE). Displayed amounts are rounded: `used`
 ///   and `requested` of an [`Excess`](crate::Excess) half away from zero, the excess up (a
 ///   breach never shows 0,00), and headroom down (paying it never breaches).
 /// - **External totals** are year-to-date figures of the prestatore's compensi from
@@ -500,8 +500,8 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// `Ledger` itself is not serialised: persist its events and [`Ledger::replay`] them.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017; INPS msg
-/// 2887/2017 for the agricultural hour limit (LAW.md §1.2-1.3, HOURS-AGRI, E10; Part A A2, A5,
-/// A9, A10, A11, A14).
+/// 2887/2017 for the agricultural hour limit (HOURS-AGRI, E10; reading R-HOURS-LF, R-STEWARD-CAP-A,
+/// R-YEAR-OF-WORK, R-CAP-INCLUSIVE, R-WEIGHT-CAP-B, R-CONSEQUENCES).
 ///
 /// # Examples
 ///
@@ -642,7 +642,7 @@ fn area_of(flags: u16) -> Option<AgriculturalArea> {
 
 /// The hour limit per pair for a prestazione with `profile` under `rules`, in hours, with the
 /// area when it is the agricultural one: `agricultural_hour_limit` for a profile with an area
-/// while `rules` have agricultural rates (24/6/2017 to 31/12/2022 in the embedded table; LAW.md
+/// while `rules` have agricultural rates (24/6/2017 to 31/12/2022 in the embedded table;
 /// HOURS-AGRI), else `Rules::hours_per_pair` (HOURS-280).
 #[inline]
 fn hour_limit(
@@ -958,7 +958,7 @@ impl Ledger {
     ///     steward: false,
     ///     profile: CapProfile::default(),
     /// };
-    /// // 2.500,00 reaches cap c to the cent: lawful (A10).
+    /// // 2.500,00 reaches cap c to the cent: lawful (R-CAP-INCLUSIVE).
     /// let a = ledger.assess(&Prestazione::try_from(draft.clone())?)?;
     /// assert!(a.is_lawful());
     /// assert_eq!(a.headroom(), Euro::ZERO);
@@ -1354,7 +1354,7 @@ impl Ledger {
     /// [`RecordError::Refused`] with the assessment when a cap is breached (the ledger is then
     /// unchanged); [`RecordError::Invalid`] for bad input (see [`Ledger::assess`]).
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md Part A A14).
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (reading R-CONSEQUENCES).
     ///
     /// # Examples
     ///
@@ -1622,7 +1622,7 @@ impl Ledger {
     /// late. The room it took is restored exactly; the prestazione stays in the ledger as
     /// revoked (its id cannot be used again).
     ///
-    /// Legal basis: INPS circ. 107/2017 (LAW.md CPO-REVOCA, reading A16).
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA).
     ///
     /// # Errors
     ///
@@ -1650,7 +1650,7 @@ impl Ledger {
     ///     steward: false,
     ///     profile: CapProfile::default(),
     /// })?)?;
-    /// // Too late at midnight of the 4th day (LAW.md E6: revoca until 24:00 of 10/3/2026).
+    /// // Too late at midnight of the 4th day (worked example E6: revoca until 24:00 of 10/3/2026).
     /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-11 00:00:00 +01:00)).is_err());
     /// ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00))?;
     /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::ZERO);
@@ -1698,7 +1698,7 @@ impl Ledger {
     /// prestazione with the same id replaces it, and is assessed as if the old one had never
     /// been recorded.
     ///
-    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LAW.md LF-COMM).
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LF-COMM).
     ///
     /// # Errors
     ///
@@ -1746,7 +1746,7 @@ impl Ledger {
     ///
     /// As [`Ledger::correct`].
     ///
-    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-COMM).
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM).
     ///
     /// # Examples
     ///
@@ -1875,7 +1875,7 @@ impl Ledger {
     /// or zero when the hour limit is used up (280 hours; for a profile with an agricultural
     /// area while agricultural rates are in force, the area's limit, HOURS-AGRI).
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (LAW.md
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (
     /// E5, E11, HOURS-AGRI).
     ///
     /// # Errors
@@ -1899,7 +1899,7 @@ impl Ledger {
     /// };
     /// let room = Ledger::default().room(&q)?;
     /// assert_eq!((room.compenso, room.titoli, room.binding), (Euro::from_euros(2_500), 312, RuleId::CapPair));
-    /// // Cap a alone would allow 625 titoli (LAW.md E11).
+    /// // Cap a alone would allow 625 titoli (worked example E11).
     /// assert_eq!(room.caps[0].titoli, 625);
     ///
     /// let early = RoomQuery { day: date!(2017 - 01 - 01), ..q };
@@ -1952,7 +1952,7 @@ impl Ledger {
 
     /// A prestatore's totals in a calendar year (zeros when unknown).
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL).
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL).
     ///
     /// # Examples
     ///
@@ -1999,7 +1999,7 @@ impl Ledger {
 
     /// An utilizzatore's totals in a calendar year (zeros when unknown).
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. b, c. 8 D.L. 50/2017 (LAW.md CAP-UTILIZZATORE-TOTAL, CAP-75PCT).
+    /// Legal basis: art. 54-bis c. 1 lett. b, c. 8 D.L. 50/2017 (CAP-UTILIZZATORE-TOTAL, CAP-75PCT).
     ///
     /// # Examples
     ///
@@ -2050,7 +2050,7 @@ impl Ledger {
     /// The totals of a prestatore with an utilizzatore in a calendar year (zeros when
     /// unknown).
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. c, c-bis and c. 20 D.L. 50/2017 (LAW.md CAP-PAIR, CAP-STEWARD, HOURS-280).
+    /// Legal basis: art. 54-bis c. 1 lett. c, c-bis and c. 20 D.L. 50/2017 (CAP-PAIR, CAP-STEWARD, HOURS-280).
     ///
     /// # Examples
     ///

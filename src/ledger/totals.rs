@@ -1,5 +1,5 @@
 //! The year's running totals: per prestatore, per utilizzatore, per pair, per instrument and
-//! month, and the external year-to-date totals a host enters (LAW.md Part A A9: every total is
+//! month, and the external year-to-date totals a host enters (reading R-YEAR-OF-WORK: every total is
 //! per calendar year of the day of the work).
 
 use rust_decimal::Decimal;
@@ -11,8 +11,8 @@ use crate::money::Euro;
 
 /// A prestatore's totals in one calendar year.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL); the year
-/// is the calendar year of the day of the work (reading A9).
+/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL); the year
+/// is the calendar year of the day of the work (reading R-YEAR-OF-WORK).
 ///
 /// # Examples
 ///
@@ -30,7 +30,7 @@ pub struct PrestatoreTotals {
     /// Every compenso recorded in this ledger (stewards included).
     pub compensi: Euro,
     /// The part of `compensi` that counts toward cap a (steward compensi only if
-    /// `Rules::steward_counts_toward_cap_prestatore`, reading A5).
+    /// `Rules::steward_counts_toward_cap_prestatore`, reading R-STEWARD-CAP-A).
     pub counted_cap_prestatore: Euro,
     /// The compensi from utilizzatori outside this ledger, as the host entered them
     /// ([`ExternalTotal`](crate::ExternalTotal)); they count toward cap a too.
@@ -41,7 +41,7 @@ pub struct PrestatoreTotals {
 
 /// An utilizzatore's totals in one calendar year.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. b and c. 8 D.L. 50/2017 (LAW.md CAP-UTILIZZATORE-TOTAL,
+/// Legal basis: art. 54-bis c. 1 lett. b and c. 8 D.L. 50/2017 (CAP-UTILIZZATORE-TOTAL,
 /// CAP-75PCT); INPS circ. 95/2018 (steward compensi are outside cap b).
 ///
 /// # Examples
@@ -70,7 +70,7 @@ pub struct UtilizzatoreTotals {
 
 /// The totals of one prestatore with one utilizzatore in one calendar year.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. c, c-bis and c. 20 D.L. 50/2017 (LAW.md CAP-PAIR,
+/// Legal basis: art. 54-bis c. 1 lett. c, c-bis and c. 20 D.L. 50/2017 (CAP-PAIR,
 /// CAP-STEWARD, HOURS-280).
 ///
 /// # Examples
@@ -96,7 +96,7 @@ pub struct PairTotals {
     /// Every minute worked.
     pub minutes: u32,
     /// The minutes counted toward the hour limit (LF minutes only when
-    /// `Rules::hours_limit_applies_to_lf`, reading A2).
+    /// `Rules::hours_limit_applies_to_lf`, reading R-HOURS-LF).
     pub counted_minutes: u32,
     /// How many prestazioni (not revoked) are recorded.
     pub prestazioni: u32,

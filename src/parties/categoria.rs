@@ -9,11 +9,11 @@ use crate::rules::Rules;
 /// A comma-8 category: compensi paid to a prestatore in one of these count at 75% in the
 /// utilizzatore's cap b (never in caps a, c or c-bis).
 ///
-/// A category is optional (Part A A4): any person may be a prestatore; the category matters for
+/// A category is optional (reading R-CATEGORY-OPTIONAL): any person may be a prestatore; the category matters for
 /// the 75% weighting and, historically, for agriculture (2017-2022) and hotels (2018-2022).
 ///
 /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; self-certified in the platform (c. 8-bis, added by
-/// D.L. 87/2018; LAW.md ELIG-SELFCERT, Q4).
+/// D.L. 87/2018; ELIG-SELFCERT, Q4).
 ///
 /// # Examples
 ///
@@ -30,14 +30,14 @@ pub enum Categoria {
     /// Titolare di pensione di invalidità.
     PensionatoInvalidita,
     /// Giovane under 25 regularly enrolled in a ciclo di studi at a school or university; counts
-    /// only while under 25 on the day of the prestazione (Part A A11).
+    /// only while under 25 on the day of the prestazione (reading R-WEIGHT-CAP-B).
     Studente,
     /// Persona disoccupata under art. 19 d.lgs. 150/2015.
     Disoccupato,
     /// Percettore di prestazioni integrative del salario, di reddito di inclusione or of other
     /// prestazioni di sostegno del reddito; the crate counts NASpI, DIS-COLL, ADI and SFL here
-    /// when the prestatore self-certifies it (Part A A7; whether ADI and SFL count is
-    /// UNCONFIRMED, LAW.md Q9).
+    /// when the prestatore self-certifies it (reading R-INCOME-SUPPORT; whether ADI and SFL count is
+    /// UNCONFIRMED, reading R-INCOME-SUPPORT).
     PercettoreSostegnoReddito,
 }
 
@@ -55,7 +55,7 @@ impl fmt::Display for Categoria {
 
 /// Why a self-certification is invalid.
 ///
-/// Legal basis: art. 54-bis c. 8-bis D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+/// Legal basis: art. 54-bis c. 8-bis D.L. 50/2017 (ELIG-SELFCERT).
 ///
 /// # Examples
 ///
@@ -87,10 +87,10 @@ pub enum SelfCertificationError {
 /// A prestatore's self-certification of a comma-8 category, valid over a date range (both ends
 /// inclusive; `until: None` while it holds).
 ///
-/// The crate does not second-guess a self-certification (Part A A7); a false one moves the fine
+/// The crate does not second-guess a self-certification (reading R-INCOME-SUPPORT); a false one moves the fine
 /// away from the utilizzatore (art. 54-bis c. 20 as amended by D.L. 87/2018).
 ///
-/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (LAW.md CAP-75PCT, ELIG-SELFCERT).
+/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (CAP-75PCT, ELIG-SELFCERT).
 ///
 /// # Examples
 ///
@@ -153,7 +153,7 @@ impl SelfCertification {
     ///
     /// [`SelfCertificationError::EndsBeforeStart`] when `until` is before `from`.
     ///
-    /// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    /// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (ELIG-SELFCERT).
     ///
     /// # Examples
     ///
@@ -254,7 +254,7 @@ impl SelfCertification {
 
     /// Whether the category holds on `day` for a prestatore born on `birth_date`: within the
     /// period and, for a student, under the age limit of the rules in force (25) that day
-    /// (Part A A11).
+    /// (reading R-WEIGHT-CAP-B).
     ///
     /// Legal basis: art. 54-bis c. 8 D.L. 50/2017.
     ///

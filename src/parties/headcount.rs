@@ -1,5 +1,5 @@
 //! The utilizzatore's headcount of permanent employees, month by month, and the semester average
-//! that the CPO size limit compares (LAW.md EMPLOYEE-COUNT, Part A A13).
+//! that the CPO size limit compares (EMPLOYEE-COUNT, reading R-HEADCOUNT).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,7 +9,7 @@ use time::{Date, Month};
 
 /// Why a monthly headcount or a semester average cannot be computed.
 ///
-/// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2 (LAW.md
+/// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2 (
 /// EMPLOYEE-COUNT).
 ///
 /// # Examples
@@ -80,7 +80,7 @@ pub enum HeadcountError {
 /// part-time fractions, a fraction above 0,5 rounding up and one of 0,5 or less rounding down.
 ///
 /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2, msg 2887/2017
-/// (LAW.md EMPLOYEE-COUNT: apprentices excluded, part-timers pro rata, "fractions above 0,5 go
+/// (EMPLOYEE-COUNT: apprentices excluded, part-timers pro rata, "fractions above 0,5 go
 /// up").
 ///
 /// # Examples
@@ -148,7 +148,7 @@ impl MonthlyHeadcount {
     /// A month with `full_time` full-timers, part-timers working the given fractions of full
     /// time (each above 0 and below 1), and `apprentices` apprentices (not counted).
     ///
-    /// Legal basis: INPS circ. 107/2017 §6.2, msg 2887/2017 (LAW.md EMPLOYEE-COUNT).
+    /// Legal basis: INPS circ. 107/2017 §6.2, msg 2887/2017 (EMPLOYEE-COUNT).
     ///
     /// # Examples
     ///
@@ -217,7 +217,7 @@ impl MonthlyHeadcount {
 
     /// The rounded monthly figure (fractions above 0,5 go up).
     ///
-    /// Legal basis: INPS circ. 107/2017 §6.2 (LAW.md EMPLOYEE-COUNT).
+    /// Legal basis: INPS circ. 107/2017 §6.2 (EMPLOYEE-COUNT).
     ///
     /// # Examples
     ///
@@ -301,7 +301,7 @@ impl MonthlyHeadcount {
 /// The semester average of the monthly figures, unrounded, with the months it covers.
 ///
 /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2; msg 2887/2017
-/// (LAW.md EMPLOYEE-COUNT, Part A A13).
+/// (EMPLOYEE-COUNT, reading R-HEADCOUNT).
 ///
 /// # Examples
 ///
@@ -343,7 +343,7 @@ impl SemesterAverage {
 
     /// Whether the average is more than `limit` (5,1 is more than 5; 10 is not more than 10).
     ///
-    /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS msg 2887/2017 (Part A A13).
+    /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS msg 2887/2017 (reading R-HEADCOUNT).
     ///
     /// # Examples
     ///
@@ -410,7 +410,7 @@ fn short(month: Month) -> &'static str {
 /// (whole company, not local unit).
 ///
 /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2; msg 2887/2017
-/// (LAW.md EMPLOYEE-COUNT, Part A A13).
+/// (EMPLOYEE-COUNT, reading R-HEADCOUNT).
 ///
 /// # Examples
 ///
@@ -556,7 +556,7 @@ impl Headcounts {
     /// The average of the monthly figures of the semester from the 8th to the 3rd month before
     /// the month of `day` (a prestazione in October 2025 uses February-July 2025), unrounded.
     ///
-    /// Legal basis: INPS circ. 107/2017 §6.2; msg 2887/2017 (LAW.md EMPLOYEE-COUNT, A13).
+    /// Legal basis: INPS circ. 107/2017 §6.2; msg 2887/2017 (EMPLOYEE-COUNT, R-HEADCOUNT).
     ///
     /// # Errors
     ///

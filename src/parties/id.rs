@@ -8,7 +8,7 @@ use crate::identity::{CodiceFiscale, CodiceFiscaleError, PartitaIva, PartitaIvaE
 /// How the INPS platform identifies an utilizzatore: the codice fiscale of a person (a family, a
 /// professional) or the partita IVA of a firm or body.
 ///
-/// Legal basis: LAW.md REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
+/// Legal basis: REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
 ///
 /// # Examples
 ///
@@ -32,7 +32,7 @@ pub enum UtilizzatoreId {
 
 /// Why a text is not an [`UtilizzatoreId`].
 ///
-/// Legal basis: LAW.md REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
+/// Legal basis: REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
 ///
 /// # Examples
 ///

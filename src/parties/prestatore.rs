@@ -66,7 +66,7 @@ pub enum PrestatoreError {
 
 /// The consent of a parent or guardian to a minor's occasional work, as recorded at registration.
 ///
-/// Legal basis: LAW.md ELIG-AGE, Part A A6 (voucher-era practice; no INPS instruction for the
+/// Legal basis: ELIG-AGE, reading R-MINORS (voucher-era practice; no INPS instruction for the
 /// 54-bis platform, Q8).
 ///
 /// # Examples
@@ -123,7 +123,7 @@ impl ParentalConsent {
     ///
     /// [`PrestatoreError::EmptyConsentName`] or [`PrestatoreError::ControlCharacter`].
     ///
-    /// Legal basis: LAW.md ELIG-AGE, Part A A6.
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     ///
     /// # Examples
     ///
@@ -190,11 +190,11 @@ impl ParentalConsent {
 /// self-certifications, the historical agricultural self-certification and, for a minor, the
 /// parental consent.
 ///
-/// Any person may be a prestatore (Part A A4): a comma-8 category is optional. `Debug` masks the
+/// Any person may be a prestatore (reading R-CATEGORY-OPTIONAL): a comma-8 category is optional. `Debug` masks the
 /// codice fiscale.
 ///
-/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (LAW.md ELIG-ANYONE, ELIG-SELFCERT,
-/// ELIG-AGE, Part A A4, A6, A11).
+/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (ELIG-ANYONE, ELIG-SELFCERT,
+/// ELIG-AGE, reading R-CATEGORY-OPTIONAL, R-MINORS, R-WEIGHT-CAP-B).
 ///
 /// # Examples
 ///
@@ -383,7 +383,7 @@ impl Prestatore {
     /// anagrafici dei lavoratori agricoli in `year` (it matters for an agricultural CPO in
     /// `year + 1`, 2017-2022).
     ///
-    /// Legal basis: art. 54-bis c. 14 lett. b, c. 8-bis D.L. 50/2017 (LAW.md PROHIB-AGRI,
+    /// Legal basis: art. 54-bis c. 14 lett. b, c. 8-bis D.L. 50/2017 (PROHIB-AGRI,
     /// ELIG-SELFCERT).
     ///
     /// # Examples
@@ -405,7 +405,7 @@ impl Prestatore {
 
     /// Records a parental consent.
     ///
-    /// Legal basis: LAW.md ELIG-AGE, Part A A6.
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     ///
     /// # Examples
     ///
@@ -538,7 +538,7 @@ impl Prestatore {
 
     /// Whether the prestatore self-certified not being in the agricultural lists in `year`.
     ///
-    /// Legal basis: art. 54-bis c. 14 lett. b, c. 8-bis D.L. 50/2017 (LAW.md PROHIB-AGRI,
+    /// Legal basis: art. 54-bis c. 14 lett. b, c. 8-bis D.L. 50/2017 (PROHIB-AGRI,
     /// ELIG-SELFCERT).
     ///
     /// # Examples
@@ -592,7 +592,7 @@ impl Prestatore {
     /// Whether the prestatore is under the age of parental consent of the rules in force
     /// (18) on `day` (`false` before the birth).
     ///
-    /// Legal basis: LAW.md ELIG-AGE, Part A A6.
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     ///
     /// # Examples
     ///
@@ -614,7 +614,7 @@ impl Prestatore {
     /// Every comma-8 category that holds on `day` (a student only while under 25 that day),
     /// sorted, without repeats.
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (Part A A11).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (reading R-WEIGHT-CAP-B).
     ///
     /// # Examples
     ///
@@ -644,7 +644,7 @@ impl Prestatore {
 
     /// A comma-8 category that holds on `day`, if any (the first in [`Categoria`] order).
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (Part A A11).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (reading R-WEIGHT-CAP-B).
     ///
     /// # Examples
     ///

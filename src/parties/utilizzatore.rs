@@ -65,7 +65,7 @@ pub enum EnteKind {
 
 /// The temporary or exceptional needs for which a pubblica amministrazione may use the CPO.
 ///
-/// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+/// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (CPO-PA).
 ///
 /// # Examples
 ///
@@ -108,7 +108,7 @@ impl fmt::Display for PaPurpose {
 /// What kind of utilizzatore: it decides the instrument (LF or CPO) and which limits apply.
 ///
 /// Legal basis: art. 54-bis c. 6, c. 7, c. 10, c. 13, c. 14 D.L. 50/2017; c. 1 lett. c-bis for
-/// società sportive (LAW.md LF-USERS, CPO-USERS, CPO-PA).
+/// società sportive (LF-USERS, CPO-USERS, CPO-PA).
 ///
 /// # Examples
 ///
@@ -144,7 +144,7 @@ pub enum UtilizzatoreKind {
 impl UtilizzatoreKind {
     /// Whether a pubblica amministrazione (c. 7: no headcount limit, no conversion, no fine).
     ///
-    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (LAW.md CPO-PA).
+    /// Legal basis: art. 54-bis c. 7 D.L. 50/2017 (CPO-PA).
     ///
     /// # Examples
     ///
@@ -209,7 +209,7 @@ impl fmt::Display for RelationshipKind {
 /// person, supplied by the host (first and last day, both inclusive; `ended_on: None` while
 /// current).
 ///
-/// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (LAW.md PROHIB-PRIOR).
+/// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (PROHIB-PRIOR).
 ///
 /// # Examples
 ///
@@ -271,7 +271,7 @@ impl PriorRelationship {
     ///
     /// [`UtilizzatoreError::RelationshipEndsBeforeStart`].
     ///
-    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (LAW.md PROHIB-PRIOR).
+    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (PROHIB-PRIOR).
     ///
     /// # Examples
     ///
@@ -376,7 +376,7 @@ impl PriorRelationship {
 /// the monthly headcounts of its permanent employees and the relationships of c. 5 the host
 /// knows of.
 ///
-/// Legal basis: art. 54-bis c. 5, c. 6, c. 7, c. 14 D.L. 50/2017 (LAW.md LF-USERS, CPO-USERS,
+/// Legal basis: art. 54-bis c. 5, c. 6, c. 7, c. 14 D.L. 50/2017 (LF-USERS, CPO-USERS,
 /// CPO-PA, PROHIB-SIZE, PROHIB-SECTORS, PROHIB-PRIOR, EMPLOYEE-COUNT).
 ///
 /// # Examples
@@ -749,7 +749,7 @@ impl Utilizzatore {
     /// [`CapProfile::with_agricultural_area`].
     ///
     /// Legal basis: art. 54-bis c. 1 lett. b as amended by D.L. 48/2023 art. 37; c. 7
-    /// (LAW.md CAP-UTILIZZATORE-EVENTS, CPO-PA).
+    /// (CAP-UTILIZZATORE-EVENTS, CPO-PA).
     ///
     /// # Examples
     ///
@@ -781,7 +781,7 @@ impl Utilizzatore {
     /// still barred); when the same-numbered day does not exist, the last day of that month
     /// (art. 2963 c.c.). A relationship that starts after `day` does not bar it.
     ///
-    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017; INPS circ. 107/2017 (LAW.md PROHIB-PRIOR).
+    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017; INPS circ. 107/2017 (PROHIB-PRIOR).
     ///
     /// # Examples
     ///

@@ -19,7 +19,7 @@ const DOCUMENT_NUMBER_LEN: std::ops::RangeInclusive<usize> = 5..=20;
 
 /// One problem of a registration form: the field's path (`residence.cap`) and the reason.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+/// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -48,7 +48,7 @@ impl fmt::Display for FieldError {
 
 /// Every problem of a registration form at once, in field order (never empty).
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+/// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -276,7 +276,7 @@ fn strip_field_name(message: &str) -> String {
 /// PIN (until 30/9/2021), the contact center and an intermediary do not, and need an explicit
 /// confirmation (the telephone confirmation of the older procedure).
 ///
-/// Legal basis: LAW.md REG-AUTH, REG-BOTH (INPS msg 4360/2024; INPS msg 3932 of 24/12/2025).
+/// Legal basis: REG-AUTH, REG-BOTH (INPS msg 4360/2024; INPS msg 3932 of 24/12/2025).
 ///
 /// # Examples
 ///
@@ -315,7 +315,7 @@ pub enum AccessChannel {
 impl AccessChannel {
     /// The digital credential this channel uses, if any.
     ///
-    /// Legal basis: LAW.md REG-AUTH.
+    /// Legal basis: REG-AUTH.
     ///
     /// # Examples
     ///
@@ -340,7 +340,7 @@ impl AccessChannel {
     /// [`Rules::access_credentials`] and, for SPID, the level is at least
     /// [`Rules::spid_min_level`]. The contact center and intermediaries are always accepted.
     ///
-    /// Legal basis: LAW.md REG-AUTH, REG-BOTH.
+    /// Legal basis: REG-AUTH, REG-BOTH.
     ///
     /// # Errors
     ///
@@ -379,7 +379,7 @@ impl AccessChannel {
     /// Whether the channel proves the prestatore's identity, so that the registration needs no
     /// separate confirmation: an accepted SPID (level 2 or higher), CIE, CNS or eIDAS.
     ///
-    /// Legal basis: LAW.md REG-AUTH (the 2026 portal confirms a registration made with SPID, CIE,
+    /// Legal basis: REG-AUTH (the 2026 portal confirms a registration made with SPID, CIE,
     /// CNS or eIDAS at once).
     ///
     /// # Examples
@@ -407,7 +407,7 @@ impl AccessChannel {
 
 /// An address as entered (plain data).
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+/// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -434,7 +434,7 @@ pub struct AddressDraft {
 impl AddressDraft {
     /// An address from its five parts.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE (residence and domicile).
+    /// Legal basis: REG-DATA-PRESTATORE (residence and domicile).
     ///
     /// # Examples
     ///
@@ -491,7 +491,7 @@ impl fmt::Debug for AddressDraft {
 /// A validated address: comune, provincia from the official list, street, house number, CAP.
 /// `Debug` hides street and house number.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+/// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -734,7 +734,7 @@ pub enum DocumentKind {
 
 /// An identity document as entered (plain data).
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+/// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -843,7 +843,7 @@ impl DocumentDraft {
 
 /// A validated identity document, valid on the day of registration. `Debug` masks the number.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+/// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -1098,7 +1098,7 @@ impl fmt::Debug for IdentityDocument {
 
 /// The contact channel the prestatore prefers.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+/// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -1119,7 +1119,7 @@ pub enum ContactChannel {
 
 /// The contacts as entered (plain data): empty strings are absent values.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+/// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
 ///
@@ -1166,7 +1166,7 @@ impl ContactsDraft {
     ///
     /// Every problem, under `contacts.*` paths.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE (mobile mandatory, e-mail optional).
+    /// Legal basis: REG-DATA-PRESTATORE (mobile mandatory, e-mail optional).
     ///
     /// # Examples
     ///
@@ -1220,7 +1220,7 @@ impl ContactsDraft {
 /// Validated contacts: mobile (mandatory), e-mail, preferred channel, time band. `Debug` masks
 /// the number and the address.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE (contacts used for the notices of each prestazione).
+/// Legal basis: REG-DATA-PRESTATORE (contacts used for the notices of each prestazione).
 ///
 /// # Examples
 ///
@@ -1352,7 +1352,7 @@ impl TryFrom<ContactsDraft> for Contacts {
 
 /// The kind of account an IBAN credit goes to.
 ///
-/// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES: conto corrente, libretto postale or
+/// Legal basis: INPS circ. 107/2017 (PAY-MODES: conto corrente, libretto postale or
 /// prepaid card with IBAN, in the prestatore's name or joint name).
 ///
 /// # Examples
@@ -1376,7 +1376,7 @@ pub enum AccountKind {
 
 /// The payment method as entered (plain data).
 ///
-/// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis; INPS msg 410/2023 (LAW.md PAY-MODES, reading A18).
+/// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis; INPS msg 410/2023 (PAY-MODES, reading R-FEES).
 ///
 /// # Examples
 ///
@@ -1429,7 +1429,7 @@ impl PaymentDraft {
     /// Validates the payment method for use from `day` (payment at a post office exists only
     /// where [`Rules::fee_post_office`] is in force, from 12/8/2018).
     ///
-    /// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis (LAW.md PAY-MODES, reading A18).
+    /// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis (PAY-MODES, reading R-FEES).
     ///
     /// # Errors
     ///
@@ -1493,7 +1493,7 @@ impl PaymentDraft {
 /// bonifico domiciliato, or payment at a post office on the utilizzatore's mandate.
 ///
 /// Legal basis: INPS circ. 107/2017; D.L. 87/2018 art. 2-bis; INPS circ. 103/2018; INPS msg
-/// 410/2023 (LAW.md PAY-MODES, reading A18).
+/// 410/2023 (PAY-MODES, reading R-FEES).
 ///
 /// # Examples
 ///
@@ -1529,7 +1529,7 @@ pub enum PaymentMethod {
 impl PaymentMethod {
     /// The data-free mode.
     ///
-    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES).
+    /// Legal basis: INPS circ. 107/2017 (PAY-MODES).
     ///
     /// # Examples
     ///
@@ -1550,7 +1550,7 @@ impl PaymentMethod {
     /// domiciliato 2,60 then 3,84 from 27/1/2023; post office 1,75 from 12/8/2018), or `None`
     /// where the mode is not in force.
     ///
-    /// Legal basis: LAW.md PAY-MODES, reading A18.
+    /// Legal basis: PAY-MODES, reading R-FEES.
     ///
     /// # Examples
     ///
@@ -1586,7 +1586,7 @@ impl PaymentMethod {
 
 /// The parental consent for a minor, as entered (plain data).
 ///
-/// Legal basis: LAW.md ELIG-AGE, reading A6 (under 18 the registration records parental
+/// Legal basis: ELIG-AGE, reading R-MINORS (under 18 the registration records parental
 /// consent).
 ///
 /// # Examples
@@ -1634,7 +1634,7 @@ impl fmt::Debug for ParentalConsentDraft {
 /// party's consent rather than duplicating it, so [`ParentalConsentRecord::consent`] is the
 /// value [`RegistrationData::to_prestatore`] carries over.
 ///
-/// Legal basis: LAW.md ELIG-AGE, reading A6 (under 18 the registration records parental
+/// Legal basis: ELIG-AGE, reading R-MINORS (under 18 the registration records parental
 /// consent).
 ///
 /// # Examples
@@ -1664,7 +1664,7 @@ pub struct ParentalConsentRecord {
 impl ParentalConsentRecord {
     /// The parent's codice fiscale.
     ///
-    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     ///
     /// # Examples
     ///
@@ -1706,7 +1706,7 @@ impl ParentalConsentRecord {
     }
     /// The parent's name.
     ///
-    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     ///
     /// # Examples
     ///
@@ -1748,7 +1748,7 @@ impl ParentalConsentRecord {
     }
     /// The day of the consent.
     ///
-    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     ///
     /// # Examples
     ///
@@ -1789,7 +1789,7 @@ impl ParentalConsentRecord {
     }
     /// The consent as the parties module holds it (for [`Prestatore::with_parental_consent`]).
     ///
-    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     ///
     /// # Examples
     ///
@@ -1838,7 +1838,7 @@ impl ParentalConsentRecord {
 /// [`RegistrationData`], reporting every problem at once. `Debug` masks the codice fiscale,
 /// IBAN, phone, e-mail and document number.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE, ELIG-SELFCERT, ELIG-AGE (A6), PAY-MODES (A18),
+/// Legal basis: REG-DATA-PRESTATORE, ELIG-SELFCERT, ELIG-AGE (R-MINORS), PAY-MODES (R-FEES),
 /// REG-AUTH; the older INPS registration guide (steps 2-3).
 ///
 /// # Examples
@@ -1883,11 +1883,11 @@ pub struct RegistrationDraft {
     pub contacts: ContactsDraft,
     /// The privacy consent ("letto e autorizzato"), mandatory.
     pub privacy_consent: bool,
-    /// The comma-8 self-certifications with their dates (none is lawful, Part A A4).
+    /// The comma-8 self-certifications with their dates (none is lawful, reading R-CATEGORY-OPTIONAL).
     pub self_certifications: Vec<SelfCertification>,
     /// The payment method.
     pub payment: PaymentDraft,
-    /// The parental consent, required for a minor (Part A A6).
+    /// The parental consent, required for a minor (reading R-MINORS).
     pub parental_consent: Option<ParentalConsentDraft>,
 }
 
@@ -1917,7 +1917,7 @@ impl fmt::Debug for RegistrationDraft {
 impl RegistrationDraft {
     /// An empty form for a registration made on `registered_on` through `access`.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    /// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
     ///
     /// # Examples
     ///
@@ -1955,7 +1955,7 @@ impl RegistrationDraft {
     /// Validates the form with the embedded rules in force on
     /// [`registered_on`](RegistrationDraft::registered_on).
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    /// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
     ///
     /// # Errors
     ///
@@ -1988,7 +1988,7 @@ impl RegistrationDraft {
     /// Validates the form with the given `rules` (e.g. from a host's table), which should be
     /// those in force on the registration day.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    /// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
     ///
     /// # Errors
     ///
@@ -2256,7 +2256,7 @@ impl RegistrationDraft {
 /// registration day). Built only by [`RegistrationDraft::validate`] (also through serde, which
 /// goes through the draft). `Debug` masks personal data.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE.
+/// Legal basis: REG-DATA-PRESTATORE.
 ///
 /// # Examples
 ///
@@ -2397,7 +2397,7 @@ impl RegistrationData {
     }
     /// The access channel.
     ///
-    /// Legal basis: LAW.md REG-AUTH.
+    /// Legal basis: REG-AUTH.
     ///
     /// # Examples
     ///
@@ -2432,7 +2432,7 @@ impl RegistrationData {
     }
     /// The codice fiscale.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -2464,7 +2464,7 @@ impl RegistrationData {
     }
     /// First name(s), trimmed.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -2496,7 +2496,7 @@ impl RegistrationData {
     }
     /// Last name(s), trimmed.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -2528,7 +2528,7 @@ impl RegistrationData {
     }
     /// Birth date.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -2563,7 +2563,7 @@ impl RegistrationData {
     }
     /// Birthplace (Belfiore code).
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -2595,7 +2595,7 @@ impl RegistrationData {
     }
     /// Sex.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -2630,7 +2630,7 @@ impl RegistrationData {
     }
     /// Residence.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -2662,7 +2662,7 @@ impl RegistrationData {
     }
     /// Domicile, when different from the residence.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    /// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
     ///
     /// # Examples
     ///
@@ -2695,7 +2695,7 @@ impl RegistrationData {
     }
     /// Where the communications about payments go: the domicile if given, else the residence.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    /// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
     ///
     /// # Examples
     ///
@@ -2728,7 +2728,7 @@ impl RegistrationData {
     }
     /// The identity document.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
+    /// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
     ///
     /// # Examples
     ///
@@ -2760,7 +2760,7 @@ impl RegistrationData {
     }
     /// The contacts given at registration.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -2792,7 +2792,7 @@ impl RegistrationData {
     }
     /// The self-certifications given at registration.
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (ELIG-SELFCERT).
     ///
     /// # Examples
     ///
@@ -2828,7 +2828,7 @@ impl RegistrationData {
     }
     /// The payment method chosen at registration.
     ///
-    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    /// Legal basis: INPS circ. 107/2017 (PAY-MODES, reading R-FEES).
     ///
     /// # Examples
     ///
@@ -2866,7 +2866,7 @@ impl RegistrationData {
     }
     /// The parental consent, for a minor.
     ///
-    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     ///
     /// # Examples
     ///
@@ -2905,8 +2905,8 @@ impl RegistrationData {
     /// parental consent (for a minor). For the self-certifications in force on a later day
     /// (after changes), use [`Registration::prestatore_on`](crate::Registration::prestatore_on).
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; LAW.md REG-DATA-PRESTATORE, ELIG-SELFCERT,
-    /// ELIG-AGE (reading A6).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; REG-DATA-PRESTATORE, ELIG-SELFCERT,
+    /// ELIG-AGE (reading R-MINORS).
     ///
     /// # Errors
     ///

@@ -1,8 +1,8 @@
 //! Registration on the INPS platform: the prestatore's data and its validation, the registration
 //! state machine, and the lighter registration of utilizzatori.
 //!
-//! Legal basis: LAW.md §1.10 (REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-DATA-UTILIZZATORE,
-//! REG-STATES), §1.7 (PAY-MODES), §1.9 (ELIG-AGE, ELIG-SELFCERT); Part A A6, A18.
+//! Legal basis: (REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-DATA-UTILIZZATORE,
+//! REG-STATES), §1.7 (PAY-MODES), §1.9 (ELIG-AGE, ELIG-SELFCERT); reading R-MINORS, R-FEES.
 
 mod data;
 mod state;
@@ -28,7 +28,7 @@ use crate::rules::RulesError;
 
 /// Why a registration value, form or event is refused.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE, REG-STATES.
+/// Legal basis: REG-DATA-PRESTATORE, REG-STATES.
 ///
 /// # Examples
 ///

@@ -15,7 +15,7 @@ use crate::rules::{Credential, Rules, RulesTable};
 
 /// The state of a prestatore's registration.
 ///
-/// Legal basis: LAW.md REG-STATES (derived: INPS publishes no state machine); the older INPS
+/// Legal basis: REG-STATES (derived: INPS publishes no state machine); the older INPS
 /// registration guide ("REGISTRA", telephone confirmation, "Lavoratore Attivo").
 ///
 /// # Examples
@@ -81,7 +81,7 @@ impl fmt::Display for ConfirmationChannel {
 
 /// How a registration was confirmed. `Display` gives how and when.
 ///
-/// Legal basis: LAW.md REG-AUTH (a SPID, CIE, CNS or eIDAS identity confirms at once; the older
+/// Legal basis: REG-AUTH (a SPID, CIE, CNS or eIDAS identity confirms at once; the older
 /// procedure confirmed by telephone).
 ///
 /// # Examples
@@ -152,7 +152,7 @@ impl Confirmation {
 /// Something that happens to a registration. Changes while active carry the day they take
 /// effect.
 ///
-/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+/// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
 ///
 /// # Examples
 ///
@@ -219,7 +219,7 @@ pub enum RegistrationEvent {
 
 /// The kind of a [`RegistrationEvent`], without its data (the columns of the transition table).
 ///
-/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+/// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
 ///
 /// # Examples
 ///
@@ -270,7 +270,7 @@ impl fmt::Display for RegistrationEventKind {
 impl RegistrationEvent {
     /// The kind of the event.
     ///
-    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    /// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Examples
     ///
@@ -330,7 +330,7 @@ impl RegistrationEvent {
 ///
 /// (The block above is a Mermaid `stateDiagram-v2`; a test checks that it matches the table.)
 ///
-/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+/// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
 ///
 /// # Examples
 ///
@@ -383,7 +383,7 @@ fn next_state(
 /// The transition table as a Mermaid state diagram (the one in the docs of
 /// [`REGISTRATION_TRANSITIONS`]).
 ///
-/// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+/// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
 ///
 /// # Examples
 ///
@@ -403,7 +403,7 @@ pub fn registration_diagram() -> String {
 
 /// A value in force from a day until the day before the next entry of its history.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE (changes take effect from a day).
+/// Legal basis: REG-DATA-PRESTATORE (changes take effect from a day).
 ///
 /// # Examples
 ///
@@ -473,7 +473,7 @@ struct RegistrationLog {
 /// `serde` feature a registration (de)serialises as its initial form and event log, replayed on
 /// deserialisation, so an inconsistent one cannot be read.
 ///
-/// Legal basis: LAW.md REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-STATES; the older INPS
+/// Legal basis: REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-STATES; the older INPS
 /// registration guide (REGISTRA, telephone confirmation, "Lavoratore Attivo").
 ///
 /// # Examples
@@ -581,7 +581,7 @@ impl TryFrom<RegistrationLog> for Registration {
 impl Registration {
     /// A registration in state [`RegistrationState::Draft`] with the given form.
     ///
-    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    /// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Examples
     ///
@@ -630,7 +630,7 @@ impl Registration {
 
     /// A registration rebuilt from its initial form and events, with the embedded rules.
     ///
-    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    /// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Errors
     ///
@@ -666,7 +666,7 @@ impl Registration {
 
     /// Applies an event with the embedded rules table.
     ///
-    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    /// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Errors
     ///
@@ -712,7 +712,7 @@ impl Registration {
     /// Applies an event, with the rules of `table` in force on the relevant day. On error
     /// nothing changes.
     ///
-    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    /// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Errors
     ///
@@ -986,7 +986,7 @@ impl Registration {
 
     /// The current state.
     ///
-    /// Legal basis: LAW.md REG-STATES, REG-AUTH; the older INPS registration guide.
+    /// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
     ///
     /// # Examples
     ///
@@ -1057,7 +1057,7 @@ impl Registration {
 
     /// The validated data, once submitted.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -1093,7 +1093,7 @@ impl Registration {
 
     /// How and when the registration was confirmed.
     ///
-    /// Legal basis: LAW.md REG-AUTH.
+    /// Legal basis: REG-AUTH.
     ///
     /// # Examples
     ///
@@ -1176,7 +1176,7 @@ impl Registration {
     /// Whether the prestatore is active on `day`: confirmed on or before it, not suspended or
     /// closed that day.
     ///
-    /// Legal basis: LAW.md REG-STATES (only an active prestatore receives prestazioni).
+    /// Legal basis: REG-STATES (only an active prestatore receives prestazioni).
     ///
     /// # Examples
     ///
@@ -1273,7 +1273,7 @@ impl Registration {
 
     /// The payment method in force on `day` (the ledger and the desk use it).
     ///
-    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    /// Legal basis: INPS circ. 107/2017 (PAY-MODES, reading R-FEES).
     ///
     /// # Examples
     ///
@@ -1318,7 +1318,7 @@ impl Registration {
 
     /// The history of payment methods, oldest first.
     ///
-    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    /// Legal basis: INPS circ. 107/2017 (PAY-MODES, reading R-FEES).
     ///
     /// # Examples
     ///
@@ -1360,7 +1360,7 @@ impl Registration {
 
     /// The contacts in force on `day`.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -1403,7 +1403,7 @@ impl Registration {
 
     /// The history of contacts, oldest first.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE.
+    /// Legal basis: REG-DATA-PRESTATORE.
     ///
     /// # Examples
     ///
@@ -1446,7 +1446,7 @@ impl Registration {
 
     /// The self-certifications in force on `day` (the list last given on or before it).
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (ELIG-SELFCERT).
     ///
     /// # Examples
     ///
@@ -1490,7 +1490,7 @@ impl Registration {
 
     /// The history of self-certification lists, oldest first.
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (ELIG-SELFCERT).
     ///
     /// # Examples
     ///
@@ -1539,7 +1539,7 @@ impl Registration {
     /// registration day ([`RegistrationData::registered_on`]): a prestatore must be registered
     /// before the first prestazione (REG-BOTH).
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; LAW.md REG-BOTH, REG-DATA-PRESTATORE,
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; REG-BOTH, REG-DATA-PRESTATORE,
     /// ELIG-SELFCERT.
     ///
     /// # Errors
@@ -1602,9 +1602,9 @@ impl Registration {
             .map(|d| d.prestatore_with(self.self_certifications_on(day)))
     }
 
-    /// Whether a comma-8 category holds on `day` (for the 75% weighting of cap b, Part A A11).
+    /// Whether a comma-8 category holds on `day` (for the 75% weighting of cap b, reading R-WEIGHT-CAP-B).
     ///
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md ELIG-SELFCERT, Part A A11).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (ELIG-SELFCERT, reading R-WEIGHT-CAP-B).
     ///
     /// # Examples
     ///

@@ -13,7 +13,7 @@ use crate::prestazione::Instrument;
 /// The kind of an utilizzatore at registration.
 ///
 /// Legal basis: art. 54-bis c. 6 lett. a-b, c. 7 D.L. 50/2017; INPS msg 1099 of 12/3/2018
-/// (LAW.md LF-USERS, CPO-USERS, REG-DATA-UTILIZZATORE).
+/// (LF-USERS, CPO-USERS, REG-DATA-UTILIZZATORE).
 ///
 /// # Examples
 ///
@@ -85,7 +85,7 @@ impl fmt::Display for RegistrantKind {
 
 /// An utilizzatore's registration form (plain data; empty strings are missing values).
 ///
-/// Legal basis: art. 54-bis c. 6 D.L. 50/2017; LAW.md REG-DATA-UTILIZZATORE, REG-BOTH.
+/// Legal basis: art. 54-bis c. 6 D.L. 50/2017; REG-DATA-UTILIZZATORE, REG-BOTH.
 ///
 /// # Examples
 ///
@@ -141,7 +141,7 @@ impl fmt::Debug for UtilizzatoreRegistrationDraft {
 impl UtilizzatoreRegistrationDraft {
     /// Validates the form, reporting every problem at once.
     ///
-    /// Legal basis: art. 54-bis c. 6 D.L. 50/2017; LAW.md REG-DATA-UTILIZZATORE, REG-BOTH.
+    /// Legal basis: art. 54-bis c. 6 D.L. 50/2017; REG-DATA-UTILIZZATORE, REG-BOTH.
     ///
     /// # Errors
     ///
@@ -220,7 +220,7 @@ impl UtilizzatoreRegistrationDraft {
 /// use. Whether a sector or headcount bars the CPO on a given day is decided by the
 /// admissibility checks, not here.
 ///
-/// Legal basis: LAW.md REG-DATA-UTILIZZATORE; art. 54-bis c. 6 D.L. 50/2017.
+/// Legal basis: REG-DATA-UTILIZZATORE; art. 54-bis c. 6 D.L. 50/2017.
 ///
 /// # Examples
 ///
@@ -256,7 +256,7 @@ pub struct UtilizzatoreRegistration {
 impl UtilizzatoreRegistration {
     /// The registration day.
     ///
-    /// Legal basis: LAW.md REG-DATA-UTILIZZATORE; art. 54-bis c. 6 D.L. 50/2017.
+    /// Legal basis: REG-DATA-UTILIZZATORE; art. 54-bis c. 6 D.L. 50/2017.
     ///
     /// # Examples
     ///
@@ -278,7 +278,7 @@ impl UtilizzatoreRegistration {
     }
     /// The kind.
     ///
-    /// Legal basis: art. 54-bis c. 6 lett. a-b D.L. 50/2017; INPS msg 1099 of 12/3/2018 (LAW.md
+    /// Legal basis: art. 54-bis c. 6 lett. a-b D.L. 50/2017; INPS msg 1099 of 12/3/2018 (
     /// REG-DATA-UTILIZZATORE).
     ///
     /// # Examples
@@ -301,7 +301,7 @@ impl UtilizzatoreRegistration {
     }
     /// The identifier.
     ///
-    /// Legal basis: LAW.md REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
+    /// Legal basis: REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
     ///
     /// # Examples
     ///
@@ -333,7 +333,7 @@ impl UtilizzatoreRegistration {
     }
     /// The ATECO code, if given.
     ///
-    /// Legal basis: LAW.md REG-DATA-UTILIZZATORE (sector classification).
+    /// Legal basis: REG-DATA-UTILIZZATORE (sector classification).
     ///
     /// # Examples
     ///

@@ -24,7 +24,7 @@ const ITALIAN_MOBILE_DIGITS: std::ops::RangeInclusive<usize> = 9..=10;
 /// digits in all (ITU-T E.164). Spaces, dots, dashes and parentheses are ignored. `Debug` masks
 /// all but the last three digits.
 ///
-/// Legal basis: the mobile number is mandatory for the INPS communications (LAW.md
+/// Legal basis: the mobile number is mandatory for the INPS communications (
 /// REG-DATA-PRESTATORE; the older INPS registration guide, step 3).
 ///
 /// # Examples
@@ -126,7 +126,7 @@ impl fmt::Debug for Phone {
 /// An e-mail address: one `@`, a local part of 1 to 64 printable ASCII characters, a domain with
 /// a dot, at most 254 characters in all, no spaces. `Debug` masks the local part.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE (e-mail optional).
+/// Legal basis: REG-DATA-PRESTATORE (e-mail optional).
 ///
 /// # Examples
 ///
@@ -236,7 +236,7 @@ pub struct TimeBand {
 impl TimeBand {
     /// A band from `from` to `until`.
     ///
-    /// Legal basis: LAW.md REG-DATA-PRESTATORE (contact time band).
+    /// Legal basis: REG-DATA-PRESTATORE (contact time band).
     ///
     /// # Errors
     ///

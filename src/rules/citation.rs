@@ -6,7 +6,7 @@ use std::fmt;
 use time::Date;
 
 /// Where a rule comes from: act, article, comma, letter, amending act, implementing INPS act and,
-/// where the sources disagree, the reading of LAW.md Part A the crate takes.
+/// where the sources disagree, the reading the crate takes (one of [`crate::law::readings`]).
 ///
 /// Every value of the rules table carries one, so an assessment can quote it.
 ///
@@ -45,8 +45,8 @@ pub struct Citation {
     /// The INPS or INL act that implements or interprets it (`INPS circ. 107/2017`).
     #[cfg_attr(feature = "serde", serde(default))]
     pub implemented_by: Option<Cow<'static, str>>,
-    /// The reading of LAW.md Part A taken where the sources disagree or are silent
-    /// (`A1: oneri = 1% of the amount paid in`).
+    /// The reading of [`crate::law::readings`] taken where the sources disagree or are silent
+    /// (`R-ONERI-BASE: oneri = 1% of the amount paid in`).
     #[cfg_attr(feature = "serde", serde(default))]
     pub reading: Option<Cow<'static, str>>,
 }
@@ -142,14 +142,14 @@ impl Citation {
         self
     }
 
-    /// Adds the LAW.md Part A reading the value follows.
+    /// Adds the reading of [`crate::law::readings`] the value follows.
     ///
     /// # Examples
     ///
     /// ```
     /// use prestazioni_occasionali::Citation;
-    /// let c = Citation::art54bis("20").reading("A8");
-    /// assert_eq!(c.to_string(), "art. 54-bis c. 20 D.L. 50/2017; LAW.md Part A A8");
+    /// let c = Citation::art54bis("20").reading("R-FINE-PER-DAY");
+    /// assert_eq!(c.to_string(), "art. 54-bis c. 20 D.L. 50/2017; reading R-FINE-PER-DAY");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -181,7 +181,7 @@ impl fmt::Display for Citation {
             write!(f, "; {implemented}")?;
         }
         if let Some(reading) = &self.reading {
-            write!(f, "; LAW.md Part A {reading}")?;
+            write!(f, "; reading {reading}")?;
         }
         Ok(())
     }

@@ -1,8 +1,8 @@
-//! The embedded rules table: every parameter of LAW.md as dated, cited rows.
+//! The embedded rules table: every parameter of the regime as dated, cited rows.
 //!
 //! One series per parameter; a change of law is a new row here and a CHANGELOG line. The rows
 //! are checked by `RulesTableBuilder::build` and by `tests/rules.rs` (sorted, contiguous,
-//! consistent with LAW.md).
+//! consistent with the legal reference, `law::rules`).
 
 use rust_decimal::Decimal;
 use time::macros::date;
@@ -81,17 +81,17 @@ pub(super) fn rows() -> RulesTableBuilder {
             true,
             Citation::art54bis("1")
                 .letter("a, c-bis")
-                .reading("A5: steward compensi also count toward cap a"),
+                .reading("R-STEWARD-CAP-A: steward compensi also count toward cap a"),
         ),
         special_category_weight: one(Decimal::new(75, 2), Citation::art54bis("8")),
         student_age_limit: one(
             25,
-            Citation::art54bis("8").reading("A11: under 25 on the day of the prestazione"),
+            Citation::art54bis("8").reading("R-WEIGHT-CAP-B: under 25 on the day of the prestazione"),
         ),
         hours_per_pair: one(280, Citation::art54bis("20")),
         hours_limit_applies_to_lf: one(
             true,
-            Citation::art54bis("20").reading("A2: the 280-hour limit applies to LF too"),
+            Citation::art54bis("20").reading("R-HOURS-LF: the 280-hour limit applies to LF too"),
         ),
         lf_titolo: one(
             TitoloSplit {
@@ -118,7 +118,7 @@ pub(super) fn rows() -> RulesTableBuilder {
         cpo_oneri_base: one(
             OneriBase::AmountPaidIn,
             Citation::art54bis("13, 15").reading(
-                "A1: 1% of the amount paid in, oneri = (compenso + IVS + INAIL) x 0.01 / 0.99",
+                "R-ONERI-BASE: 1% of the amount paid in, oneri = (compenso + IVS + INAIL) x 0.01 / 0.99",
             ),
         ),
         headcount_limit: vec![
@@ -128,7 +128,7 @@ pub(super) fn rows() -> RulesTableBuilder {
                 Citation::art54bis("14")
                     .letter("a")
                     .implemented_by("INPS circ. 107/2017; INPS msg 2887/2017")
-                    .reading("A13: semester average, more than N bars CPO"),
+                    .reading("R-HEADCOUNT: semester average, more than N bars CPO"),
             ),
             Dated::new(
                 date!(2023 - 01 - 01),
@@ -137,7 +137,7 @@ pub(super) fn rows() -> RulesTableBuilder {
                     .letter("a")
                     .amended_by(BILANCIO_2023)
                     .implemented_by("INPS circ. 6/2023")
-                    .reading("A13: semester average, more than N bars CPO"),
+                    .reading("R-HEADCOUNT: semester average, more than N bars CPO"),
             ),
         ],
         headcount_limit_hotels: vec![
@@ -204,10 +204,10 @@ pub(super) fn rows() -> RulesTableBuilder {
                     area2: Euro::from_cents(880),
                     area3: Euro::from_cents(656),
                 }),
-                // LAW.md Part B Q6 (not a Part A reading): msg 2887/2017 corrects circ. 107/2017's
+                // reading R-AGRI-RATES (not a Part A reading): msg 2887/2017 corrects circ. 107/2017's
                 // 7,57 / 6,94 / 6,52 and prevails.
                 Citation::art54bis("16").implemented_by(
-                    "INPS msg 2887/2017, correcting circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails)",
+                    "INPS msg 2887/2017, correcting circ. 107/2017 (CPO-AGRI-PAY, Q6: the later message prevails)",
                 ),
             ),
             Dated::new(
@@ -253,25 +253,25 @@ pub(super) fn rows() -> RulesTableBuilder {
                     .letter("d")
                     .amended_by(BILANCIO_2023)
                     .implemented_by("INPS circ. 6/2023")
-                    .reading("A3: no multi-day window from 1/1/2023"),
+                    .reading("R-NO-WINDOW-2023: no multi-day window from 1/1/2023"),
             ),
         ],
         revoca_days: one(
             3,
             Citation::act("INPS circ. 107/2017")
-                .reading("A16: until 23:59:59 of the 3rd calendar day after the planned day"),
+                .reading("R-REVOCA: until 23:59:59 of the 3rd calendar day after the planned day"),
         ),
         lf_communication_day: one(
             3,
             Citation::art54bis("12")
                 .implemented_by("INPS circ. 107/2017")
-                .reading("A17: by 23:59:59 of the 3rd day of the next month"),
+                .reading("R-LF-COMM: by 23:59:59 of the 3rd day of the next month"),
         ),
         payment_day: one(
             15,
             Citation::art54bis("18")
                 .implemented_by("INPS circ. 107/2017")
-                .reading("A15: the 15th of the next month, whatever weekday"),
+                .reading("R-PAYMENT-DAY: the 15th of the next month, whatever weekday"),
         ),
         post_office_mandate_days: vec![
             Dated::new(REGIME_START, None, Citation::art54bis("18")),
@@ -285,19 +285,19 @@ pub(super) fn rows() -> RulesTableBuilder {
         ],
         fee_iban: one(
             Euro::ZERO,
-            Citation::act("INPS circ. 107/2017").reading("A18: IBAN credit free"),
+            Citation::act("INPS circ. 107/2017").reading("R-FEES: IBAN credit free"),
         ),
         fee_bonifico_domiciliato: vec![
             Dated::new(
                 REGIME_START,
                 Euro::from_cents(260),
-                Citation::act("INPS circ. 107/2017").reading("A18: 2,60 until 26/1/2023"),
+                Citation::act("INPS circ. 107/2017").reading("R-FEES: 2,60 until 26/1/2023"),
             ),
             Dated::new(
                 date!(2023 - 01 - 27),
                 Euro::from_cents(384),
                 Citation::act("INPS msg 410 of 27/1/2023")
-                    .reading("A18: 3,84 = 1,75 + 1,71 x 1,22 from 27/1/2023"),
+                    .reading("R-FEES: 3,84 = 1,75 + 1,71 x 1,22 from 27/1/2023"),
             ),
         ],
         fee_post_office: vec![
@@ -307,7 +307,7 @@ pub(super) fn rows() -> RulesTableBuilder {
                 Some(Euro::from_cents(175)),
                 Citation::act(DIGNITA)
                     .implemented_by("INPS circ. 103/2018")
-                    .reading("A18: 1,75 per mandato"),
+                    .reading("R-FEES: 1,75 per mandato"),
             ),
         ],
         funding_channels: vec![
@@ -319,9 +319,9 @@ pub(super) fn rows() -> RulesTableBuilder {
                 },
                 Citation::art54bis("10").implemented_by("INPS circ. 107/2017"),
             ),
-            // Electronic payment on the platform came with INPS msg 3177 of 31/7/2017 (LAW.md §0:
+            // Electronic payment on the platform came with INPS msg 3177 of 31/7/2017 (see `law::sources`:
             // "intermediaries, electronic payments"), the same message and day as the
-            // intermediaries; LAW.md LF-FUNDING gives only "2017", so the later day is taken
+            // intermediaries; LF-FUNDING gives only "2017", so the later day is taken
             // (conservative: fewer channels before it).
             Dated::new(
                 date!(2017 - 07 - 31),
@@ -334,7 +334,7 @@ pub(super) fn rows() -> RulesTableBuilder {
             ),
             Dated::new(
                 date!(2023 - 12 - 06),
-                // LAW.md LF-FUNDING attributes the causali LIFA / CLOC to this message only.
+                // LF-FUNDING attributes the causali LIFA / CLOC to this message only.
                 FundingChannels {
                     channels: vec![FundingChannel::F24Elide, FundingChannel::PagoPa],
                     f24_causali: true,
@@ -351,7 +351,7 @@ pub(super) fn rows() -> RulesTableBuilder {
             },
             Citation::art54bis("20")
                 .implemented_by("INL circ. 5/2017; INL nota 7427/2017; art. 16 L. 689/1981")
-                .reading("A8: per working day, reduced payment 833,33"),
+                .reading("R-FINE-PER-DAY: per working day, reduced payment 833,33"),
         ),
         false_self_certification_exempts: vec![
             Dated::new(REGIME_START, false, Citation::art54bis("20")),
@@ -370,45 +370,45 @@ pub(super) fn rows() -> RulesTableBuilder {
         minimum_age: one(
             16,
             Citation::act("L. 977/1967 art. 3; L. 296/2006 art. 1 c. 622")
-                .reading("A6: at least 16 on the day of the prestazione"),
+                .reading("R-MINORS: at least 16 on the day of the prestazione"),
         ),
         parental_consent_below_age: one(
             18,
             Citation::act("L. 977/1967")
-                .reading("A6: under 18 the registration records parental consent"),
+                .reading("R-MINORS: under 18 the registration records parental consent"),
         ),
         intermediary_scopes: vec![
             Dated::new(
                 REGIME_START,
                 Vec::new(),
-                Citation::act("INPS circ. 107/2017 (LAW.md REG-INTERMEDIARI)").implemented_by(
+                Citation::act("INPS circ. 107/2017 (REG-INTERMEDIARI)").implemented_by(
                     "no intermediaries until INPS msg 3177 of 31/7/2017",
                 ),
             ),
             Dated::new(
                 date!(2017 - 07 - 31),
                 intermediaries_2017(),
-                Citation::act("INPS msg 3177 of 31/7/2017 (LAW.md REG-INTERMEDIARI)")
+                Citation::act("INPS msg 3177 of 31/7/2017 (REG-INTERMEDIARI)")
                     .implemented_by("L. 12/1979; L. 152/2001: patronati only for prestatori and LF utilizzatori"),
             ),
             Dated::new(
                 date!(2026 - 01 - 01),
                 intermediaries_2026(),
-                Citation::act("INPS msg 3932 of 24/12/2025 (LAW.md REG-INTERMEDIARI)").implemented_by(
+                Citation::act("INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI)").implemented_by(
                     "portal of January 2026, taken from 1/1/2026: consulenti, commercialisti and patronati also for prestatori",
                 ),
             ),
         ],
         delega_retention_years: one(
             5,
-            Citation::act("INPS msg 3177 of 31/7/2017 (LAW.md REG-INTERMEDIARI)")
+            Citation::act("INPS msg 3177 of 31/7/2017 (REG-INTERMEDIARI)")
                 .implemented_by("kept for the validity of the delega plus 5 years"),
         ),
         access_credentials: vec![
             Dated::new(
                 REGIME_START,
                 vec![Credential::InpsPin, Credential::Spid, Credential::Cns],
-                Citation::act("INPS circ. 107/2017 (LAW.md REG-AUTH)")
+                Citation::act("INPS circ. 107/2017 (REG-AUTH)")
                     .implemented_by("INPS PIN, or SPID/CNS"),
             ),
             Dated::new(
@@ -419,13 +419,13 @@ pub(super) fn rows() -> RulesTableBuilder {
                     Credential::Cns,
                     Credential::Eidas,
                 ],
-                Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (LAW.md REG-AUTH)")
+                Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (REG-AUTH)")
                     .implemented_by("INPS PIN retired on 1/10/2021; SPID, CIE, CNS or eIDAS"),
             ),
         ],
         spid_min_level: one(
             2,
-            Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (LAW.md REG-AUTH)")
+            Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (REG-AUTH)")
                 .implemented_by("SPID level 2 or higher"),
         ),
     }

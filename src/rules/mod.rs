@@ -26,7 +26,7 @@ use crate::ateco::Sector;
 use crate::money::Euro;
 
 /// The first day of the regime: art. 54-bis was inserted into D.L. 50/2017 by the conversion law
-/// L. 21/6/2017 n. 96, in force 24/6/2017 (LAW.md §0).
+/// L. 21/6/2017 n. 96, in force 24/6/2017 .
 ///
 /// Legal basis: L. 21/6/2017 n. 96 (conversion of D.L. 50/2017, inserting art. 54-bis).
 ///
@@ -276,150 +276,150 @@ macro_rules! rules_table {
 rules_table! {
     /// Cap a: the most one prestatore may receive from all utilizzatori in a calendar year
     /// (5.000,00). Never weighted at 75%.
-    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (LAW.md CAP-PRESTATORE-TOTAL).
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL).
     cap_prestatore: Euro => check::positive_euro;
     /// Cap b: the most one utilizzatore may pay to all prestatori in a calendar year (5.000,00 to
     /// 31/12/2022, 10.000,00 from 1/1/2023), compensi to comma-8 prestatori counted at
     /// [`Rules::special_category_weight`].
     /// Legal basis: art. 54-bis c. 1 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1 c. 342
-    /// lett. a (LAW.md CAP-UTILIZZATORE-TOTAL).
+    /// lett. a (CAP-UTILIZZATORE-TOTAL).
     cap_utilizzatore: Euro => check::positive_euro;
     /// Cap b for utilizzatori of the events / thermal / parks ATECO list (15.000,00 from
     /// 5/5/2023). INPS applies it to the whole of 2023 (circ. 75/2023); the crate, conservatively,
     /// applies it only to prestazioni from 5/5/2023 (the year-to-date total of a later prestazione
     /// still includes earlier work).
     /// Legal basis: art. 54-bis c. 1 lett. b D.L. 50/2017 as amended by D.L. 48/2023 art. 37
-    /// (LAW.md CAP-UTILIZZATORE-EVENTS).
+    /// (CAP-UTILIZZATORE-EVENTS).
     cap_utilizzatore_events: Option<Euro> => check::optional_positive_euro;
     /// Cap c: the most one prestatore may receive from the same utilizzatore in a calendar year
     /// (2.500,00), never weighted.
-    /// Legal basis: art. 54-bis c. 1 lett. c D.L. 50/2017 (LAW.md CAP-PAIR).
+    /// Legal basis: art. 54-bis c. 1 lett. c D.L. 50/2017 (CAP-PAIR).
     cap_pair: Euro => check::positive_euro;
     /// Cap c-bis: stewards of società sportive (L. 91/1981), per prestatore per società
     /// (5.000,00 from 1/1/2018). Cap b does not apply to those società (INPS circ. 95/2018).
     /// Legal basis: art. 54-bis c. 1 lett. c-bis D.L. 50/2017, added by L. 205/2017 art. 1 c. 368
-    /// (LAW.md CAP-STEWARD).
+    /// (CAP-STEWARD).
     cap_steward: Option<Euro> => check::optional_positive_euro;
-    /// Whether steward compensi also count toward the prestatore's cap a (LAW.md Q5; the crate's
-    /// reading A5: yes).
+    /// Whether steward compensi also count toward the prestatore's cap a (reading R-STEWARD-CAP-A; the crate's
+    /// reading R-STEWARD-CAP-A: yes).
     steward_counts_toward_cap_prestatore: bool => check::any;
     /// The weight of compensi paid to comma-8 prestatori in cap b only (75%).
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md CAP-75PCT, reading A11).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (CAP-75PCT, reading R-WEIGHT-CAP-B).
     special_category_weight: Decimal => check::weight;
     /// The age below which a student counts as a comma-8 category (under 25 on the day of the
     /// prestazione).
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (reading A11).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (reading R-WEIGHT-CAP-B).
     student_age_limit: u32 => check::positive_u32;
     /// The most hours of prestazioni per prestatore-utilizzatore pair in a calendar year (280).
-    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (LAW.md HOURS-280).
+    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (HOURS-280).
     hours_per_pair: u32 => check::positive_u32;
-    /// Whether the 280-hour limit applies to the Libretto Famiglia too (LAW.md Q2; reading A2:
+    /// Whether the 280-hour limit applies to the Libretto Famiglia too (reading R-HOURS-LF; reading R-HOURS-LF:
     /// yes).
     hours_limit_applies_to_lf: bool => check::any;
     /// The Libretto Famiglia titolo: 10,00 = 8,00 + 1,65 + 0,25 + 0,10, for at most one hour.
-    /// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017 (LAW.md LF-TITOLO).
+    /// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017 (LF-TITOLO).
     lf_titolo: TitoloSplit => check::titolo;
     /// The CPO hourly minimum compenso (9,00).
-    /// Legal basis: art. 54-bis c. 16 D.L. 50/2017 (LAW.md CPO-MIN-PAY).
+    /// Legal basis: art. 54-bis c. 16 D.L. 50/2017 (CPO-MIN-PAY).
     cpo_min_hourly: Euro => check::positive_euro;
     /// The CPO daily minimum compenso (36,00 for up to 4 continuous hours).
-    /// Legal basis: art. 54-bis c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY).
+    /// Legal basis: art. 54-bis c. 17 lett. e D.L. 50/2017 (CPO-MIN-PAY).
     cpo_min_daily: DailyMinimum => check::daily_minimum;
     /// The CPO contribution to the INPS Gestione Separata (IVS), as a share of the compenso (33%).
-    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (LAW.md CPO-CONTRIB).
+    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (CPO-CONTRIB).
     cpo_ivs_rate: Decimal => check::rate;
     /// The CPO INAIL premium, as a share of the compenso (3,5%).
-    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (LAW.md CPO-CONTRIB).
+    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (CPO-CONTRIB).
     cpo_inail_rate: Decimal => check::rate;
     /// The CPO oneri di gestione rate (1%).
-    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (LAW.md CPO-CONTRIB).
+    /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 (CPO-CONTRIB).
     cpo_oneri_rate: Decimal => check::rate;
-    /// The base of the oneri di gestione (reading A1: 1% of the amount paid in).
+    /// The base of the oneri di gestione (reading R-ONERI-BASE: 1% of the amount paid in).
     cpo_oneri_base: OneriBase => check::any;
     /// CPO is barred for utilizzatori with more than this many permanent employees (5, then 10
-    /// from 1/1/2023), semester average of LAW.md Part A A13. PAs are exempt (c. 7).
+    /// from 1/1/2023), semester average of reading R-HEADCOUNT. PAs are exempt (c. 7).
     /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017, as amended by L. 197/2022 art. 1
-    /// c. 342 (LAW.md PROHIB-SIZE).
+    /// c. 342 (PROHIB-SIZE).
     headcount_limit: u32 => check::positive_u32;
     /// The hotel and strutture ricettive regime (8 employees, comma-8 prestatori only,
     /// 12/8/2018-31/12/2022).
     /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis;
-    /// repealed by L. 197/2022 art. 1 c. 342 (LAW.md PROHIB-SIZE).
+    /// repealed by L. 197/2022 art. 1 c. 342 (PROHIB-SIZE).
     headcount_limit_hotels: Option<HotelRegime> => check::any;
     /// The headcount limit for the events / thermal / parks ATECO list (25 from 5/5/2023).
     /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017 as amended by D.L. 48/2023 art. 37
-    /// (LAW.md PROHIB-SIZE).
+    /// (PROHIB-SIZE).
     headcount_limit_events: Option<u32> => check::optional_positive_u32;
     /// Agriculture: allowed with conditions 2017-2022, banned from 1/1/2023.
     /// Legal basis: art. 54-bis c. 14 lett. b D.L. 50/2017, as amended by L. 197/2022 art. 1
-    /// c. 342 (LAW.md PROHIB-AGRI).
+    /// c. 342 (PROHIB-AGRI).
     agriculture: AgricultureRule => check::any;
     /// The sectors in which CPO is banned: edilizia e settori affini, escavazione o lavorazione
     /// di materiale lapideo, miniere, cave e torbiere (see [`Sector`](crate::Sector) for the
     /// ATECO mapping).
-    /// Legal basis: art. 54-bis c. 14 lett. c D.L. 50/2017 (LAW.md PROHIB-SECTORS).
+    /// Legal basis: art. 54-bis c. 14 lett. c D.L. 50/2017 (PROHIB-SECTORS).
     prohibited_sectors: Vec<Sector> => check::non_empty;
     /// The CCNL hourly rates that were the CPO pay floor in agriculture (2017-2022).
-    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (
     /// CPO-AGRI-PAY).
     agriculture_hourly_rates: Option<AgriculturalRates> => check::any;
     /// The least notice of a CPO communication before the start, in minutes (60).
-    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (LAW.md CPO-COMM).
+    /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (CPO-COMM).
     cpo_notice_minutes: u32 => check::positive_u32;
-    /// The multi-day CPO communication window of some sectors (none from 1/1/2023, reading A3).
+    /// The multi-day CPO communication window of some sectors (none from 1/1/2023, reading R-NO-WINDOW-2023).
     /// Legal basis: INPS msg 3662/2017; art. 54-bis c. 17 lett. d D.L. 50/2017 as amended by
-    /// D.L. 87/2018 art. 2-bis (LAW.md CPO-WINDOW).
+    /// D.L. 87/2018 art. 2-bis (CPO-WINDOW).
     cpo_window: Option<CommunicationWindow> => check::window;
     /// A CPO prestazione may be revoked until 23:59:59 of this many calendar days after the
     /// planned day (3); for a window, after its last day.
-    /// Legal basis: INPS circ. 107/2017 (LAW.md CPO-REVOCA, reading A16).
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA).
     revoca_days: u32 => check::positive_u32;
     /// An LF prestazione is communicated by 23:59:59 of this day of the next month (3).
-    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LAW.md LF-COMM, reading A17).
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LF-COMM, reading R-LF-COMM).
     lf_communication_day: u8 => check::day_of_month;
     /// INPS pays the prestatore by this day of the month after the prestazione (15), for both
     /// instruments.
-    /// Legal basis: art. 54-bis c. 18 D.L. 50/2017; INPS circ. 107/2017 (LAW.md CPO-PAY,
-    /// LF-PAY, reading A15).
+    /// Legal basis: art. 54-bis c. 18 D.L. 50/2017; INPS circ. 107/2017 (CPO-PAY,
+    /// LF-PAY, reading R-PAYMENT-DAY).
     payment_day: u8 => check::day_of_month;
     /// Payment at a post office on the utilizzatore's mandate is collectable this many days after
     /// the utilizzatore validates the prestazione (15, from 12/8/2018).
-    /// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (LAW.md CPO-PAY).
+    /// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (CPO-PAY).
     post_office_mandate_days: Option<u32> => check::optional_positive_u32;
     /// The fee withheld for a credit to an IBAN (free).
-    /// Legal basis: INPS circ. 107/2017 (LAW.md PAY-MODES, reading A18).
+    /// Legal basis: INPS circ. 107/2017 (PAY-MODES, reading R-FEES).
     fee_iban: Euro => check::any;
     /// The fee withheld for a bonifico domiciliato (2,60 until 26/1/2023, 3,84 from 27/1/2023).
-    /// Legal basis: INPS msg 410/2023 (LAW.md PAY-MODES, E8, reading A18).
+    /// Legal basis: INPS msg 410/2023 (PAY-MODES, E8, reading R-FEES).
     fee_bonifico_domiciliato: Euro => check::any;
     /// The fee withheld for a payment at a post office on the utilizzatore's mandate (1,75 from
     /// 12/8/2018).
-    /// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (LAW.md PAY-MODES, reading A18).
+    /// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (PAY-MODES, reading R-FEES).
     fee_post_office: Option<Euro> => check::any;
     /// The channels through which an utilizzatore funds its account: F24 ELIDE from 24/6/2017,
     /// electronic payment on the platform too from INPS msg 3177 of 31/7/2017, pagoPA instead of
     /// it from INPS msg 4380 of 6/12/2023, which also names the F24 causali LIFA and CLOC.
     /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 3177/2017; INPS msg 4380/2023
-    /// (LAW.md LF-FUNDING, CPO-FUNDING).
+    /// (LF-FUNDING, CPO-FUNDING).
     funding_channels: FundingChannels => check::funding_channels;
     /// The administrative fine for a missing or late CPO communication or a comma-14 breach
-    /// (500,00 to 2.500,00 per day, reduced payment 833,33; reading A8).
-    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (LAW.md SANCT-ADMIN).
+    /// (500,00 to 2.500,00 per day, reduced payment 833,33; reading R-FINE-PER-DAY).
+    /// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 (SANCT-ADMIN).
     fine: FineRule => check::fine;
     /// Whether a violation caused by the prestatore's false or incomplete self-certification is
     /// exempt from the fine (from 12/8/2018).
     /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis
-    /// (LAW.md SANCT-ADMIN).
+    /// (SANCT-ADMIN).
     false_self_certification_exempts: bool => check::any;
     /// No prestazioni from someone who is or was, within this many months, an employee or
     /// co.co.co. of the same utilizzatore (6).
-    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (LAW.md PROHIB-PRIOR).
+    /// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (PROHIB-PRIOR).
     comma5_months: u32 => check::positive_u32;
-    /// The minimum age of a prestatore on the day of the prestazione (16; reading A6).
-    /// Legal basis: L. 977/1967 art. 3; L. 296/2006 art. 1 c. 622 (LAW.md ELIG-AGE).
+    /// The minimum age of a prestatore on the day of the prestazione (16; reading R-MINORS).
+    /// Legal basis: L. 977/1967 art. 3; L. 296/2006 art. 1 c. 622 (ELIG-AGE).
     minimum_age: u32 => check::positive_u32;
-    /// Below this age the registration must record parental consent (18; reading A6).
-    /// Legal basis: LAW.md ELIG-AGE, reading A6.
+    /// Below this age the registration must record parental consent (18; reading R-MINORS).
+    /// Legal basis: ELIG-AGE, reading R-MINORS.
     parental_consent_below_age: u32 => check::positive_u32;
     /// Which kinds of intermediary may act, under a delega, for which kinds of delegante: none
     /// before INPS msg 3177 of 31/7/2017; from then L. 12/1979 professionals and service centres
@@ -427,18 +427,18 @@ rules_table! {
     /// portal of INPS msg 3932 of 24/12/2025, "January 2026": the crate takes the first day of
     /// the month, as no source gives a day) consulenti del lavoro, commercialisti and patronati
     /// for prestatori and LF utilizzatori too.
-    /// Legal basis: INPS msg 3177/2017; INPS msg 3932/2025 (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177/2017; INPS msg 3932/2025 (REG-INTERMEDIARI).
     intermediary_scopes: Vec<IntermediaryScope> => check::any;
     /// How many years after the end of a delega's validity the intermediary keeps it, with a copy
     /// of the delegante's identity document (5).
-    /// Legal basis: INPS msg 3177/2017 as summarised (LAW.md REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177/2017 as summarised (REG-INTERMEDIARI).
     delega_retention_years: u32 => check::positive_u32;
     /// The digital credentials accepted to access the platform: INPS PIN, SPID or CNS until
     /// 30/9/2021; SPID, CIE, CNS or eIDAS from 1/10/2021.
-    /// Legal basis: LAW.md REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
+    /// Legal basis: REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
     access_credentials: Vec<Credential> => check::non_empty;
     /// The lowest SPID level that gives access (2).
-    /// Legal basis: LAW.md REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
+    /// Legal basis: REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
     spid_min_level: u32 => check::positive_u32;
 }
 
@@ -490,7 +490,7 @@ fn row_on<T: Clone>(
 
 /// A validated rules table: every series, and the versions they produce.
 ///
-/// The crate embeds the table of LAW.md ([`RulesTable::embedded`]); a host may build its own
+/// The crate embeds the table of the regime ([`RulesTable::embedded`]); a host may build its own
 /// from a [`RulesTableBuilder`] or, with the `serde` feature, deserialise one (the same checks
 /// apply: an invalid table cannot be built).
 ///
@@ -563,7 +563,7 @@ impl RulesTableBuilder {
 }
 
 impl RulesTable {
-    /// The table embedded in the crate: every parameter of LAW.md with its citation.
+    /// The table embedded in the crate: every parameter of the regime with its citation.
     ///
     /// # Examples
     ///

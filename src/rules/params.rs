@@ -9,7 +9,7 @@ use crate::money::Euro;
 /// The Libretto Famiglia titolo: nominal value, its split, and the longest prestazione one titolo
 /// pays for.
 ///
-/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LAW.md LF-TITOLO, E1).
+/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LF-TITOLO, E1).
 ///
 /// # Examples
 ///
@@ -43,7 +43,7 @@ pub struct TitoloSplit {
 /// The CPO daily minimum compenso: `amount` for a prestazione of up to `max_continuous_hours`
 /// continuous hours within the day.
 ///
-/// Legal basis: art. 54-bis c. 17 lett. e D.L. 50/2017 (LAW.md CPO-MIN-PAY).
+/// Legal basis: art. 54-bis c. 17 lett. e D.L. 50/2017 (CPO-MIN-PAY).
 ///
 /// # Examples
 ///
@@ -63,10 +63,10 @@ pub struct DailyMinimum {
     pub max_continuous_hours: u32,
 }
 
-/// The base on which the 1% oneri di gestione of the CPO are computed (LAW.md Q1).
+/// The base on which the 1% oneri di gestione of the CPO are computed (reading R-ONERI-BASE).
 ///
 /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 ("1% degli importi versati"); reading
-/// LAW.md Part A A1.
+/// reading R-ONERI-BASE.
 ///
 /// # Examples
 ///
@@ -83,7 +83,7 @@ pub struct DailyMinimum {
 pub enum OneriBase {
     /// 1% of the whole amount the utilizzatore pays in: a gross-up,
     /// `oneri = (compenso + IVS + INAIL) × rate / (1 − rate)`. One hour at 9,00 costs 12,41.
-    /// The crate's default (Part A A1, the Il Sole 24 Ore figure of 8/8/2017).
+    /// The crate's default (reading R-ONERI-BASE, the Il Sole 24 Ore figure of 8/8/2017).
     AmountPaidIn,
     /// 1% of compenso + IVS + INAIL (also 12,41 for one hour; 49,63 for 36,00).
     Subtotal,
@@ -95,7 +95,7 @@ pub enum OneriBase {
 /// but only with comma-8 prestatori.
 ///
 /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis
-/// (LAW.md PROHIB-SIZE).
+/// (PROHIB-SIZE).
 ///
 /// # Examples
 ///
@@ -119,7 +119,7 @@ pub struct HotelRegime {
 /// Whether an agricultural firm may use the CPO.
 ///
 /// Legal basis: art. 54-bis c. 14 lett. b D.L. 50/2017; from 1/1/2023 as amended by
-/// L. 197/2022 art. 1 c. 342 (LAW.md PROHIB-AGRI).
+/// L. 197/2022 art. 1 c. 342 (PROHIB-AGRI).
 ///
 /// # Examples
 ///
@@ -144,7 +144,7 @@ pub enum AgricultureRule {
 /// The historical hourly pay of an agricultural CPO: the CCNL operai agricoli rate of each area.
 ///
 /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, which corrects the
-/// rates of circ. 107/2017 (LAW.md CPO-AGRI-PAY, Q6: the later message prevails).
+/// rates of circ. 107/2017 (CPO-AGRI-PAY, Q6: the later message prevails).
 ///
 /// # Examples
 ///
@@ -193,7 +193,7 @@ pub enum WindowSector {
 /// hours for up to `days` days.
 ///
 /// Legal basis: INPS msg 3662/2017 (3 days, agriculture); art. 54-bis c. 17 lett. d D.L. 50/2017 as
-/// amended by D.L. 87/2018 art. 2-bis (10 days); none from 1/1/2023 (LAW.md CPO-WINDOW, reading A3).
+/// amended by D.L. 87/2018 art. 2-bis (10 days); none from 1/1/2023 (CPO-WINDOW, reading R-NO-WINDOW-2023).
 ///
 /// # Examples
 ///
@@ -214,7 +214,7 @@ pub struct CommunicationWindow {
     pub sectors: Vec<WindowSector>,
 }
 
-/// How the administrative fine of comma 20 is counted (LAW.md Q11).
+/// How the administrative fine of comma 20 is counted (reading R-FINE-PER-DAY).
 ///
 /// # Examples
 ///
@@ -229,7 +229,7 @@ pub struct CommunicationWindow {
 #[non_exhaustive]
 pub enum FineUnit {
     /// One fine per working day on which the violation is found, whatever the number of workers
-    /// (INL nota 7427/2017 as reported; the crate's default, Part A A8).
+    /// (INL nota 7427/2017 as reported; the crate's default, reading R-FINE-PER-DAY).
     PerDay,
     /// One fine per worker per day.
     PerWorkerDay,
@@ -238,7 +238,7 @@ pub enum FineUnit {
 /// The administrative fine of comma 20 and its reduced payment.
 ///
 /// Legal basis: art. 54-bis c. 20 D.L. 50/2017; art. 16 L. 689/1981 for the reduced payment
-/// (LAW.md SANCT-ADMIN, E9, reading A8).
+/// (SANCT-ADMIN, E9, reading R-FINE-PER-DAY).
 ///
 /// # Examples
 ///
@@ -264,7 +264,7 @@ pub struct FineRule {
 
 /// A channel through which an utilizzatore funds its Libretto Famiglia or CPO account.
 ///
-/// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 4380 of 6/12/2023 (LAW.md LF-FUNDING,
+/// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 4380 of 6/12/2023 (LF-FUNDING,
 /// CPO-FUNDING).
 ///
 /// # Examples
@@ -296,7 +296,7 @@ pub enum FundingChannel {
 /// F24 causali.
 ///
 /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 3177/2017; INPS msg 4380 of 6/12/2023
-/// (LAW.md LF-FUNDING, CPO-FUNDING).
+/// (LF-FUNDING, CPO-FUNDING).
 ///
 /// # Examples
 ///
@@ -316,7 +316,7 @@ pub struct FundingChannels {
     /// The channels, in the order the source lists them.
     pub channels: Vec<FundingChannel>,
     /// Whether the period's source names the F24 causali `LIFA` (Libretto Famiglia) and `CLOC`
-    /// (CPO): INPS msg 4380/2023 does; the 2017 sources in LAW.md do not. Only the description
+    /// (CPO): INPS msg 4380/2023 does; the 2017 sources do not. Only the description
     /// depends on it.
     pub f24_causali: bool,
 }
@@ -343,7 +343,7 @@ impl FundingChannels {
 /// Legal basis: L. 12/1979 art. 1 (consulenti del lavoro, avvocati, dottori commercialisti ed
 /// esperti contabili, and the service centres of their associations and of employers'
 /// associations); L. 152/2001 (patronati); INPS msg 3177 of 31/7/2017; INPS msg 3932 of
-/// 24/12/2025 (LAW.md REG-INTERMEDIARI).
+/// 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
@@ -386,7 +386,7 @@ impl fmt::Display for IntermediarioKind {
 /// Who may delegate an intermediary: a prestatore, a Libretto Famiglia utilizzatore or a CPO
 /// utilizzatore.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (
 /// REG-INTERMEDIARI).
 ///
 /// # Examples
@@ -420,7 +420,7 @@ impl fmt::Display for DeleganteKind {
 /// One pair of the dated intermediary table: this kind of intermediary may act, under a delega,
 /// for this kind of delegante.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (LAW.md
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (
 /// REG-INTERMEDIARI).
 ///
 /// # Examples
@@ -449,7 +449,7 @@ pub struct IntermediaryScope {
 
 /// A digital credential accepted to access the INPS platform.
 ///
-/// Legal basis: LAW.md REG-AUTH (INPS PIN until 30/9/2021; SPID, CIE, CNS, eIDAS; INPS msg
+/// Legal basis: REG-AUTH (INPS PIN until 30/9/2021; SPID, CIE, CNS, eIDAS; INPS msg
 /// 4360/2024; INPS msg 3932 of 24/12/2025).
 ///
 /// # Examples

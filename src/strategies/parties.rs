@@ -14,7 +14,7 @@ use crate::prestazione::CapProfile;
 /// Valid utilizzatore ids: about half personal codici fiscali ([`codice_fiscale`], omocodes
 /// included), half partite IVA ([`partita_iva`]).
 ///
-/// Legal basis: LAW.md REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
+/// Legal basis: REG-DATA-UTILIZZATORE (codice fiscale / partita IVA).
 ///
 /// # Examples
 ///
@@ -39,7 +39,7 @@ pub fn utilizzatore_id() -> impl Strategy<Value = UtilizzatoreId> {
 
 /// Any comma-8 category of prestatori.
 ///
-/// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (LAW.md CAP-75PCT, ELIG-SELFCERT).
+/// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (CAP-75PCT, ELIG-SELFCERT).
 ///
 /// # Examples
 ///
@@ -67,7 +67,7 @@ pub fn categoria() -> impl Strategy<Value = Categoria> {
 /// ([`regime_day`]), about one in four still open (`until: None`), the others lasting from one
 /// day to about ten years (never ending before they start).
 ///
-/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (LAW.md ELIG-SELFCERT).
+/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (ELIG-SELFCERT).
 ///
 /// # Examples
 ///
@@ -103,7 +103,7 @@ pub fn self_certification() -> impl Strategy<Value = SelfCertification> {
 
 /// Any area of the CCNL operai agricoli.
 ///
-/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (LAW.md
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (
 /// CPO-AGRI-PAY).
 ///
 /// # Examples
@@ -128,7 +128,7 @@ pub fn agricultural_area() -> impl Strategy<Value = AgriculturalArea> {
 /// realistic ones).
 ///
 /// Legal basis: art. 54-bis c. 1 lett. b (events sector), c. 7 (PA), c. 20 second sentence
-/// (agricultural hour limit) D.L. 50/2017 (LAW.md CAP-UTILIZZATORE-EVENTS, CPO-PA, HOURS-AGRI).
+/// (agricultural hour limit) D.L. 50/2017 (CAP-UTILIZZATORE-EVENTS, CPO-PA, HOURS-AGRI).
 ///
 /// # Examples
 ///

@@ -146,8 +146,8 @@ fn build(
 /// Distinct ids are the caller's business (see [`prestazione`] for random ones).
 ///
 /// Legal basis: art. 54-bis c. 1 lett. c-bis, c. 6, c. 7, c. 10-11, c. 16, c. 17 lett. e D.L.
-/// 50/2017; former c. 16 and INPS msg 2887/2017 for agriculture (LAW.md LF-TITOLO,
-/// CPO-MIN-PAY, CPO-AGRI-PAY, reading A12).
+/// 50/2017; former c. 16 and INPS msg 2887/2017 for agriculture (LF-TITOLO,
+/// CPO-MIN-PAY, CPO-AGRI-PAY, reading R-MIDNIGHT).
 ///
 /// # Examples
 ///
@@ -212,7 +212,7 @@ pub fn prestazione() -> impl Strategy<Value = Prestazione> {
 /// refusal: every cap counts a sum over the year.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (the caps
-/// and hour limits [`Ledger::record`](crate::Ledger::record) enforces; LAW.md Part A A14).
+/// and hour limits [`Ledger::record`](crate::Ledger::record) enforces; reading R-CONSEQUENCES).
 ///
 /// # Examples
 ///

@@ -100,7 +100,7 @@ fn codice_fiscale_of(letters: &[u8], birth: Date, female: bool, belfiore: &str) 
 /// sometimes an e-mail; zero to two comma-8 self-certifications; payment by credit to an
 /// Italian IBAN held by the prestatore or by bonifico domiciliato.
 ///
-/// Legal basis: LAW.md REG-DATA-PRESTATORE, REG-AUTH, ELIG-SELFCERT, PAY-MODES (A18).
+/// Legal basis: REG-DATA-PRESTATORE, REG-AUTH, ELIG-SELFCERT, PAY-MODES (R-FEES).
 ///
 /// # Examples
 ///
