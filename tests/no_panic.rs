@@ -253,11 +253,12 @@ proptest! {
         iban in near(IBAN),
         piva in near("00743110157"),
         euro in near("1234567890.12"),
+        italian in near("€ 1.234.567.890,12"),
         ateco in near("93.29.10"),
         band in near("9:30-13:00"),
         phone in near("+39 333 1234567"),
     ) {
-        for text in [&cf, &iban, &piva, &euro, &ateco, &band, &phone] {
+        for text in [&cf, &iban, &piva, &euro, &italian, &ateco, &band, &phone] {
             check(&text.parse::<CodiceFiscale>());
             check(&text.parse::<Iban>());
             check(&text.parse::<PartitaIva>());
@@ -313,10 +314,12 @@ proptest! {
         }
         let _ = (a.checked_add(b), a.checked_sub(b), a.saturating_sub(b), a.checked_mul_u32(n));
         let _ = Euro::checked_sum([a, b, a]);
+        let _ = [a, b, a].iter().sum::<Option<Euro>>();
         let _ = (a.to_italian(), a.cents(), format!("{a:?}"));
-        // Every amount the type holds prints as text that parses back to it.
+        // Every amount the type holds prints as text that parses back to it, both ways.
         for x in [a, b, a.checked_add(b).unwrap_or(a), a.checked_mul_u32(n).unwrap_or(b)] {
             prop_assert_eq!(x.to_string().parse::<Euro>(), Ok(x));
+            prop_assert_eq!(x.to_italian().parse::<Euro>(), Ok(x));
             prop_assert_eq!(x.as_decimal().scale(), 2);
         }
     }
