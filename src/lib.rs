@@ -133,7 +133,10 @@ pub use delega::{
     Permit, Subject, authorize,
 };
 pub use error::Error;
-pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
+pub use identity::{
+    BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, DecodedCodiceFiscale,
+    NamePart, Sex,
+};
 #[cfg(feature = "belfiore")]
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};

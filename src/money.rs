@@ -630,11 +630,11 @@ fn strip_currency(input: &str) -> (usize, &str) {
     }
     if let Some(rest) = text.strip_suffix('€') {
         text = rest.trim_end();
-    } else if let Some(rest) = text
-        .len()
-        .checked_sub(3)
-        .and_then(|at| text.get(at..).filter(|s| s.eq_ignore_ascii_case("EUR")).and(text.get(..at)))
-    {
+    } else if let Some(rest) = text.len().checked_sub(3).and_then(|at| {
+        text.get(at..)
+            .filter(|s| s.eq_ignore_ascii_case("EUR"))
+            .and(text.get(..at))
+    }) {
         text = rest.trim_end();
     }
     (start, text)
