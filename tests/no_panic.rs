@@ -245,6 +245,20 @@ proptest! {
         check(&ParentalConsent::new(date!(2026 - 01 - 01), &text));
         check(&Prestatore::new(cf(), &text, &text, date!(1985 - 12 - 10)));
         check(&Utilizzatore::new("00743110157".parse().unwrap(), &text, UtilizzatoreKind::Impresa));
+        let place: BelfioreCode = "H501".parse().unwrap();
+        for sex in [prestazioni_occasionali::Sex::Male, prestazioni_occasionali::Sex::Female] {
+            check(&CodiceFiscale::encode(&text, &text, sex, date!(1985 - 12 - 10), place));
+            check(&CodiceFiscale::encode(&text, "Mario", sex, Date::MIN, place));
+            check(&CodiceFiscale::encode("Rossi", &text, sex, Date::MAX, place));
+        }
+        check(&cf().check_names(&text, &text));
+        check(&cf().check_names("Rossi", &text));
+        #[cfg(feature = "belfiore")]
+        {
+            let _ = prestazioni_occasionali::Birthplace::by_name(&text, None, date!(1985 - 12 - 10));
+            let _ = prestazioni_occasionali::Birthplace::by_name(&text, Some(&text), Date::MAX);
+            let _ = prestazioni_occasionali::Birthplace::by_name("Roma", Some(&text), Date::MIN);
+        }
     }
 
     #[test]
@@ -278,6 +292,20 @@ proptest! {
         day in any_date(),
     ) {
         check(&cf.resolve_birth_date(day));
+        match cf.decode(day) {
+            Ok(decoded) => {
+                prop_assert_eq!(decoded.code, cf);
+                prop_assert_eq!(Some(decoded.sex), cf.sex());
+                let debug = format!("{decoded:?}");
+                prop_assert!(!debug.contains(cf.as_str()), "{}", debug);
+                prop_assert!(!debug.contains(cf.canonical().as_str()), "{}", debug);
+            }
+            Err(e) => check(&Err::<(), _>(e)),
+        }
+        check(&cf.check_names("Rossi", "Mario"));
+        if let (Some(sex), Some(code), Ok(birth)) = (cf.sex(), cf.belfiore_code(), cf.resolve_birth_date(day)) {
+            check(&CodiceFiscale::encode("Rossi", "Mario", sex, birth, code));
+        }
         check(&cf.check_birth(day, prestazioni_occasionali::Sex::Female));
         let _ = cf.matches_birth(day, prestazioni_occasionali::Sex::Male);
         let _ = (cf.sex(), cf.birth_day(), cf.birth_month(), cf.birth_year_candidates());
@@ -1377,6 +1405,18 @@ fn errors_do_not_show_a_whole_code() {
             push(&e, &e);
         }
         if let Err(e) = text.parse::<PartitaIva>() {
+            push(&e, &e);
+        }
+        if let Err(e) = CodiceFiscale::encode(
+            text,
+            text,
+            prestazioni_occasionali::Sex::Male,
+            date!(1985 - 12 - 10),
+            "H501".parse().unwrap(),
+        ) {
+            push(&e, &e);
+        }
+        if let Err(e) = cf().check_names(text, text) {
             push(&e, &e);
         }
         let draft = registration_draft(
