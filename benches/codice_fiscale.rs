@@ -1,10 +1,10 @@
-//! Benchmarks of codice fiscale parsing and Belfiore lookups.
+//! Benchmarks of codice fiscale parsing, encoding and decoding, and Belfiore lookups.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use prestazioni_occasionali::{CodiceFiscale, CodiceFiscaleKind};
+use prestazioni_occasionali::{CodiceFiscale, CodiceFiscaleKind, Sex};
 
 fn codice_fiscale(c: &mut Criterion) {
     c.bench_function("codice_fiscale/parse", |b| {
@@ -43,9 +43,58 @@ fn codice_fiscale(c: &mut Criterion) {
             canonical
         });
     });
+}
+
+fn encode_and_lookup(c: &mut Criterion) {
+    let place = "F205".parse().unwrap();
+    let born = time::macros::date!(1970 - 07 - 15);
+    c.bench_function("codice_fiscale/encode", |b| {
+        b.iter(|| {
+            let cf = CodiceFiscale::encode(
+                black_box("D'Àngelo Rossi"),
+                black_box("Nicolò"),
+                Sex::Male,
+                black_box(born),
+                black_box(place),
+            )
+            .unwrap();
+            assert_eq!(cf.as_str(), "DNGNCL70L15F205S");
+            cf
+        });
+    });
+    let anna = CodiceFiscale::parse("BNCNMR90C41H501M").unwrap();
+    let today = time::macros::date!(2026 - 03 - 07);
+    c.bench_function("codice_fiscale/decode", |b| {
+        b.iter(|| {
+            let decoded = black_box(anna).decode(black_box(today)).unwrap();
+            assert_eq!(decoded.sex, Sex::Female);
+            decoded
+        });
+    });
     #[cfg(feature = "belfiore")]
     {
         use prestazioni_occasionali::Birthplace;
+        // The name index is built on the first call; the bench measures the look-ups after it.
+        assert_eq!(Birthplace::by_name("Roma", None, today).len(), 1);
+        c.bench_function("belfiore/by_name", |b| {
+            b.iter(|| {
+                let found =
+                    Birthplace::by_name(black_box("Sant'Angelo Lodigiano"), None, black_box(today));
+                assert_eq!(found.len(), 1);
+                found
+            });
+        });
+        c.bench_function("belfiore/by_name_homonyms", |b| {
+            b.iter(|| {
+                let found = Birthplace::by_name(
+                    black_box("samone"),
+                    black_box(Some("TN")),
+                    black_box(today),
+                );
+                assert_eq!(found.len(), 1);
+                found
+            });
+        });
         let code = "H501".parse().unwrap();
         let day = time::macros::date!(1985 - 12 - 10);
         c.bench_function("belfiore/lookup", |b| {
@@ -65,5 +114,5 @@ fn codice_fiscale(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, codice_fiscale);
+criterion_group!(benches, codice_fiscale, encode_and_lookup);
 criterion_main!(benches);

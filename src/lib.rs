@@ -20,7 +20,8 @@
 //! 1. **The rules** ([`Rules`], [`RulesTable`]): every legal parameter as dated data with its
 //!    [`Citation`]. A change of law is a new dated row; a host can build its own table.
 //! 2. **Money and identity**: [`Euro`] (exact, never negative, two decimals), [`CodiceFiscale`]
-//!    (with omocodia and the Belfiore table), [`Iban`] (with the Italian CIN), [`PartitaIva`],
+//!    (with omocodia and the Belfiore table; [`CodiceFiscale::encode`] from a person's data,
+//!    [`CodiceFiscale::decode`] back), [`Iban`] (with the Italian CIN), [`PartitaIva`],
 //!    [`Provincia`], [`Cap`], [`AtecoCode`] and the [`Sector`] lists of the law.
 //! 3. **The parties**: [`Prestatore`] with its comma-8 [`SelfCertification`]s, [`Utilizzatore`]
 //!    with its kind, sector, [`Headcounts`] and comma-5 [`PriorRelationship`]s.
@@ -91,8 +92,10 @@
 //!
 //! ## Crate features
 //!
-//! - `belfiore` (default): the Belfiore birthplace table ([`Birthplace`]), generated from
-//!   python-codicefiscale 0.12.1 (MIT, derived from ANPR).
+//! - `belfiore` (default): the Belfiore birthplace table ([`Birthplace`], with look-ups by code
+//!   and by name), generated from python-codicefiscale 0.12.1 (MIT, derived from ANPR). With it,
+//!   `CodiceFiscale::encode` refuses a birthplace that did not exist on the birth date and
+//!   `CodiceFiscale::decode` names the birthplace; without it only a code's form is checked.
 //! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
 //!   ISO 8601); computed answers (communications, the Scrivania, authorizations) serialise
@@ -133,7 +136,10 @@ pub use delega::{
     Permit, Subject, authorize,
 };
 pub use error::Error;
-pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
+pub use identity::{
+    BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, DecodedCodiceFiscale,
+    NamePart, Sex,
+};
 #[cfg(feature = "belfiore")]
 pub use identity::{Birthplace, BirthplaceKind};
 pub use identity::{Cap, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia, ProvinciaError};

@@ -2,8 +2,9 @@
 //!
 //! Every amount in the crate is a non-negative number of euro with at most two decimal places,
 //! held as a [`rust_decimal::Decimal`]. Arithmetic is checked (it returns `Option` instead of
-//! panicking or wrapping) and rounding happens only where the law or one of the crate's readings (`law::readings`) says, with the
-//! strategy named at the call site ([`Euro::round_half_away_from_zero`]).
+//! panicking or wrapping) and rounding happens only where the law or one of the crate's readings
+//! (`law::readings`) says, with the strategy named at the call site
+//! ([`Euro::round_half_away_from_zero`]).
 
 use std::fmt;
 use std::str::FromStr;
@@ -20,6 +21,21 @@ const MAX_INTEGER_DIGITS: usize = 27;
 /// component (c. 13, 15) and fee. Values are normalised to two decimal places, so `12.4` and
 /// `12.40` are the same value and both print as `12.40`.
 ///
+/// # Arithmetic
+///
+/// There is no `+`, `-` or `*` operator: an amount can overflow [`Euro::MAX`] and a difference
+/// can go below zero, and an operator would have to panic or wrap. Instead, as for the integer
+/// types of `std`, the `checked_` methods return `None` where the result is not an amount
+/// ([`Euro::checked_add`], [`Euro::checked_sub`], [`Euro::checked_mul_u32`]), and
+/// [`Euro::saturating_sub`] stops at zero. A sum of many amounts is
+/// `amounts.iter().sum::<Option<Euro>>()` (or [`Euro::checked_sum`]): `None` if it overflows.
+/// Turn the `None` into your error with `ok_or` where it cannot happen in your domain.
+///
+/// # Text
+///
+/// [`Display`](fmt::Display) prints `1234.56`; [`Euro::to_italian`] prints `1.234,56 €`.
+/// [`FromStr`] reads both, and `1234,56` (see [`Euro::from_str`] for the exact grammar).
+///
 /// Legal basis: the caps of art. 54-bis c. 1 are amounts "in euro" of net compensation
 /// (DEF-NET); the crate never uses floating point for them.
 ///
@@ -33,10 +49,17 @@ const MAX_INTEGER_DIGITS: usize = 27;
 /// assert_eq!(hour, same);
 /// assert_eq!(hour.to_string(), "9.00");
 /// assert_eq!(Euro::from_cents(1241).to_italian(), "12,41 €");
+/// assert_eq!("1.234,56 €".parse::<Euro>()?, Euro::from_cents(123_456));
+///
+/// // Checked arithmetic: `None` instead of a panic.
+/// let week = [hour, hour, Euro::from_cents(1_050)];
+/// assert_eq!(week.iter().sum::<Option<Euro>>(), Some(Euro::from_cents(2_850)));
+/// assert_eq!(hour.checked_sub(Euro::from_euros(10)), None);
+/// assert_eq!([Euro::MAX, hour].into_iter().sum::<Option<Euro>>(), None);
 ///
 /// // Negative amounts and a third decimal place are refused.
 /// assert!("-1.00".parse::<Euro>().is_err());
-/// assert!("1.005".parse::<Euro>().is_err());
+/// assert!("1,005".parse::<Euro>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -49,36 +72,52 @@ pub struct Euro(Decimal);
 /// ```
 /// use prestazioni_occasionali::{Euro, MoneyError};
 ///
-/// assert_eq!("1000.00".parse::<Euro>()?, Euro::from_euros(1_000));
-/// let err = "1.000,00".parse::<Euro>().unwrap_err();
-/// assert!(matches!(err, MoneyError::SeveralSeparators { .. }));
+/// assert_eq!("1.000,00".parse::<Euro>()?, Euro::from_euros(1_000));
+/// let err = "1,000.00".parse::<Euro>().unwrap_err();
+/// assert!(matches!(err, MoneyError::Grouping { .. }));
 /// assert_eq!(
 ///     err.to_string(),
-///     "amount \"1.000,00\" has more than one separator (use one of '.' or ',' for the decimals, no thousands separator)"
+///     "amount \"1,000.00\" has a '.' after the ',': write 1.234,56 (Italian) or 1234.56, ',' never separates thousands"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum MoneyError {
-    /// The text was empty.
+    /// The text was empty (or held only whitespace and the currency).
     #[error("amount is empty")]
     Empty,
-    /// A character other than a digit or a single decimal separator.
+    /// A character other than a digit, a separator, or the currency at either end.
     #[error("amount {input:?} has an invalid character {character:?} at position {position}")]
     InvalidCharacter {
         /// The text as given.
         input: String,
         /// The offending character.
         character: char,
-        /// Its zero-based character position.
+        /// Its zero-based character position in the text as given.
         position: usize,
     },
-    /// More than one of `.` and `,` (thousands separators are not accepted).
-    #[error(
-        "amount {input:?} has more than one separator (use one of '.' or ',' for the decimals, no thousands separator)"
-    )]
+    /// More than one decimal comma.
+    #[error("amount {input:?} has more than one decimal comma")]
     SeveralSeparators {
+        /// The text as given.
+        input: String,
+    },
+    /// Separators in a shape that is neither `1234.56`, `1234,56` nor the Italian `1.234,56`:
+    /// a thousands group without three digits, too many digits before the first thousands dot,
+    /// or a `.` after the `,` (the English `1,234.56`).
+    #[error("amount {input:?} {problem}")]
+    Grouping {
+        /// The text as given.
+        input: String,
+        /// What is wrong, e.g. `has a thousands group "23" of 2 digits, expected 3`.
+        problem: String,
+    },
+    /// A single `.` followed by exactly three digits (`1.234`): thousands or a third decimal?
+    #[error(
+        "amount {input:?} is ambiguous: write 1.234,00 for a thousands dot, or at most two decimals after a decimal point"
+    )]
+    Ambiguous {
         /// The text as given.
         input: String,
     },
@@ -290,17 +329,22 @@ impl Euro {
         self.0.is_zero()
     }
 
-    /// The amount in cents, when it fits in a `u64`.
+    /// The amount in cents. Every amount fits: [`Euro::MAX`] is 2^96 - 1 cents, more than a
+    /// `u64` holds (about 1,8 × 10^19), so the result is a `u128`; convert it with
+    /// `u64::try_from` where your storage is narrower.
     ///
     /// # Examples
     ///
     /// ```
     /// use prestazioni_occasionali::Euro;
-    /// assert_eq!(Euro::from_cents(1241).cents(), Some(1241));
+    /// assert_eq!(Euro::from_cents(1241).cents(), 1241);
+    /// assert_eq!(Euro::MAX.cents(), (1 << 96) - 1);
+    /// assert!(u64::try_from(Euro::MAX.cents()).is_err());
     /// ```
     #[must_use]
-    pub fn cents(self) -> Option<u64> {
-        u64::try_from(self.0.mantissa()).ok()
+    pub fn cents(self) -> u128 {
+        // Scale 2 and non-negative by construction: the mantissa is the number of cents.
+        self.0.mantissa().unsigned_abs()
     }
 
     /// `self + other`, or `None` above [`Euro::MAX`].
@@ -375,7 +419,8 @@ impl Euro {
         self.0.checked_mul(factor)
     }
 
-    /// The sum of amounts, or `None` above [`Euro::MAX`].
+    /// The sum of amounts, or `None` above [`Euro::MAX`]; the same as
+    /// `amounts.into_iter().sum::<Option<Euro>>()`.
     ///
     /// # Examples
     ///
@@ -383,6 +428,7 @@ impl Euro {
     /// use prestazioni_occasionali::Euro;
     /// let parts = [Euro::from_cents(800), Euro::from_cents(165), Euro::from_cents(25), Euro::from_cents(10)];
     /// assert_eq!(Euro::checked_sum(parts), Some(Euro::from_euros(10)));
+    /// assert_eq!(Euro::checked_sum([Euro::MAX, Euro::from_cents(1)]), None);
     /// ```
     #[must_use]
     pub fn checked_sum<I: IntoIterator<Item = Euro>>(amounts: I) -> Option<Euro> {
@@ -411,6 +457,39 @@ impl fmt::Display for Euro {
     }
 }
 
+/// `amounts.sum::<Option<Euro>>()`: the exact total, or `None` above [`Euro::MAX`] (the
+/// iterator is not consumed past the overflow). An empty iterator sums to `Some(Euro::ZERO)`.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Euro;
+/// let days = vec![Euro::from_euros(40), Euro::from_cents(3_650)];
+/// assert_eq!(days.iter().copied().sum::<Option<Euro>>(), Some(Euro::from_cents(7_650)));
+/// assert_eq!(std::iter::empty::<Euro>().sum::<Option<Euro>>(), Some(Euro::ZERO));
+/// assert_eq!([Euro::MAX, Euro::MAX].into_iter().sum::<Option<Euro>>(), None);
+/// ```
+impl std::iter::Sum<Euro> for Option<Euro> {
+    fn sum<I: Iterator<Item = Euro>>(mut amounts: I) -> Option<Euro> {
+        amounts.try_fold(Euro::ZERO, Euro::checked_add)
+    }
+}
+
+/// `amounts.iter().sum::<Option<Euro>>()`, as for owned amounts.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::Euro;
+/// let days = [Euro::from_euros(40), Euro::from_cents(3_650)];
+/// assert_eq!(days.iter().sum::<Option<Euro>>(), Some(Euro::from_cents(7_650)));
+/// ```
+impl<'a> std::iter::Sum<&'a Euro> for Option<Euro> {
+    fn sum<I: Iterator<Item = &'a Euro>>(amounts: I) -> Option<Euro> {
+        amounts.copied().sum()
+    }
+}
+
 impl fmt::Debug for Euro {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Euro({})", self.0)
@@ -420,57 +499,97 @@ impl fmt::Debug for Euro {
 impl FromStr for Euro {
     type Err = MoneyError;
 
-    /// Parses `12.41`, `12,41`, `12`, `12.4`: digits with at most one decimal separator (`.` or
-    /// `,`) followed by one or two digits. No sign, no spaces, no thousands separator.
+    /// Parses an amount written in one of three ways:
+    ///
+    /// - plain, with a decimal point or comma and one or two decimals: `1234.56`, `1234,56`,
+    ///   `1234,5`, `1234`;
+    /// - Italian, with a dot between thousands (groups of exactly three digits, one to three
+    ///   digits before the first dot) and a decimal comma: `1.234,56`, `1.234.567,89`,
+    ///   `1.234.567` (what [`Euro::to_italian`] prints);
+    /// - either of them with the currency, `€` or `EUR` (any case), before or after the number,
+    ///   with or without a space: `1.234,56 €`, `€ 12,41`, `12.41 EUR`.
+    ///
+    /// Surrounding whitespace is ignored. Refused, with a [`MoneyError`] saying why: a sign
+    /// (amounts are never negative), more than two decimals, a thousands group without three
+    /// digits (`1.23,4`, `12.3456,00`), a `.` after the `,` (the English `1,234.56`, which would
+    /// read as a different amount in Italian), a lone `.` followed by three digits (`1.234`:
+    /// a thousands dot or a third decimal?), spaces or apostrophes between digits, the currency
+    /// at both ends.
     fn from_str(input: &str) -> Result<Euro, MoneyError> {
-        if input.is_empty() {
+        let (start, number) = strip_currency(input);
+        if number.is_empty() {
             return Err(MoneyError::Empty);
         }
-        let mut separator: Option<usize> = None;
-        for (position, character) in input.chars().enumerate() {
+        let mut commas = 0usize;
+        let mut dots = 0usize;
+        let mut dot_after_comma = false;
+        for (position, character) in number.chars().enumerate() {
             match character {
                 '0'..='9' => {}
-                '.' | ',' => {
-                    if separator.is_some() {
-                        return Err(MoneyError::SeveralSeparators {
-                            input: input.to_owned(),
-                        });
-                    }
-                    separator = Some(position);
+                ',' => commas += 1,
+                '.' => {
+                    dots += 1;
+                    dot_after_comma |= commas > 0;
                 }
-                '-' if position == 0 && input.len() > 1 => {
+                '-' if position == 0 && number.len() > 1 => {
                     return Err(MoneyError::Negative {
-                        value: input.to_owned(),
+                        value: number.to_owned(),
                     });
                 }
                 _ => {
                     return Err(MoneyError::InvalidCharacter {
                         input: input.to_owned(),
                         character,
-                        position,
+                        position: input.get(..start).map_or(0, |s| s.chars().count()) + position,
                     });
                 }
             }
         }
-        // Only ASCII remains, so byte and character positions agree.
-        let (int, frac) = match separator {
-            Some(at) => (&input[..at], &input[at + 1..]),
-            None => (input, ""),
+        if commas > 1 {
+            return Err(MoneyError::SeveralSeparators {
+                input: input.to_owned(),
+            });
+        }
+        if dot_after_comma {
+            return Err(grouping(
+                input,
+                "has a '.' after the ',': write 1.234,56 (Italian) or 1234.56, ',' never separates thousands".to_owned(),
+            ));
+        }
+        // Only ASCII digits and separators remain.
+        let (int, frac, has_decimals) = match number.split_once(',') {
+            Some((int, frac)) => (int, frac, true),
+            None if dots == 1 => match number.split_once('.') {
+                Some((int, frac)) if frac.len() == 3 && !int.is_empty() => {
+                    return Err(MoneyError::Ambiguous {
+                        input: input.to_owned(),
+                    });
+                }
+                Some((int, frac)) => (int, frac, true),
+                None => (number, "", false),
+            },
+            None => (number, "", false),
         };
-        if int.is_empty() || (separator.is_some() && frac.is_empty()) {
+        let grouped = dots > 0 && (commas == 1 || dots > 1);
+        let digits = if grouped {
+            thousands(input, int)?
+        } else {
+            int.to_owned()
+        };
+        if digits.is_empty() || (has_decimals && frac.is_empty()) {
             return Err(MoneyError::MissingDigits {
                 input: input.to_owned(),
             });
         }
         if frac.len() > 2 {
             return Err(MoneyError::TooManyDecimals {
-                value: input.to_owned(),
+                value: number.to_owned(),
             });
         }
-        let significant = int.trim_start_matches('0');
+        let significant = digits.trim_start_matches('0');
         if significant.len() > MAX_INTEGER_DIGITS {
             return Err(MoneyError::TooLarge {
-                value: input.chars().take(40).collect(),
+                value: number.chars().take(40).collect(),
             });
         }
         // At most 27 + 2 digits: below 10^29, far inside i128.
@@ -485,8 +604,81 @@ impl FromStr for Euro {
             .ok()
             .and_then(Euro::scaled)
             .ok_or_else(|| MoneyError::TooLarge {
-                value: input.chars().take(40).collect(),
+                value: number.chars().take(40).collect(),
             })
+    }
+}
+
+/// The text without surrounding whitespace and without one `€` or `EUR` (any case) at either
+/// end, and the byte offset where it starts in `input`.
+fn strip_currency(input: &str) -> (usize, &str) {
+    let trimmed = input.trim_start();
+    let mut start = input.len() - trimmed.len();
+    let mut text = trimmed.trim_end();
+    let prefix = if text.starts_with('€') {
+        Some('€'.len_utf8())
+    } else if text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("EUR")) {
+        Some(3)
+    } else {
+        None
+    };
+    if let Some(len) = prefix {
+        let rest = text.get(len..).unwrap_or_default();
+        let number = rest.trim_start();
+        start += len + (rest.len() - number.len());
+        return (start, number);
+    }
+    if let Some(rest) = text.strip_suffix('€') {
+        text = rest.trim_end();
+    } else if let Some(rest) = text.len().checked_sub(3).and_then(|at| {
+        text.get(at..)
+            .filter(|s| s.eq_ignore_ascii_case("EUR"))
+            .and(text.get(..at))
+    }) {
+        text = rest.trim_end();
+    }
+    (start, text)
+}
+
+/// The digits of the integer part `int` of an Italian amount with thousands dots, checked:
+/// one to three digits before the first dot, exactly three in every later group.
+fn thousands(input: &str, int: &str) -> Result<String, MoneyError> {
+    let mut groups = int.split('.');
+    let first = groups.next().unwrap_or_default();
+    if first.is_empty() {
+        return Err(MoneyError::MissingDigits {
+            input: input.to_owned(),
+        });
+    }
+    if first.len() > 3 {
+        return Err(grouping(
+            input,
+            format!(
+                "has {} digits before the first thousands dot, expected 1 to 3",
+                first.len()
+            ),
+        ));
+    }
+    let mut digits = first.to_owned();
+    for group in groups {
+        if group.len() != 3 {
+            return Err(grouping(
+                input,
+                format!(
+                    "has a thousands group {group:?} of {} digits, expected 3",
+                    group.len()
+                ),
+            ));
+        }
+        digits.push_str(group);
+    }
+    Ok(digits)
+}
+
+fn grouping(input: &str, problem: String) -> MoneyError {
+    MoneyError::Grouping {
+        input: input.to_owned(),
+        problem,
     }
 }
 
@@ -535,18 +727,48 @@ mod tests {
     fn error_messages() {
         let err = |s: &str| s.parse::<Euro>().unwrap_err().to_string();
         assert_eq!(err(""), "amount is empty");
+        assert_eq!(err(" € "), "amount is empty");
         assert_eq!(
-            err("1.000,00"),
-            "amount \"1.000,00\" has more than one separator (use one of '.' or ',' for the decimals, no thousands separator)"
+            err("1,000,00"),
+            "amount \"1,000,00\" has more than one decimal comma"
+        );
+        assert_eq!(
+            err("1,234.56"),
+            "amount \"1,234.56\" has a '.' after the ',': write 1.234,56 (Italian) or 1234.56, ',' never separates thousands"
+        );
+        assert_eq!(
+            err("1.23,4"),
+            "amount \"1.23,4\" has a thousands group \"23\" of 2 digits, expected 3"
+        );
+        assert_eq!(
+            err("12.3456,00"),
+            "amount \"12.3456,00\" has a thousands group \"3456\" of 4 digits, expected 3"
+        );
+        assert_eq!(
+            err("1234.567,89"),
+            "amount \"1234.567,89\" has 4 digits before the first thousands dot, expected 1 to 3"
         );
         assert_eq!(
             err("1.005"),
-            "amount 1.005 has more than two decimal places"
+            "amount \"1.005\" is ambiguous: write 1.234,00 for a thousands dot, or at most two decimals after a decimal point"
+        );
+        assert_eq!(
+            err("1,005"),
+            "amount 1,005 has more than two decimal places"
+        );
+        assert_eq!(
+            err("1.234,567 €"),
+            "amount 1.234,567 has more than two decimal places"
         );
         assert_eq!(err("-3"), "amount -3 is negative");
+        assert_eq!(err("€ -3,00"), "amount -3,00 is negative");
         assert_eq!(
             err("12 41"),
             "amount \"12 41\" has an invalid character ' ' at position 2"
+        );
+        assert_eq!(
+            err(" €12€"),
+            "amount \" €12€\" has an invalid character '€' at position 4"
         );
         assert_eq!(
             err(".5"),
@@ -556,6 +778,33 @@ mod tests {
             err("5."),
             "amount \"5.\" needs digits on both sides of the decimal separator"
         );
+        assert_eq!(
+            err(".234,00"),
+            "amount \".234,00\" needs digits on both sides of the decimal separator"
+        );
+    }
+
+    #[test]
+    fn italian_and_currency_forms() {
+        let ok = |s: &str| s.parse::<Euro>().unwrap();
+        assert_eq!(ok("1.234,56"), Euro::from_cents(123_456));
+        assert_eq!(ok("1.234.567,89"), Euro::from_cents(123_456_789));
+        assert_eq!(ok("1.234.567"), Euro::from_cents(123_456_700));
+        assert_eq!(ok("1.234,5"), Euro::from_cents(123_450));
+        assert_eq!(ok("1234.56"), Euro::from_cents(123_456));
+        assert_eq!(ok("12.4"), Euro::from_cents(1240));
+        for text in [
+            "1.234,56 €",
+            "1.234,56€",
+            "€ 1.234,56",
+            "€1234.56",
+            "EUR 1234,56",
+            "1234.56 eur",
+            " 1.234,56\u{a0}€ ",
+        ] {
+            assert_eq!(ok(text), Euro::from_cents(123_456), "{text}");
+        }
+        assert_eq!(ok(&Euro::MAX.to_italian()), Euro::MAX);
     }
 
     #[test]

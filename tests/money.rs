@@ -15,17 +15,44 @@ proptest! {
         let x = Euro::from_cents(cents);
         prop_assert_eq!(x.to_string().parse::<Euro>().unwrap(), x);
         prop_assert_eq!(x.to_string().replace('.', ",").parse::<Euro>().unwrap(), x);
-        prop_assert_eq!(x.cents(), Some(cents));
+        prop_assert_eq!(x.cents(), u128::from(cents));
     }
 
-    /// The Italian form has a comma before the cents, dots between thousands and the euro sign.
+    /// The Italian form has a comma before the cents, dots between thousands and the euro sign,
+    /// and parses back to the same amount as it is printed.
     #[test]
     fn italian_form(cents in 0..=MAX_CENTS) {
         let x = Euro::from_cents(cents);
         let it = x.to_italian();
         prop_assert!(it.ends_with(" €"));
+        prop_assert_eq!(it.parse::<Euro>().unwrap(), x);
+        prop_assert_eq!(it.trim_end_matches(" €").parse::<Euro>().unwrap(), x);
         let plain = it.trim_end_matches(" €").replace('.', "").replace(',', ".");
         prop_assert_eq!(plain.parse::<Euro>().unwrap(), x);
+    }
+
+    /// Every amount up to `Euro::MAX`, printed either way, parses back.
+    #[test]
+    fn every_amount_parses_back(mantissa in 0..=(1u128 << 96) - 1) {
+        let x = Euro::new(Decimal::from_i128_with_scale(i128::try_from(mantissa).unwrap(), 2)).unwrap();
+        prop_assert_eq!(x.cents(), mantissa);
+        prop_assert_eq!(x.to_string().parse::<Euro>().unwrap(), x);
+        prop_assert_eq!(x.to_italian().parse::<Euro>().unwrap(), x);
+    }
+
+    /// A sum as `Option<Euro>` is the checked sum: exact below the maximum, `None` above.
+    #[test]
+    fn sum_is_checked(parts in proptest::collection::vec(0..=MAX_CENTS, 0..20), huge in any::<bool>()) {
+        let mut amounts: Vec<Euro> = parts.iter().copied().map(Euro::from_cents).collect();
+        if huge {
+            amounts.push(Euro::MAX);
+        }
+        let total: u128 = parts.iter().map(|&c| u128::from(c)).sum();
+        let expected = (!huge || total == 0).then(|| Euro::new(Decimal::from_i128_with_scale(
+            i128::try_from(total + if huge { (1u128 << 96) - 1 } else { 0 }).unwrap(), 2)).unwrap());
+        prop_assert_eq!(amounts.iter().sum::<Option<Euro>>(), expected);
+        prop_assert_eq!(amounts.iter().copied().sum::<Option<Euro>>(), expected);
+        prop_assert_eq!(Euro::checked_sum(amounts), expected);
     }
 
     /// No string makes the parser panic, and whatever it accepts prints back to a value that
@@ -37,27 +64,19 @@ proptest! {
         }
     }
 
-    /// Strings of digits and separators: accepted exactly when they have the documented shape.
+    /// Strings of digits and separators: accepted exactly when they have one of the documented
+    /// shapes (plain with one decimal separator, or Italian with thousands dots).
     #[test]
-    fn shape_of_accepted_strings(s in "[0-9.,-]{0,8}") {
+    fn shape_of_accepted_strings(s in "[0-9.,-]{0,12}") {
         let ok = s.parse::<Euro>().is_ok();
-        let separators = s.matches(['.', ',']).count();
-        let shape = !s.is_empty()
-            && !s.contains('-')
-            && separators <= 1
-            && match s.split_once(['.', ',']) {
-                Some((int, frac)) => !int.is_empty() && (1..=2).contains(&frac.len()),
-                None => true,
-            };
-        prop_assert_eq!(ok, shape, "{:?}", s);
+        prop_assert_eq!(ok, documented_shape(&s), "{:?}", s);
     }
-
     /// Checked arithmetic: a + b - b == a, subtraction below zero is None, sums are exact.
     #[test]
     fn checked_arithmetic(a in 0..=MAX_CENTS / 2, b in 0..=MAX_CENTS / 2) {
         let (x, y) = (Euro::from_cents(a), Euro::from_cents(b));
         let sum = x.checked_add(y).unwrap();
-        prop_assert_eq!(sum.cents(), Some(a + b));
+        prop_assert_eq!(sum.cents(), u128::from(a + b));
         prop_assert_eq!(sum.checked_sub(y), Some(x));
         prop_assert_eq!(x.checked_sub(y).is_some(), a >= b);
         prop_assert_eq!(x.saturating_sub(y), if a >= b { Euro::from_cents(a - b) } else { Euro::ZERO });
@@ -69,7 +88,7 @@ proptest! {
         let exact = Decimal::new(i64::try_from(mills).unwrap(), 3);
         let rounded = Euro::round_half_away_from_zero(exact).unwrap();
         let expected_cents = mills / 10 + u64::from(mills % 10 >= 5);
-        prop_assert_eq!(rounded.cents(), Some(expected_cents));
+        prop_assert_eq!(rounded.cents(), u128::from(expected_cents));
         prop_assert!(Euro::round_down(exact).unwrap() <= rounded);
     }
 
@@ -104,6 +123,27 @@ fn serde_refuses_numbers_and_invalid_strings() {
         serde_json::from_str::<Euro>("\"12,41\"").unwrap(),
         Euro::from_cents(1241)
     );
+}
+
+/// The grammar of `Euro::from_str` for digits and separators, written independently of the
+/// parser: plain `D+([.,]D{1,2})?`, or Italian `D{1,3}(.DDD)+(,D{1,2})?` (with at least two dots
+/// when there is no comma: a lone `.` before three digits is ambiguous).
+fn documented_shape(s: &str) -> bool {
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let plain = match s.split_once(['.', ',']) {
+        Some((int, frac)) => digits(int, 1..=usize::MAX) && digits(frac, 1..=2),
+        None => digits(s, 1..=usize::MAX),
+    };
+    let (int, frac) = s.split_once(',').unwrap_or((s, ""));
+    let groups: Vec<&str> = int.split('.').collect();
+    let italian = groups.len() >= 2
+        && (s.contains(',') || groups.len() >= 3)
+        && digits(groups[0], 1..=3)
+        && groups[1..].iter().all(|g| digits(g, 3..=3))
+        && (!s.contains(',') || digits(frac, 1..=2));
+    plain || italian
 }
 
 #[test]

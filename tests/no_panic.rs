@@ -245,6 +245,20 @@ proptest! {
         check(&ParentalConsent::new(date!(2026 - 01 - 01), &text));
         check(&Prestatore::new(cf(), &text, &text, date!(1985 - 12 - 10)));
         check(&Utilizzatore::new("00743110157".parse().unwrap(), &text, UtilizzatoreKind::Impresa));
+        let place: BelfioreCode = "H501".parse().unwrap();
+        for sex in [prestazioni_occasionali::Sex::Male, prestazioni_occasionali::Sex::Female] {
+            check(&CodiceFiscale::encode(&text, &text, sex, date!(1985 - 12 - 10), place));
+            check(&CodiceFiscale::encode(&text, "Mario", sex, Date::MIN, place));
+            check(&CodiceFiscale::encode("Rossi", &text, sex, Date::MAX, place));
+        }
+        check(&cf().check_names(&text, &text));
+        check(&cf().check_names("Rossi", &text));
+        #[cfg(feature = "belfiore")]
+        {
+            let _ = prestazioni_occasionali::Birthplace::by_name(&text, None, date!(1985 - 12 - 10));
+            let _ = prestazioni_occasionali::Birthplace::by_name(&text, Some(&text), Date::MAX);
+            let _ = prestazioni_occasionali::Birthplace::by_name("Roma", Some(&text), Date::MIN);
+        }
     }
 
     #[test]
@@ -253,11 +267,12 @@ proptest! {
         iban in near(IBAN),
         piva in near("00743110157"),
         euro in near("1234567890.12"),
+        italian in near("€ 1.234.567.890,12"),
         ateco in near("93.29.10"),
         band in near("9:30-13:00"),
         phone in near("+39 333 1234567"),
     ) {
-        for text in [&cf, &iban, &piva, &euro, &ateco, &band, &phone] {
+        for text in [&cf, &iban, &piva, &euro, &italian, &ateco, &band, &phone] {
             check(&text.parse::<CodiceFiscale>());
             check(&text.parse::<Iban>());
             check(&text.parse::<PartitaIva>());
@@ -277,6 +292,20 @@ proptest! {
         day in any_date(),
     ) {
         check(&cf.resolve_birth_date(day));
+        match cf.decode(day) {
+            Ok(decoded) => {
+                prop_assert_eq!(decoded.code, cf);
+                prop_assert_eq!(Some(decoded.sex), cf.sex());
+                let debug = format!("{decoded:?}");
+                prop_assert!(!debug.contains(cf.as_str()), "{}", debug);
+                prop_assert!(!debug.contains(cf.canonical().as_str()), "{}", debug);
+            }
+            Err(e) => check(&Err::<(), _>(e)),
+        }
+        check(&cf.check_names("Rossi", "Mario"));
+        if let (Some(sex), Some(code), Ok(birth)) = (cf.sex(), cf.belfiore_code(), cf.resolve_birth_date(day)) {
+            check(&CodiceFiscale::encode("Rossi", "Mario", sex, birth, code));
+        }
         check(&cf.check_birth(day, prestazioni_occasionali::Sex::Female));
         let _ = cf.matches_birth(day, prestazioni_occasionali::Sex::Male);
         let _ = (cf.sex(), cf.birth_day(), cf.birth_month(), cf.birth_year_candidates());
@@ -313,10 +342,12 @@ proptest! {
         }
         let _ = (a.checked_add(b), a.checked_sub(b), a.saturating_sub(b), a.checked_mul_u32(n));
         let _ = Euro::checked_sum([a, b, a]);
+        let _ = [a, b, a].iter().sum::<Option<Euro>>();
         let _ = (a.to_italian(), a.cents(), format!("{a:?}"));
-        // Every amount the type holds prints as text that parses back to it.
+        // Every amount the type holds prints as text that parses back to it, both ways.
         for x in [a, b, a.checked_add(b).unwrap_or(a), a.checked_mul_u32(n).unwrap_or(b)] {
             prop_assert_eq!(x.to_string().parse::<Euro>(), Ok(x));
+            prop_assert_eq!(x.to_italian().parse::<Euro>(), Ok(x));
             prop_assert_eq!(x.as_decimal().scale(), 2);
         }
     }
@@ -1374,6 +1405,18 @@ fn errors_do_not_show_a_whole_code() {
             push(&e, &e);
         }
         if let Err(e) = text.parse::<PartitaIva>() {
+            push(&e, &e);
+        }
+        if let Err(e) = CodiceFiscale::encode(
+            text,
+            text,
+            prestazioni_occasionali::Sex::Male,
+            date!(1985 - 12 - 10),
+            "H501".parse().unwrap(),
+        ) {
+            push(&e, &e);
+        }
+        if let Err(e) = cf().check_names(text, text) {
             push(&e, &e);
         }
         let draft = registration_draft(

@@ -152,18 +152,72 @@ fn verification_folds_accents_and_spaces() {
     let mut d = complete(date!(2026 - 01 - 12), AccessChannel::Cie);
     d.first_name = "Nicolò".into();
     d.last_name = "D'Àngelo  Rossi".into();
+    // The code of Nicolò D'Àngelo Rossi (python-codicefiscale 0.12.1 gives the same).
+    d.codice_fiscale = "DNGNCL85T10A562Y".into();
     let mut reg = Registration::new(d);
     reg.apply(RegistrationEvent::Submit).unwrap();
-    let cf = CF.parse().unwrap();
+    let cf = "DNGNCL85T10A562Y".parse().unwrap();
     assert!(reg.is_active_worker("nicolo", "d'angelo rossi", &cf, date!(2026 - 02 - 01)));
     assert!(reg.is_active_worker("NICOLÒ", " D’ANGELO   ROSSI ", &cf, date!(2026 - 02 - 01)));
     // An omocode of the same holder matches.
     assert!(reg.is_active_worker(
         "Nicolo",
         "D'Angelo Rossi",
-        &"RSSMRA85T10A56NH".parse().unwrap(),
+        &"DNGNCL85T10A56NN".parse().unwrap(),
         date!(2026 - 02 - 01)
     ));
+}
+
+/// Source: D.M. 23/12/1976 (the code's letters 1-6 come from surname and name); the INPS
+/// registry checks the anagrafica against the codice fiscale.
+#[test]
+fn names_must_give_the_code_letters() {
+    let on = date!(2026 - 01 - 12);
+    let reasons = |d: &RegistrationDraft| -> Vec<(String, String)> {
+        match d.validate() {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems
+                .iter()
+                .map(|p| (p.path.clone(), p.reason.clone()))
+                .collect(),
+        }
+    };
+    let mut d = complete(on, AccessChannel::Cie);
+    d.last_name = "Bianchi".into();
+    d.first_name = "Luca".into();
+    assert_eq!(
+        reasons(&d),
+        [
+            (
+                "last_name".to_owned(),
+                "surname letters BNC do not match the codice fiscale, which encodes RSS".to_owned()
+            ),
+            (
+                "first_name".to_owned(),
+                "name letters LCU do not match the codice fiscale, which encodes MRA".to_owned()
+            ),
+        ]
+    );
+    // Case, accents and spacing do not matter; an omocode has the same letters.
+    let mut d = complete(on, AccessChannel::Cie);
+    d.first_name = " MARIÒ ".into();
+    d.codice_fiscale = "RSSMRA85T10A56NH".into();
+    assert!(reasons(&d).is_empty(), "{:?}", reasons(&d));
+    // A letter no codice fiscale can hold: the name field says so.
+    let mut d = complete(on, AccessChannel::Cie);
+    d.first_name = "Марио".into();
+    assert_eq!(
+        reasons(&d),
+        [(
+            "first_name".to_owned(),
+            "name has the character 'М', which a codice fiscale cannot encode (letters, accented letters, apostrophes, spaces, hyphens and full stops only)".to_owned()
+        )]
+    );
+    // A name the form refuses on its own is not compared with the code as well.
+    let mut d = complete(on, AccessChannel::Cie);
+    d.last_name = "Rossi 2".into();
+    assert_eq!(reasons(&d).len(), 1);
+    assert_eq!(reasons(&d)[0].0, "last_name");
 }
 
 /// Validation reports every problem at once, each with its path and reason.

@@ -9,10 +9,13 @@
 //! Legal basis: D.M. 23/12/1976 (birthplace code in the codice fiscale); codes assigned by the
 //! Agenzia delle Entrate (formerly the land registry, "codice catastale") and published by ANPR.
 
+use std::sync::OnceLock;
+
 use time::{Date, Month};
 
 use super::belfiore_data::ROWS;
 use super::codice_fiscale::BelfioreCode;
+use super::fold::name_key;
 
 /// One generated row: code, name, province (`EE` for a foreign state), valid from, valid until
 /// (dates as `YYYYMMDD`, inclusive, 0 = open).
@@ -233,6 +236,97 @@ impl Birthplace {
         rows_of(code).iter().map(Row::to_birthplace)
     }
 
+    /// The place a Belfiore code is attributed to for someone born on `birth_date`: the row
+    /// valid on that day or, for a code created later (see [`BelfioreCode::is_attributable`]),
+    /// its first row after it.
+    pub(crate) fn attributed(code: BelfioreCode, birth_date: Date) -> Option<Birthplace> {
+        let day = encode_date(birth_date);
+        let rows = rows_of(code);
+        rows.iter()
+            .find(|row| row.valid_on(day))
+            .or_else(|| rows.iter().find(|row| row.3 > day))
+            .map(Row::to_birthplace)
+    }
+
+    /// The comuni and foreign states called `name` on a date, for a form that asks for the
+    /// birthplace by name: every match, so that a homonym (`Samone` in Torino and in Trento,
+    /// `Livo`, `Peglio`, `Calliano`, ...) is never silently resolved; give the `province` to
+    /// tell them apart (`EE` for a foreign state).
+    ///
+    /// Names are compared without regard to case, accents, spaces, apostrophes, hyphens and
+    /// full stops (`sant angelo lodigiano`, `Reggio nell'Emilia`, `PERU` and `Perù` all match
+    /// the table's spelling). A name matches a code if the code bore it at any time, and the
+    /// result is the code's row on `on` (its name then): `Abano Terme` on 1/1/1920 finds code
+    /// A001, then called `Abano`. The province matches if the code was ever in it (a comune of
+    /// the province of Como in 1980, of Lecco since 1992, is found with either). Abbreviations
+    /// (`S. Giovanni` for `San Giovanni`) and one half of a bilingual name are not recognised.
+    /// The result is sorted by code; it is empty when nothing matches.
+    ///
+    /// The names are indexed the first time the function is called (about 20.000 rows, a few
+    /// milliseconds); later calls are a binary search.
+    ///
+    /// Legal basis: D.M. 23/12/1976; data from ANPR via python-codicefiscale 0.12.1.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::Birthplace;
+    /// use time::macros::date;
+    ///
+    /// let day = date!(1990 - 05 - 01);
+    /// let reggio = Birthplace::by_name("reggio nell’emilia", None, day);
+    /// assert_eq!(reggio.len(), 1);
+    /// assert_eq!((reggio[0].code.as_str(), reggio[0].province), ("H223", Some("RE")));
+    ///
+    /// // Homonyms: both are returned until the province says which.
+    /// let samone: Vec<String> = Birthplace::by_name("Samone", None, day)
+    ///     .iter()
+    ///     .map(|b| format!("{} {}", b.code, b.province.unwrap_or("EE")))
+    ///     .collect();
+    /// assert_eq!(samone, ["H753 TO", "H754 TN"]);
+    /// let trento = Birthplace::by_name("Samone", Some("tn"), day);
+    /// assert_eq!(trento.len(), 1);
+    /// assert_eq!(trento[0].code.as_str(), "H754");
+    ///
+    /// // Foreign states by their Italian name.
+    /// let peru = Birthplace::by_name("Perù", Some("EE"), day);
+    /// assert_eq!(peru[0].code.as_str(), "Z611");
+    ///
+    /// assert!(Birthplace::by_name("Atlantide", None, day).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn by_name(name: &str, province: Option<&str>, on: Date) -> Vec<Birthplace> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let index = name_index();
+        let from = index.partition_point(|(k, _)| k.as_ref() < key.as_str());
+        let mut codes: Vec<BelfioreCode> = index
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(k, _)| k.as_ref() == key.as_str())
+            .filter_map(|&(_, row)| ROWS.get(usize::from(row)))
+            .map(|row| BelfioreCode::from_bytes_unchecked(row.0))
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let province = province.map(str::trim);
+        codes
+            .into_iter()
+            .filter(|&code| {
+                province.is_none_or(|p| {
+                    rows_of(code)
+                        .iter()
+                        .any(|row| row.2.eq_ignore_ascii_case(p.as_bytes()))
+                })
+            })
+            .filter_map(|code| Birthplace::lookup(code, on))
+            .collect()
+    }
+
     /// The number of rows in the table (every period of every code).
     ///
     /// # Examples
@@ -244,6 +338,20 @@ impl Birthplace {
     pub fn table_len() -> usize {
         ROWS.len()
     }
+}
+
+/// Every row's name key with the row's index, sorted by key (then index): built once.
+fn name_index() -> &'static [(Box<str>, u16)] {
+    static INDEX: OnceLock<Vec<(Box<str>, u16)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(Box<str>, u16)> = ROWS
+            .iter()
+            .enumerate()
+            .filter_map(|(i, row)| Some((name_key(row.1).into_boxed_str(), u16::try_from(i).ok()?)))
+            .collect();
+        index.sort_unstable();
+        index
+    })
 }
 
 impl BelfioreCode {

@@ -28,7 +28,7 @@ const OMOCODE_POSITIONS: [usize; 7] = [14, 13, 12, 10, 9, 7, 6];
 /// The month letters, January first.
 ///
 /// Legal basis: D.M. 23/12/1976.
-const MONTH_LETTERS: &[u8; 12] = b"ABCDEHLMPRST";
+pub(super) const MONTH_LETTERS: &[u8; 12] = b"ABCDEHLMPRST";
 
 /// Values of a character in an odd (1st, 3rd, ...) position for the check character, for `0-9`
 /// and `A-Z` alike (`0` and `A` both count 1).
@@ -311,6 +311,85 @@ pub enum CodiceFiscaleError {
         /// What is wrong, e.g. `has 3 characters, expected 4`.
         problem: String,
     },
+    /// A surname or name holds a character that has no letter A-Z to write in a codice fiscale
+    /// (a digit, a symbol, a letter of another script).
+    #[error(
+        "{part} has the character {found:?}, which a codice fiscale cannot encode (letters, accented letters, apostrophes, spaces, hyphens and full stops only)"
+    )]
+    NameCharacter {
+        /// Surname or name.
+        part: NamePart,
+        /// The character.
+        found: char,
+    },
+    /// A surname or name without a single letter.
+    #[error("{part} has no letters")]
+    NameWithoutLetters {
+        /// Surname or name.
+        part: NamePart,
+    },
+    /// The three letters a surname or name gives are not those in the code (characters 1-3 for
+    /// the surname, 4-6 for the name; omocodia never changes them).
+    #[error("{part} letters {given} do not match the codice fiscale, which encodes {encoded}")]
+    NameMismatch {
+        /// Surname or name.
+        part: NamePart,
+        /// The three letters the surname or name given gives, e.g. `BNC`.
+        given: String,
+        /// The three letters in the code.
+        encoded: String,
+    },
+    /// A birth year outside 1800-2099: the code keeps two digits of the year, and
+    /// [`CodiceFiscale::birth_year_candidates`] reads them in these three centuries.
+    #[error("birth year {year} is outside 1800-2099, the years a codice fiscale can denote")]
+    BirthYearOutOfRange {
+        /// The year given.
+        year: i32,
+    },
+    /// A Belfiore code that named no comune or foreign state on the birth date and was not
+    /// created later either (see `BelfioreCode::is_attributable`, feature `belfiore`).
+    #[error(
+        "birthplace {birthplace} is not a comune or foreign state that existed on {birth_date}"
+    )]
+    BirthplaceNotAttributable {
+        /// The Belfiore code given.
+        birthplace: BelfioreCode,
+        /// The birth date given.
+        birth_date: Date,
+    },
+}
+
+/// Which of the two name fields a codice fiscale encodes: the surname (characters 1-3) or the
+/// name (characters 4-6).
+///
+/// Legal basis: D.M. 23/12/1976.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CodiceFiscale, CodiceFiscaleError, NamePart};
+///
+/// let cf = CodiceFiscale::parse("RSSMRA85T10A562S")?;
+/// let err = cf.check_names("Rossi", "Luca").unwrap_err();
+/// assert!(matches!(err, CodiceFiscaleError::NameMismatch { part: NamePart::Name, .. }));
+/// assert_eq!(NamePart::Surname.to_string(), "surname");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NamePart {
+    /// The surname (cognome): characters 1-3.
+    Surname,
+    /// The name (nome): characters 4-6.
+    Name,
+}
+
+impl fmt::Display for NamePart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NamePart::Surname => "surname",
+            NamePart::Name => "name",
+        })
+    }
 }
 
 /// A valid codice fiscale: a 16-character personal code or an 11-digit provisional code.
@@ -1057,7 +1136,6 @@ impl BelfioreCode {
     }
 
     /// The four bytes of the code.
-    #[cfg(feature = "belfiore")]
     pub(crate) const fn bytes(self) -> [u8; 4] {
         self.0
     }

@@ -7,19 +7,25 @@ mod belfiore;
 #[allow(clippy::unreadable_literal)]
 mod belfiore_data;
 mod codice_fiscale;
+mod fold;
+mod fold_data;
 mod iban;
 mod partita_iva;
+mod person;
 mod provincia;
 
 #[cfg(feature = "belfiore")]
 pub use belfiore::{Birthplace, BirthplaceKind};
 #[cfg(feature = "proptest")]
 pub(crate) use codice_fiscale::provisional_check_digit;
-pub use codice_fiscale::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};
+pub use codice_fiscale::{
+    BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, NamePart, Sex,
+};
 #[cfg(feature = "proptest")]
 pub(crate) use iban::italian_cin;
 pub use iban::{Iban, IbanError};
 pub use partita_iva::{PartitaIva, PartitaIvaError};
+pub use person::DecodedCodiceFiscale;
 pub use provincia::{Cap, Provincia, ProvinciaError};
 
 /// `"RSSMRA85T10A562S"` -> `"************562S"`: all but the last `keep` characters masked

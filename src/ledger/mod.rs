@@ -677,7 +677,7 @@ fn cap_b(rules: &Rules, events_sector: bool) -> (Euro, &Citation) {
 }
 
 fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
-    amount.cents().ok_or(LedgerError::Overflow {
+    u64::try_from(amount.cents()).map_err(|_| LedgerError::Overflow {
         what: "compenso in cents",
     })
 }
@@ -2559,8 +2559,8 @@ const ALL_MONTHS: [usize; 12] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 /// How many whole Libretto Famiglia titoli (of `per_titolo` compenso each) `cents` pay for.
 fn titoli_in(cents: u64, per_titolo: Euro) -> u32 {
     match per_titolo.cents() {
-        Some(each) if each > 0 => u32::try_from(cents / each).unwrap_or(u32::MAX),
-        _ => 0,
+        0 => 0,
+        each => u32::try_from(u128::from(cents) / each).unwrap_or(u32::MAX),
     }
 }
 

@@ -6,7 +6,9 @@ use std::fmt;
 use time::Date;
 
 use super::values::{Email, Phone, TimeBand};
-use crate::identity::{BelfioreCode, Cap, CodiceFiscale, Iban, Provincia, Sex, mask_tail};
+use crate::identity::{
+    BelfioreCode, Cap, CodiceFiscale, Iban, NamePart, Provincia, Sex, mask_tail,
+};
 use crate::money::Euro;
 use crate::parties::{ParentalConsent, Prestatore, PrestatoreError, SelfCertification, age_on};
 use crate::payment::PaymentMode;
@@ -1988,6 +1990,11 @@ impl RegistrationDraft {
     /// Validates the form with the given `rules` (e.g. from a host's table), which should be
     /// those in force on the registration day.
     ///
+    /// Besides each field's own form, the birth date, sex, birthplace, surname and name must
+    /// agree with the codice fiscale: surname and name must give its letters 1-3 and 4-6
+    /// (computed as by [`CodiceFiscale::encode`]; omocodia never changes them), as the INPS
+    /// registry checks the anagrafica.
+    ///
     /// Legal basis: REG-DATA-PRESTATORE; the older INPS registration guide (steps 2-3).
     ///
     /// # Errors
@@ -2022,6 +2029,15 @@ impl RegistrationDraft {
     /// # }
     ///
     /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// // The name must give the code's letters 4-6 (MRA for Mario).
+    /// let mut misnamed = form();
+    /// misnamed.first_name = "Luca".into();
+    /// let problems = misnamed.validate_with(rules).unwrap_err();
+    /// assert_eq!(
+    ///     problems.of("first_name").next().map(|p| p.reason.as_str()),
+    ///     Some("name letters LCU do not match the codice fiscale, which encodes MRA")
+    /// );
+    ///
     /// // A minor (16 on the registration day) needs a parental consent.
     /// let mut luca = form();
     /// luca.codice_fiscale = "RSSMRA09T10A562E".into();
@@ -2060,6 +2076,18 @@ impl RegistrationDraft {
         };
         let first_name = name_field("first_name", &self.first_name, &mut p);
         let last_name = name_field("last_name", &self.last_name, &mut p);
+        // The letters of surname and name must be those of the code (D.M. 23/12/1976), as the
+        // INPS registry checks the anagrafica.
+        for (path, part, name) in [
+            ("last_name", NamePart::Surname, &last_name),
+            ("first_name", NamePart::Name, &first_name),
+        ] {
+            if let (Some(cf), Some(name)) = (cf, name)
+                && let Err(e) = cf.check_name_part(part, name)
+            {
+                p.push(path, e);
+            }
+        }
         let birth_date = match self.birth_date {
             None => {
                 p.push("birth_date", "is missing");
@@ -2487,6 +2515,7 @@ impl RegistrationData {
     /// # form.privacy_consent = true;
     /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
     /// form.first_name = "  Mario   Luigi ".into();
+    /// form.codice_fiscale = "RSSMLG85T10A562U".into(); // MLG: the name's 1st, 3rd, 4th consonants
     /// assert_eq!(form.validate()?.first_name(), "Mario Luigi");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -2519,6 +2548,7 @@ impl RegistrationData {
     /// # form.privacy_consent = true;
     /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
     /// form.last_name = " De  Rossi".into();
+    /// form.codice_fiscale = "DRSMRA85T10A562Q".into();
     /// assert_eq!(form.validate()?.last_name(), "De Rossi");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

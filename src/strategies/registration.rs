@@ -32,14 +32,14 @@ const FIRST_NAMES: [&str; 6] = [
     "Francesco",
     "Chiara",
 ];
-const LAST_NAMES: [&str; 6] = [
-    "Rossi", "Bianchi", "Esposito", "De Luca", "Romano", "Colombo",
+const LAST_NAMES: [&str; 7] = [
+    "Rossi", "Bianchi", "Esposito", "De Luca", "Romano", "Colombo", "D'Angelo",
 ];
 
-/// Birth, place and letters of one prestatore.
+/// Birth, place and name of one prestatore, and the omocode mask of the code.
 #[derive(Debug, Clone)]
 struct Person {
-    letters: Vec<u8>,
+    omocode: u8,
     age: i32,
     ordinal: u16,
     female: bool,
@@ -50,7 +50,7 @@ struct Person {
 
 fn person() -> impl Strategy<Value = Person> {
     (
-        proptest::collection::vec(b'A'..=b'Z', 6),
+        prop_oneof![3 => Just(0_u8), 1 => 0_u8..128],
         19_i32..=70,
         1_u16..=365,
         any::<bool>(),
@@ -59,8 +59,8 @@ fn person() -> impl Strategy<Value = Person> {
         0..LAST_NAMES.len(),
     )
         .prop_map(
-            |(letters, age, ordinal, female, city, first, last)| Person {
-                letters,
+            |(omocode, age, ordinal, female, city, first, last)| Person {
+                omocode,
                 age,
                 ordinal,
                 female,
@@ -71,31 +71,11 @@ fn person() -> impl Strategy<Value = Person> {
         )
 }
 
-/// The codice fiscale of a person born on `birth`, of `sex`, in the comune `belfiore`, with
-/// the six given letters for surname and name (the check character is computed).
-fn codice_fiscale_of(letters: &[u8], birth: Date, female: bool, belfiore: &str) -> CodiceFiscale {
-    let month = b"ABCDEHLMPRST"
-        .get(usize::from(u8::from(birth.month())).saturating_sub(1))
-        .copied()
-        .unwrap_or(b'A');
-    let day = birth.day() + if female { 40 } else { 0 };
-    let year = birth.year().rem_euclid(100);
-    let text = format!(
-        "{}{year:02}{}{day:02}{belfiore}",
-        String::from_utf8_lossy(letters.get(..6).unwrap_or(b"XXXXXX")),
-        char::from(month),
-    );
-    let mut first15 = *b"XXXXXX00A00A000";
-    for (slot, byte) in first15.iter_mut().zip(text.bytes()) {
-        *slot = byte;
-    }
-    CodiceFiscale::from_first15(&first15)
-}
-
 /// Complete, valid registration forms of adult prestatori ([`RegistrationDraft::validate`]
 /// accepts each): registered on a day of the regime ([`regime_day`]) through SPID (level 2 or
 /// 3) or CNS (accepted in every period); aged 18 to 70, born in one of six large comuni and
-/// resident there, with a codice fiscale that agrees with birth date, sex and birthplace; a
+/// resident there, with the codice fiscale [`CodiceFiscale::encode`] gives for their surname,
+/// name, sex, birth date and birthplace (about one in four an omocode of it); a
 /// carta d'identità issued up to about nine years before and valid ten; a mobile number,
 /// sometimes an e-mail; zero to two comma-8 self-certifications; payment by credit to an
 /// Italian IBAN held by the prestatore or by bonifico domiciliato.
@@ -138,7 +118,15 @@ pub fn registration_draft() -> impl Strategy<Value = RegistrationDraft> {
                 let (belfiore, comune, provincia, cap) = *CITIES.get(person.city)?;
                 let first = *FIRST_NAMES.get(person.first)?;
                 let last = *LAST_NAMES.get(person.last)?;
-                let cf = codice_fiscale_of(&person.letters, birth, person.female, belfiore);
+                let sex = if person.female {
+                    Sex::Female
+                } else {
+                    Sex::Male
+                };
+                let cf = CodiceFiscale::encode(last, first, sex, birth, belfiore.parse().ok()?)
+                    .ok()?
+                    .omocodes()
+                    .nth(usize::from(person.omocode))?;
                 let issued_on = on.checked_sub(time::Duration::days(issued_ago))?;
                 let expires_on =
                     Date::from_calendar_date(issued_on.year().checked_add(10)?, Month::January, 1)
@@ -151,11 +139,7 @@ pub fn registration_draft() -> impl Strategy<Value = RegistrationDraft> {
                 last.clone_into(&mut form.last_name);
                 form.birth_date = Some(birth);
                 belfiore.clone_into(&mut form.birthplace);
-                form.sex = Some(if person.female {
-                    Sex::Female
-                } else {
-                    Sex::Male
-                });
+                form.sex = Some(sex);
                 form.residence = AddressDraft::new(comune, provincia, "Via Roma", "1", cap);
                 form.document = DocumentDraft {
                     kind: DocumentKind::CartaIdentita,
