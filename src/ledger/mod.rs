@@ -5,6 +5,7 @@
 mod assessment;
 mod events;
 mod hasher;
+mod together;
 mod totals;
 
 use std::borrow::Borrow;
@@ -1092,8 +1093,13 @@ impl Ledger {
 
     fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
         let rules = self.table.in_force_on(probe.day)?;
+        Ledger::judge(rules, &self.thresholds, probe, &self.counted(probe))
+    }
+
+    /// The year's totals `probe` is assessed against (zeros for parties the year does not hold).
+    fn counted(&self, probe: &Probe) -> Counted {
         let year = self.year(probe.day.year());
-        let counted = Counted {
+        Counted {
             prestatore: match (year, probe.prestatore) {
                 (Some(y), Some(i)) => y.prestatore(i),
                 _ => PTot::default(),
@@ -1110,8 +1116,7 @@ impl Ledger {
                 (Some(y), Some(p), Some(u)) => y.pair(p, u),
                 _ => PairTot::default(),
             },
-        };
-        Ledger::judge(rules, &self.thresholds, probe, &counted)
+        }
     }
 
     /// The assessment of `probe` under `rules` against the year's totals `counted`.
@@ -1919,35 +1924,7 @@ impl Ledger {
             steward: query.steward,
             profile: query.profile,
         };
-        let a = self.evaluate(&probe)?;
-        let per_titolo = self.table.in_force_on(query.day)?.lf_titolo.value.compenso;
-        let mut best: Option<&MoneyCap> = None;
-        for cap in a.money_caps() {
-            if best.is_none_or(|b| cap.headroom < b.headroom) {
-                best = Some(cap);
-            }
-        }
-        let minutes = a.hours.map(|h| h.headroom);
-        let (compenso, binding) = match (minutes, best) {
-            (Some(0), _) => (
-                Euro::ZERO,
-                match a.hours.and_then(|h| h.agricultural_area) {
-                    Some(_) => RuleId::HoursAgri,
-                    None => RuleId::Hours280,
-                },
-            ),
-            (_, Some(cap)) => (cap.headroom, cap.rule),
-            (_, None) => (Euro::ZERO, RuleId::CapPrestatore),
-        };
-        let titoli = titoli_in(cents_of(compenso)?, per_titolo);
-        let caps = a.money_caps().cloned().collect();
-        Ok(Room {
-            compenso,
-            titoli,
-            minutes,
-            binding,
-            caps,
-        })
+        Ok(self.evaluate(&probe)?.room())
     }
 
     /// A prestatore's totals in a calendar year (zeros when unknown).
