@@ -109,6 +109,7 @@
 struct ReadmeDoctests;
 
 mod ateco;
+mod booking;
 mod delega;
 mod error;
 mod format;
@@ -128,6 +129,10 @@ pub mod strategies;
 mod verdict;
 
 pub use ateco::{AtecoCode, AtecoError, Section, Sector};
+pub use booking::{
+    Booking, BookingDay, BookingError, Choice, CommunicateBy, Funds, PayCheck, Schedule, Work,
+    assess_booking,
+};
 pub use delega::{
     Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
     Permit, Subject, authorize,
