@@ -2,7 +2,11 @@
 //! individual functions give, worked examples E1-E6 through the booking call, a booking the
 //! ledger refuses, the choice of "whichever is lawful", errors pinned, `Display` pinned, and
 //! property tests (the lawful flag, no panic on arbitrary input).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::many_single_char_names
+)]
 
 use prestazioni_occasionali::{
     Booking, BookingError, CapProfile, Categoria, Causale, Choice, CommunicateBy,
@@ -451,7 +455,10 @@ fn e4_across_midnight_two_prestazioni() {
 fn e5_cap_b_counted_and_nominal_room() {
     let u = firm(3);
     let mut ledger = Ledger::default();
-    let others = [("BNCGNN60A01H501P", date!(1960 - 01 - 01)), ("RSSMRA85T10A562S", date!(1985 - 12 - 10))];
+    let others = [
+        ("BNCGNN60A01H501P", date!(1960 - 01 - 01)),
+        ("RSSMRA85T10A562S", date!(1985 - 12 - 10)),
+    ];
     let mut id = 1;
     for (i, (cf, born)) in others.iter().enumerate() {
         let p = Prestatore::new(cf.parse().unwrap(), "A", "B", *born).unwrap();
@@ -1126,7 +1133,7 @@ proptest! {
         }
         match assess_booking(&u, &p, &work, asked, &ledger, &[]) {
             Ok(b) => {
-                let admissible = b.admissibility(b.instrument).is_some_and(|v| v.is_lawful());
+                let admissible = b.admissibility(b.instrument).is_some_and(prestazioni_occasionali::Verdict::is_lawful);
                 let pay = b.days.iter().all(|d| d.pay.is_met());
                 let caps = b.days.iter().all(|d| d.assessment.is_lawful());
                 let notice = b.days.iter().all(|d| d.notice.is_lawful());
@@ -1141,7 +1148,12 @@ proptest! {
                 // of less than a minute, or compensi not one per day.
                 let message = e.to_string();
                 prop_assert!(
-                    matches!(e, BookingError::Communication(CommunicationError::CompensiCount { .. }) | BookingError::Instrument(_) | BookingError::Communication(CommunicationError::Instrument(_))),
+                    matches!(
+                        e,
+                        BookingError::Communication(
+                            CommunicationError::CompensiCount { .. } | CommunicationError::Instrument(_)
+                        ) | BookingError::Instrument(_)
+                    ),
                     "unexpected error: {message}"
                 );
             }

@@ -1046,6 +1046,11 @@ impl Booking {
 /// assert_eq!(day.communication.value, CommunicateBy::EndOfDay(date!(2026 - 04 - 03)));
 /// assert_eq!(day.payment.value, date!(2026 - 04 - 15));
 /// println!("{booking}");
+///
+/// // Bad input is an error naming the field.
+/// let nowhere = Work::lf(date!(2026 - 03 - 10), 140, LfActivity::AssistenzaDomiciliare, " ");
+/// let err = assess_booking(&family, &sitter, &nowhere, datetime!(2026-03-09 18:00 +01:00), &Ledger::default(), &[]).unwrap_err();
+/// assert_eq!(err.to_string(), "place is empty");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
