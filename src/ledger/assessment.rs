@@ -50,6 +50,7 @@ use crate::verdict::{Consequence, RuleId, Verdict};
 /// assert_eq!(pair.rule, RuleId::CapPair);
 /// assert_eq!(pair.headroom, Euro::from_euros(2_476));
 /// assert_eq!(pair.titoli, 309); // 2.476 / 8,00
+/// assert_eq!(pair.to_string(), "CAP-PAIR: used 0,00 € + 24,00 € = 24,00 € of 2.500,00 €; room 2.476,00 €");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -681,6 +682,10 @@ impl RoomQuery {
 /// assert_eq!(room.minutes, Some(280 * 60));
 /// assert_eq!(room.binding, RuleId::CapPair);
 /// assert_eq!(room.caps.len(), 3);
+/// assert_eq!(
+///     room.to_string().lines().next(),
+///     Some("room 2.500,00 €, set by CAP-PAIR; 280 h 00 min left under the hour limit")
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
