@@ -1160,6 +1160,46 @@ proptest! {
         }
     }
 
+    /// `Ledger::assess_all` gives what recording the prestazioni one after the other gives, as
+    /// long as none is refused, and changes nothing.
+    #[test]
+    fn assess_all_equals_recording_in_turn(
+        items in prop::collection::vec((0u32..3, 0u32..2, any::<bool>(), 1u64..150_000, 1u32..600, any::<bool>()), 1..6),
+        history in 0u64..250_000,
+    ) {
+        let cf = ["RSSMRA85T10A562S", "BNCGNN60A01H501P", "VRDGLI04D58H501E"];
+        let ids = ["12345670157", "00743110157"];
+        let draft = |id: u64, (p, u, next_year, cents, minutes, special): (u32, u32, bool, u64, u32, bool)| {
+            Prestazione::try_from(PrestazioneDraft {
+                id: PrestazioneId(id),
+                instrument: CPO,
+                prestatore: cf[p as usize].parse().unwrap(),
+                utilizzatore: ids[u as usize].parse().unwrap(),
+                day: if next_year { date!(2027 - 01 - 01) } else { date!(2026 - 12 - 31) },
+                minutes,
+                compenso: Euro::from_cents(cents),
+                special_category: special,
+                steward: false,
+                profile: CapProfile::default(),
+            })
+            .unwrap()
+        };
+        let mut ledger = Ledger::default();
+        ledger.record_with(&draft(100, (0, 0, false, history + 1, 600, false)), prestazioni_occasionali::RecordPolicy::RecordConversionBreaches).ok();
+        let ps: Vec<Prestazione> = items.into_iter().enumerate().map(|(i, it)| draft(i as u64 + 1, it)).collect();
+        let before = ledger.clone();
+        let together = ledger.assess_all(&ps).unwrap();
+        prop_assert!(ledger == before);
+        prop_assert_eq!(&together[0], &ledger.assess(&ps[0]).unwrap());
+        let mut trial = ledger.clone();
+        for (p, expected) in ps.iter().zip(&together) {
+            match trial.record_with(p, prestazioni_occasionali::RecordPolicy::RecordConversionBreaches) {
+                Ok(a) => prop_assert_eq!(&a, expected),
+                Err(_) => break,
+            }
+        }
+    }
+
     /// Nothing panics on arbitrary input: dates at the limits of `time`, odd offsets,
     /// arbitrary minutes, amounts and ids.
     #[test]

@@ -757,6 +757,41 @@ struct Probe {
     profile: CapProfile,
 }
 
+impl Probe {
+    /// The entry that recording this prestazione adds, with the parties' interned numbers and
+    /// how it counts under `rules` (those of its day).
+    #[inline]
+    fn entry(
+        &self,
+        rules: &Rules,
+        prestatore: u32,
+        utilizzatore: u32,
+    ) -> Result<Entry, LedgerError> {
+        Ok(Entry {
+            id: self.id.0,
+            cents: self.cents,
+            prestatore,
+            utilizzatore,
+            day: self.day,
+            minutes: u16::try_from(self.minutes).map_err(|_| overflow("minutes"))?,
+            flags: own_flags(self.instrument, self.special, self.steward, self.profile)
+                | counting(rules, self.instrument, self.steward),
+        })
+    }
+}
+
+/// What recording `entry` adds to the totals: cap b counts what its `assessment` requested
+/// (the weighted compenso for c. 8).
+fn recorded_delta(entry: &Entry, assessment: &Assessment) -> Delta {
+    delta_of(
+        entry,
+        assessment
+            .cap_utilizzatore
+            .as_ref()
+            .map(|cap| cap.requested),
+    )
+}
+
 /// The year's totals a prestazione is assessed against.
 #[derive(Debug, Clone, Copy, Default)]
 struct Counted {
@@ -1513,34 +1548,16 @@ impl Ledger {
             return Err(RecordError::Refused(Box::new(assessment)));
         }
         let position = u32::try_from(entries.len()).map_err(|_| LedgerError::Full)?;
-        let entry = Entry {
-            id: probe.id.0,
-            cents: probe.cents,
-            prestatore: match probe.prestatore {
-                Some(i) => i,
-                None => prestatori.intern(prestatore_key)?,
-            },
-            utilizzatore: match probe.utilizzatore {
-                Some(i) => i,
-                None => utilizzatori.intern(utilizzatore_key)?,
-            },
-            day: probe.day,
-            minutes: u16::try_from(probe.minutes).map_err(|_| overflow("minutes"))?,
-            flags: own_flags(
-                probe.instrument,
-                probe.special,
-                probe.steward,
-                probe.profile,
-            ) | counting(rules, probe.instrument, probe.steward),
+        let prestatore = match probe.prestatore {
+            Some(i) => i,
+            None => prestatori.intern(prestatore_key)?,
         };
-        // Cap b counts what the assessment requested (the weighted compenso for c. 8).
-        let delta = delta_of(
-            &entry,
-            assessment
-                .cap_utilizzatore
-                .as_ref()
-                .map(|cap| cap.requested),
-        );
+        let utilizzatore = match probe.utilizzatore {
+            Some(i) => i,
+            None => utilizzatori.intern(utilizzatore_key)?,
+        };
+        let entry = probe.entry(rules, prestatore, utilizzatore)?;
+        let delta = recorded_delta(&entry, &assessment);
         year.change_read(&delta, true, &read)?;
         index.note(entries, entry.id, position);
         entries.push(entry);

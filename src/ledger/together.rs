@@ -2,9 +2,7 @@
 //! midnight, reading R-MIDNIGHT): each assessed as if the earlier ones were recorded, without
 //! changing the ledger.
 
-use super::{
-    Assessment, Entry, Ledger, LedgerError, counting, delta_of, overflow, own_flags, totals::Delta,
-};
+use super::{Assessment, Ledger, LedgerError, recorded_delta, totals::Delta};
 use crate::identity::CodiceFiscale;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::Prestazione;
@@ -98,29 +96,9 @@ impl Ledger {
                 }
             }
             let assessment = Ledger::judge(rules, &self.thresholds, &probe, &counted)?;
-            // What recording it would add: the same entry and delta as `record` (the interned
-            // numbers are not used by the totals' steps).
-            let entry = Entry {
-                id: probe.id.0,
-                cents: probe.cents,
-                prestatore: 0,
-                utilizzatore: 0,
-                day: probe.day,
-                minutes: u16::try_from(probe.minutes).map_err(|_| overflow("minutes"))?,
-                flags: own_flags(
-                    probe.instrument,
-                    probe.special,
-                    probe.steward,
-                    probe.profile,
-                ) | counting(rules, probe.instrument, probe.steward),
-            };
-            let delta = delta_of(
-                &entry,
-                assessment
-                    .cap_utilizzatore
-                    .as_ref()
-                    .map(|cap| cap.requested),
-            );
+            // What recording it would add (the interned numbers are not used by the totals'
+            // steps).
+            let delta = recorded_delta(&probe.entry(rules, 0, 0)?, &assessment);
             earlier.push(Earlier {
                 year,
                 prestatore,
