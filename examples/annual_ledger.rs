@@ -113,7 +113,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 );
             }
             Err(RecordError::Refused(a)) => {
-                explain_refusal(&ledger, worker, company, profile, day, compenso, &a)?;
+                explain_refusal(&ledger, worker, &p, &a)?;
             }
             Err(e) => return Err(e.into()),
         }
@@ -190,30 +190,21 @@ fn duration(minutes: u64) -> String {
 fn explain_refusal(
     ledger: &Ledger,
     worker: &Worker,
-    company: UtilizzatoreId,
-    profile: CapProfile,
-    day: Date,
-    compenso: Euro,
+    p: &Prestazione,
     a: &Assessment,
 ) -> Result<(), Box<dyn Error>> {
     println!(
-        "{day} {:<26} {:>10}  REFUSED:",
+        "{} {:<26} {:>10}  REFUSED:",
+        p.day(),
         worker.name,
-        compenso.to_italian()
+        p.compenso().to_italian()
     );
     for breach in &a.verdict.breaches {
         println!("    {breach}");
         println!("    consequence: {}", breach.consequence);
     }
-    let room = ledger.room(&RoomQuery {
-        prestatore: worker.cf,
-        utilizzatore: company,
-        day,
-        instrument: Instrument::ContrattoPrestazioneOccasionale,
-        special_category: worker.student,
-        steward: false,
-        profile,
-    })?;
+    // The room question of the refused prestazione, without restating its fields.
+    let room = ledger.room(&RoomQuery::for_prestazione(p))?;
     println!(
         "    the most the company may still pay {} this year: {} ({})",
         worker.name,

@@ -86,4 +86,7 @@ pub enum Error {
     /// An invalid LF or CPO communication, or funds that cannot be committed for it.
     #[error(transparent)]
     Communication(#[from] crate::instruments::CommunicationError),
+    /// A booking question that cannot be answered.
+    #[error(transparent)]
+    Booking(#[from] crate::booking::BookingError),
 }

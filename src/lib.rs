@@ -13,9 +13,51 @@
 //! Nothing panics on any input: bad input is an `Err` naming the field and the rule; a lawful-or-not
 //! question is answered by a [`Verdict`] listing every breached rule with its citation.
 //!
+//! ## The booking question, in one call
+//!
+//! [`assess_booking`] answers it for one piece of [`Work`] (the instrument asked for, or
+//! whichever is lawful, [`Choice`]): the admissibility of each instrument, then per calendar day
+//! the pay against its floor, the cost, the deadlines and whether a communication sent now is
+//! in time, the ledger's [`Assessment`] and the [`Room`] left after it, then the funds needed
+//! and the room before it; every figure from the function that owns its rule, with its
+//! [`Citation`]. The answer is a [`Booking`]: `Display` for a person, `Serialize` for an API.
+//!
+//! ```
+//! use prestazioni_occasionali::{
+//!     Euro, Ledger, LfActivity, Prestatore, RuleId, Utilizzatore, UtilizzatoreKind, Work, assess_booking,
+//! };
+//! use time::macros::{date, datetime};
+//!
+//! let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
+//! let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
+//! let mut ledger = Ledger::default();
+//!
+//! // 3 hours of baby-sitting through the Libretto Famiglia: 3 titoli, 30,00 in all (E1).
+//! let work = Work::lf(date!(2026 - 03 - 10), 180, LfActivity::AssistenzaDomiciliare, "Via Roma 1");
+//! let booking = assess_booking(&family, &sitter, &work, datetime!(2026-03-10 20:00 +01:00), &ledger, &[])?;
+//! assert!(booking.is_lawful());
+//! assert_eq!(booking.total_cost, Euro::from_euros(30));
+//! for p in booking.prestazioni() {
+//!     ledger.record(p)?;
+//! }
+//!
+//! // Through the CPO? No: a persona fisica outside any business uses the LF (c. 6).
+//! let cpo = Work::cpo(
+//!     datetime!(2026-03-12 15:00 +01:00), datetime!(2026-03-12 19:00 +01:00),
+//!     vec![Euro::from_euros(40)], "Via Roma 1", "baby-sitting",
+//! ).with_id(prestazioni_occasionali::PrestazioneId(2));
+//! let no = assess_booking(&family, &sitter, &cpo, datetime!(2026-03-11 20:00 +01:00), &ledger, &[])?;
+//! assert!(!no.is_lawful() && no.verdict().breaches_rule(RuleId::CpoUsers));
+//! println!("{no}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! `cargo run --example quickstart` runs it on one prestatore's year.
+//!
 //! ## A tour
 //!
-//! Data flows one way: rules → parties → prestazione → instrument checks → ledger → desk.
+//! Data flows one way: rules → parties → prestazione → instrument checks → ledger → booking,
+//! desk. Each step is also usable on its own.
 //!
 //! 1. **The rules** ([`Rules`], [`RulesTable`]): every legal parameter as dated data with its
 //!    [`Citation`]. A change of law is a new dated row; a host can build its own table.
@@ -37,44 +79,14 @@
 //!    agriculture from 2017 to 2022, cap c over the area's CCNL rate: [`CapProfile`]), with an
 //!    [`Assessment`] explaining every breach, revoca and correction, the room left
 //!    ([`Ledger::room`]), totals, and [`LedgerEvent`]s to replay and merge.
-//! 7. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
+//! 7. **The booking** ([`assess_booking`]): all of the above for one piece of work, in one call.
+//! 8. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
 //!    [`RegistrationData`] (every problem at once, with its field path), the [`Registration`]
 //!    state machine ([`REGISTRATION_TRANSITIONS`]) up to "Lavoratore Attivo", the utilizzatore's
 //!    [`UtilizzatoreRegistration`], and the intermediaries' [`Delega`]s with [`authorize`].
-//! 8. **The desk** ([`Scrivania`]): what the January 2026 portal shows the prestatore: each
+//! 9. **The desk** ([`Scrivania`]): what the January 2026 portal shows the prestatore: each
 //!    prestazione with its status, the payments with the fees withheld, the annual
 //!    [`Prospetto`] against cap a.
-//!
-//! `cargo run --example quickstart` runs all of it on one prestatore's year.
-//!
-//! ```
-//! use prestazioni_occasionali::{
-//!     assess_admissibility, CostBreakdown, Engagement, Euro, Instrument, LfActivity, Prestatore,
-//!     Rules, Utilizzatore, UtilizzatoreKind,
-//! };
-//! use time::macros::date;
-//!
-//! let day = date!(2026 - 03 - 07);
-//! let rules = Rules::in_force_on(day)?;
-//!
-//! // What one CPO hour at the minimum pay costs the utilizzatore (worked example E2, reading R-ONERI-BASE).
-//! let hour = CostBreakdown::cpo(rules.cpo_min_hourly.value, rules)?;
-//! assert_eq!(hour.total, Euro::from_cents(1241));
-//!
-//! // May a family pay a baby-sitter through the Libretto Famiglia?
-//! let sitter = Prestatore::new("RSSMRA85T10A562S".parse()?, "Mario", "Rossi", date!(1985 - 12 - 10))?;
-//! let family = Utilizzatore::new("BNCGNN60A01H501P".parse()?, "Giovanni Bianchi", UtilizzatoreKind::PersonaFisica)?;
-//! let job = Engagement::on(day).with_lf_activity(LfActivity::AssistenzaDomiciliare);
-//! assert!(assess_admissibility(Instrument::LibrettoFamiglia, &family, &sitter, &job, rules)?.is_lawful());
-//!
-//! // Through the CPO? No: a persona fisica outside any business uses the LF (c. 6).
-//! let verdict = assess_admissibility(Instrument::ContrattoPrestazioneOccasionale, &family, &sitter, &job, rules)?;
-//! assert!(!verdict.is_lawful());
-//! for breach in &verdict.breaches {
-//!     println!("{breach}");
-//! }
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 //!
 //! ## Readings of open points
 //!
@@ -84,10 +96,12 @@
 //!
 //! ## Number formats
 //!
-//! User-facing text (verdict facts, consequences, error messages, the Scrivania's `Display`)
-//! writes numbers in one Italian style: amounts as [`Euro::to_italian`] does (`1.234,56 €`),
-//! durations as whole hours and minutes (`242 h 40 min`). An error message that quotes the
-//! caller's own input text keeps it verbatim. `Euro`'s own `Display` (`1234.56`) is the
+//! User-facing text (verdict facts, consequences, error messages, the `Display` of a
+//! [`Booking`], an [`Assessment`], a [`Room`], a [`MoneyCap`], an [`HoursCap`] and of the
+//! Scrivania) writes numbers in one Italian style: amounts as [`Euro::to_italian`] does
+//! (`1.234,56 €`), durations as whole hours and minutes (`242 h 40 min`). Days are ISO dates
+//! (`2026-03-07`), except in the Scrivania's lines, which show them as the INPS portal does
+//! (`07/03/2026`). An error message that quotes the caller's own input text keeps it verbatim. `Euro`'s own `Display` (`1234.56`) is the
 //! machine form used by `FromStr` and serde.
 //!
 //! ## Crate features
@@ -98,7 +112,7 @@
 //!   `CodiceFiscale::decode` names the birthplace; without it only a code's form is checked.
 //! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
-//!   ISO 8601); computed answers (communications, the Scrivania, authorizations) serialise
+//!   ISO 8601); computed answers (bookings, communications, the Scrivania, authorizations) serialise
 //!   only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types, up to
 //!   realistic prestazioni and calendar years of them that a [`Ledger`] records without refusal.
@@ -112,6 +126,7 @@
 struct ReadmeDoctests;
 
 mod ateco;
+mod booking;
 mod delega;
 mod error;
 mod format;
@@ -131,6 +146,10 @@ pub mod strategies;
 mod verdict;
 
 pub use ateco::{AtecoCode, AtecoError, Section, Sector};
+pub use booking::{
+    Booking, BookingDay, BookingError, Choice, CommunicateBy, Funds, PayCheck, Schedule, Work,
+    assess_booking,
+};
 pub use delega::{
     Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
     Permit, Subject, authorize,

@@ -34,4 +34,13 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<po::Assessment>();
     assert_send_sync::<po::LedgerEvent>();
     assert_send_sync::<po::Room>();
+    assert_send_sync::<po::Booking>();
+    assert_send_sync::<po::BookingDay>();
+    assert_send_sync::<po::BookingError>();
+    assert_send_sync::<po::Work>();
+    assert_send_sync::<po::Schedule>();
+    assert_send_sync::<po::Funds>();
+    assert_send_sync::<po::PayCheck>();
+    assert_send_sync::<po::Choice>();
+    assert_send_sync::<po::CommunicateBy>();
 }

@@ -28,12 +28,12 @@ pub use deadlines::{
     lf_communication_deadline, payment_date, post_office_collectable_on, revoca_deadline,
 };
 pub use funds::{Causale, Commitment, FundsAccount, FundsError, FundsEvent, TopUp};
-pub(crate) use pay::area_name;
 pub use pay::{
     AgriculturalArea, CpoDay, MAX_SPAN_DAYS, agricultural_hour_limit,
     agricultural_hour_limit_citation, check_cpo_pay, check_cpo_pay_agricultural,
     cpo_minimum_compenso, cpo_minimum_compenso_agricultural, split_at_midnight, titoli_for_minutes,
 };
+pub(crate) use pay::{area_name, cpo_floor_citation};
 pub use sanctions::{FineTotals, fine_totals, sanction_for};
 
 use crate::money::MoneyError;

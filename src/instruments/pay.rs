@@ -165,15 +165,9 @@ pub fn check_cpo_pay(
     let minimum = cpo_minimum_compenso(minutes, rules)?;
     let mut verdict = Verdict::default();
     if compenso < minimum {
-        let daily = &rules.cpo_min_daily;
-        let citation = if minimum == daily.value.amount {
-            daily.citation.clone()
-        } else {
-            rules.cpo_min_hourly.citation.clone()
-        };
         verdict.push(Breach::new(
             RuleId::CpoMinPay,
-            citation,
+            cpo_floor_citation(minimum, rules).clone(),
             format!(
                 "compenso {} is below the minimum {} for a prestazione of {}",
                 compenso.to_italian(),
@@ -184,6 +178,17 @@ pub fn check_cpo_pay(
         ));
     }
     Ok(verdict)
+}
+
+/// The rule that sets a CPO floor of `minimum` ([`cpo_minimum_compenso`]): the daily minimum
+/// (c. 17 lett. e) when the floor is the daily amount, else the hourly minimum (c. 16).
+pub(crate) fn cpo_floor_citation(minimum: Euro, rules: &Rules) -> &Citation {
+    let daily = &rules.cpo_min_daily;
+    if minimum == daily.value.amount {
+        &daily.citation
+    } else {
+        &rules.cpo_min_hourly.citation
+    }
 }
 
 /// The three areas of the CCNL operai agricoli whose hourly rate was the pay floor of an

@@ -1,14 +1,17 @@
 //! What the ledger answers about one prestazione: every breached cap with its explanation, the
 //! headroom left under every cap that applies, and warning levels.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use time::Date;
 
+use crate::format::{duration, italian_amount, italian_decimal};
 use crate::identity::CodiceFiscale;
-use crate::instruments::AgriculturalArea;
+use crate::instruments::{AgriculturalArea, area_name};
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
-use crate::prestazione::{CapProfile, Instrument, PrestazioneId};
+use crate::prestazione::{CapProfile, Instrument, Prestazione, PrestazioneId};
 use crate::rules::{Citation, Rules};
 use crate::verdict::{Consequence, RuleId, Verdict};
 
@@ -47,6 +50,7 @@ use crate::verdict::{Consequence, RuleId, Verdict};
 /// assert_eq!(pair.rule, RuleId::CapPair);
 /// assert_eq!(pair.headroom, Euro::from_euros(2_476));
 /// assert_eq!(pair.titoli, 309); // 2.476 / 8,00
+/// assert_eq!(pair.to_string(), "CAP-PAIR: used 0,00 € + 24,00 € = 24,00 € of 2.500,00 €; room 2.476,00 €");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -462,6 +466,73 @@ impl Assessment {
             .min()
             .unwrap_or(Euro::ZERO)
     }
+
+    /// The room left after the prestazione, as [`Ledger::room`](crate::Ledger::room) reports
+    /// it: the largest nominal compenso the utilizzatore may still pay the prestatore in the
+    /// prestazione's year ([`Assessment::headroom`]), its whole LF titoli, the minutes left
+    /// under the hour limit, the rule that binds (the cap with the least headroom, or the hour
+    /// limit when it is used up) and every money cap.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (worked
+    /// example E5, E11).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// use prestazioni_occasionali::RuleId;
+    ///
+    /// let room = Ledger::default().assess(&Prestazione::try_from(draft.clone())?)?.room();
+    /// // 2.000,00 leaves 500,00 under cap c: 62 whole titoli of 8,00.
+    /// assert_eq!((room.compenso, room.titoli, room.binding), (Euro::from_euros(500), 62, RuleId::CapPair));
+    ///
+    /// // Past cap c there is no room at all.
+    /// let over = PrestazioneDraft { compenso: Euro::from_euros(2_600), ..draft };
+    /// assert_eq!(Ledger::default().assess(&Prestazione::try_from(over)?)?.room().compenso, Euro::ZERO);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn room(&self) -> Room {
+        let mut best: Option<&MoneyCap> = None;
+        for cap in self.money_caps() {
+            if best.is_none_or(|b| cap.headroom < b.headroom) {
+                best = Some(cap);
+            }
+        }
+        let minutes = self.hours.map(|h| h.headroom);
+        let (compenso, titoli, binding) = match (self.hours, best) {
+            (Some(h), _) if h.headroom == 0 => (
+                Euro::ZERO,
+                0,
+                match h.agricultural_area {
+                    Some(_) => RuleId::HoursAgri,
+                    None => RuleId::Hours280,
+                },
+            ),
+            (_, Some(cap)) => (cap.headroom, cap.titoli, cap.rule),
+            (_, None) => (Euro::ZERO, 0, RuleId::CapPrestatore),
+        };
+        Room {
+            compenso,
+            titoli,
+            minutes,
+            binding,
+            caps: self.money_caps().cloned().collect(),
+        }
+    }
 }
 
 /// Which breaches [`Ledger::record_with`](crate::Ledger::record_with) refuses.
@@ -539,6 +610,51 @@ pub struct RoomQuery {
     pub profile: CapProfile,
 }
 
+impl RoomQuery {
+    /// The room question for the prestatore, utilizzatore, day, instrument, comma-8 category,
+    /// steward flag and profile of `p`: what [`Ledger::room`](crate::Ledger::room) answers
+    /// before `p` is recorded, without restating the prestazione's fields.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RoomQuery, RuleId};
+    /// use time::macros::date;
+    ///
+    /// let p = Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?;
+    /// let query = RoomQuery::for_prestazione(&p);
+    /// assert_eq!((query.day, query.instrument), (p.day(), p.instrument()));
+    /// let room = Ledger::default().room(&query)?;
+    /// assert_eq!((room.compenso, room.binding), (Euro::from_euros(2_500), RuleId::CapPair));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn for_prestazione(p: &Prestazione) -> RoomQuery {
+        RoomQuery {
+            prestatore: p.prestatore(),
+            utilizzatore: p.utilizzatore(),
+            day: p.day(),
+            instrument: p.instrument(),
+            special_category: p.special_category(),
+            steward: p.steward(),
+            profile: p.profile(),
+        }
+    }
+}
+
 /// The answer of [`Ledger::room`](crate::Ledger::room): the largest compenso (and number of LF
 /// titoli) the utilizzatore may still pay the prestatore on the day.
 ///
@@ -566,6 +682,10 @@ pub struct RoomQuery {
 /// assert_eq!(room.minutes, Some(280 * 60));
 /// assert_eq!(room.binding, RuleId::CapPair);
 /// assert_eq!(room.caps.len(), 3);
+/// assert_eq!(
+///     room.to_string().lines().next(),
+///     Some("room 2.500,00 €, set by CAP-PAIR; 280 h 00 min left under the hour limit")
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -583,4 +703,166 @@ pub struct Room {
     pub binding: RuleId,
     /// Every money cap that applies, with its own headroom and titoli (a, b, c, c-bis).
     pub caps: Vec<MoneyCap>,
+}
+
+impl fmt::Display for MoneyCap {
+    /// One line in the crate's Italian formats: what is used of the cap (before and with the
+    /// prestazione, when it asks for something), the excess when breached, and the room left
+    /// after it. Cap b says which figures are counted (compensi to comma-8 prestatori at their
+    /// c. 8 weight) and which are nominal:
+    ///
+    /// - `CAP-PAIR: used 2.472,00 € of 2.500,00 €; room 28,00 €`
+    /// - `CAP-PAIR: used 2.472,00 € + 32,00 € = 2.504,00 € of 2.500,00 €, over by 4,00 €; room 0,00 €`
+    /// - `CAP-UTILIZZATORE-TOTAL: counted 1.854,00 € of 10.000,00 € (compensi to comma-8
+    ///   prestatori, this one included, counted at 75%); room 8.146,00 € counted, i.e.
+    ///   8.146,00 € to an ordinary prestatore or 10.861,33 € to this one`
+    ///
+    /// The rule id names the rule in the crate's legal reference (`law::rules`); the citation
+    /// of the cap in force is [`MoneyCap::citation`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cap_b = self.rule == RuleId::CapUtilizzatore;
+        write!(
+            f,
+            "{}: {} {}",
+            self.rule,
+            if cap_b { "counted" } else { "used" },
+            italian_amount(self.used)
+        )?;
+        if !self.requested.is_zero() {
+            write!(
+                f,
+                " + {} = {}",
+                italian_amount(self.requested),
+                italian_amount(self.total())
+            )?;
+        }
+        write!(f, " of {}", self.limit.to_italian())?;
+        if cap_b {
+            match self.weight {
+                Some(w) => write!(
+                    f,
+                    " (compensi to comma-8 prestatori, this one included, counted at {}%)",
+                    italian_decimal(w.saturating_mul(Decimal::ONE_HUNDRED))
+                )?,
+                None => f.write_str(
+                    " (compensi to comma-8 prestatori counted at their c. 8 weight, this prestatore's in full)",
+                )?,
+            }
+        }
+        let limit = self.limit.as_decimal();
+        let total = self.total();
+        if total > limit {
+            write!(f, ", over by {}", italian_amount(total - limit))?;
+        }
+        match (cap_b, self.weight) {
+            (true, Some(_)) => {
+                let counted_room = if total >= limit {
+                    Decimal::ZERO
+                } else {
+                    limit - total
+                };
+                let ordinary = Euro::round_down(counted_room)
+                    .map_or_else(|_| italian_amount(counted_room), Euro::to_italian);
+                write!(
+                    f,
+                    "; room {} counted, i.e. {ordinary} to an ordinary prestatore or {} to this one",
+                    italian_amount(counted_room),
+                    self.headroom.to_italian()
+                )?;
+            }
+            _ => write!(f, "; room {}", self.headroom.to_italian())?,
+        }
+        if let Some(level) = self.warning {
+            write!(f, " (warning: {level}% of the cap reached)")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for HoursCap {
+    /// One line: the hours used of the limit (before and with the prestazione), the excess when
+    /// breached, and what is left: `HOURS-280: used 240 h 20 min + 2 h 20 min = 242 h 40 min of
+    /// 280 h 00 min; 37 h 20 min left`; in agriculture 2017-2022 `HOURS-AGRI (area 3): ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.agricultural_area {
+            Some(area) => write!(f, "{} ({})", RuleId::HoursAgri, area_name(area))?,
+            None => write!(f, "{}", RuleId::Hours280)?,
+        }
+        write!(f, ": used {}", duration(u64::from(self.used)))?;
+        let total = u64::from(self.used) + u64::from(self.requested);
+        if self.requested > 0 {
+            write!(
+                f,
+                " + {} = {}",
+                duration(u64::from(self.requested)),
+                duration(total)
+            )?;
+        }
+        write!(f, " of {}", duration(u64::from(self.limit)))?;
+        if let Some(over) = total.checked_sub(u64::from(self.limit)).filter(|m| *m > 0) {
+            write!(f, ", over by {}", duration(over))?;
+        }
+        write!(f, "; {} left", duration(u64::from(self.headroom)))?;
+        if let Some(level) = self.warning {
+            write!(f, " (warning: {level}% of the limit reached)")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Room {
+    /// The room on a first line (`room 28,00 €, set by CAP-PAIR; 39 h 40 min left under the hour
+    /// limit`), then each money cap on its own line, indented by two spaces, as
+    /// [`MoneyCap`]'s `Display` writes it. Titoli are not shown: they exist only in the Libretto
+    /// Famiglia (the field `titoli` has them).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "room {}, set by {}",
+            self.compenso.to_italian(),
+            self.binding
+        )?;
+        if let Some(minutes) = self.minutes {
+            write!(
+                f,
+                "; {} left under the hour limit",
+                duration(u64::from(minutes))
+            )?;
+        }
+        for cap in &self.caps {
+            write!(f, "\n  {cap}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Assessment {
+    /// A first line with the prestazione, its day and whether it fits every cap
+    /// (`prestazione #5 on 2026-03-07: within every cap`, or `...: breaches CAP-PAIR`), then one
+    /// line per breach with its citation and consequence, then every cap that applies and the
+    /// hour limit as [`MoneyCap`] and [`HoursCap`] write them, indented by two spaces.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "prestazione {} on {}: ", self.prestazione, self.day)?;
+        if self.verdict.is_lawful() {
+            f.write_str("within every cap")?;
+        } else {
+            let rules: Vec<&str> = self
+                .verdict
+                .breaches
+                .iter()
+                .map(|b| b.rule.as_str())
+                .collect();
+            write!(f, "breaches {}", rules.join(", "))?;
+        }
+        for breach in &self.verdict.breaches {
+            write!(f, "\n  {breach}; consequence: {}", breach.consequence)?;
+        }
+        for cap in self.money_caps() {
+            write!(f, "\n  {cap}")?;
+        }
+        if let Some(hours) = &self.hours {
+            write!(f, "\n  {hours}")?;
+        }
+        Ok(())
+    }
 }

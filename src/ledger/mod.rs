@@ -5,6 +5,7 @@
 mod assessment;
 mod events;
 mod hasher;
+mod together;
 mod totals;
 
 use std::borrow::Borrow;
@@ -756,6 +757,41 @@ struct Probe {
     profile: CapProfile,
 }
 
+impl Probe {
+    /// The entry that recording this prestazione adds, with the parties' interned numbers and
+    /// how it counts under `rules` (those of its day).
+    #[inline]
+    fn entry(
+        &self,
+        rules: &Rules,
+        prestatore: u32,
+        utilizzatore: u32,
+    ) -> Result<Entry, LedgerError> {
+        Ok(Entry {
+            id: self.id.0,
+            cents: self.cents,
+            prestatore,
+            utilizzatore,
+            day: self.day,
+            minutes: u16::try_from(self.minutes).map_err(|_| overflow("minutes"))?,
+            flags: own_flags(self.instrument, self.special, self.steward, self.profile)
+                | counting(rules, self.instrument, self.steward),
+        })
+    }
+}
+
+/// What recording `entry` adds to the totals: cap b counts what its `assessment` requested
+/// (the weighted compenso for c. 8).
+fn recorded_delta(entry: &Entry, assessment: &Assessment) -> Delta {
+    delta_of(
+        entry,
+        assessment
+            .cap_utilizzatore
+            .as_ref()
+            .map(|cap| cap.requested),
+    )
+}
+
 /// The year's totals a prestazione is assessed against.
 #[derive(Debug, Clone, Copy, Default)]
 struct Counted {
@@ -1092,8 +1128,13 @@ impl Ledger {
 
     fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
         let rules = self.table.in_force_on(probe.day)?;
+        Ledger::judge(rules, &self.thresholds, probe, &self.counted(probe))
+    }
+
+    /// The year's totals `probe` is assessed against (zeros for parties the year does not hold).
+    fn counted(&self, probe: &Probe) -> Counted {
         let year = self.year(probe.day.year());
-        let counted = Counted {
+        Counted {
             prestatore: match (year, probe.prestatore) {
                 (Some(y), Some(i)) => y.prestatore(i),
                 _ => PTot::default(),
@@ -1110,8 +1151,7 @@ impl Ledger {
                 (Some(y), Some(p), Some(u)) => y.pair(p, u),
                 _ => PairTot::default(),
             },
-        };
-        Ledger::judge(rules, &self.thresholds, probe, &counted)
+        }
     }
 
     /// The assessment of `probe` under `rules` against the year's totals `counted`.
@@ -1508,34 +1548,16 @@ impl Ledger {
             return Err(RecordError::Refused(Box::new(assessment)));
         }
         let position = u32::try_from(entries.len()).map_err(|_| LedgerError::Full)?;
-        let entry = Entry {
-            id: probe.id.0,
-            cents: probe.cents,
-            prestatore: match probe.prestatore {
-                Some(i) => i,
-                None => prestatori.intern(prestatore_key)?,
-            },
-            utilizzatore: match probe.utilizzatore {
-                Some(i) => i,
-                None => utilizzatori.intern(utilizzatore_key)?,
-            },
-            day: probe.day,
-            minutes: u16::try_from(probe.minutes).map_err(|_| overflow("minutes"))?,
-            flags: own_flags(
-                probe.instrument,
-                probe.special,
-                probe.steward,
-                probe.profile,
-            ) | counting(rules, probe.instrument, probe.steward),
+        let prestatore = match probe.prestatore {
+            Some(i) => i,
+            None => prestatori.intern(prestatore_key)?,
         };
-        // Cap b counts what the assessment requested (the weighted compenso for c. 8).
-        let delta = delta_of(
-            &entry,
-            assessment
-                .cap_utilizzatore
-                .as_ref()
-                .map(|cap| cap.requested),
-        );
+        let utilizzatore = match probe.utilizzatore {
+            Some(i) => i,
+            None => utilizzatori.intern(utilizzatore_key)?,
+        };
+        let entry = probe.entry(rules, prestatore, utilizzatore)?;
+        let delta = recorded_delta(&entry, &assessment);
         year.change_read(&delta, true, &read)?;
         index.note(entries, entry.id, position);
         entries.push(entry);
@@ -1919,35 +1941,7 @@ impl Ledger {
             steward: query.steward,
             profile: query.profile,
         };
-        let a = self.evaluate(&probe)?;
-        let per_titolo = self.table.in_force_on(query.day)?.lf_titolo.value.compenso;
-        let mut best: Option<&MoneyCap> = None;
-        for cap in a.money_caps() {
-            if best.is_none_or(|b| cap.headroom < b.headroom) {
-                best = Some(cap);
-            }
-        }
-        let minutes = a.hours.map(|h| h.headroom);
-        let (compenso, binding) = match (minutes, best) {
-            (Some(0), _) => (
-                Euro::ZERO,
-                match a.hours.and_then(|h| h.agricultural_area) {
-                    Some(_) => RuleId::HoursAgri,
-                    None => RuleId::Hours280,
-                },
-            ),
-            (_, Some(cap)) => (cap.headroom, cap.rule),
-            (_, None) => (Euro::ZERO, RuleId::CapPrestatore),
-        };
-        let titoli = titoli_in(cents_of(compenso)?, per_titolo);
-        let caps = a.money_caps().cloned().collect();
-        Ok(Room {
-            compenso,
-            titoli,
-            minutes,
-            binding,
-            caps,
-        })
+        Ok(self.evaluate(&probe)?.room())
     }
 
     /// A prestatore's totals in a calendar year (zeros when unknown).
