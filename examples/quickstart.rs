@@ -29,7 +29,7 @@
 //! Days are printed as ISO dates (`2026-03-07`), as the crate's verdicts print them, except the
 //! Scrivania's own lines in section 6, which show them as the INPS portal does (`07/03/2026`).
 //!
-//! Rules illustrated (see `prestazioni_occasionali::law`): the rules table (Part B §1, every row cited); CPO-CONTRIB and
+//! Rules illustrated (see `prestazioni_occasionali::law`): the rules table (every row cited); CPO-CONTRIB and
 //! LF-TITOLO with worked examples E1, E2 and E3 (reading R-ONERI-BASE for the 1% oneri); REG-BOTH,
 //! REG-AUTH, ELIG-SELFCERT; LF-USERS and CPO-USERS; CPO-MIN-PAY, CPO-COMM, CPO-REVOCA, CPO-PAY,
 //! LF-COMM, LF-PAY with worked example E6 (7/3/2026: communicate by 13:00, revoca until
