@@ -5,9 +5,9 @@
 //! Rules illustrated (see `prestazioni_occasionali::law`): REG-BOTH and REG-DATA-PRESTATORE (the form, with the problems a
 //! draft still has), REG-AUTH (INPS PIN until 30/9/2021, then SPID level 2 or more), REG-STATES,
 //! ELIG-AGE (reading R-MINORS), PAY-MODES (reading R-FEES: an IBAN credit is free), REG-INTERMEDIARI (a
-//! consulente del lavoro may act for a prestatore only from the January 2026 portal, INPS msg
-//! 3932/2025; the delega kept for its validity plus 5 years, INPS msg 3177/2017). Days are ISO
-//! dates (`2026-01-01`), as in the crate's answers.
+//! consulente del lavoro may act for a prestatore under a valid delega, as since INPS msg
+//! 3177/2017, reading R-INTERMEDIARIES-2017; the delega kept for its validity plus 5 years).
+//! Days are ISO dates (`2026-01-01`), as in the crate's answers.
 //!
 //! Run with `cargo run --example registration`.
 
@@ -111,7 +111,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
 
-    // A consulente del lavoro under a delega, before and after the 2026 portal.
+    // A consulente del lavoro under a delega: allowed while it is valid, denied once it expired.
     let consulente = Intermediario {
         kind: IntermediarioKind::ConsulenteDelLavoro,
         codice_fiscale: "BNCGNN60A01H501P".parse()?,
@@ -131,17 +131,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .delega_retention_years
             .citation
     );
-    for day in [date!(2025 - 12 - 31), date!(2026 - 01 - 01)] {
+    for day in [date!(2026 - 03 - 02), date!(2027 - 06 - 01)] {
+        let rules = Rules::in_force_on(day)?;
         let answer = authorize(
             &Actor::Intermediario(consulente),
             Action::ChangePaymentMethod,
             &Subject::Party(Party::Prestatore(cf)),
             std::slice::from_ref(&delega),
             day,
-            Rules::in_force_on(day)?,
+            rules,
         );
         match answer.denial() {
-            None => println!("{day}: allowed"),
+            None => println!("{day}: allowed ({})", rules.intermediary_scopes.citation),
             Some(why) => println!("{day}: denied: {why}"),
         }
     }

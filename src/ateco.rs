@@ -500,8 +500,10 @@ const AGRICULTURE: &[AtecoCode] = &[code!(0, 1), code!(0, 2), code!(0, 3)];
 /// Each sector is a cited list of ATECO 2007 prefixes ([`Sector::prefixes`],
 /// [`Sector::citation`]); a code belongs to a sector when it is within one of its prefixes. Where
 /// the statute names an activity in words and the crate chose the ATECO codes,
-/// [`Sector::is_derived`] is `true` and the doc of the variant says so. **When** a list matters
-/// (its dates in force) is not decided here but by the dated rules table.
+/// [`Sector::is_derived`] is `true`, the doc of the variant says so and its citation names
+/// reading R-SECTOR-ATECO. **When** a list matters (its dates in force) is not decided here but
+/// by the dated rules table. The lists are in ATECO 2007 codes, as INPS gives them; how ATECO
+/// 2025 codes relate to them is reading R-ATECO-2025.
 ///
 /// # Examples
 ///
@@ -636,19 +638,19 @@ impl Sector {
                 "art. 54-bis c. 1-bis D.L. 50/2017, added by L. 197/2022 art. 1 c. 342 (ATECO 93.29.1)"
             }
             Sector::Hospitality => {
-                "art. 54-bis c. 14 lett. a D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis (ATECO division 55: derived mapping)"
+                "art. 54-bis c. 14 lett. a D.L. 50/2017 as amended by D.L. 87/2018 art. 2-bis (ATECO division 55: derived mapping, reading R-SECTOR-ATECO)"
             }
             Sector::Construction => {
-                "art. 54-bis c. 14 lett. c D.L. 50/2017, edilizia e settori affini (ATECO section F: derived mapping)"
+                "art. 54-bis c. 14 lett. c D.L. 50/2017, edilizia e settori affini (ATECO section F: derived mapping, reading R-SECTOR-ATECO)"
             }
             Sector::StoneWorking => {
-                "art. 54-bis c. 14 lett. c D.L. 50/2017, escavazione o lavorazione di materiale lapideo (ATECO 08.11, 23.70: derived mapping)"
+                "art. 54-bis c. 14 lett. c D.L. 50/2017, escavazione o lavorazione di materiale lapideo (ATECO 08.11, 23.70: derived mapping, reading R-SECTOR-ATECO)"
             }
             Sector::Mining => {
-                "art. 54-bis c. 14 lett. c D.L. 50/2017, miniere, cave e torbiere (ATECO section B: derived mapping)"
+                "art. 54-bis c. 14 lett. c D.L. 50/2017, miniere, cave e torbiere (ATECO section B: derived mapping, reading R-SECTOR-ATECO)"
             }
             Sector::Agriculture => {
-                "art. 54-bis c. 14 lett. b D.L. 50/2017, imprese del settore agricolo (ATECO section A: derived mapping)"
+                "art. 54-bis c. 14 lett. b D.L. 50/2017, imprese del settore agricolo (ATECO section A: derived mapping, reading R-SECTOR-ATECO)"
             }
         }
     }

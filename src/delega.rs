@@ -707,10 +707,11 @@ impl Delega {
     /// The last day the intermediary must keep the delega (and the copy of the delegante's
     /// ID): the end of its validity plus [`Rules::delega_retention_years`] (5) of the embedded
     /// rules in force at the end of the validity. The validity's end is taken as
-    /// [`Delega::until`] even when revoked earlier: the later, conservative day. A 29 February
+    /// [`Delega::until`] even when revoked earlier: the later, conservative day (reading
+    /// R-DELEGA-KEEP). A 29 February
     /// moves to 1 March in a common year.
     ///
-    /// Legal basis: INPS msg 3177/2017 (REG-INTERMEDIARI).
+    /// Legal basis: INPS msg 3177/2017 (REG-INTERMEDIARI, reading R-DELEGA-KEEP).
     ///
     /// # Errors
     ///
@@ -1176,14 +1177,15 @@ impl Authorization {
 ///   prestazioni;
 /// - an intermediary acts only within a delega from the subject's owner that is valid on `day`,
 ///   unrevoked, includes the action, and whose intermediary category may act for that kind of
-///   delegante under [`Rules::intermediary_scopes`] in force on `day` (patronati only for
-///   prestatori and LF utilizzatori; professionals for prestatori only from the 2026 portal; no
-///   intermediaries before 31/7/2017).
+///   delegante under [`Rules::intermediary_scopes`] in force on `day` (no intermediaries before
+///   INPS msg 3177 of 31/7/2017; from then L. 12/1979 professionals and service centres for
+///   prestatori and utilizzatori, patronati only for prestatori and LF utilizzatori: reading
+///   R-INTERMEDIARIES-2017).
 ///
 /// `rules` must be those in force on `day`.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (
-/// REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI,
+/// reading R-INTERMEDIARIES-2017).
 ///
 /// # Examples
 ///
@@ -1198,23 +1200,23 @@ impl Authorization {
 /// let delega = Delega::new(DelegaDraft {
 ///     delegante: Party::Prestatore(mario),
 ///     intermediario: consulente,
-///     actions: vec![Action::ViewScrivania],
-///     from: date!(2025 - 06 - 01),
-///     until: date!(2026 - 12 - 31),
+///     actions: vec![Action::ChangePaymentMethod],
+///     from: date!(2017 - 07 - 01),
+///     until: date!(2018 - 06 - 30),
 ///     revoked_on: None,
 /// })?;
 /// let subject = Subject::Party(Party::Prestatore(mario));
 /// let actor = Actor::Intermediario(consulente);
 ///
-/// // From the 2026 portal a consulente may act for a prestatore...
-/// let day = date!(2026 - 02 - 02);
-/// let ok = authorize(&actor, Action::ViewScrivania, &subject, &[delega.clone()], day, Rules::in_force_on(day)?);
+/// // From INPS msg 3177 of 31/7/2017 a consulente may act for a prestatore...
+/// let day = date!(2017 - 07 - 31);
+/// let ok = authorize(&actor, Action::ChangePaymentMethod, &subject, &[delega.clone()], day, Rules::in_force_on(day)?);
 /// assert!(ok.is_allowed());
 ///
-/// // ...but not in 2025.
-/// let day = date!(2025 - 07 - 01);
-/// let no = authorize(&actor, Action::ViewScrivania, &subject, &[delega], day, Rules::in_force_on(day)?);
-/// assert!(no.denial().unwrap().to_string().starts_with("a consulente del lavoro (L. 12/1979) may not act for a prestatore on 2025-07-01"));
+/// // ...but no intermediary could act the day before.
+/// let day = date!(2017 - 07 - 30);
+/// let no = authorize(&actor, Action::ChangePaymentMethod, &subject, &[delega], day, Rules::in_force_on(day)?);
+/// assert!(no.denial().unwrap().to_string().starts_with("a consulente del lavoro (L. 12/1979) may not act for a prestatore on 2017-07-30"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn authorize(

@@ -9,7 +9,8 @@
 //! under every cap this year, with the article and comma behind each answer.
 //!
 //! It is a pure library: no I/O, no clock, no network. Dates (`time::Date`) and instants
-//! (`time::OffsetDateTime`, with the Europe/Rome offset of the day) are passed in by the caller.
+//! (`time::OffsetDateTime`, with the Europe/Rome offset of the day) are passed in by the caller;
+//! every calendar rule is read in Italian civil time (reading R-CIVIL-TIME).
 //! Nothing panics on any input: bad input is an `Err` naming the field and the rule; a lawful-or-not
 //! question is answered by a [`Verdict`] listing every breached rule with its citation.
 //!
@@ -54,6 +55,11 @@
 //!
 //! `cargo run --example quickstart` runs it on one prestatore's year.
 //!
+//! Every rule, reading, worked example and source the crate relies on is documented in the crate
+//! itself, in the legal reference [`law`]: a rule id a verdict prints (`CAP-PAIR`) is a section
+//! of [`law::rules`], a reading a citation names (`reading R-ONERI-BASE`) a section of
+//! [`law::readings`].
+//!
 //! ## A tour
 //!
 //! Data flows one way: rules → parties → prestazione → instrument checks → ledger → booking,
@@ -88,11 +94,17 @@
 //!    prestazione with its status, the payments with the fees withheld, the annual
 //!    [`Prospetto`] against cap a.
 //!
+//! 9. **The law** ([`law`]): the rules by id, the readings of open points, the worked examples
+//!    E1 to E11 (each a doctest), the sources and what was not verified, and the
+//!    [glossary](law::glossary) of the Italian terms the API keeps.
+//!
 //! ## Readings of open points
 //!
-//! Where the sources disagree or are silent, the crate follows the conservative readings of the
-//! project's law file (reading R-ONERI-BASE to R-FEES), and each doc comment says which one it applies;
-//! the readings marked configurable are rows of the rules table a host can replace.
+//! Where the sources disagree or are silent, the crate takes the conservative reading, under which
+//! a host that follows it cannot break the law, and names it: each is a section of
+//! [`law::readings`] (`R-ONERI-BASE`, `R-REVOCA`, ...), cited by the doc comments and by the
+//! citations of the rules table. Where a reading rests on a value, that value is a row of the
+//! rules table a host can replace ([`RulesTableBuilder`]); each reading says whether and how.
 //!
 //! ## Number formats
 //!
@@ -117,9 +129,8 @@
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types, up to
 //!   realistic prestazioni and calendar years of them that a [`Ledger`] records without refusal.
 //!
-//! This crate is not legal advice.
-//!
-#![doc = include_str!("../docs/glossary.md")]
+//! This crate is not legal advice: it documents one reading of the law, from sources that were not
+//! all checked against the official texts ([`law::sources`]).
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -2,8 +2,10 @@
 //! communicated by every utilizzatore with its status, the payments by INPS with their fees, the
 //! annual prospetto compensi, and the payment method in force on each day.
 //!
-//! Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026); art. 54-bis c. 1 lett. a,
-//! c. 10-11, c. 13, 15, c. 18 D.L. 50/2017; INPS circ. 107/2017 (reading R-YEAR-OF-WORK, R-PAYMENT-DAY, R-REVOCA, R-FEES).
+//! Legal basis: INPS msg 3932 of 24/12/2025 and the INPS press release of 29/12/2025
+//! (REG-PORTAL-2026); art. 54-bis c. 1 lett. a, c. 10-11, c. 13, 15, c. 18 D.L. 50/2017; INPS
+//! circ. 107/2017 (readings R-YEAR-OF-WORK, R-PAYMENT-DAY, R-REVOCA, R-FEES,
+//! R-FEE-PER-PRESTAZIONE).
 
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
@@ -295,9 +297,9 @@ pub enum PrestazioneStatus {
     },
 }
 
-/// One payment by INPS: the compenso, the fee withheld by the payment method in force on the
-/// payment day, and the net amount. `Display` gives one line with the amounts in the Italian
-/// format.
+/// One payment by INPS, one per prestazione (reading R-FEE-PER-PRESTAZIONE): the compenso, the
+/// fee withheld by the payment method in force on the payment day, and the net amount. `Display`
+/// gives one line with the amounts in the Italian format.
 ///
 /// Legal basis: INPS circ. 107/2017; INPS msg 410/2023 (PAY-MODES, reading R-FEES).
 ///
@@ -502,8 +504,8 @@ impl ProspettoRow {
 /// A prestazione counts in the calendar year of its day (reading R-YEAR-OF-WORK); revoked prestazioni are
 /// excluded. The cap is the lowest cap a in force during the year.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017; INPS msg 3932/2025 (
-/// CAP-PRESTATORE-TOTAL, REG-PORTAL-2026).
+/// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017; INPS msg 3932/2025
+/// (CAP-PRESTATORE-TOTAL, REG-PORTAL-2026).
 ///
 /// `Display` gives a heading line with the total against cap a and its citation, then one
 /// line per row.
@@ -696,7 +698,8 @@ impl Scrivania {
     /// the same holder) and the prestatore's payment-method history (e.g.
     /// [`Registration::payment_history`](crate::Registration::payment_history)). Each
     /// computation uses the rules of `table` in force on its day: the revoca deadline and the
-    /// payment day on the prestazione's day, the fee on the payment day.
+    /// payment day on the prestazione's day, the fee on the payment day, once per prestazione
+    /// (reading R-FEE-PER-PRESTAZIONE).
     ///
     /// # Errors
     ///

@@ -9,10 +9,18 @@ use time::Date;
 use crate::money::Euro;
 use crate::rules::{Citation, Rules};
 
-/// The identifier of a rule of the crate's legal reference ([`crate::law::rules`]) (`CAP-PAIR`, `PROHIB-SIZE`, ...).
+/// The id of a rule of the crate's legal reference (`CAP-PAIR`, `PROHIB-SIZE`, ...): the rule a
+/// [`Breach`] breaches.
 ///
-/// `Display` and [`RuleId::as_str`] print the id of [`crate::law::rules`] exactly. With feature `serde` a `RuleId`
-/// (de)serialises as that same id (`"CAP-PAIR"`, `"LF-FUNDING"`), never as the Rust variant name.
+/// Each id is a section of [`law::rules`](crate::law::rules) that says what the rule is, where it
+/// is in the law, its versions with their effective dates, what a breach exposes the utilizzatore
+/// to and which items of the crate apply it; each variant below links to its section. `Display`
+/// and [`RuleId::as_str`] print the id exactly as the section's heading. With feature `serde` a
+/// `RuleId` (de)serialises as that same id (`"CAP-PAIR"`, `"LF-FUNDING"`), never as the Rust
+/// variant name. The enum is `#[non_exhaustive]`: a rule the crate starts to check later gets a
+/// new variant.
+///
+/// Legal basis: art. 54-bis D.L. 50/2017 and the acts of [`law::sources`](crate::law::sources).
 ///
 /// # Examples
 ///
@@ -28,76 +36,100 @@ use crate::rules::{Citation, Rules};
 #[non_exhaustive]
 pub enum RuleId {
     /// Cap a, per prestatore (c. 1 lett. a).
+    /// See [CAP-PRESTATORE-TOTAL](crate::law::rules#cap-prestatore-total).
     #[cfg_attr(feature = "serde", serde(rename = "CAP-PRESTATORE-TOTAL"))]
     CapPrestatore,
     /// Cap b, per utilizzatore (c. 1 lett. b), including the events-list cap.
+    /// See [CAP-UTILIZZATORE-TOTAL](crate::law::rules#cap-utilizzatore-total).
     #[cfg_attr(feature = "serde", serde(rename = "CAP-UTILIZZATORE-TOTAL"))]
     CapUtilizzatore,
     /// Cap c, per pair (c. 1 lett. c).
+    /// See [CAP-PAIR](crate::law::rules#cap-pair).
     #[cfg_attr(feature = "serde", serde(rename = "CAP-PAIR"))]
     CapPair,
     /// Cap c-bis, stewards (c. 1 lett. c-bis).
+    /// See [CAP-STEWARD](crate::law::rules#cap-steward).
     #[cfg_attr(feature = "serde", serde(rename = "CAP-STEWARD"))]
     CapSteward,
     /// The hour limit per pair (c. 20): 280 hours.
+    /// See [HOURS-280](crate::law::rules#hours-280).
     #[cfg_attr(feature = "serde", serde(rename = "HOURS-280"))]
     Hours280,
     /// The agricultural hour limit per pair from 24/6/2017 to 31/12/2022: cap c over the CCNL
     /// hourly rate of the area (c. 20, second sentence, referring to c. 16; INPS msg 2887/2017).
+    /// See [HOURS-AGRI](crate::law::rules#hours-agri).
     #[cfg_attr(feature = "serde", serde(rename = "HOURS-AGRI"))]
     HoursAgri,
     /// Who may use the Libretto Famiglia (c. 6 lett. a, c. 10).
+    /// See [LF-USERS](crate::law::rules#lf-users).
     #[cfg_attr(feature = "serde", serde(rename = "LF-USERS"))]
     LfUsers,
     /// What the Libretto Famiglia may pay for (c. 10).
+    /// See [LF-ACTIVITIES](crate::law::rules#lf-activities).
     #[cfg_attr(feature = "serde", serde(rename = "LF-ACTIVITIES"))]
     LfActivities,
     /// Who may use the CPO (c. 6 lett. b, c. 13).
+    /// See [CPO-USERS](crate::law::rules#cpo-users).
     #[cfg_attr(feature = "serde", serde(rename = "CPO-USERS"))]
     CpoUsers,
     /// A PA may use the CPO only for the purposes of c. 7.
+    /// See [CPO-PA](crate::law::rules#cpo-pa).
     #[cfg_attr(feature = "serde", serde(rename = "CPO-PA"))]
     CpoPa,
     /// No prestazioni from a current or recent employee or co.co.co. (c. 5).
+    /// See [PROHIB-PRIOR](crate::law::rules#prohib-prior).
     #[cfg_attr(feature = "serde", serde(rename = "PROHIB-PRIOR"))]
     ProhibPrior,
     /// CPO headcount limit (c. 14 lett. a).
+    /// See [PROHIB-SIZE](crate::law::rules#prohib-size).
     #[cfg_attr(feature = "serde", serde(rename = "PROHIB-SIZE"))]
     ProhibSize,
     /// CPO in agriculture (c. 14 lett. b).
+    /// See [PROHIB-AGRI](crate::law::rules#prohib-agri).
     #[cfg_attr(feature = "serde", serde(rename = "PROHIB-AGRI"))]
     ProhibAgri,
     /// CPO banned sectors (c. 14 lett. c).
+    /// See [PROHIB-SECTORS](crate::law::rules#prohib-sectors).
     #[cfg_attr(feature = "serde", serde(rename = "PROHIB-SECTORS"))]
     ProhibSectors,
     /// CPO within appalti (c. 14 lett. d).
+    /// See [PROHIB-APPALTI](crate::law::rules#prohib-appalti).
     #[cfg_attr(feature = "serde", serde(rename = "PROHIB-APPALTI"))]
     ProhibAppalti,
     /// The CPO pay floor (c. 16, c. 17 lett. e).
+    /// See [CPO-MIN-PAY](crate::law::rules#cpo-min-pay).
     #[cfg_attr(feature = "serde", serde(rename = "CPO-MIN-PAY"))]
     CpoMinPay,
     /// The agricultural CPO pay floor, the CCNL hourly rate (former c. 16, 2017-2022).
+    /// See [CPO-AGRI-PAY](crate::law::rules#cpo-agri-pay).
     #[cfg_attr(feature = "serde", serde(rename = "CPO-AGRI-PAY"))]
     CpoAgriPay,
     /// The CPO prior communication (c. 17).
+    /// See [CPO-COMM](crate::law::rules#cpo-comm).
     #[cfg_attr(feature = "serde", serde(rename = "CPO-COMM"))]
     CpoComm,
     /// The CPO revoca deadline (INPS circ. 107/2017).
+    /// See [CPO-REVOCA](crate::law::rules#cpo-revoca).
     #[cfg_attr(feature = "serde", serde(rename = "CPO-REVOCA"))]
     CpoRevoca,
     /// The LF communication deadline (c. 12).
+    /// See [LF-COMM](crate::law::rules#lf-comm).
     #[cfg_attr(feature = "serde", serde(rename = "LF-COMM"))]
     LfComm,
     /// Prepaid funds of the Libretto Famiglia on the platform (LF-FUNDING).
+    /// See [LF-FUNDING](crate::law::rules#lf-funding).
     #[cfg_attr(feature = "serde", serde(rename = "LF-FUNDING"))]
     LfFunding,
     /// Prepaid funds of the CPO on the platform (CPO-FUNDING).
+    /// See [CPO-FUNDING](crate::law::rules#cpo-funding).
     #[cfg_attr(feature = "serde", serde(rename = "CPO-FUNDING"))]
     CpoFunding,
     /// Minimum age and parental consent (reading R-MINORS).
+    /// See [ELIG-AGE](crate::law::rules#elig-age).
     #[cfg_attr(feature = "serde", serde(rename = "ELIG-AGE"))]
     EligAge,
     /// A comma-8 category required (agriculture 2017-2022, hotels 2018-2022).
+    /// See [ELIG-SELFCERT](crate::law::rules#elig-selfcert).
     #[cfg_attr(feature = "serde", serde(rename = "ELIG-SELFCERT"))]
     EligCategory,
 }
@@ -203,11 +235,11 @@ pub enum Consequence {
     UnlawfulUsePa,
     /// The prestazione may not be acquired at all (c. 5; the users of c. 6 and the activities of
     /// c. 10; the minimum age, reading R-MINORS): the literature treats a comma-5 breach as conversion
-    /// from the start (SANCT-CONV, Q10); the crate reports it as unlawful use (Part A
+    /// from the start (SANCT-CONV); the crate reports it as unlawful use (reading
     /// R-CONSEQUENCES). A comma-14 prohibition is not this but an [`Consequence::AdministrativeFine`].
     UnlawfulUse,
     /// The rule is breached but carries no sanction: a late Libretto Famiglia communication
-    /// (art. 54-bis c. 12; LF-COMM, \[H13\]).
+    /// (art. 54-bis c. 12; LF-COMM).
     NoSanction,
 }
 

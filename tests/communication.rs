@@ -148,7 +148,7 @@ fn e1_babysitting_titoli_and_cost() {
 }
 
 /// Source: worked example E6 (LF-COMM, LF-PAY; reading R-LF-COMM): prestazioni during March 2026 are
-/// communicated by 3/4/2026 and paid by 15/4/2026; a late communication has no fine (\[H13\]).
+/// communicated by 3/4/2026 and paid by 15/4/2026; a late communication has no fine (LF-COMM, EdiSES commentary).
 #[test]
 fn e6_lf_march_2026() {
     for day in [date!(2026 - 03 - 01), date!(2026 - 03 - 31)] {
@@ -173,7 +173,7 @@ fn e6_lf_march_2026() {
     );
 }
 
-/// Source: LF-COMM \[H13\]: no fine for a late LF communication, also in `sanction_for`.
+/// Source: LF-COMM (EdiSES commentary): no fine for a late LF communication, also in `sanction_for`.
 #[test]
 fn late_lf_communication_has_no_sanction() {
     let day = date!(2026 - 03 - 07);
@@ -428,7 +428,7 @@ fn notice_59_minutes_is_fined_60_is_not() {
     );
 }
 
-/// Source: worked example E4 \[H17\] and reading R-MIDNIGHT: 22:00-02:00 is two prestazioni, one per calendar
+/// Source: worked example E4 (INPS answer reported by Il Sole 24 Ore 2/10/2017) and reading R-MIDNIGHT: 22:00-02:00 is two prestazioni, one per calendar
 /// day, with a minimum of 36,00 each, 72,00 in all.
 #[test]
 fn e4_across_midnight() {
@@ -934,7 +934,7 @@ fn agricultural_cpo_2019_uses_the_ccnl_floor() {
     let v = verdict(&area1);
     assert_eq!(
         v.to_string(),
-        "CPO-AGRI-PAY: on 2019-09-10, compenso 36,00 € is below the minimum 38,60 € for an agricultural prestazione of 4 h 00 min at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ. 107/2017 (CPO-AGRI-PAY, Q6: the later message prevails))"
+        "CPO-AGRI-PAY: on 2019-09-10, compenso 36,00 € is below the minimum 38,60 € for an agricultural prestazione of 4 h 00 min at the agricultural rate of area 1 (art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017; reading R-AGRI-RATES: msg 2887/2017 prevails over the 7,57 / 6,94 / 6,52 of circ. 107/2017)"
     );
     assert_eq!(v.breaches[0].consequence, Consequence::PlatformRefusal);
     assert!(verdict(&work(3860).with_agricultural_area(AgriculturalArea::Area1)).is_lawful());

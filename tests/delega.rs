@@ -110,58 +110,51 @@ fn patronati_only_for_prestatori_and_lf_utilizzatori() {
     );
     assert_eq!(
         denied.denial().unwrap().to_string(),
-        "a patronato (L. 152/2001) may not act for a CPO utilizzatore on 2020-05-04 (INPS msg 3177 of 31/7/2017 (REG-INTERMEDIARI); L. 12/1979; L. 152/2001: patronati only for prestatori and LF utilizzatori)"
+        "a patronato (L. 152/2001) may not act for a CPO utilizzatore on 2020-05-04 (INPS msg 3177 of 31/7/2017 (REG-INTERMEDIARI); L. 12/1979 professionals and service centres for prestatori and utilizzatori; L. 152/2001 patronati only for prestatori and LF utilizzatori; reading R-INTERMEDIARIES-2017: for prestatori from msg 3177/2017, unchanged by the portal of INPS msg 3932 of 24/12/2025)"
     );
 }
 
-/// Source: REG-INTERMEDIARI, REG-PORTAL-2026 (msg 3932/2025: intermediaries act for
-/// prestatori from January 2026, taken as 1/1/2026).
+/// Source: REG-INTERMEDIARI and reading R-INTERMEDIARIES-2017 (msg 3177 of 31/7/2017: L. 12/1979
+/// intermediaries act "in nome e per conto dell'utilizzatore e/o del prestatore"; the January 2026
+/// portal of msg 3932/2025 changes no scope). This test pinned the earlier reading (professionals
+/// for prestatori only from 1/1/2026, avvocati never), which the sources contradict.
 #[test]
-fn professionals_act_for_prestatori_from_2026() {
-    let actor = Actor::Intermediario(intermediario(IntermediarioKind::ConsulenteDelLavoro));
-    let d = [delega(
-        mario(),
-        IntermediarioKind::ConsulenteDelLavoro,
-        vec![Action::ViewScrivania, Action::ChangePaymentMethod],
-    )];
+fn professionals_act_for_prestatori_from_msg_3177() {
     let subject = Subject::Party(mario());
-    assert!(
-        !decide(
-            &actor,
-            Action::ViewScrivania,
-            &subject,
-            &d,
-            date!(2025 - 12 - 31)
-        )
-        .is_allowed()
-    );
-    assert!(
-        decide(
-            &actor,
-            Action::ViewScrivania,
-            &subject,
-            &d,
-            date!(2026 - 01 - 01)
-        )
-        .is_allowed()
-    );
-    // An avvocato still may not.
-    let avvocato = Actor::Intermediario(intermediario(IntermediarioKind::Avvocato));
-    let d = [delega(
-        mario(),
+    for kind in [
+        IntermediarioKind::ConsulenteDelLavoro,
+        IntermediarioKind::DottoreCommercialista,
         IntermediarioKind::Avvocato,
-        vec![Action::ViewScrivania],
-    )];
-    assert!(
-        !decide(
-            &avvocato,
-            Action::ViewScrivania,
-            &subject,
-            &d,
-            date!(2026 - 03 - 07)
-        )
-        .is_allowed()
-    );
+        IntermediarioKind::CentroServizi,
+    ] {
+        let actor = Actor::Intermediario(intermediario(kind));
+        let d = [delega(
+            mario(),
+            kind,
+            vec![Action::ViewScrivania, Action::ChangePaymentMethod],
+        )];
+        assert!(
+            !decide(
+                &actor,
+                Action::ChangePaymentMethod,
+                &subject,
+                &d,
+                date!(2017 - 07 - 30)
+            )
+            .is_allowed(),
+            "{kind:?} before msg 3177"
+        );
+        for day in [
+            date!(2017 - 07 - 31),
+            date!(2025 - 12 - 31),
+            date!(2026 - 01 - 01),
+        ] {
+            assert!(
+                decide(&actor, Action::ChangePaymentMethod, &subject, &d, day).is_allowed(),
+                "{kind:?} on {day}"
+            );
+        }
+    }
 }
 
 /// Source: REG-INTERMEDIARI (no intermediaries before msg 3177 of 31/7/2017).

@@ -68,7 +68,6 @@ fn change_days_are_the_effective_dates_of_the_law() {
             date!(2023 - 01 - 27), // INPS msg 410/2023
             date!(2023 - 05 - 05), // D.L. 48/2023
             date!(2023 - 12 - 06), // INPS msg 4380/2023
-            date!(2026 - 01 - 01), // INPS msg 3932/2025, 2026 portal
         ]
     );
 }
@@ -569,9 +568,10 @@ fn prohibited_sectors() {
     }
 }
 
-/// Source: REG-INTERMEDIARI (none before msg 3177 of 31/7/2017; patronati only for
-/// prestatori and LF utilizzatori; professionals for prestatori from the January 2026 portal of
-/// msg 3932/2025, taken as 1/1/2026; kept for validity plus 5 years).
+/// Source: REG-INTERMEDIARI and reading R-INTERMEDIARIES-2017 (none before msg 3177 of 31/7/2017;
+/// from then L. 12/1979 professionals and service centres for prestatori and utilizzatori,
+/// patronati only for prestatori and LF utilizzatori; the January 2026 portal of msg 3932/2025
+/// changes no scope; kept for validity plus 5 years).
 #[test]
 fn intermediary_scopes_by_date() {
     use prestazioni_occasionali::{DeleganteKind as D, IntermediarioKind as I, IntermediaryScope};
@@ -590,39 +590,39 @@ fn intermediary_scopes_by_date() {
             .value
             .is_empty()
     );
-    assert!(may(
+    for day in [
         date!(2017 - 07 - 31),
-        I::ConsulenteDelLavoro,
-        D::UtilizzatoreCpo
-    ));
-    assert!(may(date!(2017 - 07 - 31), I::Patronato, D::Prestatore));
-    assert!(may(date!(2017 - 07 - 31), I::Patronato, D::UtilizzatoreLf));
-    assert!(!may(
         date!(2025 - 12 - 31),
-        I::Patronato,
-        D::UtilizzatoreCpo
-    ));
-    assert!(!may(
-        date!(2025 - 12 - 31),
-        I::ConsulenteDelLavoro,
-        D::Prestatore
-    ));
-    assert!(may(
-        date!(2026 - 01 - 01),
-        I::ConsulenteDelLavoro,
-        D::Prestatore
-    ));
-    assert!(may(
-        date!(2026 - 01 - 01),
-        I::DottoreCommercialista,
-        D::Prestatore
-    ));
-    assert!(!may(date!(2026 - 01 - 01), I::Avvocato, D::Prestatore));
-    assert!(!may(
-        date!(2026 - 01 - 01),
-        I::Patronato,
-        D::UtilizzatoreCpo
-    ));
+        date!(2026 - 03 - 07),
+    ] {
+        for professional in [
+            I::ConsulenteDelLavoro,
+            I::DottoreCommercialista,
+            I::Avvocato,
+            I::CentroServizi,
+        ] {
+            for delegante in [D::Prestatore, D::UtilizzatoreLf, D::UtilizzatoreCpo] {
+                assert!(
+                    may(day, professional, delegante),
+                    "{day} {professional:?} {delegante:?}"
+                );
+            }
+        }
+        assert!(may(day, I::Patronato, D::Prestatore));
+        assert!(may(day, I::Patronato, D::UtilizzatoreLf));
+        assert!(!may(day, I::Patronato, D::UtilizzatoreCpo));
+    }
+    assert_eq!(
+        on(date!(2017 - 07 - 31)).intermediary_scopes,
+        on(date!(2026 - 03 - 07)).intermediary_scopes
+    );
+    assert!(
+        on(date!(2026 - 03 - 07))
+            .intermediary_scopes
+            .citation
+            .to_string()
+            .contains("reading R-INTERMEDIARIES-2017")
+    );
     assert_eq!(on(date!(2026 - 01 - 01)).delega_retention_years.value, 5);
 }
 

@@ -360,8 +360,8 @@ impl BelfioreCode {
     /// re-created, the Agenzia delle Entrate re-codes the birthplaces of people born earlier with the
     /// new comune's code).
     ///
-    /// Reading: the "attributable" rule of the project's issue 2; it mirrors the fallback of
-    /// python-codicefiscale 0.12.1 for codes created after the birth date.
+    /// Reading: a code created after the birth date is attributable (a birthplace re-coded after
+    /// a merger); this mirrors the fallback of python-codicefiscale 0.12.1.
     ///
     /// Legal basis: D.M. 23/12/1976; Agenzia delle Entrate practice on merged comuni.
     ///

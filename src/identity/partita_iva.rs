@@ -13,8 +13,8 @@ use std::str::FromStr;
 /// `(10 - sum % 10) % 10`.
 ///
 /// Surrounding whitespace is trimmed; nothing else is accepted (no `IT` prefix, no inner spaces).
-/// An utilizzatore that is an impresa or professionista identifies itself by partita IVA (
-/// REG-DATA-UTILIZZATORE).
+/// An utilizzatore that is an impresa or professionista identifies itself by partita IVA
+/// (REG-DATA-UTILIZZATORE).
 ///
 /// Legal basis: D.P.R. 26/10/1972 n. 633 art. 35 (attribution of the partita IVA); D.M.
 /// 23/12/1976 (structure and check digit).

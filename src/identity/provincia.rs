@@ -127,8 +127,8 @@ const PROVINCE: [(&str, &str); 107] = [
 /// accepted (historical sigle such as `CI`, `VS`, `OG`, `OT`, `FO`, `PS` are refused). `EE` (the
 /// "estero" placeholder of some forms) is not a province and is refused too.
 ///
-/// Legal basis: none in art. 54-bis; residence is part of the prestatore's anagrafica (
-/// REG-DATA-PRESTATORE). Source of the list: ISTAT codici statistici delle unità amministrative
+/// Legal basis: none in art. 54-bis; residence is part of the prestatore's anagrafica
+/// (REG-DATA-PRESTATORE). Source of the list: ISTAT codici statistici delle unità amministrative
 /// territoriali (sigla automobilistica), 107 units.
 ///
 /// # Examples
@@ -281,8 +281,8 @@ impl fmt::Debug for Provincia {
 /// No range of valid CAPs is assumed (Poste Italiane assigns and changes them); surrounding
 /// whitespace is trimmed, the leading zeros are kept (`00118` is Roma).
 ///
-/// Legal basis: none in art. 54-bis; residence is part of the prestatore's anagrafica (
-/// REG-DATA-PRESTATORE).
+/// Legal basis: none in art. 54-bis; residence is part of the prestatore's anagrafica
+/// (REG-DATA-PRESTATORE).
 ///
 /// # Examples
 ///

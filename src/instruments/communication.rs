@@ -651,8 +651,8 @@ impl LfCommunication {
 
     /// Whether a communication sent on `sent_on` is in time: by the 3rd of the month after the
     /// prestazione (until 23:59:59, reading R-LF-COMM). A later one breaches [`RuleId::LfComm`] with
-    /// [`Consequence::NoSanction`]: the LF has no fine for a late communication (LF-COMM,
-    /// \[H13\]). There is no prior communication, so an early one is not a breach.
+    /// [`Consequence::NoSanction`]: the LF has no fine for a late communication (LF-COMM).
+    /// There is no prior communication, so an early one is not a breach.
     ///
     /// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM, E6).
     ///
@@ -803,9 +803,9 @@ pub struct CpoWork {
     pub self_certification_false: bool,
     /// For an agricultural utilizzatore of 24/6/2017-31/12/2022, the area of the CCNL operai
     /// agricoli whose hourly rate is the pay floor (`None`: the highest area floor, the
-    /// conservative reading; see [`check_cpo_pay_agricultural`]) and whose hour limit the ledger
-    /// applies through [`CpoCommunicationDay::profile`] (`None`: the area with the highest rate,
-    /// whose hour limit is the lowest, again the conservative reading).
+    /// conservative reading R-AGRI-AREA; see [`check_cpo_pay_agricultural`]) and whose hour limit
+    /// the ledger applies through [`CpoCommunicationDay::profile`] (`None`: the area with the
+    /// highest rate, whose hour limit is the lowest, again reading R-AGRI-AREA).
     #[cfg_attr(feature = "serde", serde(default))]
     pub agricultural_area: Option<AgriculturalArea>,
 }
@@ -924,8 +924,8 @@ impl CpoWork {
     /// Sets the CCNL area of a historical agricultural CPO (24/6/2017-31/12/2022), whose hourly
     /// rate is the pay floor instead of the 9,00 / 36,00 minima.
     ///
-    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (
-    /// CPO-AGRI-PAY).
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017
+    /// (CPO-AGRI-PAY).
     ///
     /// # Examples
     ///
@@ -1107,8 +1107,8 @@ impl CpoCommunicationDay {
 /// place. With feature `serde` it is `Serialize` only: its computed parts depend on the host's
 /// [`RulesTable`], so deserialise the parties and the [`CpoWork`] and build it again.
 ///
-/// Legal basis: art. 54-bis c. 14, c. 16-18, c. 20 D.L. 50/2017; INPS circ. 107/2017 (
-/// CPO-COMM, CPO-MIN-PAY, CPO-CONTRIB, CPO-REVOCA, CPO-PAY, E3, E4, E6, readings R-MIDNIGHT, R-CONSEQUENCES, R-PAYMENT-DAY, R-REVOCA);
+/// Legal basis: art. 54-bis c. 14, c. 16-18, c. 20 D.L. 50/2017; INPS circ. 107/2017
+/// (CPO-COMM, CPO-MIN-PAY, CPO-CONTRIB, CPO-REVOCA, CPO-PAY, E3, E4, E6, readings R-MIDNIGHT, R-CONSEQUENCES, R-PAYMENT-DAY, R-REVOCA);
 /// for an agricultural utilizzatore 2017-2022 the pay floor is the CCNL rate of its area (former
 /// c. 16; INPS msg 2887/2017; CPO-AGRI-PAY, E10).
 ///
@@ -1283,7 +1283,7 @@ impl CpoCommunication {
                         utilizzatore.cap_profile(rules).with_agricultural_area(area)
                     }
                     // No area given: the area with the highest rate, as for the pay floor,
-                    // whose hour limit is the lowest (the conservative reading).
+                    // whose hour limit is the lowest (reading R-AGRI-AREA).
                     (true, None) => match AgriculturalArea::strictest(rules) {
                         Some(area) => utilizzatore.cap_profile(rules).with_agricultural_area(area),
                         None => utilizzatore.cap_profile(rules),

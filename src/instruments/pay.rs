@@ -68,9 +68,9 @@ pub fn titoli_for_minutes(minutes: u32, rules: &Rules) -> Result<u32, Instrument
 /// (36,00), and beyond the hours it covers (4) the hourly minimum (9,00) pro rata per minute,
 /// rounded to the cent half away from zero: `max(36,00, 9,00 × minutes / 60)`.
 ///
-/// Reading: the daily minimum applies to every day's prestazione, continuous or not (the
-/// conservative reading of c. 17 lett. e: a day's compenso never falls below it); one
-/// prestazione is one calendar day (R-MIDNIGHT, see [`split_at_midnight`]).
+/// Reading R-DAILY-MINIMUM: the daily minimum applies to every day's prestazione, continuous or
+/// not (the conservative reading of c. 17 lett. e: a day's compenso never falls below it); one
+/// prestazione is one calendar day (reading R-MIDNIGHT, see [`split_at_midnight`]).
 ///
 /// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (CPO-MIN-PAY, E6).
 ///
@@ -238,7 +238,7 @@ impl AgriculturalArea {
 
     /// The area with the highest hourly rate under `rules` (the highest pay floor and the lowest
     /// hour limit), or `None` when the rules have no agricultural rates: the conservative area
-    /// when the host gives none (CPO-AGRI-PAY, HOURS-AGRI).
+    /// when the host gives none (CPO-AGRI-PAY, HOURS-AGRI, reading R-AGRI-AREA).
     pub(crate) fn strictest(rules: &Rules) -> Option<AgriculturalArea> {
         AgriculturalArea::ALL
             .into_iter()
@@ -250,8 +250,8 @@ impl AgriculturalArea {
     /// This area's CCNL hourly rate under `rules`, or `None` when the rules in force have no
     /// agricultural rates (from 1/1/2023).
     ///
-    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (
-    /// CPO-AGRI-PAY).
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017
+    /// (CPO-AGRI-PAY).
     ///
     /// # Examples
     ///
@@ -300,8 +300,8 @@ fn agricultural_rate(area: AgriculturalArea, rules: &Rules) -> Result<Euro, Inst
 /// `max(4 × rate, rate × minutes / 60)`, rounded to the cent half away from zero. The daily
 /// minima are 38,60 (Area 1), 35,20 (Area 2) and 26,24 (Area 3).
 ///
-/// Reading: as for [`cpo_minimum_compenso`], the daily minimum applies to every day's
-/// prestazione (the conservative reading); the 4 hours are read from
+/// Reading R-DAILY-MINIMUM: as for [`cpo_minimum_compenso`], the daily minimum applies to every
+/// day's prestazione (the conservative reading); the 4 hours are read from
 /// [`Rules::cpo_min_daily`](crate::Rules::cpo_min_daily). From 12/8/2018 D.L. 87/2018 referred
 /// the 4 hours to the ≤10-day window rather than the single day; the library keeps the stricter
 /// per-day floor.
@@ -355,8 +355,9 @@ pub fn cpo_minimum_compenso_agricultural(
 /// A compenso below the floor breaches [`RuleId::CpoAgriPay`], citing the agricultural rates,
 /// with [`Consequence::PlatformRefusal`] as for [`check_cpo_pay`].
 ///
-/// Reading: `area: None` (the host does not know the area of the CCNL) takes the highest floor
-/// of the three areas, the conservative reading (a compenso that meets it meets every area's).
+/// Reading R-AGRI-AREA: `area: None` (the host does not know the area of the CCNL) takes the
+/// highest floor of the three areas, the conservative reading (a compenso that meets it meets
+/// every area's).
 ///
 /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, correcting circ.
 /// 107/2017 (CPO-AGRI-PAY, CPO-MIN-PAY "Agriculture (2017-2022) used the CCNL rate
@@ -440,7 +441,7 @@ pub(crate) fn area_name(area: AgriculturalArea) -> &'static str {
 /// rules in force on its day have agricultural rates: its [`HoursCap`](crate::HoursCap) limit is
 /// this many hours and a breach cites [`agricultural_hour_limit_citation`].
 ///
-/// Reading: the sources give "≈ 381 h"; the library floors, the conservative reading (a user who
+/// Reading R-AGRI-HOURS: the sources give "≈ 381 h"; the library floors, the conservative reading (a user who
 /// stops at 381 h never pays past cap c at the area rate).
 ///
 /// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017, referring to c. 16; INPS msg
@@ -491,8 +492,8 @@ pub fn agricultural_hour_limit(
 /// The citation of [`agricultural_hour_limit`]: the second sentence of art. 54-bis c. 20,
 /// referring to c. 16, with the CCNL rates of INPS msg 2887/2017.
 ///
-/// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017; INPS msg 2887/2017 (
-/// HOURS-AGRI, E10).
+/// Legal basis: art. 54-bis c. 20, second sentence, D.L. 50/2017; INPS msg 2887/2017
+/// (HOURS-AGRI, E10).
 ///
 /// # Examples
 ///
@@ -554,8 +555,9 @@ pub struct CpoDay {
 /// Pass both instants in the offset of Europe/Rome at the start; a day that ends when summer
 /// time starts or ends is still split at the local midnight of that offset.
 ///
-/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017; INPS answer reported by the trade press
-/// \[H17\] (CPO-MIN-PAY, E4, reading R-MIDNIGHT).
+/// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017; INPS answer to the Consiglio
+/// nazionale dei consulenti del lavoro (Il Sole 24 Ore 2/10/2017; Edotto 4/10/2017) (CPO-MIN-PAY,
+/// E4, reading R-MIDNIGHT).
 ///
 /// # Errors
 ///

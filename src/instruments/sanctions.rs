@@ -11,7 +11,7 @@ use crate::verdict::{Consequence, RuleId};
 ///
 /// - caps a and b, missing funds, the CPO pay floor and a late revoca:
 ///   [`Consequence::PlatformRefusal`] (the platform refuses the communication or the revoca);
-/// - cap c, cap c-bis (read like cap c) and the 280 hours: conversion into a full-time
+/// - cap c, cap c-bis (read like cap c, reading R-STEWARD-C-BIS) and the 280 hours: conversion into a full-time
 ///   open-ended employment from `day` ([`Consequence::conversion`]); for a PA unlawful use
 ///   without conversion (c. 7);
 /// - a missing or late CPO communication, a comma-14 prohibition (size, agriculture, sectors,
@@ -22,8 +22,8 @@ use crate::verdict::{Consequence, RuleId};
 ///   [`Consequence::UnlawfulUsePa`];
 /// - comma 5, LF users and activities, CPO users, CPO-PA purposes and minimum age:
 ///   [`Consequence::UnlawfulUse`] ([`Consequence::UnlawfulUsePa`] for a PA);
-/// - a late LF communication: [`Consequence::NoSanction`], the LF has no fine for it (
-///   LF-COMM, \[H13\]).
+/// - a late LF communication: [`Consequence::NoSanction`], the LF has no fine for it
+///   (LF-COMM).
 ///
 /// Pass the rules in force on `day`.
 ///

@@ -442,15 +442,16 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///
 /// Readings the crate takes here:
 ///
-/// - **c-bis replaces c for stewards.** Lett. c-bis is the specific rule for stewards of
-///   società sportive, so steward compensi count toward c-bis instead of cap c. Their minutes
+/// - **c-bis replaces c for stewards** (reading R-STEWARD-C-BIS). Lett. c-bis is the specific
+///   rule for stewards of società sportive, so steward compensi count toward c-bis instead of
+///   cap c. Their minutes
 ///   still count toward the 280 hours of the pair (under the LF flag of reading R-HOURS-LF): c-bis sets
 ///   a money cap, not an hour limit. When no c-bis is in force (before 1/1/2018) a steward
 ///   service counts as ordinary work.
 /// - **The agricultural hour limit follows the profile.** From 24/6/2017 to 31/12/2022 an
 ///   agricultural CPO had, instead of the 280 hours, cap c divided by the CCNL rate of its area
 ///   (art. 54-bis c. 20, second sentence, referring to c. 16; INPS msg 2887/2017;
-///   HOURS-AGRI, E10), floored: 259 h in Area 1, 284 h in Area 2, 381 h in Area 3. A
+///   HOURS-AGRI, E10), floored (reading R-AGRI-HOURS): 259 h in Area 1, 284 h in Area 2, 381 h in Area 3. A
 ///   prestazione whose [`CapProfile::agricultural_area`] is set is assessed against that limit
 ///   when the rules in force on its day have agricultural rates (the dates are the rules
 ///   table's); the breach cites
@@ -464,9 +465,9 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///   c-bis; the crate treats it as the pair cap it specialises.
 /// - **Dated caps apply to the year-to-date total.** The cap in force on the day of the
 ///   prestazione is compared with everything already recorded in its calendar year, whatever
-///   the day of that work. For the events cap of 2023 this is the conservative reading: INPS
-///   applied 15.000,00 to all of 2023 (circ. 75/2023), the crate only to prestazioni from
-///   5/5/2023.
+///   the day of that work. For the events cap of 2023 this is the conservative reading
+///   R-EVENTS-CAP-2023: INPS applied 15.000,00 to all of 2023 (circ. 75/2023), the crate only
+///   to prestazioni from 5/5/2023.
 /// - **Weighted amounts are exact.** Cap b totals are kept as exact decimals (0,75 × 0,01 =
 ///   0,0075), never rounded in the ledger: a counted total equal to the cap is lawful and any
 ///   amount above it, however small, breaches it (R-CAP-INCLUSIVE). Displayed amounts are rounded: `used`
@@ -812,7 +813,7 @@ impl Ledger {
     /// use prestazioni_occasionali::{Ledger, RulesTable};
     ///
     /// let mut builder = RulesTable::embedded().to_builder();
-    /// builder.hours_limit_applies_to_lf[0].value = false; // the other reading of Q2
+    /// builder.hours_limit_applies_to_lf[0].value = false; // the other reading of R-HOURS-LF
     /// let ledger = Ledger::new(Arc::new(builder.build()?));
     /// assert!(ledger.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1897,8 +1898,8 @@ impl Ledger {
     /// or zero when the hour limit is used up (280 hours; for a profile with an agricultural
     /// area while agricultural rates are in force, the area's limit, HOURS-AGRI).
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (
-    /// E5, E11, HOURS-AGRI).
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017
+    /// (E5, E11, HOURS-AGRI).
     ///
     /// # Errors
     ///

@@ -12,8 +12,9 @@ use crate::rules::Rules;
 /// A category is optional (reading R-CATEGORY-OPTIONAL): any person may be a prestatore; the category matters for
 /// the 75% weighting and, historically, for agriculture (2017-2022) and hotels (2018-2022).
 ///
-/// Legal basis: art. 54-bis c. 8 D.L. 50/2017; self-certified in the platform (c. 8-bis, added by
-/// D.L. 87/2018; ELIG-SELFCERT, Q4).
+/// Legal basis: art. 54-bis c. 8 D.L. 50/2017; self-certified in the platform (platform practice
+/// since INPS circ. 107/2017; c. 8-bis, added by D.L. 87/2018, from 12/8/2018 until its repeal by
+/// L. 197/2022 art. 1 c. 342 from 1/1/2023; ELIG-SELFCERT).
 ///
 /// # Examples
 ///
@@ -55,7 +56,8 @@ impl fmt::Display for Categoria {
 
 /// Why a self-certification is invalid.
 ///
-/// Legal basis: art. 54-bis c. 8-bis D.L. 50/2017 (ELIG-SELFCERT).
+/// Legal basis: art. 54-bis c. 8 D.L. 50/2017; c. 8-bis from 12/8/2018 to its repeal on 1/1/2023
+/// (ELIG-SELFCERT).
 ///
 /// # Examples
 ///
@@ -90,7 +92,8 @@ pub enum SelfCertificationError {
 /// The crate does not second-guess a self-certification (reading R-INCOME-SUPPORT); a false one moves the fine
 /// away from the utilizzatore (art. 54-bis c. 20 as amended by D.L. 87/2018).
 ///
-/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (CAP-75PCT, ELIG-SELFCERT).
+/// Legal basis: art. 54-bis c. 8 D.L. 50/2017; c. 8-bis from 12/8/2018 to its repeal on 1/1/2023
+/// (CAP-75PCT, ELIG-SELFCERT).
 ///
 /// # Examples
 ///
@@ -153,7 +156,8 @@ impl SelfCertification {
     ///
     /// [`SelfCertificationError::EndsBeforeStart`] when `until` is before `from`.
     ///
-    /// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (ELIG-SELFCERT).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; c. 8-bis from 12/8/2018 to its repeal on
+    /// 1/1/2023 (ELIG-SELFCERT).
     ///
     /// # Examples
     ///

@@ -9,8 +9,8 @@ use time::{Date, Month};
 
 /// Why a monthly headcount or a semester average cannot be computed.
 ///
-/// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2 (
-/// EMPLOYEE-COUNT).
+/// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2
+/// (EMPLOYEE-COUNT).
 ///
 /// # Examples
 ///
@@ -77,7 +77,8 @@ pub enum HeadcountError {
 /// for completeness, never counted).
 ///
 /// [`MonthlyHeadcount::figure`] is the rounded monthly figure: full-timers + the sum of the
-/// part-time fractions, a fraction above 0,5 rounding up and one of 0,5 or less rounding down.
+/// part-time fractions, a fraction above 0,5 rounding up and one of 0,5 or less rounding down
+/// (reading R-HEADCOUNT-HALF: the source read literally, not the stricter count).
 ///
 /// Legal basis: art. 54-bis c. 14 lett. a D.L. 50/2017; INPS circ. 107/2017 §6.2, msg 2887/2017
 /// (EMPLOYEE-COUNT: apprentices excluded, part-timers pro rata, "fractions above 0,5 go

@@ -67,7 +67,7 @@ pub enum PrestatoreError {
 /// The consent of a parent or guardian to a minor's occasional work, as recorded at registration.
 ///
 /// Legal basis: ELIG-AGE, reading R-MINORS (voucher-era practice; no INPS instruction for the
-/// 54-bis platform, Q8).
+/// 54-bis platform).
 ///
 /// # Examples
 ///
@@ -193,8 +193,8 @@ impl ParentalConsent {
 /// Any person may be a prestatore (reading R-CATEGORY-OPTIONAL): a comma-8 category is optional. `Debug` masks the
 /// codice fiscale.
 ///
-/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (ELIG-ANYONE, ELIG-SELFCERT,
-/// ELIG-AGE, reading R-CATEGORY-OPTIONAL, R-MINORS, R-WEIGHT-CAP-B).
+/// Legal basis: art. 54-bis c. 8 D.L. 50/2017; c. 8-bis from 12/8/2018 to its repeal on 1/1/2023
+/// (ELIG-ANYONE, ELIG-SELFCERT, ELIG-AGE, reading R-CATEGORY-OPTIONAL, R-MINORS, R-WEIGHT-CAP-B).
 ///
 /// # Examples
 ///
@@ -361,7 +361,8 @@ impl Prestatore {
 
     /// Adds a comma-8 self-certification.
     ///
-    /// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (ELIG-SELFCERT).
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; c. 8-bis from 12/8/2018 to its repeal on
+    /// 1/1/2023 (ELIG-SELFCERT).
     ///
     /// # Examples
     ///
@@ -383,8 +384,8 @@ impl Prestatore {
     /// anagrafici dei lavoratori agricoli in `year` (it matters for an agricultural CPO in
     /// `year + 1`, 2017-2022).
     ///
-    /// Legal basis: art. 54-bis c. 14 lett. b, c. 8-bis D.L. 50/2017 (PROHIB-AGRI,
-    /// ELIG-SELFCERT).
+    /// Legal basis: art. 54-bis c. 14 lett. b D.L. 50/2017; c. 8-bis from 12/8/2018 to 31/12/2022
+    /// (PROHIB-AGRI, ELIG-SELFCERT).
     ///
     /// # Examples
     ///
@@ -538,8 +539,8 @@ impl Prestatore {
 
     /// Whether the prestatore self-certified not being in the agricultural lists in `year`.
     ///
-    /// Legal basis: art. 54-bis c. 14 lett. b, c. 8-bis D.L. 50/2017 (PROHIB-AGRI,
-    /// ELIG-SELFCERT).
+    /// Legal basis: art. 54-bis c. 14 lett. b D.L. 50/2017; c. 8-bis from 12/8/2018 to 31/12/2022
+    /// (PROHIB-AGRI, ELIG-SELFCERT).
     ///
     /// # Examples
     ///

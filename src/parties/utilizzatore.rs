@@ -776,7 +776,8 @@ impl Utilizzatore {
     /// The c. 5 relationship with the person of `prestatore` that bars a prestazione on `day`,
     /// if any: current on `day`, or ended within the months of the rules in force (6) before it.
     ///
-    /// The months are calendar months, read conservatively: a relationship that ended on 10/1
+    /// The months are calendar months, read conservatively (reading R-SIX-MONTHS): a relationship
+    /// that ended on 10/1
     /// bars every day up to and including 10/7 (the day on which six months are complete is
     /// still barred); when the same-numbered day does not exist, the last day of that month
     /// (art. 2963 c.c.). A relationship that starts after `day` does not bar it.

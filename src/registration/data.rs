@@ -276,7 +276,8 @@ fn strip_field_name(message: &str) -> String {
 /// SPID (at the level of [`Rules::spid_min_level`] or higher), CIE, CNS and eIDAS prove the
 /// prestatore's identity, so the registration is confirmed automatically on submission; the INPS
 /// PIN (until 30/9/2021), the contact center and an intermediary do not, and need an explicit
-/// confirmation (the telephone confirmation of the older procedure).
+/// confirmation (the telephone confirmation of the older procedure). CIE and eIDAS are accepted
+/// from 1/10/2021 only (reading R-CREDENTIALS-2021).
 ///
 /// Legal basis: REG-AUTH, REG-BOTH (INPS msg 4360/2024; INPS msg 3932 of 24/12/2025).
 ///

@@ -1,8 +1,8 @@
 //! Registration on the INPS platform: the prestatore's data and its validation, the registration
 //! state machine, and the lighter registration of utilizzatori.
 //!
-//! Legal basis: (REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-DATA-UTILIZZATORE,
-//! REG-STATES), §1.7 (PAY-MODES), §1.9 (ELIG-AGE, ELIG-SELFCERT); reading R-MINORS, R-FEES.
+//! Legal basis: REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-DATA-UTILIZZATORE, REG-STATES,
+//! PAY-MODES, ELIG-AGE, ELIG-SELFCERT; reading R-MINORS, R-FEES.
 
 mod data;
 mod state;

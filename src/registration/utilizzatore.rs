@@ -278,8 +278,8 @@ impl UtilizzatoreRegistration {
     }
     /// The kind.
     ///
-    /// Legal basis: art. 54-bis c. 6 lett. a-b D.L. 50/2017; INPS msg 1099 of 12/3/2018 (
-    /// REG-DATA-UTILIZZATORE).
+    /// Legal basis: art. 54-bis c. 6 lett. a-b D.L. 50/2017; INPS msg 1099 of 12/3/2018
+    /// (REG-DATA-UTILIZZATORE).
     ///
     /// # Examples
     ///

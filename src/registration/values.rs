@@ -24,8 +24,8 @@ const ITALIAN_MOBILE_DIGITS: std::ops::RangeInclusive<usize> = 9..=10;
 /// digits in all (ITU-T E.164). Spaces, dots, dashes and parentheses are ignored. `Debug` masks
 /// all but the last three digits.
 ///
-/// Legal basis: the mobile number is mandatory for the INPS communications (
-/// REG-DATA-PRESTATORE; the older INPS registration guide, step 3).
+/// Legal basis: the mobile number is mandatory for the INPS communications
+/// (REG-DATA-PRESTATORE; the older INPS registration guide, step 3).
 ///
 /// # Examples
 ///

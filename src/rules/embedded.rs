@@ -62,7 +62,8 @@ pub(super) fn rows() -> RulesTableBuilder {
                 Citation::art54bis("1")
                     .letter("b")
                     .amended_by(DL_48_2023)
-                    .implemented_by("INPS circ. 75/2023"),
+                    .implemented_by("INPS circ. 75/2023")
+                    .reading("R-EVENTS-CAP-2023: for prestazioni from 5/5/2023, not all of 2023"),
             ),
         ],
         cap_pair: one(Euro::from_euros(2_500), Citation::art54bis("1").letter("c")),
@@ -83,7 +84,16 @@ pub(super) fn rows() -> RulesTableBuilder {
                 .letter("a, c-bis")
                 .reading("R-STEWARD-CAP-A: steward compensi also count toward cap a"),
         ),
-        special_category_weight: one(Decimal::new(75, 2), Citation::art54bis("8")),
+        // INPS circ. 6/2023 restates how comma 8 has read since 2017 (caps a and c always at
+        // nominal value, the weighting for cap b only): an interpretation of an unchanged text,
+        // so it is cited on the one row rather than as a row of its own from 19/1/2023, which
+        // would date a change that never happened.
+        special_category_weight: one(
+            Decimal::new(75, 2),
+            Citation::art54bis("8")
+                .implemented_by("INPS circ. 6/2023: caps a and c always at nominal value")
+                .reading("R-WEIGHT-CAP-B: cap b only, for a category held on the day"),
+        ),
         student_age_limit: one(
             25,
             Citation::art54bis("8").reading("R-WEIGHT-CAP-B: under 25 on the day of the prestazione"),
@@ -204,11 +214,11 @@ pub(super) fn rows() -> RulesTableBuilder {
                     area2: Euro::from_cents(880),
                     area3: Euro::from_cents(656),
                 }),
-                // reading R-AGRI-RATES (not a Part A reading): msg 2887/2017 corrects circ. 107/2017's
-                // 7,57 / 6,94 / 6,52 and prevails.
-                Citation::art54bis("16").implemented_by(
-                    "INPS msg 2887/2017, correcting circ. 107/2017 (CPO-AGRI-PAY, Q6: the later message prevails)",
-                ),
+                Citation::art54bis("16")
+                    .implemented_by("INPS msg 2887/2017")
+                    .reading(
+                        "R-AGRI-RATES: msg 2887/2017 prevails over the 7,57 / 6,94 / 6,52 of circ. 107/2017",
+                    ),
             ),
             Dated::new(
                 date!(2023 - 01 - 01),
@@ -319,10 +329,9 @@ pub(super) fn rows() -> RulesTableBuilder {
                 },
                 Citation::art54bis("10").implemented_by("INPS circ. 107/2017"),
             ),
-            // Electronic payment on the platform came with INPS msg 3177 of 31/7/2017 (see `law::sources`:
-            // "intermediaries, electronic payments"), the same message and day as the
-            // intermediaries; LF-FUNDING gives only "2017", so the later day is taken
-            // (conservative: fewer channels before it).
+            // Electronic payment on the platform came with INPS msg 3177 of 31/7/2017, the
+            // message that also admitted the intermediaries (`law::sources`); no source dates the
+            // channel earlier, so it starts on that day (fewer channels before it).
             Dated::new(
                 date!(2017 - 07 - 31),
                 FundingChannels {
@@ -365,7 +374,9 @@ pub(super) fn rows() -> RulesTableBuilder {
         ],
         comma5_months: one(
             6,
-            Citation::art54bis("5").implemented_by("INPS circ. 107/2017"),
+            Citation::art54bis("5")
+                .implemented_by("INPS circ. 107/2017")
+                .reading("R-SIX-MONTHS: up to the same calendar day 6 months after the end"),
         ),
         minimum_age: one(
             16,
@@ -389,14 +400,8 @@ pub(super) fn rows() -> RulesTableBuilder {
                 date!(2017 - 07 - 31),
                 intermediaries_2017(),
                 Citation::act("INPS msg 3177 of 31/7/2017 (REG-INTERMEDIARI)")
-                    .implemented_by("L. 12/1979; L. 152/2001: patronati only for prestatori and LF utilizzatori"),
-            ),
-            Dated::new(
-                date!(2026 - 01 - 01),
-                intermediaries_2026(),
-                Citation::act("INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI)").implemented_by(
-                    "portal of January 2026, taken from 1/1/2026: consulenti, commercialisti and patronati also for prestatori",
-                ),
+                    .implemented_by("L. 12/1979 professionals and service centres for prestatori and utilizzatori; L. 152/2001 patronati only for prestatori and LF utilizzatori")
+                    .reading("R-INTERMEDIARIES-2017: for prestatori from msg 3177/2017, unchanged by the portal of INPS msg 3932 of 24/12/2025"),
             ),
         ],
         delega_retention_years: one(
@@ -409,7 +414,8 @@ pub(super) fn rows() -> RulesTableBuilder {
                 REGIME_START,
                 vec![Credential::InpsPin, Credential::Spid, Credential::Cns],
                 Citation::act("INPS circ. 107/2017 (REG-AUTH)")
-                    .implemented_by("INPS PIN, or SPID/CNS"),
+                    .implemented_by("INPS PIN, or SPID/CNS")
+                    .reading("R-CREDENTIALS-2021: CIE and eIDAS only from 1/10/2021"),
             ),
             Dated::new(
                 date!(2021 - 10 - 01),
@@ -431,8 +437,11 @@ pub(super) fn rows() -> RulesTableBuilder {
     }
 }
 
-/// The intermediary pairs of INPS msg 3177/2017: L. 12/1979 professionals and service centres for
-/// utilizzatori (LF and CPO), patronati for prestatori and LF utilizzatori only.
+/// The intermediary pairs of INPS msg 3177 of 31/7/2017: L. 12/1979 professionals and service
+/// centres "in nome e per conto dell'utilizzatore e/o del prestatore" (LF and CPO utilizzatori and
+/// prestatori), patronati (L. 152/2001) for prestatori and LF utilizzatori only (reading
+/// R-INTERMEDIARIES-2017). The January 2026 portal (INPS msg 3932 of 24/12/2025) adds a section for
+/// intermediaries of the Libretto Famiglia, not a new scope.
 fn intermediaries_2017() -> Vec<IntermediaryScope> {
     let mut scopes = Vec::new();
     for intermediario in [
@@ -442,6 +451,7 @@ fn intermediaries_2017() -> Vec<IntermediaryScope> {
         IntermediarioKind::CentroServizi,
     ] {
         for delegante in [
+            DeleganteKind::Prestatore,
             DeleganteKind::UtilizzatoreLf,
             DeleganteKind::UtilizzatoreCpo,
         ] {
@@ -455,23 +465,6 @@ fn intermediaries_2017() -> Vec<IntermediaryScope> {
         scopes.push(IntermediaryScope {
             intermediario: IntermediarioKind::Patronato,
             delegante,
-        });
-    }
-    scopes.sort_unstable();
-    scopes
-}
-
-/// The pairs of the 2026 portal (INPS msg 3932/2025): those of 2017 plus consulenti del lavoro and
-/// commercialisti for prestatori.
-fn intermediaries_2026() -> Vec<IntermediaryScope> {
-    let mut scopes = intermediaries_2017();
-    for intermediario in [
-        IntermediarioKind::ConsulenteDelLavoro,
-        IntermediarioKind::DottoreCommercialista,
-    ] {
-        scopes.push(IntermediaryScope {
-            intermediario,
-            delegante: DeleganteKind::Prestatore,
         });
     }
     scopes.sort_unstable();

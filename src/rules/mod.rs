@@ -189,7 +189,7 @@ macro_rules! rules_table {
         /// builder.cpo_oneri_base = vec![Dated::new(
         ///     date!(2017 - 06 - 24),
         ///     OneriBase::Compenso,
-        ///     Citation::art54bis("13, 15").reading("Q1, other reading"),
+        ///     Citation::art54bis("13, 15").reading("R-ONERI-BASE, the host's choice: 1% of the compenso"),
         /// )];
         /// let table = builder.build()?;
         /// assert_eq!(table.in_force_on(date!(2026 - 01 - 10))?.cpo_oneri_base.value, OneriBase::Compenso);
@@ -287,7 +287,8 @@ rules_table! {
     /// Cap b for utilizzatori of the events / thermal / parks ATECO list (15.000,00 from
     /// 5/5/2023). INPS applies it to the whole of 2023 (circ. 75/2023); the crate, conservatively,
     /// applies it only to prestazioni from 5/5/2023 (the year-to-date total of a later prestazione
-    /// still includes earlier work).
+    /// still includes earlier work; reading R-EVENTS-CAP-2023: a host that follows INPS moves
+    /// this row to 1/1/2023).
     /// Legal basis: art. 54-bis c. 1 lett. b D.L. 50/2017 as amended by D.L. 48/2023 art. 37
     /// (CAP-UTILIZZATORE-EVENTS).
     cap_utilizzatore_events: Option<Euro> => check::optional_positive_euro;
@@ -300,11 +301,13 @@ rules_table! {
     /// Legal basis: art. 54-bis c. 1 lett. c-bis D.L. 50/2017, added by L. 205/2017 art. 1 c. 368
     /// (CAP-STEWARD).
     cap_steward: Option<Euro> => check::optional_positive_euro;
-    /// Whether steward compensi also count toward the prestatore's cap a (reading R-STEWARD-CAP-A; the crate's
-    /// reading R-STEWARD-CAP-A: yes).
+    /// Whether steward compensi also count toward the prestatore's cap a (reading
+    /// R-STEWARD-CAP-A: yes; `false` takes the other reading).
     steward_counts_toward_cap_prestatore: bool => check::any;
-    /// The weight of compensi paid to comma-8 prestatori in cap b only (75%).
-    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (CAP-75PCT, reading R-WEIGHT-CAP-B).
+    /// The weight of compensi paid to comma-8 prestatori in cap b only (75%); caps a, c and c-bis
+    /// always count the nominal compenso.
+    /// Legal basis: art. 54-bis c. 8 D.L. 50/2017; INPS circ. 6/2023 (CAP-75PCT, reading
+    /// R-WEIGHT-CAP-B).
     special_category_weight: Decimal => check::weight;
     /// The age below which a student counts as a comma-8 category (under 25 on the day of the
     /// prestazione).
@@ -313,8 +316,8 @@ rules_table! {
     /// The most hours of prestazioni per prestatore-utilizzatore pair in a calendar year (280).
     /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (HOURS-280).
     hours_per_pair: u32 => check::positive_u32;
-    /// Whether the 280-hour limit applies to the Libretto Famiglia too (reading R-HOURS-LF; reading R-HOURS-LF:
-    /// yes).
+    /// Whether the 280-hour limit applies to the Libretto Famiglia too (reading R-HOURS-LF: yes;
+    /// `false` takes the other reading).
     hours_limit_applies_to_lf: bool => check::any;
     /// The Libretto Famiglia titolo: 10,00 = 8,00 + 1,65 + 0,25 + 0,10, for at most one hour.
     /// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017 (LF-TITOLO).
@@ -322,7 +325,8 @@ rules_table! {
     /// The CPO hourly minimum compenso (9,00).
     /// Legal basis: art. 54-bis c. 16 D.L. 50/2017 (CPO-MIN-PAY).
     cpo_min_hourly: Euro => check::positive_euro;
-    /// The CPO daily minimum compenso (36,00 for up to 4 continuous hours).
+    /// The CPO daily minimum compenso (36,00 for up to 4 continuous hours), on every day's
+    /// prestazione (reading R-DAILY-MINIMUM).
     /// Legal basis: art. 54-bis c. 17 lett. e D.L. 50/2017 (CPO-MIN-PAY).
     cpo_min_daily: DailyMinimum => check::daily_minimum;
     /// The CPO contribution to the INPS Gestione Separata (IVS), as a share of the compenso (33%).
@@ -360,8 +364,8 @@ rules_table! {
     /// Legal basis: art. 54-bis c. 14 lett. c D.L. 50/2017 (PROHIB-SECTORS).
     prohibited_sectors: Vec<Sector> => check::non_empty;
     /// The CCNL hourly rates that were the CPO pay floor in agriculture (2017-2022).
-    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (
-    /// CPO-AGRI-PAY).
+    /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (CPO-AGRI-PAY,
+    /// reading R-AGRI-RATES).
     agriculture_hourly_rates: Option<AgriculturalRates> => check::any;
     /// The least notice of a CPO communication before the start, in minutes (60).
     /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (CPO-COMM).
@@ -371,7 +375,8 @@ rules_table! {
     /// D.L. 87/2018 art. 2-bis (CPO-WINDOW).
     cpo_window: Option<CommunicationWindow> => check::window;
     /// A CPO prestazione may be revoked until 23:59:59 of this many calendar days after the
-    /// planned day (3); for a window, after its last day.
+    /// planned day (3); for a window, after its last day. Once the prestatore has confirmed it,
+    /// it can no longer be revoked (reading R-CONFIRMATION).
     /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA).
     revoca_days: u32 => check::positive_u32;
     /// An LF prestazione is communicated by 23:59:59 of this day of the next month (3).
@@ -412,7 +417,8 @@ rules_table! {
     /// (SANCT-ADMIN).
     false_self_certification_exempts: bool => check::any;
     /// No prestazioni from someone who is or was, within this many months, an employee or
-    /// co.co.co. of the same utilizzatore (6).
+    /// co.co.co. of the same utilizzatore (6), counted up to the same calendar day (reading
+    /// R-SIX-MONTHS).
     /// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (PROHIB-PRIOR).
     comma5_months: u32 => check::positive_u32;
     /// The minimum age of a prestatore on the day of the prestazione (16; reading R-MINORS).
@@ -422,19 +428,19 @@ rules_table! {
     /// Legal basis: ELIG-AGE, reading R-MINORS.
     parental_consent_below_age: u32 => check::positive_u32;
     /// Which kinds of intermediary may act, under a delega, for which kinds of delegante: none
-    /// before INPS msg 3177 of 31/7/2017; from then L. 12/1979 professionals and service centres
-    /// for utilizzatori, patronati only for prestatori and LF utilizzatori; from 1/1/2026 (the
-    /// portal of INPS msg 3932 of 24/12/2025, "January 2026": the crate takes the first day of
-    /// the month, as no source gives a day) consulenti del lavoro, commercialisti and patronati
-    /// for prestatori and LF utilizzatori too.
-    /// Legal basis: INPS msg 3177/2017; INPS msg 3932/2025 (REG-INTERMEDIARI).
+    /// before INPS msg 3177 of 31/7/2017; from then the L. 12/1979 professionals and service
+    /// centres for prestatori and for LF and CPO utilizzatori, patronati (L. 152/2001) only for
+    /// prestatori and LF utilizzatori. The portal of January 2026 (INPS msg 3932 of 24/12/2025)
+    /// adds a section for LF intermediaries, not a new scope (reading R-INTERMEDIARIES-2017).
+    /// Legal basis: L. 12/1979; L. 152/2001; INPS msg 3177/2017 (REG-INTERMEDIARI).
     intermediary_scopes: Vec<IntermediaryScope> => check::any;
     /// How many years after the end of a delega's validity the intermediary keeps it, with a copy
     /// of the delegante's identity document (5).
     /// Legal basis: INPS msg 3177/2017 as summarised (REG-INTERMEDIARI).
     delega_retention_years: u32 => check::positive_u32;
     /// The digital credentials accepted to access the platform: INPS PIN, SPID or CNS until
-    /// 30/9/2021; SPID, CIE, CNS or eIDAS from 1/10/2021.
+    /// 30/9/2021; SPID, CIE, CNS or eIDAS from 1/10/2021 (reading R-CREDENTIALS-2021: CIE and
+    /// eIDAS only from that day).
     /// Legal basis: REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
     access_credentials: Vec<Credential> => check::non_empty;
     /// The lowest SPID level that gives access (2).

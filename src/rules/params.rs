@@ -66,7 +66,7 @@ pub struct DailyMinimum {
 /// The base on which the 1% oneri di gestione of the CPO are computed (reading R-ONERI-BASE).
 ///
 /// Legal basis: art. 54-bis c. 13, 15 D.L. 50/2017 ("1% degli importi versati"); reading
-/// reading R-ONERI-BASE.
+/// R-ONERI-BASE.
 ///
 /// # Examples
 ///
@@ -144,7 +144,7 @@ pub enum AgricultureRule {
 /// The historical hourly pay of an agricultural CPO: the CCNL operai agricoli rate of each area.
 ///
 /// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017, which corrects the
-/// rates of circ. 107/2017 (CPO-AGRI-PAY, Q6: the later message prevails).
+/// rates of circ. 107/2017 and prevails (CPO-AGRI-PAY, reading R-AGRI-RATES).
 ///
 /// # Examples
 ///
@@ -343,7 +343,7 @@ impl FundingChannels {
 /// Legal basis: L. 12/1979 art. 1 (consulenti del lavoro, avvocati, dottori commercialisti ed
 /// esperti contabili, and the service centres of their associations and of employers'
 /// associations); L. 152/2001 (patronati); INPS msg 3177 of 31/7/2017; INPS msg 3932 of
-/// 24/12/2025 (REG-INTERMEDIARI).
+/// 24/12/2025 (REG-INTERMEDIARI, reading R-INTERMEDIARIES-2017).
 ///
 /// # Examples
 ///
@@ -386,8 +386,8 @@ impl fmt::Display for IntermediarioKind {
 /// Who may delegate an intermediary: a prestatore, a Libretto Famiglia utilizzatore or a CPO
 /// utilizzatore.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (
-/// REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI,
+/// reading R-INTERMEDIARIES-2017).
 ///
 /// # Examples
 ///
@@ -420,8 +420,8 @@ impl fmt::Display for DeleganteKind {
 /// One pair of the dated intermediary table: this kind of intermediary may act, under a delega,
 /// for this kind of delegante.
 ///
-/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (
-/// REG-INTERMEDIARI).
+/// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI,
+/// reading R-INTERMEDIARIES-2017).
 ///
 /// # Examples
 ///
@@ -434,6 +434,12 @@ impl fmt::Display for DeleganteKind {
 ///     delegante: DeleganteKind::Prestatore,
 /// };
 /// assert!(Rules::in_force_on(date!(2020 - 01 - 10))?.intermediary_scopes.value.contains(&patronato_for_prestatore));
+/// // A patronato never acts for a CPO utilizzatore.
+/// let patronato_for_firm = IntermediaryScope {
+///     intermediario: IntermediarioKind::Patronato,
+///     delegante: DeleganteKind::UtilizzatoreCpo,
+/// };
+/// assert!(!Rules::in_force_on(date!(2026 - 03 - 07))?.intermediary_scopes.value.contains(&patronato_for_firm));
 /// // Before msg 3177 of 31/7/2017 no intermediary could act.
 /// assert!(Rules::in_force_on(date!(2017 - 07 - 01))?.intermediary_scopes.value.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -450,7 +456,7 @@ pub struct IntermediaryScope {
 /// A digital credential accepted to access the INPS platform.
 ///
 /// Legal basis: REG-AUTH (INPS PIN until 30/9/2021; SPID, CIE, CNS, eIDAS; INPS msg
-/// 4360/2024; INPS msg 3932 of 24/12/2025).
+/// 4360/2024; INPS msg 3932 of 24/12/2025; reading R-CREDENTIALS-2021).
 ///
 /// # Examples
 ///

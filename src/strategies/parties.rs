@@ -67,7 +67,8 @@ pub fn categoria() -> impl Strategy<Value = Categoria> {
 /// ([`regime_day`]), about one in four still open (`until: None`), the others lasting from one
 /// day to about ten years (never ending before they start).
 ///
-/// Legal basis: art. 54-bis c. 8, c. 8-bis D.L. 50/2017 (ELIG-SELFCERT).
+/// Legal basis: art. 54-bis c. 8 D.L. 50/2017; c. 8-bis from 12/8/2018 to its repeal on 1/1/2023
+/// (ELIG-SELFCERT).
 ///
 /// # Examples
 ///
@@ -103,8 +104,8 @@ pub fn self_certification() -> impl Strategy<Value = SelfCertification> {
 
 /// Any area of the CCNL operai agricoli.
 ///
-/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017 (
-/// CPO-AGRI-PAY).
+/// Legal basis: former art. 54-bis c. 16 D.L. 50/2017; INPS msg 2887/2017
+/// (CPO-AGRI-PAY).
 ///
 /// # Examples
 ///
