@@ -35,6 +35,9 @@ pub enum Error {
     /// An invalid provincia or CAP.
     #[error(transparent)]
     Provincia(#[from] crate::identity::ProvinciaError),
+    /// An instant or Italian local time that cannot be converted.
+    #[error(transparent)]
+    CivilTime(#[from] crate::civil_time::CivilTimeError),
     /// An invalid ATECO code.
     #[error(transparent)]
     Ateco(#[from] crate::ateco::AtecoError),

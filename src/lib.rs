@@ -8,8 +8,10 @@
 //! instrument, for what pay, at what total cost, by which deadline, and how much room is left
 //! under every cap this year, with the article and comma behind each answer.
 //!
-//! It is a pure library: no I/O, no clock, no network. Dates (`time::Date`) and instants
-//! (`time::OffsetDateTime`, with the Europe/Rome offset of the day) are passed in by the caller.
+//! It is a pure library: no I/O, no clock, no network. Dates (`time::Date`, Italian calendar days)
+//! and instants (`time::OffsetDateTime`, in any offset: UTC is fine) are passed in by the caller;
+//! the crate works out the Italian civil date and time of an instant itself ([`ItalianClock`]:
+//! CET, CEST in summer, reading R-CIVIL-TIME), and returns instants in the Italian offset.
 //! Nothing panics on any input: bad input is an `Err` naming the field and the rule; a lawful-or-not
 //! question is answered by a [`Verdict`] listing every breached rule with its citation.
 //!
@@ -109,6 +111,7 @@
 struct ReadmeDoctests;
 
 mod ateco;
+mod civil_time;
 mod delega;
 mod error;
 mod format;
@@ -128,6 +131,7 @@ pub mod strategies;
 mod verdict;
 
 pub use ateco::{AtecoCode, AtecoError, Section, Sector};
+pub use civil_time::{CivilTimeError, ItalianClock, LocalInstant};
 pub use delega::{
     Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
     Permit, Subject, authorize,
@@ -145,9 +149,9 @@ pub use instruments::{
     agricultural_hour_limit, agricultural_hour_limit_citation, can_revoke, check_cpo_communication,
     check_cpo_pay, check_cpo_pay_agricultural, cpo_communication_deadline, cpo_minimum_compenso,
     cpo_minimum_compenso_agricultural, fine_totals, lf_communication_deadline,
-    max_cpo_compenso_for_budget, max_lf_titoli_for_budget, payment_date,
-    post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
-    titoli_for_minutes,
+    lf_communication_in_time, max_cpo_compenso_for_budget, max_lf_titoli_for_budget, payment_date,
+    post_office_collectable_on, revoca_deadline, revoca_deadline_at, sanction_for,
+    split_at_midnight, titoli_for_minutes,
 };
 pub use ledger::{
     Assessment, ExternalTotal, HoursCap, Ledger, LedgerCapacity, LedgerEntry, LedgerError,
@@ -175,10 +179,10 @@ pub use registration::{
     UtilizzatoreRegistrationDraft, registration_diagram,
 };
 pub use rules::{
-    AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, Credential,
-    DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels,
-    HotelRegime, IntermediarioKind, IntermediaryScope, OneriBase, Parameter, REGIME_START, Rules,
-    RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
+    AgriculturalRates, AgricultureRule, Citation, Cited, ClockRule, CommunicationWindow,
+    Credential, DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel,
+    FundingChannels, HotelRegime, IntermediarioKind, IntermediaryScope, OneriBase, Parameter,
+    REGIME_START, Rules, RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
 };
 pub use scrivania::{
     CommunicatedPrestazione, DeskEntry, Payment, PrestazioneStatus, Prospetto, ProspettoRow,
