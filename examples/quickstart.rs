@@ -450,7 +450,7 @@ fn print_room(
     day: Date,
 ) -> Result<(), Box<dyn Error>> {
     let rules = ledger.rules_table().in_force_on(day)?;
-    let profile = utilizzatore.cap_profile(rules);
+    let profile = utilizzatore.cap_profile(rules)?;
     let query = RoomQuery {
         prestatore: prestatore.codice_fiscale(),
         utilizzatore: utilizzatore.id(),

@@ -134,8 +134,21 @@ pub enum LocalInstant {
 }
 
 /// Italian civil time: the clock rule of a rules table (or of one version of it) applied to
-/// instants and local times. See the [module documentation](self) for which row applies to an
-/// instant.
+/// instants and local times (reading R-CIVIL-TIME).
+///
+/// - Instant → Italian date-time: always one answer ([`ItalianClock::to_italian`]); the crate
+///   takes instants in any offset and converts them with it.
+/// - Italian date-time → instant: one answer, none (the hour skipped when summer time starts) or
+///   two (the hour repeated when it ends), [`ItalianClock::resolve`]. A deadline is never guessed:
+///   [`ItalianClock::instant`] refuses the last two. Midnight and 23:59:59, the only local times
+///   the crate itself converts (the split of a prestazione at midnight, the end of the revoca and
+///   LF deadlines), always exist exactly once: a rules table refuses a clock rule that changes the
+///   clocks outside 01:00-13:00 local time.
+/// - **Which row.** The clock rule for an instant is the row of the table's `civil_time` series
+///   in force on the instant's UTC date (the Italian date cannot choose it: it is what the rule
+///   computes); an instant before the table's first day takes the first row (the EU rule in it
+///   dates from 1996, before the regime). A function that receives the rules of one day
+///   ([`Rules`]) instead of a table converts with that day's rule ([`ItalianClock::of_rules`]).
 ///
 /// Legal basis: Directive 2000/84/EC arts. 1-4, as kept in the rules table's `civil_time` series
 /// (reading R-CIVIL-TIME).

@@ -41,6 +41,9 @@ pub enum Error {
     /// An invalid ATECO code.
     #[error(transparent)]
     Ateco(#[from] crate::ateco::AtecoError),
+    /// An ATECO code ambiguous for a list of the law, with no declared activity.
+    #[error(transparent)]
+    AmbiguousActivity(#[from] crate::ateco::AmbiguousActivity),
     /// An invalid utilizzatore identifier.
     #[error(transparent)]
     UtilizzatoreId(#[from] crate::parties::UtilizzatoreIdError),

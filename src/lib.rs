@@ -130,7 +130,9 @@ mod scrivania;
 pub mod strategies;
 mod verdict;
 
-pub use ateco::{AtecoCode, AtecoError, Section, Sector};
+pub use ateco::{
+    AmbiguousActivity, AtecoCode, AtecoEdition, AtecoError, Section, Sector, SectorMembership,
+};
 pub use civil_time::{CivilTimeError, ItalianClock, LocalInstant};
 pub use delega::{
     Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
@@ -160,10 +162,10 @@ pub use ledger::{
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{
-    Categoria, EnteKind, HeadcountError, Headcounts, MonthlyHeadcount, PaPurpose, ParentalConsent,
-    Prestatore, PrestatoreError, PriorRelationship, RelationshipKind, SelfCertification,
-    SelfCertificationError, SemesterAverage, Utilizzatore, UtilizzatoreError, UtilizzatoreId,
-    UtilizzatoreIdError, UtilizzatoreKind, age_on,
+    Categoria, DeclaredActivity, EnteKind, HeadcountError, Headcounts, MonthlyHeadcount, PaPurpose,
+    ParentalConsent, Prestatore, PrestatoreError, PriorRelationship, RelationshipKind,
+    SelfCertification, SelfCertificationError, SemesterAverage, Utilizzatore, UtilizzatoreError,
+    UtilizzatoreId, UtilizzatoreIdError, UtilizzatoreKind, age_on,
 };
 pub use payment::{PaymentError, PaymentMode, net_received};
 pub use prestazione::{

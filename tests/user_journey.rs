@@ -338,7 +338,9 @@ fn room_query(prestatore: &str, utilizzatore: &Utilizzatore, instrument: Instrum
         instrument,
         special_category: false,
         steward: false,
-        profile: utilizzatore.cap_profile(rules(date!(2026 - 12 - 31))),
+        profile: utilizzatore
+            .cap_profile(rules(date!(2026 - 12 - 31)))
+            .unwrap(),
     }
 }
 
@@ -485,7 +487,7 @@ fn the_trattoria_fills_cap_b_with_three_waiters() {
     let citation = paolo.caps[0]
         .citation(
             rules(date!(2026 - 12 - 31)),
-            firm.cap_profile(rules(date!(2026 - 12 - 31))),
+            firm.cap_profile(rules(date!(2026 - 12 - 31))).unwrap(),
         )
         .unwrap();
     assert!(citation.to_string().contains("c. 1 lett. a"));

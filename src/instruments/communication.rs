@@ -117,6 +117,10 @@ pub enum CommunicationError {
     /// An instant whose Italian civil time is not representable (reading R-CIVIL-TIME).
     #[error(transparent)]
     CivilTime(#[from] crate::civil_time::CivilTimeError),
+    /// An ATECO code ambiguous for the events list, which the caps need, with no declared
+    /// activity (reading R-ATECO-2025).
+    #[error(transparent)]
+    AmbiguousActivity(#[from] crate::ateco::AmbiguousActivity),
 }
 
 /// What the caps need to know of the utilizzatore on a day: for an agricultural CPO while
@@ -127,16 +131,18 @@ fn day_profile(
     rules: &crate::rules::Rules,
     agricultural: bool,
     area: Option<AgriculturalArea>,
-) -> CapProfile {
-    let profile = utilizzatore.cap_profile(rules);
-    match area.filter(|_| agricultural).or_else(|| {
-        agricultural
-            .then(|| AgriculturalArea::strictest(rules))
-            .flatten()
-    }) {
-        Some(area) => profile.with_agricultural_area(area),
-        None => profile,
-    }
+) -> Result<CapProfile, crate::ateco::AmbiguousActivity> {
+    let profile = utilizzatore.cap_profile(rules)?;
+    Ok(
+        match area.filter(|_| agricultural).or_else(|| {
+            agricultural
+                .then(|| AgriculturalArea::strictest(rules))
+                .flatten()
+        }) {
+            Some(area) => profile.with_agricultural_area(area),
+            None => profile,
+        },
+    )
 }
 
 /// Stands in for personal data in `Debug` output.
@@ -388,7 +394,7 @@ impl LfCommunication {
             compenso: cost.compenso,
             special_category: special_category.is_some(),
             steward: work.activity == LfActivity::Steward,
-            profile: utilizzatore.cap_profile(rules),
+            profile: utilizzatore.cap_profile(rules)?,
         })?;
         Ok(LfCommunication {
             prestatore: prestatore.clone(),
@@ -1288,7 +1294,7 @@ impl CpoCommunication {
             // 9,00 / 36,00 (CPO-AGRI-PAY); from 2023 there are no agricultural rates and
             // the ban is reported by the admissibility verdict.
             let agricultural = rules.agriculture_hourly_rates.value.is_some()
-                && utilizzatore.is_in_sector(Sector::Agriculture);
+                && utilizzatore.is_in_sector(Sector::Agriculture)?;
             let pay = if agricultural {
                 check_cpo_pay_agricultural(compenso, day.minutes, work.agricultural_area, rules)?
             } else {
@@ -1304,7 +1310,7 @@ impl CpoCommunication {
                 payment_date: payment_date(day.date, rules)?,
                 admissibility,
                 special_category: prestatore.special_category_on(day.date, rules),
-                profile: day_profile(utilizzatore, rules, agricultural, work.agricultural_area),
+                profile: day_profile(utilizzatore, rules, agricultural, work.agricultural_area)?,
                 day,
             });
         }
