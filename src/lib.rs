@@ -20,10 +20,13 @@
 //! Data flows one way: rules → parties → prestazione → instrument checks → ledger → desk.
 //!
 //! 1. **The rules** ([`Rules`], [`RulesTable`]): every legal parameter as dated data with its
-//!    [`Citation`]. A change of law is a new dated row; a host can build its own table.
+//!    [`Citation`]. A change of law is a new dated row; a host can build its own table. The clock
+//!    rule of Italian civil time is one of them ([`ClockRule`], [`ItalianClock`]).
 //! 2. **Money and identity**: [`Euro`] (exact, never negative, two decimals), [`CodiceFiscale`]
 //!    (with omocodia and the Belfiore table), [`Iban`] (with the Italian CIN), [`PartitaIva`],
-//!    [`Provincia`], [`Cap`], [`AtecoCode`] and the [`Sector`] lists of the law.
+//!    [`Provincia`], [`Cap`], [`AtecoCode`] of ATECO 2007 (aggiornamento 2022) and ATECO 2025
+//!    ([`AtecoEdition`]) and the [`Sector`] lists of the law in both editions, through ISTAT's
+//!    correspondence, an ambiguous code being declared, never guessed ([`SectorMembership`]).
 //! 3. **The parties**: [`Prestatore`] with its comma-8 [`SelfCertification`]s, [`Utilizzatore`]
 //!    with its kind, sector, [`Headcounts`] and comma-5 [`PriorRelationship`]s.
 //! 4. **The instruments**: [`assess_admissibility`], the pay floors ([`cpo_minimum_compenso`],
