@@ -118,7 +118,6 @@ pub enum CivilTimeError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum LocalInstant {
     /// The local time happens once, at this instant.
     Unique(OffsetDateTime),

@@ -466,3 +466,36 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The clock never panics, at any representable instant in any offset or any local time, and
+    /// converting an instant to Italian time and back gives the same instant.
+    #[test]
+    fn the_clock_never_panics(
+        seconds in OffsetDateTime::new_utc(Date::MIN, time::Time::MIDNIGHT).unix_timestamp()
+            ..=OffsetDateTime::new_utc(Date::MAX, time::Time::MIDNIGHT).unix_timestamp(),
+        offset_seconds in -86_399i32..=86_399,
+        local_seconds in 0i64..(20_000 * 366 * 86_400),
+    ) {
+        let clock = ItalianClock::embedded();
+        let offset = UtcOffset::from_whole_seconds(offset_seconds).unwrap();
+        let utc = OffsetDateTime::from_unix_timestamp(seconds).unwrap();
+        if let Some(at) = utc.checked_to_offset(offset) {
+            let _ = clock.offset_at(at);
+            if let Ok(italian) = clock.to_italian(at) {
+                prop_assert_eq!(italian, at);
+                let local = PrimitiveDateTime::new(italian.date(), italian.time());
+                match clock.resolve(local).unwrap() {
+                    LocalInstant::Unique(back) => prop_assert_eq!(back, at),
+                    LocalInstant::Repeated { earlier, later } => prop_assert!(earlier == at || later == at),
+                    LocalInstant::Skipped => prop_assert!(false, "{local} exists: it is {at}"),
+                }
+            }
+        }
+        let local = PrimitiveDateTime::new(Date::MIN, time::Time::MIDNIGHT)
+            .checked_add(Duration::seconds(local_seconds))
+            .unwrap_or(PrimitiveDateTime::MAX);
+        let _ = clock.resolve(local);
+        let _ = clock.instant(local);
+    }
+}
