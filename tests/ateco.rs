@@ -500,6 +500,23 @@ proptest! {
     }
 }
 
+proptest! {
+    /// A refused declaration changes nothing; an accepted one settles every list for the code.
+    #[test]
+    fn declarations_are_all_or_nothing(c in any_code(), activity in any_code()) {
+        let mut u = firm(code("ATECO 2025 62.10.00"), 1);
+        let before = u.clone();
+        if u.declare_activity(c, activity).is_ok() {
+            prop_assert!(u.ateco().contains(&c));
+            for sector in Sector::ALL {
+                prop_assert!(u.is_in_sector(sector).is_ok());
+            }
+        } else {
+            prop_assert_eq!(&u, &before);
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 mod serde_round_trips {
     use super::*;

@@ -603,6 +603,36 @@ impl Utilizzatore {
         code: AtecoCode,
         activity: AtecoCode,
     ) -> Result<Utilizzatore, UtilizzatoreError> {
+        self.declare_activity(code, activity)?;
+        Ok(self)
+    }
+
+    /// [`Utilizzatore::with_declared_activity`] in place: a refused declaration changes nothing.
+    ///
+    /// Legal basis: reading R-ATECO-2025.
+    ///
+    /// # Errors
+    ///
+    /// As [`Utilizzatore::with_declared_activity`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
+    /// let mut firm = Utilizzatore::new("12345670157".parse()?, "Eventi Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("ATECO 2025 93.29.99".parse()?);
+    /// let before = firm.clone();
+    /// assert!(firm.declare_activity("ATECO 2025 93.29.99".parse()?, "96.09.05".parse()?).is_err());
+    /// assert_eq!(firm, before);
+    /// firm.declare_activity("ATECO 2025 93.29.99".parse()?, "82.30.00".parse()?)?;
+    /// assert_eq!(firm.is_in_sector(Sector::EventsThermalParks), Ok(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn declare_activity(
+        &mut self,
+        code: AtecoCode,
+        activity: AtecoCode,
+    ) -> Result<(), UtilizzatoreError> {
         let covered = activity.edition() == AtecoEdition::Ateco2007
             && activity.depth() == 6
             && code.activities_2007().iter().any(|a| activity.is_within(a));
@@ -612,7 +642,10 @@ impl Utilizzatore {
         self.declared_activities.retain(|d| d.code != code);
         self.declared_activities
             .push(DeclaredActivity { code, activity });
-        Ok(self.with_ateco(code))
+        if !self.ateco.contains(&code) {
+            self.ateco.push(code);
+        }
+        Ok(())
     }
 
     /// Sets the monthly headcounts.
