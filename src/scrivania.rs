@@ -11,13 +11,12 @@ use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 use std::fmt;
 
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
+use time::{Date, Month, OffsetDateTime};
 
-use crate::format::duration;
+use crate::civil_time::ItalianClock;
+use crate::format::{duration, instant};
 use crate::identity::CodiceFiscale;
-use crate::instruments::{
-    CostBreakdown, InstrumentError, can_revoke, payment_date, revoca_deadline,
-};
+use crate::instruments::{CostBreakdown, can_revoke, payment_date, revoca_deadline_at};
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::payment::{PaymentMode, net_received};
@@ -48,7 +47,9 @@ pub enum ScrivaniaError {
     },
     /// Revoked before it was communicated.
     #[error(
-        "prestazione {id}: revoked at {revoked_at}, before it was communicated at {communicated_at}"
+        "prestazione {id}: revoked at {}, before it was communicated at {}",
+        instant(.revoked_at),
+        instant(.communicated_at)
     )]
     RevokedBeforeCommunication {
         /// The id.
@@ -62,15 +63,15 @@ pub enum ScrivaniaError {
     #[error(
         "prestazione {id}: revoked at {}, after the deadline {} (INPS circ. 107/2017, reading R-REVOCA)",
         instant(.revoked_at),
-        local(.deadline)
+        instant(.deadline)
     )]
     LateRevoca {
         /// The id.
         id: PrestazioneId,
-        /// Revocation instant.
+        /// Revocation instant, in the Italian offset.
         revoked_at: OffsetDateTime,
-        /// The deadline (local time).
-        deadline: PrimitiveDateTime,
+        /// The deadline: 23:59:59 Italian civil time, in the Italian offset.
+        deadline: OffsetDateTime,
     },
     /// Both revoked and paid.
     #[error("prestazione {id} is both revoked and paid")]
@@ -147,36 +148,15 @@ pub enum ScrivaniaError {
     Rules(#[from] RulesError),
 }
 
-/// `2026-03-10 23:59:59`.
-fn local(t: &PrimitiveDateTime) -> String {
-    format!(
-        "{} {:02}:{:02}:{:02}",
-        t.date(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-/// `2026-03-10 23:59:59 +01:00`.
-fn instant(t: &OffsetDateTime) -> String {
-    let offset = t.offset();
-    let sign = if offset.is_negative() { '-' } else { '+' };
-    format!(
-        "{} {sign}{:02}:{:02}",
-        local(&PrimitiveDateTime::new(t.date(), t.time())),
-        offset.whole_hours().unsigned_abs(),
-        offset.minutes_past_hour().unsigned_abs()
-    )
-}
-
 /// `10/03/2026`: a day as the portal shows it.
 fn day_it(d: Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), u8::from(d.month()), d.year())
 }
 
-/// `10/03/2026 23:59:59`.
-fn local_it(t: &PrimitiveDateTime) -> String {
+/// `10/03/2026 23:59:59`: the Italian civil time of an instant (as given at the extremes of
+/// the representable dates).
+fn local_it(t: &OffsetDateTime) -> String {
+    let t = ItalianClock::embedded().to_italian(*t).unwrap_or(*t);
     format!(
         "{} {:02}:{:02}:{:02}",
         day_it(t.date()),
@@ -244,9 +224,9 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 pub struct CommunicatedPrestazione {
     /// The prestazione.
     pub prestazione: Prestazione,
-    /// The instant of the communication (offset of Europe/Rome).
+    /// The instant of the communication (any offset).
     pub communicated_at: OffsetDateTime,
-    /// The instant of the revocation, if revoked (offset of Europe/Rome).
+    /// The instant of the revocation, if revoked (any offset).
     pub revoked_at: Option<OffsetDateTime>,
     /// The day INPS paid it, if paid.
     pub paid_on: Option<Date>,
@@ -264,10 +244,13 @@ pub struct CommunicatedPrestazione {
 /// use prestazioni_occasionali::PrestazioneStatus;
 /// use time::macros::{date, datetime};
 ///
-/// let open = PrestazioneStatus::Communicated { revocable_until: datetime!(2026-03-10 23:59:59) };
+/// let open = PrestazioneStatus::Communicated { revocable_until: datetime!(2026-03-10 23:59:59 +01:00) };
 /// assert_eq!(open.to_string(), "communicated, revocable until 10/03/2026 23:59:59");
 /// let revoked = PrestazioneStatus::Revoked { at: datetime!(2026-03-09 10:00 +1) };
 /// assert_eq!(revoked.to_string(), "revoked on 09/03/2026 10:00:00");
+/// // The lines show Italian civil time, whatever the offset of the instant.
+/// let utc = PrestazioneStatus::Revoked { at: datetime!(2026-03-10 23:30 UTC) };
+/// assert_eq!(utc.to_string(), "revoked on 11/03/2026 00:30:00");
 /// assert_eq!(PrestazioneStatus::Due { expected_by: date!(2026 - 04 - 15) }.to_string(), "due, expected by 15/04/2026");
 /// assert_eq!(PrestazioneStatus::Paid { on: date!(2026 - 04 - 14) }.to_string(), "paid on 14/04/2026");
 /// ```
@@ -275,14 +258,15 @@ pub struct CommunicatedPrestazione {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum PrestazioneStatus {
-    /// Communicated and still revocable by the utilizzatore until this local time (CPO).
+    /// Communicated and still revocable by the utilizzatore until this instant (CPO).
     Communicated {
-        /// The revoca deadline: 23:59:59 of the 3rd calendar day after the day (reading R-REVOCA).
-        revocable_until: PrimitiveDateTime,
+        /// The revoca deadline: 23:59:59 Italian civil time of the 3rd calendar day after the day
+        /// (reading R-REVOCA, R-CIVIL-TIME), in the Italian offset.
+        revocable_until: OffsetDateTime,
     },
     /// Revoked: not due, not counted.
     Revoked {
-        /// The instant of the revocation.
+        /// The instant of the revocation (in the Italian offset on the desk).
         at: OffsetDateTime,
     },
     /// Due, to be paid by INPS by this day.
@@ -400,12 +384,12 @@ pub struct Payment {
 pub struct DeskEntry {
     /// The prestazione.
     pub prestazione: Prestazione,
-    /// When it was communicated.
+    /// When it was communicated, in the Italian offset.
     pub communicated_at: OffsetDateTime,
     /// The status at the instant the desk is viewed.
     pub status: PrestazioneStatus,
-    /// The revoca deadline (CPO only).
-    pub revocable_until: Option<PrimitiveDateTime>,
+    /// The revoca deadline (CPO only): 23:59:59 Italian civil time, in the Italian offset.
+    pub revocable_until: Option<OffsetDateTime>,
     /// The day INPS pays by (the 15th of the next month, reading R-PAYMENT-DAY).
     pub expected_payment: Date,
     /// The payment (actual when paid; `None` when revoked or not yet paid).
@@ -547,11 +531,7 @@ impl fmt::Display for PrestazioneStatus {
                 "communicated, revocable until {}",
                 local_it(revocable_until)
             ),
-            PrestazioneStatus::Revoked { at } => write!(
-                f,
-                "revoked on {}",
-                local_it(&PrimitiveDateTime::new(at.date(), at.time()))
-            ),
+            PrestazioneStatus::Revoked { at } => write!(f, "revoked on {}", local_it(at)),
             PrestazioneStatus::Due { expected_by } => {
                 write!(f, "due, expected by {}", day_it(*expected_by))
             }
@@ -780,9 +760,15 @@ impl Scrivania {
             entries.push(entry(c, &history, table, now)?);
         }
         entries.sort_by_key(|e| (e.prestazione.day(), e.prestazione.id()));
+        let viewed_at = ItalianClock::of_table(table).to_italian(now).map_err(|_| {
+            ScrivaniaError::Overflow {
+                id: PrestazioneId(0),
+                what: "viewing instant",
+            }
+        })?;
         Ok(Scrivania {
             prestatore,
-            viewed_at: now,
+            viewed_at,
             entries,
             payment_history: history,
             caps: table
@@ -1193,18 +1179,6 @@ fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, S
         }))
 }
 
-/// The revoca deadline as a local instant: 23:59:59 of the last day of
-/// [`revoca_deadline`] (reading R-REVOCA).
-fn revocable_until(day: Date, rules: &Rules) -> Result<PrimitiveDateTime, InstrumentError> {
-    Ok(PrimitiveDateTime::new(
-        revoca_deadline(day, rules)?,
-        LAST_SECOND,
-    ))
-}
-
-/// 23:59:59, the last second of a day.
-const LAST_SECOND: Time = time::macros::time!(23:59:59);
-
 /// IVS and INAIL credited for a prestazione: those of its [`CostBreakdown`] (LF per titolo,
 /// CPO at the rates rounded half away from zero), so the desk and the utilizzatore's cost agree.
 fn contributions(p: &Prestazione, rules: &Rules) -> Result<(Euro, Euro), ScrivaniaError> {
@@ -1256,17 +1230,29 @@ fn entry(
     };
     let deadline = match p.instrument() {
         Instrument::ContrattoPrestazioneOccasionale => {
-            Some(revocable_until(p.day(), rules).map_err(revoca_overflow)?)
+            Some(revoca_deadline_at(p.day(), rules).map_err(revoca_overflow)?)
         }
         Instrument::LibrettoFamiglia => None,
     };
     let (ivs, inail) = contributions(p, rules)?;
-    if let Some(revoked_at) = c.revoked_at {
-        if revoked_at < c.communicated_at {
+    // Instants on the desk are in the Italian offset of their moment (reading R-CIVIL-TIME).
+    let clock = ItalianClock::of_table(table);
+    let italian = |at: OffsetDateTime, what: &'static str| {
+        clock
+            .to_italian(at)
+            .map_err(|_| ScrivaniaError::Overflow { id, what })
+    };
+    let communicated_at = italian(c.communicated_at, "communication instant")?;
+    let revoked_at = c
+        .revoked_at
+        .map(|at| italian(at, "revocation instant"))
+        .transpose()?;
+    if let Some(revoked_at) = revoked_at {
+        if revoked_at < communicated_at {
             return Err(ScrivaniaError::RevokedBeforeCommunication {
                 id,
                 revoked_at,
-                communicated_at: c.communicated_at,
+                communicated_at,
             });
         }
         if let Some(deadline) = deadline
@@ -1295,7 +1281,7 @@ fn entry(
         }
         None => None,
     };
-    let status = match (c.revoked_at, c.paid_on, deadline) {
+    let status = match (revoked_at, c.paid_on, deadline) {
         (Some(at), _, _) => PrestazioneStatus::Revoked { at },
         (None, Some(on), _) => PrestazioneStatus::Paid { on },
         (None, None, Some(until))
@@ -1311,7 +1297,7 @@ fn entry(
     };
     Ok(DeskEntry {
         prestazione: p.clone(),
-        communicated_at: c.communicated_at,
+        communicated_at,
         status,
         revocable_until: deadline,
         expected_payment: expected,

@@ -184,7 +184,7 @@ fn lf_figures_equal_the_individual_functions() {
         compenso: cost.compenso,
         special_category: false,
         steward: false,
-        profile: u.cap_profile(r),
+        profile: u.cap_profile(r).unwrap(),
     })
     .unwrap();
     assert_eq!(d.prestazione, record);
@@ -291,7 +291,7 @@ fn cpo_figures_equal_the_individual_functions() {
         compenso: Euro::from_euros(41),
         special_category: p.special_category_on(day, r).is_some(),
         steward: false,
-        profile: u.cap_profile(r),
+        profile: u.cap_profile(r).unwrap(),
     })
     .unwrap();
     assert!(record.special_category() && record.profile().events_sector);

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
-    Categoria, CommunicationError, Consequence, CpoCommunication, CpoWork, Error, Euro,
+    AtecoCode, Categoria, CommunicationError, Consequence, CpoCommunication, CpoWork, Error, Euro,
     FundingChannel, FundsAccount, FundsError, Headcounts, Instrument, InstrumentError, LfActivity,
     LfCommunication, LfWork, MonthlyHeadcount, PaPurpose, Prestatore, PrestazioneId, RuleId, Rules,
     RulesTable, SelfCertification, TopUp, Utilizzatore, UtilizzatoreKind, sanction_for,
@@ -905,7 +905,8 @@ fn agricultural_cpo_2019_uses_the_ccnl_floor() {
         UtilizzatoreKind::Impresa,
     )
     .unwrap()
-    .with_ateco("01.21.00".parse().unwrap())
+    // A code of 2019: before 2025 only ATECO 2007 codes exist.
+    .with_ateco(AtecoCode::on(date!(2019 - 09 - 10), "01.21.00").unwrap())
     .with_headcounts(headcounts);
     let pensioner = mario()
         .with_self_certification(

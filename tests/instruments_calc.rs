@@ -6,8 +6,8 @@
 use prestazioni_occasionali::{
     AgriculturalArea, Causale, Citation, Consequence, CostBreakdown, CpoWindowCommunication, Dated,
     Euro, FundingChannel, FundsAccount, FundsError, FundsEvent, Instrument, InstrumentError,
-    OneriBase, PaymentError, PaymentMode, RuleId, Rules, RulesTable, TopUp, WindowSector,
-    can_revoke, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
+    ItalianClock, OneriBase, PaymentError, PaymentMode, RuleId, Rules, RulesTable, TopUp,
+    WindowSector, can_revoke, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
     cpo_minimum_compenso, fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget,
     max_lf_titoli_for_budget, net_received, payment_date, post_office_collectable_on,
     revoca_deadline, sanction_for, split_at_midnight, titoli_for_minutes,
@@ -16,7 +16,7 @@ use prestazioni_occasionali::{agricultural_hour_limit, cpo_minimum_compenso_agri
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use time::macros::{date, datetime};
-use time::{Date, OffsetDateTime, Time, UtcOffset};
+use time::{Date, Duration, OffsetDateTime, Time, UtcOffset};
 
 fn on(d: Date) -> &'static Rules {
     Rules::in_force_on(d).unwrap()
@@ -272,12 +272,21 @@ fn split_errors() {
         ),
         "end 2026-03-07 21:00:00.0 +01:00:00 is not after start 2026-03-07 22:00:00.0 +01:00:00"
     );
+    // Start and end in different offsets are fine (they were refused before the crate worked out
+    // Italian civil time itself): the night summer time starts is 2 h on the 28th and 3 real hours
+    // (00:00-04:00 CEST, 02:00-03:00 skipped) on the 29th.
+    let night = split_at_midnight(
+        datetime!(2026-03-28 22:00 +01:00),
+        datetime!(2026-03-29 04:00 +02:00),
+        t,
+    )
+    .unwrap();
     assert_eq!(
-        err(
-            datetime!(2026-03-28 22:00 +01:00),
-            datetime!(2026-03-29 04:00 +02:00)
-        ),
-        "start offset +01:00:00 and end offset +02:00:00 differ: pass both instants in the offset of Europe/Rome at the start"
+        night
+            .iter()
+            .map(|d| (d.date, d.minutes))
+            .collect::<Vec<_>>(),
+        [(date!(2026 - 03 - 28), 120), (date!(2026 - 03 - 29), 180)]
     );
     assert_eq!(
         err(
@@ -842,12 +851,29 @@ fn extremes_do_not_panic() {
         let _ = check_cpo_communication(max, min, rules);
         let _ = can_revoke(max, Date::MAX, rules);
         assert!(split_at_midnight(min, max, RulesTable::embedded()).is_err());
-        let last_evening = Date::MAX
-            .with_time(Time::from_hms(22, 0, 0).unwrap())
-            .assume_offset(offset);
-        let days = split_at_midnight(last_evening, max, RulesTable::embedded()).unwrap();
-        assert_eq!(days.len(), 1);
+        // The last evening of the calendar in Italy, given in `offset` where representable: one
+        // Italian day. (The calendar days are Italian ones, not those of the caller's offset.)
+        let clock = ItalianClock::embedded();
+        let italian = |h, m, s| {
+            clock
+                .instant(Date::MAX.with_time(Time::from_hms(h, m, s).unwrap()))
+                .unwrap()
+                .checked_to_offset(offset)
+        };
+        if let (Some(last_evening), Some(last_second)) = (italian(22, 0, 0), italian(23, 59, 59)) {
+            let days =
+                split_at_midnight(last_evening, last_second, RulesTable::embedded()).unwrap();
+            assert_eq!(days.len(), 1);
+        }
     }
+    // 23:00 UTC of 9999-12-31 is already 10000-01-01 in Italy: refused, never a panic.
+    let late = Date::MAX
+        .with_time(Time::from_hms(23, 0, 0).unwrap())
+        .assume_utc();
+    assert!(matches!(
+        split_at_midnight(late - Duration::hours(1), late, RulesTable::embedded()),
+        Err(InstrumentError::CivilTime(_))
+    ));
 }
 
 #[test]

@@ -348,7 +348,7 @@ fn titolo_split_sums_in_every_version() {
 fn every_parameter_is_cited() {
     for rules in Rules::history() {
         let parameters = rules.parameters();
-        assert_eq!(parameters.len(), 42);
+        assert_eq!(parameters.len(), 43);
         for p in parameters {
             assert!(!p.citation.act.is_empty(), "{} has no act", p.name);
             assert!(!p.value.is_empty(), "{} has no value", p.name);

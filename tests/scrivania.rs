@@ -145,7 +145,7 @@ fn statuses_follow_the_revoca_deadline_and_payment_day() {
     assert_eq!(
         status(&before, 3),
         PrestazioneStatus::Communicated {
-            revocable_until: datetime!(2026-03-10 23:59:59)
+            revocable_until: datetime!(2026-03-10 23:59:59 +01:00)
         }
     );
     let after = desk(datetime!(2026-03-11 00:00 +1));
@@ -375,7 +375,7 @@ fn inconsistent_records_are_refused() {
     )];
     assert_eq!(
         build(&late, &methods()),
-        "prestazione #1: revoked at 2026-03-11 00:00:00 +01:00, after the deadline 2026-03-10 23:59:59 (INPS circ. 107/2017, reading R-REVOCA)"
+        "prestazione #1: revoked at 2026-03-11 00:00:00 +01:00, after the deadline 2026-03-10 23:59:59 +01:00 (INPS circ. 107/2017, reading R-REVOCA)"
     );
     let ok = communicated(
         prestazione(1, cpo, FIRM, date!(2026 - 03 - 07), 240, 3_600),

@@ -1639,10 +1639,10 @@ impl Ledger {
         }
     }
 
-    /// Revokes a recorded CPO prestazione at the instant `at` (with the offset of
-    /// Europe/Rome): allowed while `at`'s date is at most `Rules::revoca_days` (3) days after
-    /// the day of the work, i.e. until 23:59:59 of the 3rd day; 00:00:00 of the 4th is too
-    /// late. The room it took is restored exactly; the prestazione stays in the ledger as
+    /// Revokes a recorded CPO prestazione at the instant `at` (in any offset): allowed until
+    /// 23:59:59 Italian civil time of the `Rules::revoca_days`-th (3rd) day after the day of the
+    /// work; 00:00:00 of the 4th is too late ([`can_revoke`](crate::can_revoke), reading
+    /// R-CIVIL-TIME). The room it took is restored exactly; the prestazione stays in the ledger as
     /// revoked (its id cannot be used again).
     ///
     /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA).
@@ -1675,6 +1675,8 @@ impl Ledger {
     /// })?)?;
     /// // Too late at midnight of the 4th day (worked example E6: revoca until 24:00 of 10/3/2026).
     /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-11 00:00:00 +01:00)).is_err());
+    /// // 23:30 UTC of 10/3 is already 00:30 of 11/3 in Italy.
+    /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:30:00 UTC)).is_err());
     /// ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00))?;
     /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::ZERO);
     /// assert_eq!(
@@ -1688,7 +1690,9 @@ impl Ledger {
         let rules = self.table.in_force_on(e.day)?;
         let last_day = crate::instruments::revoca_deadline(e.day, rules)
             .map_err(|_| overflow("revoca deadline"))?;
-        if at.date() > last_day {
+        let in_time = crate::instruments::can_revoke(at, e.day, rules)
+            .map_err(|_| overflow("revoca deadline"))?;
+        if !in_time {
             return Err(LedgerError::RevocaClosed {
                 id,
                 last_day,

@@ -16,7 +16,7 @@ use time::Date;
 
 pub use citation::{Citation, Cited, Dated};
 pub use params::{
-    AgriculturalRates, AgricultureRule, CommunicationWindow, Credential, DailyMinimum,
+    AgriculturalRates, AgricultureRule, ClockRule, CommunicationWindow, Credential, DailyMinimum,
     DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels, HotelRegime,
     IntermediarioKind, IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
 };
@@ -446,6 +446,11 @@ rules_table! {
     /// The lowest SPID level that gives access (2).
     /// Legal basis: REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
     spid_min_level: u32 => check::positive_u32;
+    /// How Italian civil time follows UTC: CET (UTC+1), CEST (UTC+2) from 01:00 UTC of the last
+    /// Sunday of March to 01:00 UTC of the last Sunday of October. For an instant, the row in
+    /// force on the instant's UTC date applies ([`ItalianClock`](crate::ItalianClock)).
+    /// Legal basis: Directive 2000/84/EC arts. 1-4 (reading R-CIVIL-TIME).
+    civil_time: ClockRule => check::clock;
 }
 
 /// Checks one series: non-empty, strictly increasing days, every value valid; returns its first
