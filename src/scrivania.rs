@@ -19,7 +19,7 @@ use crate::instruments::{
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::payment::{PaymentMode, net_received};
-use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
+use crate::prestazione::{Instrument, Prestazione, PrestazioneError, PrestazioneId, lf_titoli};
 use crate::registration::{Effective, PaymentMethod, in_force_on};
 use crate::rules::{Cited, Rules, RulesError, RulesTable};
 
@@ -118,20 +118,11 @@ pub enum ScrivaniaError {
         /// The compenso.
         compenso: Euro,
     },
-    /// An LF compenso that is not a whole number of titoli.
-    #[error(
-        "prestazione {id}: LF compenso {} is not a whole number of titoli of {} (art. 54-bis c. 10-11)",
-        .compenso.to_italian(),
-        .titolo.to_italian()
-    )]
-    NotWholeTitoli {
-        /// The id.
-        id: PrestazioneId,
-        /// The compenso.
-        compenso: Euro,
-        /// The compenso of one titolo.
-        titolo: Euro,
-    },
+    /// The prestazione is not valid under the desk's rules table: an LF compenso that is not
+    /// whole titoli of the table's titolo, or fewer titoli than its minutes need (LF-TITOLO; the
+    /// same rule, and the same error, as the ledger's).
+    #[error(transparent)]
+    Prestazione(#[from] PrestazioneError),
     /// A date or amount outside the supported range.
     #[error("prestazione {id}: {what} is out of range")]
     Overflow {
@@ -1208,21 +1199,11 @@ fn contributions(p: &Prestazione, rules: &Rules) -> Result<(Euro, Euro), Scrivan
     let id = p.id();
     let cost = match p.instrument() {
         Instrument::LibrettoFamiglia => {
-            let titolo = rules.lf_titolo.value.compenso;
-            let not_whole = || ScrivaniaError::NotWholeTitoli {
+            let cents = p.compenso().cents().ok_or(ScrivaniaError::Overflow {
                 id,
-                compenso: p.compenso(),
-                titolo,
-            };
-            let ratio = p
-                .compenso()
-                .as_decimal()
-                .checked_div(titolo.as_decimal())
-                .ok_or_else(not_whole)?;
-            if !ratio.fract().is_zero() {
-                return Err(not_whole());
-            }
-            let count: u32 = ratio.try_into().map_err(|_| not_whole())?;
+                what: "compenso",
+            })?;
+            let count = lf_titoli(id, cents, p.minutes(), &rules.lf_titolo)?;
             CostBreakdown::lf(count, rules)
         }
         Instrument::ContrattoPrestazioneOccasionale => CostBreakdown::cpo(p.compenso(), rules),

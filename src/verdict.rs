@@ -88,6 +88,10 @@ pub enum RuleId {
     /// The LF communication deadline (c. 12).
     #[cfg_attr(feature = "serde", serde(rename = "LF-COMM"))]
     LfComm,
+    /// The Libretto Famiglia titolo: whole titoli of 8,00 net, each paying at most one hour
+    /// (c. 10-11; LF-TITOLO).
+    #[cfg_attr(feature = "serde", serde(rename = "LF-TITOLO"))]
+    LfTitolo,
     /// Prepaid funds of the Libretto Famiglia on the platform (LF-FUNDING).
     #[cfg_attr(feature = "serde", serde(rename = "LF-FUNDING"))]
     LfFunding,
@@ -136,6 +140,7 @@ impl RuleId {
             RuleId::CpoComm => "CPO-COMM",
             RuleId::CpoRevoca => "CPO-REVOCA",
             RuleId::LfComm => "LF-COMM",
+            RuleId::LfTitolo => "LF-TITOLO",
             RuleId::LfFunding => "LF-FUNDING",
             RuleId::CpoFunding => "CPO-FUNDING",
             RuleId::EligAge => "ELIG-AGE",

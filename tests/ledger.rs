@@ -766,10 +766,11 @@ fn stewards_count_in_c_bis() {
     let mut ledger = Ledger::default();
     let club = firm(8);
     let cf = codice_fiscale(1);
-    for id in 0..2 {
+    // Whole titoli: 312 + 313 titoli of 8,00 reach c-bis (5.000,00) to the cent.
+    for (id, euros) in [(0, "2496"), (1, "2504")] {
         let a = ledger
             .record(
-                &P::new(id, 1, club, "2500")
+                &P::new(id, 1, club, euros)
                     .steward()
                     .day(date!(2026 - 02 - 01) + time::Duration::days(i64::try_from(id).unwrap()))
                     .build(),
@@ -793,8 +794,8 @@ fn stewards_count_in_c_bis() {
         ledger.prestatore_totals(&cf, 2026).counted_cap_prestatore,
         eur("5000")
     );
-    // c-bis reached; one cent more converts (the crate's reading) and breaches cap a too.
-    let a = refused(ledger.record(&P::new(5, 1, club, "0.01").steward().build()));
+    // c-bis reached; one titolo more converts (the crate's reading) and breaches cap a too.
+    let a = refused(ledger.record(&P::new(5, 1, club, "8").steward().minutes(60).build()));
     assert!(a.verdict.breaches_rule(RuleId::CapSteward));
     assert!(a.verdict.breaches_rule(RuleId::CapPrestatore));
     let steward = a
@@ -815,7 +816,7 @@ fn stewards_count_in_c_bis() {
     }
     let ledger = Ledger::new(Arc::new(builder.build().unwrap()));
     let a = ledger
-        .assess(&P::new(1, 1, club, "100").steward().build())
+        .assess(&P::new(1, 1, club, "96").steward().build())
         .unwrap();
     assert!(a.cap_prestatore.is_none());
 }
@@ -826,7 +827,7 @@ fn stewards_count_in_c_bis() {
 fn steward_before_c_bis_counts_as_ordinary() {
     let a = Ledger::default()
         .assess(
-            &P::new(1, 1, firm(8), "100")
+            &P::new(1, 1, firm(8), "96")
                 .steward()
                 .day(date!(2017 - 10 - 01))
                 .build(),
@@ -968,7 +969,7 @@ fn revoca_window_and_errors() {
     );
     // An LF prestazione is corrected, not revoked.
     ledger
-        .record(&P::new(3, 2, family(1), "24").lf().build())
+        .record(&P::new(3, 2, family(1), "32").lf().build())
         .unwrap();
     assert_eq!(
         ledger
@@ -1040,11 +1041,11 @@ fn lf_correction() {
         "correction of prestazione #1: instrument must stay LF"
     );
     ledger
-        .correct(&P::new(1, 1, u, "2500").lf().build())
+        .correct(&P::new(1, 1, u, "2496").lf().build())
         .unwrap();
     assert_eq!(
         ledger.pair_totals(&codice_fiscale(1), &u, 2026).compensi,
-        eur("2500")
+        eur("2496")
     );
     ledger.record(&P::new(2, 2, firm(1), "36").build()).unwrap();
     assert_eq!(
@@ -1091,17 +1092,18 @@ fn external_totals_latest_reading_wins() {
 
 #[test]
 fn errors_before_regime_and_merge_of_different_tables() {
-    let ledger = Ledger::default();
+    // A prestazione before the regime cannot be built (see
+    // `a_single_compenso_is_bounded_by_cap_a`); an external total before it is refused.
+    let mut ledger = Ledger::default();
+    let reading = ExternalTotal {
+        prestatore: codice_fiscale(1),
+        year: 2016,
+        total: eur("1"),
+        as_of: date!(2016 - 12 - 31),
+    };
     assert_eq!(
-        ledger
-            .assess(
-                &P::new(1, 1, firm(1), "36")
-                    .day(date!(2017 - 06 - 23))
-                    .build()
-            )
-            .unwrap_err()
-            .to_string(),
-        "no rules on 2017-06-23: the regime of art. 54-bis D.L. 50/2017 starts on 2017-06-24 (the earlier voucher regime is out of scope)"
+        ledger.set_external_total(&reading).unwrap_err().to_string(),
+        "external total: year 2016 is outside the rules table, which starts in 2017"
     );
     let mut builder = RulesTable::embedded().to_builder();
     for row in &mut builder.hours_limit_applies_to_lf {
@@ -1109,6 +1111,113 @@ fn errors_before_regime_and_merge_of_different_tables() {
     }
     let mut other = Ledger::new(Arc::new(builder.build().unwrap()));
     assert_eq!(other.merge(&ledger), Err(LedgerError::DifferentRules));
+}
+
+/// A rules table whose titolo pays 16,00 net (20,00 = 16,00 + 3,30 + 0,50 + 0,20), one hour
+/// each: a prestazione of 8,00 for an hour is valid under the embedded table, not under this one.
+fn table_with_titolo_of_16() -> Arc<RulesTable> {
+    let mut builder = RulesTable::embedded().to_builder();
+    for row in &mut builder.lf_titolo {
+        row.value.value = eur("20");
+        row.value.compenso = eur("16");
+        row.value.ivs = eur("3.30");
+        row.value.inail = eur("0.50");
+        row.value.oneri = eur("0.20");
+    }
+    Arc::new(builder.build().unwrap())
+}
+
+/// Source: art. 54-bis c. 10-11 D.L. 50/2017, INPS circ. 107/2017 (LF-TITOLO): an LF compenso is
+/// whole titoli of 8,00, each paying at most one hour. 12,00 for an hour is 1,5 titoli; 8,00 for
+/// 61 minutes is one titolo for more than an hour. Two titoli for one hour are a higher pay.
+#[test]
+fn lf_records_are_whole_titoli_covering_the_minutes() {
+    let half = P::new(1, 1, family(1), "12").lf().minutes(60);
+    assert_eq!(
+        Prestazione::try_from(half.0).unwrap_err().to_string(),
+        "prestazione #1: LF compenso 12,00 € is not a whole number of titoli of 8,00 € (LF-TITOLO: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017)"
+    );
+    let short = P::new(2, 1, family(1), "8").lf().minutes(61);
+    assert_eq!(
+        Prestazione::try_from(short.0).unwrap_err().to_string(),
+        "prestazione #2: 1 titolo pay at most 1 h 00 min of work, not 1 h 01 min: 2 titoli (16,00 €) at least (LF-TITOLO: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017)"
+    );
+    // Two titoli for an hour, or for 61 minutes: lawful.
+    let generous = P::new(3, 1, family(1), "16").lf().minutes(60).build();
+    let enough = P::new(4, 1, family(1), "16").lf().minutes(61).build();
+    let mut ledger = Ledger::default();
+    ledger.record(&generous).unwrap();
+    ledger.record(&enough).unwrap();
+    // A CPO compenso is not in titoli.
+    P::new(5, 1, firm(1), "36.01").build();
+
+    // The ledger applies the titolo of its own table: 8,00 is half a titolo of 16,00. Record,
+    // assess, correct and replay give the same answer as the Scrivania (one rule).
+    let table = table_with_titolo_of_16();
+    let hour = P::new(6, 1, family(1), "8").lf().minutes(60).build();
+    let expected = "prestazione #6: LF compenso 8,00 € is not a whole number of titoli of 16,00 € (LF-TITOLO: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017)";
+    let mut own = Ledger::new(Arc::clone(&table));
+    assert_eq!(own.assess(&hour).unwrap_err().to_string(), expected);
+    assert_eq!(own.record(&hour).unwrap_err().to_string(), expected);
+    assert_eq!(
+        Ledger::replay(Arc::clone(&table), [LedgerEvent::Recorded(hour.clone())])
+            .unwrap_err()
+            .to_string(),
+        expected
+    );
+    assert!(own.is_empty());
+    let two_hours = P::new(6, 1, family(1), "16").lf().minutes(60).build();
+    own.record(&two_hours).unwrap();
+    assert_eq!(own.correct(&hour).unwrap_err().to_string(), expected);
+    assert_eq!(own.entry(PrestazioneId(6)).unwrap().compenso, eur("16"));
+    let desk = prestazioni_occasionali::Scrivania::new(
+        codice_fiscale(1),
+        &[prestazioni_occasionali::CommunicatedPrestazione {
+            prestazione: hour,
+            communicated_at: datetime!(2026-03-08 10:00 +01:00),
+            revoked_at: None,
+            paid_on: None,
+        }],
+        &[],
+        &table,
+        datetime!(2026-03-09 10:00 +01:00),
+    );
+    assert_eq!(desk.unwrap_err().to_string(), expected);
+}
+
+/// Source: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL): a prestatore receives
+/// at most 5.000,00 a year from all utilizzatori, so a single prestazione above it breaches cap a
+/// on its own (and the platform refuses it, reading R-CONSEQUENCES); no such prestazione exists.
+#[test]
+fn a_single_compenso_is_bounded_by_cap_a() {
+    let huge = "92233720368547758.07";
+    for p in [
+        P::new(1, 1, firm(1), huge),
+        P::new(1, 1, family(1), huge).lf(),
+    ] {
+        assert_eq!(
+            Prestazione::try_from(p.0).unwrap_err().to_string(),
+            "prestazione #1: compenso 92.233.720.368.547.758,07 € is above 5.000,00 €, the annual cap it counts in: no single prestazione may pay more (CAP-PRESTATORE-TOTAL: art. 54-bis c. 1 lett. a D.L. 50/2017; INPS circ. 107/2017)"
+        );
+    }
+    assert!(Prestazione::try_from(P::new(1, 1, firm(1), "5000.01").0).is_err());
+    // Up to cap a it is a prestazione (whose breach of cap c the ledger reports).
+    let most = P::new(1, 1, firm(1), "5000").build();
+    assert!(
+        Ledger::default()
+            .assess(&most)
+            .unwrap()
+            .verdict
+            .breaches_rule(RuleId::CapPair)
+    );
+    assert!(Prestazione::try_from(P::new(1, 1, family(1), "5000").lf().minutes(600).0).is_ok());
+    // Before the regime there are no caps, and no prestazione of this regime.
+    assert_eq!(
+        Prestazione::try_from(P::new(1, 1, firm(1), "36").day(date!(2017 - 06 - 23)).0)
+            .unwrap_err()
+            .to_string(),
+        "prestazione #1: no rules on 2017-06-23: the regime of art. 54-bis D.L. 50/2017 starts on 2017-06-24 (the earlier voucher regime is out of scope)"
+    );
 }
 
 #[test]
@@ -1337,6 +1446,12 @@ mod properties {
         }
     }
 
+    /// An LF compenso near `cents`: whole titoli of 8,00, at least those `minutes` need
+    /// (LF-TITOLO).
+    fn whole_titoli(cents: u64, minutes: u32) -> u64 {
+        (cents / 800).max(u64::from(minutes.div_ceil(60))) * 800
+    }
+
     /// Runs the ops, checking the invariants after each; returns the ledger and its events.
     #[allow(clippy::too_many_lines)]
     fn run(ops: &[Op]) -> (Ledger, Vec<LedgerEvent>) {
@@ -1360,6 +1475,11 @@ mod properties {
                 } => {
                     let uid = utilizzatore(u);
                     let lf = lf || steward;
+                    let cents = if lf {
+                        whole_titoli(cents, minutes)
+                    } else {
+                        cents
+                    };
                     let Ok(day) = Date::from_ordinal_date(year, day.min(365)) else {
                         continue;
                     };
@@ -1438,7 +1558,10 @@ mod properties {
                     }
                     let old = ids[pick % ids.len()].clone();
                     let mut draft = old.draft().clone();
-                    draft.compenso = Euro::from_cents(cents);
+                    draft.compenso = Euro::from_cents(match draft.instrument {
+                        LF => whole_titoli(cents, draft.minutes),
+                        CPO => cents,
+                    });
                     let p = Prestazione::try_from(draft).unwrap();
                     match ledger.correct(&p) {
                         Ok(a) => {

@@ -745,7 +745,7 @@ fn ledger_reserve_of_usize_max_does_not_panic() {
         Instrument::LibrettoFamiglia,
         date!(2026 - 03 - 07),
         60,
-        Euro::from_euros(10),
+        Euro::from_euros(8),
     )
     .unwrap();
     ledger.record(&p).unwrap();
@@ -1118,13 +1118,22 @@ fn the_largest_amounts() {
         check(&net_received(amount, PaymentMode::PostOffice, rules));
         let _ = max_cpo_compenso_for_budget(amount, rules);
         let _ = max_lf_titoli_for_budget(amount, rules);
+        // No prestazione pays more than cap a: the largest one the ledger can meet is 5.000,00.
+        for instrument in [
+            Instrument::LibrettoFamiglia,
+            Instrument::ContrattoPrestazioneOccasionale,
+        ] {
+            let too_much = prestazione(1, instrument, date!(2026 - 03 - 07), 1500, amount);
+            assert!(too_much.is_err(), "{too_much:?}");
+        }
+        let largest = Euro::from_euros(5_000);
         let mut ledger = Ledger::default();
         for (id, instrument) in [
             (1, Instrument::LibrettoFamiglia),
             (2, Instrument::ContrattoPrestazioneOccasionale),
             (3, Instrument::ContrattoPrestazioneOccasionale),
         ] {
-            let p = prestazione(id, instrument, date!(2026 - 03 - 07), 1500, amount).unwrap();
+            let p = prestazione(id, instrument, date!(2026 - 03 - 07), 1500, largest).unwrap();
             let before = ledger.clone();
             let r = ledger.record_with(&p, RecordPolicy::RecordConversionBreaches);
             check(&r);
@@ -1144,7 +1153,7 @@ fn the_largest_amounts() {
             Instrument::ContrattoPrestazioneOccasionale,
             date!(2026 - 03 - 08),
             60,
-            amount,
+            largest,
         )
         .unwrap();
         check(&ledger.assess(&p));

@@ -334,12 +334,21 @@ fn prospetto_room_and_excess_at_the_cap() {
     .unwrap();
     let p = d.prospetto(2026).unwrap();
     assert_eq!((p.room_left, p.excess), (Euro::ZERO, Euro::ZERO));
-    let over = [communicated(
-        prestazione(1, cpo, FIRM, date!(2026 - 02 - 10), 240, 500_001),
-        datetime!(2026-02-10 07:00 +1),
-        None,
-        None,
-    )];
+    // One cent over cap a, from two utilizzatori (no single prestazione pays more than cap a).
+    let over = [
+        communicated(
+            prestazione(1, cpo, FIRM, date!(2026 - 02 - 10), 240, 250_000),
+            datetime!(2026-02-10 07:00 +1),
+            None,
+            None,
+        ),
+        communicated(
+            prestazione(2, cpo, "12345670157", date!(2026 - 02 - 11), 240, 250_001),
+            datetime!(2026-02-11 07:00 +1),
+            None,
+            None,
+        ),
+    ];
     let d = Scrivania::new(
         MARIO.parse().unwrap(),
         &over,
@@ -385,15 +394,24 @@ fn inconsistent_records_are_refused() {
     );
     let twice = [ok.clone(), ok];
     assert!(build(&twice, &methods()).starts_with("prestazione #1 is given twice"));
-    let odd = [communicated(
-        prestazione(2, lf, FAMILY, date!(2026 - 02 - 10), 120, 2_000),
-        datetime!(2026-02-11 07:00 +1),
-        None,
-        None,
-    )];
+    // An LF compenso of 2,5 titoli is not a prestazione at all (LF-TITOLO): the desk never
+    // meets one under the embedded table; under a host's table with another titolo it refuses
+    // it with the same error as the ledger (tests/ledger.rs).
+    let odd = Prestazione::try_from(PrestazioneDraft {
+        id: PrestazioneId(2),
+        instrument: lf,
+        prestatore: MARIO.parse().unwrap(),
+        utilizzatore: FAMILY.parse().unwrap(),
+        day: date!(2026 - 02 - 10),
+        minutes: 120,
+        compenso: Euro::from_cents(2_000),
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default(),
+    });
     assert_eq!(
-        build(&odd, &methods()),
-        "prestazione #2: LF compenso 20,00 € is not a whole number of titoli of 8,00 € (art. 54-bis c. 10-11)"
+        odd.unwrap_err().to_string(),
+        "prestazione #2: LF compenso 20,00 € is not a whole number of titoli of 8,00 € (LF-TITOLO: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017)"
     );
     let unpaid = [communicated(
         prestazione(3, cpo, FIRM, date!(2026 - 02 - 10), 240, 3_600),

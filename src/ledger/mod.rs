@@ -34,6 +34,7 @@ use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::{
     CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
+    lf_titoli,
 };
 use crate::rules::{Citation, Rules, RulesError, RulesTable};
 use crate::verdict::{Breach, Consequence, Excess, RuleId, Verdict};
@@ -77,7 +78,9 @@ pub enum LedgerError {
     /// No rules on the day (before the regime).
     #[error(transparent)]
     Rules(#[from] RulesError),
-    /// A prestazione regenerated from the ledger failed validation (a bug of the crate).
+    /// A prestazione is not valid under the ledger's rules table (an LF compenso that is not
+    /// whole titoli of the table's titolo, LF-TITOLO), or one regenerated from the ledger failed
+    /// validation (a bug of the crate).
     #[error(transparent)]
     Prestazione(#[from] PrestazioneError),
     /// The id is already in the ledger.
@@ -937,7 +940,8 @@ impl Ledger {
     /// # Errors
     ///
     /// [`LedgerError::DuplicateId`] when the id is already recorded, [`LedgerError::Rules`] for
-    /// a day before the regime. A breach is not an error.
+    /// a day before the ledger's rules table, [`LedgerError::Prestazione`] for an LF compenso
+    /// that is not whole titoli of the table's titolo (LF-TITOLO). A breach is not an error.
     ///
     /// # Examples
     ///
@@ -970,9 +974,9 @@ impl Ledger {
     /// assert_eq!(breach.rule, RuleId::CapPair);
     /// assert_eq!(breach.consequence, Consequence::Conversion { from: date!(2026 - 03 - 07) });
     ///
-    /// // Before the regime there are no rules.
+    /// // Before the regime there are no rules, and no prestazione of this regime.
     /// let early = PrestazioneDraft { day: date!(2017 - 01 - 10), ..draft };
-    /// assert!(ledger.assess(&Prestazione::try_from(early)?).is_err());
+    /// assert!(Prestazione::try_from(early).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn assess(&self, p: &Prestazione) -> Result<Assessment, LedgerError> {
@@ -1124,6 +1128,10 @@ impl Ledger {
         probe: &Probe,
         counted: &Counted,
     ) -> Result<Assessment, LedgerError> {
+        // An LF compenso is whole titoli of the ledger's table (a room query has no minutes).
+        if probe.instrument == Instrument::LibrettoFamiglia && probe.minutes != 0 {
+            lf_titoli(probe.id, probe.cents, probe.minutes, &rules.lf_titolo)?;
+        }
         let flags = counting(rules, probe.instrument, probe.steward);
         let year_number = probe.day.year();
         let per_titolo = rules.lf_titolo.value.compenso;
@@ -1552,6 +1560,9 @@ impl Ledger {
             p.profile(),
         ) | counting(rules, p.instrument(), p.steward());
         let cents = cents_of(p.compenso())?;
+        if p.instrument() == Instrument::LibrettoFamiglia {
+            lf_titoli(p.id(), cents, p.minutes(), &rules.lf_titolo)?;
+        }
         let minutes = u16::try_from(p.minutes()).map_err(|_| overflow("minutes"))?;
         let prestatore = self.prestatori.intern(p.prestatore().canonical())?;
         let utilizzatore = self.utilizzatori.intern(p.utilizzatore().canonical())?;

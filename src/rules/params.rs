@@ -40,6 +40,15 @@ pub struct TitoloSplit {
     pub max_minutes: u32,
 }
 
+impl TitoloSplit {
+    /// The whole titoli a prestazione of `minutes` needs: each pays for at most `max_minutes`
+    /// and titoli are indivisible, so `minutes / max_minutes` rounded up (LF-TITOLO).
+    pub(crate) fn titoli_needed(&self, minutes: u32) -> u32 {
+        // `max_minutes` is positive (checked when the table is built); `max(1)` keeps this total.
+        minutes.div_ceil(self.max_minutes.max(1))
+    }
+}
+
 /// The CPO daily minimum compenso: `amount` for a prestazione of up to `max_continuous_hours`
 /// continuous hours within the day.
 ///
