@@ -150,9 +150,9 @@ pub use instruments::{
     titoli_for_minutes,
 };
 pub use ledger::{
-    Assessment, ExternalTotal, HoursCap, Ledger, LedgerCapacity, LedgerEntry, LedgerError,
-    LedgerEvent, MoneyCap, PairTotals, PeriodTotals, PrestatoreTotals, RecordError, RecordPolicy,
-    Room, RoomQuery, UtilizzatoreTotals,
+    Assessment, CorrectionMove, ExternalTotal, HoursCap, Ledger, LedgerCapacity, LedgerEntry,
+    LedgerError, LedgerEvent, MoneyCap, PairTotals, PeriodTotals, PrestatoreTotals, RecordError,
+    RecordPolicy, Room, RoomQuery, UtilizzatoreTotals,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{

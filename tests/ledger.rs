@@ -1062,6 +1062,57 @@ fn lf_correction() {
     );
 }
 
+/// Source: art. 54-bis c. 12 D.L. 50/2017, INPS circ. 107/2017 (LF-COMM): a correction fixes
+/// the data of a communicated prestazione; it keeps who worked, who paid, the instrument and the
+/// calendar year whose caps it counts in (reading R-YEAR-OF-WORK). Anything else is a revoca and
+/// a new record, live or in a replayed log.
+#[test]
+fn a_correction_never_moves_a_prestazione() {
+    let original = P::new(1, 1, family(1), "32").lf();
+    let mut ledger = Ledger::default();
+    ledger.record(&original.build()).unwrap();
+    let moves = [
+        (P::new(1, 2, family(1), "32").lf(), "prestatore"),
+        (P::new(1, 1, family(2), "32").lf(), "utilizzatore"),
+        (
+            P::new(1, 1, family(1), "32")
+                .lf()
+                .day(date!(2027 - 01 - 04)),
+            "calendar year (2026 to 2027)",
+        ),
+    ];
+    let table = ledger.rules_table_arc();
+    let before = ledger.clone();
+    for (moved, what) in moves {
+        let moved = moved.build();
+        let expected = format!(
+            "correction of prestazione #1 moves it to another {what}: a correction keeps the prestatore, the utilizzatore, the instrument and the calendar year; revoke it and record the work as a new prestazione"
+        );
+        assert_eq!(ledger.correct(&moved).unwrap_err().to_string(), expected);
+        assert_eq!(ledger, before);
+        let log = [
+            LedgerEvent::Recorded(P::new(1, 1, family(1), "32").lf().build()),
+            LedgerEvent::Corrected(moved),
+        ];
+        assert_eq!(
+            Ledger::replay(Arc::clone(&table), &log)
+                .unwrap_err()
+                .to_string(),
+            expected
+        );
+    }
+    // An omocode is the same prestatore; another day of the same year is a correction.
+    let mut draft = P::new(1, 1, family(1), "40")
+        .lf()
+        .day(date!(2026 - 12 - 31))
+        .0;
+    draft.prestatore = codice_fiscale(1).omocodes().next().unwrap();
+    ledger
+        .correct(&Prestazione::try_from(draft).unwrap())
+        .unwrap();
+    assert_eq!(ledger.entry(PrestazioneId(1)).unwrap().compenso, eur("40"));
+}
+
 #[test]
 fn external_totals_latest_reading_wins() {
     let mut ledger = Ledger::default();

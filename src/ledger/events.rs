@@ -74,7 +74,8 @@ pub enum LedgerEvent {
     /// A recorded CPO prestazione was revoked (INPS circ. 107/2017, reading R-REVOCA).
     Revoked(PrestazioneId),
     /// A recorded Libretto Famiglia communication was corrected: the prestazione with the same id
-    /// replaces it.
+    /// replaces it, with the same prestatore, utilizzatore, instrument and calendar year (a
+    /// replay refuses any other, [`LedgerError::CorrectionMoves`](crate::LedgerError::CorrectionMoves)).
     Corrected(Prestazione),
     /// An external year-to-date total was entered.
     ExternalTotalSet(ExternalTotal),

@@ -137,6 +137,17 @@ pub enum LedgerError {
         /// The prestazione.
         id: PrestazioneId,
     },
+    /// A correction must keep the prestatore, the utilizzatore, the instrument and the calendar
+    /// year: anything else is a revoca and a new record.
+    #[error(
+        "correction of prestazione {id} moves it to another {what}: a correction keeps the prestatore, the utilizzatore, the instrument and the calendar year; revoke it and record the work as a new prestazione"
+    )]
+    CorrectionMoves {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// What the correction would change.
+        what: CorrectionMove,
+    },
     /// A warning threshold outside 1..=100.
     #[error("warning threshold {value} is not a percentage between 1 and 100")]
     InvalidThreshold {
@@ -168,6 +179,46 @@ pub enum LedgerError {
     /// An interned key is missing (a bug of the crate).
     #[error("ledger state is inconsistent: an interned key is missing")]
     Inconsistent,
+}
+
+/// What a refused correction would have changed ([`LedgerError::CorrectionMoves`]): a
+/// correction keeps the prestatore, the utilizzatore, the instrument and the calendar year of the
+/// prestazione (reading R-YEAR-OF-WORK: the year whose caps it counts in).
+///
+/// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::CorrectionMove;
+/// assert_eq!(CorrectionMove::Prestatore.to_string(), "prestatore");
+/// assert_eq!(CorrectionMove::Year { from: 2026, to: 2027 }.to_string(), "calendar year (2026 to 2027)");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum CorrectionMove {
+    /// Another prestatore (not the same holder: an omocode is the same).
+    Prestatore,
+    /// Another utilizzatore.
+    Utilizzatore,
+    /// Another calendar year.
+    Year {
+        /// The year of the recorded prestazione.
+        from: i32,
+        /// The year of the correction.
+        to: i32,
+    },
+}
+
+impl fmt::Display for CorrectionMove {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CorrectionMove::Prestatore => f.write_str("prestatore"),
+            CorrectionMove::Utilizzatore => f.write_str("utilizzatore"),
+            CorrectionMove::Year { from, to } => write!(f, "calendar year ({from} to {to})"),
+        }
+    }
 }
 
 /// Why [`Ledger::record`] or [`Ledger::correct`] did not change the ledger.
@@ -1716,7 +1767,9 @@ impl Ledger {
     /// [`RecordError::Refused`] when the corrected prestazione breaches a cap (the old one then
     /// stays); [`RecordError::Invalid`] with [`LedgerError::UnknownId`],
     /// [`LedgerError::NotCorrectable`] for a CPO prestazione (revoke it instead),
-    /// [`LedgerError::CorrectionInstrument`] when the correction is not LF.
+    /// [`LedgerError::CorrectionInstrument`] when the correction is not LF,
+    /// [`LedgerError::CorrectionMoves`] when it changes the prestatore, the utilizzatore or the
+    /// calendar year (a revoca and a new record, not a correction).
     ///
     /// # Examples
     ///
@@ -1824,6 +1877,19 @@ impl Ledger {
         }
         if p.instrument() != Instrument::LibrettoFamiglia {
             return Err(LedgerError::CorrectionInstrument { id });
+        }
+        let moves = |what| Err(LedgerError::CorrectionMoves { id, what });
+        if self.prestatori.key(old.prestatore)? != p.prestatore().canonical() {
+            return moves(CorrectionMove::Prestatore);
+        }
+        if self.utilizzatori.key(old.utilizzatore)? != p.utilizzatore().canonical() {
+            return moves(CorrectionMove::Utilizzatore);
+        }
+        if old.day.year() != p.day().year() {
+            return moves(CorrectionMove::Year {
+                from: old.day.year(),
+                to: p.day().year(),
+            });
         }
         Ok((position, old))
     }
