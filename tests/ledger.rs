@@ -1083,8 +1083,8 @@ fn a_correction_never_moves_a_prestazione() {
     ];
     let table = ledger.rules_table_arc();
     let before = ledger.clone();
-    for (moved, what) in moves {
-        let moved = moved.build();
+    for (draft, what) in moves {
+        let moved = draft.build();
         let expected = format!(
             "correction of prestazione #1 moves it to another {what}: a correction keeps the prestatore, the utilizzatore, the instrument and the calendar year; revoke it and record the work as a new prestazione"
         );
