@@ -1071,7 +1071,7 @@ fn a_correction_never_moves_a_prestazione() {
     let original = P::new(1, 1, family(1), "32").lf();
     let mut ledger = Ledger::default();
     ledger.record(&original.build()).unwrap();
-    let moves = [
+    let changes = [
         (P::new(1, 2, family(1), "32").lf(), "prestatore"),
         (P::new(1, 1, family(2), "32").lf(), "utilizzatore"),
         (
@@ -1083,7 +1083,7 @@ fn a_correction_never_moves_a_prestazione() {
     ];
     let table = ledger.rules_table_arc();
     let before = ledger.clone();
-    for (draft, what) in moves {
+    for (draft, what) in changes {
         let moved = draft.build();
         let expected = format!(
             "correction of prestazione #1 moves it to another {what}: a correction keeps the prestatore, the utilizzatore, the instrument and the calendar year; revoke it and record the work as a new prestazione"
