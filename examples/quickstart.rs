@@ -386,6 +386,7 @@ fn book(
                 prestazione: p.clone(),
                 communicated_at: sent,
                 revoked_at: None,
+                confirmed_at: None,
                 paid_on: None,
             }),
             Err(RecordError::Refused(assessment)) => {

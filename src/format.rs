@@ -44,6 +44,29 @@ pub(crate) fn italian_amount(amount: rust_decimal::Decimal) -> String {
     format!("{sign}{grouped},{fraction:0<2} €")
 }
 
+/// A civil date and time as `2026-03-10 23:59:59`.
+pub(crate) fn local(t: &time::PrimitiveDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        t.date(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// An instant with its offset as `2026-03-10 23:59:59 +01:00`.
+pub(crate) fn instant(t: &time::OffsetDateTime) -> String {
+    let offset = t.offset();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!(
+        "{} {sign}{:02}:{:02}",
+        local(&time::PrimitiveDateTime::new(t.date(), t.time())),
+        offset.whole_hours().unsigned_abs(),
+        offset.minutes_past_hour().unsigned_abs()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::{duration, italian_amount};

@@ -142,17 +142,17 @@ pub use instruments::{
     AgriculturalArea, Causale, Commitment, CommunicationError, CostBreakdown, CpoCommunication,
     CpoCommunicationDay, CpoDay, CpoWindowCommunication, CpoWork, FineTotals, FundsAccount,
     FundsError, FundsEvent, InstrumentError, LfCommunication, LfWork, MAX_SPAN_DAYS, TopUp,
-    agricultural_hour_limit, agricultural_hour_limit_citation, can_revoke, check_cpo_communication,
-    check_cpo_pay, check_cpo_pay_agricultural, cpo_communication_deadline, cpo_minimum_compenso,
-    cpo_minimum_compenso_agricultural, fine_totals, lf_communication_deadline,
-    max_cpo_compenso_for_budget, max_lf_titoli_for_budget, payment_date,
+    agricultural_hour_limit, agricultural_hour_limit_citation, can_confirm, can_revoke,
+    check_cpo_communication, check_cpo_pay, check_cpo_pay_agricultural, cpo_communication_deadline,
+    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, fine_totals,
+    lf_communication_deadline, max_cpo_compenso_for_budget, max_lf_titoli_for_budget, payment_date,
     post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
     titoli_for_minutes,
 };
 pub use ledger::{
-    Assessment, CorrectionMove, ExternalTotal, HoursCap, Ledger, LedgerCapacity, LedgerEntry,
-    LedgerError, LedgerEvent, MoneyCap, PairTotals, PeriodTotals, PrestatoreTotals, RecordError,
-    RecordPolicy, Room, RoomQuery, UtilizzatoreTotals,
+    Assessment, CorrectionMove, ExternalTotal, Finding, FindingKind, HoursCap, Ledger,
+    LedgerCapacity, LedgerEntry, LedgerError, LedgerEvent, MoneyCap, PairTotals, PeriodTotals,
+    PrestatoreTotals, RecordError, RecordPolicy, Room, RoomQuery, UtilizzatoreTotals,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{

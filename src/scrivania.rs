@@ -11,10 +11,10 @@ use std::fmt;
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
-use crate::format::duration;
+use crate::format::{duration, instant, local};
 use crate::identity::CodiceFiscale;
 use crate::instruments::{
-    CostBreakdown, InstrumentError, can_revoke, payment_date, revoca_deadline,
+    CostBreakdown, InstrumentError, can_confirm, can_revoke, payment_date, revoca_deadline,
 };
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
@@ -69,6 +69,46 @@ pub enum ScrivaniaError {
         revoked_at: OffsetDateTime,
         /// The deadline (local time).
         deadline: PrimitiveDateTime,
+    },
+    /// A confirmation by the prestatore of a Libretto Famiglia communication (only a CPO
+    /// prestazione is confirmed, reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id}: the prestatore confirms only a cpo prestazione (reading R-CONFIRMATION)"
+    )]
+    ConfirmationNotCpo {
+        /// The id.
+        id: PrestazioneId,
+    },
+    /// A confirmation outside its window: from the day of the work until the revoca deadline.
+    #[error(
+        "prestazione {id}: confirmed at {}, outside the window from the day of the work {day} to {} (INPS circ. 107/2017, reading R-CONFIRMATION)",
+        instant(.confirmed_at),
+        local(.deadline)
+    )]
+    ConfirmationOutsideWindow {
+        /// The id.
+        id: PrestazioneId,
+        /// The confirmation instant.
+        confirmed_at: OffsetDateTime,
+        /// The day of the work.
+        day: Date,
+        /// The end of the window (local time).
+        deadline: PrimitiveDateTime,
+    },
+    /// Revoked after the prestatore's confirmation (a confirmed prestazione cannot be revoked,
+    /// reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id}: revoked at {}, after the prestatore confirmed it at {} (reading R-CONFIRMATION)",
+        instant(.revoked_at),
+        instant(.confirmed_at)
+    )]
+    RevokedAfterConfirmation {
+        /// The id.
+        id: PrestazioneId,
+        /// The revocation instant.
+        revoked_at: OffsetDateTime,
+        /// The confirmation instant.
+        confirmed_at: OffsetDateTime,
     },
     /// Both revoked and paid.
     #[error("prestazione {id} is both revoked and paid")]
@@ -136,29 +176,6 @@ pub enum ScrivaniaError {
     Rules(#[from] RulesError),
 }
 
-/// `2026-03-10 23:59:59`.
-fn local(t: &PrimitiveDateTime) -> String {
-    format!(
-        "{} {:02}:{:02}:{:02}",
-        t.date(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-/// `2026-03-10 23:59:59 +01:00`.
-fn instant(t: &OffsetDateTime) -> String {
-    let offset = t.offset();
-    let sign = if offset.is_negative() { '-' } else { '+' };
-    format!(
-        "{} {sign}{:02}:{:02}",
-        local(&PrimitiveDateTime::new(t.date(), t.time())),
-        offset.whole_hours().unsigned_abs(),
-        offset.minutes_past_hour().unsigned_abs()
-    )
-}
-
 /// `10/03/2026`: a day as the portal shows it.
 fn day_it(d: Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), u8::from(d.month()), d.year())
@@ -176,10 +193,11 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 }
 
 /// A prestazione as communicated, with what the host knows of it: when it was communicated,
-/// whether and when it was revoked, and the day INPS paid it.
+/// whether and when it was revoked, whether and when the prestatore confirmed it, and the day
+/// INPS paid it.
 ///
 /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (communication); INPS circ. 107/2017 (revoca,
-/// payment).
+/// confirmation, payment; reading R-REVOCA, R-CONFIRMATION).
 ///
 /// # Examples
 ///
@@ -206,6 +224,7 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
 /// #     prestazione: p,
 /// #     revoked_at: None,
+/// #     confirmed_at: None,
 /// #     paid_on,
 /// # };
 /// # let methods = [
@@ -237,6 +256,11 @@ pub struct CommunicatedPrestazione {
     pub communicated_at: OffsetDateTime,
     /// The instant of the revocation, if revoked (offset of Europe/Rome).
     pub revoked_at: Option<OffsetDateTime>,
+    /// The instant the prestatore confirmed that the work took place, if confirmed (a CPO
+    /// prestazione, from its day until 23:59:59 of the 3rd day after; reading R-CONFIRMATION).
+    /// Missing in serialised data written before the field existed: `None`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub confirmed_at: Option<OffsetDateTime>,
     /// The day INPS paid it, if paid.
     pub paid_on: Option<Date>,
 }
@@ -244,14 +268,23 @@ pub struct CommunicatedPrestazione {
 /// The status of a prestazione on the desk at the instant it is viewed. `Display` gives the
 /// line the desk shows, with days as `dd/mm/yyyy`.
 ///
-/// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, payment by the 15th of the
-/// next month; CPO-REVOCA, CPO-PAY, reading R-PAYMENT-DAY, R-REVOCA).
+/// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, the prestatore's
+/// confirmation within the same days, payment by the 15th of the next month; CPO-REVOCA,
+/// CPO-PAY, reading R-PAYMENT-DAY, R-REVOCA, R-CONFIRMATION).
 ///
 /// # Examples
 ///
 /// ```
 /// use prestazioni_occasionali::PrestazioneStatus;
 /// use time::macros::{date, datetime};
+///
+/// let confirmed = PrestazioneStatus::Confirmed { at: datetime!(2026-03-07 20:00 +1), expected_by: date!(2026 - 04 - 15) };
+/// assert_eq!(confirmed.to_string(), "confirmed by the prestatore on 07/03/2026 20:00:00, due, expected by 15/04/2026");
+/// let contested = PrestazioneStatus::RevokedConfirmed { revoked_at: datetime!(2026-03-08 09:00 +1), confirmed_at: datetime!(2026-03-08 18:00 +1) };
+/// assert_eq!(
+///     contested.to_string(),
+///     "revoked on 08/03/2026 09:00:00, the prestatore confirmed on 08/03/2026 18:00:00 that the work took place"
+/// );
 ///
 /// let open = PrestazioneStatus::Communicated { revocable_until: datetime!(2026-03-10 23:59:59) };
 /// assert_eq!(open.to_string(), "communicated, revocable until 10/03/2026 23:59:59");
@@ -283,6 +316,23 @@ pub enum PrestazioneStatus {
     Paid {
         /// The payment day.
         on: Date,
+    },
+    /// Confirmed by the prestatore: no longer revocable, due, to be paid by INPS by
+    /// `expected_by` (reading R-CONFIRMATION).
+    Confirmed {
+        /// The instant of the confirmation.
+        at: OffsetDateTime,
+        /// The expected payment day (the 15th of the next month, reading R-PAYMENT-DAY).
+        expected_by: Date,
+    },
+    /// Revoked by the utilizzatore, then confirmed by the prestatore, who states that the work
+    /// took place: the revoca stands (not due, not counted) until INPS decides (reading
+    /// R-CONFIRMATION).
+    RevokedConfirmed {
+        /// The instant of the revocation.
+        revoked_at: OffsetDateTime,
+        /// The instant of the confirmation.
+        confirmed_at: OffsetDateTime,
     },
 }
 
@@ -365,6 +415,7 @@ pub struct Payment {
 /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
 /// #     prestazione: p,
 /// #     revoked_at: None,
+/// #     confirmed_at: None,
 /// #     paid_on,
 /// # };
 /// # let methods = [
@@ -393,6 +444,9 @@ pub struct DeskEntry {
     pub communicated_at: OffsetDateTime,
     /// The status at the instant the desk is viewed.
     pub status: PrestazioneStatus,
+    /// When the prestatore confirmed it (CPO only, reading R-CONFIRMATION): also shown by the
+    /// status until it is paid.
+    pub confirmed_at: Option<OffsetDateTime>,
     /// The revoca deadline (CPO only).
     pub revocable_until: Option<PrimitiveDateTime>,
     /// The day INPS pays by (the 15th of the next month, reading R-PAYMENT-DAY).
@@ -545,6 +599,27 @@ impl fmt::Display for PrestazioneStatus {
                 write!(f, "due, expected by {}", day_it(*expected_by))
             }
             PrestazioneStatus::Paid { on } => write!(f, "paid on {}", day_it(*on)),
+            PrestazioneStatus::Confirmed { at, expected_by } => write!(
+                f,
+                "confirmed by the prestatore on {}, due, expected by {}",
+                local_it(&PrimitiveDateTime::new(at.date(), at.time())),
+                day_it(*expected_by)
+            ),
+            PrestazioneStatus::RevokedConfirmed {
+                revoked_at,
+                confirmed_at,
+            } => write!(
+                f,
+                "revoked on {}, the prestatore confirmed on {} that the work took place",
+                local_it(&PrimitiveDateTime::new(
+                    revoked_at.date(),
+                    revoked_at.time()
+                )),
+                local_it(&PrimitiveDateTime::new(
+                    confirmed_at.date(),
+                    confirmed_at.time()
+                ))
+            ),
         }
     }
 }
@@ -657,6 +732,7 @@ impl fmt::Display for Prospetto {
 ///     prestazione: p,
 ///     communicated_at: datetime!(2026-03-07 08:00 +1),
 ///     revoked_at: None,
+///     confirmed_at: None,
 ///     paid_on: None,
 /// };
 /// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
@@ -725,6 +801,7 @@ impl Scrivania {
     ///     prestazione: p,
     ///     communicated_at: datetime!(2026-03-07 08:00 +1),
     ///     revoked_at: None,
+    ///     confirmed_at: None,
     ///     paid_on: Some(date!(2026 - 04 - 15)),
     /// };
     /// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
@@ -810,6 +887,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -860,6 +938,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -907,6 +986,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -957,6 +1037,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1011,6 +1092,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1061,6 +1143,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1081,7 +1164,8 @@ impl Scrivania {
     }
 
     /// The annual prospetto compensi of `year` (reading R-YEAR-OF-WORK: the year of the prestazione's day;
-    /// revoked prestazioni excluded).
+    /// revoked prestazioni excluded, also when the prestatore confirmed the work after the
+    /// revoca, reading R-CONFIRMATION).
     ///
     /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL, reading R-YEAR-OF-WORK,
     /// R-CAP-INCLUSIVE).
@@ -1111,7 +1195,11 @@ impl Scrivania {
         let mut rows: BTreeMap<(UtilizzatoreId, Instrument), ProspettoRow> = BTreeMap::new();
         for e in &self.entries {
             let p = &e.prestazione;
-            if p.day().year() != year || matches!(e.status, PrestazioneStatus::Revoked { .. }) {
+            let revoked = matches!(
+                e.status,
+                PrestazioneStatus::Revoked { .. } | PrestazioneStatus::RevokedConfirmed { .. }
+            );
+            if p.day().year() != year || revoked {
                 continue;
             }
             let key = (p.utilizzatore().canonical(), p.instrument());
@@ -1260,6 +1348,7 @@ fn entry(
             return Err(ScrivaniaError::RevokedAndPaid { id });
         }
     }
+    check_confirmation(c, deadline, rules)?;
     let payment = match c.paid_on {
         Some(on) => {
             if on < p.day() {
@@ -1274,8 +1363,18 @@ fn entry(
         None => None,
     };
     let status = match (c.revoked_at, c.paid_on, deadline) {
-        (Some(at), _, _) => PrestazioneStatus::Revoked { at },
+        (Some(revoked_at), _, _) => match c.confirmed_at {
+            Some(confirmed_at) => PrestazioneStatus::RevokedConfirmed {
+                revoked_at,
+                confirmed_at,
+            },
+            None => PrestazioneStatus::Revoked { at: revoked_at },
+        },
         (None, Some(on), _) => PrestazioneStatus::Paid { on },
+        (None, None, Some(_)) if c.confirmed_at.is_some() => PrestazioneStatus::Confirmed {
+            at: c.confirmed_at.unwrap_or(c.communicated_at),
+            expected_by: expected,
+        },
         (None, None, Some(until))
             if can_revoke(now, p.day(), rules).map_err(revoca_overflow)? =>
         {
@@ -1291,12 +1390,53 @@ fn entry(
         prestazione: p.clone(),
         communicated_at: c.communicated_at,
         status,
+        confirmed_at: c.confirmed_at,
         revocable_until: deadline,
         expected_payment: expected,
         payment,
         ivs,
         inail,
     })
+}
+
+/// The prestatore's confirmation of `c`, if any: of a CPO prestazione, within its window
+/// (ending at `deadline`), not followed by a revoca (reading R-CONFIRMATION).
+fn check_confirmation(
+    c: &CommunicatedPrestazione,
+    deadline: Option<PrimitiveDateTime>,
+    rules: &Rules,
+) -> Result<(), ScrivaniaError> {
+    let p = &c.prestazione;
+    let id = p.id();
+    let Some(confirmed_at) = c.confirmed_at else {
+        return Ok(());
+    };
+    let Some(deadline) = deadline else {
+        return Err(ScrivaniaError::ConfirmationNotCpo { id });
+    };
+    let in_time =
+        can_confirm(confirmed_at, p.day(), rules).map_err(|_| ScrivaniaError::Overflow {
+            id,
+            what: "revoca deadline",
+        })?;
+    if !in_time {
+        return Err(ScrivaniaError::ConfirmationOutsideWindow {
+            id,
+            confirmed_at,
+            day: p.day(),
+            deadline,
+        });
+    }
+    if let Some(revoked_at) = c.revoked_at
+        && revoked_at > confirmed_at
+    {
+        return Err(ScrivaniaError::RevokedAfterConfirmation {
+            id,
+            revoked_at,
+            confirmed_at,
+        });
+    }
+    Ok(())
 }
 
 fn payment(

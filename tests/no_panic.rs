@@ -682,7 +682,7 @@ proptest! {
                 }
                 Op::Apply(id, day, compenso) => {
                     let Ok(p) = prestazione(id, Instrument::LibrettoFamiglia, day, 60, compenso) else { continue };
-                    for event in [LedgerEvent::Recorded(p.clone()), LedgerEvent::Corrected(p), LedgerEvent::Revoked(PrestazioneId(id))] {
+                    for event in [LedgerEvent::Recorded(p.clone()), LedgerEvent::Corrected(p), LedgerEvent::Revoked { id: PrestazioneId(id), at: time::OffsetDateTime::new_utc(day, time::Time::MIDNIGHT) }, LedgerEvent::Confirmed { id: PrestazioneId(id), at: time::OffsetDateTime::new_utc(day, time::Time::MIDNIGHT) }] {
                         let before = ledger.clone();
                         let r = ledger.apply(&event);
                         check(&r);
@@ -1009,7 +1009,7 @@ proptest! {
             .into_iter()
             .filter_map(|(id, instrument, day, minutes, compenso, communicated_at, revoked_at, paid_on)| {
                 let prestazione = prestazione(id, instrument, day, minutes, compenso).ok()?;
-                Some(CommunicatedPrestazione { prestazione, communicated_at, revoked_at, paid_on })
+                Some(CommunicatedPrestazione { prestazione, communicated_at, revoked_at, confirmed_at: None, paid_on })
             })
             .collect();
         let history = [
@@ -1096,6 +1096,7 @@ fn work_on_the_last_representable_day() {
         prestazione: p,
         communicated_at: last,
         revoked_at: None,
+        confirmed_at: None,
         paid_on: Some(Date::MAX),
     };
     let history = [Effective {
@@ -1263,6 +1264,7 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         prestazione: p.clone(),
         communicated_at: datetime_of(day),
         revoked_at: None,
+        confirmed_at: None,
         paid_on: Some(date!(2026 - 04 - 15)),
     };
     let desk = Scrivania::new(
@@ -1586,6 +1588,7 @@ mod serde_input {
             prestazione: p.clone(),
             communicated_at: datetime_of(day),
             revoked_at: None,
+            confirmed_at: None,
             paid_on: Some(date!(2026 - 04 - 15)),
         };
         let work = CpoWork::new(

@@ -433,6 +433,33 @@ pub fn can_revoke(
     Ok(at.date() <= revoca_deadline(planned_day, rules)?)
 }
 
+/// Whether the prestatore's confirmation, at the instant `at` (in the offset of Europe/Rome),
+/// of a CPO prestazione of `day` is in time: from the day of the work (no work is confirmed
+/// before it is done) until 23:59:59 of the 3rd day after, the revoca's window.
+///
+/// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-CONFIRMATION).
+///
+/// # Errors
+///
+/// As [`revoca_deadline`].
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Rules, can_confirm};
+/// use time::macros::{date, datetime};
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// let day = date!(2026 - 03 - 07);
+/// assert!(can_confirm(datetime!(2026-03-07 18:00 +01:00), day, rules)?);
+/// assert!(can_confirm(datetime!(2026-03-10 23:59:59 +01:00), day, rules)?);
+/// assert!(!can_confirm(datetime!(2026-03-11 00:00:00 +01:00), day, rules)?);
+/// assert!(!can_confirm(datetime!(2026-03-06 18:00 +01:00), day, rules)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn can_confirm(at: OffsetDateTime, day: Date, rules: &Rules) -> Result<bool, InstrumentError> {
+    Ok(at.date() >= day && can_revoke(at, day, rules)?)
+}
+
 /// The day by which INPS pays the prestatore for a prestazione on `day`: the 15th of the next
 /// month, whatever weekday it falls on (7/3/2026 → 15/4/2026; 31/12 → 15/1 of the next year).
 ///
