@@ -130,7 +130,7 @@ mod verdict;
 pub use ateco::{AtecoCode, AtecoError, Section, Sector};
 pub use delega::{
     Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
-    Permit, Subject, authorize,
+    Permit, PrestazioneSubject, Subject, authorize,
 };
 pub use error::Error;
 pub use identity::{BelfioreCode, CodiceFiscale, CodiceFiscaleError, CodiceFiscaleKind, Sex};

@@ -1106,7 +1106,10 @@ fn a_correction_never_moves_a_prestazione() {
         .lf()
         .day(date!(2026 - 12 - 31))
         .0;
-    draft.prestatore = codice_fiscale(1).omocodes().next().unwrap();
+    draft.prestatore = codice_fiscale(1)
+        .omocodes()
+        .find(|o| *o != codice_fiscale(1))
+        .unwrap();
     ledger
         .correct(&Prestazione::try_from(draft).unwrap())
         .unwrap();

@@ -1511,7 +1511,6 @@ mod serde_input {
             accepted += round_trip::<Party>(v);
             accepted += round_trip::<Intermediario>(v);
             accepted += round_trip::<Actor>(v);
-            accepted += round_trip::<Subject>(v);
             accepted += round_trip::<ExternalTotal>(v);
             accepted += round_trip::<LedgerEvent>(v);
             accepted += round_trip::<LedgerEntry>(v);
