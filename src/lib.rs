@@ -120,6 +120,7 @@ mod money;
 mod parties;
 mod payment;
 mod prestazione;
+mod redact;
 mod registration;
 mod rules;
 mod scrivania;

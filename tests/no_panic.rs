@@ -1172,9 +1172,34 @@ fn assert_masked(what: &str, text: &str) {
         CF,
         "RSSMRA85T10A56NH",
         "BNCGNN60A01H501P",
+        MINOR_CF,
         IBAN,
         "IT60 X054 2811 1010 0000 0123 456",
         "X0542811101000000123456",
+    ] {
+        assert!(!text.contains(secret), "{what} shows {secret}: {text}");
+    }
+}
+
+/// A minor's codice fiscale (born 10/12/2009), registered with parental consent.
+const MINOR_CF: &str = "RSSMRA09T10A562E";
+
+/// The other personal data that must never appear in `Debug`: names (the prestatore's, a
+/// parent's, a persona fisica utilizzatore's), birth dates, the street, the mobile number, the
+/// e-mail address, the document number.
+fn assert_no_personal_data(what: &str, text: &str) {
+    for secret in [
+        "Mario",
+        "Rossi\"",
+        "Giovanni",
+        "Bianchi",
+        "1985-12-10",
+        "2009-12-10",
+        "Via Po",
+        "1234567",
+        "mario.rossi",
+        "CA12345AB",
+        "Casa Bianchi",
     ] {
         assert!(!text.contains(secret), "{what} shows {secret}: {text}");
     }
@@ -1243,7 +1268,15 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         day,
         Rules::in_force_on(day).unwrap(),
     );
-    let mut draft = registration_draft(day, CF.into(), IBAN.into(), Some(date!(1985 - 12 - 10)), 2);
+    // A minor, with the consent of a parent (a consent is recorded only below 18).
+    let mut draft = registration_draft(
+        day,
+        MINOR_CF.into(),
+        IBAN.into(),
+        Some(date!(2009 - 12 - 10)),
+        2,
+    );
+    draft.document.issued_on = Some(date!(2021 - 05 - 04));
     draft.parental_consent = Some(prestazioni_occasionali::ParentalConsentDraft {
         parent_codice_fiscale: "BNCGNN60A01H501P".into(),
         parent_name: "Giovanni Bianchi".into(),
@@ -1283,7 +1316,7 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         day,
         120,
         LfActivity::AssistenzaDomiciliare,
-        "Roma",
+        "Casa Bianchi, Via Po 12, Roma",
         PrestazioneId(9),
     );
     let lf_communication = LfCommunication::new(&family(), &prestatore(), &work, table).unwrap();
@@ -1337,9 +1370,30 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         ("Prospetto", format!("{prospetto:?}")),
         ("LfCommunication", format!("{lf_communication:?}")),
     ];
+    let minor = data.to_prestatore().unwrap();
+    let debug: Vec<(&str, String)> = debug
+        .into_iter()
+        .chain([
+            ("Prestatore (minor)", format!("{minor:?}")),
+            ("ParentalConsent", format!("{:?}", minor.parental_consent())),
+            (
+                "ParentalConsentDraft",
+                format!("{:?}", draft.parental_consent),
+            ),
+            (
+                "ParentalConsentRecord",
+                format!("{:?}", data.parental_consent()),
+            ),
+            ("LfWork", format!("{work:?}")),
+        ])
+        .collect();
     for (what, text) in &debug {
         assert_masked(what, text);
+        assert_no_personal_data(what, text);
     }
+    // What stays readable: the first letter of a name, the birth year.
+    assert!(format!("{:?}", prestatore()).contains("first_name: \"M***\""));
+    assert!(format!("{:?}", prestatore()).contains("birth_date: 1985-**-**"));
     // A partita IVA is public and stays readable.
     let firm_draft = UtilizzatoreRegistrationDraft {
         id: "00743110157".into(),

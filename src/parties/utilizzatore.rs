@@ -5,10 +5,11 @@ use std::fmt;
 use time::Date;
 
 use crate::ateco::{AtecoCode, Sector};
-use crate::identity::CodiceFiscale;
+use crate::identity::{CodiceFiscale, CodiceFiscaleKind};
 use crate::parties::headcount::Headcounts;
 use crate::parties::id::UtilizzatoreId;
 use crate::prestazione::CapProfile;
+use crate::redact::Name;
 use crate::rules::Rules;
 
 /// Why utilizzatore data are invalid.
@@ -395,7 +396,7 @@ impl PriorRelationship {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -408,6 +409,26 @@ pub struct Utilizzatore {
     ateco: Vec<AtecoCode>,
     headcounts: Headcounts,
     prior_relationships: Vec<PriorRelationship>,
+}
+
+impl fmt::Debug for Utilizzatore {
+    /// The name of a persona fisica (an utilizzatore with a personal codice fiscale) shows its
+    /// first letter only (personal data); a firm's name is shown.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let personal = matches!(self.id, UtilizzatoreId::CodiceFiscale(cf) if cf.kind() == CodiceFiscaleKind::Personale);
+        let mut d = f.debug_struct("Utilizzatore");
+        d.field("id", &self.id);
+        if personal {
+            d.field("name", &Name(&self.name));
+        } else {
+            d.field("name", &self.name);
+        }
+        d.field("kind", &self.kind)
+            .field("ateco", &self.ateco)
+            .field("headcounts", &self.headcounts)
+            .field("prior_relationships", &self.prior_relationships)
+            .finish()
+    }
 }
 
 #[cfg(feature = "serde")]
