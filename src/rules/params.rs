@@ -503,6 +503,12 @@ impl fmt::Display for Credential {
 pub(crate) trait RuleValue {
     /// A short human-readable rendering of the value.
     fn describe(&self) -> String;
+
+    /// How many items the value holds (a list counts each of its items), to bound what a
+    /// rules table may hold: every version of the table holds a copy.
+    fn items(&self) -> usize {
+        1
+    }
 }
 
 impl RuleValue for Euro {
@@ -541,6 +547,9 @@ impl<T: RuleValue> RuleValue for Option<T> {
             None => "not in force".to_owned(),
         }
     }
+    fn items(&self) -> usize {
+        self.as_ref().map_or(0, RuleValue::items)
+    }
 }
 impl<T: RuleValue> RuleValue for Vec<T> {
     fn describe(&self) -> String {
@@ -549,6 +558,11 @@ impl<T: RuleValue> RuleValue for Vec<T> {
         }
         let parts: Vec<String> = self.iter().map(RuleValue::describe).collect();
         parts.join(", ")
+    }
+    fn items(&self) -> usize {
+        self.iter()
+            .map(RuleValue::items)
+            .fold(0, usize::saturating_add)
     }
 }
 impl RuleValue for TitoloSplit {
@@ -631,6 +645,9 @@ impl RuleValue for CommunicationWindow {
     fn describe(&self) -> String {
         format!("{} days for {}", self.days, self.sectors.describe())
     }
+    fn items(&self) -> usize {
+        self.sectors.items().saturating_add(1)
+    }
 }
 impl RuleValue for FineRule {
     fn describe(&self) -> String {
@@ -674,6 +691,9 @@ impl RuleValue for FundingChannels {
         } else {
             parts.join(", ")
         }
+    }
+    fn items(&self) -> usize {
+        self.channels.items().saturating_add(1)
     }
 }
 
