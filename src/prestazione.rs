@@ -402,38 +402,64 @@ fn titoli_words(n: u32) -> String {
 /// table, the ledger (record, assess, correct, replay) and the Scrivania under their own table.
 ///
 /// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LF-TITOLO).
+#[inline]
 pub(crate) fn lf_titoli(
     id: PrestazioneId,
     cents: u64,
     minutes: u32,
     split: &Cited<TitoloSplit>,
 ) -> Result<u32, PrestazioneError> {
-    let each = split.value.compenso;
-    let not_whole = || PrestazioneError::NotWholeTitoli {
-        id,
-        compenso: Euro::from_cents(cents),
-        titolo: each,
-        citation: Box::new(split.citation.clone()),
-    };
-    // A titolo's compenso is positive (the rules table checks it); `filter` keeps this total.
-    let each_cents = each.cents().filter(|c| *c > 0).ok_or_else(not_whole)?;
-    if !cents.is_multiple_of(each_cents) {
-        return Err(not_whole());
+    // The fast path is integer arithmetic (it runs on the ledger's record path); the errors
+    // are built out of line.
+    let each = split.value.compenso.cents().unwrap_or(0);
+    if each == 0 || !cents.is_multiple_of(each) {
+        return Err(not_whole_titoli(id, cents, split));
     }
-    let titoli = u32::try_from(cents / each_cents).map_err(|_| not_whole())?;
+    let Ok(titoli) = u32::try_from(cents / each) else {
+        return Err(not_whole_titoli(id, cents, split));
+    };
     let needed = split.value.titoli_needed(minutes);
     if titoli < needed {
-        return Err(PrestazioneError::TooFewTitoli {
-            id,
-            titoli,
-            minutes,
-            needed,
-            least: each.checked_mul_u32(needed).unwrap_or(Euro::MAX),
-            max_minutes: split.value.max_minutes,
-            citation: Box::new(split.citation.clone()),
-        });
+        return Err(too_few_titoli(id, titoli, minutes, needed, split));
     }
     Ok(titoli)
+}
+
+/// [`PrestazioneError::NotWholeTitoli`] for [`lf_titoli`].
+#[cold]
+#[inline(never)]
+fn not_whole_titoli(id: PrestazioneId, cents: u64, split: &Cited<TitoloSplit>) -> PrestazioneError {
+    PrestazioneError::NotWholeTitoli {
+        id,
+        compenso: Euro::from_cents(cents),
+        titolo: split.value.compenso,
+        citation: Box::new(split.citation.clone()),
+    }
+}
+
+/// [`PrestazioneError::TooFewTitoli`] for [`lf_titoli`].
+#[cold]
+#[inline(never)]
+fn too_few_titoli(
+    id: PrestazioneId,
+    titoli: u32,
+    minutes: u32,
+    needed: u32,
+    split: &Cited<TitoloSplit>,
+) -> PrestazioneError {
+    PrestazioneError::TooFewTitoli {
+        id,
+        titoli,
+        minutes,
+        needed,
+        least: split
+            .value
+            .compenso
+            .checked_mul_u32(needed)
+            .unwrap_or(Euro::MAX),
+        max_minutes: split.value.max_minutes,
+        citation: Box::new(split.citation.clone()),
+    }
 }
 
 /// The largest compenso a single prestazione may pay under `rules`: the annual cap it counts
