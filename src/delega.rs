@@ -863,7 +863,25 @@ pub enum Subject {
 ///
 /// # Examples
 ///
-/// See [`Subject`].
+/// ```
+/// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+/// # use time::macros::date;
+/// # let p = Prestazione::try_from(PrestazioneDraft {
+/// #     id: PrestazioneId(7),
+/// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+/// #     prestatore: "RSSMRA85T10A562S".parse()?,
+/// #     utilizzatore: "00743110157".parse()?,
+/// #     day: date!(2026 - 03 - 07),
+/// #     minutes: 240,
+/// #     compenso: Euro::from_euros(36),
+/// #     special_category: false,
+/// #     steward: false,
+/// #     profile: CapProfile::default(),
+/// # })?;
+/// let Subject::Prestazione(s) = Subject::to_communicate(&p) else { unreachable!() };
+/// assert_eq!((s.id(), s.is_recorded()), (PrestazioneId(7), false));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PrestazioneSubject {
@@ -878,7 +896,25 @@ impl PrestazioneSubject {
     ///
     /// # Examples
     ///
-    /// See [`Subject`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let Subject::Prestazione(s) = Subject::to_communicate(&p) else { unreachable!() };
+    /// assert_eq!(s.id(), PrestazioneId(7));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> PrestazioneId {
         self.id
@@ -888,7 +924,25 @@ impl PrestazioneSubject {
     ///
     /// # Examples
     ///
-    /// See [`Subject`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let Subject::Prestazione(s) = Subject::to_communicate(&p) else { unreachable!() };
+    /// assert_eq!(s.utilizzatore(), "00743110157".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn utilizzatore(&self) -> UtilizzatoreId {
         self.utilizzatore
@@ -898,7 +952,25 @@ impl PrestazioneSubject {
     ///
     /// # Examples
     ///
-    /// See [`Subject`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let Subject::Prestazione(s) = Subject::to_communicate(&p) else { unreachable!() };
+    /// assert_eq!(s.instrument(), Instrument::ContrattoPrestazioneOccasionale);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn instrument(&self) -> Instrument {
         self.instrument
@@ -909,7 +981,27 @@ impl PrestazioneSubject {
     ///
     /// # Examples
     ///
-    /// See [`Subject`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&p)?;
+    /// let Subject::Prestazione(s) = Subject::recorded(&ledger, p.id())? else { unreachable!() };
+    /// assert!(s.is_recorded());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_recorded(&self) -> bool {
         self.recorded
@@ -950,7 +1042,30 @@ impl Subject {
     ///
     /// # Examples
     ///
-    /// See [`Subject`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&p)?;
+    /// assert_eq!(Subject::recorded(&ledger, p.id())?.owner(), Subject::to_communicate(&p).owner());
+    /// assert_eq!(
+    ///     Subject::recorded(&ledger, PrestazioneId(8)).unwrap_err().to_string(),
+    ///     "prestazione #8 is not in the ledger"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn recorded(ledger: &Ledger, id: PrestazioneId) -> Result<Subject, LedgerError> {
         let entry = ledger.entry(id).ok_or(LedgerError::UnknownId { id })?;
         Ok(Subject::Prestazione(PrestazioneSubject {
@@ -968,7 +1083,26 @@ impl Subject {
     ///
     /// # Examples
     ///
-    /// See [`Subject`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let s = Subject::to_communicate(&p);
+    /// assert!(!s.is_recorded());
+    /// assert_eq!(s, Subject::from(&p));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn to_communicate(p: &Prestazione) -> Subject {
         Subject::Prestazione(PrestazioneSubject {
@@ -983,7 +1117,27 @@ impl Subject {
     ///
     /// # Examples
     ///
-    /// See [`Subject`].
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&p)?;
+    /// assert!(Subject::recorded(&ledger, p.id())?.is_recorded());
+    /// assert!(!Subject::to_communicate(&p).is_recorded());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_recorded(&self) -> bool {
         matches!(self, Subject::Prestazione(s) if s.recorded)

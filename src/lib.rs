@@ -34,8 +34,10 @@
 //!    calendar day), each validated, with its pay, cost, deadlines, verdict and ledger records.
 //! 6. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours (in
 //!    agriculture from 2017 to 2022, cap c over the area's CCNL rate: [`CapProfile`]), with an
-//!    [`Assessment`] explaining every breach, revoca and correction, the room left
-//!    ([`Ledger::room`]), totals, and [`LedgerEvent`]s to replay and merge.
+//!    [`Assessment`] explaining every breach, revoca and correction, the prestatore's
+//!    confirmation ([`Ledger::confirm`]), the room left ([`Ledger::room`]), totals, and
+//!    [`LedgerEvent`]s to replay and merge ([`Ledger::replay_verified`] and [`Ledger::verify`]
+//!    list what a log from elsewhere holds that breached a rule at its time).
 //! 7. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
 //!    [`RegistrationData`] (every problem at once, with its field path), the [`Registration`]
 //!    state machine ([`REGISTRATION_TRANSITIONS`]) up to "Lavoratore Attivo", the utilizzatore's
@@ -95,8 +97,8 @@
 //!   python-codicefiscale 0.12.1 (MIT, derived from ANPR).
 //! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
-//!   ISO 8601); computed answers (communications, the Scrivania, authorizations) serialise
-//!   only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
+//!   ISO 8601); computed answers (communications, the Scrivania, authorizations, the subject
+//!   of an authorization) serialise only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types, up to
 //!   realistic prestazioni and calendar years of them that a [`Ledger`] records without refusal.
 //!

@@ -1256,7 +1256,7 @@ fn verification_finds_what_trusting_replay_and_merge_accept() {
             excess: eur("500"),
         })
     );
-    assert_eq!(ledger.verify().unwrap(), findings);
+    assert_eq!(ledger.verify(), findings);
 
     // A revoca replayed a year late.
     let late = [
@@ -1274,7 +1274,7 @@ fn verification_finds_what_trusting_replay_and_merge_accept() {
             revoca_citation()
         )]
     );
-    assert_eq!(ledger.verify().unwrap(), findings);
+    assert_eq!(ledger.verify(), findings);
 
     // Two shards of 2.000,00 for one pair: each lawful, merged above cap c.
     let mut march = Ledger::new(Arc::clone(&table));
@@ -1289,9 +1289,9 @@ fn verification_finds_what_trusting_replay_and_merge_accept() {
                 .build(),
         )
         .unwrap();
-    assert!(march.verify().unwrap().is_empty() && april.verify().unwrap().is_empty());
+    assert!(march.verify().is_empty() && april.verify().is_empty());
     march.merge(&april).unwrap();
-    let findings = march.verify().unwrap();
+    let findings = march.verify();
     assert_eq!(
         findings
             .iter()
@@ -1328,14 +1328,14 @@ fn verification_finds_what_trusting_replay_and_merge_accept() {
             "event 4, prestazione #2: CPO-REVOCA: confirmed at 2026-03-08 10:00:00 +01:00, before the revoca at 2026-03-09 10:00:00 +01:00: a confirmed prestazione cannot be revoked (reading R-CONFIRMATION)".to_owned(),
         ]
     );
-    assert_eq!(ledger.verify().unwrap().len(), 2);
+    assert_eq!(ledger.verify().len(), 2);
     // A ledger built by record alone has nothing to find.
     let mut own = Ledger::default();
     own.record(&P::new(1, 1, firm(1), "2000").build()).unwrap();
     own.revoke(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00))
         .unwrap();
     own.record(&P::new(2, 1, firm(1), "2000").build()).unwrap();
-    assert!(own.verify().unwrap().is_empty());
+    assert!(own.verify().is_empty());
 }
 
 /// Source: issue "nothing impossible gets in": a rejected operation changes nothing. A batch

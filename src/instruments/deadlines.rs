@@ -454,10 +454,13 @@ pub fn can_revoke(
 /// assert!(can_confirm(datetime!(2026-03-10 23:59:59 +01:00), day, rules)?);
 /// assert!(!can_confirm(datetime!(2026-03-11 00:00:00 +01:00), day, rules)?);
 /// assert!(!can_confirm(datetime!(2026-03-06 18:00 +01:00), day, rules)?);
+/// // A day whose window ends past the calendar.
+/// assert!(can_confirm(datetime!(2026-03-10 12:00 +01:00), time::Date::MAX, rules).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn can_confirm(at: OffsetDateTime, day: Date, rules: &Rules) -> Result<bool, InstrumentError> {
-    Ok(at.date() >= day && can_revoke(at, day, rules)?)
+    let in_revoca_window = can_revoke(at, day, rules)?;
+    Ok(at.date() >= day && in_revoca_window)
 }
 
 /// The day by which INPS pays the prestatore for a prestazione on `day`: the 15th of the next

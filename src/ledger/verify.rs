@@ -45,7 +45,7 @@ use crate::verdict::RuleId;
 /// let mut april = Ledger::new(march.rules_table_arc());
 /// april.record(&Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(2), day: date!(2026 - 04 - 11), ..draft })?)?;
 /// march.merge(&april)?;
-/// let findings = march.verify()?;
+/// let findings = march.verify();
 /// assert_eq!(findings.len(), 1);
 /// assert_eq!((findings[0].event, findings[0].prestazione), (1, PrestazioneId(2)));
 /// assert_eq!(findings[0].rules(), vec![RuleId::CapPair]);
@@ -69,7 +69,31 @@ pub struct Finding {
 ///
 /// # Examples
 ///
-/// See [`Finding`].
+/// ```
+/// use prestazioni_occasionali::{CapProfile, Euro, FindingKind, Instrument, Ledger, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId};
+/// use time::macros::{date, datetime};
+///
+/// let p = Prestazione::try_from(PrestazioneDraft {
+///     id: PrestazioneId(1),
+///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "12345670157".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 240,
+///     compenso: Euro::from_euros(36),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// })?;
+/// // A confirmation a week after the work.
+/// let log = [
+///     LedgerEvent::Recorded(p),
+///     LedgerEvent::Confirmed { id: PrestazioneId(1), at: datetime!(2026-03-14 10:00 +01:00) },
+/// ];
+/// let (_, findings) = Ledger::replay_verified(Ledger::default().rules_table_arc(), &log)?;
+/// assert!(matches!(findings[0].kind, FindingKind::LateOrEarlyConfirmation { last_day, .. } if last_day == date!(2026 - 03 - 10)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -116,7 +140,27 @@ impl Finding {
     ///
     /// # Examples
     ///
-    /// See [`Finding`].
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId, RuleId};
+    /// use time::macros::{date, datetime};
+    ///
+    /// let p = Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?;
+    /// let log = [LedgerEvent::Recorded(p), LedgerEvent::Revoked { id: PrestazioneId(1), at: datetime!(2026-03-20 10:00 +01:00) }];
+    /// let (_, findings) = Ledger::replay_verified(Ledger::default().rules_table_arc(), &log)?;
+    /// assert_eq!(findings[0].rules(), vec![RuleId::CpoRevoca]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rules(&self) -> Vec<RuleId> {
         match &self.kind {
@@ -222,6 +266,10 @@ impl Ledger {
     /// assert_eq!(findings.len(), 2);
     /// assert_eq!((findings[0].event, findings[0].rules()), (2, vec![RuleId::CapPair]));
     /// assert!(matches!(findings[1].kind, FindingKind::LateRevoca { last_day, .. } if last_day == date!(2026 - 03 - 10)));
+    ///
+    /// // A structural error stops it, as it stops `replay`.
+    /// let broken = [LedgerEvent::Revoked { id: PrestazioneId(9), at: datetime!(2026-03-08 10:00 +01:00) }];
+    /// assert!(Ledger::replay_verified(Ledger::default().rules_table_arc(), &broken).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn replay_verified<E: Borrow<LedgerEvent>>(
@@ -264,66 +312,79 @@ impl Ledger {
     /// Legal basis: art. 54-bis c. 1, c. 8 and c. 20 D.L. 50/2017; INPS circ. 107/2017
     /// (CPO-REVOCA; reading R-REVOCA, R-CONFIRMATION, R-CONSEQUENCES).
     ///
-    /// # Errors
-    ///
-    /// [`LedgerError`] only for a ledger in an inconsistent state (a bug of the crate).
-    ///
     /// # Examples
     ///
     /// See [`Finding`]; a ledger built by [`Ledger::record`] alone has no finding:
     ///
     /// ```
     /// use prestazioni_occasionali::Ledger;
-    /// assert!(Ledger::default().verify()?.is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// assert!(Ledger::default().verify().is_empty());
     /// ```
-    pub fn verify(&self) -> Result<Vec<Finding>, LedgerError> {
+    #[must_use]
+    pub fn verify(&self) -> Vec<Finding> {
+        // Rebuilding a ledger from its own events cannot fail (they were all accepted); were it
+        // to (a bug of the crate), the findings so far are returned rather than a panic.
         let mut fresh = Ledger::new(self.rules_table_arc());
-        let mut findings = Vec::new();
         let mut later = Vec::new();
-        for event in self.events() {
-            match event? {
+        for event in self.events().flatten() {
+            match event {
                 LedgerEvent::ExternalTotalSet(total) => {
-                    fresh.set_external_total(&total)?;
+                    let _ = fresh.set_external_total(&total);
                 }
                 other => later.push(other),
             }
         }
+        let mut findings = Vec::new();
         for (n, event) in later.iter().enumerate() {
-            let found = match event {
-                LedgerEvent::Recorded(p) => {
-                    let revoked = self.find(p.id()).is_ok_and(|(_, e)| e.flags & REVOKED != 0);
-                    if revoked {
-                        // Held (for the ids and the instants), counted in no cap.
-                        fresh.apply(event)?;
-                        fresh.revoke_unchecked(p.id(), OffsetDateTime::UNIX_EPOCH)?;
-                        continue;
-                    }
-                    let found = fresh.assess(p).ok().and_then(breach);
-                    fresh.apply(event)?;
-                    found
-                }
-                LedgerEvent::Revoked { id, at } => {
-                    let found = fresh.late_revoca(*id, *at)?;
-                    fresh.instants.entry(id.0).or_default().revoked = Some(*at);
-                    found
-                }
-                LedgerEvent::Confirmed { id, at } => {
-                    let found = fresh.misplaced_confirmation(*id, *at)?;
-                    fresh.apply(event)?;
-                    found
-                }
-                _ => None,
-            };
-            if let Some(kind) = found {
-                findings.push(Finding {
-                    event: n,
-                    prestazione: event_id(event).unwrap_or(PrestazioneId(0)),
-                    kind,
-                });
+            match fresh.verify_step(n, event, self) {
+                Ok(Some(finding)) => findings.push(finding),
+                Ok(None) => {}
+                Err(_) => break,
             }
         }
-        Ok(findings)
+        findings
+    }
+
+    /// One event of `verify`: judged against `self` (the ledger being rebuilt), then applied;
+    /// `original` is the ledger verified.
+    fn verify_step(
+        &mut self,
+        n: usize,
+        event: &LedgerEvent,
+        original: &Ledger,
+    ) -> Result<Option<Finding>, LedgerError> {
+        let found = match event {
+            LedgerEvent::Recorded(p) => {
+                let revoked = original
+                    .find(p.id())
+                    .is_ok_and(|(_, e)| e.flags & REVOKED != 0);
+                if revoked {
+                    // Held (for the ids and the instants), counted in no cap.
+                    self.apply(event)?;
+                    self.revoke_unchecked(p.id(), OffsetDateTime::UNIX_EPOCH)?;
+                    return Ok(None);
+                }
+                let found = self.assess(p).ok().and_then(breach);
+                self.apply(event)?;
+                found
+            }
+            LedgerEvent::Revoked { id, at } => {
+                let found = self.late_revoca(*id, *at)?;
+                self.instants.entry(id.0).or_default().revoked = Some(*at);
+                found
+            }
+            LedgerEvent::Confirmed { id, at } => {
+                let found = self.misplaced_confirmation(*id, *at)?;
+                self.apply(event)?;
+                found
+            }
+            _ => None,
+        };
+        Ok(found.map(|kind| Finding {
+            event: n,
+            prestazione: event_id(event).unwrap_or(PrestazioneId(0)),
+            kind,
+        }))
     }
 
     /// The assessment of a correction as [`Ledger::correct`] makes it (as if the old
