@@ -584,6 +584,7 @@ fn prestazione(
 enum Op {
     Record(u64, Instrument, Date, u32, Euro, bool),
     Revoke(u64, OffsetDateTime),
+    Confirm(u64, OffsetDateTime),
     Correct(u64, Date, u32, Euro),
     External(i32, Euro, Date),
     Apply(u64, Date, Euro),
@@ -620,6 +621,7 @@ fn op() -> impl Strategy<Value = Op> {
         )
             .prop_map(|(i, ins, d, m, e, c)| Op::Record(i, ins, d, m, e, c)),
         (small_id(), any_instant()).prop_map(|(i, at)| Op::Revoke(i, at)),
+        (small_id(), any_instant()).prop_map(|(i, at)| Op::Confirm(i, at)),
         (small_id(), ledger_day(), any_minutes(), ledger_euro())
             .prop_map(|(i, d, m, e)| Op::Correct(i, d, m, e)),
         (
@@ -665,9 +667,17 @@ proptest! {
                     check(&ledger.room(&q));
                 }
                 Op::Revoke(id, at) => {
+                    check(&ledger.check_revoke(PrestazioneId(id), at));
                     let r = ledger.revoke(PrestazioneId(id), at);
                     check(&r);
                     if r.is_err() { prop_assert_eq!(&ledger, &before); }
+                }
+                Op::Confirm(id, at) => {
+                    check(&ledger.check_confirm(PrestazioneId(id), at));
+                    let r = ledger.confirm(PrestazioneId(id), at);
+                    check(&r);
+                    if r.is_err() { prop_assert_eq!(&ledger, &before); }
+                    check(&prestazioni_occasionali::Subject::recorded(&ledger, PrestazioneId(id)));
                 }
                 Op::Correct(id, day, minutes, compenso) => {
                     let Ok(p) = prestazione(id, Instrument::LibrettoFamiglia, day, minutes, compenso) else { continue };
@@ -713,6 +723,12 @@ proptest! {
         }
         let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
         check(&Ledger::replay(ledger.rules_table_arc(), &events));
+        check(&Ledger::replay_verified(ledger.rules_table_arc(), &events));
+        for finding in ledger.verify() {
+            let _ = finding.to_string();
+        }
+        let mut batch = Ledger::default();
+        check(&batch.apply_batch(&events));
     }
 
     #[test]
