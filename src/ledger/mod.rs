@@ -2621,8 +2621,9 @@ impl Ledger {
     /// in its current form (in the order recorded), one [`LedgerEvent::Revoked`] per revoked
     /// one, one [`LedgerEvent::Confirmed`] per confirmed one (after the revocations: a
     /// prestazione both revoked and confirmed was revoked first), one
-    /// [`LedgerEvent::ExternalTotalSet`] per external total. Codici fiscali are in their
-    /// canonical form.
+    /// [`LedgerEvent::ExternalTotalSet`] per external total (by year, then codice fiscale).
+    /// Codici fiscali are in their canonical form. The log is a fixed point: replaying it and
+    /// regenerating gives the same log.
     ///
     /// # Errors
     ///
@@ -2669,12 +2670,21 @@ impl Ledger {
                 at: at.ok_or(LedgerError::Inconsistent)?,
             })
         });
+        // External totals by year, then by codice fiscale: an order that does not depend on the
+        // ledger's internal numbering, so that the log is a fixed point of replay.
         let external = self.years.iter().flat_map(move |y| {
-            let mut readings: Vec<_> = y.external.iter().map(|(i, r)| (*i, *r)).collect();
-            readings.sort_unstable();
-            readings.into_iter().map(move |(i, r)| {
+            let mut readings: Vec<_> = y
+                .external
+                .iter()
+                .map(|(i, r)| (self.prestatori.key(*i), *r))
+                .collect();
+            readings.sort_unstable_by(|(a, _), (b, _)| match (a, b) {
+                (Ok(a), Ok(b)) => a.cmp(b),
+                _ => std::cmp::Ordering::Equal,
+            });
+            readings.into_iter().map(move |(prestatore, r)| {
                 Ok(LedgerEvent::ExternalTotalSet(ExternalTotal {
-                    prestatore: self.prestatori.key(i)?,
+                    prestatore: prestatore?,
                     year: y.year,
                     total: euro(r.cents),
                     as_of: r.as_of,
