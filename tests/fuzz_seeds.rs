@@ -250,6 +250,31 @@ fn write_seeds() {
     });
     write("delega", "0", question.to_string().as_bytes());
 
+    let query = serde_json::json!({
+        "query": prestazioni_occasionali::RoomQuery {
+            prestatore: cpo.prestatore,
+            utilizzatore: cpo.utilizzatore,
+            day: cpo.day,
+            instrument: Instrument::ContrattoPrestazioneOccasionale,
+            special_category: true,
+            steward: false,
+            profile: CapProfile::default(),
+        },
+        "capacity": prestazioni_occasionali::LedgerCapacity { year: 2026, prestazioni: 10, prestatori: 2, utilizzatori: 2, pairs: 3 },
+    });
+    write("ledger_queries", "0", query.to_string().as_bytes());
+    let firm = prestazioni_occasionali::UtilizzatoreRegistrationDraft {
+        registered_on: date!(2026 - 03 - 07),
+        kind: prestazioni_occasionali::RegistrantKind::Impresa,
+        id: "00743110157".into(),
+        ateco: "56.10.11".into(),
+    };
+    write(
+        "registration",
+        "2",
+        serde_json::to_string(&firm).unwrap().as_bytes(),
+    );
+
     write(
         "rules_table",
         "0",

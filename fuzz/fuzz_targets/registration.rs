@@ -153,6 +153,13 @@ fuzz_target!(|data: &[u8]| {
             Err(_) => assert!(failed, "serde refused a log that replays"),
         }
     }
+    // The utilizzatore's registration form: a valid one round-trips.
+    if let Ok(form) = serde_json::from_slice::<UtilizzatoreRegistrationDraft>(data) {
+        if let Ok(valid) = form.validate() {
+            common::serde_round_trip(&valid);
+            assert!(!valid.instruments().is_empty());
+        }
+    }
     let (draft, events) = operations(data);
     let (reg, _) = replay(&draft, events);
     common::serde_round_trip(&reg);
