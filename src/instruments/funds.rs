@@ -701,3 +701,34 @@ impl FundsAccount {
         &self.history
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn day_sums_are_prefix_sums_to_the_ends_of_the_calendar() {
+        let mut sums = DaySums::default();
+        let days = [
+            Date::MAX,
+            date!(2026 - 03 - 07),
+            Date::MIN,
+            date!(2026 - 03 - 06),
+            date!(2026 - 03 - 07),
+        ];
+        for (cents, day) in (1u64..).zip(days) {
+            sums.add(day, cents).unwrap();
+        }
+        assert_eq!(sums.up_to(Date::MIN), 3);
+        assert_eq!(sums.up_to(date!(2026 - 03 - 05)), 3);
+        assert_eq!(sums.up_to(date!(2026 - 03 - 06)), 7);
+        assert_eq!(sums.up_to(date!(2026 - 03 - 07)), 14);
+        assert_eq!(sums.up_to(Date::MAX), 15);
+        assert_eq!(sums.total(), 15);
+        // An amount the total cannot hold is refused and changes nothing.
+        let before = sums.clone();
+        assert_eq!(sums.add(date!(2026 - 03 - 08), u64::MAX), None);
+        assert_eq!(sums, before);
+    }
+}
