@@ -11,6 +11,7 @@ use libfuzzer_sys::fuzz_target;
 use prestazioni_occasionali::{
     AccessChannel, AddressDraft, ConfirmationChannel, ContactsDraft, DocumentDraft, PaymentMethod,
     Registration, RegistrationDraft, RegistrationEvent, RegistrationEventKind, Rules, Sex,
+    UtilizzatoreRegistrationDraft,
 };
 use time::{Date, Duration};
 
