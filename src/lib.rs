@@ -87,8 +87,10 @@
 //!    calendar day), each validated, with its pay, cost, deadlines, verdict and ledger records.
 //! 6. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours (in
 //!    agriculture from 2017 to 2022, cap c over the area's CCNL rate: [`CapProfile`]), with an
-//!    [`Assessment`] explaining every breach, revoca and correction, the room left
-//!    ([`Ledger::room`]), totals, and [`LedgerEvent`]s to replay and merge.
+//!    [`Assessment`] explaining every breach, revoca and correction, the prestatore's
+//!    confirmation ([`Ledger::confirm`]), the room left ([`Ledger::room`]), totals, and
+//!    [`LedgerEvent`]s to replay and merge ([`Ledger::replay_verified`] and [`Ledger::verify`]
+//!    list what a log from elsewhere holds that breached a rule at its time).
 //! 7. **The booking** ([`assess_booking`]): all of the above for one piece of work, in one call.
 //! 8. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
 //!    [`RegistrationData`] (every problem at once, with its field path), the [`Registration`]
@@ -98,9 +100,9 @@
 //!    prestazione with its status, the payments with the fees withheld, the annual
 //!    [`Prospetto`] against cap a.
 //!
-//! 9. **The law** ([`law`]): the rules by id, the readings of open points, the worked examples
-//!    E1 to E11 (each a doctest), the sources and what was not verified, and the
-//!    [glossary](law::glossary) of the Italian terms the API keeps.
+//! 10. **The law** ([`law`]): the rules by id, the readings of open points, the worked examples
+//!     E1 to E11 (each a doctest), the sources and what was not verified, and the
+//!     [glossary](law::glossary) of the Italian terms the API keeps.
 //!
 //! ## Readings of open points
 //!
@@ -128,8 +130,8 @@
 //!   `CodiceFiscale::decode` names the birthplace; without it only a code's form is checked.
 //! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
-//!   ISO 8601); computed answers (bookings, communications, the Scrivania, authorizations) serialise
-//!   only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
+//!   ISO 8601); computed answers (bookings, communications, the Scrivania, authorizations, the
+//!   subject of an authorization) serialise only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types, up to
 //!   realistic prestazioni and calendar years of them that a [`Ledger`] records without refusal.
 //!
@@ -154,6 +156,7 @@ mod money;
 mod parties;
 mod payment;
 mod prestazione;
+mod redact;
 mod registration;
 mod rules;
 mod scrivania;
@@ -171,7 +174,7 @@ pub use booking::{
 pub use civil_time::{CivilTimeError, ItalianClock, LocalInstant};
 pub use delega::{
     Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
-    Permit, Subject, authorize,
+    Permit, PrestazioneSubject, Subject, authorize,
 };
 pub use error::Error;
 pub use identity::{
@@ -186,17 +189,17 @@ pub use instruments::{
     AgriculturalArea, Causale, Commitment, CommunicationError, CostBreakdown, CpoCommunication,
     CpoCommunicationDay, CpoDay, CpoWindowCommunication, CpoWork, FineTotals, FundsAccount,
     FundsError, FundsEvent, InstrumentError, LfCommunication, LfWork, MAX_SPAN_DAYS, TopUp,
-    agricultural_hour_limit, agricultural_hour_limit_citation, can_revoke, check_cpo_communication,
-    check_cpo_pay, check_cpo_pay_agricultural, cpo_communication_deadline, cpo_minimum_compenso,
-    cpo_minimum_compenso_agricultural, fine_totals, lf_communication_deadline,
-    lf_communication_in_time, max_cpo_compenso_for_budget, max_lf_titoli_for_budget, payment_date,
-    post_office_collectable_on, revoca_deadline, revoca_deadline_at, sanction_for,
-    split_at_midnight, titoli_for_minutes,
+    agricultural_hour_limit, agricultural_hour_limit_citation, can_confirm, can_revoke,
+    check_cpo_communication, check_cpo_pay, check_cpo_pay_agricultural, cpo_communication_deadline,
+    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, fine_totals,
+    lf_communication_deadline, lf_communication_in_time, max_cpo_compenso_for_budget,
+    max_lf_titoli_for_budget, payment_date, post_office_collectable_on, revoca_deadline,
+    revoca_deadline_at, sanction_for, split_at_midnight, titoli_for_minutes,
 };
 pub use ledger::{
-    Assessment, ExternalTotal, HoursCap, Ledger, LedgerCapacity, LedgerEntry, LedgerError,
-    LedgerEvent, MoneyCap, PairTotals, PeriodTotals, PrestatoreTotals, RecordError, RecordPolicy,
-    Room, RoomQuery, UtilizzatoreTotals,
+    Assessment, CorrectionMove, ExternalTotal, Finding, FindingKind, HoursCap, Ledger,
+    LedgerCapacity, LedgerEntry, LedgerError, LedgerEvent, MoneyCap, PairTotals, PeriodTotals,
+    PrestatoreTotals, RecordError, RecordPolicy, Room, RoomQuery, UtilizzatoreTotals,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{

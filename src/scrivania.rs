@@ -16,11 +16,13 @@ use time::{Date, Month, OffsetDateTime};
 use crate::civil_time::ItalianClock;
 use crate::format::{duration, instant};
 use crate::identity::CodiceFiscale;
-use crate::instruments::{CostBreakdown, can_revoke, payment_date, revoca_deadline_at};
+use crate::instruments::{
+    CostBreakdown, can_confirm, can_revoke, payment_date, revoca_deadline_at,
+};
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::payment::{PaymentMode, net_received};
-use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
+use crate::prestazione::{Instrument, Prestazione, PrestazioneError, PrestazioneId, lf_titoli};
 use crate::registration::{Effective, PaymentMethod, in_force_on};
 use crate::rules::{Cited, Rules, RulesError, RulesTable};
 
@@ -73,6 +75,46 @@ pub enum ScrivaniaError {
         /// The deadline: 23:59:59 Italian civil time, in the Italian offset.
         deadline: OffsetDateTime,
     },
+    /// A confirmation by the prestatore of a Libretto Famiglia communication (only a CPO
+    /// prestazione is confirmed, reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id}: the prestatore confirms only a cpo prestazione (reading R-CONFIRMATION)"
+    )]
+    ConfirmationNotCpo {
+        /// The id.
+        id: PrestazioneId,
+    },
+    /// A confirmation outside its window: from the day of the work until the revoca deadline.
+    #[error(
+        "prestazione {id}: confirmed at {}, outside the window from the day of the work {day} to {} (INPS circ. 107/2017, reading R-CONFIRMATION)",
+        instant(.confirmed_at),
+        instant(.deadline)
+    )]
+    ConfirmationOutsideWindow {
+        /// The id.
+        id: PrestazioneId,
+        /// The confirmation instant.
+        confirmed_at: OffsetDateTime,
+        /// The day of the work.
+        day: Date,
+        /// The end of the window: 23:59:59 Italian civil time, in the Italian offset.
+        deadline: OffsetDateTime,
+    },
+    /// Revoked after the prestatore's confirmation (a confirmed prestazione cannot be revoked,
+    /// reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id}: revoked at {}, after the prestatore confirmed it at {} (reading R-CONFIRMATION)",
+        instant(.revoked_at),
+        instant(.confirmed_at)
+    )]
+    RevokedAfterConfirmation {
+        /// The id.
+        id: PrestazioneId,
+        /// The revocation instant.
+        revoked_at: OffsetDateTime,
+        /// The confirmation instant.
+        confirmed_at: OffsetDateTime,
+    },
     /// Both revoked and paid.
     #[error("prestazione {id} is both revoked and paid")]
     RevokedAndPaid {
@@ -121,20 +163,11 @@ pub enum ScrivaniaError {
         /// The compenso.
         compenso: Euro,
     },
-    /// An LF compenso that is not a whole number of titoli.
-    #[error(
-        "prestazione {id}: LF compenso {} is not a whole number of titoli of {} (art. 54-bis c. 10-11)",
-        .compenso.to_italian(),
-        .titolo.to_italian()
-    )]
-    NotWholeTitoli {
-        /// The id.
-        id: PrestazioneId,
-        /// The compenso.
-        compenso: Euro,
-        /// The compenso of one titolo.
-        titolo: Euro,
-    },
+    /// The prestazione is not valid under the desk's rules table: an LF compenso that is not
+    /// whole titoli of the table's titolo, or fewer titoli than its minutes need (LF-TITOLO; the
+    /// same rule, and the same error, as the ledger's).
+    #[error(transparent)]
+    Prestazione(#[from] PrestazioneError),
     /// A date or amount outside the supported range.
     #[error("prestazione {id}: {what} is out of range")]
     Overflow {
@@ -167,10 +200,11 @@ fn local_it(t: &OffsetDateTime) -> String {
 }
 
 /// A prestazione as communicated, with what the host knows of it: when it was communicated,
-/// whether and when it was revoked, and the day INPS paid it.
+/// whether and when it was revoked, whether and when the prestatore confirmed it, and the day
+/// INPS paid it.
 ///
 /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (communication); INPS circ. 107/2017 (revoca,
-/// payment).
+/// confirmation, payment; reading R-REVOCA, R-CONFIRMATION).
 ///
 /// # Examples
 ///
@@ -197,6 +231,7 @@ fn local_it(t: &OffsetDateTime) -> String {
 /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
 /// #     prestazione: p,
 /// #     revoked_at: None,
+/// #     confirmed_at: None,
 /// #     paid_on,
 /// # };
 /// # let methods = [
@@ -228,6 +263,11 @@ pub struct CommunicatedPrestazione {
     pub communicated_at: OffsetDateTime,
     /// The instant of the revocation, if revoked (any offset).
     pub revoked_at: Option<OffsetDateTime>,
+    /// The instant the prestatore confirmed that the work took place, if confirmed (a CPO
+    /// prestazione, from its day until 23:59:59 of the 3rd day after; reading R-CONFIRMATION).
+    /// Missing in serialised data written before the field existed: `None`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub confirmed_at: Option<OffsetDateTime>,
     /// The day INPS paid it, if paid.
     pub paid_on: Option<Date>,
 }
@@ -235,14 +275,23 @@ pub struct CommunicatedPrestazione {
 /// The status of a prestazione on the desk at the instant it is viewed. `Display` gives the
 /// line the desk shows, with days as `dd/mm/yyyy`.
 ///
-/// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, payment by the 15th of the
-/// next month; CPO-REVOCA, CPO-PAY, reading R-PAYMENT-DAY, R-REVOCA).
+/// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, the prestatore's
+/// confirmation within the same days, payment by the 15th of the next month; CPO-REVOCA,
+/// CPO-PAY, reading R-PAYMENT-DAY, R-REVOCA, R-CONFIRMATION).
 ///
 /// # Examples
 ///
 /// ```
 /// use prestazioni_occasionali::PrestazioneStatus;
 /// use time::macros::{date, datetime};
+///
+/// let confirmed = PrestazioneStatus::Confirmed { at: datetime!(2026-03-07 20:00 +1), expected_by: date!(2026 - 04 - 15) };
+/// assert_eq!(confirmed.to_string(), "confirmed by the prestatore on 07/03/2026 20:00:00, due, expected by 15/04/2026");
+/// let contested = PrestazioneStatus::RevokedConfirmed { revoked_at: datetime!(2026-03-08 09:00 +1), confirmed_at: datetime!(2026-03-08 18:00 +1) };
+/// assert_eq!(
+///     contested.to_string(),
+///     "revoked on 08/03/2026 09:00:00, the prestatore confirmed on 08/03/2026 18:00:00 that the work took place"
+/// );
 ///
 /// let open = PrestazioneStatus::Communicated { revocable_until: datetime!(2026-03-10 23:59:59 +01:00) };
 /// assert_eq!(open.to_string(), "communicated, revocable until 10/03/2026 23:59:59");
@@ -278,6 +327,23 @@ pub enum PrestazioneStatus {
     Paid {
         /// The payment day.
         on: Date,
+    },
+    /// Confirmed by the prestatore: no longer revocable, due, to be paid by INPS by
+    /// `expected_by` (reading R-CONFIRMATION).
+    Confirmed {
+        /// The instant of the confirmation.
+        at: OffsetDateTime,
+        /// The expected payment day (the 15th of the next month, reading R-PAYMENT-DAY).
+        expected_by: Date,
+    },
+    /// Revoked by the utilizzatore, then confirmed by the prestatore, who states that the work
+    /// took place: the revoca stands (not due, not counted) until INPS decides (reading
+    /// R-CONFIRMATION).
+    RevokedConfirmed {
+        /// The instant of the revocation.
+        revoked_at: OffsetDateTime,
+        /// The instant of the confirmation.
+        confirmed_at: OffsetDateTime,
     },
 }
 
@@ -360,6 +426,7 @@ pub struct Payment {
 /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
 /// #     prestazione: p,
 /// #     revoked_at: None,
+/// #     confirmed_at: None,
 /// #     paid_on,
 /// # };
 /// # let methods = [
@@ -388,6 +455,9 @@ pub struct DeskEntry {
     pub communicated_at: OffsetDateTime,
     /// The status at the instant the desk is viewed.
     pub status: PrestazioneStatus,
+    /// When the prestatore confirmed it (CPO only, reading R-CONFIRMATION): also shown by the
+    /// status until it is paid.
+    pub confirmed_at: Option<OffsetDateTime>,
     /// The revoca deadline (CPO only): 23:59:59 Italian civil time, in the Italian offset.
     pub revocable_until: Option<OffsetDateTime>,
     /// The day INPS pays by (the 15th of the next month, reading R-PAYMENT-DAY).
@@ -536,6 +606,21 @@ impl fmt::Display for PrestazioneStatus {
                 write!(f, "due, expected by {}", day_it(*expected_by))
             }
             PrestazioneStatus::Paid { on } => write!(f, "paid on {}", day_it(*on)),
+            PrestazioneStatus::Confirmed { at, expected_by } => write!(
+                f,
+                "confirmed by the prestatore on {}, due, expected by {}",
+                local_it(at),
+                day_it(*expected_by)
+            ),
+            PrestazioneStatus::RevokedConfirmed {
+                revoked_at,
+                confirmed_at,
+            } => write!(
+                f,
+                "revoked on {}, the prestatore confirmed on {} that the work took place",
+                local_it(revoked_at),
+                local_it(confirmed_at)
+            ),
         }
     }
 }
@@ -648,6 +733,7 @@ impl fmt::Display for Prospetto {
 ///     prestazione: p,
 ///     communicated_at: datetime!(2026-03-07 08:00 +1),
 ///     revoked_at: None,
+///     confirmed_at: None,
 ///     paid_on: None,
 /// };
 /// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
@@ -717,6 +803,7 @@ impl Scrivania {
     ///     prestazione: p,
     ///     communicated_at: datetime!(2026-03-07 08:00 +1),
     ///     revoked_at: None,
+    ///     confirmed_at: None,
     ///     paid_on: Some(date!(2026 - 04 - 15)),
     /// };
     /// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
@@ -808,6 +895,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -858,6 +946,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -905,6 +994,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -955,6 +1045,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1009,6 +1100,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1059,6 +1151,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1079,7 +1172,8 @@ impl Scrivania {
     }
 
     /// The annual prospetto compensi of `year` (reading R-YEAR-OF-WORK: the year of the prestazione's day;
-    /// revoked prestazioni excluded).
+    /// revoked prestazioni excluded, also when the prestatore confirmed the work after the
+    /// revoca, reading R-CONFIRMATION).
     ///
     /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL, reading R-YEAR-OF-WORK,
     /// R-CAP-INCLUSIVE).
@@ -1109,7 +1203,11 @@ impl Scrivania {
         let mut rows: BTreeMap<(UtilizzatoreId, Instrument), ProspettoRow> = BTreeMap::new();
         for e in &self.entries {
             let p = &e.prestazione;
-            if p.day().year() != year || matches!(e.status, PrestazioneStatus::Revoked { .. }) {
+            let revoked = matches!(
+                e.status,
+                PrestazioneStatus::Revoked { .. } | PrestazioneStatus::RevokedConfirmed { .. }
+            );
+            if p.day().year() != year || revoked {
                 continue;
             }
             let key = (p.utilizzatore().canonical(), p.instrument());
@@ -1185,21 +1283,12 @@ fn contributions(p: &Prestazione, rules: &Rules) -> Result<(Euro, Euro), Scrivan
     let id = p.id();
     let cost = match p.instrument() {
         Instrument::LibrettoFamiglia => {
-            let titolo = rules.lf_titolo.value.compenso;
-            let not_whole = || ScrivaniaError::NotWholeTitoli {
-                id,
-                compenso: p.compenso(),
-                titolo,
-            };
-            let ratio = p
-                .compenso()
-                .as_decimal()
-                .checked_div(titolo.as_decimal())
-                .ok_or_else(not_whole)?;
-            if !ratio.fract().is_zero() {
-                return Err(not_whole());
-            }
-            let count: u32 = ratio.try_into().map_err(|_| not_whole())?;
+            let cents =
+                u64::try_from(p.compenso().cents()).map_err(|_| ScrivaniaError::Overflow {
+                    id,
+                    what: "compenso",
+                })?;
+            let count = lf_titoli(id, cents, p.minutes(), &rules.lf_titolo)?;
             CostBreakdown::lf(count, rules)
         }
         Instrument::ContrattoPrestazioneOccasionale => CostBreakdown::cpo(p.compenso(), rules),
@@ -1268,6 +1357,7 @@ fn entry(
             return Err(ScrivaniaError::RevokedAndPaid { id });
         }
     }
+    check_confirmation(c, deadline, rules)?;
     let payment = match c.paid_on {
         Some(on) => {
             if on < p.day() {
@@ -1282,8 +1372,18 @@ fn entry(
         None => None,
     };
     let status = match (revoked_at, c.paid_on, deadline) {
-        (Some(at), _, _) => PrestazioneStatus::Revoked { at },
+        (Some(revoked_at), _, _) => match c.confirmed_at {
+            Some(confirmed_at) => PrestazioneStatus::RevokedConfirmed {
+                revoked_at,
+                confirmed_at,
+            },
+            None => PrestazioneStatus::Revoked { at: revoked_at },
+        },
         (None, Some(on), _) => PrestazioneStatus::Paid { on },
+        (None, None, Some(_)) if c.confirmed_at.is_some() => PrestazioneStatus::Confirmed {
+            at: c.confirmed_at.unwrap_or(c.communicated_at),
+            expected_by: expected,
+        },
         (None, None, Some(until))
             if can_revoke(now, p.day(), rules).map_err(revoca_overflow)? =>
         {
@@ -1299,12 +1399,53 @@ fn entry(
         prestazione: p.clone(),
         communicated_at,
         status,
+        confirmed_at: c.confirmed_at,
         revocable_until: deadline,
         expected_payment: expected,
         payment,
         ivs,
         inail,
     })
+}
+
+/// The prestatore's confirmation of `c`, if any: of a CPO prestazione, within its window
+/// (ending at `deadline`), not followed by a revoca (reading R-CONFIRMATION).
+fn check_confirmation(
+    c: &CommunicatedPrestazione,
+    deadline: Option<OffsetDateTime>,
+    rules: &Rules,
+) -> Result<(), ScrivaniaError> {
+    let p = &c.prestazione;
+    let id = p.id();
+    let Some(confirmed_at) = c.confirmed_at else {
+        return Ok(());
+    };
+    let Some(deadline) = deadline else {
+        return Err(ScrivaniaError::ConfirmationNotCpo { id });
+    };
+    let in_time =
+        can_confirm(confirmed_at, p.day(), rules).map_err(|_| ScrivaniaError::Overflow {
+            id,
+            what: "revoca deadline",
+        })?;
+    if !in_time {
+        return Err(ScrivaniaError::ConfirmationOutsideWindow {
+            id,
+            confirmed_at,
+            day: p.day(),
+            deadline,
+        });
+    }
+    if let Some(revoked_at) = c.revoked_at
+        && revoked_at > confirmed_at
+    {
+        return Err(ScrivaniaError::RevokedAfterConfirmation {
+            id,
+            revoked_at,
+            confirmed_at,
+        });
+    }
+    Ok(())
 }
 
 fn payment(

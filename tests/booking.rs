@@ -1113,7 +1113,13 @@ proptest! {
                 utilizzatore: u.id(),
                 day: date!(2026 - 01 - 01),
                 minutes: 600,
-                compenso: Euro::from_cents(u64::from(history) * 10),
+                // A Libretto Famiglia history is whole titoli of 8,00, at least one per hour
+                // (LF-TITOLO): 10 titoli for its 600 minutes.
+                compenso: if is_family {
+                    Euro::from_euros((history / 80).max(10) * 8)
+                } else {
+                    Euro::from_cents(u64::from(history) * 10)
+                },
                 special_category: false,
                 steward: false,
                 profile: CapProfile::default(),

@@ -684,19 +684,10 @@ fn cpo_commit_funds_all_or_nothing() {
         )
         .unwrap();
     c.commit_funds(&mut account, PrestazioneId(1)).unwrap();
-    let ids: Vec<u64> = account
-        .commitments()
-        .iter()
-        .map(|c| c.prestazione_id)
-        .collect();
+    let ids: Vec<u64> = account.commitments().map(|c| c.prestazione_id).collect();
     assert_eq!(ids, [1, 2]);
     assert_eq!(account.committed(), Euro::from_cents(9928));
-    assert!(
-        account
-            .commitments()
-            .iter()
-            .all(|c| c.on == date!(2026 - 03 - 06))
-    );
+    assert!(account.commitments().all(|c| c.on == date!(2026 - 03 - 06)));
     // Again: the ids already hold funds; nothing changes.
     let before = account.clone();
     assert!(c.commit_funds(&mut account, PrestazioneId(2)).is_err());

@@ -577,6 +577,89 @@ fn pago_pa(amount: Euro, available_on: Date) -> TopUp {
     }
 }
 
+/// The balances of a funds account equal those recomputed from its history, whatever the
+/// order of the days (the account sums them in a tree, O(log n) per operation), and a refused
+/// operation changes nothing.
+mod funds_model {
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        TopUp { cents: u64, day: i64 },
+        Commit { id: u64, cents: u64, day: i64 },
+        Release { id: u64 },
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        // Days around 2026, and the ends of the calendar.
+        let day = prop_oneof![
+            8 => -400i64..400,
+            1 => Just(-3_000_000i64),
+            1 => Just(2_900_000i64),
+        ];
+        prop_oneof![
+            3 => (1u64..100_000, day.clone()).prop_map(|(cents, day)| Op::TopUp { cents, day }),
+            3 => (0u64..8, 1u64..50_000, day).prop_map(|(id, cents, day)| Op::Commit { id, cents, day }),
+            1 => (0u64..8).prop_map(|id| Op::Release { id }),
+        ]
+    }
+
+    fn day_of(n: i64) -> Date {
+        date!(2026 - 03 - 02)
+            .checked_add(time::Duration::days(n))
+            .unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
+    }
+
+    proptest! {
+        #[test]
+        fn balances_match_the_history(ops in prop::collection::vec(op(), 1..80), probes in prop::collection::vec(-3_000_000i64..3_000_000, 1..8)) {
+            let rules = on(date!(2026 - 03 - 02));
+            let mut account = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
+            let mut top_ups: Vec<(Date, u64)> = Vec::new();
+            let mut committed: Vec<(u64, u64)> = Vec::new();
+            for op in ops {
+                let before = account.clone();
+                match op {
+                    Op::TopUp { cents: c, day } => {
+                        account.top_up(pago_pa(cents(c), day_of(day)), rules).unwrap();
+                        top_ups.push((day_of(day), c));
+                    }
+                    Op::Commit { id, cents: c, day } => {
+                        let available: u64 = top_ups.iter().filter(|(d, _)| *d <= day_of(day)).map(|(_, c)| c).sum::<u64>()
+                            .saturating_sub(committed.iter().map(|(_, c)| c).sum());
+                        let result = account.commit(id, cents(c), day_of(day));
+                        let expected = !committed.iter().any(|(i, _)| *i == id) && c <= available;
+                        prop_assert_eq!(result.is_ok(), expected);
+                        if expected { committed.push((id, c)); } else { prop_assert_eq!(&account, &before); }
+                    }
+                    Op::Release { id } => {
+                        if let Ok(amount) = account.release(id) {
+                            let at = committed.iter().position(|(i, _)| *i == id).unwrap();
+                            prop_assert_eq!(amount, cents(committed.remove(at).1));
+                        } else {
+                            prop_assert!(!committed.iter().any(|(i, _)| *i == id));
+                            prop_assert_eq!(&account, &before);
+                        }
+                    }
+                }
+                let total_committed: u64 = committed.iter().map(|(_, c)| c).sum();
+                prop_assert_eq!(account.committed(), cents(total_committed));
+                let ids: Vec<u64> = account.commitments().map(|c| c.prestazione_id).collect();
+                prop_assert_eq!(ids, committed.iter().map(|(i, _)| *i).collect::<Vec<_>>());
+                for probe in &probes {
+                    let day = day_of(*probe);
+                    let paid: u64 = top_ups.iter().filter(|(d, _)| *d <= day).map(|(_, c)| c).sum();
+                    prop_assert_eq!(account.available_on(day), cents(paid.saturating_sub(total_committed)));
+                }
+                prop_assert_eq!(
+                    account.available_on(Date::MAX),
+                    cents(top_ups.iter().map(|(_, c)| c).sum::<u64>().saturating_sub(total_committed))
+                );
+            }
+        }
+    }
+}
+
 /// Source: CPO-COMM "Funds" and CPO-FUNDING: a communication needs funds covering the
 /// full cost; a refusal changes nothing; a revoca restores exactly.
 #[test]

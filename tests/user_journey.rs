@@ -556,6 +556,7 @@ fn giulia_registers_and_reads_her_scrivania() {
             CommunicatedPrestazione {
                 communicated_at: rome(p.day(), time!(21:00)),
                 revoked_at: None,
+                confirmed_at: None,
                 paid_on: (due <= viewed.date()).then_some(due),
                 prestazione: p,
             }

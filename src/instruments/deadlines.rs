@@ -493,6 +493,41 @@ fn before_end_of(
     })
 }
 
+/// Whether the prestatore's confirmation, at the instant `at` (in any offset), of a CPO
+/// prestazione of the Italian day `day` is in time: from 00:00 Italian civil time of the day of
+/// the work (no work is confirmed before it is done) until 23:59:59 Italian civil time of the 3rd
+/// day after, the revoca's window (reading R-CONFIRMATION, R-CIVIL-TIME).
+///
+/// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-CONFIRMATION).
+///
+/// # Errors
+///
+/// As [`revoca_deadline`].
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Rules, can_confirm};
+/// use time::macros::{date, datetime};
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// let day = date!(2026 - 03 - 07);
+/// assert!(can_confirm(datetime!(2026-03-07 18:00 +01:00), day, rules)?);
+/// assert!(can_confirm(datetime!(2026-03-10 23:59:59 +01:00), day, rules)?);
+/// assert!(!can_confirm(datetime!(2026-03-11 00:00:00 +01:00), day, rules)?);
+/// assert!(!can_confirm(datetime!(2026-03-06 18:00 +01:00), day, rules)?);
+/// // From a host in UTC: 23:30 UTC of 6/3 is 00:30 of 7/3 in Italy, already the day of the work.
+/// assert!(can_confirm(datetime!(2026-03-06 23:30 UTC), day, rules)?);
+/// assert!(!can_confirm(datetime!(2026-03-10 23:30 UTC), day, rules)?);
+/// // A day whose window ends past the calendar.
+/// assert!(can_confirm(datetime!(2026-03-10 12:00 +01:00), time::Date::MAX, rules).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn can_confirm(at: OffsetDateTime, day: Date, rules: &Rules) -> Result<bool, InstrumentError> {
+    let in_revoca_window = can_revoke(at, day, rules)?;
+    let italian_day = ItalianClock::of_rules(rules).date_of(at)?;
+    Ok(italian_day >= day && in_revoca_window)
+}
+
 /// The day by which INPS pays the prestatore for a prestazione on `day`: the 15th of the next
 /// month, whatever weekday it falls on (7/3/2026 → 15/4/2026; 31/12 → 15/1 of the next year).
 ///

@@ -24,9 +24,9 @@ pub use communication::{
 };
 pub use cost::{CostBreakdown, max_cpo_compenso_for_budget, max_lf_titoli_for_budget};
 pub use deadlines::{
-    CpoWindowCommunication, can_revoke, check_cpo_communication, cpo_communication_deadline,
-    lf_communication_deadline, lf_communication_in_time, payment_date, post_office_collectable_on,
-    revoca_deadline, revoca_deadline_at,
+    CpoWindowCommunication, can_confirm, can_revoke, check_cpo_communication,
+    cpo_communication_deadline, lf_communication_deadline, lf_communication_in_time, payment_date,
+    post_office_collectable_on, revoca_deadline, revoca_deadline_at,
 };
 pub use funds::{Causale, Commitment, FundsAccount, FundsError, FundsEvent, TopUp};
 pub use pay::{

@@ -61,8 +61,7 @@ pub fn titoli_for_minutes(minutes: u32, rules: &Rules) -> Result<u32, Instrument
     if minutes == 0 {
         return Err(InstrumentError::ZeroMinutes);
     }
-    // `max_minutes` is positive (checked when the table is built); `max(1)` keeps this total.
-    Ok(minutes.div_ceil(rules.lf_titolo.value.max_minutes.max(1)))
+    Ok(rules.lf_titolo.value.titoli_needed(minutes))
 }
 
 /// The least CPO compenso for one calendar day's prestazione of `minutes`: the daily minimum

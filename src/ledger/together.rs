@@ -95,6 +95,7 @@ impl Ledger {
                     counted.pair = counted.pair.step(&e.delta, true)?;
                 }
             }
+            super::check_titoli(rules, &probe)?;
             let assessment = Ledger::judge(rules, &self.thresholds, &probe, &counted)?;
             // What recording it would add (the interned numbers are not used by the totals'
             // steps).

@@ -5,10 +5,11 @@ use std::fmt;
 use time::Date;
 
 use crate::ateco::{AmbiguousActivity, AtecoCode, AtecoEdition, Sector, SectorMembership};
-use crate::identity::CodiceFiscale;
+use crate::identity::{CodiceFiscale, CodiceFiscaleKind};
 use crate::parties::headcount::Headcounts;
 use crate::parties::id::UtilizzatoreId;
 use crate::prestazione::CapProfile;
+use crate::redact::Name;
 use crate::rules::Rules;
 
 /// Why utilizzatore data are invalid.
@@ -434,7 +435,7 @@ impl PriorRelationship {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -448,6 +449,27 @@ pub struct Utilizzatore {
     declared_activities: Vec<DeclaredActivity>,
     headcounts: Headcounts,
     prior_relationships: Vec<PriorRelationship>,
+}
+
+impl fmt::Debug for Utilizzatore {
+    /// The name of a persona fisica (an utilizzatore with a personal codice fiscale) shows its
+    /// first letter only (personal data); a firm's name is shown.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let personal = matches!(self.id, UtilizzatoreId::CodiceFiscale(cf) if cf.kind() == CodiceFiscaleKind::Personale);
+        let mut d = f.debug_struct("Utilizzatore");
+        d.field("id", &self.id);
+        if personal {
+            d.field("name", &Name(&self.name));
+        } else {
+            d.field("name", &self.name);
+        }
+        d.field("kind", &self.kind)
+            .field("ateco", &self.ateco)
+            .field("declared_activities", &self.declared_activities)
+            .field("headcounts", &self.headcounts)
+            .field("prior_relationships", &self.prior_relationships)
+            .finish()
+    }
 }
 
 #[cfg(feature = "serde")]

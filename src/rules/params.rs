@@ -42,6 +42,15 @@ pub struct TitoloSplit {
     pub max_minutes: u32,
 }
 
+impl TitoloSplit {
+    /// The whole titoli a prestazione of `minutes` needs: each pays for at most `max_minutes`
+    /// and titoli are indivisible, so `minutes / max_minutes` rounded up (LF-TITOLO).
+    pub(crate) fn titoli_needed(&self, minutes: u32) -> u32 {
+        // `max_minutes` is positive (checked when the table is built); `max(1)` keeps this total.
+        minutes.div_ceil(self.max_minutes.max(1))
+    }
+}
+
 /// The CPO daily minimum compenso: `amount` for a prestazione of up to `max_continuous_hours`
 /// continuous hours within the day.
 ///
@@ -548,6 +557,12 @@ pub enum ClockRule {
 pub(crate) trait RuleValue {
     /// A short human-readable rendering of the value.
     fn describe(&self) -> String;
+
+    /// How many items the value holds (a list counts each of its items), to bound what a
+    /// rules table may hold: every version of the table holds a copy.
+    fn items(&self) -> usize {
+        1
+    }
 }
 
 impl RuleValue for Euro {
@@ -586,6 +601,9 @@ impl<T: RuleValue> RuleValue for Option<T> {
             None => "not in force".to_owned(),
         }
     }
+    fn items(&self) -> usize {
+        self.as_ref().map_or(0, RuleValue::items)
+    }
 }
 impl<T: RuleValue> RuleValue for Vec<T> {
     fn describe(&self) -> String {
@@ -594,6 +612,11 @@ impl<T: RuleValue> RuleValue for Vec<T> {
         }
         let parts: Vec<String> = self.iter().map(RuleValue::describe).collect();
         parts.join(", ")
+    }
+    fn items(&self) -> usize {
+        self.iter()
+            .map(RuleValue::items)
+            .fold(0, usize::saturating_add)
     }
 }
 impl RuleValue for TitoloSplit {
@@ -676,6 +699,9 @@ impl RuleValue for CommunicationWindow {
     fn describe(&self) -> String {
         format!("{} days for {}", self.days, self.sectors.describe())
     }
+    fn items(&self) -> usize {
+        self.sectors.items().saturating_add(1)
+    }
 }
 impl RuleValue for FineRule {
     fn describe(&self) -> String {
@@ -719,6 +745,9 @@ impl RuleValue for FundingChannels {
         } else {
             parts.join(", ")
         }
+    }
+    fn items(&self) -> usize {
+        self.channels.items().saturating_add(1)
     }
 }
 
