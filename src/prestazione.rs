@@ -411,7 +411,7 @@ pub(crate) fn lf_titoli(
 ) -> Result<u32, PrestazioneError> {
     // The fast path is integer arithmetic (it runs on the ledger's record path); the errors
     // are built out of line.
-    let each = u64::try_from(split.value.compenso.cents()).unwrap_or(0);
+    let each = split.value.compenso.cents();
     if each == 0 || !cents.is_multiple_of(each) {
         return Err(not_whole_titoli(id, cents, split));
     }
@@ -578,8 +578,7 @@ impl TryFrom<PrestazioneDraft> for Prestazione {
             });
         }
         if draft.instrument == Instrument::LibrettoFamiglia {
-            // The compenso is at most cap a here, so its cents fit.
-            let cents = u64::try_from(draft.compenso.cents()).unwrap_or(u64::MAX);
+            let cents = draft.compenso.cents();
             lf_titoli(id, cents, draft.minutes, &rules.lf_titolo)?;
         }
         Ok(Prestazione(draft))

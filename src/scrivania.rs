@@ -1283,12 +1283,7 @@ fn contributions(p: &Prestazione, rules: &Rules) -> Result<(Euro, Euro), Scrivan
     let id = p.id();
     let cost = match p.instrument() {
         Instrument::LibrettoFamiglia => {
-            let cents =
-                u64::try_from(p.compenso().cents()).map_err(|_| ScrivaniaError::Overflow {
-                    id,
-                    what: "compenso",
-                })?;
-            let count = lf_titoli(id, cents, p.minutes(), &rules.lf_titolo)?;
+            let count = lf_titoli(id, p.compenso().cents(), p.minutes(), &rules.lf_titolo)?;
             CostBreakdown::lf(count, rules)
         }
         Instrument::ContrattoPrestazioneOccasionale => CostBreakdown::cpo(p.compenso(), rules),

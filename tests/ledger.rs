@@ -1747,7 +1747,7 @@ mod properties {
                 let mine = entries
                     .iter()
                     .filter(|e| e.prestatore == cf && e.day.year() == year);
-                let sum: u128 = mine.clone().map(|e| e.compenso.cents()).sum();
+                let sum: u64 = mine.clone().map(|e| e.compenso.cents()).sum();
                 assert_eq!(t.compensi.cents(), sum);
                 assert_eq!(t.prestazioni as usize, mine.count());
                 for u in 0..3 {
@@ -1759,12 +1759,12 @@ mod properties {
                             e.prestatore == cf && e.utilizzatore == uid && e.day.year() == year
                         })
                         .collect();
-                    let steward: u128 = mine
+                    let steward: u64 = mine
                         .iter()
                         .filter(|e| e.steward)
                         .map(|e| e.compenso.cents())
                         .sum();
-                    let other: u128 = mine
+                    let other: u64 = mine
                         .iter()
                         .filter(|e| !e.steward)
                         .map(|e| e.compenso.cents())
@@ -1810,7 +1810,7 @@ mod properties {
                 };
                 assert!(t.counted_cap_utilizzatore <= dec(cap_b));
             }
-            let by_month: u128 = (1..=12u8)
+            let by_month: u64 = (1..=12u8)
                 .map(|m| {
                     ledger
                         .month_totals(year, Month::try_from(m).unwrap())
@@ -1818,11 +1818,11 @@ mod properties {
                         .cents()
                 })
                 .sum();
-            let by_instrument: u128 = [LF, CPO]
+            let by_instrument: u64 = [LF, CPO]
                 .into_iter()
                 .map(|i| ledger.instrument_totals(year, i).compensi.cents())
                 .sum();
-            let all: u128 = entries
+            let all: u64 = entries
                 .iter()
                 .filter(|e| e.day.year() == year)
                 .map(|e| e.compenso.cents())

@@ -99,13 +99,8 @@ fn any_euro() -> impl Strategy<Value = Euro> {
         Just(Euro::from_cents(u64::MAX)),
         any::<u64>().prop_map(Euro::from_cents),
         (0u64..10_000_000).prop_map(Euro::from_cents),
-        any::<u128>().prop_map(|c| {
-            Euro::new(Decimal::from_i128_with_scale(
-                i128::try_from(c >> 32).unwrap(),
-                2,
-            ))
-            .unwrap()
-        }),
+        any::<u64>()
+            .prop_map(|c| { Euro::new(Decimal::from_i128_with_scale(i128::from(c), 2)).unwrap() }),
     ]
 }
 
@@ -1761,8 +1756,8 @@ mod serde_input {
             near("1234.50").prop_map(Value::from),
             any_text().prop_map(Value::from),
             prop_oneof![
-                Just(json!("792281625142643375935439503.35")),
-                Just(json!("792281625142643375935439503.36")),
+                Just(json!("184467440737095516.15")),
+                Just(json!("184467440737095516.16")),
                 Just(json!("-0.00")),
                 Just(json!("9999-12-31")),
                 Just(json!("-9999-01-01")),

@@ -515,7 +515,7 @@ impl FundsAccount {
         let overflow = FundsError::Overflow {
             what: "total paid in",
         };
-        let cents = u64::try_from(top_up.amount.cents()).map_err(|_| overflow.clone())?;
+        let cents = top_up.amount.cents();
         self.paid_in
             .add(top_up.available_on, cents)
             .ok_or(overflow)?;
@@ -602,9 +602,7 @@ impl FundsAccount {
                 instrument: self.instrument,
             });
         }
-        // `amount` is at most the available balance, itself held in cents.
-        let cents = u64::try_from(amount.cents())
-            .map_err(|_| FundsError::Overflow { what: "commitment" })?;
+        let cents = amount.cents();
         let commitment = Commitment {
             prestazione_id,
             amount,
@@ -653,7 +651,7 @@ impl FundsAccount {
         self.by_prestazione.remove(&prestazione_id);
         self.committed_cents = self
             .committed_cents
-            .saturating_sub(u64::try_from(commitment.amount.cents()).unwrap_or(0));
+            .saturating_sub(commitment.amount.cents());
         self.history.push(FundsEvent::Release(commitment));
         Ok(commitment.amount)
     }

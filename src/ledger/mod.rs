@@ -866,15 +866,6 @@ fn cap_b(rules: &Rules, events_sector: bool) -> (Euro, &Citation) {
     }
 }
 
-// Lazy errors on the hot path: an eager `LedgerError` is built and dropped (a call to its drop
-// glue) on every call, about 40 instructions of `assess` (callgrind).
-#[allow(clippy::unnecessary_lazy_evaluations)]
-fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
-    u64::try_from(amount.cents()).map_err(|_| LedgerError::Overflow {
-        what: "compenso in cents",
-    })
-}
-
 /// The highest of the (sorted) warning `thresholds`, percentages, that `total` reaches of
 /// `limit`.
 fn warning_level(thresholds: &[u8], total: u128, limit: u128) -> Option<u8> {
@@ -1154,19 +1145,19 @@ impl Ledger {
         self.years.get_mut(at).ok_or(LedgerError::Inconsistent)
     }
 
-    fn probe(&self, p: &Prestazione) -> Result<Probe, LedgerError> {
-        Ok(Probe {
+    fn probe(&self, p: &Prestazione) -> Probe {
+        Probe {
             id: p.id(),
             day: p.day(),
             instrument: p.instrument(),
             prestatore: self.prestatori.get(&p.prestatore().canonical()),
             utilizzatore: self.utilizzatori.get(&p.utilizzatore().canonical()),
-            cents: cents_of(p.compenso())?,
+            cents: p.compenso().cents(),
             minutes: p.minutes(),
             special: p.special_category(),
             steward: p.steward(),
             profile: p.profile(),
-        })
+        }
     }
 
     /// Assesses a prestazione against every cap without changing anything: the breaches (each
@@ -1219,7 +1210,7 @@ impl Ledger {
         if self.index.contains(&self.entries, p.id().0) {
             return Err(LedgerError::DuplicateId { id: p.id() });
         }
-        self.evaluate(&self.probe(p)?)
+        self.evaluate(&self.probe(p))
     }
 
     fn money_cap(
@@ -1244,7 +1235,7 @@ impl Ledger {
             // weight of at most 1 as the rules table requires), limits < 2^71.
             && let Some(total_u) = used_u.checked_add(u128::from(nominal_c) * u128::from(w_num))
         {
-            let lim_u = u128::from(cents_of(limit)?) * 100;
+            let lim_u = u128::from(limit.cents()) * 100;
             let room_u = lim_u.saturating_sub(total_u);
             // Nominal room in cents = room / weight, rounded down: room_u / w_num.
             if let Ok(headroom_c) = u64::try_from(room_u / u128::from(w_num)) {
@@ -1287,7 +1278,7 @@ impl Ledger {
             None => room,
         };
         let headroom = Euro::round_down(nominal_room).map_err(|_| overflow("headroom"))?;
-        let titoli = titoli_in(cents_of(headroom)?, per_titolo);
+        let titoli = titoli_in(headroom.cents(), per_titolo);
         let warning = thresholds.iter().rev().copied().find(|t| {
             total.checked_mul(Decimal::ONE_HUNDRED) >= lim.checked_mul(Decimal::from(*t))
         });
@@ -1312,7 +1303,7 @@ impl Ledger {
         requested: u64,
         per_titolo: Euro,
     ) -> Result<MoneyCap, LedgerError> {
-        let lim = cents_of(limit)?;
+        let lim = limit.cents();
         let total = used
             .checked_add(requested)
             .ok_or_else(|| overflow("cap total"))?;
@@ -1714,7 +1705,9 @@ impl Ledger {
             ..
         } = self;
         let rules = table.in_force_on(p.day()).map_err(LedgerError::from)?;
-        #[allow(clippy::unnecessary_lazy_evaluations)] // see `cents_of`
+        // Lazy errors on the hot path: an eager `LedgerError` is built and dropped (a call to its
+        // drop glue) on every call, about 40 instructions of `assess` (callgrind).
+        #[allow(clippy::unnecessary_lazy_evaluations)]
         let year = years.get_mut(at).ok_or_else(|| LedgerError::Inconsistent)?;
         let prestatore_key = p.prestatore().canonical();
         let utilizzatore_key = p.utilizzatore().canonical();
@@ -1724,7 +1717,7 @@ impl Ledger {
             instrument: p.instrument(),
             prestatore: prestatori.get(&prestatore_key),
             utilizzatore: utilizzatori.get(&utilizzatore_key),
-            cents: cents_of(p.compenso())?,
+            cents: p.compenso().cents(),
             minutes: p.minutes(),
             special: p.special_category(),
             steward: p.steward(),
@@ -1781,7 +1774,7 @@ impl Ledger {
             p.steward(),
             p.profile(),
         ) | counting(rules, p.instrument(), p.steward());
-        let cents = cents_of(p.compenso())?;
+        let cents = p.compenso().cents();
         if p.instrument() == Instrument::LibrettoFamiglia {
             lf_titoli(p.id(), cents, p.minutes(), &rules.lf_titolo)?;
         }
@@ -1836,7 +1829,8 @@ impl Ledger {
         Ok(())
     }
 
-    #[allow(clippy::unnecessary_lazy_evaluations)] // see `cents_of`
+    // Lazy error on the hot path (see `record_in_year`).
+    #[allow(clippy::unnecessary_lazy_evaluations)]
     fn find(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
         self.index
             .position(&self.entries, id.0)
@@ -2190,7 +2184,7 @@ impl Ledger {
     ) -> Result<Assessment, RecordError> {
         let (position, old) = self.correctable(p)?;
         self.change_totals(&old, false)?;
-        let assessed = self.probe(p).and_then(|probe| self.evaluate(&probe));
+        let assessed = self.evaluate(&self.probe(p));
         let outcome = match assessed {
             Err(e) => Err(RecordError::Invalid(e)),
             Ok(a) if refuses(policy, &a) => Err(RecordError::Refused(Box::new(a))),
@@ -2278,7 +2272,7 @@ impl Ledger {
         }
         let reading = External {
             as_of: total.as_of,
-            cents: cents_of(total.total)?,
+            cents: total.total.cents(),
         };
         let prestatore = self.prestatori.intern(total.prestatore.canonical())?;
         Ok(self.year_mut(total.year)?.set_external(prestatore, reading))
@@ -3146,7 +3140,7 @@ const ALL_MONTHS: [usize; 12] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 fn titoli_in(cents: u64, per_titolo: Euro) -> u32 {
     match per_titolo.cents() {
         0 => 0,
-        each => u32::try_from(u128::from(cents) / each).unwrap_or(u32::MAX),
+        each => u32::try_from(cents / each).unwrap_or(u32::MAX),
     }
 }
 

@@ -77,7 +77,7 @@ impl Ledger {
                 return Err(LedgerError::DuplicateId { id: p.id() });
             }
             let rules = self.table.in_force_on(p.day())?;
-            let probe = self.probe(p)?;
+            let probe = self.probe(p);
             let mut counted = self.counted(&probe);
             let year = p.day().year();
             let prestatore = p.prestatore().canonical();

@@ -392,7 +392,7 @@ impl Ledger {
     fn assess_correction(&mut self, p: &Prestazione) -> Result<Assessment, LedgerError> {
         let (_, old) = self.correctable(p)?;
         self.change_totals(&old, false)?;
-        let assessed = self.probe(p).and_then(|probe| self.evaluate(&probe));
+        let assessed = self.evaluate(&self.probe(p));
         self.change_totals(&old, true)?;
         assessed
     }
