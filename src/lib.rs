@@ -104,6 +104,28 @@
 //!     E1 to E11 (each a doctest), the sources and what was not verified, and the
 //!     [glossary](law::glossary) of the Italian terms the API keeps.
 //!
+//! ## Rules in the API
+//!
+//! The rules reach the API one way, by what a call covers:
+//!
+//! - **`&Rules`**, one version of the table ([`RulesTable::in_force_on`],
+//!   [`Rules::in_force_on`]), for a calculation within one day: a cost ([`CostBreakdown`]), a pay
+//!   floor ([`cpo_minimum_compenso`]), one day's deadline ([`revoca_deadline`],
+//!   [`check_cpo_communication`]), admissibility ([`assess_admissibility`]), a top-up of the
+//!   prepaid funds ([`FundsAccount::top_up`]).
+//! - **`&RulesTable`** for anything that spans days or lives long: the communications
+//!   ([`LfCommunication::new`], [`CpoCommunication::new`]), [`split_at_midnight`], the
+//!   [`Scrivania`], a registration's events ([`Registration::apply_with`]), and a ledger's table
+//!   ([`Ledger::new`], [`Ledger::replay`], [`Ledger::replay_verified`]).
+//! - **A long-lived value owns its table.** A [`Ledger`] keeps the table it was built on, and
+//!   every call on it uses that table: [`Ledger::assess`], [`Ledger::record`], [`Ledger::room`],
+//!   and [`assess_booking`], which takes the ledger and no table.
+//!   [`Ledger::rules_table`] returns it (to build shards and replays on the same table).
+//!
+//! A [`RulesTable`] shares its rows behind an `Arc`: cloning one is cheap, and clones of one table
+//! compare equal at once (so [`Ledger::merge`] of shards built on one table does not compare
+//! rows).
+//!
 //! ## Readings of open points
 //!
 //! Where the sources disagree or are silent, the crate takes the conservative reading, under which

@@ -5,8 +5,6 @@
 #[path = "../benches/support/national.rs"]
 mod national;
 
-use std::sync::Arc;
-
 use national::{codice_fiscale, partita_iva};
 use prestazioni_occasionali::{
     AgriculturalArea, CapProfile, CodiceFiscale, Consequence, Euro, Excess, ExternalTotal,
@@ -725,10 +723,10 @@ fn the_area_round_trips_through_events_replay_and_merge() {
         };
         assert_eq!(p.profile().agricultural_area, area);
     }
-    let replayed = Ledger::replay(ledger.rules_table_arc(), &events).unwrap();
+    let replayed = Ledger::replay(ledger.rules_table(), &events).unwrap();
     assert_eq!(replayed, ledger);
-    let mut left = Ledger::replay(ledger.rules_table_arc(), &events[..2]).unwrap();
-    let right = Ledger::replay(ledger.rules_table_arc(), &events[2..]).unwrap();
+    let mut left = Ledger::replay(ledger.rules_table(), &events[..2]).unwrap();
+    let right = Ledger::replay(ledger.rules_table(), &events[2..]).unwrap();
     left.merge(&right).unwrap();
     assert_eq!(left, ledger);
     // Equality sees the area: the same prestazioni without it make a different ledger.
@@ -753,7 +751,7 @@ fn hours_limit_for_lf_is_configurable() {
     for row in &mut builder.hours_limit_applies_to_lf {
         row.value = false;
     }
-    let ledger = Ledger::new(Arc::new(builder.build().unwrap()));
+    let ledger = Ledger::new(&builder.build().unwrap());
     assert!(ledger.assess(&p).unwrap().hours.is_none());
     let cpo = P::new(2, 1, firm(1), "36").build();
     assert!(ledger.assess(&cpo).unwrap().hours.is_some());
@@ -814,7 +812,7 @@ fn stewards_count_in_c_bis() {
     for row in &mut builder.steward_counts_toward_cap_prestatore {
         row.value = false;
     }
-    let ledger = Ledger::new(Arc::new(builder.build().unwrap()));
+    let ledger = Ledger::new(&builder.build().unwrap());
     let a = ledger
         .assess(&P::new(1, 1, club, "96").steward().build())
         .unwrap();
@@ -1057,7 +1055,7 @@ fn lf_correction() {
     );
     let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
     assert_eq!(
-        Ledger::replay(ledger.rules_table_arc(), &events).unwrap(),
+        Ledger::replay(ledger.rules_table(), &events).unwrap(),
         ledger
     );
 }
@@ -1081,7 +1079,7 @@ fn a_correction_never_moves_a_prestazione() {
             "calendar year (2026 to 2027)",
         ),
     ];
-    let table = ledger.rules_table_arc();
+    let table = ledger.rules_table().clone();
     let before = ledger.clone();
     for (draft, what) in changes {
         let moved = draft.build();
@@ -1095,9 +1093,7 @@ fn a_correction_never_moves_a_prestazione() {
             LedgerEvent::Corrected(moved),
         ];
         assert_eq!(
-            Ledger::replay(Arc::clone(&table), &log)
-                .unwrap_err()
-                .to_string(),
+            Ledger::replay(&table, &log).unwrap_err().to_string(),
             expected
         );
     }
@@ -1202,7 +1198,7 @@ fn the_prestatore_confirms_a_cpo_prestazione() {
         at: datetime!(2026-03-08 18:00 +01:00)
     }));
     assert_eq!(
-        Ledger::replay(ledger.rules_table_arc(), &events).unwrap(),
+        Ledger::replay(ledger.rules_table(), &events).unwrap(),
         ledger
     );
     // A log that revokes a confirmed prestazione cannot be replayed.
@@ -1218,7 +1214,7 @@ fn the_prestatore_confirms_a_cpo_prestazione() {
         },
     ];
     assert!(matches!(
-        Ledger::replay(ledger.rules_table_arc(), &impossible),
+        Ledger::replay(ledger.rules_table(), &impossible),
         Err(LedgerError::Confirmed { .. })
     ));
 }
@@ -1228,14 +1224,14 @@ fn the_prestatore_confirms_a_cpo_prestazione() {
 /// figures and citation, and each revoca or confirmation out of time.
 #[test]
 fn verification_finds_what_trusting_replay_and_merge_accept() {
-    let table = Ledger::default().rules_table_arc();
+    let table = Ledger::default().rules_table().clone();
     // Three 1.000,00 CPO records of one pair: the third passes cap c by 500,00.
     let three: Vec<LedgerEvent> = (1..=3)
         .map(|id| LedgerEvent::Recorded(P::new(id, 1, firm(1), "1000").build()))
         .collect();
-    assert_eq!(Ledger::replay(Arc::clone(&table), &three).unwrap().len(), 3);
-    let (ledger, findings) = Ledger::replay_verified(Arc::clone(&table), &three).unwrap();
-    assert_eq!(ledger, Ledger::replay(Arc::clone(&table), &three).unwrap());
+    assert_eq!(Ledger::replay(&table, &three).unwrap().len(), 3);
+    let (ledger, findings) = Ledger::replay_verified(&table, &three).unwrap();
+    assert_eq!(ledger, Ledger::replay(&table, &three).unwrap());
     assert_eq!(findings.len(), 1);
     assert_eq!(
         findings[0].to_string(),
@@ -1266,7 +1262,7 @@ fn verification_finds_what_trusting_replay_and_merge_accept() {
             at: datetime!(2027-03-08 10:00 +01:00),
         },
     ];
-    let (ledger, findings) = Ledger::replay_verified(Arc::clone(&table), &late).unwrap();
+    let (ledger, findings) = Ledger::replay_verified(&table, &late).unwrap();
     assert_eq!(
         findings.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [format!(
@@ -1277,11 +1273,11 @@ fn verification_finds_what_trusting_replay_and_merge_accept() {
     assert_eq!(ledger.verify(), findings);
 
     // Two shards of 2.000,00 for one pair: each lawful, merged above cap c.
-    let mut march = Ledger::new(Arc::clone(&table));
+    let mut march = Ledger::new(&table);
     march
         .record(&P::new(1, 1, firm(1), "2000").build())
         .unwrap();
-    let mut april = Ledger::new(Arc::clone(&table));
+    let mut april = Ledger::new(&table);
     april
         .record(
             &P::new(2, 1, firm(1), "2000")
@@ -1317,7 +1313,7 @@ fn verification_finds_what_trusting_replay_and_merge_accept() {
             at: datetime!(2026-03-08 10:00 +01:00),
         },
     ];
-    let (ledger, findings) = Ledger::replay_verified(Arc::clone(&table), &log).unwrap();
+    let (ledger, findings) = Ledger::replay_verified(&table, &log).unwrap();
     assert_eq!(
         findings.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
@@ -1405,7 +1401,7 @@ fn the_regenerated_log_is_a_fixed_point() {
         .unwrap();
     ledger.set_external_total(&reading(1, "2460")).unwrap();
     let log: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
-    let again = Ledger::replay(ledger.rules_table_arc(), &log).unwrap();
+    let again = Ledger::replay(ledger.rules_table(), &log).unwrap();
     assert_eq!(again, ledger);
     let regenerated: Vec<LedgerEvent> = again.events().collect::<Result<_, _>>().unwrap();
     assert_eq!(regenerated, log);
@@ -1458,7 +1454,7 @@ fn errors_before_regime_and_merge_of_different_tables() {
     for row in &mut builder.hours_limit_applies_to_lf {
         row.value = false;
     }
-    let mut other = Ledger::new(Arc::new(builder.build().unwrap()));
+    let mut other = Ledger::new(&builder.build().unwrap());
     assert_eq!(other.merge(&ledger), Err(LedgerError::DifferentRules));
 }
 
@@ -1474,7 +1470,7 @@ fn revoca_citation() -> String {
 
 /// A rules table whose titolo pays 16,00 net (20,00 = 16,00 + 3,30 + 0,50 + 0,20), one hour
 /// each: a prestazione of 8,00 for an hour is valid under the embedded table, not under this one.
-fn table_with_titolo_of_16() -> Arc<RulesTable> {
+fn table_with_titolo_of_16() -> RulesTable {
     let mut builder = RulesTable::embedded().to_builder();
     for row in &mut builder.lf_titolo {
         row.value.value = eur("20");
@@ -1483,7 +1479,7 @@ fn table_with_titolo_of_16() -> Arc<RulesTable> {
         row.value.inail = eur("0.50");
         row.value.oneri = eur("0.20");
     }
-    Arc::new(builder.build().unwrap())
+    builder.build().unwrap()
 }
 
 /// Source: art. 54-bis c. 10-11 D.L. 50/2017, INPS circ. 107/2017 (LF-TITOLO): an LF compenso is
@@ -1522,11 +1518,11 @@ fn lf_records_are_whole_titoli_covering_the_minutes() {
     let expected = format!(
         "prestazione #6: LF compenso 8,00 € is not a whole number of titoli of 16,00 € (LF-TITOLO: {titolo})"
     );
-    let mut own = Ledger::new(Arc::clone(&table));
+    let mut own = Ledger::new(&table);
     assert_eq!(own.assess(&hour).unwrap_err().to_string(), expected);
     assert_eq!(own.record(&hour).unwrap_err().to_string(), expected);
     assert_eq!(
-        Ledger::replay(Arc::clone(&table), [LedgerEvent::Recorded(hour.clone())])
+        Ledger::replay(&table, [LedgerEvent::Recorded(hour.clone())])
             .unwrap_err()
             .to_string(),
         expected
@@ -1638,10 +1634,7 @@ fn events_and_assessments_round_trip_through_serde() {
     );
     let back: Vec<LedgerEvent> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, events);
-    assert_eq!(
-        Ledger::replay(ledger.rules_table_arc(), &back).unwrap(),
-        ledger
-    );
+    assert_eq!(Ledger::replay(ledger.rules_table(), &back).unwrap(), ledger);
     let json = serde_json::to_string(&a).unwrap();
     assert_eq!(
         serde_json::from_str::<prestazioni_occasionali::Assessment>(&json).unwrap(),
@@ -2063,7 +2056,7 @@ mod properties {
             unchanged(&l)?;
             // A merge refused for a duplicate id, after the new prestazioni would have gone in.
             if let Some(LedgerEvent::Recorded(p)) = events.first() {
-                let mut shard = Ledger::replay(ledger.rules_table_arc(), batch.iter().filter(|e| matches!(e, LedgerEvent::Recorded(q) if q.id().0 >= 1_000))).unwrap();
+                let mut shard = Ledger::replay(ledger.rules_table(), batch.iter().filter(|e| matches!(e, LedgerEvent::Recorded(q) if q.id().0 >= 1_000))).unwrap();
                 shard.apply(&LedgerEvent::Recorded(p.clone())).unwrap();
                 let mut l = ledger.clone();
                 prop_assert!(l.merge(&shard).is_err());
@@ -2099,13 +2092,13 @@ mod properties {
         fn random_histories_keep_every_invariant(ops in prop::collection::vec(op(), 1..60), seed in any::<u64>()) {
             let (ledger, events) = run(&ops);
             // Replay of the host's log and of the regenerated log equal the original.
-            let table = ledger.rules_table_arc();
-            prop_assert_eq!(&Ledger::replay(Arc::clone(&table), &events).unwrap(), &ledger);
+            let table = ledger.rules_table().clone();
+            prop_assert_eq!(&Ledger::replay(&table, &events).unwrap(), &ledger);
             let regenerated: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
-            prop_assert_eq!(&Ledger::replay(Arc::clone(&table), &regenerated).unwrap(), &ledger);
+            prop_assert_eq!(&Ledger::replay(&table, &regenerated).unwrap(), &ledger);
             // Merge of three shards: commutative, associative, equal to the single ledger.
             let parts: Vec<Ledger> = (0..3)
-                .map(|s| Ledger::replay(Arc::clone(&table), events.iter().filter(|e| shard(e, seed, 3) == s)).unwrap())
+                .map(|s| Ledger::replay(&table, events.iter().filter(|e| shard(e, seed, 3) == s)).unwrap())
                 .collect();
             let merged = |order: [usize; 3]| {
                 let mut l = parts[order[0]].clone();

@@ -61,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
     let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
     common::serde_round_trip(&events);
     assert_eq!(
-        Ledger::replay(ledger.rules_table_arc(), &events).unwrap(),
+        Ledger::replay(ledger.rules_table(), &events).unwrap(),
         ledger
     );
 });

@@ -13,7 +13,6 @@ use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::hash::Hash;
-use std::sync::{Arc, OnceLock};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use time::{Date, Month, OffsetDateTime};
@@ -723,7 +722,7 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// ```
 #[derive(Clone)]
 pub struct Ledger {
-    table: Arc<RulesTable>,
+    table: RulesTable,
     thresholds: Vec<u8>,
     prestatori: Interner<CodiceFiscale>,
     utilizzatori: Interner<UtilizzatoreId>,
@@ -751,10 +750,7 @@ impl fmt::Debug for Ledger {
 impl Default for Ledger {
     /// An empty ledger on the embedded rules table, without warning thresholds.
     fn default() -> Ledger {
-        static EMBEDDED: OnceLock<Arc<RulesTable>> = OnceLock::new();
-        Ledger::new(Arc::clone(
-            EMBEDDED.get_or_init(|| Arc::new(RulesTable::embedded().clone())),
-        ))
+        Ledger::new(RulesTable::embedded())
     }
 }
 
@@ -763,8 +759,7 @@ impl PartialEq for Ledger {
     /// (same ids, data and revoked state), the same external totals and the same totals;
     /// internal numbering and warning thresholds are not compared. Cost: O(n log n).
     fn eq(&self, other: &Ledger) -> bool {
-        (Arc::ptr_eq(&self.table, &other.table) || self.table == other.table)
-            && self.snapshot() == other.snapshot()
+        self.table == other.table && self.snapshot() == other.snapshot()
     }
 }
 
@@ -995,25 +990,35 @@ struct Counted {
 }
 
 impl Ledger {
-    /// An empty ledger on a rules table (the host's own, or
-    /// `Arc::new(RulesTable::embedded().clone())`; [`Ledger::default`] uses the embedded one).
+    /// An empty ledger on a rules table: the embedded one ([`RulesTable::embedded`], what
+    /// [`Ledger::default`] uses) or the host's own. The ledger keeps the table (a clone of it,
+    /// which shares its rows: an `Arc` inside), and every call on the ledger applies it.
+    ///
+    /// It takes the table by reference because a host almost always holds one (the embedded
+    /// table is a `&'static RulesTable`, [`Ledger::rules_table`] returns a reference): shards and
+    /// replays of a ledger are built with `Ledger::new(ledger.rules_table())`, without a clone
+    /// at the call site.
     ///
     /// # Examples
     ///
     /// ```
-    /// use std::sync::Arc;
     /// use prestazioni_occasionali::{Ledger, RulesTable};
     ///
     /// let mut builder = RulesTable::embedded().to_builder();
     /// builder.hours_limit_applies_to_lf[0].value = false; // the other reading of R-HOURS-LF
-    /// let ledger = Ledger::new(Arc::new(builder.build()?));
+    /// let ledger = Ledger::new(&builder.build()?);
     /// assert!(ledger.is_empty());
+    /// assert_ne!(ledger.rules_table(), RulesTable::embedded());
+    ///
+    /// // A shard on the same table.
+    /// let shard = Ledger::new(ledger.rules_table());
+    /// assert_eq!(shard.rules_table(), ledger.rules_table());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn new(table: Arc<RulesTable>) -> Ledger {
+    pub fn new(table: &RulesTable) -> Ledger {
         Ledger {
-            table,
+            table: table.clone(),
             thresholds: Vec::new(),
             prestatori: Interner::default(),
             utilizzatori: Interner::default(),
@@ -2629,7 +2634,7 @@ impl Ledger {
     /// use prestazioni_occasionali::{Ledger, LedgerEvent};
     /// let ledger = Ledger::default();
     /// let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>()?;
-    /// assert_eq!(Ledger::replay(Ledger::default().rules_table_arc(), &events)?, ledger);
+    /// assert_eq!(Ledger::replay(Ledger::default().rules_table(), &events)?, ledger);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn events(&self) -> impl Iterator<Item = Result<LedgerEvent, LedgerError>> + '_ {
@@ -2685,20 +2690,6 @@ impl Ledger {
             })
         });
         recorded.chain(revoked).chain(confirmed).chain(external)
-    }
-
-    /// The rules table as an `Arc`, to build other ledgers (shards, replays) on the same table.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use prestazioni_occasionali::Ledger;
-    /// let shard = Ledger::new(Ledger::default().rules_table_arc());
-    /// assert!(shard.is_empty());
-    /// ```
-    #[must_use]
-    pub fn rules_table_arc(&self) -> Arc<RulesTable> {
-        Arc::clone(&self.table)
     }
 
     /// Applies one event as history: a recorded prestazione is counted without checking the
@@ -2973,19 +2964,19 @@ impl Ledger {
     /// let mut ledger = Ledger::default();
     /// ledger.record(&Prestazione::try_from(draft)?)?;
     /// let log = ledger.events().collect::<Result<Vec<_>, _>>()?;
-    /// let again = Ledger::replay(ledger.rules_table_arc(), &log)?;
+    /// let again = Ledger::replay(ledger.rules_table(), &log)?;
     /// assert_eq!(again.entry(PrestazioneId(1)), ledger.entry(PrestazioneId(1)));
     ///
     /// // A log that revokes an unknown prestazione is refused.
     /// let broken = [LedgerEvent::Revoked { id: PrestazioneId(7), at: time::macros::datetime!(2026-03-08 10:00 +01:00) }];
     /// assert_eq!(
-    ///     Ledger::replay(ledger.rules_table_arc(), &broken).unwrap_err().to_string(),
+    ///     Ledger::replay(ledger.rules_table(), &broken).unwrap_err().to_string(),
     ///     "prestazione #7 is not in the ledger"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn replay<E: Borrow<LedgerEvent>>(
-        table: Arc<RulesTable>,
+        table: &RulesTable,
         events: impl IntoIterator<Item = E>,
     ) -> Result<Ledger, LedgerError> {
         let mut ledger = Ledger::new(table);
@@ -3028,7 +3019,7 @@ impl Ledger {
     /// # };
     /// let mut march = Ledger::default();
     /// march.record(&Prestazione::try_from(draft.clone())?)?;
-    /// let mut april = Ledger::new(march.rules_table_arc());
+    /// let mut april = Ledger::new(march.rules_table());
     /// april.record(&Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(2), day: date!(2026 - 04 - 11), compenso: Euro::from_euros(100), ..draft.clone() })?)?;
     /// march.merge(&april)?;
     /// assert_eq!(march.pair_totals(&draft.prestatore, &draft.utilizzatore, 2026).compensi, Euro::from_euros(2_100));
@@ -3039,7 +3030,7 @@ impl Ledger {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn merge(&mut self, other: &Ledger) -> Result<(), LedgerError> {
-        if !Arc::ptr_eq(&self.table, &other.table) && self.table != other.table {
+        if self.table != other.table {
             return Err(LedgerError::DifferentRules);
         }
         if let Some(e) = other
@@ -3249,7 +3240,7 @@ mod tests {
         assert_eq!(pair(&ledger, 1).compensi, Euro::from_euros(10));
         let pairs: Vec<_> = ledger.year(2026).unwrap().pairs().collect();
         assert_eq!(pairs.len(), 6);
-        let replayed = Ledger::replay(ledger.rules_table_arc(), &events).unwrap();
+        let replayed = Ledger::replay(ledger.rules_table(), &events).unwrap();
         assert_eq!(replayed, ledger);
         let mut merged = Ledger::default();
         merged.merge(&ledger).unwrap();
