@@ -41,7 +41,7 @@ fn probes(parties: &Parties, from: u64, n: u64) -> Vec<Prestazione> {
     (from..from + n).map(|i| parties.prestazione(i)).collect()
 }
 
-fn check(result: &Result<prestazioni_occasionali::Assessment, RecordError>) {
+fn check<T>(result: &Result<T, RecordError>) {
     assert!(matches!(result, Ok(_) | Err(RecordError::Refused(_))));
 }
 

@@ -221,7 +221,8 @@ pub use instruments::{
 pub use ledger::{
     Assessment, CorrectionMove, ExternalTotal, Finding, FindingKind, HoursCap, Ledger,
     LedgerCapacity, LedgerEntry, LedgerError, LedgerEvent, MoneyCap, PairTotals, PeriodTotals,
-    PrestatoreTotals, RecordError, RecordPolicy, Room, RoomQuery, UtilizzatoreTotals,
+    Prepared, PrestatoreTotals, RecordError, RecordPolicy, Recorded, Room, RoomQuery,
+    UtilizzatoreTotals, VersionedEvent,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{

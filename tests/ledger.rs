@@ -9,8 +9,8 @@ use national::{codice_fiscale, partita_iva};
 use prestazioni_occasionali::{
     AgriculturalArea, CapProfile, CodiceFiscale, Consequence, Euro, Excess, ExternalTotal,
     FindingKind, Instrument, Ledger, LedgerError, LedgerEvent, Prestazione, PrestazioneDraft,
-    PrestazioneId, RecordError, RecordPolicy, RoomQuery, RuleId, Rules, RulesTable, UtilizzatoreId,
-    agricultural_hour_limit,
+    PrestazioneId, RecordError, RecordPolicy, Recorded, RoomQuery, RuleId, Rules, RulesTable,
+    UtilizzatoreId, agricultural_hour_limit,
 };
 use rust_decimal::Decimal;
 use time::macros::{date, datetime};
@@ -90,8 +90,8 @@ impl P {
     }
 }
 
-fn refused(
-    result: Result<prestazioni_occasionali::Assessment, RecordError>,
+fn refused<T: std::fmt::Debug>(
+    result: Result<T, RecordError>,
 ) -> Box<prestazioni_occasionali::Assessment> {
     match result {
         Err(RecordError::Refused(a)) => a,
@@ -244,7 +244,8 @@ fn e5_special_prestatori_under_the_2017_cap() {
                     .day(day)
                     .build(),
             )
-            .unwrap();
+            .unwrap()
+            .assessment;
         assert!(a.is_lawful());
     }
     let totals = ledger.utilizzatore_totals(&u, 2022);
@@ -270,7 +271,8 @@ fn e5_mixed_case_reaches_cap_b_to_the_cent() {
                     .special()
                     .build(),
             )
-            .unwrap();
+            .unwrap()
+            .assessment;
         assert!(a.is_lawful());
     }
     assert_eq!(
@@ -327,7 +329,8 @@ fn caps_reached_to_the_cent() {
     ledger.record(&P::new(1, 1, u, "2499.99").build()).unwrap();
     let a = ledger
         .record(&P::new(2, 1, u, "0.01").minutes(1).build())
-        .unwrap();
+        .unwrap()
+        .assessment;
     assert!(a.is_lawful());
     assert_eq!(a.cap_pair.as_ref().unwrap().headroom, Euro::ZERO);
     let a = refused(ledger.record(&P::new(3, 1, u, "0.01").minutes(1).build()));
@@ -476,7 +479,7 @@ fn agricultural_hour_limit_area_1_in_2019() {
         .minutes(180)
         .area(AgriculturalArea::Area1)
         .build();
-    let a = ledger.record(&last).unwrap();
+    let a = ledger.record(&last).unwrap().assessment;
     assert!(a.is_lawful());
     let hours = a.hours.unwrap();
     assert_eq!(
@@ -540,7 +543,8 @@ fn agricultural_hour_limit_area_1_in_2019() {
     // Reconstructing the year: recorded with the conversion noted.
     let a = ledger
         .record_with(&minute, RecordPolicy::RecordConversionBreaches)
-        .unwrap();
+        .unwrap()
+        .assessment;
     assert!(a.verdict.breaches_rule(RuleId::HoursAgri));
     assert_eq!(
         ledger
@@ -570,7 +574,7 @@ fn agricultural_hour_limit_area_3_allows_381_hours() {
         .day(date!(2020 - 06 - 01))
         .minutes(60)
         .area(AgriculturalArea::Area3);
-    let a = ledger.record(&hour.build()).unwrap();
+    let a = ledger.record(&hour.build()).unwrap().assessment;
     assert!(a.is_lawful());
     assert_eq!(a.hours.unwrap().limit, 381 * 60);
     assert_eq!(
@@ -773,7 +777,8 @@ fn stewards_count_in_c_bis() {
                     .day(date!(2026 - 02 - 01) + time::Duration::days(i64::try_from(id).unwrap()))
                     .build(),
             )
-            .unwrap();
+            .unwrap()
+            .assessment;
         assert!(a.cap_pair.is_none() && a.cap_utilizzatore.is_none());
         assert!(a.cap_steward.is_some() && a.cap_prestatore.is_some());
     }
@@ -887,7 +892,8 @@ fn years_are_separate() {
         .unwrap();
     let a = ledger
         .record(&P::new(2, 1, u, "2500").day(date!(2027 - 01 - 01)).build())
-        .unwrap();
+        .unwrap()
+        .assessment;
     assert!(a.is_lawful());
     assert_eq!(a.cap_pair.unwrap().used, Decimal::ZERO);
     assert_eq!(
@@ -996,7 +1002,8 @@ fn reconstruction_policy() {
             &P::new(1, 1, u, "2600").build(),
             RecordPolicy::RecordConversionBreaches,
         )
-        .unwrap();
+        .unwrap()
+        .assessment;
     assert!(a.verdict.breaches_rule(RuleId::CapPair));
     let a = refused(ledger.record_with(
         &P::new(2, 1, firm(14), "2500").build(),
@@ -1014,11 +1021,20 @@ fn warning_levels() {
         .with_warning_thresholds(&[80, 90])
         .unwrap();
     let u = firm(15);
-    let a = ledger.record(&P::new(1, 1, u, "1999.99").build()).unwrap();
+    let a = ledger
+        .record(&P::new(1, 1, u, "1999.99").build())
+        .unwrap()
+        .assessment;
     assert_eq!(a.cap_pair.unwrap().warning, None);
-    let a = ledger.record(&P::new(2, 1, u, "0.01").build()).unwrap();
+    let a = ledger
+        .record(&P::new(2, 1, u, "0.01").build())
+        .unwrap()
+        .assessment;
     assert_eq!(a.cap_pair.unwrap().warning, Some(80));
-    let a = ledger.record(&P::new(3, 1, u, "250").build()).unwrap();
+    let a = ledger
+        .record(&P::new(3, 1, u, "250").build())
+        .unwrap()
+        .assessment;
     assert_eq!(a.cap_pair.as_ref().unwrap().warning, Some(90));
     assert_eq!(a.cap_prestatore.as_ref().unwrap().warning, None);
 }
@@ -1417,20 +1433,26 @@ fn external_totals_latest_reading_wins() {
         total: eur(total),
         as_of,
     };
-    assert!(
+    assert_eq!(
         ledger
             .set_external_total(&reading("100", date!(2026 - 02 - 01)))
-            .unwrap()
+            .unwrap(),
+        Some(LedgerEvent::ExternalTotalSet(reading(
+            "100",
+            date!(2026 - 02 - 01)
+        )))
     );
     assert!(
         ledger
             .set_external_total(&reading("300", date!(2026 - 04 - 01)))
             .unwrap()
+            .is_some()
     );
     assert!(
-        !ledger
+        ledger
             .set_external_total(&reading("200", date!(2026 - 03 - 01)))
             .unwrap()
+            .is_none()
     );
     assert_eq!(ledger.prestatore_totals(&cf, 2026).external, eur("300"));
 }
@@ -1610,7 +1632,8 @@ fn events_and_assessments_round_trip_through_serde() {
     let mut ledger = Ledger::default();
     let a = ledger
         .record(&P::new(1, 1, firm(1), "36").special().build())
-        .unwrap();
+        .unwrap()
+        .assessment;
     ledger
         .set_external_total(&ExternalTotal {
             prestatore: codice_fiscale(2),
@@ -1878,9 +1901,11 @@ mod properties {
                     };
                     let assessed = ledger.assess(&p).unwrap();
                     match ledger.record(&p) {
-                        Ok(a) => {
+                        Ok(recorded) => {
+                            let a = recorded.assessment;
                             assert!(a.is_lawful());
                             assert_eq!(a, assessed);
+                            assert_eq!(recorded.event, LedgerEvent::Recorded(p.clone()));
                             // The entry keeps the whole profile (area included).
                             assert_eq!(ledger.entry(p.id()).unwrap().profile, p.profile());
                             let cf = p.prestatore();
@@ -1911,7 +1936,8 @@ mod properties {
                     );
                     let confirmed = ledger.entry(p.id()).unwrap().confirmed_at.is_some();
                     match ledger.revoke(p.id(), at) {
-                        Ok(()) => {
+                        Ok(event) => {
+                            assert_eq!(event, LedgerEvent::Revoked { id: p.id(), at });
                             assert!(p.instrument() == CPO && after_days <= 3 && !confirmed);
                             assert_eq!(ledger.entry(p.id()).unwrap().revoked_at, Some(at));
                             events.push(LedgerEvent::Revoked { id: p.id(), at });
@@ -1934,7 +1960,8 @@ mod properties {
                     );
                     let held = ledger.entry(p.id()).unwrap();
                     match ledger.confirm(p.id(), at) {
-                        Ok(()) => {
+                        Ok(event) => {
+                            assert_eq!(event, LedgerEvent::Confirmed { id: p.id(), at });
                             // The window is in Italian civil days (reading R-CIVIL-TIME): 23:00
                             // UTC of the day before is already the day of the work in Italy.
                             let italian = prestazioni_occasionali::ItalianClock::embedded()
@@ -1978,8 +2005,13 @@ mod properties {
                     });
                     let p = Prestazione::try_from(draft).unwrap();
                     match ledger.correct(&p) {
-                        Ok(a) => {
+                        Ok(Recorded {
+                            assessment: a,
+                            event,
+                            ..
+                        }) => {
                             assert!(a.is_lawful());
+                            assert_eq!(event, LedgerEvent::Corrected(p.clone()));
                             events.push(LedgerEvent::Corrected(p.clone()));
                             let i = pick % ids.len();
                             ids[i] = p;

@@ -13,7 +13,7 @@ use time::{Date, OffsetDateTime};
 use super::{Assessment, Ledger, LedgerError, LedgerEvent, REVOKED};
 use crate::format::instant;
 use crate::instruments::{can_confirm, can_revoke, revoca_deadline};
-use crate::prestazione::{Prestazione, PrestazioneId};
+use crate::prestazione::PrestazioneId;
 use crate::rules::{Citation, RulesTable};
 use crate::verdict::RuleId;
 
@@ -384,16 +384,6 @@ impl Ledger {
             prestazione: event_id(event).unwrap_or(PrestazioneId(0)),
             kind,
         }))
-    }
-
-    /// The assessment of a correction as [`Ledger::correct`] makes it (as if the old
-    /// communication had never been recorded), changing nothing.
-    fn assess_correction(&mut self, p: &Prestazione) -> Result<Assessment, LedgerError> {
-        let (_, old) = self.correctable(p)?;
-        self.change_totals(&old, false)?;
-        let assessed = self.evaluate(&self.probe(p));
-        self.change_totals(&old, true)?;
-        assessed
     }
 
     /// A revoca at `at` of the prestazione `id` after its window (`None` when in time or not
