@@ -219,10 +219,10 @@ pub use instruments::{
     revoca_deadline_at, sanction_for, split_at_midnight, titoli_for_minutes,
 };
 pub use ledger::{
-    Assessment, CorrectionMove, ExternalTotal, Finding, FindingKind, HoursCap, Ledger,
-    LedgerCapacity, LedgerEntry, LedgerError, LedgerEvent, MoneyCap, PairTotals, PeriodTotals,
-    Prepared, PrestatoreTotals, RecordError, RecordPolicy, Recorded, Room, RoomQuery,
-    UtilizzatoreTotals, VersionedEvent,
+    Assessment, CapLine, CapUse, Client, ClientReport, CorrectionMove, ExternalTotal, Finding,
+    FindingKind, HoursCap, Ledger, LedgerCapacity, LedgerEntry, LedgerError, LedgerEvent, MoneyCap,
+    PairTotals, PeriodTotals, Portfolio, Prepared, PrestatoreReport, PrestatoreTotals, RecordError,
+    RecordPolicy, Recorded, Room, RoomQuery, UtilizzatoreTotals, VersionedEvent,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{

@@ -6,6 +6,7 @@ mod assessment;
 mod durable;
 mod events;
 mod hasher;
+mod portfolio;
 mod together;
 mod totals;
 mod verify;
@@ -21,6 +22,7 @@ use time::{Date, Month, OffsetDateTime};
 pub use assessment::{Assessment, HoursCap, MoneyCap, RecordPolicy, Room, RoomQuery};
 pub use durable::{Prepared, Recorded};
 pub use events::{ExternalTotal, LedgerEvent, VersionedEvent};
+pub use portfolio::{CapLine, CapUse, Client, ClientReport, Portfolio, PrestatoreReport};
 pub use totals::{PairTotals, PeriodTotals, PrestatoreTotals, UtilizzatoreTotals};
 pub use verify::{Finding, FindingKind};
 
@@ -741,6 +743,8 @@ pub struct Ledger {
     instants: BTreeMap<u64, Instants>,
     /// Which state of which ledger this is (see [`Ledger::commit`]).
     stamp: Stamp,
+    /// The prestatori of each utilizzatore per year, for [`Ledger::portfolio`].
+    portfolio_index: portfolio::Index,
 }
 
 impl fmt::Debug for Ledger {
@@ -1038,6 +1042,7 @@ impl Ledger {
             years: Vec::new(),
             instants: BTreeMap::new(),
             stamp: Stamp::new(),
+            portfolio_index: portfolio::Index::default(),
         }
     }
 
