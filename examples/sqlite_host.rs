@@ -1,4 +1,4 @@
-//! A durable host: the ledger in memory, its events in SQLite, and the ledger changing only once
+//! A durable host: the ledger in memory, its events in an `SQLite` database, and the ledger changing only once
 //! the events are stored.
 //!
 //! Caffè Aurora (a firm on the CPO) books work for Mario through a host that keeps every change
@@ -19,7 +19,7 @@
 //! written by a newer release of the crate (format version 2) is refused with an error naming
 //! the version.
 //!
-//! The library does no I/O: the database is the host's (`rusqlite` with its bundled SQLite, in a
+//! The library does no I/O: the database is the host's (`rusqlite` with its bundled `SQLite`, in a
 //! file next to this example's binary, under the target directory).
 //!
 //! Rules illustrated (see `prestazioni_occasionali::law`): CAP-PAIR (the row past the cap),
