@@ -90,7 +90,12 @@
 //!    [`Assessment`] explaining every breach, revoca and correction, the prestatore's
 //!    confirmation ([`Ledger::confirm`]), the room left ([`Ledger::room`]), totals, and
 //!    [`LedgerEvent`]s to replay and merge ([`Ledger::replay_verified`] and [`Ledger::verify`]
-//!    list what a log from elsewhere holds that breached a rule at its time).
+//!    list what a log from elsewhere holds that breached a rule at its time). Every change hands
+//!    back the event the host stores ([`Recorded`]); a durable host prepares a change
+//!    ([`Ledger::prepare`]), stores its events in their format version ([`VersionedEvent`]) and
+//!    then commits it ([`Ledger::commit`]), so the ledger changes only once the events are
+//!    stored (`examples/sqlite_host.rs`). A consulente's [`Ledger::portfolio`] lists, for a set
+//!    of clients, every cap reached to a chosen share.
 //! 7. **The booking** ([`assess_booking`]): all of the above for one piece of work, in one call.
 //! 8. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
 //!    [`RegistrationData`] (every problem at once, with its field path), the [`Registration`]
