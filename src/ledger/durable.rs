@@ -505,6 +505,8 @@ impl Ledger {
     /// let march = ExternalTotal { total: Euro::from_euros(1_000), as_of: date!(2026 - 03 - 31), ..june };
     /// assert!(ledger.prepare_external_total(&march)?.is_empty());
     /// assert_eq!(ledger.prestatore_totals(&cf, 2026).external, Euro::from_euros(4_000));
+    /// // A year before the rules table is refused.
+    /// assert!(ledger.prepare_external_total(&ExternalTotal { year: 2016, ..june }).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn prepare_external_total(&self, total: &ExternalTotal) -> Result<Prepared, LedgerError> {

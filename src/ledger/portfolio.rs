@@ -193,7 +193,19 @@ impl CapUse {
     ///
     /// # Examples
     ///
-    /// See [`CapUse`].
+    /// ```
+    /// use prestazioni_occasionali::{CapUse, RuleId};
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let mut ledger = Ledger::default();
+    /// # let u = "12345670157".parse()?;
+    /// # ledger.record(&Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(1), instrument: Instrument::ContrattoPrestazioneOccasionale, prestatore: "RSSMRA85T10A562S".parse()?, utilizzatore: u, day: date!(2026 - 03 - 07), minutes: 480, compenso: Euro::from_euros(2_400), special_category: false, steward: false, profile: CapProfile::default() })?)?;
+    /// // Every cap in use (share 0): cap a, cap c and the 280 hours.
+    /// let person = &ledger.portfolio([&u], date!(2026 - 03 - 31), 0)?.clients[0].people[0];
+    /// let rules: Vec<RuleId> = person.lines.iter().map(|l| l.cap.rule()).collect();
+    /// assert_eq!(rules, [RuleId::CapPrestatore, RuleId::CapPair, RuleId::Hours280]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rule(&self) -> RuleId {
         match self {
@@ -394,7 +406,19 @@ impl fmt::Display for ClientReport {
 ///
 /// # Examples
 ///
-/// See [`Ledger::portfolio`].
+/// ```
+/// use prestazioni_occasionali::{Ledger, UtilizzatoreId};
+/// use time::macros::date;
+///
+/// let bar: UtilizzatoreId = "12345670157".parse()?;
+/// let portfolio = Ledger::default().portfolio([&bar], date!(2026 - 06 - 30), 80)?;
+/// assert_eq!((portfolio.day, portfolio.share, portfolio.clients.len()), (date!(2026 - 06 - 30), 80, 1));
+/// assert_eq!(
+///     portfolio.to_string(),
+///     "portfolio on 2026-06-30 (caps reached to 80%), year 2026:\n12345670157: compensi 0,00 €, prestazioni 0, prestatori 0"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -633,11 +657,16 @@ impl Ledger {
             .ok_or(LedgerError::Overflow {
                 what: "cap a total",
             })?;
-        let money = |rule, limit, used| {
-            Ledger::money_cap_cents(&self.thresholds, rule, limit, used, 0, per_titolo)
+        // The share is checked on the integer totals first: a cap below it builds nothing.
+        let money = |rule, limit: crate::money::Euro, used| {
+            if !reaches_cents(used, limit.cents(), share) {
+                return Ok(None);
+            }
+            Ledger::money_cap_cents(&self.thresholds, rule, limit, used, 0, per_titolo).map(Some)
         };
-        if cap_a > 0 {
-            let cap = money(RuleId::CapPrestatore, rules.cap_prestatore.value, cap_a)?;
+        if cap_a > 0
+            && let Some(cap) = money(RuleId::CapPrestatore, rules.cap_prestatore.value, cap_a)?
+        {
             push(
                 &mut lines,
                 CapUse::Money(cap),
@@ -645,8 +674,9 @@ impl Ledger {
                 share,
             );
         }
-        if pair.cap_c > 0 {
-            let cap = money(RuleId::CapPair, rules.cap_pair.value, pair.cap_c)?;
+        if pair.cap_c > 0
+            && let Some(cap) = money(RuleId::CapPair, rules.cap_pair.value, pair.cap_c)?
+        {
             push(
                 &mut lines,
                 CapUse::Money(cap),
@@ -654,8 +684,9 @@ impl Ledger {
                 share,
             );
         }
-        if let (true, Some(limit)) = (pair.steward > 0, rules.cap_steward.value) {
-            let cap = money(RuleId::CapSteward, limit, pair.steward)?;
+        if let (true, Some(limit)) = (pair.steward > 0, rules.cap_steward.value)
+            && let Some(cap) = money(RuleId::CapSteward, limit, pair.steward)?
+        {
             push(
                 &mut lines,
                 CapUse::Money(cap),
@@ -669,6 +700,9 @@ impl Ledger {
                 .checked_mul(60)
                 .ok_or(LedgerError::Overflow { what: "hour limit" })?;
             let used = pair.counted_minutes;
+            if !reaches_cents(u64::from(used), u64::from(limit), share) {
+                return Ok(lines);
+            }
             let hours = HoursCap {
                 limit,
                 used,
@@ -686,6 +720,11 @@ impl Ledger {
         }
         Ok(lines)
     }
+}
+
+/// Whether `used` is at least `share` percent of `limit` (both in the same unit).
+fn reaches_cents(used: u64, limit: u64, share: u8) -> bool {
+    u128::from(used) * 100 >= u128::from(limit) * u128::from(share)
 }
 
 /// Adds the line when the cap is reached to `share`.
