@@ -21,10 +21,11 @@ use super::hasher::{FastHasher, FastMap};
 use super::totals::{PTot, UTot, euro, pair_key};
 use super::{
     Entry, HoursCap, Ledger, LedgerError, MoneyCap, PairTotals, PrestatoreTotals,
-    UtilizzatoreTotals, cap_b, hour_limit, warning_level,
+    UtilizzatoreTotals, cap_b, hour_limit, titoli_in, warning_level,
 };
 use crate::identity::CodiceFiscale;
 use crate::instruments::agricultural_hour_limit_citation;
+use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::CapProfile;
 use crate::rules::{Citation, Rules};
@@ -571,15 +572,7 @@ impl Ledger {
         let mut lines = Vec::new();
         if !utot.weighted_b.is_zero() {
             let (limit, citation) = cap_b(rules, client.profile.events_sector);
-            let cap = Ledger::money_cap(
-                &self.thresholds,
-                RuleId::CapUtilizzatore,
-                limit,
-                utot.weighted_b,
-                Decimal::ZERO,
-                None,
-                per_titolo,
-            )?;
+            let cap = self.counted_cap(limit, utot.weighted_b, per_titolo)?;
             push(&mut lines, CapUse::Money(cap), citation, share);
         }
         let mut people = Vec::new();
@@ -658,11 +651,11 @@ impl Ledger {
                 what: "cap a total",
             })?;
         // The share is checked on the integer totals first: a cap below it builds nothing.
-        let money = |rule, limit: crate::money::Euro, used| {
+        let money = |rule, limit: Euro, used| {
             if !reaches_cents(used, limit.cents(), share) {
                 return Ok(None);
             }
-            Ledger::money_cap_cents(&self.thresholds, rule, limit, used, 0, per_titolo).map(Some)
+            Ok::<_, LedgerError>(Some(self.cents_cap(rule, limit, used, per_titolo)))
         };
         if cap_a > 0
             && let Some(cap) = money(RuleId::CapPrestatore, rules.cap_prestatore.value, cap_a)?
@@ -719,6 +712,61 @@ impl Ledger {
             push(&mut lines, CapUse::Hours(hours), &citation, share);
         }
         Ok(lines)
+    }
+}
+
+impl Ledger {
+    /// A cap counted at nominal amounts (a, c, c-bis) as it stands: `used` cents of `limit`.
+    /// (Built here rather than by the assessment's own constructor, which stays inlined in the
+    /// record path.)
+    fn cents_cap(&self, rule: RuleId, limit: Euro, used: u64, per_titolo: Euro) -> MoneyCap {
+        let room = limit.cents().saturating_sub(used);
+        MoneyCap {
+            rule,
+            limit,
+            used: euro(used).as_decimal(),
+            requested: Decimal::ZERO,
+            weight: None,
+            headroom: euro(room),
+            titoli: titoli_in(room, per_titolo),
+            warning: warning_level(
+                &self.thresholds,
+                u128::from(used),
+                u128::from(limit.cents()),
+            ),
+        }
+    }
+
+    /// Cap b as it stands: `used` counted (weighted) of `limit`; the room is counted, i.e. what
+    /// an ordinary prestatore may still receive, rounded down to the cent.
+    fn counted_cap(
+        &self,
+        limit: Euro,
+        used: Decimal,
+        per_titolo: Euro,
+    ) -> Result<MoneyCap, LedgerError> {
+        let lim = limit.as_decimal();
+        let room = if used >= lim {
+            Decimal::ZERO
+        } else {
+            lim - used
+        };
+        let headroom =
+            Euro::round_down(room).map_err(|_| LedgerError::Overflow { what: "headroom" })?;
+        let warning =
+            self.thresholds.iter().rev().copied().find(|t| {
+                used.checked_mul(Decimal::ONE_HUNDRED) >= lim.checked_mul(Decimal::from(*t))
+            });
+        Ok(MoneyCap {
+            rule: RuleId::CapUtilizzatore,
+            limit,
+            used,
+            requested: Decimal::ZERO,
+            weight: None,
+            headroom,
+            titoli: titoli_in(headroom.cents(), per_titolo),
+            warning,
+        })
     }
 }
 
