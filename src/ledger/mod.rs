@@ -3,8 +3,10 @@
 //! takes.
 
 mod assessment;
+mod durable;
 mod events;
 mod hasher;
+mod portfolio;
 mod together;
 mod totals;
 mod verify;
@@ -13,16 +15,18 @@ use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::hash::Hash;
-use std::sync::{Arc, OnceLock};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use time::{Date, Month, OffsetDateTime};
 
 pub use assessment::{Assessment, HoursCap, MoneyCap, RecordPolicy, Room, RoomQuery};
-pub use events::{ExternalTotal, LedgerEvent};
+pub use durable::{Prepared, Recorded};
+pub use events::{ExternalTotal, LedgerEvent, VersionedEvent};
+pub use portfolio::{CapLine, CapUse, Client, ClientReport, Portfolio, PrestatoreReport};
 pub use totals::{PairTotals, PeriodTotals, PrestatoreTotals, UtilizzatoreTotals};
 pub use verify::{Finding, FindingKind};
 
+use durable::Stamp;
 use hasher::FastMap;
 use totals::{
     Delta, External, INLINE_PAIRS, PTot, PairAt, PairTot, PeriodTot, Read, UTot, YearTotals, euro,
@@ -230,6 +234,12 @@ pub enum LedgerError {
     /// Two ledgers with different rules tables cannot be merged.
     #[error("merge: the two ledgers use different rules tables")]
     DifferentRules,
+    /// A [`Prepared`] change was made on another state of the ledger (it changed since, or it is
+    /// another ledger): [`Ledger::commit`] refuses it; prepare again.
+    #[error(
+        "the prepared change was checked against another state of the ledger (it changed since, or this is another ledger): prepare it again"
+    )]
+    StalePreparation,
     /// A total would overflow.
     #[error("ledger total of {what} overflows")]
     Overflow {
@@ -711,7 +721,7 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///     steward: false,
 ///     profile: CapProfile::default(),
 /// };
-/// let a = ledger.record(&Prestazione::try_from(draft.clone())?)?;
+/// let a = ledger.record(&Prestazione::try_from(draft.clone())?)?.assessment;
 /// assert_eq!(a.cap_pair.as_ref().unwrap().warning, Some(80)); // 2.000 of 2.500
 ///
 /// // 600,00 more breaches cap c (2.500,00) by 100,00: refused, nothing changes.
@@ -723,7 +733,7 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 /// ```
 #[derive(Clone)]
 pub struct Ledger {
-    table: Arc<RulesTable>,
+    table: RulesTable,
     thresholds: Vec<u8>,
     prestatori: Interner<CodiceFiscale>,
     utilizzatori: Interner<UtilizzatoreId>,
@@ -731,6 +741,10 @@ pub struct Ledger {
     index: IdIndex,
     years: Vec<YearTotals>,
     instants: BTreeMap<u64, Instants>,
+    /// Which state of which ledger this is (see [`Ledger::commit`]).
+    stamp: Stamp,
+    /// The prestatori of each utilizzatore per year, for [`Ledger::portfolio`].
+    portfolio_index: portfolio::Index,
 }
 
 impl fmt::Debug for Ledger {
@@ -751,10 +765,7 @@ impl fmt::Debug for Ledger {
 impl Default for Ledger {
     /// An empty ledger on the embedded rules table, without warning thresholds.
     fn default() -> Ledger {
-        static EMBEDDED: OnceLock<Arc<RulesTable>> = OnceLock::new();
-        Ledger::new(Arc::clone(
-            EMBEDDED.get_or_init(|| Arc::new(RulesTable::embedded().clone())),
-        ))
+        Ledger::new(RulesTable::embedded())
     }
 }
 
@@ -763,8 +774,7 @@ impl PartialEq for Ledger {
     /// (same ids, data and revoked state), the same external totals and the same totals;
     /// internal numbering and warning thresholds are not compared. Cost: O(n log n).
     fn eq(&self, other: &Ledger) -> bool {
-        (Arc::ptr_eq(&self.table, &other.table) || self.table == other.table)
-            && self.snapshot() == other.snapshot()
+        self.table == other.table && self.snapshot() == other.snapshot()
     }
 }
 
@@ -995,25 +1005,35 @@ struct Counted {
 }
 
 impl Ledger {
-    /// An empty ledger on a rules table (the host's own, or
-    /// `Arc::new(RulesTable::embedded().clone())`; [`Ledger::default`] uses the embedded one).
+    /// An empty ledger on a rules table: the embedded one ([`RulesTable::embedded`], what
+    /// [`Ledger::default`] uses) or the host's own. The ledger keeps the table (a clone of it,
+    /// which shares its rows: an `Arc` inside), and every call on the ledger applies it.
+    ///
+    /// It takes the table by reference because a host almost always holds one (the embedded
+    /// table is a `&'static RulesTable`, [`Ledger::rules_table`] returns a reference): shards and
+    /// replays of a ledger are built with `Ledger::new(ledger.rules_table())`, without a clone
+    /// at the call site.
     ///
     /// # Examples
     ///
     /// ```
-    /// use std::sync::Arc;
     /// use prestazioni_occasionali::{Ledger, RulesTable};
     ///
     /// let mut builder = RulesTable::embedded().to_builder();
     /// builder.hours_limit_applies_to_lf[0].value = false; // the other reading of R-HOURS-LF
-    /// let ledger = Ledger::new(Arc::new(builder.build()?));
+    /// let ledger = Ledger::new(&builder.build()?);
     /// assert!(ledger.is_empty());
+    /// assert_ne!(ledger.rules_table(), RulesTable::embedded());
+    ///
+    /// // A shard on the same table.
+    /// let shard = Ledger::new(ledger.rules_table());
+    /// assert_eq!(shard.rules_table(), ledger.rules_table());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn new(table: Arc<RulesTable>) -> Ledger {
+    pub fn new(table: &RulesTable) -> Ledger {
         Ledger {
-            table,
+            table: table.clone(),
             thresholds: Vec::new(),
             prestatori: Interner::default(),
             utilizzatori: Interner::default(),
@@ -1021,6 +1041,8 @@ impl Ledger {
             index: IdIndex::default(),
             years: Vec::new(),
             instants: BTreeMap::new(),
+            stamp: Stamp::new(),
+            portfolio_index: portfolio::Index::default(),
         }
     }
 
@@ -1049,6 +1071,8 @@ impl Ledger {
         sorted.sort_unstable();
         sorted.dedup();
         self.thresholds = sorted;
+        // Assessments change with the thresholds: a preparation made before is stale.
+        self.stamp.bump();
         Ok(self)
     }
 
@@ -1583,7 +1607,12 @@ impl Ledger {
         })
     }
 
-    /// Records a prestazione under the default [`RecordPolicy::RefuseEveryBreach`].
+    /// Records a prestazione under the default [`RecordPolicy::RefuseEveryBreach`], and hands
+    /// back its assessment and the [`LedgerEvent`] the host stores ([`Recorded`]).
+    ///
+    /// The ledger changes first: a host whose storage may fail after the record either rebuilds
+    /// the ledger from its log when it does, or uses the two-step form, [`Ledger::prepare`] then
+    /// [`Ledger::commit`] once the event is stored.
     ///
     /// # Errors
     ///
@@ -1610,9 +1639,10 @@ impl Ledger {
     /// #     profile: CapProfile::default(),
     /// # };
     /// let mut ledger = Ledger::default();
-    /// let a = ledger.record(&Prestazione::try_from(draft.clone())?)?;
-    /// assert!(a.is_lawful());
+    /// let recorded = ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// assert!(recorded.assessment.is_lawful());
     /// assert_eq!(ledger.len(), 1);
+    /// let log = [recorded.event]; // the host stores the event
     ///
     /// // 500,01 more would pass cap c (2.500,00 per pair): refused, and the ledger is unchanged.
     /// let over = PrestazioneDraft { id: PrestazioneId(2), compenso: Euro::from_cents(50_001), ..draft };
@@ -1622,14 +1652,16 @@ impl Ledger {
     ///     "prestazione #2 refused: CAP-PAIR: the prestatore's compensi from this utilizzatore in 2026 would total 2.500,01 €, above the cap of 2.500,00 € (art. 54-bis c. 1 lett. c D.L. 50/2017)"
     /// );
     /// assert_eq!(ledger.len(), 1);
+    /// assert_eq!(Ledger::replay(ledger.rules_table(), &log)?, ledger);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn record(&mut self, p: &Prestazione) -> Result<Assessment, RecordError> {
+    pub fn record(&mut self, p: &Prestazione) -> Result<Recorded, RecordError> {
         self.record_with(p, RecordPolicy::RefuseEveryBreach)
     }
 
     /// Records a prestazione under a [`RecordPolicy`]: atomically, either the prestazione is
-    /// counted in every total and the assessment returned, or nothing changes.
+    /// counted in every total and its assessment and event returned ([`Recorded`]), or nothing
+    /// changes.
     ///
     /// # Errors
     ///
@@ -1656,13 +1688,27 @@ impl Ledger {
     ///     steward: false,
     ///     profile: CapProfile::default(),
     /// })?;
-    /// let a = ledger.record_with(&p, RecordPolicy::RecordConversionBreaches)?;
-    /// assert!(a.verdict.breaches_rule(RuleId::CapPair));
+    /// let recorded = ledger.record_with(&p, RecordPolicy::RecordConversionBreaches)?;
+    /// assert!(recorded.assessment.verdict.breaches_rule(RuleId::CapPair));
     /// assert_eq!(ledger.len(), 1);
     /// assert!(Ledger::default().record(&p).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn record_with(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+    ) -> Result<Recorded, RecordError> {
+        let assessment = self.record_assessed(p, policy)?;
+        self.stamp.bump();
+        Ok(Recorded {
+            assessment,
+            event: LedgerEvent::Recorded(p.clone()),
+        })
+    }
+
+    /// [`Ledger::record_with`] without the event.
+    fn record_assessed(
         &mut self,
         p: &Prestazione,
         policy: RecordPolicy,
@@ -1851,6 +1897,9 @@ impl Ledger {
     /// revoked (its id cannot be used again), with the instant of the revoca. A prestazione the
     /// prestatore has confirmed cannot be revoked (reading R-CONFIRMATION).
     ///
+    /// Returns the [`LedgerEvent::Revoked`] the host stores ([`Ledger::prepare_revoke`] is the
+    /// two-step form: store, then commit).
+    ///
     /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA, R-CONFIRMATION).
     ///
     /// # Errors
@@ -1864,7 +1913,7 @@ impl Ledger {
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId};
     /// use time::macros::{date, datetime};
     ///
     /// let mut ledger = Ledger::default();
@@ -1885,7 +1934,8 @@ impl Ledger {
     /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-11 00:00:00 +01:00)).is_err());
     /// // 23:30 UTC of 10/3 is already 00:30 of 11/3 in Italy.
     /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:30:00 UTC)).is_err());
-    /// ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00))?;
+    /// let at = datetime!(2026-03-10 23:59:59 +01:00);
+    /// assert_eq!(ledger.revoke(PrestazioneId(1), at)?, LedgerEvent::Revoked { id: PrestazioneId(1), at });
     /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::ZERO);
     /// assert_eq!(
     ///     ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00)).unwrap_err().to_string(),
@@ -1893,9 +1943,15 @@ impl Ledger {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn revoke(&mut self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
+    pub fn revoke(
+        &mut self,
+        id: PrestazioneId,
+        at: OffsetDateTime,
+    ) -> Result<LedgerEvent, LedgerError> {
         self.check_revoke(id, at)?;
-        self.revoke_unchecked(id, at)
+        self.revoke_unchecked(id, at)?;
+        self.stamp.bump();
+        Ok(LedgerEvent::Revoked { id, at })
     }
 
     /// Whether [`Ledger::revoke`] at `at` would succeed, without changing anything: `Ok(())`,
@@ -1982,6 +2038,9 @@ impl Ledger {
     /// [`LedgerError::Confirmed`]); after a revoca the prestatore can still confirm that the
     /// work took place (the revoca stands: the prestazione still counts in no total).
     ///
+    /// Returns the [`LedgerEvent::Confirmed`] the host stores ([`Ledger::prepare_confirm`] is the
+    /// two-step form).
+    ///
     /// Legal basis: INPS circ. 107/2017 and its Vademecum (CPO-REVOCA, reading R-CONFIRMATION).
     ///
     /// # Errors
@@ -2020,9 +2079,15 @@ impl Ledger {
     /// assert!(ledger.entry(PrestazioneId(1)).is_some_and(|e| e.confirmed_at.is_some() && !e.revoked));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn confirm(&mut self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
+    pub fn confirm(
+        &mut self,
+        id: PrestazioneId,
+        at: OffsetDateTime,
+    ) -> Result<LedgerEvent, LedgerError> {
         self.check_confirm(id, at)?;
-        self.confirm_unchecked(id, at)
+        self.confirm_unchecked(id, at)?;
+        self.stamp.bump();
+        Ok(LedgerEvent::Confirmed { id, at })
     }
 
     /// Whether [`Ledger::confirm`] at `at` would succeed, without changing anything.
@@ -2089,7 +2154,8 @@ impl Ledger {
 
     /// Corrects a recorded Libretto Famiglia communication under the default policy: the
     /// prestazione with the same id replaces it, and is assessed as if the old one had never
-    /// been recorded.
+    /// been recorded. Returns the assessment and the [`LedgerEvent::Corrected`] the host stores
+    /// ([`Recorded`]; [`Ledger::prepare_correct`] is the two-step form).
     ///
     /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LF-COMM).
     ///
@@ -2123,7 +2189,9 @@ impl Ledger {
     ///     profile: CapProfile::default(),
     /// };
     /// ledger.record(&Prestazione::try_from(draft.clone())?)?;
-    /// ledger.correct(&Prestazione::try_from(PrestazioneDraft { compenso: Euro::from_euros(32), minutes: 240, ..draft.clone() })?)?;
+    /// let fixed = Prestazione::try_from(PrestazioneDraft { compenso: Euro::from_euros(32), minutes: 240, ..draft.clone() })?;
+    /// let corrected = ledger.correct(&fixed)?;
+    /// assert_eq!(corrected.event, prestazioni_occasionali::LedgerEvent::Corrected(fixed));
     /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::from_euros(32));
     ///
     /// let too_much = PrestazioneDraft { compenso: Euro::from_euros(2_600), ..draft };
@@ -2131,7 +2199,7 @@ impl Ledger {
     /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::from_euros(32));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn correct(&mut self, p: &Prestazione) -> Result<Assessment, RecordError> {
+    pub fn correct(&mut self, p: &Prestazione) -> Result<Recorded, RecordError> {
         self.correct_with(p, RecordPolicy::RefuseEveryBreach)
     }
 
@@ -2181,20 +2249,22 @@ impl Ledger {
         &mut self,
         p: &Prestazione,
         policy: RecordPolicy,
-    ) -> Result<Assessment, RecordError> {
+    ) -> Result<Recorded, RecordError> {
         let (position, old) = self.correctable(p)?;
+        let assessment = self.assess_correction(p)?;
+        if refuses(policy, &assessment) {
+            return Err(RecordError::Refused(Box::new(assessment)));
+        }
         self.change_totals(&old, false)?;
-        let assessed = self.evaluate(&self.probe(p));
-        let outcome = match assessed {
-            Err(e) => Err(RecordError::Invalid(e)),
-            Ok(a) if refuses(policy, &a) => Err(RecordError::Refused(Box::new(a))),
-            Ok(a) => match self.replace(position, p) {
-                Ok(()) => return Ok(a),
-                Err(e) => Err(RecordError::Invalid(e)),
-            },
-        };
-        self.change_totals(&old, true)?;
-        outcome
+        if let Err(e) = self.replace(position, p) {
+            self.change_totals(&old, true)?;
+            return Err(e.into());
+        }
+        self.stamp.bump();
+        Ok(Recorded {
+            assessment,
+            event: LedgerEvent::Corrected(p.clone()),
+        })
     }
 
     fn correctable(&self, p: &Prestazione) -> Result<(usize, Entry), LedgerError> {
@@ -2236,8 +2306,10 @@ impl Ledger {
     }
 
     /// Enters a prestatore's compensi from utilizzatori outside this ledger (year to date), so
-    /// that cap a counts them. Returns whether the reading replaced the one held (a reading
-    /// with an earlier `as_of` than the one held does not).
+    /// that cap a counts them. Returns the [`LedgerEvent::ExternalTotalSet`] the host stores
+    /// when the reading replaced the one held, `None` when it changed nothing (a reading with an
+    /// earlier `as_of` than the one held; [`Ledger::prepare_external_total`] is the two-step
+    /// form).
     ///
     /// Entering a total never fails on the caps: it is a fact, and the next assessment of the
     /// prestatore reports any breach of cap a it implies.
@@ -2262,7 +2334,21 @@ impl Ledger {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn set_external_total(&mut self, total: &ExternalTotal) -> Result<bool, LedgerError> {
+    pub fn set_external_total(
+        &mut self,
+        total: &ExternalTotal,
+    ) -> Result<Option<LedgerEvent>, LedgerError> {
+        let reading = self.external_reading(total)?;
+        let prestatore = self.prestatori.intern(total.prestatore.canonical())?;
+        if !self.year_mut(total.year)?.set_external(prestatore, reading) {
+            return Ok(None);
+        }
+        self.stamp.bump();
+        Ok(Some(LedgerEvent::ExternalTotalSet(*total)))
+    }
+
+    /// The reading of an external total, checked (a year of the rules table).
+    fn external_reading(&self, total: &ExternalTotal) -> Result<External, LedgerError> {
         let start = self.table.start().year();
         if total.year < start || total.year > Date::MAX.year() {
             return Err(LedgerError::ExternalYear {
@@ -2270,12 +2356,22 @@ impl Ledger {
                 start,
             });
         }
-        let reading = External {
+        Ok(External {
             as_of: total.as_of,
             cents: total.total.cents(),
-        };
-        let prestatore = self.prestatori.intern(total.prestatore.canonical())?;
-        Ok(self.year_mut(total.year)?.set_external(prestatore, reading))
+        })
+    }
+
+    /// Whether [`Ledger::set_external_total`] would replace the reading held (checking the year
+    /// as it does).
+    fn external_replaces(&self, total: &ExternalTotal) -> Result<bool, LedgerError> {
+        let reading = self.external_reading(total)?;
+        let held = self
+            .prestatori
+            .get(&total.prestatore.canonical())
+            .zip(self.year(total.year))
+            .and_then(|(i, y)| y.external.get(&i).copied());
+        Ok(held.is_none_or(|held| held < reading))
     }
 
     /// The largest compenso (and number of LF titoli) the utilizzatore may still pay the
@@ -2629,7 +2725,7 @@ impl Ledger {
     /// use prestazioni_occasionali::{Ledger, LedgerEvent};
     /// let ledger = Ledger::default();
     /// let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>()?;
-    /// assert_eq!(Ledger::replay(Ledger::default().rules_table_arc(), &events)?, ledger);
+    /// assert_eq!(Ledger::replay(Ledger::default().rules_table(), &events)?, ledger);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn events(&self) -> impl Iterator<Item = Result<LedgerEvent, LedgerError>> + '_ {
@@ -2687,20 +2783,6 @@ impl Ledger {
         recorded.chain(revoked).chain(confirmed).chain(external)
     }
 
-    /// The rules table as an `Arc`, to build other ledgers (shards, replays) on the same table.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use prestazioni_occasionali::Ledger;
-    /// let shard = Ledger::new(Ledger::default().rules_table_arc());
-    /// assert!(shard.is_empty());
-    /// ```
-    #[must_use]
-    pub fn rules_table_arc(&self) -> Arc<RulesTable> {
-        Arc::clone(&self.table)
-    }
-
     /// Applies one event as history: a recorded prestazione is counted without checking the
     /// caps (the log says it was accepted), a revoca or a confirmation without checking its
     /// window. [`Ledger::replay_verified`] and [`Ledger::verify`] check them.
@@ -2725,7 +2807,9 @@ impl Ledger {
     /// assert_eq!(ledger.apply(&revoca).unwrap_err().to_string(), "prestazione #9 is not in the ledger");
     /// ```
     pub fn apply(&mut self, event: &LedgerEvent) -> Result<(), LedgerError> {
-        self.apply_logged(event, None)
+        self.apply_logged(event, None)?;
+        self.stamp.bump();
+        Ok(())
     }
 
     /// [`Ledger::apply`], noting in `journal` how to undo the change (a batch or a merge that
@@ -2913,6 +2997,7 @@ impl Ledger {
                 return Err(e);
             }
         }
+        self.stamp.bump();
         Ok(())
     }
 
@@ -2973,19 +3058,19 @@ impl Ledger {
     /// let mut ledger = Ledger::default();
     /// ledger.record(&Prestazione::try_from(draft)?)?;
     /// let log = ledger.events().collect::<Result<Vec<_>, _>>()?;
-    /// let again = Ledger::replay(ledger.rules_table_arc(), &log)?;
+    /// let again = Ledger::replay(ledger.rules_table(), &log)?;
     /// assert_eq!(again.entry(PrestazioneId(1)), ledger.entry(PrestazioneId(1)));
     ///
     /// // A log that revokes an unknown prestazione is refused.
     /// let broken = [LedgerEvent::Revoked { id: PrestazioneId(7), at: time::macros::datetime!(2026-03-08 10:00 +01:00) }];
     /// assert_eq!(
-    ///     Ledger::replay(ledger.rules_table_arc(), &broken).unwrap_err().to_string(),
+    ///     Ledger::replay(ledger.rules_table(), &broken).unwrap_err().to_string(),
     ///     "prestazione #7 is not in the ledger"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn replay<E: Borrow<LedgerEvent>>(
-        table: Arc<RulesTable>,
+        table: &RulesTable,
         events: impl IntoIterator<Item = E>,
     ) -> Result<Ledger, LedgerError> {
         let mut ledger = Ledger::new(table);
@@ -3028,7 +3113,7 @@ impl Ledger {
     /// # };
     /// let mut march = Ledger::default();
     /// march.record(&Prestazione::try_from(draft.clone())?)?;
-    /// let mut april = Ledger::new(march.rules_table_arc());
+    /// let mut april = Ledger::new(march.rules_table());
     /// april.record(&Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(2), day: date!(2026 - 04 - 11), compenso: Euro::from_euros(100), ..draft.clone() })?)?;
     /// march.merge(&april)?;
     /// assert_eq!(march.pair_totals(&draft.prestatore, &draft.utilizzatore, 2026).compensi, Euro::from_euros(2_100));
@@ -3039,7 +3124,7 @@ impl Ledger {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn merge(&mut self, other: &Ledger) -> Result<(), LedgerError> {
-        if !Arc::ptr_eq(&self.table, &other.table) && self.table != other.table {
+        if self.table != other.table {
             return Err(LedgerError::DifferentRules);
         }
         if let Some(e) = other
@@ -3054,7 +3139,10 @@ impl Ledger {
         let checkpoint = self.checkpoint();
         let mut journal = Vec::with_capacity(other.entries.len());
         match self.merge_logged(other, &mut journal) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                self.stamp.bump();
+                Ok(())
+            }
             Err(e) => {
                 self.undo(journal, &checkpoint);
                 Err(e)
@@ -3249,7 +3337,7 @@ mod tests {
         assert_eq!(pair(&ledger, 1).compensi, Euro::from_euros(10));
         let pairs: Vec<_> = ledger.year(2026).unwrap().pairs().collect();
         assert_eq!(pairs.len(), 6);
-        let replayed = Ledger::replay(ledger.rules_table_arc(), &events).unwrap();
+        let replayed = Ledger::replay(ledger.rules_table(), &events).unwrap();
         assert_eq!(replayed, ledger);
         let mut merged = Ledger::default();
         merged.merge(&ledger).unwrap();
