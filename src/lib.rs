@@ -155,7 +155,7 @@
 //!   and by name), generated from python-codicefiscale 0.12.1 (MIT, derived from ANPR). With it,
 //!   `CodiceFiscale::encode` refuses a birthplace that did not exist on the birth date and
 //!   `CodiceFiscale::decode` names the birthplace; without it only a code's form is checked.
-//! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
+//! - `serde` (default): `Serialize` / `Deserialize` for the public data types (inputs, records, events,
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
 //!   ISO 8601); computed answers (bookings, communications, the Scrivania, authorizations, the
 //!   subject of an authorization) serialise only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
