@@ -25,7 +25,7 @@
 //! Rules illustrated (see `prestazioni_occasionali::law`): CAP-PAIR (the row past the cap),
 //! CPO-REVOCA (reading R-REVOCA), reading R-MIDNIGHT (one prestazione per calendar day).
 //!
-//! Run with `cargo run --example sqlite_host --features serde`.
+//! Run with `cargo run --example sqlite_host` (the `serde` feature, on by default, is required).
 
 use std::error::Error;
 use std::path::PathBuf;
