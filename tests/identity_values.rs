@@ -95,6 +95,24 @@ fn iban_with_corrupted_cin_is_rejected() {
     assert_eq!(err.to_string(), "italian cin is A, expected X");
 }
 
+/// A conto with letters (Italian accounts may have them): letters count A = 0 ... Z = 25 at even
+/// positions and through the odd table at odd ones. CIN `J` and check digits 80 computed with an
+/// independent implementation of the CIN algorithm (the one that gives `X` for the registry
+/// example) and ISO 13616 mod 97; a CIN of `K` (check digits recomputed) is refused.
+#[test]
+fn iban_with_letters_in_the_conto_checks_its_cin() {
+    let iban: Iban = "IT80J03069096060000ABCZ1234".parse().unwrap();
+    assert_eq!(iban.cin(), Some('J'));
+    let err = "IT19K03069096060000ABCZ1234".parse::<Iban>().unwrap_err();
+    assert_eq!(
+        err,
+        IbanError::InvalidCin {
+            found: 'K',
+            expected: 'J'
+        }
+    );
+}
+
 #[test]
 fn iban_error_messages() {
     let cases: &[(&str, &str)] = &[
