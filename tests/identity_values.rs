@@ -185,6 +185,11 @@ fn partita_iva_valid() {
         "00743110157".parse::<PartitaIva>().unwrap().office_code(),
         "015"
     );
+    // Not masked in Debug: a partita IVA is public (VIES, invoices).
+    assert_eq!(
+        format!("{:?}", "00743110157".parse::<PartitaIva>().unwrap()),
+        "PartitaIva(00743110157)"
+    );
 }
 
 #[test]
