@@ -1,0 +1,862 @@
+//! The operations a host calls on a live ledger: assess, record, revoke, confirm, correct, and
+//! external totals.
+
+use super::{
+    Assessment, CONFIRMED, COUNTS_A, COUNTS_B, COUNTS_C, COUNTS_HOURS, COUNTS_STEWARD,
+    CorrectionMove, Counted, Date, Decimal, Delta, Entry, External, ExternalTotal, Instrument, LF,
+    Ledger, LedgerError, LedgerEvent, OffsetDateTime, PTot, PairAt, PairTot, Prestazione,
+    PrestazioneId, Probe, REVOKED, Read, RecordError, RecordPolicy, Recorded, SPECIAL, UTot,
+    can_confirm, check_titoli, counting, dec, lf_titoli, overflow, own_flags, refuses,
+    revoca_deadline,
+};
+
+/// What `e` adds to the totals, counting `cap_b` (the weighted compenso) in cap b.
+pub(super) fn delta_of(e: &Entry, cap_b: Option<Decimal>) -> Delta {
+    Delta {
+        prestatore: e.prestatore,
+        utilizzatore: e.utilizzatore,
+        cents: e.cents,
+        minutes: u32::from(e.minutes),
+        cap_a: e.has(COUNTS_A),
+        cap_b,
+        cap_c: e.has(COUNTS_C),
+        steward: e.has(COUNTS_STEWARD),
+        hours: e.has(COUNTS_HOURS),
+        instrument: usize::from(!e.has(LF)),
+        month: usize::from(u8::from(e.day.month())).saturating_sub(1),
+    }
+}
+
+/// What recording `entry` adds to the totals: cap b counts what its `assessment` requested
+/// (the weighted compenso for c. 8).
+pub(super) fn recorded_delta(entry: &Entry, assessment: &Assessment) -> Delta {
+    delta_of(
+        entry,
+        assessment
+            .cap_utilizzatore
+            .as_ref()
+            .map(|cap| cap.requested),
+    )
+}
+
+impl Ledger {
+    pub(super) fn probe(&self, p: &Prestazione) -> Probe {
+        Probe {
+            id: p.id(),
+            day: p.day(),
+            instrument: p.instrument(),
+            prestatore: self.prestatori.get(&p.prestatore().canonical()),
+            utilizzatore: self.utilizzatori.get(&p.utilizzatore().canonical()),
+            cents: p.compenso().cents(),
+            minutes: p.minutes(),
+            special: p.special_category(),
+            steward: p.steward(),
+            profile: p.profile(),
+        }
+    }
+
+    /// Assesses a prestazione against every cap without changing anything: the breaches (each
+    /// with rule id, citation, limit, used, requested, excess and consequence), the headroom
+    /// left under each cap after it, and the warning levels.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::DuplicateId`] when the id is already recorded, [`LedgerError::Rules`] for
+    /// a day before the ledger's rules table, [`LedgerError::Prestazione`] for an LF compenso
+    /// that is not whole titoli of the table's titolo (LF-TITOLO). A breach is not an error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Consequence, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId};
+    /// use time::macros::date;
+    ///
+    /// let ledger = Ledger::default();
+    /// let draft = PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(2_500),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// };
+    /// // 2.500,00 reaches cap c to the cent: lawful (R-CAP-INCLUSIVE).
+    /// let a = ledger.assess(&Prestazione::try_from(draft.clone())?)?;
+    /// assert!(a.is_lawful());
+    /// assert_eq!(a.headroom(), Euro::ZERO);
+    ///
+    /// // One cent more converts the relationship.
+    /// let over = PrestazioneDraft { compenso: Euro::from_cents(250_001), ..draft.clone() };
+    /// let a = ledger.assess(&Prestazione::try_from(over)?)?;
+    /// let breach = &a.verdict.breaches[0];
+    /// assert_eq!(breach.rule, RuleId::CapPair);
+    /// assert_eq!(breach.consequence, Consequence::Conversion { from: date!(2026 - 03 - 07) });
+    ///
+    /// // Before the regime there are no rules, and no prestazione of this regime.
+    /// let early = PrestazioneDraft { day: date!(2017 - 01 - 10), ..draft };
+    /// assert!(Prestazione::try_from(early).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assess(&self, p: &Prestazione) -> Result<Assessment, LedgerError> {
+        if self.index.contains(&self.entries, p.id().0) {
+            return Err(LedgerError::DuplicateId { id: p.id() });
+        }
+        self.evaluate(&self.probe(p))
+    }
+
+    /// Records a prestazione under the default [`RecordPolicy::RefuseEveryBreach`], and hands
+    /// back its assessment and the [`LedgerEvent`] the host stores ([`Recorded`]).
+    ///
+    /// The ledger changes first: a host whose storage may fail after the record either rebuilds
+    /// the ledger from its log when it does, or uses the two-step form, [`Ledger::prepare`] then
+    /// [`Ledger::commit`] once the event is stored.
+    ///
+    /// # Errors
+    ///
+    /// [`RecordError::Refused`] with the assessment when a cap is breached (the ledger is then
+    /// unchanged); [`RecordError::Invalid`] for bad input (see [`Ledger::assess`]).
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (reading R-CONSEQUENCES).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "12345670157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(2_000),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// let mut ledger = Ledger::default();
+    /// let recorded = ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// assert!(recorded.assessment.is_lawful());
+    /// assert_eq!(ledger.len(), 1);
+    /// let log = [recorded.event]; // the host stores the event
+    ///
+    /// // 500,01 more would pass cap c (2.500,00 per pair): refused, and the ledger is unchanged.
+    /// let over = PrestazioneDraft { id: PrestazioneId(2), compenso: Euro::from_cents(50_001), ..draft };
+    /// let refused = ledger.record(&Prestazione::try_from(over)?).unwrap_err();
+    /// assert_eq!(
+    ///     refused.to_string(),
+    ///     "prestazione #2 refused: CAP-PAIR: the prestatore's compensi from this utilizzatore in 2026 would total 2.500,01 €, above the cap of 2.500,00 € (art. 54-bis c. 1 lett. c D.L. 50/2017)"
+    /// );
+    /// assert_eq!(ledger.len(), 1);
+    /// assert_eq!(Ledger::replay(ledger.rules_table(), &log)?, ledger);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn record(&mut self, p: &Prestazione) -> Result<Recorded, RecordError> {
+        self.record_with(p, RecordPolicy::RefuseEveryBreach)
+    }
+
+    /// Records a prestazione under a [`RecordPolicy`]: atomically, either the prestazione is
+    /// counted in every total and its assessment and event returned ([`Recorded`]), or nothing
+    /// changes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::record`]; under [`RecordPolicy::RecordConversionBreaches`] only breaches
+    /// of caps a and b refuse.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RecordPolicy, RuleId};
+    /// use time::macros::date;
+    ///
+    /// // Reconstructing a year in which cap c was exceeded: recorded, with the conversion noted.
+    /// let mut ledger = Ledger::default();
+    /// let p = Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2025 - 11 - 03),
+    ///     minutes: 480,
+    ///     compenso: Euro::from_euros(2_600),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?;
+    /// let recorded = ledger.record_with(&p, RecordPolicy::RecordConversionBreaches)?;
+    /// assert!(recorded.assessment.verdict.breaches_rule(RuleId::CapPair));
+    /// assert_eq!(ledger.len(), 1);
+    /// assert!(Ledger::default().record(&p).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn record_with(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+    ) -> Result<Recorded, RecordError> {
+        let assessment = self.record_assessed(p, policy)?;
+        self.stamp.bump();
+        Ok(Recorded {
+            assessment,
+            event: LedgerEvent::Recorded(p.clone()),
+        })
+    }
+
+    /// [`Ledger::record_with`] without the event.
+    pub(super) fn record_assessed(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+    ) -> Result<Assessment, RecordError> {
+        let id = p.id();
+        if self.index.contains(&self.entries, id.0) {
+            return Err(LedgerError::DuplicateId { id }.into());
+        }
+        let day = p.day();
+        let Ok(at) = self.years.binary_search_by_key(&day.year(), |y| y.year) else {
+            // The first prestazione of its year: assess, then create the year's totals.
+            let assessment = self.assess(p)?;
+            if refuses(policy, &assessment) {
+                return Err(RecordError::Refused(Box::new(assessment)));
+            }
+            let entry = self.new_entry(p)?;
+            self.insert_entry(entry)?;
+            return Ok(assessment);
+        };
+        self.record_in_year(p, policy, at)
+    }
+
+    /// [`Ledger::record_with`] for a prestazione whose year (`self.years[at]`) already has
+    /// totals. Every map is looked up once: the totals read for the assessment are those the
+    /// prestazione then changes (a new party is interned after a lawful assessment).
+    pub(super) fn record_in_year(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+        at: usize,
+    ) -> Result<Assessment, RecordError> {
+        let Ledger {
+            table,
+            thresholds,
+            prestatori,
+            utilizzatori,
+            entries,
+            index,
+            years,
+            ..
+        } = self;
+        let rules = table.in_force_on(p.day()).map_err(LedgerError::from)?;
+        // Lazy errors on the hot path: an eager `LedgerError` is built and dropped (a call to its
+        // drop glue) on every call, about 40 instructions of `assess` (callgrind).
+        #[allow(clippy::unnecessary_lazy_evaluations)]
+        let year = years.get_mut(at).ok_or_else(|| LedgerError::Inconsistent)?;
+        let prestatore_key = p.prestatore().canonical();
+        let utilizzatore_key = p.utilizzatore().canonical();
+        let probe = Probe {
+            id: p.id(),
+            day: p.day(),
+            instrument: p.instrument(),
+            prestatore: prestatori.get(&prestatore_key),
+            utilizzatore: utilizzatori.get(&utilizzatore_key),
+            cents: p.compenso().cents(),
+            minutes: p.minutes(),
+            special: p.special_category(),
+            steward: p.steward(),
+            profile: p.profile(),
+        };
+        check_titoli(rules, &probe)?;
+        let (pair, pair_at) = match (probe.prestatore, probe.utilizzatore) {
+            (Some(p), Some(u)) => year.locate_pair(p, u),
+            _ => (PairTot::default(), PairAt::Absent),
+        };
+        let read = Read {
+            prestatore: probe
+                .prestatore
+                .map_or_else(PTot::default, |i| year.prestatore(i)),
+            utilizzatore: probe
+                .utilizzatore
+                .map_or_else(UTot::default, |i| year.utilizzatore(i)),
+            pair,
+            pair_at,
+        };
+        let counted = Counted {
+            prestatore: read.prestatore,
+            external: probe.prestatore.map_or(0, |i| year.external(i)),
+            utilizzatore: read.utilizzatore,
+            pair,
+        };
+        let assessment = Ledger::judge(rules, thresholds, &probe, &counted)?;
+        if refuses(policy, &assessment) {
+            return Err(RecordError::Refused(Box::new(assessment)));
+        }
+        let position = u32::try_from(entries.len()).map_err(|_| LedgerError::Full)?;
+        let prestatore = match probe.prestatore {
+            Some(i) => i,
+            None => prestatori.intern(prestatore_key)?,
+        };
+        let utilizzatore = match probe.utilizzatore {
+            Some(i) => i,
+            None => utilizzatori.intern(utilizzatore_key)?,
+        };
+        let entry = probe.entry(rules, prestatore, utilizzatore)?;
+        let delta = recorded_delta(&entry, &assessment);
+        year.change_read(&delta, true, &read)?;
+        index.note(entries, entry.id, position);
+        entries.push(entry);
+        Ok(assessment)
+    }
+
+    /// Interns the keys of `p` and builds its entry.
+    pub(super) fn new_entry(&mut self, p: &Prestazione) -> Result<Entry, LedgerError> {
+        let rules = self.table.in_force_on(p.day())?;
+        let flags = own_flags(
+            p.instrument(),
+            p.special_category(),
+            p.steward(),
+            p.profile(),
+        ) | counting(rules, p.instrument(), p.steward());
+        let cents = p.compenso().cents();
+        if p.instrument() == Instrument::LibrettoFamiglia {
+            lf_titoli(p.id(), cents, p.minutes(), &rules.lf_titolo)?;
+        }
+        let minutes = u16::try_from(p.minutes()).map_err(|_| overflow("minutes"))?;
+        let prestatore = self.prestatori.intern(p.prestatore().canonical())?;
+        let utilizzatore = self.utilizzatori.intern(p.utilizzatore().canonical())?;
+        Ok(Entry {
+            id: p.id().0,
+            cents,
+            prestatore,
+            utilizzatore,
+            day: p.day(),
+            minutes,
+            flags,
+        })
+    }
+
+    pub(super) fn delta(&self, e: &Entry) -> Result<Delta, LedgerError> {
+        let cap_b = if e.has(COUNTS_B) {
+            let nominal = dec(e.cents);
+            Some(if e.has(SPECIAL) {
+                let w = self.table.in_force_on(e.day)?.special_category_weight.value;
+                nominal
+                    .checked_mul(w)
+                    .ok_or_else(|| overflow("weighted compenso"))?
+            } else {
+                nominal
+            })
+        } else {
+            None
+        };
+        Ok(delta_of(e, cap_b))
+    }
+
+    pub(super) fn change_totals(&mut self, e: &Entry, add: bool) -> Result<(), LedgerError> {
+        let delta = self.delta(e)?;
+        self.year_mut(e.day.year())?.change(&delta, add)
+    }
+
+    pub(super) fn insert_entry(&mut self, e: Entry) -> Result<(), LedgerError> {
+        if self.index.contains(&self.entries, e.id) {
+            return Err(LedgerError::DuplicateId {
+                id: PrestazioneId(e.id),
+            });
+        }
+        let position = u32::try_from(self.entries.len()).map_err(|_| LedgerError::Full)?;
+        if !e.has(REVOKED) {
+            self.change_totals(&e, true)?;
+        }
+        self.index.note(&self.entries, e.id, position);
+        self.entries.push(e);
+        Ok(())
+    }
+
+    /// Revokes a recorded CPO prestazione at the instant `at` (in any offset): allowed until
+    /// 23:59:59 Italian civil time of the `Rules::revoca_days`-th (3rd) day after the day of the
+    /// work; 00:00:00 of the 4th is too late ([`can_revoke`](crate::can_revoke), reading
+    /// R-CIVIL-TIME). The room it took is restored exactly; the prestazione stays in the ledger as
+    /// revoked (its id cannot be used again), with the instant of the revoca. A prestazione the
+    /// prestatore has confirmed cannot be revoked (reading R-CONFIRMATION).
+    ///
+    /// Returns the [`LedgerEvent::Revoked`] the host stores ([`Ledger::prepare_revoke`] is the
+    /// two-step form: store, then commit).
+    ///
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA, R-CONFIRMATION).
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::UnknownId`], [`LedgerError::AlreadyRevoked`],
+    /// [`LedgerError::NotRevocable`] for a Libretto Famiglia communication (correct it with
+    /// [`Ledger::correct`]), [`LedgerError::Confirmed`] once the prestatore has confirmed it
+    /// ([`Ledger::confirm`], reading R-CONFIRMATION), [`LedgerError::RevocaClosed`] after the
+    /// window.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::{date, datetime};
+    ///
+    /// let mut ledger = Ledger::default();
+    /// let cf = "RSSMRA85T10A562S".parse()?;
+    /// ledger.record(&Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: cf,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?)?;
+    /// // Too late at midnight of the 4th day (worked example E6: revoca until 24:00 of 10/3/2026).
+    /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-11 00:00:00 +01:00)).is_err());
+    /// // 23:30 UTC of 10/3 is already 00:30 of 11/3 in Italy.
+    /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:30:00 UTC)).is_err());
+    /// let at = datetime!(2026-03-10 23:59:59 +01:00);
+    /// assert_eq!(ledger.revoke(PrestazioneId(1), at)?, LedgerEvent::Revoked { id: PrestazioneId(1), at });
+    /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::ZERO);
+    /// assert_eq!(
+    ///     ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00)).unwrap_err().to_string(),
+    ///     "prestazione #1 is already revoked"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn revoke(
+        &mut self,
+        id: PrestazioneId,
+        at: OffsetDateTime,
+    ) -> Result<LedgerEvent, LedgerError> {
+        self.check_revoke(id, at)?;
+        self.revoke_unchecked(id, at)?;
+        self.stamp.bump();
+        Ok(LedgerEvent::Revoked { id, at })
+    }
+
+    /// Whether [`Ledger::revoke`] at `at` would succeed, without changing anything: `Ok(())`,
+    /// or the error it would return.
+    ///
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA, R-CONFIRMATION).
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::revoke`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::{date, datetime};
+    ///
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?)?;
+    /// assert!(ledger.check_revoke(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00)).is_ok());
+    /// // Once the prestatore confirms it, it is no longer revocable.
+    /// ledger.confirm(PrestazioneId(1), datetime!(2026-03-07 20:00 +01:00))?;
+    /// assert!(ledger.check_revoke(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_revoke(&self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
+        let (_, e) = self.revocable(id)?;
+        let rules = self.table.in_force_on(e.day)?;
+        let last_day = revoca_deadline(e.day, rules).map_err(|_| overflow("revoca deadline"))?;
+        let in_time = crate::instruments::can_revoke(at, e.day, rules)
+            .map_err(|_| overflow("revoca deadline"))?;
+        if !in_time {
+            return Err(LedgerError::RevocaClosed {
+                id,
+                last_day,
+                days: rules.revoca_days.value,
+                citation: Box::new(rules.revoca_days.citation.clone()),
+            });
+        }
+        Ok(())
+    }
+
+    pub(super) fn revocable(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
+        let (position, e) = self.find(id)?;
+        if e.has(REVOKED) {
+            return Err(LedgerError::AlreadyRevoked { id });
+        }
+        if e.has(LF) {
+            return Err(LedgerError::NotRevocable { id });
+        }
+        if let Some(at) = self.instants_of(&e).and_then(|i| i.confirmed) {
+            return Err(LedgerError::Confirmed { id, at });
+        }
+        Ok((position, e))
+    }
+
+    pub(super) fn revoke_unchecked(
+        &mut self,
+        id: PrestazioneId,
+        at: OffsetDateTime,
+    ) -> Result<(), LedgerError> {
+        let (position, e) = self.revocable(id)?;
+        self.change_totals(&e, false)?;
+        self.set_flags(position, e.flags | REVOKED);
+        self.instants.entry(id.0).or_default().revoked = Some(at);
+        Ok(())
+    }
+
+    /// Records the prestatore's confirmation, at the instant `at` (with the offset of
+    /// Europe/Rome), that the work of a CPO prestazione took place: allowed from the day of the
+    /// work until 23:59:59 of the `Rules::revoca_days`-th (3rd) day after, the revoca's window.
+    /// Once confirmed, the utilizzatore can no longer revoke it ([`Ledger::revoke`] answers
+    /// [`LedgerError::Confirmed`]); after a revoca the prestatore can still confirm that the
+    /// work took place (the revoca stands: the prestazione still counts in no total).
+    ///
+    /// Returns the [`LedgerEvent::Confirmed`] the host stores ([`Ledger::prepare_confirm`] is the
+    /// two-step form).
+    ///
+    /// Legal basis: INPS circ. 107/2017 and its Vademecum (CPO-REVOCA, reading R-CONFIRMATION).
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::UnknownId`], [`LedgerError::NotConfirmable`] for a Libretto Famiglia
+    /// communication, [`LedgerError::AlreadyConfirmed`], [`LedgerError::ConfirmationClosed`]
+    /// outside the window, [`LedgerError::ConfirmedBeforeRevoca`] for a confirmation dated
+    /// before the revoca it follows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, LedgerError, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::{date, datetime};
+    ///
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?)?;
+    /// // Too late at midnight of the 4th day.
+    /// assert!(ledger.confirm(PrestazioneId(1), datetime!(2026-03-11 00:00 +01:00)).is_err());
+    /// ledger.confirm(PrestazioneId(1), datetime!(2026-03-07 20:00 +01:00))?;
+    /// assert_eq!(
+    ///     ledger.revoke(PrestazioneId(1), datetime!(2026-03-08 09:00 +01:00)).unwrap_err().to_string(),
+    ///     "prestazione #1 was confirmed by the prestatore at 2026-03-07 20:00:00 +01:00: the utilizzatore can no longer revoke it (reading R-CONFIRMATION)"
+    /// );
+    /// assert!(ledger.entry(PrestazioneId(1)).is_some_and(|e| e.confirmed_at.is_some() && !e.revoked));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn confirm(
+        &mut self,
+        id: PrestazioneId,
+        at: OffsetDateTime,
+    ) -> Result<LedgerEvent, LedgerError> {
+        self.check_confirm(id, at)?;
+        self.confirm_unchecked(id, at)?;
+        self.stamp.bump();
+        Ok(LedgerEvent::Confirmed { id, at })
+    }
+
+    /// Whether [`Ledger::confirm`] at `at` would succeed, without changing anything.
+    ///
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-CONFIRMATION).
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::confirm`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, PrestazioneId};
+    /// use time::macros::datetime;
+    /// assert_eq!(
+    ///     Ledger::default().check_confirm(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00)).unwrap_err().to_string(),
+    ///     "prestazione #1 is not in the ledger"
+    /// );
+    /// ```
+    pub fn check_confirm(&self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
+        let (_, e) = self.confirmable(id)?;
+        let rules = self.table.in_force_on(e.day)?;
+        if !can_confirm(at, e.day, rules).map_err(|_| overflow("confirmation deadline"))? {
+            return Err(LedgerError::ConfirmationClosed {
+                id,
+                at,
+                day: e.day,
+                last_day: revoca_deadline(e.day, rules)
+                    .map_err(|_| overflow("confirmation deadline"))?,
+                days: rules.revoca_days.value,
+                citation: Box::new(rules.revoca_days.citation.clone()),
+            });
+        }
+        if let Some(revoked_at) = self.instants_of(&e).and_then(|i| i.revoked)
+            && at < revoked_at
+        {
+            return Err(LedgerError::ConfirmedBeforeRevoca { id, at, revoked_at });
+        }
+        Ok(())
+    }
+
+    pub(super) fn confirmable(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
+        let (position, e) = self.find(id)?;
+        if e.has(LF) {
+            return Err(LedgerError::NotConfirmable { id });
+        }
+        if e.has(CONFIRMED) {
+            return Err(LedgerError::AlreadyConfirmed { id });
+        }
+        Ok((position, e))
+    }
+
+    pub(super) fn confirm_unchecked(
+        &mut self,
+        id: PrestazioneId,
+        at: OffsetDateTime,
+    ) -> Result<(), LedgerError> {
+        let (position, e) = self.confirmable(id)?;
+        self.set_flags(position, e.flags | CONFIRMED);
+        self.instants.entry(id.0).or_default().confirmed = Some(at);
+        Ok(())
+    }
+
+    /// Corrects a recorded Libretto Famiglia communication under the default policy: the
+    /// prestazione with the same id replaces it, and is assessed as if the old one had never
+    /// been recorded. Returns the assessment and the [`LedgerEvent::Corrected`] the host stores
+    /// ([`Recorded`]; [`Ledger::prepare_correct`] is the two-step form).
+    ///
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LF-COMM).
+    ///
+    /// # Errors
+    ///
+    /// [`RecordError::Refused`] when the corrected prestazione breaches a cap (the old one then
+    /// stays); [`RecordError::Invalid`] with [`LedgerError::UnknownId`],
+    /// [`LedgerError::NotCorrectable`] for a CPO prestazione (revoke it instead),
+    /// [`LedgerError::CorrectionInstrument`] when the correction is not LF,
+    /// [`LedgerError::CorrectionMoves`] when it changes the prestatore, the utilizzatore or the
+    /// calendar year (a revoca and a new record, not a correction).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::date;
+    ///
+    /// let mut ledger = Ledger::default();
+    /// let cf = "RSSMRA85T10A562S".parse()?;
+    /// let draft = PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::LibrettoFamiglia,
+    ///     prestatore: cf,
+    ///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 180,
+    ///     compenso: Euro::from_euros(24),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// };
+    /// ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// let fixed = Prestazione::try_from(PrestazioneDraft { compenso: Euro::from_euros(32), minutes: 240, ..draft.clone() })?;
+    /// let corrected = ledger.correct(&fixed)?;
+    /// assert_eq!(corrected.event, prestazioni_occasionali::LedgerEvent::Corrected(fixed));
+    /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::from_euros(32));
+    ///
+    /// let too_much = PrestazioneDraft { compenso: Euro::from_euros(2_600), ..draft };
+    /// assert!(ledger.correct(&Prestazione::try_from(too_much)?).is_err());
+    /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::from_euros(32));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn correct(&mut self, p: &Prestazione) -> Result<Recorded, RecordError> {
+        self.correct_with(p, RecordPolicy::RefuseEveryBreach)
+    }
+
+    /// Corrects a Libretto Famiglia communication under a [`RecordPolicy`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::correct`].
+    ///
+    /// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use time::macros::date;
+    /// # let draft = PrestazioneDraft {
+    /// #     id: PrestazioneId(1),
+    /// #     instrument: Instrument::LibrettoFamiglia,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "BNCGNN60A01H501P".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 180,
+    /// #     compenso: Euro::from_euros(24),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # };
+    /// use prestazioni_occasionali::RecordPolicy;
+    ///
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(draft.clone())?)?;
+    /// // The family communicated 3 titoli, the work took 4.
+    /// let fixed = PrestazioneDraft { minutes: 240, compenso: Euro::from_euros(32), ..draft.clone() };
+    /// ledger.correct_with(&Prestazione::try_from(fixed)?, RecordPolicy::RefuseEveryBreach)?;
+    /// assert_eq!(ledger.entry(PrestazioneId(1)).map(|e| e.compenso), Some(Euro::from_euros(32)));
+    ///
+    /// // A correction may not turn it into a CPO prestazione.
+    /// let cpo = PrestazioneDraft { instrument: Instrument::ContrattoPrestazioneOccasionale, ..draft };
+    /// assert_eq!(
+    ///     ledger.correct_with(&Prestazione::try_from(cpo)?, RecordPolicy::RefuseEveryBreach).unwrap_err().to_string(),
+    ///     "correction of prestazione #1: instrument must stay LF"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn correct_with(
+        &mut self,
+        p: &Prestazione,
+        policy: RecordPolicy,
+    ) -> Result<Recorded, RecordError> {
+        let (position, old) = self.correctable(p)?;
+        let assessment = self.assess_correction(p)?;
+        if refuses(policy, &assessment) {
+            return Err(RecordError::Refused(Box::new(assessment)));
+        }
+        self.change_totals(&old, false)?;
+        if let Err(e) = self.replace(position, p) {
+            self.change_totals(&old, true)?;
+            return Err(e.into());
+        }
+        self.stamp.bump();
+        Ok(Recorded {
+            assessment,
+            event: LedgerEvent::Corrected(p.clone()),
+        })
+    }
+
+    pub(super) fn correctable(&self, p: &Prestazione) -> Result<(usize, Entry), LedgerError> {
+        let id = p.id();
+        let (position, old) = self.find(id)?;
+        if old.has(REVOKED) {
+            return Err(LedgerError::AlreadyRevoked { id });
+        }
+        if !old.has(LF) {
+            return Err(LedgerError::NotCorrectable { id });
+        }
+        if p.instrument() != Instrument::LibrettoFamiglia {
+            return Err(LedgerError::CorrectionInstrument { id });
+        }
+        let moves = |what| Err(LedgerError::CorrectionMoves { id, what });
+        if self.prestatori.key(old.prestatore)? != p.prestatore().canonical() {
+            return moves(CorrectionMove::Prestatore);
+        }
+        if self.utilizzatori.key(old.utilizzatore)? != p.utilizzatore().canonical() {
+            return moves(CorrectionMove::Utilizzatore);
+        }
+        if old.day.year() != p.day().year() {
+            return moves(CorrectionMove::Year {
+                from: old.day.year(),
+                to: p.day().year(),
+            });
+        }
+        Ok((position, old))
+    }
+
+    /// Writes the entry of `p` at `position` (its old totals already removed) and counts it.
+    pub(super) fn replace(&mut self, position: usize, p: &Prestazione) -> Result<(), LedgerError> {
+        let entry = self.new_entry(p)?;
+        self.change_totals(&entry, true)?;
+        if let Some(slot) = self.entries.get_mut(position) {
+            *slot = entry;
+        }
+        Ok(())
+    }
+
+    /// Enters a prestatore's compensi from utilizzatori outside this ledger (year to date), so
+    /// that cap a counts them. Returns the [`LedgerEvent::ExternalTotalSet`] the host stores
+    /// when the reading replaced the one held, `None` when it changed nothing (a reading with an
+    /// earlier `as_of` than the one held; [`Ledger::prepare_external_total`] is the two-step
+    /// form).
+    ///
+    /// Entering a total never fails on the caps: it is a fact, and the next assessment of the
+    /// prestatore reports any breach of cap a it implies.
+    ///
+    /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::ExternalYear`] for a year before the rules table.
+    ///
+    /// # Examples
+    ///
+    /// See [`ExternalTotal`]; an invalid year:
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Euro, ExternalTotal, Ledger};
+    /// use time::macros::date;
+    /// let reading = ExternalTotal { prestatore: "RSSMRA85T10A562S".parse()?, year: 2016, total: Euro::ZERO, as_of: date!(2016 - 12 - 31) };
+    /// assert_eq!(
+    ///     Ledger::default().set_external_total(&reading).unwrap_err().to_string(),
+    ///     "external total: year 2016 is outside the rules table, which starts in 2017"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_external_total(
+        &mut self,
+        total: &ExternalTotal,
+    ) -> Result<Option<LedgerEvent>, LedgerError> {
+        let reading = self.external_reading(total)?;
+        let prestatore = self.prestatori.intern(total.prestatore.canonical())?;
+        if !self.year_mut(total.year)?.set_external(prestatore, reading) {
+            return Ok(None);
+        }
+        self.stamp.bump();
+        Ok(Some(LedgerEvent::ExternalTotalSet(*total)))
+    }
+
+    /// The reading of an external total, checked (a year of the rules table).
+    pub(super) fn external_reading(&self, total: &ExternalTotal) -> Result<External, LedgerError> {
+        let start = self.table.start().year();
+        if total.year < start || total.year > Date::MAX.year() {
+            return Err(LedgerError::ExternalYear {
+                year: total.year,
+                start,
+            });
+        }
+        Ok(External {
+            as_of: total.as_of,
+            cents: total.total.cents(),
+        })
+    }
+
+    /// Whether [`Ledger::set_external_total`] would replace the reading held (checking the year
+    /// as it does).
+    pub(super) fn external_replaces(&self, total: &ExternalTotal) -> Result<bool, LedgerError> {
+        let reading = self.external_reading(total)?;
+        let held = self
+            .prestatori
+            .get(&total.prestatore.canonical())
+            .zip(self.year(total.year))
+            .and_then(|(i, y)| y.external.get(&i).copied());
+        Ok(held.is_none_or(|held| held < reading))
+    }
+}
