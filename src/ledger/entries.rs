@@ -1,10 +1,21 @@
 //! The ledger's entries: one prestazione in 32 bytes, its flags, the index from id to entry,
 //! the instants of revocations and confirmations, and the public view of an entry.
 
-use super::{
-    AgriculturalArea, CapProfile, CodiceFiscale, Date, Euro, FastMap, Hash, Instrument, Ledger,
-    LedgerError, OffsetDateTime, PrestazioneId, UtilizzatoreId, euro,
-};
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+use time::{Date, OffsetDateTime};
+
+use super::error::overflow;
+use super::judge::Probe;
+use super::totals::euro;
+use super::{Ledger, LedgerError};
+use crate::identity::CodiceFiscale;
+use crate::instruments::AgriculturalArea;
+use crate::money::Euro;
+use crate::parties::UtilizzatoreId;
+use crate::prestazione::{CapProfile, Instrument, PrestazioneId};
+use crate::rules::Rules;
 
 /// Entry flags: the prestazione's own, then how it counts (from the rules on its day).
 pub(super) const LF: u16 = 1;
@@ -45,6 +56,20 @@ pub(super) struct Entry {
 }
 
 impl Entry {
+    /// The entry of a prestazione as the caps see it, under the rules of its day; its parties'
+    /// numbers are set when it is counted.
+    pub(super) fn new(probe: &Probe, rules: &Rules) -> Result<Entry, LedgerError> {
+        Ok(Entry {
+            id: probe.id.0,
+            cents: probe.cents,
+            prestatore: 0,
+            utilizzatore: 0,
+            day: probe.day,
+            minutes: u16::try_from(probe.minutes).map_err(|_| overflow("minutes"))?,
+            flags: probe.flags(rules),
+        })
+    }
+
     pub(super) fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
@@ -119,7 +144,7 @@ pub struct LedgerEntry {
 pub(super) enum IdIndex {
     #[default]
     Sorted,
-    Hashed(FastMap<u64, u32>),
+    Hashed(HashMap<u64, u32, FixedState>),
 }
 
 impl IdIndex {
@@ -142,7 +167,7 @@ impl IdIndex {
         match self {
             IdIndex::Sorted => {
                 if entries.last().is_some_and(|last| id <= last.id) {
-                    let mut map = FastMap::default();
+                    let mut map = HashMap::with_hasher(FixedState::default());
                     map.reserve(entries.len().saturating_add(1));
                     for (i, e) in (0u32..).zip(entries) {
                         map.insert(e.id, i);
@@ -161,53 +186,6 @@ impl IdIndex {
         if let IdIndex::Hashed(map) = self {
             let _ = map.try_reserve(additional);
         }
-    }
-}
-
-/// Keys interned as dense numbers.
-#[derive(Debug, Clone)]
-pub(super) struct Interner<K> {
-    pub(super) keys: Vec<K>,
-    pub(super) index: FastMap<K, u32>,
-}
-
-impl<K> Default for Interner<K> {
-    fn default() -> Self {
-        Interner {
-            keys: Vec::new(),
-            index: FastMap::default(),
-        }
-    }
-}
-
-impl<K: Copy + Eq + Hash> Interner<K> {
-    pub(super) fn get(&self, key: &K) -> Option<u32> {
-        self.index.get(key).copied()
-    }
-
-    pub(super) fn intern(&mut self, key: K) -> Result<u32, LedgerError> {
-        if let Some(i) = self.index.get(&key) {
-            return Ok(*i);
-        }
-        let i = u32::try_from(self.keys.len()).map_err(|_| LedgerError::Full)?;
-        self.keys.push(key);
-        self.index.insert(key, i);
-        Ok(i)
-    }
-
-    /// Forgets the keys interned after the first `len` (an undone batch or merge).
-    pub(super) fn truncate(&mut self, len: usize) {
-        for key in self.keys.drain(len.min(self.keys.len())..) {
-            self.index.remove(&key);
-        }
-    }
-
-    pub(super) fn key(&self, i: u32) -> Result<K, LedgerError> {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| self.keys.get(i))
-            .copied()
-            .ok_or(LedgerError::Inconsistent)
     }
 }
 
@@ -264,6 +242,7 @@ impl Ledger {
     }
 
     pub(super) fn entry_view(&self, e: &Entry) -> Result<LedgerEntry, LedgerError> {
+        let parties = self.entry_parties(e)?;
         Ok(LedgerEntry {
             id: PrestazioneId(e.id),
             instrument: if e.has(LF) {
@@ -271,8 +250,8 @@ impl Ledger {
             } else {
                 Instrument::ContrattoPrestazioneOccasionale
             },
-            prestatore: self.prestatori.key(e.prestatore)?,
-            utilizzatore: self.utilizzatori.key(e.utilizzatore)?,
+            prestatore: parties.0,
+            utilizzatore: parties.1,
             day: e.day,
             minutes: u32::from(e.minutes),
             compenso: euro(e.cents),

@@ -1,9 +1,13 @@
 //! Why a ledger operation did not run: [`LedgerError`], [`RecordError`], [`CorrectionMove`].
 
-use super::{
-    Assessment, Citation, Date, Hash, OffsetDateTime, PrestazioneError, PrestazioneId, RulesError,
-    fmt, instant,
-};
+use std::fmt;
+
+use time::{Date, OffsetDateTime};
+
+use super::Assessment;
+use crate::format::instant;
+use crate::prestazione::{PrestazioneError, PrestazioneId};
+use crate::rules::{Citation, RulesError};
 
 /// Why a ledger operation could not run. A prestazione that breaches a cap is not an error of
 /// this kind: [`Ledger::assess`] answers with an [`Assessment`] and [`Ledger::record`] refuses

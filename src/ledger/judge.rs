@@ -1,14 +1,21 @@
 //! The judgement of a prestazione against the caps of art. 54-bis c. 1 and the hour limit of c. 20:
 //! how it counts under the rules of its day, and the assessment of every cap.
 
-use super::{
-    AgriculturalArea, Assessment, Breach, COUNTS_A, COUNTS_B, COUNTS_C, COUNTS_HOURS,
-    COUNTS_STEWARD, CapProfile, Citation, Consequence, Date, Decimal, Entry, Euro, Excess,
-    HoursCap, Instrument, Ledger, LedgerError, MoneyCap, PTot, PairTot, PrestazioneId,
-    RecordPolicy, RoundingStrategy, RuleId, Rules, UTot, Verdict, agricultural_hour_limit,
-    agricultural_hour_limit_citation, area_name, euro, italian_amount, lf_titoli, overflow,
-    own_flags,
+use rust_decimal::{Decimal, RoundingStrategy};
+use time::Date;
+
+use super::entries::{COUNTS_A, COUNTS_B, COUNTS_C, COUNTS_HOURS, COUNTS_STEWARD, own_flags};
+use super::error::overflow;
+use super::totals::{Delta, PairTot, UTot, euro, step64};
+use super::{Assessment, HoursCap, Ledger, LedgerError, MoneyCap, RecordPolicy};
+use crate::format::italian_amount;
+use crate::instruments::{
+    AgriculturalArea, agricultural_hour_limit, agricultural_hour_limit_citation, area_name,
 };
+use crate::money::Euro;
+use crate::prestazione::{CapProfile, Instrument, Prestazione, PrestazioneId, lf_titoli};
+use crate::rules::{Citation, Rules};
+use crate::verdict::{Breach, Consequence, Excess, RuleId, Verdict};
 
 /// How a prestazione counts under the rules in force on its day.
 pub(super) fn counting(rules: &Rules, instrument: Instrument, steward: bool) -> u16 {
@@ -123,8 +130,6 @@ pub(super) struct Probe {
     pub(super) id: PrestazioneId,
     pub(super) day: Date,
     pub(super) instrument: Instrument,
-    pub(super) prestatore: Option<u32>,
-    pub(super) utilizzatore: Option<u32>,
     pub(super) cents: u64,
     pub(super) minutes: u32,
     pub(super) special: bool,
@@ -133,35 +138,51 @@ pub(super) struct Probe {
 }
 
 impl Probe {
-    /// The entry that recording this prestazione adds, with the parties' interned numbers and
-    /// how it counts under `rules` (those of its day).
-    #[inline]
-    pub(super) fn entry(
-        &self,
-        rules: &Rules,
-        prestatore: u32,
-        utilizzatore: u32,
-    ) -> Result<Entry, LedgerError> {
-        Ok(Entry {
-            id: self.id.0,
-            cents: self.cents,
-            prestatore,
-            utilizzatore,
-            day: self.day,
-            minutes: u16::try_from(self.minutes).map_err(|_| overflow("minutes"))?,
-            flags: own_flags(self.instrument, self.special, self.steward, self.profile)
-                | counting(rules, self.instrument, self.steward),
-        })
+    /// A prestazione as the caps see it.
+    pub(super) fn of(p: &Prestazione) -> Probe {
+        Probe {
+            id: p.id(),
+            day: p.day(),
+            instrument: p.instrument(),
+            cents: p.compenso().cents(),
+            minutes: p.minutes(),
+            special: p.special_category(),
+            steward: p.steward(),
+            profile: p.profile(),
+        }
+    }
+
+    /// How it counts under `rules` (those of its day) and its own flags: the entry's flags.
+    pub(super) fn flags(&self, rules: &Rules) -> u16 {
+        own_flags(self.instrument, self.special, self.steward, self.profile)
+            | counting(rules, self.instrument, self.steward)
     }
 }
 
-/// The year's totals a prestazione is assessed against.
+/// The year's totals a prestazione is judged against: the prestatore's toward cap a and its
+/// external total, the utilizzatore's, the pair's.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Counted {
-    pub(super) prestatore: PTot,
+    pub(super) cap_a: u64,
     pub(super) external: u64,
     pub(super) utilizzatore: UTot,
     pub(super) pair: PairTot,
+}
+
+impl Counted {
+    /// These totals with the change `d` added (`add`) or taken away.
+    pub(super) fn step(&self, d: &Delta, add: bool) -> Result<Counted, LedgerError> {
+        Ok(Counted {
+            cap_a: if d.cap_a {
+                step64(add, self.cap_a, d.cents, "cap a total")?
+            } else {
+                self.cap_a
+            },
+            external: self.external,
+            utilizzatore: self.utilizzatore.step(d, add)?,
+            pair: self.pair.step(d, add)?,
+        })
+    }
 }
 
 /// How many whole Libretto Famiglia titoli (of `per_titolo` compenso each) `cents` pay for.
@@ -289,35 +310,6 @@ impl Ledger {
         })
     }
 
-    pub(super) fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
-        let rules = self.table.in_force_on(probe.day)?;
-        check_titoli(rules, probe)?;
-        Ledger::judge(rules, &self.thresholds, probe, &self.counted(probe))
-    }
-
-    /// The year's totals `probe` is assessed against (zeros for parties the year does not hold).
-    pub(super) fn counted(&self, probe: &Probe) -> Counted {
-        let year = self.year(probe.day.year());
-        Counted {
-            prestatore: match (year, probe.prestatore) {
-                (Some(y), Some(i)) => y.prestatore(i),
-                _ => PTot::default(),
-            },
-            external: match (year, probe.prestatore) {
-                (Some(y), Some(i)) => y.external(i),
-                _ => 0,
-            },
-            utilizzatore: match (year, probe.utilizzatore) {
-                (Some(y), Some(i)) => y.utilizzatore(i),
-                _ => UTot::default(),
-            },
-            pair: match (year, probe.prestatore, probe.utilizzatore) {
-                (Some(y), Some(p), Some(u)) => y.pair(p, u),
-                _ => PairTot::default(),
-            },
-        }
-    }
-
     /// The assessment of `probe` under `rules` against the year's totals `counted`.
     // One section per cap, in the order of the module table: splitting it would only scatter
     // the readings.
@@ -366,7 +358,7 @@ impl Ledger {
             Ok(())
         };
 
-        let p_tot = (counted.prestatore, counted.external);
+        let p_tot = (counted.cap_a, counted.external);
         let u_tot = counted.utilizzatore;
         let pair = counted.pair;
 
@@ -374,7 +366,6 @@ impl Ledger {
         if flags & COUNTS_A != 0 {
             let used = p_tot
                 .0
-                .cap_a
                 .checked_add(p_tot.1)
                 .ok_or_else(|| overflow("cap a total"))?;
             let cap = Ledger::money_cap_cents(

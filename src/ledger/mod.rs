@@ -7,22 +7,19 @@ mod durable;
 mod entries;
 mod error;
 mod events;
-mod hasher;
 mod judge;
 mod operations;
+mod parties;
 mod queries;
 mod replay;
+mod tally;
 mod together;
 mod totals;
 mod verify;
+mod year;
 
-use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::hash::Hash;
-
-use rust_decimal::{Decimal, RoundingStrategy};
-use time::{Date, Month, OffsetDateTime};
 
 pub use assessment::{Assessment, HoursCap, MoneyCap, RecordPolicy, Room, RoomQuery};
 pub use durable::{Prepared, Recorded};
@@ -33,33 +30,13 @@ pub use totals::{PairTotals, PeriodTotals, PrestatoreTotals, UtilizzatoreTotals}
 pub use verify::{Finding, FindingKind};
 
 use durable::Stamp;
-use entries::{
-    CONFIRMED, COUNTS_A, COUNTS_B, COUNTS_C, COUNTS_HOURS, COUNTS_STEWARD, Entry, IdIndex,
-    Instants, Interner, LF, REVOKED, SPECIAL, own_flags,
-};
-use error::overflow;
-use judge::{Counted, Probe, check_titoli, counting, dec, refuses};
-use operations::recorded_delta;
+use entries::{Entry, IdIndex, Instants};
+use totals::{External, PTot, PairTot, PeriodTot, UTot};
+use year::YearTotals;
 
-use hasher::FastMap;
-use totals::{
-    Delta, External, INLINE_PAIRS, PTot, PairAt, PairTot, PeriodTot, Read, UTot, YearTotals, euro,
-};
-
-use crate::format::{instant, italian_amount};
 use crate::identity::CodiceFiscale;
-use crate::instruments::{
-    AgriculturalArea, agricultural_hour_limit, agricultural_hour_limit_citation, area_name,
-    can_confirm, revoca_deadline,
-};
-use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
-use crate::prestazione::{
-    CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
-    lf_titoli,
-};
-use crate::rules::{Citation, Rules, RulesError, RulesTable};
-use crate::verdict::{Breach, Consequence, Excess, RuleId, Verdict};
+use crate::rules::RulesTable;
 
 /// How much to reserve with [`Ledger::reserve`] (additional items).
 ///
@@ -215,8 +192,6 @@ pub struct LedgerCapacity {
 pub struct Ledger {
     table: RulesTable,
     thresholds: Vec<u8>,
-    prestatori: Interner<CodiceFiscale>,
-    utilizzatori: Interner<UtilizzatoreId>,
     entries: Vec<Entry>,
     index: IdIndex,
     years: Vec<YearTotals>,
@@ -229,11 +204,18 @@ impl fmt::Debug for Ledger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Ledger")
             .field("prestazioni", &self.entries.len())
-            .field("prestatori", &self.prestatori.keys.len())
-            .field("utilizzatori", &self.utilizzatori.keys.len())
             .field(
                 "years",
                 &self.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+            )
+            // Parties per year: (prestatori, utilizzatori).
+            .field(
+                "parties",
+                &self
+                    .years
+                    .iter()
+                    .map(YearTotals::party_counts)
+                    .collect::<Vec<_>>(),
             )
             .field("warning_thresholds", &self.thresholds)
             .finish_non_exhaustive()
@@ -298,8 +280,6 @@ impl Ledger {
         Ledger {
             table: table.clone(),
             thresholds: Vec::new(),
-            prestatori: Interner::default(),
-            utilizzatori: Interner::default(),
             entries: Vec::new(),
             index: IdIndex::default(),
             years: Vec::new(),
@@ -363,17 +343,11 @@ impl Ledger {
         );
         let _ = self.entries.try_reserve(prestazioni);
         self.index.reserve(prestazioni);
-        let _ = self.prestatori.keys.try_reserve(prestatori);
-        let _ = self.prestatori.index.try_reserve(prestatori);
-        let _ = self.utilizzatori.keys.try_reserve(utilizzatori);
-        let _ = self.utilizzatori.index.try_reserve(utilizzatori);
         if let Ok(y) = self.year_mut(capacity.year) {
-            // Pairs beyond those the prestatori's slots hold inline go to a map.
-            let _ = y.pairs.try_reserve(cap(capacity
-                .pairs
-                .saturating_sub(capacity.prestatori.saturating_mul(INLINE_PAIRS))));
-            let _ = y.prestatori.try_reserve(prestatori);
-            let _ = y.utilizzatori.try_reserve(utilizzatori);
+            // A prestatore's slot holds its first three pairs; the pairs beyond (a few) go to
+            // an ordered map, which needs no reservation.
+            y.prestatori.reserve(prestatori);
+            y.utilizzatori.reserve(utilizzatori);
         }
     }
 
@@ -416,21 +390,6 @@ impl Ledger {
         self.entries.is_empty()
     }
 
-    fn year(&self, year: i32) -> Option<&YearTotals> {
-        self.years.iter().find(|y| y.year == year)
-    }
-
-    fn year_mut(&mut self, year: i32) -> Result<&mut YearTotals, LedgerError> {
-        let at = match self.years.binary_search_by_key(&year, |y| y.year) {
-            Ok(at) => at,
-            Err(at) => {
-                self.years.insert(at, YearTotals::new(year));
-                at
-            }
-        };
-        self.years.get_mut(at).ok_or(LedgerError::Inconsistent)
-    }
-
     fn snapshot(&self) -> Snapshot {
         let mut s = Snapshot {
             entries: self.entries().map(|e| (e.id.0, e)).collect(),
@@ -441,28 +400,28 @@ impl Ledger {
             periods: BTreeMap::new(),
         };
         for y in &self.years {
-            for (i, slot) in (0u32..).zip(&y.prestatori) {
-                if let (false, Ok(cf)) = (slot.tot == PTot::default(), self.prestatori.key(i)) {
-                    s.prestatori.insert((y.year, cf), slot.tot);
+            for (cf, t) in y.prestatori() {
+                if t != PTot::default() {
+                    s.prestatori.insert((y.year, cf), t);
                 }
             }
-            for (i, t) in (0u32..).zip(&y.utilizzatori) {
-                if let (false, Ok(u)) = (*t == UTot::default(), self.utilizzatori.key(i)) {
-                    s.utilizzatori.insert((y.year, u), *t);
+            for (u, t) in y.utilizzatori() {
+                if t != UTot::default() {
+                    s.utilizzatori.insert((y.year, u), t);
                 }
             }
             for (p, u, t) in y.pairs() {
-                if let (Ok(p), Ok(u)) = (self.prestatori.key(p), self.utilizzatori.key(u)) {
+                if let (Ok(p), Ok(u)) = (y.prestatori.key(p), y.utilizzatori.key(u)) {
                     s.pairs.insert((y.year, p, u), t);
                 }
             }
-            for (i, r) in &y.external {
-                if let Ok(cf) = self.prestatori.key(*i) {
-                    s.external.insert((y.year, cf), *r);
+            for (i, r) in y.externals() {
+                if let Ok(cf) = y.prestatori.key(i) {
+                    s.external.insert((y.year, cf), r);
                 }
             }
-            if y.periods != [[PeriodTot::default(); 12]; 2] {
-                s.periods.insert(y.year, y.periods);
+            if let Some(periods) = y.periods() {
+                s.periods.insert(y.year, periods);
             }
         }
         s
@@ -472,6 +431,10 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Euro;
+    use crate::prestazione::{
+        CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneId,
+    };
     use time::macros::date;
 
     pub(super) fn p(id: u64) -> Prestazione {
@@ -514,7 +477,7 @@ mod tests {
             events.push(LedgerEvent::Recorded(p));
         }
         let year = ledger.year(2026).unwrap();
-        assert_eq!(year.pairs.len(), 2, "two of five pairs spill");
+        assert_eq!(year.spilled_len(), 2, "two of five pairs spill");
         let cf = "RSSMRA85T10A562S".parse().unwrap();
         let pair = |ledger: &Ledger, u: usize| ledger.pair_totals(&cf, &firms[u], 2026);
         assert_eq!(pair(&ledger, 0).compensi, Euro::from_euros(101 + 106));

@@ -1,60 +1,23 @@
 //! The operations a host calls on a live ledger: assess, record, revoke, confirm, correct, and
 //! external totals.
 
+use time::{Date, OffsetDateTime};
+
+use super::entries::{CONFIRMED, Entry, LF, REVOKED};
+use super::error::overflow;
+use super::judge::{Counted, Probe, check_titoli, refuses};
+use super::parties::Keyed;
+use super::tally::{Parties, parties_of, recorded_delta};
+use super::totals::{Delta, External};
+use super::year::YearTotals;
 use super::{
-    Assessment, CONFIRMED, COUNTS_A, COUNTS_B, COUNTS_C, COUNTS_HOURS, COUNTS_STEWARD,
-    CorrectionMove, Counted, Date, Decimal, Delta, Entry, External, ExternalTotal, Instrument, LF,
-    Ledger, LedgerError, LedgerEvent, OffsetDateTime, PTot, PairAt, PairTot, Prestazione,
-    PrestazioneId, Probe, REVOKED, Read, RecordError, RecordPolicy, Recorded, SPECIAL, UTot,
-    can_confirm, check_titoli, counting, dec, lf_titoli, overflow, own_flags, refuses,
-    revoca_deadline,
+    Assessment, CorrectionMove, ExternalTotal, Ledger, LedgerError, LedgerEvent, RecordError,
+    RecordPolicy, Recorded,
 };
-
-/// What `e` adds to the totals, counting `cap_b` (the weighted compenso) in cap b.
-pub(super) fn delta_of(e: &Entry, cap_b: Option<Decimal>) -> Delta {
-    Delta {
-        prestatore: e.prestatore,
-        utilizzatore: e.utilizzatore,
-        cents: e.cents,
-        minutes: u32::from(e.minutes),
-        cap_a: e.has(COUNTS_A),
-        cap_b,
-        cap_c: e.has(COUNTS_C),
-        steward: e.has(COUNTS_STEWARD),
-        hours: e.has(COUNTS_HOURS),
-        instrument: usize::from(!e.has(LF)),
-        month: usize::from(u8::from(e.day.month())).saturating_sub(1),
-    }
-}
-
-/// What recording `entry` adds to the totals: cap b counts what its `assessment` requested
-/// (the weighted compenso for c. 8).
-pub(super) fn recorded_delta(entry: &Entry, assessment: &Assessment) -> Delta {
-    delta_of(
-        entry,
-        assessment
-            .cap_utilizzatore
-            .as_ref()
-            .map(|cap| cap.requested),
-    )
-}
+use crate::instruments::{can_confirm, revoca_deadline};
+use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
 
 impl Ledger {
-    pub(super) fn probe(&self, p: &Prestazione) -> Probe {
-        Probe {
-            id: p.id(),
-            day: p.day(),
-            instrument: p.instrument(),
-            prestatore: self.prestatori.get(&p.prestatore().canonical()),
-            utilizzatore: self.utilizzatori.get(&p.utilizzatore().canonical()),
-            cents: p.compenso().cents(),
-            minutes: p.minutes(),
-            special: p.special_category(),
-            steward: p.steward(),
-            profile: p.profile(),
-        }
-    }
-
     /// Assesses a prestazione against every cap without changing anything: the breaches (each
     /// with rule id, citation, limit, used, requested, excess and consequence), the headroom
     /// left under each cap after it, and the warning levels.
@@ -105,7 +68,20 @@ impl Ledger {
         if self.index.contains(&self.entries, p.id().0) {
             return Err(LedgerError::DuplicateId { id: p.id() });
         }
-        self.evaluate(&self.probe(p))
+        self.evaluate(&Probe::of(p), parties_of(p))
+    }
+
+    /// The assessment of `probe`, a prestazione or a room query of `parties`, against the
+    /// totals of its year.
+    pub(super) fn evaluate(
+        &self,
+        probe: &Probe,
+        parties: Parties,
+    ) -> Result<Assessment, LedgerError> {
+        let rules = self.table.in_force_on(probe.day)?;
+        check_titoli(rules, probe)?;
+        let counted = self.counted(probe.day.year(), parties);
+        Ledger::judge(rules, &self.thresholds, probe, &counted)
     }
 
     /// Records a prestazione under the default [`RecordPolicy::RefuseEveryBreach`], and hands
@@ -218,162 +194,72 @@ impl Ledger {
         if self.index.contains(&self.entries, id.0) {
             return Err(LedgerError::DuplicateId { id }.into());
         }
-        let day = p.day();
-        let Ok(at) = self.years.binary_search_by_key(&day.year(), |y| y.year) else {
-            // The first prestazione of its year: assess, then create the year's totals.
-            let assessment = self.assess(p)?;
-            if refuses(policy, &assessment) {
-                return Err(RecordError::Refused(Box::new(assessment)));
-            }
-            let entry = self.new_entry(p)?;
-            self.insert_entry(entry)?;
-            return Ok(assessment);
-        };
-        self.record_in_year(p, policy, at)
-    }
-
-    /// [`Ledger::record_with`] for a prestazione whose year (`self.years[at]`) already has
-    /// totals. Every map is looked up once: the totals read for the assessment are those the
-    /// prestazione then changes (a new party is interned after a lawful assessment).
-    pub(super) fn record_in_year(
-        &mut self,
-        p: &Prestazione,
-        policy: RecordPolicy,
-        at: usize,
-    ) -> Result<Assessment, RecordError> {
         let Ledger {
             table,
             thresholds,
-            prestatori,
-            utilizzatori,
             entries,
             index,
             years,
             ..
         } = self;
-        let rules = table.in_force_on(p.day()).map_err(LedgerError::from)?;
-        // Lazy errors on the hot path: an eager `LedgerError` is built and dropped (a call to its
-        // drop glue) on every call, about 40 instructions of `assess` (callgrind).
-        #[allow(clippy::unnecessary_lazy_evaluations)]
-        let year = years.get_mut(at).ok_or_else(|| LedgerError::Inconsistent)?;
-        let prestatore_key = p.prestatore().canonical();
-        let utilizzatore_key = p.utilizzatore().canonical();
-        let probe = Probe {
-            id: p.id(),
-            day: p.day(),
-            instrument: p.instrument(),
-            prestatore: prestatori.get(&prestatore_key),
-            utilizzatore: utilizzatori.get(&utilizzatore_key),
-            cents: p.compenso().cents(),
-            minutes: p.minutes(),
-            special: p.special_category(),
-            steward: p.steward(),
-            profile: p.profile(),
-        };
+        let probe = Probe::of(p);
+        let rules = table.in_force_on(probe.day).map_err(LedgerError::from)?;
         check_titoli(rules, &probe)?;
-        let (pair, pair_at) = match (probe.prestatore, probe.utilizzatore) {
-            (Some(p), Some(u)) => year.locate_pair(p, u),
-            _ => (PairTot::default(), PairAt::Absent),
+        // One probe per party: the totals read here are those recording it changes.
+        let parties = parties_of(p);
+        let keys = (parties.0.party_key(), parties.1.party_key());
+        let year_number = probe.day.year();
+        let at = years.binary_search_by_key(&year_number, |y| y.year);
+        let found = match at {
+            Ok(at) => years.get(at).map(|y| {
+                let spot = y.find(keys.0, keys.1);
+                (spot, y.read(spot))
+            }),
+            Err(_) => None,
         };
-        let read = Read {
-            prestatore: probe
-                .prestatore
-                .map_or_else(PTot::default, |i| year.prestatore(i)),
-            utilizzatore: probe
-                .utilizzatore
-                .map_or_else(UTot::default, |i| year.utilizzatore(i)),
-            pair,
-            pair_at,
-        };
-        let counted = Counted {
-            prestatore: read.prestatore,
-            external: probe.prestatore.map_or(0, |i| year.external(i)),
-            utilizzatore: read.utilizzatore,
-            pair,
-        };
+        let counted = found.map_or_else(Counted::default, |(_, read)| Counted::from_read(&read));
         let assessment = Ledger::judge(rules, thresholds, &probe, &counted)?;
         if refuses(policy, &assessment) {
             return Err(RecordError::Refused(Box::new(assessment)));
         }
         let position = u32::try_from(entries.len()).map_err(|_| LedgerError::Full)?;
-        let prestatore = match probe.prestatore {
-            Some(i) => i,
-            None => prestatori.intern(prestatore_key)?,
-        };
-        let utilizzatore = match probe.utilizzatore {
-            Some(i) => i,
-            None => utilizzatori.intern(utilizzatore_key)?,
-        };
-        let entry = probe.entry(rules, prestatore, utilizzatore)?;
+        let mut entry = Entry::new(&probe, rules)?;
         let delta = recorded_delta(&entry, &assessment);
-        year.change_read(&delta, true, &read)?;
+        // The first prestazione of its year creates the year's totals.
+        let at = match at {
+            Ok(at) => at,
+            Err(at) => {
+                years.insert(at, YearTotals::new(year_number));
+                at
+            }
+        };
+        // Lazy error on the hot path: an eager `LedgerError` is built and dropped (a call to
+        // its drop glue) on every call.
+        #[allow(clippy::unnecessary_lazy_evaluations)]
+        let year = years.get_mut(at).ok_or_else(|| LedgerError::Inconsistent)?;
+        let (spot, read) = found.unwrap_or_else(|| {
+            let spot = year.find(keys.0, keys.1);
+            (spot, year.read(spot))
+        });
+        (entry.prestatore, entry.utilizzatore) = year.write(spot, &read, parties, &delta, true)?;
         index.note(entries, entry.id, position);
         entries.push(entry);
         Ok(assessment)
     }
 
-    /// Interns the keys of `p` and builds its entry.
-    pub(super) fn new_entry(&mut self, p: &Prestazione) -> Result<Entry, LedgerError> {
-        let rules = self.table.in_force_on(p.day())?;
-        let flags = own_flags(
-            p.instrument(),
-            p.special_category(),
-            p.steward(),
-            p.profile(),
-        ) | counting(rules, p.instrument(), p.steward());
-        let cents = p.compenso().cents();
-        if p.instrument() == Instrument::LibrettoFamiglia {
-            lf_titoli(p.id(), cents, p.minutes(), &rules.lf_titolo)?;
-        }
-        let minutes = u16::try_from(p.minutes()).map_err(|_| overflow("minutes"))?;
-        let prestatore = self.prestatori.intern(p.prestatore().canonical())?;
-        let utilizzatore = self.utilizzatori.intern(p.utilizzatore().canonical())?;
-        Ok(Entry {
-            id: p.id().0,
-            cents,
-            prestatore,
-            utilizzatore,
-            day: p.day(),
-            minutes,
-            flags,
-        })
-    }
-
-    pub(super) fn delta(&self, e: &Entry) -> Result<Delta, LedgerError> {
-        let cap_b = if e.has(COUNTS_B) {
-            let nominal = dec(e.cents);
-            Some(if e.has(SPECIAL) {
-                let w = self.table.in_force_on(e.day)?.special_category_weight.value;
-                nominal
-                    .checked_mul(w)
-                    .ok_or_else(|| overflow("weighted compenso"))?
-            } else {
-                nominal
-            })
-        } else {
-            None
-        };
-        Ok(delta_of(e, cap_b))
-    }
-
-    pub(super) fn change_totals(&mut self, e: &Entry, add: bool) -> Result<(), LedgerError> {
-        let delta = self.delta(e)?;
-        self.year_mut(e.day.year())?.change(&delta, add)
-    }
-
-    pub(super) fn insert_entry(&mut self, e: Entry) -> Result<(), LedgerError> {
-        if self.index.contains(&self.entries, e.id) {
-            return Err(LedgerError::DuplicateId {
-                id: PrestazioneId(e.id),
-            });
-        }
-        let position = u32::try_from(self.entries.len()).map_err(|_| LedgerError::Full)?;
-        if !e.has(REVOKED) {
-            self.change_totals(&e, true)?;
-        }
-        self.index.note(&self.entries, e.id, position);
-        self.entries.push(e);
-        Ok(())
+    /// The entry of `p` (checked: an LF compenso in whole titoli of the rules of its day),
+    /// with what it adds to the totals and its parties; the parties' numbers are set when it is
+    /// counted.
+    pub(super) fn new_entry(
+        &self,
+        p: &Prestazione,
+    ) -> Result<(Entry, Delta, Parties), LedgerError> {
+        let probe = Probe::of(p);
+        let rules = self.table.in_force_on(probe.day)?;
+        check_titoli(rules, &probe)?;
+        let entry = Entry::new(&probe, rules)?;
+        let delta = self.delta(&entry)?;
+        Ok((entry, delta, parties_of(p)))
     }
 
     /// Revokes a recorded CPO prestazione at the instant `at` (in any offset): allowed until
@@ -742,7 +628,7 @@ impl Ledger {
             return Err(RecordError::Refused(Box::new(assessment)));
         }
         self.change_totals(&old, false)?;
-        if let Err(e) = self.replace(position, p) {
+        if let Err(e) = self.replace(position, &old, p) {
             self.change_totals(&old, true)?;
             return Err(e.into());
         }
@@ -766,10 +652,11 @@ impl Ledger {
             return Err(LedgerError::CorrectionInstrument { id });
         }
         let moves = |what| Err(LedgerError::CorrectionMoves { id, what });
-        if self.prestatori.key(old.prestatore)? != p.prestatore().canonical() {
+        let (prestatore, utilizzatore) = self.entry_parties(&old)?;
+        if prestatore != p.prestatore().canonical() {
             return moves(CorrectionMove::Prestatore);
         }
-        if self.utilizzatori.key(old.utilizzatore)? != p.utilizzatore().canonical() {
+        if utilizzatore != p.utilizzatore().canonical() {
             return moves(CorrectionMove::Utilizzatore);
         }
         if old.day.year() != p.day().year() {
@@ -781,9 +668,16 @@ impl Ledger {
         Ok((position, old))
     }
 
-    /// Writes the entry of `p` at `position` (its old totals already removed) and counts it.
-    pub(super) fn replace(&mut self, position: usize, p: &Prestazione) -> Result<(), LedgerError> {
-        let entry = self.new_entry(p)?;
+    /// Writes the entry of `p` at `position` in place of `old` (whose totals are already
+    /// removed; a correction keeps the parties and the year) and counts it.
+    pub(super) fn replace(
+        &mut self,
+        position: usize,
+        old: &Entry,
+        p: &Prestazione,
+    ) -> Result<(), LedgerError> {
+        let (mut entry, _, _) = self.new_entry(p)?;
+        (entry.prestatore, entry.utilizzatore) = (old.prestatore, old.utilizzatore);
         self.change_totals(&entry, true)?;
         if let Some(slot) = self.entries.get_mut(position) {
             *slot = entry;
@@ -825,8 +719,11 @@ impl Ledger {
         total: &ExternalTotal,
     ) -> Result<Option<LedgerEvent>, LedgerError> {
         let reading = self.external_reading(total)?;
-        let prestatore = self.prestatori.intern(total.prestatore.canonical())?;
-        if !self.year_mut(total.year)?.set_external(prestatore, reading) {
+        let prestatore = total.prestatore.canonical();
+        if !self
+            .year_mut(total.year)?
+            .set_external(prestatore, reading)?
+        {
             return Ok(None);
         }
         self.stamp.bump();
@@ -853,10 +750,8 @@ impl Ledger {
     pub(super) fn external_replaces(&self, total: &ExternalTotal) -> Result<bool, LedgerError> {
         let reading = self.external_reading(total)?;
         let held = self
-            .prestatori
-            .get(&total.prestatore.canonical())
-            .zip(self.year(total.year))
-            .and_then(|(i, y)| y.external.get(&i).copied());
+            .year(total.year)
+            .and_then(|y| y.external(total.prestatore.canonical()));
         Ok(held.is_none_or(|held| held < reading))
     }
 }

@@ -1,11 +1,18 @@
 //! Queries: the totals of a prestatore, an utilizzatore, a pair, an instrument or a month, and
 //! the room left for a prestazione.
 
+use time::Month;
+
+use super::judge::Probe;
+use super::parties::Keyed;
+use super::totals::{PTot, PairTot, UTot, euro};
 use super::{
-    CodiceFiscale, Instrument, Ledger, LedgerError, Month, PTot, PairTot, PairTotals, PeriodTotals,
-    PrestatoreTotals, PrestazioneId, Probe, Room, RoomQuery, UTot, UtilizzatoreId,
-    UtilizzatoreTotals, euro,
+    Ledger, LedgerError, PairTotals, PeriodTotals, PrestatoreTotals, Room, RoomQuery,
+    UtilizzatoreTotals,
 };
+use crate::identity::CodiceFiscale;
+use crate::parties::UtilizzatoreId;
+use crate::prestazione::{Instrument, PrestazioneId};
 
 pub(super) const ALL_MONTHS: [usize; 12] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
@@ -51,15 +58,14 @@ impl Ledger {
             id: PrestazioneId(0),
             day: query.day,
             instrument: query.instrument,
-            prestatore: self.prestatori.get(&query.prestatore.canonical()),
-            utilizzatore: self.utilizzatori.get(&query.utilizzatore.canonical()),
             cents: 0,
             minutes: 0,
             special: query.special_category,
             steward: query.steward,
             profile: query.profile,
         };
-        Ok(self.evaluate(&probe)?.room())
+        let parties = (query.prestatore.canonical(), query.utilizzatore.canonical());
+        Ok(self.evaluate(&probe, parties)?.room())
     }
 
     /// A prestatore's totals in a calendar year (zeros when unknown).
@@ -94,12 +100,8 @@ impl Ledger {
     /// ```
     #[must_use]
     pub fn prestatore_totals(&self, prestatore: &CodiceFiscale, year: i32) -> PrestatoreTotals {
-        let found = self
-            .prestatori
-            .get(&prestatore.canonical())
-            .zip(self.year(year));
-        let (t, external) = found.map_or((PTot::default(), 0), |(i, y)| {
-            (y.prestatore(i), y.external(i))
+        let (t, external) = self.year(year).map_or((PTot::default(), 0), |y| {
+            y.prestatore(prestatore.canonical().party_key())
         });
         PrestatoreTotals {
             compensi: euro(t.all),
@@ -146,11 +148,9 @@ impl Ledger {
         utilizzatore: &UtilizzatoreId,
         year: i32,
     ) -> UtilizzatoreTotals {
-        let t = self
-            .utilizzatori
-            .get(&utilizzatore.canonical())
-            .zip(self.year(year))
-            .map_or(UTot::default(), |(i, y)| y.utilizzatore(i));
+        let t = self.year(year).map_or(UTot::default(), |y| {
+            y.utilizzatore(utilizzatore.canonical().party_key())
+        });
         UtilizzatoreTotals {
             compensi: euro(t.all),
             nominal_cap_utilizzatore: euro(t.nominal_b),
@@ -196,12 +196,12 @@ impl Ledger {
         utilizzatore: &UtilizzatoreId,
         year: i32,
     ) -> PairTotals {
-        let p = self.prestatori.get(&prestatore.canonical());
-        let u = self.utilizzatori.get(&utilizzatore.canonical());
-        let t = match (p, u, self.year(year)) {
-            (Some(p), Some(u), Some(y)) => y.pair(p, u),
-            _ => PairTot::default(),
-        };
+        let t = self.year(year).map_or(PairTot::default(), |y| {
+            y.pair(
+                prestatore.canonical().party_key(),
+                utilizzatore.canonical().party_key(),
+            )
+        });
         PairTotals {
             compensi: euro(t.all),
             counted_cap_pair: euro(t.cap_c),

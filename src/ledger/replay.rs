@@ -1,11 +1,16 @@
 //! Events applied as history: apply, batches, replay, merge (with undo when one fails), and
 //! the log that rebuilds a ledger.
 
-use super::{
-    Borrow, CONFIRMED, CodiceFiscale, Entry, External, ExternalTotal, IdIndex, Instants, Ledger,
-    LedgerError, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId, REVOKED, RulesTable,
-    euro,
-};
+use std::borrow::Borrow;
+
+use super::entries::{CONFIRMED, Entry, IdIndex, Instants, REVOKED};
+use super::parties::Keyed;
+use super::totals::{External, euro};
+use super::year::Spot;
+use super::{ExternalTotal, Ledger, LedgerError, LedgerEvent};
+use crate::identity::CodiceFiscale;
+use crate::prestazione::{Prestazione, PrestazioneDraft, PrestazioneId};
+use crate::rules::RulesTable;
 
 /// How to undo one change of a batch or a merge (see `Ledger::undo`).
 #[derive(Debug, Clone, Copy)]
@@ -38,11 +43,8 @@ pub(super) fn note(journal: Option<&mut Vec<Undo>>, undo: Option<Undo>) {
 pub(super) struct Checkpoint {
     /// The id index was `IdIndex::Sorted`.
     pub(super) sorted: bool,
-    /// The years that had totals.
-    pub(super) years: Vec<i32>,
-    /// How many prestatori and utilizzatori were interned.
-    pub(super) prestatori: usize,
-    pub(super) utilizzatori: usize,
+    /// The years that had totals, with how many prestatori and utilizzatori each held.
+    pub(super) years: Vec<(i32, (usize, usize))>,
 }
 
 impl Ledger {
@@ -103,9 +105,8 @@ impl Ledger {
         // ledger's internal numbering, so that the log is a fixed point of replay.
         let external = self.years.iter().flat_map(move |y| {
             let mut readings: Vec<_> = y
-                .external
-                .iter()
-                .map(|(i, r)| (self.prestatori.key(*i), *r))
+                .externals()
+                .map(|(i, r)| (y.prestatori.key(i), r))
                 .collect();
             readings.sort_unstable_by(|(a, _), (b, _)| match (a, b) {
                 (Ok(a), Ok(b)) => a.cmp(b),
@@ -147,26 +148,28 @@ impl Ledger {
     /// assert_eq!(ledger.apply(&revoca).unwrap_err().to_string(), "prestazione #9 is not in the ledger");
     /// ```
     pub fn apply(&mut self, event: &LedgerEvent) -> Result<(), LedgerError> {
-        self.apply_logged(event, None)?;
+        self.apply_logged(event, None, None)?;
         self.stamp.bump();
         Ok(())
     }
 
     /// [`Ledger::apply`], noting in `journal` how to undo the change (a batch or a merge that
     /// fails half-way undoes what it did).
+    /// A batch's warm-up may have found where the parties of a recorded prestazione are
+    /// (`spot`).
     pub(super) fn apply_logged(
         &mut self,
         event: &LedgerEvent,
         journal: Option<&mut Vec<Undo>>,
+        spot: Option<Spot>,
     ) -> Result<(), LedgerError> {
         match event {
             LedgerEvent::Recorded(p) => {
                 if self.index.contains(&self.entries, p.id().0) {
                     return Err(LedgerError::DuplicateId { id: p.id() });
                 }
-                self.table.in_force_on(p.day())?;
-                let entry = self.new_entry(p)?;
-                self.insert_entry(entry)?;
+                let (entry, delta, parties) = self.new_entry(p)?;
+                self.count(entry, parties, Some(&delta), spot)?;
                 if let Some(journal) = journal {
                     journal.push(Undo::Pushed);
                 }
@@ -189,7 +192,7 @@ impl Ledger {
                 self.table.in_force_on(p.day())?;
                 let undo = self.undo_entry(p.id());
                 self.change_totals(&old, false)?;
-                match self.replace(position, p) {
+                match self.replace(position, &old, p) {
                     Ok(()) => {
                         note(journal, undo);
                         Ok(())
@@ -222,10 +225,9 @@ impl Ledger {
 
     /// How to undo entering `total` (the reading it may replace).
     pub(super) fn undo_external(&self, total: &ExternalTotal) -> Undo {
-        let prestatore = self.prestatori.get(&total.prestatore.canonical());
-        let old = prestatore
-            .zip(self.year(total.year))
-            .and_then(|(i, y)| y.external.get(&i).copied());
+        let old = self
+            .year(total.year)
+            .and_then(|y| y.external(total.prestatore.canonical()));
         Undo::External {
             year: total.year,
             prestatore: total.prestatore.canonical(),
@@ -237,9 +239,11 @@ impl Ledger {
     pub(super) fn checkpoint(&self) -> Checkpoint {
         Checkpoint {
             sorted: matches!(self.index, IdIndex::Sorted),
-            years: self.years.iter().map(|y| y.year).collect(),
-            prestatori: self.prestatori.keys.len(),
-            utilizzatori: self.utilizzatori.keys.len(),
+            years: self
+                .years
+                .iter()
+                .map(|y| (y.year, y.party_counts()))
+                .collect(),
         }
     }
 
@@ -285,13 +289,8 @@ impl Ledger {
                     prestatore,
                     old,
                 } => {
-                    if let (Some(i), Ok(y)) =
-                        (self.prestatori.get(&prestatore), self.year_mut(year))
-                    {
-                        match old {
-                            Some(reading) => y.external.insert(i, reading),
-                            None => y.external.remove(&i),
-                        };
+                    if let Ok(y) = self.year_mut(year) {
+                        let _ = y.put_external(prestatore, old);
                     }
                 }
             }
@@ -300,9 +299,16 @@ impl Ledger {
             // The entries are again the sorted ones the checkpoint saw.
             self.index = IdIndex::Sorted;
         }
-        self.years.retain(|y| checkpoint.years.contains(&y.year));
-        self.prestatori.truncate(checkpoint.prestatori);
-        self.utilizzatori.truncate(checkpoint.utilizzatori);
+        // Years and parties that came with the batch go (their totals are undone above).
+        self.years.retain_mut(|y| {
+            match checkpoint.years.iter().find(|(year, _)| *year == y.year) {
+                Some((_, parties)) => {
+                    y.truncate(*parties);
+                    true
+                }
+                None => false,
+            }
+        });
     }
 
     /// Applies events in order, as [`Ledger::apply`] does one by one, but faster for a bulk
@@ -328,11 +334,12 @@ impl Ledger {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply_batch(&mut self, events: &[LedgerEvent]) -> Result<(), LedgerError> {
-        std::hint::black_box(self.warm(events));
+        let spots = self.warm(events);
         let checkpoint = self.checkpoint();
         let mut journal = Vec::with_capacity(events.len());
-        for event in events {
-            if let Err(e) = self.apply_logged(event, Some(&mut journal)) {
+        for (i, event) in events.iter().enumerate() {
+            let spot = spots.get(i).copied().flatten();
+            if let Err(e) = self.apply_logged(event, Some(&mut journal), spot) {
                 self.undo(journal, &checkpoint);
                 return Err(e);
             }
@@ -341,31 +348,28 @@ impl Ledger {
         Ok(())
     }
 
-    /// Reads what `events` will touch; returns a value only so the reads are not optimised away.
-    pub(super) fn warm(&self, events: &[LedgerEvent]) -> u64 {
-        let mut touched = 0u64;
-        let mut parties = Vec::with_capacity(events.len());
-        for event in events {
-            if let LedgerEvent::Recorded(p) | LedgerEvent::Corrected(p) = event {
-                touched ^= u64::from(self.index.contains(&self.entries, p.id().0));
-                let prestatore = self.prestatori.get(&p.prestatore().canonical());
-                let utilizzatore = self.utilizzatori.get(&p.utilizzatore().canonical());
-                parties.push((p.day().year(), prestatore, utilizzatore));
-            }
-        }
-        for (year, prestatore, utilizzatore) in parties {
-            let Some(y) = self.year(year) else { continue };
-            if let Some(i) = prestatore {
-                touched ^= y.prestatore(i).all;
-            }
-            if let Some(i) = utilizzatore {
-                touched ^= y.utilizzatore(i).all;
-            }
-            if let (Some(p), Some(u)) = (prestatore, utilizzatore) {
-                touched ^= y.pair(p, u).all;
-            }
-        }
-        touched
+    /// Where the parties of each recorded prestazione of `events` are, found for the whole
+    /// batch before any is applied: the independent memory reads of the probes overlap instead
+    /// of waiting on each other, and applying each event reuses its spot (checked again then:
+    /// an earlier event of the batch may have moved it).
+    pub(super) fn warm(&self, events: &[LedgerEvent]) -> Vec<Option<Spot>> {
+        events
+            .iter()
+            .map(|event| {
+                let LedgerEvent::Recorded(p) = event else {
+                    return None;
+                };
+                let year = self.year(p.day().year())?;
+                let keys = (
+                    p.prestatore().canonical().party_key(),
+                    p.utilizzatore().canonical().party_key(),
+                );
+                let spot = year.find(keys.0, keys.1);
+                // Reading the totals brings the slots' other cache line in too.
+                std::hint::black_box(year.read(spot));
+                Some(spot)
+            })
+            .collect()
     }
 
     /// A ledger rebuilt from a log of events (see [`Ledger::apply`]), trusting it: the fast
@@ -499,30 +503,29 @@ impl Ledger {
         self.entries.reserve(other.entries.len());
         self.index.reserve(other.entries.len());
         for e in &other.entries {
-            let mut entry = *e;
-            entry.prestatore = self
-                .prestatori
-                .intern(other.prestatori.key(e.prestatore)?)?;
-            entry.utilizzatore = self
-                .utilizzatori
-                .intern(other.utilizzatori.key(e.utilizzatore)?)?;
-            self.insert_entry(entry)?;
+            let parties = other.entry_parties(e)?;
+            // A revoked entry counts in no total.
+            let delta = if e.has(REVOKED) {
+                None
+            } else {
+                Some(self.delta(e)?)
+            };
+            self.count(*e, parties, delta.as_ref(), None)?;
             journal.push(Undo::Pushed);
             if let Some(instants) = other.instants_of(e) {
                 self.instants.insert(e.id, *instants);
             }
         }
         for y in &other.years {
-            for (i, reading) in &y.external {
-                let cf = other.prestatori.key(*i)?;
-                let prestatore = self.prestatori.intern(cf)?;
+            for (i, reading) in y.externals() {
+                let cf = y.prestatori.key(i)?;
                 let year = self.year_mut(y.year)?;
                 journal.push(Undo::External {
                     year: y.year,
                     prestatore: cf,
-                    old: year.external.get(&prestatore).copied(),
+                    old: year.external(cf),
                 });
-                year.set_external(prestatore, *reading);
+                year.set_external(cf, reading)?;
             }
         }
         Ok(())
@@ -532,6 +535,7 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::parties::Place;
     use crate::ledger::tests::p;
     use time::macros::date;
 
@@ -542,13 +546,19 @@ mod tests {
         let other_firm: crate::parties::UtilizzatoreId = "00743110157".parse().unwrap();
         let mut ledger = Ledger::default();
         ledger.record(&p(1)).unwrap();
-        // The prestatore's total one step from overflowing (no real amount gets there).
-        if let Some(slot) = ledger.years[0].prestatori.get_mut(0) {
-            slot.tot.all = u64::MAX - 1;
-        }
+        // The prestatore's cap a total one step from overflowing (no real amount gets there).
+        let key = p(1).prestatore().party_key();
+        let year = &mut ledger.years[0];
+        let Place::Found(at) = year.prestatori.table().find(key) else {
+            panic!("recorded");
+        };
+        year.prestatori
+            .table_mut()
+            .get_mut(at)
+            .unwrap()
+            .set_cap_a(u64::MAX - 1);
         let before = ledger.clone();
-        let (prestatori, utilizzatori) =
-            (ledger.prestatori.keys.len(), ledger.utilizzatori.keys.len());
+        let parties = ledger.years[0].party_counts();
         // The first entry (a new prestatore, a new utilizzatore, another year) fits; the second
         // (the full prestatore) overflows.
         let mut first = PrestazioneDraft::from(p(2));
@@ -573,23 +583,24 @@ mod tests {
         assert_eq!(
             ledger.merge(&shard),
             Err(LedgerError::Overflow {
-                what: "prestatore compensi"
+                what: "cap a total"
             })
         );
         assert_eq!(ledger, before);
         assert!(matches!(ledger.index, IdIndex::Sorted));
         assert_eq!(ledger.years.len(), 1);
         assert_eq!(ledger.instants, before.instants);
-        assert_eq!(
-            (ledger.prestatori.keys.len(), ledger.utilizzatori.keys.len()),
-            (prestatori, utilizzatori)
-        );
-        assert!(ledger.prestatori.get(&first.prestatore()).is_none());
+        assert_eq!(ledger.years[0].party_counts(), parties);
+        assert!(ledger.year(2027).is_none());
 
         let batch: Vec<LedgerEvent> = shard.events().collect::<Result<_, _>>().unwrap();
         assert!(ledger.apply_batch(&batch).is_err());
         assert_eq!(ledger, before);
         assert_eq!(ledger.years.len(), 1);
-        assert!(ledger.utilizzatori.get(&other_firm).is_none());
+        assert_eq!(ledger.years[0].party_counts(), parties);
+        assert_eq!(
+            ledger.utilizzatore_totals(&other_firm, 2027),
+            crate::UtilizzatoreTotals::default()
+        );
     }
 }
