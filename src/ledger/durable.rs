@@ -16,7 +16,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::judge::{Probe, check_titoli, refuses};
-use super::tally::parties_of;
+use super::tally::keys_of;
 use super::{
     Assessment, ExternalTotal, Ledger, LedgerError, LedgerEvent, RecordError, RecordPolicy,
 };
@@ -583,7 +583,7 @@ impl Ledger {
         check_titoli(rules, &probe)?;
         let old = self.delta(&old)?;
         let counted = self
-            .counted(probe.day.year(), parties_of(p))
+            .counted(probe.day.year(), keys_of(p))
             .step(&old, false)?;
         Ledger::judge(rules, &self.thresholds, &probe, &counted)
     }

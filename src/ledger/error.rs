@@ -5,6 +5,8 @@ use std::fmt;
 use time::{Date, OffsetDateTime};
 
 use super::Assessment;
+#[cfg(doc)]
+use super::{Ledger, Prepared, RecordPolicy};
 use crate::format::instant;
 use crate::prestazione::{PrestazioneError, PrestazioneId};
 use crate::rules::{Citation, RulesError};

@@ -1,6 +1,27 @@
 //! The calendar-year ledger: the caps of art. 54-bis c. 1 and the hour limit of c. 20, with
 //! assessments that explain every breach. See [`Ledger`] for what it counts and the readings it
 //! takes.
+//!
+//! One file per job:
+//!
+//! | file | job |
+//! |---|---|
+//! | `mod.rs` | the [`Ledger`] itself: construction, settings, reservation, equality |
+//! | `error.rs` | why an operation did not run |
+//! | `judge.rs` | the law: how a prestazione counts under the rules of its day and its assessment against every cap, each citing its rule |
+//! | `assessment.rs` | what a judgement answers ([`Assessment`], [`Room`]) |
+//! | `operations.rs` | what a host calls on a live ledger: assess, record, revoke, confirm, correct, external totals |
+//! | `together.rs` | prestazioni communicated together, each judged with the earlier ones |
+//! | `durable.rs` | the two-step changes of a host that stores events first |
+//! | `events.rs` | the events and their versioned log format |
+//! | `replay.rs` | events applied as history: apply, batches, replay, merge, undo, the regenerated log |
+//! | `verify.rs` | judging a log or a ledger the host does not trust |
+//! | `queries.rs` | totals and room |
+//! | `totals.rs` | what each total is, and how one entry changes it |
+//! | `tally.rs` | the one path by which an entry's totals are read and changed |
+//! | `entries.rs` | storage: one prestazione in 32 bytes, its flags, the id index |
+//! | `year.rs` | storage: one calendar year's totals |
+//! | `parties.rs` | storage: the party tables, one memory read per party |
 
 mod assessment;
 mod durable;
@@ -36,6 +57,8 @@ use year::YearTotals;
 
 use crate::identity::CodiceFiscale;
 use crate::parties::UtilizzatoreId;
+#[cfg(doc)]
+use crate::prestazione::CapProfile;
 use crate::rules::RulesTable;
 
 /// How much to reserve with [`Ledger::reserve`] (additional items).
@@ -140,20 +163,23 @@ pub struct LedgerCapacity {
 ///
 /// # Memory and speed
 ///
-/// Prestatori and utilizzatori are interned (a number each), a prestazione is kept in 32
-/// bytes, totals are integer cents (cap b: an exact decimal per utilizzatore), and the maps use
-/// a small word hasher. While prestazione ids arrive in increasing order no id map is kept (an
-/// id above the largest is new; others are found by binary search); the first id out of order
-/// builds one. A prestatore's year is one cache-line-aligned slot that also holds the totals
-/// of its first three pairs (further pairs go to a map), so the prestatore's and the pair's
-/// totals are one memory read. `assess` looks up the prestatore and the utilizzatore once each;
-/// `record` assesses and records in one call with the same look-ups (it returns the
-/// [`Assessment`]: a host that wants both calls `record` alone), and inserts only a new party.
-/// Their cost does not grow with the number of prestazioni, apart from the cache misses of a
-/// larger working set. The ledger does not keep its event log (10^7 events would double its
-/// memory): the host stores the events, or regenerates them with [`Ledger::events`]. For bulk
-/// loads, [`Ledger::reserve`] avoids rehashing and [`Ledger::apply_batch`] overlaps look-ups.
-/// `Ledger` itself is not serialised: persist its events and [`Ledger::replay`] them.
+/// Each calendar year keeps its prestatori and utilizzatori in open-addressing tables keyed by
+/// the party's code packed into 16 bytes; a slot holds the key beside the party's totals (an
+/// utilizzatore in one 64-byte cache line, a prestatore in two adjacent ones with the totals of
+/// its first three pairs), so the probe that checks the key reads the totals: one memory read
+/// per party. A prestazione is kept in 32 bytes, naming its parties by their numbers in its
+/// year; totals are integer cents (cap b: an exact decimal per utilizzatore). While
+/// prestazione ids arrive in increasing order no id map is kept (an id above the largest is
+/// new; others are found by binary search); the first id out of order builds one. `assess`
+/// probes the prestatore and the utilizzatore once each; `record` assesses and records in one
+/// call at the same places (it returns the [`Assessment`]: a host that wants both calls
+/// `record` alone), and inserts only a new party. Their work does not grow with the number of
+/// prestazioni; their time does only by the cache misses of a larger working set. The ledger
+/// does not keep its event log (10^7 events would double its memory): the host stores the
+/// events, or regenerates them with [`Ledger::events`]. For bulk loads, [`Ledger::reserve`]
+/// sizes the tables once and [`Ledger::apply_batch`] finds the places of a whole batch before it
+/// applies any, so that the memory reads overlap. `Ledger` itself is not serialised: persist
+/// its events and [`Ledger::replay`] them.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017; INPS msg
 /// 2887/2017 for the agricultural hour limit (HOURS-AGRI, E10; reading R-HOURS-LF, R-STEWARD-CAP-A,

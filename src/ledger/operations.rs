@@ -6,8 +6,8 @@ use time::{Date, OffsetDateTime};
 use super::entries::{CONFIRMED, Entry, LF, REVOKED};
 use super::error::overflow;
 use super::judge::{Counted, Probe, check_titoli, refuses};
-use super::parties::Keyed;
-use super::tally::{Parties, parties_of, recorded_delta};
+use super::parties::PartyKey;
+use super::tally::{Parties, keys_of, parties_of, recorded_delta};
 use super::totals::{Delta, External};
 use super::year::YearTotals;
 use super::{
@@ -68,19 +68,19 @@ impl Ledger {
         if self.index.contains(&self.entries, p.id().0) {
             return Err(LedgerError::DuplicateId { id: p.id() });
         }
-        self.evaluate(&Probe::of(p), parties_of(p))
+        self.evaluate(&Probe::of(p), keys_of(p))
     }
 
-    /// The assessment of `probe`, a prestazione or a room query of `parties`, against the
-    /// totals of its year.
+    /// The assessment of `probe`, a prestazione or a room query of the parties with these
+    /// keys, against the totals of its year.
     pub(super) fn evaluate(
         &self,
         probe: &Probe,
-        parties: Parties,
+        keys: (PartyKey, PartyKey),
     ) -> Result<Assessment, LedgerError> {
         let rules = self.table.in_force_on(probe.day)?;
         check_titoli(rules, probe)?;
-        let counted = self.counted(probe.day.year(), parties);
+        let counted = self.counted(probe.day.year(), keys);
         Ledger::judge(rules, &self.thresholds, probe, &counted)
     }
 
@@ -206,8 +206,7 @@ impl Ledger {
         let rules = table.in_force_on(probe.day).map_err(LedgerError::from)?;
         check_titoli(rules, &probe)?;
         // One probe per party: the totals read here are those recording it changes.
-        let parties = parties_of(p);
-        let keys = (parties.0.party_key(), parties.1.party_key());
+        let keys = keys_of(p);
         let year_number = probe.day.year();
         let at = years.binary_search_by_key(&year_number, |y| y.year);
         let found = match at {
@@ -241,7 +240,8 @@ impl Ledger {
             let spot = year.find(keys.0, keys.1);
             (spot, year.read(spot))
         });
-        (entry.prestatore, entry.utilizzatore) = year.write(spot, &read, parties, &delta, true)?;
+        (entry.prestatore, entry.utilizzatore) =
+            year.write(spot, &read, || parties_of(p), &delta, true)?;
         index.note(entries, entry.id, position);
         entries.push(entry);
         Ok(assessment)

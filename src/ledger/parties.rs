@@ -33,22 +33,43 @@ use crate::parties::UtilizzatoreId;
 #[repr(transparent)]
 pub(crate) struct PartyKey(u128);
 
-/// A party code the tables are keyed by (the caller gives its canonical form: omocodes of one
-/// holder are one party).
+/// A party code the tables are keyed by: the key of its canonical form, so that the omocodes of
+/// one holder are one party.
 pub(crate) trait Keyed: Copy {
     fn party_key(&self) -> PartyKey;
 }
 
+/// Bit 0x40 of the bytes at the omocode positions of a codice fiscale (6, 7, 9, 10, 12, 13, 14):
+/// set in a letter (an omocode), clear in a digit and in the zero bytes of a provisional code.
+const OMOCODE_LETTERS: u128 = {
+    let positions = [6u32, 7, 9, 10, 12, 13, 14];
+    let mut mask = 0u128;
+    let mut i = 0;
+    while i < positions.len() {
+        mask |= 0x40 << (8 * positions[i]);
+        i += 1;
+    }
+    mask
+};
+
 impl Keyed for CodiceFiscale {
+    #[inline]
     fn party_key(&self) -> PartyKey {
-        PartyKey(self.packed())
+        let packed = self.packed();
+        if packed & OMOCODE_LETTERS == 0 {
+            // Digits in every omocode position: the code is its canonical form.
+            PartyKey(packed)
+        } else {
+            PartyKey(self.canonical().packed())
+        }
     }
 }
 
 impl Keyed for UtilizzatoreId {
+    #[inline]
     fn party_key(&self) -> PartyKey {
         match self {
-            UtilizzatoreId::CodiceFiscale(cf) => PartyKey(cf.packed()),
+            UtilizzatoreId::CodiceFiscale(cf) => cf.party_key(),
             UtilizzatoreId::PartitaIva(piva) => PartyKey(piva.packed()),
         }
     }

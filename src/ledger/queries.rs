@@ -64,8 +64,8 @@ impl Ledger {
             steward: query.steward,
             profile: query.profile,
         };
-        let parties = (query.prestatore.canonical(), query.utilizzatore.canonical());
-        Ok(self.evaluate(&probe, parties)?.room())
+        let keys = (query.prestatore.party_key(), query.utilizzatore.party_key());
+        Ok(self.evaluate(&probe, keys)?.room())
     }
 
     /// A prestatore's totals in a calendar year (zeros when unknown).
@@ -101,7 +101,7 @@ impl Ledger {
     #[must_use]
     pub fn prestatore_totals(&self, prestatore: &CodiceFiscale, year: i32) -> PrestatoreTotals {
         let (t, external) = self.year(year).map_or((PTot::default(), 0), |y| {
-            y.prestatore(prestatore.canonical().party_key())
+            y.prestatore(prestatore.party_key())
         });
         PrestatoreTotals {
             compensi: euro(t.all),
@@ -149,7 +149,7 @@ impl Ledger {
         year: i32,
     ) -> UtilizzatoreTotals {
         let t = self.year(year).map_or(UTot::default(), |y| {
-            y.utilizzatore(utilizzatore.canonical().party_key())
+            y.utilizzatore(utilizzatore.party_key())
         });
         UtilizzatoreTotals {
             compensi: euro(t.all),
@@ -197,10 +197,7 @@ impl Ledger {
         year: i32,
     ) -> PairTotals {
         let t = self.year(year).map_or(PairTot::default(), |y| {
-            y.pair(
-                prestatore.canonical().party_key(),
-                utilizzatore.canonical().party_key(),
-            )
+            y.pair(prestatore.party_key(), utilizzatore.party_key())
         });
         PairTotals {
             compensi: euro(t.all),

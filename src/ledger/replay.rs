@@ -4,7 +4,7 @@
 use std::borrow::Borrow;
 
 use super::entries::{CONFIRMED, Entry, IdIndex, Instants, REVOKED};
-use super::parties::Keyed;
+use super::tally::keys_of;
 use super::totals::{External, euro};
 use super::year::Spot;
 use super::{ExternalTotal, Ledger, LedgerError, LedgerEvent};
@@ -360,10 +360,7 @@ impl Ledger {
                     return None;
                 };
                 let year = self.year(p.day().year())?;
-                let keys = (
-                    p.prestatore().canonical().party_key(),
-                    p.utilizzatore().canonical().party_key(),
-                );
+                let keys = keys_of(p);
                 let spot = year.find(keys.0, keys.1);
                 // Reading the totals brings the slots' other cache line in too.
                 std::hint::black_box(year.read(spot));
@@ -535,7 +532,7 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::parties::Place;
+    use crate::ledger::parties::{Keyed, Place};
     use crate::ledger::tests::p;
     use time::macros::date;
 

@@ -14,7 +14,7 @@ use super::entries::{
 };
 use super::error::overflow;
 use super::judge::{Counted, dec};
-use super::parties::Keyed;
+use super::parties::{Keyed, PartyKey};
 use super::totals::Delta;
 use super::year::{Read, Spot, YearTotals};
 use super::{Assessment, Ledger, LedgerError};
@@ -29,6 +29,12 @@ pub(super) type Parties = (CodiceFiscale, UtilizzatoreId);
 /// The parties of `p`, canonical.
 pub(super) fn parties_of(p: &Prestazione) -> Parties {
     (p.prestatore().canonical(), p.utilizzatore().canonical())
+}
+
+/// The keys of the parties of `p` (those of their canonical forms).
+#[inline]
+pub(super) fn keys_of(p: &Prestazione) -> (PartyKey, PartyKey) {
+    (p.prestatore().party_key(), p.utilizzatore().party_key())
 }
 
 /// What `e` adds to the totals, counting `cap_b` (the weighted compenso) in cap b.
@@ -87,22 +93,19 @@ impl Ledger {
         self.years.get_mut(at).ok_or(LedgerError::Inconsistent)
     }
 
-    /// The totals of the year of `day` that a prestazione of `parties` is judged against
-    /// (zeros for parties the year does not hold).
-    pub(super) fn counted(&self, year: i32, parties: Parties) -> Counted {
+    /// The totals of `year` that a prestazione of the parties with these keys is judged
+    /// against (zeros for parties the year does not hold).
+    pub(super) fn counted(&self, year: i32, keys: (PartyKey, PartyKey)) -> Counted {
         self.year(year).map_or_else(Counted::default, |y| {
-            let spot = y.find(parties.0.party_key(), parties.1.party_key());
-            Counted::from_read(&y.read(spot))
+            Counted::from_read(&y.read(y.find(keys.0, keys.1)))
         })
     }
 
     /// The parties of an entry (its numbers in its year).
     pub(super) fn entry_parties(&self, e: &Entry) -> Result<Parties, LedgerError> {
-        let year = self.year(e.day.year()).ok_or(LedgerError::Inconsistent)?;
-        Ok((
-            year.prestatori.key(e.prestatore)?,
-            year.utilizzatori.key(e.utilizzatore)?,
-        ))
+        self.year(e.day.year())
+            .ok_or(LedgerError::Inconsistent)?
+            .parties(e.prestatore, e.utilizzatore)
     }
 
     /// What `e` adds to the totals: cap b at the weight of the rules of its day.
@@ -126,11 +129,11 @@ impl Ledger {
     /// Adds (`add`) or takes away an entry held in the ledger (its parties are in its year).
     pub(super) fn change_totals(&mut self, e: &Entry, add: bool) -> Result<(), LedgerError> {
         let delta = self.delta(e)?;
-        let parties = self.entry_parties(e)?;
         let year = self.year_mut(e.day.year())?;
-        let spot = year.find_numbers(e.prestatore, e.utilizzatore)?;
+        let parties = year.parties(e.prestatore, e.utilizzatore)?;
+        let spot = year.find(parties.0.party_key(), parties.1.party_key());
         let read = year.read(spot);
-        year.write(spot, &read, parties, &delta, add)?;
+        year.write(spot, &read, || parties, &delta, add)?;
         Ok(())
     }
 
@@ -160,9 +163,9 @@ impl Ledger {
         let numbers = match delta {
             Some(delta) => {
                 let read = year.read(spot);
-                year.write(spot, &read, parties, delta, true)?
+                year.write(spot, &read, || parties, delta, true)?
             }
-            None => year.enter(spot, parties)?,
+            None => year.enter(spot, || parties)?,
         };
         (entry.prestatore, entry.utilizzatore) = numbers;
         self.index.note(&self.entries, entry.id, position);

@@ -4,7 +4,7 @@
 
 use super::entries::Entry;
 use super::judge::{Probe, check_titoli};
-use super::tally::{parties_of, recorded_delta};
+use super::tally::{keys_of, parties_of, recorded_delta};
 use super::totals::{Delta, step64};
 use super::{Assessment, Ledger, LedgerError};
 use crate::identity::CodiceFiscale;
@@ -84,7 +84,7 @@ impl Ledger {
             let probe = Probe::of(p);
             let year = p.day().year();
             let (prestatore, utilizzatore) = parties_of(p);
-            let mut counted = self.counted(year, (prestatore, utilizzatore));
+            let mut counted = self.counted(year, keys_of(p));
             for e in earlier.iter().filter(|e| e.year == year) {
                 let same_prestatore = e.prestatore == prestatore;
                 let same_utilizzatore = e.utilizzatore == utilizzatore;

@@ -1,6 +1,7 @@
-//! The year's running totals: per prestatore, per utilizzatore, per pair, per instrument and
-//! month, and the external year-to-date totals a host enters (reading R-YEAR-OF-WORK: every total is
-//! per calendar year of the day of the work).
+//! What the ledger totals: per prestatore, per utilizzatore, per pair, per instrument and month,
+//! and the external year-to-date totals a host enters (reading R-YEAR-OF-WORK: every total is per
+//! calendar year of the day of the work); the public views of them, and how one entry's change
+//! ([`Delta`]) steps each total, checked. Where the totals are stored is `year.rs`.
 
 use rust_decimal::Decimal;
 use time::Date;

@@ -106,15 +106,15 @@ impl YearTotals {
         }
     }
 
-    /// Where the parties with these numbers are (an entry recorded in this year).
-    pub(crate) fn find_numbers(
+    /// The parties with these numbers (an entry recorded in this year).
+    pub(crate) fn parties(
         &self,
         prestatore: u32,
         utilizzatore: u32,
-    ) -> Result<Spot, LedgerError> {
-        Ok(self.find(
-            self.prestatori.key(prestatore)?.party_key(),
-            self.utilizzatori.key(utilizzatore)?.party_key(),
+    ) -> Result<(CodiceFiscale, UtilizzatoreId), LedgerError> {
+        Ok((
+            self.prestatori.key(prestatore)?,
+            self.utilizzatori.key(utilizzatore)?,
         ))
     }
 
@@ -180,7 +180,7 @@ impl YearTotals {
         &mut self,
         spot: Spot,
         read: &Read,
-        parties: (CodiceFiscale, UtilizzatoreId),
+        parties: impl Fn() -> (CodiceFiscale, UtilizzatoreId),
         d: &Delta,
         add: bool,
     ) -> Result<(u32, u32), LedgerError> {
@@ -194,11 +194,11 @@ impl YearTotals {
         let period = self.period(d.instrument, d.month).step(d, add)?;
         let p_at = match spot.prestatore {
             Place::Found(at) => at,
-            Place::Vacant(at) => self.prestatori.add(parties.0, at)?,
+            Place::Vacant(at) => self.prestatori.add(parties().0, at)?,
         };
         let u_at = match spot.utilizzatore {
             Place::Found(at) => at,
-            Place::Vacant(at) => self.utilizzatori.add(parties.1, at)?,
+            Place::Vacant(at) => self.utilizzatori.add(parties().1, at)?,
         };
         let u_slot = self
             .utilizzatori
@@ -226,15 +226,15 @@ impl YearTotals {
     pub(crate) fn enter(
         &mut self,
         spot: Spot,
-        parties: (CodiceFiscale, UtilizzatoreId),
+        parties: impl Fn() -> (CodiceFiscale, UtilizzatoreId),
     ) -> Result<(u32, u32), LedgerError> {
         let p_at = match spot.prestatore {
             Place::Found(at) => at,
-            Place::Vacant(at) => self.prestatori.add(parties.0, at)?,
+            Place::Vacant(at) => self.prestatori.add(parties().0, at)?,
         };
         let u_at = match spot.utilizzatore {
             Place::Found(at) => at,
-            Place::Vacant(at) => self.utilizzatori.add(parties.1, at)?,
+            Place::Vacant(at) => self.utilizzatori.add(parties().1, at)?,
         };
         let number = |slot: Option<u32>| slot.ok_or(LedgerError::Inconsistent);
         Ok((
@@ -469,7 +469,7 @@ mod tests {
         let change = |year: &mut YearTotals, u: u8, cents: u64, add: bool| {
             let spot = year.find(cf.party_key(), firm(u).party_key());
             let read = year.read(spot);
-            year.write(spot, &read, (cf, firm(u)), &delta(cents), add)
+            year.write(spot, &read, || (cf, firm(u)), &delta(cents), add)
                 .unwrap()
         };
         for (u, cents) in [(1, 100), (2, 200), (3, 300), (4, 400), (5, 500), (1, 1)] {
