@@ -10,11 +10,14 @@
 //! | `error.rs` | why an operation did not run |
 //! | `judge.rs` | the law: how a prestazione counts under the rules of its day and its assessment against every cap, each citing its rule |
 //! | `assessment.rs` | what a judgement answers ([`Assessment`], [`Room`]) |
-//! | `operations.rs` | what a host calls on a live ledger: assess, record, revoke, confirm, correct, external totals |
+//! | `record.rs` | assess, record (judged and counted with one probe per party), correct |
+//! | `revoke.rs` | the revoca and the prestatore's confirmation |
+//! | `external.rs` | external totals |
 //! | `together.rs` | prestazioni communicated together, each judged with the earlier ones |
 //! | `durable.rs` | the two-step changes of a host that stores events first |
 //! | `events.rs` | the events and their versioned log format |
-//! | `replay.rs` | events applied as history: apply, batches, replay, merge, undo, the regenerated log |
+//! | `replay.rs` | events applied as history: apply, batches, replay, merge, the regenerated log |
+//! | `undo.rs` | how a batch or a merge that fails half-way takes back what it did |
 //! | `verify.rs` | judging a log or a ledger the host does not trust |
 //! | `queries.rs` | totals and room |
 //! | `totals.rs` | what each total is, and how one entry changes it |
@@ -28,14 +31,17 @@ mod durable;
 mod entries;
 mod error;
 mod events;
+mod external;
 mod judge;
-mod operations;
 mod parties;
 mod queries;
+mod record;
 mod replay;
+mod revoke;
 mod tally;
 mod together;
 mod totals;
+mod undo;
 mod verify;
 mod year;
 
