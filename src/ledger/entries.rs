@@ -226,7 +226,7 @@ pub(super) fn area_of(flags: u16) -> Option<AgriculturalArea> {
 }
 
 impl Ledger {
-    // Lazy error on the hot path (see `record_in_year`).
+    // Lazy error on the hot path (see `error::inconsistent`).
     #[allow(clippy::unnecessary_lazy_evaluations)]
     pub(super) fn find(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
         self.index

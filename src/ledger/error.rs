@@ -305,3 +305,14 @@ pub enum RecordError {
 pub(super) fn overflow(what: &'static str) -> LedgerError {
     LedgerError::Overflow { what }
 }
+
+/// [`LedgerError::Inconsistent`], for `ok_or_else`: on the hot paths an eager error value is
+/// built and dropped (a call to its drop glue) on every call, even when nothing fails.
+pub(super) fn inconsistent() -> LedgerError {
+    LedgerError::Inconsistent
+}
+
+/// [`LedgerError::Full`], for `ok_or_else` (see [`inconsistent`]).
+pub(super) fn full() -> LedgerError {
+    LedgerError::Full
+}

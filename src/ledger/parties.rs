@@ -21,6 +21,7 @@ use foldhash::fast::FixedState;
 use rust_decimal::Decimal;
 
 use super::LedgerError;
+use super::error::{full, inconsistent};
 use super::totals::{PairTot, UTot};
 use crate::identity::CodiceFiscale;
 use crate::parties::UtilizzatoreId;
@@ -189,18 +190,18 @@ impl<S: Slot> Table<S> {
     /// Puts `slot` at `vacant`, where [`Table::find`] placed its key (nothing added since);
     /// grows the table first when it is full to its load, and returns where the slot went.
     pub(crate) fn insert(&mut self, vacant: usize, slot: S) -> Result<usize, LedgerError> {
-        let len = self.len.checked_add(1).ok_or(LedgerError::Full)?;
+        let len = self.len.checked_add(1).ok_or_else(full)?;
         let mut at = vacant;
         if len > max_len(self.slots.len()) {
             let doubled = self.slots.len().saturating_mul(2);
-            let capacity = capacity_for(len).ok_or(LedgerError::Full)?.max(doubled);
+            let capacity = capacity_for(len).ok_or_else(full)?.max(doubled);
             self.rehash(capacity)?;
             at = match self.find(slot.key()) {
                 Place::Vacant(at) => at,
                 Place::Found(_) => return Err(LedgerError::Inconsistent),
             };
         }
-        let place = self.slots.get_mut(at).ok_or(LedgerError::Inconsistent)?;
+        let place = self.slots.get_mut(at).ok_or_else(inconsistent)?;
         if !place.is_vacant() {
             return Err(LedgerError::Inconsistent);
         }
@@ -322,7 +323,7 @@ impl<K: Keyed, S: Slot> Parties<K, S> {
         let number = u32::try_from(self.keys.len())
             .ok()
             .filter(|n| *n < u32::MAX)
-            .ok_or(LedgerError::Full)?;
+            .ok_or_else(full)?;
         self.keys.try_reserve(1).map_err(|_| LedgerError::Full)?;
         let at = self
             .table
@@ -337,7 +338,7 @@ impl<K: Keyed, S: Slot> Parties<K, S> {
             .ok()
             .and_then(|i| self.keys.get(i))
             .copied()
-            .ok_or(LedgerError::Inconsistent)
+            .ok_or_else(inconsistent)
     }
 
     /// The slot of the party with `number`.

@@ -2,9 +2,10 @@
 //! correct a Libretto Famiglia communication.
 
 use super::entries::{Entry, LF, REVOKED};
+use super::error::inconsistent;
 use super::judge::{Counted, Probe, check_titoli, refuses};
 use super::parties::PartyKey;
-use super::tally::{Parties, keys_of, parties_of, recorded_delta};
+use super::tally::{keys_of, parties_of, recorded_delta};
 use super::totals::Delta;
 use super::year::YearTotals;
 use super::{
@@ -228,10 +229,7 @@ impl Ledger {
                 at
             }
         };
-        // Lazy error on the hot path: an eager `LedgerError` is built and dropped (a call to
-        // its drop glue) on every call.
-        #[allow(clippy::unnecessary_lazy_evaluations)]
-        let year = years.get_mut(at).ok_or_else(|| LedgerError::Inconsistent)?;
+        let year = years.get_mut(at).ok_or_else(inconsistent)?;
         let (spot, read) = found.unwrap_or_else(|| {
             let spot = year.find(keys.0, keys.1);
             (spot, year.read(spot))
@@ -244,18 +242,14 @@ impl Ledger {
     }
 
     /// The entry of `p` (checked: an LF compenso in whole titoli of the rules of its day),
-    /// with what it adds to the totals and its parties; the parties' numbers are set when it is
-    /// counted.
-    pub(super) fn new_entry(
-        &self,
-        p: &Prestazione,
-    ) -> Result<(Entry, Delta, Parties), LedgerError> {
+    /// with what it adds to the totals; the parties' numbers are set when it is counted.
+    pub(super) fn new_entry(&self, p: &Prestazione) -> Result<(Entry, Delta), LedgerError> {
         let probe = Probe::of(p);
         let rules = self.table.in_force_on(probe.day)?;
         check_titoli(rules, &probe)?;
         let entry = Entry::new(&probe, rules)?;
         let delta = self.delta(&entry)?;
-        Ok((entry, delta, parties_of(p)))
+        Ok((entry, delta))
     }
 
     /// Corrects a recorded Libretto Famiglia communication under the default policy: the
@@ -410,7 +404,7 @@ impl Ledger {
         old: &Entry,
         p: &Prestazione,
     ) -> Result<(), LedgerError> {
-        let (mut entry, _, _) = self.new_entry(p)?;
+        let (mut entry, _) = self.new_entry(p)?;
         (entry.prestatore, entry.utilizzatore) = (old.prestatore, old.utilizzatore);
         self.change_totals(&entry, true)?;
         if let Some(slot) = self.entries.get_mut(position) {

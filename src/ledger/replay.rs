@@ -4,7 +4,9 @@
 use std::borrow::Borrow;
 
 use super::entries::{CONFIRMED, REVOKED};
-use super::tally::keys_of;
+use super::error::inconsistent;
+use super::parties::Keyed;
+use super::tally::{keys_of, parties_of};
 use super::totals::euro;
 use super::undo::{Undo, note};
 use super::year::Spot;
@@ -56,14 +58,14 @@ impl Ledger {
             let at = self.instants_of(e).and_then(|i| i.revoked);
             Ok(LedgerEvent::Revoked {
                 id: PrestazioneId(e.id),
-                at: at.ok_or(LedgerError::Inconsistent)?,
+                at: at.ok_or_else(inconsistent)?,
             })
         });
         let confirmed = self.entries.iter().filter(|e| e.has(CONFIRMED)).map(|e| {
             let at = self.instants_of(e).and_then(|i| i.confirmed);
             Ok(LedgerEvent::Confirmed {
                 id: PrestazioneId(e.id),
-                at: at.ok_or(LedgerError::Inconsistent)?,
+                at: at.ok_or_else(inconsistent)?,
             })
         });
         // External totals by year, then by codice fiscale: an order that does not depend on the
@@ -133,8 +135,8 @@ impl Ledger {
                 if self.index.contains(&self.entries, p.id().0) {
                     return Err(LedgerError::DuplicateId { id: p.id() });
                 }
-                let (entry, delta, parties) = self.new_entry(p)?;
-                self.count(entry, parties, Some(&delta), spot)?;
+                let (entry, delta) = self.new_entry(p)?;
+                self.count(entry, keys_of(p), || parties_of(p), Some(&delta), spot)?;
                 if let Some(journal) = journal {
                     journal.push(Undo::Pushed);
                 }
@@ -373,7 +375,8 @@ impl Ledger {
             } else {
                 Some(self.delta(e)?)
             };
-            self.count(*e, parties, delta.as_ref(), None)?;
+            let keys = (parties.0.party_key(), parties.1.party_key());
+            self.count(*e, keys, || parties, delta.as_ref(), None)?;
             journal.push(Undo::Pushed);
             if let Some(instants) = other.instants_of(e) {
                 self.instants.insert(e.id, *instants);

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::entries::{
     COUNTS_A, COUNTS_B, COUNTS_C, COUNTS_HOURS, COUNTS_STEWARD, Entry, LF, SPECIAL,
 };
-use super::error::overflow;
+use super::error::{inconsistent, overflow};
 use super::judge::{Counted, dec};
 use super::parties::{Keyed, PartyKey};
 use super::totals::Delta;
@@ -90,7 +90,7 @@ impl Ledger {
                 at
             }
         };
-        self.years.get_mut(at).ok_or(LedgerError::Inconsistent)
+        self.years.get_mut(at).ok_or_else(inconsistent)
     }
 
     /// The totals of `year` that a prestazione of the parties with these keys is judged
@@ -104,7 +104,7 @@ impl Ledger {
     /// The parties of an entry (its numbers in its year).
     pub(super) fn entry_parties(&self, e: &Entry) -> Result<Parties, LedgerError> {
         self.year(e.day.year())
-            .ok_or(LedgerError::Inconsistent)?
+            .ok_or_else(inconsistent)?
             .parties(e.prestatore, e.utilizzatore)
     }
 
@@ -137,14 +137,15 @@ impl Ledger {
         Ok(())
     }
 
-    /// Pushes a new entry of `parties`, counting `delta` in its year unless it is revoked (a
-    /// merged one), at `spot` when a batch's warm-up found its parties (checked again here):
-    /// the entry gets the parties' numbers in its year, which creates them if it has not got
-    /// them.
+    /// Pushes a new entry of the parties with `keys`, counting `delta` in its year unless it is
+    /// revoked (a merged one), at `spot` when a batch's warm-up found its parties (checked again
+    /// here): the entry gets the parties' numbers in its year, which creates them (from
+    /// `parties`) if it has not got them.
     pub(super) fn count(
         &mut self,
         mut entry: Entry,
-        parties: Parties,
+        keys: (PartyKey, PartyKey),
+        parties: impl Fn() -> Parties,
         delta: Option<&Delta>,
         spot: Option<Spot>,
     ) -> Result<(), LedgerError> {
@@ -155,7 +156,6 @@ impl Ledger {
         }
         let position = u32::try_from(self.entries.len()).map_err(|_| LedgerError::Full)?;
         let year = self.year_mut(entry.day.year())?;
-        let keys = (parties.0.party_key(), parties.1.party_key());
         let spot = match spot {
             Some(spot) => year.refind(spot, keys.0, keys.1),
             None => year.find(keys.0, keys.1),
@@ -163,9 +163,9 @@ impl Ledger {
         let numbers = match delta {
             Some(delta) => {
                 let read = year.read(spot);
-                year.write(spot, &read, || parties, delta, true)?
+                year.write(spot, &read, parties, delta, true)?
             }
-            None => year.enter(spot, || parties)?,
+            None => year.enter(spot, parties)?,
         };
         (entry.prestatore, entry.utilizzatore) = numbers;
         self.index.note(&self.entries, entry.id, position);

@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use super::LedgerError;
+use super::error::inconsistent;
 use super::parties::{
     EXTERNAL, Keyed, Parties, PartyKey, Place, PrestatoreSlot, SPILLED, Slot, UtilizzatoreSlot,
 };
@@ -204,14 +205,14 @@ impl YearTotals {
             .utilizzatori
             .table_mut()
             .get_mut(u_at)
-            .ok_or(LedgerError::Inconsistent)?;
+            .ok_or_else(inconsistent)?;
         u_slot.set_tot(&utilizzatore);
         let u_number = u_slot.number();
         let p_slot = self
             .prestatori
             .table_mut()
             .get_mut(p_at)
-            .ok_or(LedgerError::Inconsistent)?;
+            .ok_or_else(inconsistent)?;
         p_slot.set_cap_a(cap_a);
         let p_number = p_slot.number();
         self.write_pair(p_at, u_number, read.pair_at, &pair);
@@ -236,7 +237,7 @@ impl YearTotals {
             Place::Found(at) => at,
             Place::Vacant(at) => self.utilizzatori.add(parties().1, at)?,
         };
-        let number = |slot: Option<u32>| slot.ok_or(LedgerError::Inconsistent);
+        let number = |slot: Option<u32>| slot.ok_or_else(inconsistent);
         Ok((
             number(self.prestatori.table().get(p_at).map(Slot::number))?,
             number(self.utilizzatori.table().get(u_at).map(Slot::number))?,
@@ -387,7 +388,7 @@ impl YearTotals {
             .prestatori
             .table_mut()
             .get_mut(at)
-            .ok_or(LedgerError::Inconsistent)?;
+            .ok_or_else(inconsistent)?;
         slot.set(EXTERNAL, reading.is_some());
         let number = slot.number();
         match reading {
