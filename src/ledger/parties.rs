@@ -179,6 +179,16 @@ impl<S: Slot> Table<S> {
         Place::Vacant(capacity)
     }
 
+    /// `place` if it still holds `key` (a place found before other changes), else where `key`
+    /// is now.
+    #[inline]
+    pub(crate) fn refind(&self, place: Place, key: PartyKey) -> Place {
+        match place {
+            Place::Found(at) if self.slots.get(at).is_some_and(|s| s.key() == key) => place,
+            _ => self.find(key),
+        }
+    }
+
     pub(crate) fn get(&self, at: usize) -> Option<&S> {
         self.slots.get(at).filter(|s| !s.is_vacant())
     }
@@ -444,6 +454,11 @@ impl PrestatoreSlot {
 
     pub(crate) fn set_cap_a(&mut self, cents: u64) {
         self.cap_a = cents;
+    }
+
+    /// One word of each of the slot's two cache lines (a warm-up reads them).
+    pub(crate) fn touch(&self) -> u64 {
+        self.cap_a ^ self.cap_c[0]
     }
 
     pub(crate) fn has(&self, flag: u32) -> bool {

@@ -5,7 +5,7 @@ use super::entries::{Entry, LF, REVOKED};
 use super::error::inconsistent;
 use super::judge::{Counted, Probe, check_titoli, refuses};
 use super::parties::PartyKey;
-use super::tally::{keys_of, parties_of, recorded_delta};
+use super::tally::{delta_under, keys_of, parties_of, recorded_delta};
 use super::totals::Delta;
 use super::year::YearTotals;
 use super::{
@@ -248,7 +248,7 @@ impl Ledger {
         let rules = self.table.in_force_on(probe.day)?;
         check_titoli(rules, &probe)?;
         let entry = Entry::new(&probe, rules)?;
-        let delta = self.delta(&entry)?;
+        let delta = delta_under(&entry, rules)?;
         Ok((entry, delta))
     }
 

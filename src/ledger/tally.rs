@@ -21,6 +21,7 @@ use super::{Assessment, Ledger, LedgerError};
 use crate::identity::CodiceFiscale;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::{Prestazione, PrestazioneId};
+use crate::rules::Rules;
 
 /// A prestatore and an utilizzatore in their canonical forms (omocodes of one holder are one
 /// party).
@@ -50,6 +51,23 @@ pub(super) fn delta_of(e: &Entry, cap_b: Option<Decimal>) -> Delta {
         instrument: usize::from(!e.has(LF)),
         month: usize::from(u8::from(e.day.month())).saturating_sub(1),
     }
+}
+
+/// What `e` adds to the totals under `rules`, those of its day: cap b at their weight (c. 8).
+pub(super) fn delta_under(e: &Entry, rules: &Rules) -> Result<Delta, LedgerError> {
+    let cap_b = if e.has(COUNTS_B) {
+        let nominal = dec(e.cents);
+        Some(if e.has(SPECIAL) {
+            nominal
+                .checked_mul(rules.special_category_weight.value)
+                .ok_or_else(|| overflow("weighted compenso"))?
+        } else {
+            nominal
+        })
+    } else {
+        None
+    };
+    Ok(delta_of(e, cap_b))
 }
 
 /// What recording `entry` adds to the totals: cap b counts what its `assessment` requested
@@ -110,20 +128,7 @@ impl Ledger {
 
     /// What `e` adds to the totals: cap b at the weight of the rules of its day.
     pub(super) fn delta(&self, e: &Entry) -> Result<Delta, LedgerError> {
-        let cap_b = if e.has(COUNTS_B) {
-            let nominal = dec(e.cents);
-            Some(if e.has(SPECIAL) {
-                let w = self.table.in_force_on(e.day)?.special_category_weight.value;
-                nominal
-                    .checked_mul(w)
-                    .ok_or_else(|| overflow("weighted compenso"))?
-            } else {
-                nominal
-            })
-        } else {
-            None
-        };
-        Ok(delta_of(e, cap_b))
+        delta_under(e, self.table.in_force_on(e.day)?)
     }
 
     /// Adds (`add`) or takes away an entry held in the ledger (its parties are in its year).

@@ -90,21 +90,26 @@ impl YearTotals {
     /// warm-up), else where they are now.
     #[inline]
     pub(crate) fn refind(&self, spot: Spot, prestatore: PartyKey, utilizzatore: PartyKey) -> Spot {
-        let holds = |place: Place, key: PartyKey, found: &dyn Fn(usize) -> Option<PartyKey>| matches!(place, Place::Found(at) if found(at) == Some(key));
-        let p = |at| self.prestatori.table().get(at).map(Slot::key);
-        let u = |at| self.utilizzatori.table().get(at).map(Slot::key);
         Spot {
-            prestatore: if holds(spot.prestatore, prestatore, &p) {
-                spot.prestatore
-            } else {
-                self.prestatori.table().find(prestatore)
-            },
-            utilizzatore: if holds(spot.utilizzatore, utilizzatore, &u) {
-                spot.utilizzatore
-            } else {
-                self.utilizzatori.table().find(utilizzatore)
-            },
+            prestatore: self.prestatori.table().refind(spot.prestatore, prestatore),
+            utilizzatore: self
+                .utilizzatori
+                .table()
+                .refind(spot.utilizzatore, utilizzatore),
         }
+    }
+
+    /// Reads the cache lines of the parties at `spot` (a batch's warm-up), cheaply: one word of
+    /// each line; returns them only so that the reads are not optimised away.
+    #[inline]
+    pub(crate) fn touch(&self, spot: Spot) -> u64 {
+        let p = self
+            .prestatore_slot(spot.prestatore)
+            .map_or(0, PrestatoreSlot::touch);
+        let u = self
+            .utilizzatore_slot(spot.utilizzatore)
+            .map_or(0, |u| u64::from(u.number()));
+        p ^ u
     }
 
     /// The parties with these numbers (an entry recorded in this year).
