@@ -203,8 +203,10 @@ impl<S: Slot> Table<S> {
         let len = self.len.checked_add(1).ok_or_else(full)?;
         let mut at = vacant;
         if len > max_len(self.slots.len()) {
-            let doubled = self.slots.len().saturating_mul(2);
-            let capacity = capacity_for(len).ok_or_else(full)?.max(doubled);
+            // Grown to half full (a quarter more slots each time): the table stays small
+            // enough to be cached where the old layout was, at the price of rehashing a
+            // little more often.
+            let capacity = capacity_for(len).ok_or_else(full)?.max(len.saturating_mul(2));
             self.rehash(capacity)?;
             at = match self.find(slot.key()) {
                 Place::Vacant(at) => at,
