@@ -92,8 +92,9 @@ pub struct LedgerCapacity {
     pub prestatori: usize,
     /// Utilizzatori.
     pub utilizzatori: usize,
-    /// Prestatore-utilizzatore pairs in `year` (the first three of each prestatore live in its
-    /// slot: only the pairs beyond `3 × prestatori` are reserved in the pair map).
+    /// Prestatore-utilizzatore pairs in `year`. A hint that needs no room today: the first
+    /// three pairs of each prestatore live in its slot, further ones in an ordered map that
+    /// grows as it fills.
     pub pairs: usize,
 }
 

@@ -206,7 +206,9 @@ impl<S: Slot> Table<S> {
             // Grown to half full (a quarter more slots each time): the table stays small
             // enough to be cached where the old layout was, at the price of rehashing a
             // little more often.
-            let capacity = capacity_for(len).ok_or_else(full)?.max(len.saturating_mul(2));
+            let capacity = capacity_for(len)
+                .ok_or_else(full)?
+                .max(len.saturating_mul(2));
             self.rehash(capacity)?;
             at = match self.find(slot.key()) {
                 Place::Vacant(at) => at,
