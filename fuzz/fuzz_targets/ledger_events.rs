@@ -6,7 +6,6 @@
 //! a refused batch or event changes nothing.
 #![no_main]
 
-
 use libfuzzer_sys::fuzz_target;
 use prestazioni_occasionali::{
     CapProfile, CodiceFiscale, Euro, ExternalTotal, Instrument, Ledger, LedgerEvent, Prestazione,
@@ -164,10 +163,7 @@ fn check_log(events: &[LedgerEvent]) {
         assert!(replayed.is_err());
     }
     // The verifying replay builds the same ledger.
-    match (
-        Ledger::replay_verified(&table, events),
-        &replayed,
-    ) {
+    match (Ledger::replay_verified(&table, events), &replayed) {
         (Ok((ledger, findings)), Ok(r)) => {
             assert_eq!(&ledger, r);
             for f in &findings {
