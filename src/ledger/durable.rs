@@ -15,9 +15,10 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::judge::{Probe, check_titoli, refuses};
+use super::tally::keys_of;
 use super::{
-    Assessment, Counted, ExternalTotal, Ledger, LedgerError, LedgerEvent, RecordError,
-    RecordPolicy, check_titoli, refuses,
+    Assessment, ExternalTotal, Ledger, LedgerError, LedgerEvent, RecordError, RecordPolicy,
 };
 use crate::prestazione::{Prestazione, PrestazioneId};
 
@@ -580,16 +581,12 @@ impl Ledger {
     pub(super) fn assess_correction(&self, p: &Prestazione) -> Result<Assessment, LedgerError> {
         let (_, old) = self.correctable(p)?;
         let rules = self.table.in_force_on(p.day())?;
-        let probe = self.probe(p);
+        let probe = Probe::of(p);
         check_titoli(rules, &probe)?;
         let old = self.delta(&old)?;
-        let counted = self.counted(&probe);
-        let counted = Counted {
-            prestatore: counted.prestatore.step(&old, false)?,
-            external: counted.external,
-            utilizzatore: counted.utilizzatore.step(&old, false)?,
-            pair: counted.pair.step(&old, false)?,
-        };
+        let counted = self
+            .counted(probe.day.year(), keys_of(p))
+            .step(&old, false)?;
         Ledger::judge(rules, &self.thresholds, &probe, &counted)
     }
 }

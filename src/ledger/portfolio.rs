@@ -9,19 +9,21 @@
 //! so the pairs of the entries already read never change). Recording never touches it. A query
 //! costs one read of the totals per pair of the clients asked, never a scan of the year.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::hash::BuildHasherDefault;
 use std::sync::{Mutex, PoisonError};
+
+use foldhash::fast::FixedState;
 
 use rust_decimal::Decimal;
 use time::Date;
 
-use super::hasher::{FastHasher, FastMap};
-use super::totals::{PTot, UTot, euro, pair_key};
+use super::judge::{cap_b, hour_limit, titoli_in, warning_level};
+use super::parties::{Keyed, Place, Slot};
+use super::totals::{PTot, UTot, euro};
 use super::{
     Entry, HoursCap, Ledger, LedgerError, MoneyCap, PairTotals, PrestatoreTotals,
-    UtilizzatoreTotals, cap_b, hour_limit, titoli_in, warning_level,
+    UtilizzatoreTotals,
 };
 use crate::identity::CodiceFiscale;
 use crate::instruments::agricultural_hour_limit_citation;
@@ -65,10 +67,15 @@ struct Built {
 #[derive(Debug, Clone)]
 struct YearIndex {
     year: i32,
-    /// The pairs listed, by [`pair_key`].
-    pairs: HashSet<u64, BuildHasherDefault<FastHasher>>,
+    /// The pairs listed, by [`pair_key`] (the parties' numbers in the year).
+    pairs: HashSet<u64, FixedState>,
     /// Utilizzatore number -> the numbers of its prestatori, in order of first appearance.
-    prestatori: FastMap<u32, Vec<u32>>,
+    prestatori: HashMap<u32, Vec<u32>, FixedState>,
+}
+
+/// One key for a pair of party numbers of a year.
+fn pair_key(prestatore: u32, utilizzatore: u32) -> u64 {
+    (u64::from(prestatore) << 32) | u64::from(utilizzatore)
 }
 
 impl Built {
@@ -82,7 +89,7 @@ impl Built {
                     YearIndex {
                         year,
                         pairs: HashSet::default(),
-                        prestatori: FastMap::default(),
+                        prestatori: HashMap::default(),
                     },
                 );
                 at
@@ -564,11 +571,13 @@ impl Ledger {
     ) -> Result<ClientReport, LedgerError> {
         let per_titolo = rules.lf_titolo.value.compenso;
         let totals_of_year = self.year(year);
-        let u = self.utilizzatori.get(&client.utilizzatore.canonical());
-        let utot = match (totals_of_year, u) {
-            (Some(y), Some(i)) => y.utilizzatore(i),
-            _ => UTot::default(),
-        };
+        let ukey = client.utilizzatore.party_key();
+        // The client's number in the year (the index lists prestatori by it).
+        let u = totals_of_year.and_then(|y| match y.utilizzatori.table().find(ukey) {
+            Place::Found(at) => y.utilizzatori.table().get(at).map(Slot::number),
+            Place::Vacant(_) => None,
+        });
+        let utot = totals_of_year.map_or_else(UTot::default, |y| y.utilizzatore(ukey));
         let mut lines = Vec::new();
         if !utot.weighted_b.is_zero() {
             let (limit, citation) = cap_b(rules, client.profile.events_sector);
@@ -579,26 +588,21 @@ impl Ledger {
         let mut prestatori = 0u32;
         if let (Some(y), Some(u)) = (totals_of_year, u) {
             for &p in built.prestatori(year, u) {
-                let pair = y.pair(p, u);
+                let cf = y.prestatori.key(p)?;
+                let pkey = cf.party_key();
+                let pair = y.pair(pkey, ukey);
                 if pair.count == 0 {
                     continue;
                 }
                 prestatori = prestatori.saturating_add(1);
-                let ptot = y.prestatore(p);
-                let external = y.external(p);
+                let (ptot, external) = y.prestatore(pkey);
                 let person_lines =
                     self.person_lines(rules, client.profile, ptot, external, pair, share)?;
                 if person_lines.is_empty() {
                     continue;
                 }
-                let Some(cf) = usize::try_from(p)
-                    .ok()
-                    .and_then(|i| self.prestatori.keys.get(i))
-                else {
-                    return Err(LedgerError::Inconsistent);
-                };
                 people.push(PrestatoreReport {
-                    prestatore: *cf,
+                    prestatore: cf,
                     totals: PrestatoreTotals {
                         compensi: euro(ptot.all),
                         counted_cap_prestatore: euro(ptot.cap_a),

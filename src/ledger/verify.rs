@@ -10,7 +10,8 @@ use std::fmt;
 
 use time::{Date, OffsetDateTime};
 
-use super::{Assessment, Ledger, LedgerError, LedgerEvent, REVOKED};
+use super::entries::REVOKED;
+use super::{Assessment, Ledger, LedgerError, LedgerEvent};
 use crate::format::instant;
 use crate::instruments::{can_confirm, can_revoke, revoca_deadline};
 use crate::prestazione::PrestazioneId;

@@ -809,10 +809,12 @@ impl RulesTable {
             .inner
             .versions
             .partition_point(|v| v.valid_from <= date);
+        // Lazy error: this runs on every ledger call, and an eager one is built (the table's
+        // start looked up) and dropped each time.
         index
             .checked_sub(1)
             .and_then(|i| self.inner.versions.get(i))
-            .ok_or(RulesError::BeforeRegime {
+            .ok_or_else(|| RulesError::BeforeRegime {
                 date,
                 start: self.start(),
             })
