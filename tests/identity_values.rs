@@ -657,3 +657,16 @@ fn serde_rejects_invalid_values() {
     let paper: Iban = serde_json::from_str("\"IT60 X054 2811 1010 0000 0123 456\"").unwrap();
     assert_eq!(paper.electronic(), "IT60X0542811101000000123456");
 }
+
+/// A province and a postal code are not personal data: `Debug` shows them as they are.
+#[test]
+fn provincia_and_cap_debug() {
+    assert_eq!(
+        format!("{:?}", "MI".parse::<Provincia>().unwrap()),
+        "Provincia(MI)"
+    );
+    assert_eq!(
+        format!("{:?}", "20121".parse::<Cap>().unwrap()),
+        "Cap(20121)"
+    );
+}
