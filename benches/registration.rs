@@ -106,6 +106,7 @@ fn bench(c: &mut Criterion) {
                 .unwrap(),
                 communicated_at: datetime!(2026-01-01 07:00 +1),
                 revoked_at: None,
+                confirmed_at: None,
                 paid_on: None,
             }
         })

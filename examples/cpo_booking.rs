@@ -1,9 +1,14 @@
 //! An events company books a weekend of work with the Contratto di Prestazione Occasionale.
 //!
-//! Eventi Aurora Srl (ATECO 82.30.00, organisation of conventions and trade shows; on average 12
-//! permanent employees in the semester that counts) staffs an event on Saturday 7/3/2026:
-//! Luca works 14:00-18:00 and Sara 22:00-02:00. Sara's shift crosses midnight, so it is two
-//! prestazioni, one per calendar day, each with its own daily minimum (worked example E4, reading R-MIDNIGHT).
+//! Eventi Aurora Srl (ATECO 2025 82.30.01, organisation of conferences and congresses, the code of
+//! its registro imprese since 2025; on average 12 permanent employees in the semester that counts)
+//! staffs an event on Saturday 7/3/2026: Luca works 14:00-18:00 and Sara 22:00-02:00, Italian time.
+//! The company's booking system keeps instants in UTC (13:00-17:00 and 21:00-01:00 UTC) and passes
+//! them as they are: the crate works out the Italian days and times itself (reading
+//! R-CIVIL-TIME). Sara's shift crosses Italian midnight, so it is two prestazioni, one per calendar
+//! day, each with its own daily minimum (worked example E4, reading R-MIDNIGHT). The INPS list of
+//! the events sector is written in ATECO 2007 codes (82.30.00); the crate maps 82.30.01 to it
+//! through ISTAT's correspondence 2025 vs 2022 (reading R-ATECO-2025).
 //!
 //! Each shift is one [`CpoCommunication`]: it checks admissibility (the events list may use the
 //! CPO up to 25 employees from 5/5/2023), the pay floor, the communication deadline (60 minutes
@@ -27,10 +32,10 @@
 use std::error::Error;
 
 use prestazioni_occasionali::{
-    Causale, CpoCommunication, CpoCommunicationDay, CpoWork, Euro, FundingChannel, FundsAccount,
-    Headcounts, Instrument, MonthlyHeadcount, PaymentMode, Prestatore, PrestazioneId,
-    PriorRelationship, RelationshipKind, Rules, RulesTable, SemesterAverage, TopUp, Utilizzatore,
-    UtilizzatoreKind, Verdict, net_received,
+    AtecoCode, Causale, CpoCommunication, CpoCommunicationDay, CpoWork, Euro, FundingChannel,
+    FundsAccount, Headcounts, Instrument, ItalianClock, MonthlyHeadcount, PaymentMode, Prestatore,
+    PrestazioneId, PriorRelationship, RelationshipKind, Rules, RulesTable, Sector, SemesterAverage,
+    TopUp, Utilizzatore, UtilizzatoreKind, Verdict, net_received,
 };
 use time::macros::{date, datetime};
 use time::{Date, Month, OffsetDateTime};
@@ -40,9 +45,16 @@ fn it(d: Date) -> String {
     d.to_string()
 }
 
-/// An instant as `2026-03-07 13:00`.
+/// An instant in Italian civil time, as `2026-03-07 14:00` (whatever offset it was given in).
 fn it_at(at: OffsetDateTime) -> String {
+    let at = ItalianClock::embedded().to_italian(at).unwrap_or(at);
     format!("{} {:02}:{:02}", it(at.date()), at.hour(), at.minute())
+}
+
+/// An instant in UTC, as `13:00 UTC`.
+fn utc(at: OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!("{:02}:{:02} UTC", at.hour(), at.minute())
 }
 
 /// Prints every breach of a verdict: rule id, facts, consequence and citation.
@@ -87,8 +99,8 @@ const PLACE: &str = "Fiera di Roma, Via Portuense 1645, Roma";
 /// The weekend's Saturday.
 const WEEKEND: Date = date!(2026 - 03 - 07);
 
-/// Every communication is sent on Friday evening.
-const COMMUNICATED_AT: OffsetDateTime = datetime!(2026-03-06 18:00 +01:00);
+/// Every communication is sent on Friday evening: 18:00 in Italy, 17:00 UTC.
+const COMMUNICATED_AT: OffsetDateTime = datetime!(2026-03-06 17:00 UTC);
 
 /// The company, with its headcounts and a former employee (Marco, until 6/1/2026).
 fn company(marco: &Prestatore) -> Result<Utilizzatore, Box<dyn Error>> {
@@ -109,7 +121,8 @@ fn company(marco: &Prestatore) -> Result<Utilizzatore, Box<dyn Error>> {
         "Eventi Aurora Srl",
         UtilizzatoreKind::Impresa,
     )?
-    .with_ateco("82.30.00".parse()?)
+    // The code of the registro imprese, with its edition.
+    .with_ateco("ATECO 2025 82.30.01".parse()?)
     .with_headcounts(headcounts)
     .with_prior_relationship(PriorRelationship::new(
         marco.codice_fiscale(),
@@ -126,10 +139,22 @@ fn print_company(company: &Utilizzatore) -> Result<SemesterAverage, Box<dyn Erro
         "Contratto di Prestazione Occasionale, weekend of {}",
         it(WEEKEND)
     );
+    let ateco: &AtecoCode = company.ateco().first().ok_or("no ATECO code")?;
     println!(
-        "  utilizzatore: {} ({}), ATECO 82.30.00",
+        "  utilizzatore: {} ({}), {ateco:#} \"{}\"",
         company.name(),
-        company.kind()
+        company.kind(),
+        ateco.title()
+    );
+    let list: Vec<String> = ateco
+        .activities_2007()
+        .iter()
+        .map(|a| format!("{a:#} \"{}\"", a.title()))
+        .collect();
+    println!(
+        "  in ATECO 2007, the edition of INPS's lists: {} (ISTAT correspondence 2025 vs 2022; reading R-ATECO-2025); on the events list: {}",
+        list.join(", "),
+        company.is_in_sector(Sector::EventsThermalParks)?
     );
     let average = company.headcounts().semester_average(WEEKEND)?;
     println!(
@@ -247,11 +272,13 @@ fn book_shift(
 ) -> Result<Euro, Box<dyn Error>> {
     let p = shift.prestatore;
     println!(
-        "{} {}: {} to {}",
+        "{} {}: {} to {} in Italy (given by the host as {} to {})",
         p.first_name(),
         p.last_name(),
         it_at(shift.start),
-        it_at(shift.end)
+        it_at(shift.end),
+        utc(shift.start),
+        utc(shift.end)
     );
     let communication = CpoCommunication::new(company, p, &shift.work(), RulesTable::embedded())?;
     let days = communication.days();
@@ -266,7 +293,7 @@ fn book_shift(
         print_refusal(communication.verdict());
         return Ok(Euro::ZERO);
     }
-    let rules = Rules::in_force_on(shift.start.date())?;
+    let rules = Rules::in_force_on(days.first().ok_or("no day")?.day.date)?;
     println!(
         "  admissible: events list, average {} employees, not more than {} ({})",
         average.average.normalize().to_string().replace('.', ","),
@@ -329,8 +356,8 @@ fn refuse_marco(company: &Utilizzatore, marco: &Prestatore) -> Result<(), Box<dy
         prestatore: marco,
         payment_mode: PaymentMode::IbanCredit,
         oggetto: "stand assistant",
-        start: datetime!(2026-03-07 14:00 +01:00),
-        end: datetime!(2026-03-07 18:00 +01:00),
+        start: datetime!(2026-03-07 13:00 UTC),
+        end: datetime!(2026-03-07 17:00 UTC),
         compensi: vec![offered],
     };
     let communication =
@@ -373,17 +400,18 @@ fn main() -> Result<(), Box<dyn Error>> {
             prestatore: &luca,
             payment_mode: PaymentMode::IbanCredit,
             oggetto: "stand assistant",
-            start: datetime!(2026-03-07 14:00 +01:00),
-            end: datetime!(2026-03-07 18:00 +01:00),
+            start: datetime!(2026-03-07 13:00 UTC),
+            end: datetime!(2026-03-07 17:00 UTC),
             compensi: vec![Euro::from_euros(36)],
         },
         Shift {
             prestatore: &sara,
             payment_mode: PaymentMode::BonificoDomiciliato,
             oggetto: "night set-up of the exhibition hall",
-            start: datetime!(2026-03-07 22:00 +01:00),
-            end: datetime!(2026-03-08 02:00 +01:00),
-            // One compenso per calendar day: the shift is two prestazioni (E4, reading R-MIDNIGHT).
+            // 22:00-02:00 in Italy: one compenso per Italian calendar day, the shift is two
+            // prestazioni (E4, reading R-MIDNIGHT).
+            start: datetime!(2026-03-07 21:00 UTC),
+            end: datetime!(2026-03-08 01:00 UTC),
             compensi: vec![Euro::from_euros(36), Euro::from_euros(36)],
         },
     ];

@@ -5,9 +5,9 @@
 //! cargo run --example quickstart -- 2019-07-01
 //! ```
 //!
-//! The host here keeps its instants in UTC, as many databases do; it passes them to the crate as
-//! they are. Every instant of this example is far from midnight, so the calendar day in UTC is
-//! the day in Italy and the answers are the ones Italian civil time gives.
+//! The host here keeps its instants in UTC, as many databases do, and passes them to the crate as
+//! they are: the crate works out the Italian civil day and time itself (CET, CEST in summer). The
+//! events company gives the ATECO 2025 code of its registro imprese.
 //!
 //! For the day given (default 7/3/2026) it prints:
 //!
@@ -17,7 +17,8 @@
 //! 2. a family booking her as a baby-sitter on the Tuesday on or after the day, asking for
 //!    whichever instrument is lawful: [`assess_booking`] answers with the Libretto Famiglia, the
 //!    whole titoli, the cost, the deadlines, the caps after it, each with its citation;
-//! 3. an events company (ATECO 2007 82.30.00, on the events list of D.L. 48/2023) booking her
+//! 3. an events company (ATECO 2025 82.30.01, on the events list of D.L. 48/2023 through ISTAT's
+//!    correspondence) booking her
 //!    through the CPO on the Saturday on or after the day, 14:00-18:00 in Italy, with its CPO
 //!    account: the pay floor, the cost, the communication, revoca and payment deadlines, the
 //!    funds, the caps after it;
@@ -42,9 +43,10 @@ use std::process::ExitCode;
 use prestazioni_occasionali::{
     AccessChannel, AccountKind, AddressDraft, AtecoCode, Booking, Categoria, CodiceFiscale,
     ContactChannel, ContactsDraft, DocumentDraft, DocumentKind, Euro, FundingChannel, FundsAccount,
-    Headcounts, Instrument, Ledger, LfActivity, MonthlyHeadcount, PaymentDraft, PaymentMode,
-    PrestazioneId, REGIME_START, Registration, RegistrationDraft, RegistrationEvent, RoomQuery,
-    RuleId, SelfCertification, Sex, TopUp, Utilizzatore, UtilizzatoreKind, Work, assess_booking,
+    Headcounts, Instrument, ItalianClock, Ledger, LfActivity, MonthlyHeadcount, PaymentDraft,
+    PaymentMode, PrestazioneId, REGIME_START, Registration, RegistrationDraft, RegistrationEvent,
+    RoomQuery, RuleId, SelfCertification, Sex, TopUp, Utilizzatore, UtilizzatoreKind, Work,
+    assess_booking,
 };
 use time::macros::{date, format_description, time};
 use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
@@ -100,12 +102,12 @@ fn run() -> Result<(), Box<dyn Error>> {
 
     let saturday = on_or_after(Weekday::Saturday);
     println!(
-        "\n3. {} (ATECO 2007 {}) books her through the CPO, 14:00-18:00 in Italy on {saturday}, for 48,00 €:",
+        "\n3. {} ({:#}) books her through the CPO, 14:00-18:00 in Italy on {saturday}, for 48,00 €:",
         company.name(),
         company
             .ateco()
             .first()
-            .map_or_else(String::new, ToString::to_string)
+            .map_or_else(String::new, |code| format!("{code:#}"))
     );
     if let Some(giulia) = registration.prestatore_on(saturday).transpose()? {
         let mut account = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
@@ -220,8 +222,9 @@ fn utilizzatori(year: i32) -> Result<(Utilizzatore, Utilizzatore), Box<dyn Error
             headcounts.insert(y, Month::try_from(month)?, MonthlyHeadcount::full_time(4));
         }
     }
-    // The ATECO 2007 code of the INPS events list (organizzazione di convegni e fiere).
-    let events: AtecoCode = "82.30.00".parse()?;
+    // The ATECO 2025 code of the registro imprese (organizzazione di convegni e fiere): on the
+    // INPS events list, which is in ATECO 2007 codes, through ISTAT's correspondence.
+    let events: AtecoCode = "ATECO 2025 82.30.01".parse()?;
     let company = Utilizzatore::new(
         "12345670157".parse()?,
         "Eventi Aurora Srl",
@@ -232,17 +235,11 @@ fn utilizzatori(year: i32) -> Result<(Utilizzatore, Utilizzatore), Box<dyn Error
     Ok((family, company))
 }
 
-/// `at` on `day` in Italy (CET, CEST from the last Sunday of March to the last Sunday of
-/// October), as the UTC instant the host stores.
+/// `at` on `day` in Italy, as the UTC instant the host stores: the crate's own clock
+/// (`ItalianClock`, CET and CEST by the rules table) gives it.
 fn utc(day: Date, at: Time) -> Result<OffsetDateTime, Box<dyn Error>> {
-    let last_sunday = |month: Month| -> Result<Date, Box<dyn Error>> {
-        let next = Date::from_calendar_date(day.year(), month.next(), 1)?;
-        Ok(next.prev_occurrence(Weekday::Sunday))
-    };
-    let summer = day >= last_sunday(Month::March)? && day < last_sunday(Month::October)?;
-    let offset = UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0)?;
-    Ok(PrimitiveDateTime::new(day, at)
-        .assume_offset(offset)
+    Ok(ItalianClock::embedded()
+        .instant(PrimitiveDateTime::new(day, at))?
         .to_offset(UtcOffset::UTC))
 }
 
@@ -365,7 +362,7 @@ fn print_rooms(
             ),
             first
                 .limit_citation(RuleId::Hours280)
-                .map_or_else(String::new, ToString::to_string),
+                .map_or_else(String::new, |code| format!("{code:#}")),
         );
         for cap in &room.caps {
             match first.limit_citation(cap.rule) {

@@ -54,6 +54,7 @@ fn records() -> Result<Vec<CommunicatedPrestazione>, Box<dyn std::error::Error>>
             )?,
             communicated_at: datetime!(2026-02-11 10:00 +1),
             revoked_at: None,
+            confirmed_at: None,
             paid_on: Some(date!(2026 - 03 - 15)),
         },
         CommunicatedPrestazione {
@@ -67,6 +68,7 @@ fn records() -> Result<Vec<CommunicatedPrestazione>, Box<dyn std::error::Error>>
             )?,
             communicated_at: datetime!(2026-02-20 07:00 +1),
             revoked_at: None,
+            confirmed_at: None,
             paid_on: Some(date!(2026 - 02 - 28)),
         },
         CommunicatedPrestazione {
@@ -80,6 +82,7 @@ fn records() -> Result<Vec<CommunicatedPrestazione>, Box<dyn std::error::Error>>
             )?,
             communicated_at: datetime!(2026-03-07 08:00 +1),
             revoked_at: None,
+            confirmed_at: None,
             paid_on: None,
         },
         CommunicatedPrestazione {
@@ -93,6 +96,7 @@ fn records() -> Result<Vec<CommunicatedPrestazione>, Box<dyn std::error::Error>>
             )?,
             communicated_at: datetime!(2026-03-05 08:00 +1),
             revoked_at: Some(datetime!(2026-03-06 09:00 +1)),
+            confirmed_at: None,
             paid_on: None,
         },
     ];

@@ -9,6 +9,7 @@ use std::fmt;
 use time::{Date, Month};
 
 use crate::identity::{CodiceFiscale, CodiceFiscaleKind};
+use crate::ledger::{Ledger, LedgerError};
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
 use crate::rules::{DeleganteKind, IntermediarioKind, IntermediaryScope, Rules};
@@ -809,31 +810,203 @@ pub enum Actor {
 
 /// What an action is about: a party, or one prestazione of an utilizzatore.
 ///
+/// A prestazione's owner is never the caller's word: a recorded prestazione (to revoke) is
+/// built by [`Subject::recorded`] from the ledger's entry, a prestazione to communicate by
+/// [`Subject::to_communicate`] (or `From<&Prestazione>`) from the prestazione itself, whose
+/// utilizzatore is who communicates it. [`PrestazioneSubject`] has private fields, and `Subject`
+/// serialises but does not deserialise, so no other subject of a prestazione can be built.
+///
 /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI).
 ///
 /// # Examples
 ///
 /// ```
-/// use prestazioni_occasionali::{Instrument, PrestazioneId, Subject};
-/// let s = Subject::Prestazione { id: PrestazioneId(7), utilizzatore: "BNCGNN60A01H501P".parse()?, instrument: Instrument::LibrettoFamiglia };
-/// assert!(matches!(s, Subject::Prestazione { .. }));
+/// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+/// use time::macros::date;
+///
+/// let p = Prestazione::try_from(PrestazioneDraft {
+///     id: PrestazioneId(7),
+///     instrument: Instrument::LibrettoFamiglia,
+///     prestatore: "RSSMRA85T10A562S".parse()?,
+///     utilizzatore: "BNCGNN60A01H501P".parse()?,
+///     day: date!(2026 - 03 - 07),
+///     minutes: 60,
+///     compenso: Euro::from_euros(8),
+///     special_category: false,
+///     steward: false,
+///     profile: CapProfile::default(),
+/// })?;
+/// let mut ledger = Ledger::default();
+/// ledger.record(&p)?;
+/// let Subject::Prestazione(s) = Subject::recorded(&ledger, PrestazioneId(7))? else { panic!() };
+/// assert_eq!((s.id(), s.utilizzatore(), s.is_recorded()), (PrestazioneId(7), p.utilizzatore(), true));
+/// assert!(!Subject::to_communicate(&p).is_recorded());
+/// assert!(Subject::recorded(&ledger, PrestazioneId(8)).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Subject {
     /// A party (its registration, desk, payment method, libretto).
     Party(Party),
     /// A prestazione, which belongs to its utilizzatore.
-    Prestazione {
-        /// The prestazione's id.
-        id: PrestazioneId,
-        /// Its utilizzatore.
-        utilizzatore: UtilizzatoreId,
-        /// Its instrument.
-        instrument: Instrument,
-    },
+    Prestazione(PrestazioneSubject),
+}
+
+/// A prestazione as the subject of an action: its id, and its owner (utilizzatore and
+/// instrument) taken from the ledger's record ([`Subject::recorded`]) or from the prestazione to
+/// communicate ([`Subject::to_communicate`]). The fields are private: a caller cannot describe a
+/// prestazione as someone else's.
+///
+/// Legal basis: INPS msg 3177 of 31/7/2017 (REG-INTERMEDIARI); INPS circ. 107/2017 (the
+/// utilizzatore communicates and revokes its own prestazioni).
+///
+/// # Examples
+///
+/// ```
+/// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+/// # use time::macros::date;
+/// # let p = Prestazione::try_from(PrestazioneDraft {
+/// #     id: PrestazioneId(7),
+/// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+/// #     prestatore: "RSSMRA85T10A562S".parse()?,
+/// #     utilizzatore: "00743110157".parse()?,
+/// #     day: date!(2026 - 03 - 07),
+/// #     minutes: 240,
+/// #     compenso: Euro::from_euros(36),
+/// #     special_category: false,
+/// #     steward: false,
+/// #     profile: CapProfile::default(),
+/// # })?;
+/// let Subject::Prestazione(s) = Subject::to_communicate(&p) else { unreachable!() };
+/// assert_eq!((s.id(), s.is_recorded()), (PrestazioneId(7), false));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PrestazioneSubject {
+    id: PrestazioneId,
+    utilizzatore: UtilizzatoreId,
+    instrument: Instrument,
+    recorded: bool,
+}
+
+impl PrestazioneSubject {
+    /// The prestazione's id.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let Subject::Prestazione(s) = Subject::to_communicate(&p) else { unreachable!() };
+    /// assert_eq!(s.id(), PrestazioneId(7));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> PrestazioneId {
+        self.id
+    }
+
+    /// Its utilizzatore, its owner.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let Subject::Prestazione(s) = Subject::to_communicate(&p) else { unreachable!() };
+    /// assert_eq!(s.utilizzatore(), "00743110157".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn utilizzatore(&self) -> UtilizzatoreId {
+        self.utilizzatore
+    }
+
+    /// Its instrument.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let Subject::Prestazione(s) = Subject::to_communicate(&p) else { unreachable!() };
+    /// assert_eq!(s.instrument(), Instrument::ContrattoPrestazioneOccasionale);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn instrument(&self) -> Instrument {
+        self.instrument
+    }
+
+    /// Whether it comes from the ledger's record ([`Subject::recorded`]) rather than from a
+    /// prestazione to communicate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&p)?;
+    /// let Subject::Prestazione(s) = Subject::recorded(&ledger, p.id())? else { unreachable!() };
+    /// assert!(s.is_recorded());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_recorded(&self) -> bool {
+        self.recorded
+    }
 }
 
 impl Subject {
@@ -851,25 +1024,131 @@ impl Subject {
     pub fn owner(&self) -> Party {
         match self {
             Subject::Party(p) => *p,
-            Subject::Prestazione {
-                utilizzatore,
-                instrument,
-                ..
-            } => Party::Utilizzatore {
-                id: *utilizzatore,
-                instrument: *instrument,
+            Subject::Prestazione(s) => Party::Utilizzatore {
+                id: s.utilizzatore,
+                instrument: s.instrument,
             },
         }
+    }
+
+    /// A recorded prestazione, with its owner from the ledger's entry: the subject of a
+    /// revoca ([`Action::RevokePrestazione`] needs one).
+    ///
+    /// Legal basis: INPS circ. 107/2017 (the utilizzatore revokes its own prestazioni;
+    /// CPO-REVOCA).
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::UnknownId`] when the ledger does not hold it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&p)?;
+    /// assert_eq!(Subject::recorded(&ledger, p.id())?.owner(), Subject::to_communicate(&p).owner());
+    /// assert_eq!(
+    ///     Subject::recorded(&ledger, PrestazioneId(8)).unwrap_err().to_string(),
+    ///     "prestazione #8 is not in the ledger"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn recorded(ledger: &Ledger, id: PrestazioneId) -> Result<Subject, LedgerError> {
+        let entry = ledger.entry(id).ok_or(LedgerError::UnknownId { id })?;
+        Ok(Subject::Prestazione(PrestazioneSubject {
+            id,
+            utilizzatore: entry.utilizzatore,
+            instrument: entry.instrument,
+            recorded: true,
+        }))
+    }
+
+    /// A prestazione to communicate: its owner is the utilizzatore it names, who communicates
+    /// it (the subject of [`Action::CommunicatePrestazione`]).
+    ///
+    /// Legal basis: art. 54-bis c. 12 and c. 17 D.L. 50/2017 (the utilizzatore communicates).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let s = Subject::to_communicate(&p);
+    /// assert!(!s.is_recorded());
+    /// assert_eq!(s, Subject::from(&p));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn to_communicate(p: &Prestazione) -> Subject {
+        Subject::Prestazione(PrestazioneSubject {
+            id: p.id(),
+            utilizzatore: p.utilizzatore(),
+            instrument: p.instrument(),
+            recorded: false,
+        })
+    }
+
+    /// Whether it is a prestazione from the ledger's record.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, Subject};
+    /// # use time::macros::date;
+    /// # let p = Prestazione::try_from(PrestazioneDraft {
+    /// #     id: PrestazioneId(7),
+    /// #     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    /// #     prestatore: "RSSMRA85T10A562S".parse()?,
+    /// #     utilizzatore: "00743110157".parse()?,
+    /// #     day: date!(2026 - 03 - 07),
+    /// #     minutes: 240,
+    /// #     compenso: Euro::from_euros(36),
+    /// #     special_category: false,
+    /// #     steward: false,
+    /// #     profile: CapProfile::default(),
+    /// # })?;
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&p)?;
+    /// assert!(Subject::recorded(&ledger, p.id())?.is_recorded());
+    /// assert!(!Subject::to_communicate(&p).is_recorded());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_recorded(&self) -> bool {
+        matches!(self, Subject::Prestazione(s) if s.recorded)
     }
 }
 
 impl From<&Prestazione> for Subject {
+    /// [`Subject::to_communicate`].
     fn from(p: &Prestazione) -> Subject {
-        Subject::Prestazione {
-            id: p.id(),
-            utilizzatore: p.utilizzatore(),
-            instrument: p.instrument(),
-        }
+        Subject::to_communicate(p)
     }
 }
 
@@ -982,6 +1261,12 @@ pub enum Denial {
         /// The prestazione.
         id: PrestazioneId,
     },
+    /// A revoca of a prestazione described by the caller: its owner must come from the ledger's
+    /// record ([`Subject::recorded`]).
+    NotRecorded {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
     /// This kind of intermediary may not act for this kind of delegante on the day (the dated
     /// rule and its citation).
     IntermediaryNotAllowed {
@@ -1023,6 +1308,10 @@ impl fmt::Display for Denial {
             }
             Denial::NotOwnBehalf => f.write_str(
                 "a prestatore or utilizzatore acts only for itself, and this subject is another party",
+            ),
+            Denial::NotRecorded { id } => write!(
+                f,
+                "revoking prestazione {id} needs its owner from the ledger's record of it, not the caller's description"
             ),
             Denial::NotOwnPrestazione { id } => write!(
                 f,
@@ -1174,7 +1463,8 @@ impl Authorization {
 ///   prestatore's; prestazioni are communicated and revoked by their utilizzatore; the libretto
 ///   is funded by an LF utilizzatore);
 /// - a prestatore acts only for itself, an utilizzatore only for itself and only on its own
-///   prestazioni;
+///   prestazioni; the owner of a prestazione to revoke comes from the ledger's record
+///   ([`Subject::recorded`]), never from the caller's description ([`Denial::NotRecorded`]);
 /// - an intermediary acts only within a delega from the subject's owner that is valid on `day`,
 ///   unrevoked, includes the action, and whose intermediary category may act for that kind of
 ///   delegante under [`Rules::intermediary_scopes`] in force on `day` (no intermediaries before
@@ -1237,17 +1527,23 @@ pub fn authorize(
             subject: owner.kind(),
         });
     }
+    if let Subject::Prestazione(s) = subject
+        && action == Action::RevokePrestazione
+        && !s.recorded
+    {
+        return Authorization::Denied(Denial::NotRecorded { id: s.id });
+    }
     match actor {
         Actor::Prestatore(cf) => match owner {
             Party::Prestatore(p) if p.same_holder(cf) => Authorization::Allowed(Permit::OwnBehalf),
             _ => Authorization::Denied(Denial::NotOwnBehalf),
         },
         Actor::Utilizzatore(id) => match (subject, owner) {
-            (Subject::Prestazione { id: pid, .. }, Party::Utilizzatore { id: owner_id, .. }) => {
+            (Subject::Prestazione(s), Party::Utilizzatore { id: owner_id, .. }) => {
                 if id.same_holder(&owner_id) {
                     Authorization::Allowed(Permit::OwnBehalf)
                 } else {
-                    Authorization::Denied(Denial::NotOwnPrestazione { id: *pid })
+                    Authorization::Denied(Denial::NotOwnPrestazione { id: s.id })
                 }
             }
             (_, Party::Utilizzatore { id: owner_id, .. }) if id.same_holder(&owner_id) => {

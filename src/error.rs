@@ -35,9 +35,15 @@ pub enum Error {
     /// An invalid provincia or CAP.
     #[error(transparent)]
     Provincia(#[from] crate::identity::ProvinciaError),
+    /// An instant or Italian local time that cannot be converted.
+    #[error(transparent)]
+    CivilTime(#[from] crate::civil_time::CivilTimeError),
     /// An invalid ATECO code.
     #[error(transparent)]
     Ateco(#[from] crate::ateco::AtecoError),
+    /// An ATECO code ambiguous for a list of the law, with no declared activity.
+    #[error(transparent)]
+    AmbiguousActivity(#[from] crate::ateco::AmbiguousActivity),
     /// An invalid utilizzatore identifier.
     #[error(transparent)]
     UtilizzatoreId(#[from] crate::parties::UtilizzatoreIdError),

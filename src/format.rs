@@ -11,7 +11,42 @@
 //!   every decimal kept, in the same style, `10.000,005 €` ([`italian_amount`], which
 //!   `Euro::to_italian` uses too).
 //!
+//! - instants: `2026-03-10 23:59:59 +01:00` ([`instant`]), local times `2026-03-10 23:59:59`
+//!   ([`local`]).
+//!
 //! An error message that quotes the caller's own input text keeps it verbatim.
+
+use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
+
+/// `2026-03-10 23:59:59`.
+pub(crate) fn local(t: &PrimitiveDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        t.date(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// `+01:00`, `-05:30`.
+pub(crate) fn offset(offset: UtcOffset) -> String {
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!(
+        "{sign}{:02}:{:02}",
+        offset.whole_hours().unsigned_abs(),
+        offset.minutes_past_hour().unsigned_abs()
+    )
+}
+
+/// `2026-03-10 23:59:59 +01:00`, in the instant's own offset.
+pub(crate) fn instant(t: &OffsetDateTime) -> String {
+    format!(
+        "{} {}",
+        local(&PrimitiveDateTime::new(t.date(), t.time())),
+        offset(t.offset())
+    )
+}
 
 /// A duration of `minutes` as `H h MM min`: `242 h 40 min`, `0 h 05 min`.
 pub(crate) fn duration(minutes: u64) -> String {

@@ -8,9 +8,10 @@
 //! instrument, for what pay, at what total cost, by which deadline, and how much room is left
 //! under every cap this year, with the article and comma behind each answer.
 //!
-//! It is a pure library: no I/O, no clock, no network. Dates (`time::Date`) and instants
-//! (`time::OffsetDateTime`, with the Europe/Rome offset of the day) are passed in by the caller;
-//! every calendar rule is read in Italian civil time (reading R-CIVIL-TIME).
+//! It is a pure library: no I/O, no clock, no network. Dates (`time::Date`, Italian calendar days)
+//! and instants (`time::OffsetDateTime`, in any offset: UTC is fine) are passed in by the caller;
+//! the crate works out the Italian civil date and time of an instant itself ([`ItalianClock`]:
+//! CET, CEST in summer, reading R-CIVIL-TIME), and returns instants in the Italian offset.
 //! Nothing panics on any input: bad input is an `Err` naming the field and the rule; a lawful-or-not
 //! question is answered by a [`Verdict`] listing every breached rule with its citation.
 //!
@@ -66,11 +67,14 @@
 //! desk. Each step is also usable on its own.
 //!
 //! 1. **The rules** ([`Rules`], [`RulesTable`]): every legal parameter as dated data with its
-//!    [`Citation`]. A change of law is a new dated row; a host can build its own table.
+//!    [`Citation`]. A change of law is a new dated row; a host can build its own table. The clock
+//!    rule of Italian civil time is one of them ([`ClockRule`], [`ItalianClock`]).
 //! 2. **Money and identity**: [`Euro`] (exact, never negative, two decimals), [`CodiceFiscale`]
 //!    (with omocodia and the Belfiore table; [`CodiceFiscale::encode`] from a person's data,
 //!    [`CodiceFiscale::decode`] back), [`Iban`] (with the Italian CIN), [`PartitaIva`],
-//!    [`Provincia`], [`Cap`], [`AtecoCode`] and the [`Sector`] lists of the law.
+//!    [`Provincia`], [`Cap`], [`AtecoCode`] of ATECO 2007 (aggiornamento 2022) and ATECO 2025
+//!    ([`AtecoEdition`]) and the [`Sector`] lists of the law in both editions, through ISTAT's
+//!    correspondence, an ambiguous code being declared, never guessed ([`SectorMembership`]).
 //! 3. **The parties**: [`Prestatore`] with its comma-8 [`SelfCertification`]s, [`Utilizzatore`]
 //!    with its kind, sector, [`Headcounts`] and comma-5 [`PriorRelationship`]s.
 //! 4. **The instruments**: [`assess_admissibility`], the pay floors ([`cpo_minimum_compenso`],
@@ -83,8 +87,10 @@
 //!    calendar day), each validated, with its pay, cost, deadlines, verdict and ledger records.
 //! 6. **The ledger** ([`Ledger`]): the calendar-year caps a, b, c, c-bis and the 280 hours (in
 //!    agriculture from 2017 to 2022, cap c over the area's CCNL rate: [`CapProfile`]), with an
-//!    [`Assessment`] explaining every breach, revoca and correction, the room left
-//!    ([`Ledger::room`]), totals, and [`LedgerEvent`]s to replay and merge.
+//!    [`Assessment`] explaining every breach, revoca and correction, the prestatore's
+//!    confirmation ([`Ledger::confirm`]), the room left ([`Ledger::room`]), totals, and
+//!    [`LedgerEvent`]s to replay and merge ([`Ledger::replay_verified`] and [`Ledger::verify`]
+//!    list what a log from elsewhere holds that breached a rule at its time).
 //! 7. **The booking** ([`assess_booking`]): all of the above for one piece of work, in one call.
 //! 8. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
 //!    [`RegistrationData`] (every problem at once, with its field path), the [`Registration`]
@@ -94,9 +100,9 @@
 //!    prestazione with its status, the payments with the fees withheld, the annual
 //!    [`Prospetto`] against cap a.
 //!
-//! 9. **The law** ([`law`]): the rules by id, the readings of open points, the worked examples
-//!    E1 to E11 (each a doctest), the sources and what was not verified, and the
-//!    [glossary](law::glossary) of the Italian terms the API keeps.
+//! 10. **The law** ([`law`]): the rules by id, the readings of open points, the worked examples
+//!     E1 to E11 (each a doctest), the sources and what was not verified, and the
+//!     [glossary](law::glossary) of the Italian terms the API keeps.
 //!
 //! ## Readings of open points
 //!
@@ -124,8 +130,8 @@
 //!   `CodiceFiscale::decode` names the birthplace; without it only a code's form is checked.
 //! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
-//!   ISO 8601); computed answers (bookings, communications, the Scrivania, authorizations) serialise
-//!   only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
+//!   ISO 8601); computed answers (bookings, communications, the Scrivania, authorizations, the
+//!   subject of an authorization) serialise only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types, up to
 //!   realistic prestazioni and calendar years of them that a [`Ledger`] records without refusal.
 //!
@@ -138,6 +144,7 @@ struct ReadmeDoctests;
 
 mod ateco;
 mod booking;
+mod civil_time;
 mod delega;
 mod error;
 mod format;
@@ -149,6 +156,7 @@ mod money;
 mod parties;
 mod payment;
 mod prestazione;
+mod redact;
 mod registration;
 mod rules;
 mod scrivania;
@@ -156,14 +164,17 @@ mod scrivania;
 pub mod strategies;
 mod verdict;
 
-pub use ateco::{AtecoCode, AtecoError, Section, Sector};
+pub use ateco::{
+    AmbiguousActivity, AtecoCode, AtecoEdition, AtecoError, Section, Sector, SectorMembership,
+};
 pub use booking::{
     Booking, BookingDay, BookingError, Choice, CommunicateBy, Funds, PayCheck, Schedule, Work,
     assess_booking,
 };
+pub use civil_time::{CivilTimeError, ItalianClock, LocalInstant};
 pub use delega::{
     Action, Actor, Authorization, Delega, DelegaDraft, DelegaError, Denial, Intermediario, Party,
-    Permit, Subject, authorize,
+    Permit, PrestazioneSubject, Subject, authorize,
 };
 pub use error::Error;
 pub use identity::{
@@ -178,24 +189,24 @@ pub use instruments::{
     AgriculturalArea, Causale, Commitment, CommunicationError, CostBreakdown, CpoCommunication,
     CpoCommunicationDay, CpoDay, CpoWindowCommunication, CpoWork, FineTotals, FundsAccount,
     FundsError, FundsEvent, InstrumentError, LfCommunication, LfWork, MAX_SPAN_DAYS, TopUp,
-    agricultural_hour_limit, agricultural_hour_limit_citation, can_revoke, check_cpo_communication,
-    check_cpo_pay, check_cpo_pay_agricultural, cpo_communication_deadline, cpo_minimum_compenso,
-    cpo_minimum_compenso_agricultural, fine_totals, lf_communication_deadline,
-    max_cpo_compenso_for_budget, max_lf_titoli_for_budget, payment_date,
-    post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
-    titoli_for_minutes,
+    agricultural_hour_limit, agricultural_hour_limit_citation, can_confirm, can_revoke,
+    check_cpo_communication, check_cpo_pay, check_cpo_pay_agricultural, cpo_communication_deadline,
+    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, fine_totals,
+    lf_communication_deadline, lf_communication_in_time, max_cpo_compenso_for_budget,
+    max_lf_titoli_for_budget, payment_date, post_office_collectable_on, revoca_deadline,
+    revoca_deadline_at, sanction_for, split_at_midnight, titoli_for_minutes,
 };
 pub use ledger::{
-    Assessment, ExternalTotal, HoursCap, Ledger, LedgerCapacity, LedgerEntry, LedgerError,
-    LedgerEvent, MoneyCap, PairTotals, PeriodTotals, PrestatoreTotals, RecordError, RecordPolicy,
-    Room, RoomQuery, UtilizzatoreTotals,
+    Assessment, CorrectionMove, ExternalTotal, Finding, FindingKind, HoursCap, Ledger,
+    LedgerCapacity, LedgerEntry, LedgerError, LedgerEvent, MoneyCap, PairTotals, PeriodTotals,
+    PrestatoreTotals, RecordError, RecordPolicy, Room, RoomQuery, UtilizzatoreTotals,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{
-    Categoria, EnteKind, HeadcountError, Headcounts, MonthlyHeadcount, PaPurpose, ParentalConsent,
-    Prestatore, PrestatoreError, PriorRelationship, RelationshipKind, SelfCertification,
-    SelfCertificationError, SemesterAverage, Utilizzatore, UtilizzatoreError, UtilizzatoreId,
-    UtilizzatoreIdError, UtilizzatoreKind, age_on,
+    Categoria, DeclaredActivity, EnteKind, HeadcountError, Headcounts, MonthlyHeadcount, PaPurpose,
+    ParentalConsent, Prestatore, PrestatoreError, PriorRelationship, RelationshipKind,
+    SelfCertification, SelfCertificationError, SemesterAverage, Utilizzatore, UtilizzatoreError,
+    UtilizzatoreId, UtilizzatoreIdError, UtilizzatoreKind, age_on,
 };
 pub use payment::{PaymentError, PaymentMode, net_received};
 pub use prestazione::{
@@ -211,10 +222,10 @@ pub use registration::{
     UtilizzatoreRegistrationDraft, registration_diagram,
 };
 pub use rules::{
-    AgriculturalRates, AgricultureRule, Citation, Cited, CommunicationWindow, Credential,
-    DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels,
-    HotelRegime, IntermediarioKind, IntermediaryScope, OneriBase, Parameter, REGIME_START, Rules,
-    RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
+    AgriculturalRates, AgricultureRule, Citation, Cited, ClockRule, CommunicationWindow,
+    Credential, DailyMinimum, Dated, DeleganteKind, FineRule, FineUnit, FundingChannel,
+    FundingChannels, HotelRegime, IntermediarioKind, IntermediaryScope, OneriBase, Parameter,
+    REGIME_START, Rules, RulesError, RulesTable, RulesTableBuilder, TitoloSplit, WindowSector,
 };
 pub use scrivania::{
     CommunicatedPrestazione, DeskEntry, Payment, PrestazioneStatus, Prospetto, ProspettoRow,

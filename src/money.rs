@@ -13,7 +13,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The number of integer digits of [`Euro::MAX`]: [`Euro::from_str`] reads no longer text (the
 /// limit keeps parsing free of overflow; every amount the type holds prints within it).
-const MAX_INTEGER_DIGITS: usize = 27;
+const MAX_INTEGER_DIGITS: usize = 18;
 
 /// An amount of money in euro: exact, never negative, at most two decimal places.
 ///
@@ -161,19 +161,22 @@ impl Euro {
     /// ```
     pub const ZERO: Euro = Euro::from_cents(0);
 
-    /// The largest amount: 2^96 - 1 cents (792 281 625 142 643 375 935 439 503,35 euro), the
-    /// largest [`Decimal`] with two decimal places. Constructors and checked arithmetic refuse
-    /// anything larger, so every amount prints as text that [`Euro::from_str`] reads back.
+    /// The largest amount: `u64::MAX` cents (184.467.440.737.095.516,15 €), far above any cap of
+    /// the regime, so that [`Euro::cents`] is a `u64` for every amount. Constructors and checked
+    /// arithmetic refuse anything larger, so every amount prints as text that
+    /// [`Euro::from_str`] reads back.
     ///
     /// # Examples
     ///
     /// ```
     /// use prestazioni_occasionali::Euro;
+    /// assert_eq!(Euro::MAX, Euro::from_cents(u64::MAX));
     /// assert_eq!(Euro::MAX.to_string().parse::<Euro>()?, Euro::MAX);
     /// assert_eq!(Euro::MAX.checked_add(Euro::from_cents(1)), None);
+    /// assert!("184467440737095516.16".parse::<Euro>().is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub const MAX: Euro = Euro(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 2));
+    pub const MAX: Euro = Euro(Decimal::from_parts(u32::MAX, u32::MAX, 0, false, 2));
 
     /// An amount from a whole number of cents; `const`, for the rules table.
     ///
@@ -293,7 +296,7 @@ impl Euro {
     /// already have dropped the cents).
     fn scaled(mut value: Decimal) -> Option<Euro> {
         value.rescale(2);
-        (value.scale() == 2).then_some(Euro(value))
+        (value.scale() == 2 && value <= Euro::MAX.0).then_some(Euro(value))
     }
 
     /// The exact decimal value (scale 2).
@@ -329,22 +332,22 @@ impl Euro {
         self.0.is_zero()
     }
 
-    /// The amount in cents. Every amount fits: [`Euro::MAX`] is 2^96 - 1 cents, more than a
-    /// `u64` holds (about 1,8 × 10^19), so the result is a `u128`; convert it with
-    /// `u64::try_from` where your storage is narrower.
+    /// The amount in cents. Every amount fits: [`Euro::MAX`] is `u64::MAX` cents.
     ///
     /// # Examples
     ///
     /// ```
     /// use prestazioni_occasionali::Euro;
     /// assert_eq!(Euro::from_cents(1241).cents(), 1241);
-    /// assert_eq!(Euro::MAX.cents(), (1 << 96) - 1);
-    /// assert!(u64::try_from(Euro::MAX.cents()).is_err());
+    /// assert_eq!("1.234,56 €".parse::<Euro>()?.cents(), 123_456);
+    /// assert_eq!(Euro::MAX.cents(), u64::MAX);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn cents(self) -> u128 {
-        // Scale 2 and non-negative by construction: the mantissa is the number of cents.
-        self.0.mantissa().unsigned_abs()
+    pub fn cents(self) -> u64 {
+        // Scale 2, non-negative and at most `Euro::MAX` by construction: the mantissa is the
+        // number of cents and fits.
+        u64::try_from(self.0.mantissa()).unwrap_or(u64::MAX)
     }
 
     /// `self + other`, or `None` above [`Euro::MAX`].
@@ -826,12 +829,10 @@ mod tests {
 
     #[test]
     fn max_integer_digits_do_not_overflow() {
-        assert_eq!(
-            "792281625142643375935439503.35".parse::<Euro>(),
-            Ok(Euro::MAX)
-        );
+        assert_eq!("184467440737095516.15".parse::<Euro>(), Ok(Euro::MAX));
         for too_big in [
-            "792281625142643375935439503.36".to_owned(),
+            "184467440737095516.16".to_owned(),
+            "184.467.440.737.095.516,16".to_owned(),
             "9".repeat(MAX_INTEGER_DIGITS),
             "9".repeat(MAX_INTEGER_DIGITS + 1),
         ] {

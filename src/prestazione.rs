@@ -4,10 +4,13 @@ use std::fmt;
 
 use time::Date;
 
+use crate::format::duration;
 use crate::identity::CodiceFiscale;
 use crate::instruments::AgriculturalArea;
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
+use crate::rules::{Citation, Cited, Rules, RulesError, TitoloSplit};
+use crate::verdict::RuleId;
 
 /// The two instruments of occasional work.
 ///
@@ -226,8 +229,9 @@ pub struct PrestazioneDraft {
 
 /// Why a [`PrestazioneDraft`] is not a valid prestazione.
 ///
-/// Legal basis: art. 54-bis c. 1 lett. c-bis (stewards through the Libretto Famiglia), c. 12 and
-/// c. 17 D.L. 50/2017 (the communication of each prestazione); reading R-MIDNIGHT (one calendar day).
+/// Legal basis: art. 54-bis c. 1 lett. a (cap a) and c-bis (stewards through the Libretto
+/// Famiglia), c. 10-11 (the titolo), c. 12 and c. 17 D.L. 50/2017 (the communication of each
+/// prestazione); reading R-MIDNIGHT (one calendar day).
 ///
 /// # Examples
 ///
@@ -300,6 +304,182 @@ pub enum PrestazioneError {
         /// The prestazione.
         id: PrestazioneId,
     },
+    /// No rules are in force on the day (before the regime of art. 54-bis, 24/6/2017): no
+    /// prestazione of this regime can exist then.
+    #[error("prestazione {id}: {error}")]
+    NoRules {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// Why there are no rules.
+        error: RulesError,
+    },
+    /// A compenso larger than the largest annual cap the prestazione counts in: on its own it
+    /// breaches that cap, so no such prestazione can lawfully exist (cap a, whose breach the
+    /// INPS platform refuses; for a steward whose compensi do not count in cap a, cap c-bis).
+    #[error(
+        "prestazione {id}: compenso {} is above {}, the annual cap it counts in: no single prestazione may pay more ({rule}: {citation})",
+        .compenso.to_italian(),
+        .cap.to_italian()
+    )]
+    CompensoAboveCap {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// The compenso given.
+        compenso: Euro,
+        /// The cap in force on the day.
+        cap: Euro,
+        /// The cap's rule.
+        rule: RuleId,
+        /// Its citation.
+        citation: Box<Citation>,
+    },
+    /// A Libretto Famiglia compenso that is not a whole number of titoli (titoli are
+    /// indivisible, art. 54-bis c. 10-11).
+    #[error(
+        "prestazione {id}: LF compenso {} is not a whole number of titoli of {} ({rule}: {citation})",
+        .compenso.to_italian(),
+        .titolo.to_italian(),
+        rule = RuleId::LfTitolo
+    )]
+    NotWholeTitoli {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// The compenso given.
+        compenso: Euro,
+        /// The compenso of one titolo in force on the day (8,00).
+        titolo: Euro,
+        /// The titolo's citation.
+        citation: Box<Citation>,
+    },
+    /// Fewer Libretto Famiglia titoli than the minutes need (one titolo pays at most one hour,
+    /// art. 54-bis c. 10-11).
+    #[error(
+        "prestazione {id}: {} pay at most {} of work, not {}: {} ({}) at least ({rule}: {citation})",
+        titoli_words(*.titoli),
+        duration(u64::from(*.titoli).saturating_mul(u64::from(*.max_minutes))),
+        duration(u64::from(*.minutes)),
+        titoli_words(*.needed),
+        .least.to_italian(),
+        rule = RuleId::LfTitolo
+    )]
+    TooFewTitoli {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// The titoli the compenso pays.
+        titoli: u32,
+        /// The minutes of the prestazione.
+        minutes: u32,
+        /// The titoli the minutes need.
+        needed: u32,
+        /// The compenso of `needed` titoli.
+        least: Euro,
+        /// The longest prestazione one titolo pays for (60 minutes).
+        max_minutes: u32,
+        /// The titolo's citation.
+        citation: Box<Citation>,
+    },
+}
+
+/// `1 titolo`, `2 titoli`.
+fn titoli_words(n: u32) -> String {
+    if n == 1 {
+        "1 titolo".to_owned()
+    } else {
+        format!("{n} titoli")
+    }
+}
+
+/// The whole Libretto Famiglia titoli that pay an LF compenso of `cents` for a prestazione of
+/// `minutes`, under the titolo in force (`split`): the compenso must be `n` whole titoli (of
+/// the titolo's compenso, 8,00) with `n` at least the titoli the minutes need (each titolo pays
+/// at most one hour: `minutes / 60` rounded up).
+///
+/// More titoli than the minutes need are lawful: the law makes each titolo pay *at most* one
+/// hour (a floor on the pay, as the CPO's hourly minimum), not exactly one, so two titoli for
+/// one hour (16,00) are a higher pay, not a breach.
+///
+/// This is the one place of the rule: [`Prestazione::try_from`] applies it under the embedded
+/// table, the ledger (record, assess, correct, replay) and the Scrivania under their own table.
+///
+/// Legal basis: art. 54-bis c. 10-11 D.L. 50/2017; INPS circ. 107/2017 (LF-TITOLO).
+#[inline]
+pub(crate) fn lf_titoli(
+    id: PrestazioneId,
+    cents: u64,
+    minutes: u32,
+    split: &Cited<TitoloSplit>,
+) -> Result<u32, PrestazioneError> {
+    // The fast path is integer arithmetic (it runs on the ledger's record path); the errors
+    // are built out of line.
+    let each = split.value.compenso.cents();
+    if each == 0 || !cents.is_multiple_of(each) {
+        return Err(not_whole_titoli(id, cents, split));
+    }
+    let Ok(titoli) = u32::try_from(cents / each) else {
+        return Err(not_whole_titoli(id, cents, split));
+    };
+    let needed = split.value.titoli_needed(minutes);
+    if titoli < needed {
+        return Err(too_few_titoli(id, titoli, minutes, needed, split));
+    }
+    Ok(titoli)
+}
+
+/// [`PrestazioneError::NotWholeTitoli`] for [`lf_titoli`].
+#[cold]
+#[inline(never)]
+fn not_whole_titoli(id: PrestazioneId, cents: u64, split: &Cited<TitoloSplit>) -> PrestazioneError {
+    PrestazioneError::NotWholeTitoli {
+        id,
+        compenso: Euro::from_cents(cents),
+        titolo: split.value.compenso,
+        citation: Box::new(split.citation.clone()),
+    }
+}
+
+/// [`PrestazioneError::TooFewTitoli`] for [`lf_titoli`].
+#[cold]
+#[inline(never)]
+fn too_few_titoli(
+    id: PrestazioneId,
+    titoli: u32,
+    minutes: u32,
+    needed: u32,
+    split: &Cited<TitoloSplit>,
+) -> PrestazioneError {
+    PrestazioneError::TooFewTitoli {
+        id,
+        titoli,
+        minutes,
+        needed,
+        least: split
+            .value
+            .compenso
+            .checked_mul_u32(needed)
+            .unwrap_or(Euro::MAX),
+        max_minutes: split.value.max_minutes,
+        citation: Box::new(split.citation.clone()),
+    }
+}
+
+/// The largest compenso a single prestazione may pay under `rules`: the annual cap it counts
+/// in, cap a (`Rules::cap_prestatore`), or for a steward whose compensi do not count in cap a
+/// (reading R-STEWARD-CAP-A taken the other way) cap c-bis. A larger compenso breaches that cap
+/// on its own, whatever else the year holds.
+///
+/// Legal basis: art. 54-bis c. 1 lett. a and c-bis D.L. 50/2017 (CAP-PRESTATORE-TOTAL,
+/// CAP-STEWARD; reading R-STEWARD-CAP-A).
+fn largest_compenso(rules: &Rules, steward: bool) -> (Euro, RuleId, &Citation) {
+    match (steward, rules.cap_steward.value) {
+        (true, Some(cap)) if !rules.steward_counts_toward_cap_prestatore.value => {
+            (cap, RuleId::CapSteward, &rules.cap_steward.citation)
+        }
+        _ => (
+            rules.cap_prestatore.value,
+            RuleId::CapPrestatore,
+            &rules.cap_prestatore.citation,
+        ),
+    }
 }
 
 /// The longest calendar day in minutes (25 hours, the day summer time ends in Europe/Rome).
@@ -307,11 +487,18 @@ const MAX_DAY_MINUTES: u32 = 25 * 60;
 
 /// One communicated prestazione: who worked for whom, on which day, how long, for how much.
 ///
-/// Built from a [`PrestazioneDraft`] (also through serde), so an invalid one cannot exist. The
-/// prestatore's codice fiscale is kept as given; caps are counted on its canonical
-/// (de-omocoded) form.
+/// Built from a [`PrestazioneDraft`] (also through serde), so an invalid one cannot exist: it
+/// lasts 1 to 1500 minutes (one calendar day), pays a compenso above zero and at most the
+/// annual cap it counts in (cap a, 5.000,00: no single prestazione can lawfully pay more), falls
+/// on a day of the regime (from 24/6/2017), and through the Libretto Famiglia pays whole titoli
+/// of 8,00, at least one per hour (LF-TITOLO; more titoli than the minutes need are a higher
+/// pay, lawful). These checks use the embedded rules table; a [`Ledger`](crate::Ledger) on
+/// another table checks the titoli again under its own. The prestatore's codice fiscale is
+/// kept as given; caps are counted on its canonical (de-omocoded) form.
 ///
-/// Legal basis: art. 54-bis c. 12 (LF communication) and c. 17 (CPO communication) D.L. 50/2017.
+/// Legal basis: art. 54-bis c. 1 lett. a (cap a), c. 10-11 (the titolo), c. 12 (LF
+/// communication) and c. 17 (CPO communication) D.L. 50/2017 (CAP-PRESTATORE-TOTAL,
+/// LF-TITOLO).
 ///
 /// # Examples
 ///
@@ -338,8 +525,11 @@ const MAX_DAY_MINUTES: u32 = 25 * 60;
 /// let empty = PrestazioneDraft { minutes: 0, ..draft.clone() };
 /// assert_eq!(Prestazione::try_from(empty).unwrap_err().to_string(), "prestazione #1: minutes is 0");
 /// // Nor one for nothing.
-/// let unpaid = PrestazioneDraft { compenso: Euro::ZERO, ..draft };
+/// let unpaid = PrestazioneDraft { compenso: Euro::ZERO, ..draft.clone() };
 /// assert_eq!(Prestazione::try_from(unpaid).unwrap_err().to_string(), "prestazione #1: compenso is 0,00 €");
+/// // Nor 2,5 titoli of the Libretto Famiglia.
+/// let split = PrestazioneDraft { compenso: Euro::from_euros(20), ..draft };
+/// assert!(Prestazione::try_from(split).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -374,6 +564,22 @@ impl TryFrom<PrestazioneDraft> for Prestazione {
             && cf.same_holder(&draft.prestatore)
         {
             return Err(PrestazioneError::SamePerson { id });
+        }
+        let rules = Rules::in_force_on(draft.day)
+            .map_err(|error| PrestazioneError::NoRules { id, error })?;
+        let (cap, rule, citation) = largest_compenso(rules, draft.steward);
+        if draft.compenso > cap {
+            return Err(PrestazioneError::CompensoAboveCap {
+                id,
+                compenso: draft.compenso,
+                cap,
+                rule,
+                citation: Box::new(citation.clone()),
+            });
+        }
+        if draft.instrument == Instrument::LibrettoFamiglia {
+            let cents = draft.compenso.cents();
+            lf_titoli(id, cents, draft.minutes, &rules.lf_titolo)?;
         }
         Ok(Prestazione(draft))
     }

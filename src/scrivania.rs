@@ -11,17 +11,18 @@ use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 use std::fmt;
 
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
+use time::{Date, Month, OffsetDateTime};
 
-use crate::format::duration;
+use crate::civil_time::ItalianClock;
+use crate::format::{duration, instant};
 use crate::identity::CodiceFiscale;
 use crate::instruments::{
-    CostBreakdown, InstrumentError, can_revoke, payment_date, revoca_deadline,
+    CostBreakdown, can_confirm, can_revoke, payment_date, revoca_deadline_at,
 };
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::payment::{PaymentMode, net_received};
-use crate::prestazione::{Instrument, Prestazione, PrestazioneId};
+use crate::prestazione::{Instrument, Prestazione, PrestazioneError, PrestazioneId, lf_titoli};
 use crate::registration::{Effective, PaymentMethod, in_force_on};
 use crate::rules::{Cited, Rules, RulesError, RulesTable};
 
@@ -48,7 +49,9 @@ pub enum ScrivaniaError {
     },
     /// Revoked before it was communicated.
     #[error(
-        "prestazione {id}: revoked at {revoked_at}, before it was communicated at {communicated_at}"
+        "prestazione {id}: revoked at {}, before it was communicated at {}",
+        instant(.revoked_at),
+        instant(.communicated_at)
     )]
     RevokedBeforeCommunication {
         /// The id.
@@ -62,15 +65,55 @@ pub enum ScrivaniaError {
     #[error(
         "prestazione {id}: revoked at {}, after the deadline {} (INPS circ. 107/2017, reading R-REVOCA)",
         instant(.revoked_at),
-        local(.deadline)
+        instant(.deadline)
     )]
     LateRevoca {
         /// The id.
         id: PrestazioneId,
-        /// Revocation instant.
+        /// Revocation instant, in the Italian offset.
         revoked_at: OffsetDateTime,
-        /// The deadline (local time).
-        deadline: PrimitiveDateTime,
+        /// The deadline: 23:59:59 Italian civil time, in the Italian offset.
+        deadline: OffsetDateTime,
+    },
+    /// A confirmation by the prestatore of a Libretto Famiglia communication (only a CPO
+    /// prestazione is confirmed, reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id}: the prestatore confirms only a cpo prestazione (reading R-CONFIRMATION)"
+    )]
+    ConfirmationNotCpo {
+        /// The id.
+        id: PrestazioneId,
+    },
+    /// A confirmation outside its window: from the day of the work until the revoca deadline.
+    #[error(
+        "prestazione {id}: confirmed at {}, outside the window from the day of the work {day} to {} (INPS circ. 107/2017, reading R-CONFIRMATION)",
+        instant(.confirmed_at),
+        instant(.deadline)
+    )]
+    ConfirmationOutsideWindow {
+        /// The id.
+        id: PrestazioneId,
+        /// The confirmation instant.
+        confirmed_at: OffsetDateTime,
+        /// The day of the work.
+        day: Date,
+        /// The end of the window: 23:59:59 Italian civil time, in the Italian offset.
+        deadline: OffsetDateTime,
+    },
+    /// Revoked after the prestatore's confirmation (a confirmed prestazione cannot be revoked,
+    /// reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id}: revoked at {}, after the prestatore confirmed it at {} (reading R-CONFIRMATION)",
+        instant(.revoked_at),
+        instant(.confirmed_at)
+    )]
+    RevokedAfterConfirmation {
+        /// The id.
+        id: PrestazioneId,
+        /// The revocation instant.
+        revoked_at: OffsetDateTime,
+        /// The confirmation instant.
+        confirmed_at: OffsetDateTime,
     },
     /// Both revoked and paid.
     #[error("prestazione {id} is both revoked and paid")]
@@ -120,20 +163,11 @@ pub enum ScrivaniaError {
         /// The compenso.
         compenso: Euro,
     },
-    /// An LF compenso that is not a whole number of titoli.
-    #[error(
-        "prestazione {id}: LF compenso {} is not a whole number of titoli of {} (art. 54-bis c. 10-11)",
-        .compenso.to_italian(),
-        .titolo.to_italian()
-    )]
-    NotWholeTitoli {
-        /// The id.
-        id: PrestazioneId,
-        /// The compenso.
-        compenso: Euro,
-        /// The compenso of one titolo.
-        titolo: Euro,
-    },
+    /// The prestazione is not valid under the desk's rules table: an LF compenso that is not
+    /// whole titoli of the table's titolo, or fewer titoli than its minutes need (LF-TITOLO; the
+    /// same rule, and the same error, as the ledger's).
+    #[error(transparent)]
+    Prestazione(#[from] PrestazioneError),
     /// A date or amount outside the supported range.
     #[error("prestazione {id}: {what} is out of range")]
     Overflow {
@@ -147,36 +181,15 @@ pub enum ScrivaniaError {
     Rules(#[from] RulesError),
 }
 
-/// `2026-03-10 23:59:59`.
-fn local(t: &PrimitiveDateTime) -> String {
-    format!(
-        "{} {:02}:{:02}:{:02}",
-        t.date(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-/// `2026-03-10 23:59:59 +01:00`.
-fn instant(t: &OffsetDateTime) -> String {
-    let offset = t.offset();
-    let sign = if offset.is_negative() { '-' } else { '+' };
-    format!(
-        "{} {sign}{:02}:{:02}",
-        local(&PrimitiveDateTime::new(t.date(), t.time())),
-        offset.whole_hours().unsigned_abs(),
-        offset.minutes_past_hour().unsigned_abs()
-    )
-}
-
 /// `10/03/2026`: a day as the portal shows it.
 fn day_it(d: Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), u8::from(d.month()), d.year())
 }
 
-/// `10/03/2026 23:59:59`.
-fn local_it(t: &PrimitiveDateTime) -> String {
+/// `10/03/2026 23:59:59`: the Italian civil time of an instant (as given at the extremes of
+/// the representable dates).
+fn local_it(t: &OffsetDateTime) -> String {
+    let t = ItalianClock::embedded().to_italian(*t).unwrap_or(*t);
     format!(
         "{} {:02}:{:02}:{:02}",
         day_it(t.date()),
@@ -187,10 +200,11 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 }
 
 /// A prestazione as communicated, with what the host knows of it: when it was communicated,
-/// whether and when it was revoked, and the day INPS paid it.
+/// whether and when it was revoked, whether and when the prestatore confirmed it, and the day
+/// INPS paid it.
 ///
 /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (communication); INPS circ. 107/2017 (revoca,
-/// payment).
+/// confirmation, payment; reading R-REVOCA, R-CONFIRMATION).
 ///
 /// # Examples
 ///
@@ -217,6 +231,7 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
 /// #     prestazione: p,
 /// #     revoked_at: None,
+/// #     confirmed_at: None,
 /// #     paid_on,
 /// # };
 /// # let methods = [
@@ -244,10 +259,15 @@ fn local_it(t: &PrimitiveDateTime) -> String {
 pub struct CommunicatedPrestazione {
     /// The prestazione.
     pub prestazione: Prestazione,
-    /// The instant of the communication (offset of Europe/Rome).
+    /// The instant of the communication (any offset).
     pub communicated_at: OffsetDateTime,
-    /// The instant of the revocation, if revoked (offset of Europe/Rome).
+    /// The instant of the revocation, if revoked (any offset).
     pub revoked_at: Option<OffsetDateTime>,
+    /// The instant the prestatore confirmed that the work took place, if confirmed (a CPO
+    /// prestazione, from its day until 23:59:59 of the 3rd day after; reading R-CONFIRMATION).
+    /// Missing in serialised data written before the field existed: `None`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub confirmed_at: Option<OffsetDateTime>,
     /// The day INPS paid it, if paid.
     pub paid_on: Option<Date>,
 }
@@ -255,8 +275,9 @@ pub struct CommunicatedPrestazione {
 /// The status of a prestazione on the desk at the instant it is viewed. `Display` gives the
 /// line the desk shows, with days as `dd/mm/yyyy`.
 ///
-/// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, payment by the 15th of the
-/// next month; CPO-REVOCA, CPO-PAY, reading R-PAYMENT-DAY, R-REVOCA).
+/// Legal basis: INPS circ. 107/2017 (revoca until the 3rd day after, the prestatore's
+/// confirmation within the same days, payment by the 15th of the next month; CPO-REVOCA,
+/// CPO-PAY, reading R-PAYMENT-DAY, R-REVOCA, R-CONFIRMATION).
 ///
 /// # Examples
 ///
@@ -264,10 +285,21 @@ pub struct CommunicatedPrestazione {
 /// use prestazioni_occasionali::PrestazioneStatus;
 /// use time::macros::{date, datetime};
 ///
-/// let open = PrestazioneStatus::Communicated { revocable_until: datetime!(2026-03-10 23:59:59) };
+/// let confirmed = PrestazioneStatus::Confirmed { at: datetime!(2026-03-07 20:00 +1), expected_by: date!(2026 - 04 - 15) };
+/// assert_eq!(confirmed.to_string(), "confirmed by the prestatore on 07/03/2026 20:00:00, due, expected by 15/04/2026");
+/// let contested = PrestazioneStatus::RevokedConfirmed { revoked_at: datetime!(2026-03-08 09:00 +1), confirmed_at: datetime!(2026-03-08 18:00 +1) };
+/// assert_eq!(
+///     contested.to_string(),
+///     "revoked on 08/03/2026 09:00:00, the prestatore confirmed on 08/03/2026 18:00:00 that the work took place"
+/// );
+///
+/// let open = PrestazioneStatus::Communicated { revocable_until: datetime!(2026-03-10 23:59:59 +01:00) };
 /// assert_eq!(open.to_string(), "communicated, revocable until 10/03/2026 23:59:59");
 /// let revoked = PrestazioneStatus::Revoked { at: datetime!(2026-03-09 10:00 +1) };
 /// assert_eq!(revoked.to_string(), "revoked on 09/03/2026 10:00:00");
+/// // The lines show Italian civil time, whatever the offset of the instant.
+/// let utc = PrestazioneStatus::Revoked { at: datetime!(2026-03-10 23:30 UTC) };
+/// assert_eq!(utc.to_string(), "revoked on 11/03/2026 00:30:00");
 /// assert_eq!(PrestazioneStatus::Due { expected_by: date!(2026 - 04 - 15) }.to_string(), "due, expected by 15/04/2026");
 /// assert_eq!(PrestazioneStatus::Paid { on: date!(2026 - 04 - 14) }.to_string(), "paid on 14/04/2026");
 /// ```
@@ -275,14 +307,15 @@ pub struct CommunicatedPrestazione {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum PrestazioneStatus {
-    /// Communicated and still revocable by the utilizzatore until this local time (CPO).
+    /// Communicated and still revocable by the utilizzatore until this instant (CPO).
     Communicated {
-        /// The revoca deadline: 23:59:59 of the 3rd calendar day after the day (reading R-REVOCA).
-        revocable_until: PrimitiveDateTime,
+        /// The revoca deadline: 23:59:59 Italian civil time of the 3rd calendar day after the day
+        /// (reading R-REVOCA, R-CIVIL-TIME), in the Italian offset.
+        revocable_until: OffsetDateTime,
     },
     /// Revoked: not due, not counted.
     Revoked {
-        /// The instant of the revocation.
+        /// The instant of the revocation (in the Italian offset on the desk).
         at: OffsetDateTime,
     },
     /// Due, to be paid by INPS by this day.
@@ -294,6 +327,23 @@ pub enum PrestazioneStatus {
     Paid {
         /// The payment day.
         on: Date,
+    },
+    /// Confirmed by the prestatore: no longer revocable, due, to be paid by INPS by
+    /// `expected_by` (reading R-CONFIRMATION).
+    Confirmed {
+        /// The instant of the confirmation.
+        at: OffsetDateTime,
+        /// The expected payment day (the 15th of the next month, reading R-PAYMENT-DAY).
+        expected_by: Date,
+    },
+    /// Revoked by the utilizzatore, then confirmed by the prestatore, who states that the work
+    /// took place: the revoca stands (not due, not counted) until INPS decides (reading
+    /// R-CONFIRMATION).
+    RevokedConfirmed {
+        /// The instant of the revocation.
+        revoked_at: OffsetDateTime,
+        /// The instant of the confirmation.
+        confirmed_at: OffsetDateTime,
     },
 }
 
@@ -376,6 +426,7 @@ pub struct Payment {
 /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
 /// #     prestazione: p,
 /// #     revoked_at: None,
+/// #     confirmed_at: None,
 /// #     paid_on,
 /// # };
 /// # let methods = [
@@ -400,12 +451,15 @@ pub struct Payment {
 pub struct DeskEntry {
     /// The prestazione.
     pub prestazione: Prestazione,
-    /// When it was communicated.
+    /// When it was communicated, in the Italian offset.
     pub communicated_at: OffsetDateTime,
     /// The status at the instant the desk is viewed.
     pub status: PrestazioneStatus,
-    /// The revoca deadline (CPO only).
-    pub revocable_until: Option<PrimitiveDateTime>,
+    /// When the prestatore confirmed it (CPO only, reading R-CONFIRMATION): also shown by the
+    /// status until it is paid.
+    pub confirmed_at: Option<OffsetDateTime>,
+    /// The revoca deadline (CPO only): 23:59:59 Italian civil time, in the Italian offset.
+    pub revocable_until: Option<OffsetDateTime>,
     /// The day INPS pays by (the 15th of the next month, reading R-PAYMENT-DAY).
     pub expected_payment: Date,
     /// The payment (actual when paid; `None` when revoked or not yet paid).
@@ -547,15 +601,26 @@ impl fmt::Display for PrestazioneStatus {
                 "communicated, revocable until {}",
                 local_it(revocable_until)
             ),
-            PrestazioneStatus::Revoked { at } => write!(
-                f,
-                "revoked on {}",
-                local_it(&PrimitiveDateTime::new(at.date(), at.time()))
-            ),
+            PrestazioneStatus::Revoked { at } => write!(f, "revoked on {}", local_it(at)),
             PrestazioneStatus::Due { expected_by } => {
                 write!(f, "due, expected by {}", day_it(*expected_by))
             }
             PrestazioneStatus::Paid { on } => write!(f, "paid on {}", day_it(*on)),
+            PrestazioneStatus::Confirmed { at, expected_by } => write!(
+                f,
+                "confirmed by the prestatore on {}, due, expected by {}",
+                local_it(at),
+                day_it(*expected_by)
+            ),
+            PrestazioneStatus::RevokedConfirmed {
+                revoked_at,
+                confirmed_at,
+            } => write!(
+                f,
+                "revoked on {}, the prestatore confirmed on {} that the work took place",
+                local_it(revoked_at),
+                local_it(confirmed_at)
+            ),
         }
     }
 }
@@ -668,6 +733,7 @@ impl fmt::Display for Prospetto {
 ///     prestazione: p,
 ///     communicated_at: datetime!(2026-03-07 08:00 +1),
 ///     revoked_at: None,
+///     confirmed_at: None,
 ///     paid_on: None,
 /// };
 /// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
@@ -737,6 +803,7 @@ impl Scrivania {
     ///     prestazione: p,
     ///     communicated_at: datetime!(2026-03-07 08:00 +1),
     ///     revoked_at: None,
+    ///     confirmed_at: None,
     ///     paid_on: Some(date!(2026 - 04 - 15)),
     /// };
     /// let methods = [Effective { from: date!(2026 - 01 - 10), value: PaymentMethod::BonificoDomiciliato }];
@@ -780,9 +847,15 @@ impl Scrivania {
             entries.push(entry(c, &history, table, now)?);
         }
         entries.sort_by_key(|e| (e.prestazione.day(), e.prestazione.id()));
+        let viewed_at = ItalianClock::of_table(table).to_italian(now).map_err(|_| {
+            ScrivaniaError::Overflow {
+                id: PrestazioneId(0),
+                what: "viewing instant",
+            }
+        })?;
         Ok(Scrivania {
             prestatore,
-            viewed_at: now,
+            viewed_at,
             entries,
             payment_history: history,
             caps: table
@@ -822,6 +895,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -872,6 +946,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -919,6 +994,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -969,6 +1045,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1023,6 +1100,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1073,6 +1151,7 @@ impl Scrivania {
     /// #     communicated_at: datetime!(2026-03-01 08:00 +1),
     /// #     prestazione: p,
     /// #     revoked_at: None,
+    /// #     confirmed_at: None,
     /// #     paid_on,
     /// # };
     /// # let methods = [
@@ -1093,7 +1172,8 @@ impl Scrivania {
     }
 
     /// The annual prospetto compensi of `year` (reading R-YEAR-OF-WORK: the year of the prestazione's day;
-    /// revoked prestazioni excluded).
+    /// revoked prestazioni excluded, also when the prestatore confirmed the work after the
+    /// revoca, reading R-CONFIRMATION).
     ///
     /// Legal basis: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL, reading R-YEAR-OF-WORK,
     /// R-CAP-INCLUSIVE).
@@ -1123,7 +1203,11 @@ impl Scrivania {
         let mut rows: BTreeMap<(UtilizzatoreId, Instrument), ProspettoRow> = BTreeMap::new();
         for e in &self.entries {
             let p = &e.prestazione;
-            if p.day().year() != year || matches!(e.status, PrestazioneStatus::Revoked { .. }) {
+            let revoked = matches!(
+                e.status,
+                PrestazioneStatus::Revoked { .. } | PrestazioneStatus::RevokedConfirmed { .. }
+            );
+            if p.day().year() != year || revoked {
                 continue;
             }
             let key = (p.utilizzatore().canonical(), p.instrument());
@@ -1193,39 +1277,13 @@ fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, S
         }))
 }
 
-/// The revoca deadline as a local instant: 23:59:59 of the last day of
-/// [`revoca_deadline`] (reading R-REVOCA).
-fn revocable_until(day: Date, rules: &Rules) -> Result<PrimitiveDateTime, InstrumentError> {
-    Ok(PrimitiveDateTime::new(
-        revoca_deadline(day, rules)?,
-        LAST_SECOND,
-    ))
-}
-
-/// 23:59:59, the last second of a day.
-const LAST_SECOND: Time = time::macros::time!(23:59:59);
-
 /// IVS and INAIL credited for a prestazione: those of its [`CostBreakdown`] (LF per titolo,
 /// CPO at the rates rounded half away from zero), so the desk and the utilizzatore's cost agree.
 fn contributions(p: &Prestazione, rules: &Rules) -> Result<(Euro, Euro), ScrivaniaError> {
     let id = p.id();
     let cost = match p.instrument() {
         Instrument::LibrettoFamiglia => {
-            let titolo = rules.lf_titolo.value.compenso;
-            let not_whole = || ScrivaniaError::NotWholeTitoli {
-                id,
-                compenso: p.compenso(),
-                titolo,
-            };
-            let ratio = p
-                .compenso()
-                .as_decimal()
-                .checked_div(titolo.as_decimal())
-                .ok_or_else(not_whole)?;
-            if !ratio.fract().is_zero() {
-                return Err(not_whole());
-            }
-            let count: u32 = ratio.try_into().map_err(|_| not_whole())?;
+            let count = lf_titoli(id, p.compenso().cents(), p.minutes(), &rules.lf_titolo)?;
             CostBreakdown::lf(count, rules)
         }
         Instrument::ContrattoPrestazioneOccasionale => CostBreakdown::cpo(p.compenso(), rules),
@@ -1256,17 +1314,29 @@ fn entry(
     };
     let deadline = match p.instrument() {
         Instrument::ContrattoPrestazioneOccasionale => {
-            Some(revocable_until(p.day(), rules).map_err(revoca_overflow)?)
+            Some(revoca_deadline_at(p.day(), rules).map_err(revoca_overflow)?)
         }
         Instrument::LibrettoFamiglia => None,
     };
     let (ivs, inail) = contributions(p, rules)?;
-    if let Some(revoked_at) = c.revoked_at {
-        if revoked_at < c.communicated_at {
+    // Instants on the desk are in the Italian offset of their moment (reading R-CIVIL-TIME).
+    let clock = ItalianClock::of_table(table);
+    let italian = |at: OffsetDateTime, what: &'static str| {
+        clock
+            .to_italian(at)
+            .map_err(|_| ScrivaniaError::Overflow { id, what })
+    };
+    let communicated_at = italian(c.communicated_at, "communication instant")?;
+    let revoked_at = c
+        .revoked_at
+        .map(|at| italian(at, "revocation instant"))
+        .transpose()?;
+    if let Some(revoked_at) = revoked_at {
+        if revoked_at < communicated_at {
             return Err(ScrivaniaError::RevokedBeforeCommunication {
                 id,
                 revoked_at,
-                communicated_at: c.communicated_at,
+                communicated_at,
             });
         }
         if let Some(deadline) = deadline
@@ -1282,6 +1352,7 @@ fn entry(
             return Err(ScrivaniaError::RevokedAndPaid { id });
         }
     }
+    check_confirmation(c, deadline, rules)?;
     let payment = match c.paid_on {
         Some(on) => {
             if on < p.day() {
@@ -1295,9 +1366,19 @@ fn entry(
         }
         None => None,
     };
-    let status = match (c.revoked_at, c.paid_on, deadline) {
-        (Some(at), _, _) => PrestazioneStatus::Revoked { at },
+    let status = match (revoked_at, c.paid_on, deadline) {
+        (Some(revoked_at), _, _) => match c.confirmed_at {
+            Some(confirmed_at) => PrestazioneStatus::RevokedConfirmed {
+                revoked_at,
+                confirmed_at,
+            },
+            None => PrestazioneStatus::Revoked { at: revoked_at },
+        },
         (None, Some(on), _) => PrestazioneStatus::Paid { on },
+        (None, None, Some(_)) if c.confirmed_at.is_some() => PrestazioneStatus::Confirmed {
+            at: c.confirmed_at.unwrap_or(c.communicated_at),
+            expected_by: expected,
+        },
         (None, None, Some(until))
             if can_revoke(now, p.day(), rules).map_err(revoca_overflow)? =>
         {
@@ -1311,14 +1392,55 @@ fn entry(
     };
     Ok(DeskEntry {
         prestazione: p.clone(),
-        communicated_at: c.communicated_at,
+        communicated_at,
         status,
+        confirmed_at: c.confirmed_at,
         revocable_until: deadline,
         expected_payment: expected,
         payment,
         ivs,
         inail,
     })
+}
+
+/// The prestatore's confirmation of `c`, if any: of a CPO prestazione, within its window
+/// (ending at `deadline`), not followed by a revoca (reading R-CONFIRMATION).
+fn check_confirmation(
+    c: &CommunicatedPrestazione,
+    deadline: Option<OffsetDateTime>,
+    rules: &Rules,
+) -> Result<(), ScrivaniaError> {
+    let p = &c.prestazione;
+    let id = p.id();
+    let Some(confirmed_at) = c.confirmed_at else {
+        return Ok(());
+    };
+    let Some(deadline) = deadline else {
+        return Err(ScrivaniaError::ConfirmationNotCpo { id });
+    };
+    let in_time =
+        can_confirm(confirmed_at, p.day(), rules).map_err(|_| ScrivaniaError::Overflow {
+            id,
+            what: "revoca deadline",
+        })?;
+    if !in_time {
+        return Err(ScrivaniaError::ConfirmationOutsideWindow {
+            id,
+            confirmed_at,
+            day: p.day(),
+            deadline,
+        });
+    }
+    if let Some(revoked_at) = c.revoked_at
+        && revoked_at > confirmed_at
+    {
+        return Err(ScrivaniaError::RevokedAfterConfirmation {
+            id,
+            revoked_at,
+            confirmed_at,
+        });
+    }
+    Ok(())
 }
 
 fn payment(

@@ -116,6 +116,11 @@ pub enum RuleId {
     /// See [LF-COMM](crate::law::rules#lf-comm).
     #[cfg_attr(feature = "serde", serde(rename = "LF-COMM"))]
     LfComm,
+    /// The Libretto Famiglia titolo: whole titoli of 8,00 net, each paying at most one hour
+    /// (c. 10-11; LF-TITOLO).
+    /// See [LF-TITOLO](crate::law::rules#lf-titolo).
+    #[cfg_attr(feature = "serde", serde(rename = "LF-TITOLO"))]
+    LfTitolo,
     /// Prepaid funds of the Libretto Famiglia on the platform (LF-FUNDING).
     /// See [LF-FUNDING](crate::law::rules#lf-funding).
     #[cfg_attr(feature = "serde", serde(rename = "LF-FUNDING"))]
@@ -168,6 +173,7 @@ impl RuleId {
             RuleId::CpoComm => "CPO-COMM",
             RuleId::CpoRevoca => "CPO-REVOCA",
             RuleId::LfComm => "LF-COMM",
+            RuleId::LfTitolo => "LF-TITOLO",
             RuleId::LfFunding => "LF-FUNDING",
             RuleId::CpoFunding => "CPO-FUNDING",
             RuleId::EligAge => "ELIG-AGE",

@@ -2,10 +2,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
-    AdmissibilityError, Categoria, CodiceFiscale, Consequence, Engagement, Euro, HeadcountError,
-    Headcounts, Instrument, LfActivity, MonthlyHeadcount, PaPurpose, ParentalConsent, Prestatore,
-    PrestatoreError, PriorRelationship, RelationshipKind, RuleId, Rules, SelfCertification,
-    Utilizzatore, UtilizzatoreKind, Verdict, assess_admissibility,
+    AdmissibilityError, AtecoCode, AtecoEdition, Categoria, CodiceFiscale, Consequence, Engagement,
+    Euro, HeadcountError, Headcounts, Instrument, LfActivity, MonthlyHeadcount, PaPurpose,
+    ParentalConsent, Prestatore, PrestatoreError, PriorRelationship, RelationshipKind, RuleId,
+    Rules, SelfCertification, Utilizzatore, UtilizzatoreKind, Verdict, assess_admissibility,
 };
 use proptest::prelude::*;
 use time::macros::date;
@@ -86,8 +86,9 @@ fn firm(kind: UtilizzatoreKind, ateco: &[&str], headcounts: Headcounts) -> Utili
     let mut u = Utilizzatore::new("12345670157".parse().unwrap(), "Rossi Srl", kind)
         .unwrap()
         .with_headcounts(headcounts);
+    // The codes of these tests are ATECO 2007 (aggiornamento 2022), the codes of INPS's lists.
     for code in ateco {
-        u = u.with_ateco(code.parse().unwrap());
+        u = u.with_ateco(AtecoCode::new(AtecoEdition::Ateco2007, code).unwrap());
     }
     u
 }
@@ -207,7 +208,7 @@ fn e7_events_firm_at_24_5_may_use_cpo() {
         assess(CPO, &u, &adult(), &Engagement::on(day)).is_lawful(),
         "24,5 is not more than 25"
     );
-    assert!(u.cap_profile(rules(day)).events_sector);
+    assert!(u.cap_profile(rules(day)).unwrap().events_sector);
     // ... with cap b 15.000 € (E7).
     assert_eq!(
         rules(day).cap_utilizzatore_events.value,
@@ -501,7 +502,12 @@ fn pa_without_comma7_purpose() {
         &Engagement::on(day).with_pa_purpose(PaPurpose::EmergencyAfterCalamity),
     );
     assert!(v.is_lawful(), "no headcounts needed for a PA: {v}");
-    assert!(comune.cap_profile(rules(day)).pubblica_amministrazione);
+    assert!(
+        comune
+            .cap_profile(rules(day))
+            .unwrap()
+            .pubblica_amministrazione
+    );
 }
 
 /// Source: PROHIB-SECTORS (c. 14 lett. c): edilizia.

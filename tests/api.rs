@@ -23,6 +23,14 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<po::PartitaIva>();
     assert_send_sync::<po::Provincia>();
     assert_send_sync::<po::AtecoCode>();
+    assert_send_sync::<po::AtecoEdition>();
+    assert_send_sync::<po::AmbiguousActivity>();
+    assert_send_sync::<po::SectorMembership>();
+    assert_send_sync::<po::DeclaredActivity>();
+    assert_send_sync::<po::ItalianClock<'static>>();
+    assert_send_sync::<po::LocalInstant>();
+    assert_send_sync::<po::CivilTimeError>();
+    assert_send_sync::<po::ClockRule>();
     assert_send_sync::<po::UtilizzatoreId>();
     assert_send_sync::<po::Prestazione>();
     assert_send_sync::<po::SelfCertification>();

@@ -184,7 +184,7 @@ fn lf_figures_equal_the_individual_functions() {
         compenso: cost.compenso,
         special_category: false,
         steward: false,
-        profile: u.cap_profile(r),
+        profile: u.cap_profile(r).unwrap(),
     })
     .unwrap();
     assert_eq!(d.prestazione, record);
@@ -291,7 +291,7 @@ fn cpo_figures_equal_the_individual_functions() {
         compenso: Euro::from_euros(41),
         special_category: p.special_category_on(day, r).is_some(),
         steward: false,
-        profile: u.cap_profile(r),
+        profile: u.cap_profile(r).unwrap(),
     })
     .unwrap();
     assert!(record.special_category() && record.profile().events_sector);
@@ -1113,7 +1113,13 @@ proptest! {
                 utilizzatore: u.id(),
                 day: date!(2026 - 01 - 01),
                 minutes: 600,
-                compenso: Euro::from_cents(u64::from(history) * 10),
+                // A Libretto Famiglia history is whole titoli of 8,00, at least one per hour
+                // (LF-TITOLO): 10 titoli for its 600 minutes.
+                compenso: if is_family {
+                    Euro::from_euros((history / 80).max(10) * 8)
+                } else {
+                    Euro::from_cents(u64::from(history) * 10)
+                },
                 special_category: false,
                 steward: false,
                 profile: CapProfile::default(),

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
-    Categoria, CommunicationError, Consequence, CpoCommunication, CpoWork, Error, Euro,
+    AtecoCode, Categoria, CommunicationError, Consequence, CpoCommunication, CpoWork, Error, Euro,
     FundingChannel, FundsAccount, FundsError, Headcounts, Instrument, InstrumentError, LfActivity,
     LfCommunication, LfWork, MonthlyHeadcount, PaPurpose, Prestatore, PrestazioneId, RuleId, Rules,
     RulesTable, SelfCertification, TopUp, Utilizzatore, UtilizzatoreKind, sanction_for,
@@ -684,19 +684,10 @@ fn cpo_commit_funds_all_or_nothing() {
         )
         .unwrap();
     c.commit_funds(&mut account, PrestazioneId(1)).unwrap();
-    let ids: Vec<u64> = account
-        .commitments()
-        .iter()
-        .map(|c| c.prestazione_id)
-        .collect();
+    let ids: Vec<u64> = account.commitments().map(|c| c.prestazione_id).collect();
     assert_eq!(ids, [1, 2]);
     assert_eq!(account.committed(), Euro::from_cents(9928));
-    assert!(
-        account
-            .commitments()
-            .iter()
-            .all(|c| c.on == date!(2026 - 03 - 06))
-    );
+    assert!(account.commitments().all(|c| c.on == date!(2026 - 03 - 06)));
     // Again: the ids already hold funds; nothing changes.
     let before = account.clone();
     assert!(c.commit_funds(&mut account, PrestazioneId(2)).is_err());
@@ -905,7 +896,8 @@ fn agricultural_cpo_2019_uses_the_ccnl_floor() {
         UtilizzatoreKind::Impresa,
     )
     .unwrap()
-    .with_ateco("01.21.00".parse().unwrap())
+    // A code of 2019: before 2025 only ATECO 2007 codes exist.
+    .with_ateco(AtecoCode::on(date!(2019 - 09 - 10), "01.21.00").unwrap())
     .with_headcounts(headcounts);
     let pensioner = mario()
         .with_self_certification(

@@ -243,11 +243,8 @@ fn delega_validity_revocation_and_scope() {
         "no delega from the subject to this intermediary"
     );
     // A prestazione action is out of the delega's scope.
-    let p = Subject::Prestazione {
-        id: PrestazioneId(9),
-        utilizzatore: "00743110157".parse().unwrap(),
-        instrument: Instrument::ContrattoPrestazioneOccasionale,
-    };
+    let (_, work) = recorded(9, "00743110157");
+    let p = Subject::to_communicate(&work);
     let scope = decide(
         &actor,
         Action::CommunicatePrestazione,
@@ -326,29 +323,18 @@ fn parties_act_only_for_themselves() {
         profile: CapProfile::default(),
     })
     .unwrap();
+    // A revoca is of a recorded prestazione: its owner comes from the ledger.
+    let mut ledger = prestazioni_occasionali::Ledger::default();
+    ledger.record(&p).unwrap();
+    let record = Subject::recorded(&ledger, p.id()).unwrap();
     let owner = Actor::Utilizzatore("00743110157".parse().unwrap());
-    assert!(
-        decide(
-            &owner,
-            Action::RevokePrestazione,
-            &Subject::from(&p),
-            &[],
-            day
-        )
-        .is_allowed()
-    );
+    assert!(decide(&owner, Action::RevokePrestazione, &record, &[], day).is_allowed());
     let stranger = Actor::Utilizzatore("BNCGNN60A01H501P".parse().unwrap());
     assert_eq!(
-        decide(
-            &stranger,
-            Action::RevokePrestazione,
-            &Subject::from(&p),
-            &[],
-            day
-        )
-        .denial()
-        .unwrap()
-        .to_string(),
+        decide(&stranger, Action::RevokePrestazione, &record, &[], day)
+            .denial()
+            .unwrap()
+            .to_string(),
         "prestazione #3 belongs to another utilizzatore: an utilizzatore acts only on its own prestazioni"
     );
     assert_eq!(
@@ -512,4 +498,292 @@ proptest! {
             prop_assert!(!decide(&Actor::Prestatore(cf), action, &Subject::Party(subject), &deleghe, day).is_allowed());
         }
     }
+}
+
+/// A CPO prestazione of the firm `utilizzatore`, recorded in a ledger.
+fn recorded(id: u64, utilizzatore: &str) -> (prestazioni_occasionali::Ledger, Prestazione) {
+    let p = Prestazione::try_from(PrestazioneDraft {
+        id: PrestazioneId(id),
+        instrument: Instrument::ContrattoPrestazioneOccasionale,
+        prestatore: "RSSMRA85T10A562S".parse().unwrap(),
+        utilizzatore: utilizzatore.parse().unwrap(),
+        day: date!(2026 - 03 - 07),
+        minutes: 240,
+        compenso: Euro::from_euros(36),
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default(),
+    })
+    .unwrap();
+    let mut ledger = prestazioni_occasionali::Ledger::default();
+    ledger.record(&p).unwrap();
+    (ledger, p)
+}
+
+/// Source: issue "nothing impossible gets in": an utilizzatore revoking another's prestazione
+/// was allowed when the caller described the prestazione as its own. The owner of a recorded
+/// prestazione comes from the ledger's record, and a revoca needs that record.
+#[test]
+fn the_owner_of_a_prestazione_comes_from_the_record() {
+    let day = date!(2026 - 03 - 08);
+    let (ledger, p) = recorded(1, "00743110157");
+    let mallory = Actor::Utilizzatore("12345670157".parse().unwrap());
+    // The caller's description: prestazione #1, "of" the actor.
+    let forged = Prestazione::try_from(PrestazioneDraft {
+        utilizzatore: "12345670157".parse().unwrap(),
+        ..p.draft().clone()
+    })
+    .unwrap();
+    let described = Subject::from(&forged);
+    let denial = decide(&mallory, Action::RevokePrestazione, &described, &[], day);
+    assert!(!denial.is_allowed(), "{denial:?}");
+    assert_eq!(
+        denial.denial().unwrap().to_string(),
+        "revoking prestazione #1 needs its owner from the ledger's record of it, not the caller's description"
+    );
+    // From the record the owner is the firm: the actor is a stranger, the firm the owner.
+    let record = Subject::recorded(&ledger, PrestazioneId(1)).unwrap();
+    assert_eq!(
+        decide(&mallory, Action::RevokePrestazione, &record, &[], day)
+            .denial()
+            .unwrap()
+            .to_string(),
+        "prestazione #1 belongs to another utilizzatore: an utilizzatore acts only on its own prestazioni"
+    );
+    let owner = Actor::Utilizzatore("00743110157".parse().unwrap());
+    assert_eq!(
+        decide(&owner, Action::RevokePrestazione, &record, &[], day),
+        Authorization::Allowed(Permit::OwnBehalf)
+    );
+    // Also for an intermediary: the delega must come from the recorded owner.
+    let consulente = Actor::Intermediario(intermediario(IntermediarioKind::ConsulenteDelLavoro));
+    let from_mallory = delega(
+        Party::Utilizzatore {
+            id: "12345670157".parse().unwrap(),
+            instrument: Instrument::ContrattoPrestazioneOccasionale,
+        },
+        IntermediarioKind::ConsulenteDelLavoro,
+        vec![Action::RevokePrestazione],
+    );
+    assert!(
+        !decide(
+            &consulente,
+            Action::RevokePrestazione,
+            &described,
+            std::slice::from_ref(&from_mallory),
+            day
+        )
+        .is_allowed()
+    );
+    assert_eq!(
+        decide(
+            &consulente,
+            Action::RevokePrestazione,
+            &record,
+            &[from_mallory],
+            day
+        )
+        .denial(),
+        Some(&Denial::NoDelega)
+    );
+    // A prestazione to communicate is described by the caller: its owner is the one it names.
+    assert!(
+        decide(
+            &owner,
+            Action::CommunicatePrestazione,
+            &Subject::from(&p),
+            &[],
+            day
+        )
+        .is_allowed()
+    );
+    assert!(
+        !decide(
+            &mallory,
+            Action::CommunicatePrestazione,
+            &Subject::from(&p),
+            &[],
+            day
+        )
+        .is_allowed()
+    );
+    // An unknown prestazione has no subject.
+    assert!(Subject::recorded(&ledger, PrestazioneId(2)).is_err());
+}
+
+/// A delega from one utilizzatore does not let the intermediary act for another utilizzatore
+/// of the same instrument, nor for the same person as an utilizzatore of the other instrument
+/// (`Party::same_as` compares both).
+#[test]
+fn a_delega_is_for_its_delegante_and_instrument_only() {
+    let day = date!(2024 - 03 - 01);
+    let consulente = Actor::Intermediario(intermediario(IntermediarioKind::ConsulenteDelLavoro));
+    let firm_b = Party::Utilizzatore {
+        id: "12345670157".parse().unwrap(),
+        instrument: Instrument::ContrattoPrestazioneOccasionale,
+    };
+    let from_firm = delega(
+        firm(),
+        IntermediarioKind::ConsulenteDelLavoro,
+        vec![Action::Register],
+    );
+    assert!(
+        decide(
+            &consulente,
+            Action::Register,
+            &Subject::Party(firm()),
+            std::slice::from_ref(&from_firm),
+            day
+        )
+        .is_allowed()
+    );
+    assert_eq!(
+        decide(
+            &consulente,
+            Action::Register,
+            &Subject::Party(firm_b),
+            std::slice::from_ref(&from_firm),
+            day
+        )
+        .denial(),
+        Some(&Denial::NoDelega)
+    );
+    // The family as LF utilizzatore and the same person as CPO utilizzatore (a professional).
+    let family_cpo = Party::Utilizzatore {
+        id: "BNCGNN60A01H501P".parse().unwrap(),
+        instrument: Instrument::ContrattoPrestazioneOccasionale,
+    };
+    let from_family = delega(
+        family(),
+        IntermediarioKind::ConsulenteDelLavoro,
+        vec![Action::Register],
+    );
+    assert!(
+        decide(
+            &consulente,
+            Action::Register,
+            &Subject::Party(family()),
+            std::slice::from_ref(&from_family),
+            day
+        )
+        .is_allowed()
+    );
+    assert_eq!(
+        decide(
+            &consulente,
+            Action::Register,
+            &Subject::Party(family_cpo),
+            &[from_family],
+            day
+        )
+        .denial(),
+        Some(&Denial::NoDelega)
+    );
+    assert!(family().same_as(&family()));
+    assert!(!family().same_as(&family_cpo));
+    assert!(!firm().same_as(&firm_b));
+    assert!(!mario().same_as(&family()));
+}
+
+/// The same holder with an omocode of the codice fiscale is the same person: for the party
+/// acting for itself, and for the intermediary of a delega; another person is not.
+#[test]
+fn an_omocode_is_the_same_holder() {
+    let day = date!(2026 - 03 - 07);
+    let omocode: prestazioni_occasionali::CodiceFiscale = "RSSMRA85T10A56NH".parse().unwrap();
+    let mario_omocode = Actor::Prestatore(omocode);
+    assert_eq!(
+        decide(
+            &mario_omocode,
+            Action::ViewScrivania,
+            &Subject::Party(mario()),
+            &[],
+            day
+        ),
+        Authorization::Allowed(Permit::OwnBehalf)
+    );
+    assert!(mario().same_as(&Party::Prestatore(omocode)));
+    // An utilizzatore acts for itself (with an omocode too), not for another.
+    let family_cf: prestazioni_occasionali::CodiceFiscale = "BNCGNN60A01H501P".parse().unwrap();
+    let family_omocode = family_cf.omocodes().find(|o| *o != family_cf).unwrap();
+    assert_ne!(family_omocode, family_cf);
+    assert!(family_omocode.same_holder(&"BNCGNN60A01H501P".parse().unwrap()));
+    let family_actor = Actor::Utilizzatore(prestazioni_occasionali::UtilizzatoreId::CodiceFiscale(
+        family_omocode,
+    ));
+    assert_eq!(
+        decide(
+            &family_actor,
+            Action::FundLibretto,
+            &Subject::Party(family()),
+            &[],
+            day
+        ),
+        Authorization::Allowed(Permit::OwnBehalf)
+    );
+    let firm_actor = Actor::Utilizzatore("00743110157".parse().unwrap());
+    assert_eq!(
+        decide(
+            &firm_actor,
+            Action::Register,
+            &Subject::Party(firm()),
+            &[],
+            day
+        ),
+        Authorization::Allowed(Permit::OwnBehalf)
+    );
+    assert_eq!(
+        decide(
+            &firm_actor,
+            Action::FundLibretto,
+            &Subject::Party(family()),
+            &[],
+            day
+        )
+        .denial(),
+        Some(&Denial::NotOwnBehalf)
+    );
+    assert_eq!(
+        decide(
+            &family_actor,
+            Action::Register,
+            &Subject::Party(firm()),
+            &[],
+            day
+        )
+        .denial(),
+        Some(&Denial::NotOwnBehalf)
+    );
+    // The intermediary named in a delega with the personal code, acting with an omocode.
+    let person = Intermediario {
+        kind: IntermediarioKind::ConsulenteDelLavoro,
+        codice_fiscale: "VRDLGU70M10F205K".parse().unwrap(),
+    };
+    let d = Delega::new(DelegaDraft {
+        delegante: firm(),
+        intermediario: person,
+        actions: vec![Action::Register],
+        from: date!(2017 - 08 - 01),
+        until: date!(2030 - 12 - 31),
+        revoked_on: None,
+    })
+    .unwrap();
+    let omocode_person = Intermediario {
+        codice_fiscale: person
+            .codice_fiscale
+            .omocodes()
+            .find(|o| *o != person.codice_fiscale)
+            .unwrap(),
+        ..person
+    };
+    assert_eq!(
+        decide(
+            &Actor::Intermediario(omocode_person),
+            Action::Register,
+            &Subject::Party(firm()),
+            std::slice::from_ref(&d),
+            day
+        ),
+        Authorization::Allowed(Permit::Delega(0))
+    );
 }

@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
-    AtecoCode, AtecoError, Cap, Error, Iban, IbanError, PartitaIva, PartitaIvaError, Provincia,
-    ProvinciaError, Section, Sector,
+    AtecoCode, AtecoEdition, AtecoError, Cap, Error, Iban, IbanError, PartitaIva, PartitaIvaError,
+    Provincia, ProvinciaError, Section, Sector,
 };
 use proptest::prelude::*;
 
@@ -270,20 +270,26 @@ fn provincia_and_cap_error_messages() {
 #[test]
 fn ateco_valid_forms_and_depths() {
     for (text, depth, division, section) in [
-        ("82", 2, 82, Section::N),
-        ("82.3", 3, 82, Section::N),
-        ("82.30", 4, 82, Section::N),
-        ("82.30.0", 5, 82, Section::N),
-        ("82.30.00", 6, 82, Section::N),
-        ("01.11.10", 6, 1, Section::A),
-        ("99.00.00", 6, 99, Section::U),
-        (" 35.11.00 ", 6, 35, Section::D),
+        ("ATECO 2007 82", 2, 82, Section::N),
+        ("ATECO 2007 82.3", 3, 82, Section::N),
+        ("ATECO 2007 82.30", 4, 82, Section::N),
+        ("ATECO 2007 82.30.0", 5, 82, Section::N),
+        ("ATECO 2007 82.30.00", 6, 82, Section::N),
+        ("ATECO 2007 01.11.10", 6, 1, Section::A),
+        ("ATECO 2007 99.00.00", 6, 99, Section::U),
+        (" ATECO 2007 35.11.00 ", 6, 35, Section::D),
+        // The same division is section O in ATECO 2025, 99 is V.
+        ("ATECO 2025 82.30.01", 6, 82, Section::O),
+        ("ATECO 2025 99.00.00", 6, 99, Section::V),
     ] {
         let code: AtecoCode = text.parse().unwrap();
         assert_eq!(code.depth(), depth);
         assert_eq!(code.division(), division);
         assert_eq!(code.section(), section);
-        assert_eq!(code.to_string(), text.trim());
+        assert_eq!(format!("{code:#}"), text.trim());
+        let dotted = text.trim().rsplit(' ').next().unwrap();
+        assert_eq!(code.to_string(), dotted);
+        assert_eq!(AtecoCode::new(code.edition(), dotted).unwrap(), code);
     }
 }
 
@@ -330,6 +336,11 @@ fn ateco_error_messages() {
             "ateco code {s:?} is malformed, expected the dotted form 93, 93.2, 93.29, 93.29.1 or 93.29.10"
         )
     };
+    let neither = |c: &str| {
+        format!(
+            "ateco code {c} exists neither in ATECO 2007 (aggiornamento 2022) nor in ATECO 2025"
+        )
+    };
     let cases: Vec<(&str, String)> = vec![
         ("", "ateco code is empty".to_owned()),
         ("8", malformed("8")),
@@ -343,17 +354,26 @@ fn ateco_error_messages() {
         ("82,30", malformed("82,30")),
         ("8a.30", malformed("8a.30")),
         ("N82.30", malformed("N82.30")),
+        ("ATECO 2025", malformed("ATECO 2025")),
+        ("04.11", neither("04.11")),
+        ("00", neither("00")),
+        ("54.10.00", neither("54.10.00")),
+        ("82.30.99", neither("82.30.99")),
         (
-            "04.11",
-            "ateco division 04 does not exist in ateco 2007".to_owned(),
+            "55.10.00",
+            "ateco code 55.10.00 exists in both ATECO 2007 (aggiornamento 2022) and ATECO 2025: give its edition, e.g. \"ATECO 2025 55.10.00\"".to_owned(),
         ),
         (
-            "00",
-            "ateco division 00 does not exist in ateco 2007".to_owned(),
+            "ATECO 2007 82.30.01",
+            "ateco code 82.30.01 does not exist in ATECO 2007 (aggiornamento 2022)".to_owned(),
         ),
         (
-            "54.10.00",
-            "ateco division 54 does not exist in ateco 2007".to_owned(),
+            "ATECO 2025 45.20",
+            "ateco code 45.20 does not exist in ATECO 2025".to_owned(),
+        ),
+        (
+            "ATECO 2022 55.10.00",
+            "ateco edition \"2022\" is unknown, expected ATECO 2007 or ATECO 2025".to_owned(),
         ),
     ];
     for (input, message) in cases {
@@ -365,7 +385,7 @@ fn ateco_error_messages() {
 
 #[test]
 fn ateco_prefix_semantics() {
-    let c = |s: &str| s.parse::<AtecoCode>().unwrap();
+    let c = |s: &str| AtecoCode::new(AtecoEdition::Ateco2007, s).unwrap();
     assert!(c("93.29.10").is_within(&c("93.29.1")));
     assert!(c("93.29.10").is_within(&c("93.29")));
     assert!(c("93.29.10").is_within(&c("93")));
@@ -376,21 +396,31 @@ fn ateco_prefix_semantics() {
     assert!(c("93.29.1").contains(&c("93.29.10")));
     // A class "82.3" is not "82.30".
     assert!(!c("82.3").is_within(&c("82.30")));
+    // Never across editions.
+    let new = AtecoCode::new(AtecoEdition::Ateco2025, "93.29.10").unwrap();
+    assert!(!new.is_within(&c("93.29.1")));
 }
 
 /// Source: CAP-UTILIZZATORE-EVENTS (INPS circ. 75/2023 list), SCOPE-DISCO (93.29.1), and
-/// the comma 14 lists with the crate's derived mappings.
+/// the comma 14 lists with the crate's derived mappings, in ATECO 2007 codes.
 #[test]
 fn sector_classification() {
-    let sectors = |s: &str| -> Vec<Sector> { s.parse::<AtecoCode>().unwrap().sectors().collect() };
+    let sectors = |s: &str| -> Vec<Sector> {
+        AtecoCode::new(AtecoEdition::Ateco2007, s)
+            .unwrap()
+            .sectors()
+            .collect()
+    };
     let cases: &[(&str, &[Sector])] = &[
         ("82.30.00", &[Sector::EventsThermalParks]),
         ("96.04.20", &[Sector::EventsThermalParks]),
         ("93.21.01", &[Sector::EventsThermalParks]),
         ("96.09.05", &[Sector::EventsThermalParks]),
         ("96.04.10", &[]),
-        ("93.21.00", &[]),
-        ("82.30", &[]),
+        ("93.21.02", &[]),
+        // The class 82.30 has one subcategory, 82.30.00: it is on the list (it was not before the
+        // crate looked at the subcategories of a broader code).
+        ("82.30", &[Sector::EventsThermalParks]),
         ("93.29.10", &[Sector::Nightlife]),
         ("93.29.1", &[Sector::Nightlife]),
         ("93.29.20", &[]),
@@ -414,9 +444,18 @@ fn sector_classification() {
     ];
     for (code, expected) in cases {
         assert_eq!(sectors(code), *expected, "{code}");
-        let code: AtecoCode = code.parse().unwrap();
+        let code = AtecoCode::new(AtecoEdition::Ateco2007, code).unwrap();
         assert_eq!(Sector::of(&code).collect::<Vec<_>>(), *expected);
     }
+    // 93.21.00 is not an ATECO 2007 (aggiornamento 2022) code: written alone it is the ATECO 2025
+    // code of parks, on the events list.
+    assert!(AtecoCode::new(AtecoEdition::Ateco2007, "93.21.00").is_err());
+    let parks: AtecoCode = "93.21.00".parse().unwrap();
+    assert_eq!(parks.edition(), AtecoEdition::Ateco2025);
+    assert_eq!(
+        parks.sectors().collect::<Vec<_>>(),
+        [Sector::EventsThermalParks]
+    );
 }
 
 #[test]
@@ -543,8 +582,9 @@ mod with_strategies {
 
         #[test]
         fn ateco_round_trips_and_is_within_its_division(code in strategies::ateco_code()) {
-            prop_assert_eq!(code.to_string().parse::<AtecoCode>().unwrap(), code);
-            let division: AtecoCode = format!("{:02}", code.division()).parse().unwrap();
+            prop_assert_eq!(format!("{code:#}").parse::<AtecoCode>().unwrap(), code);
+            prop_assert_eq!(AtecoCode::new(code.edition(), &code.to_string()).unwrap(), code);
+            let division = AtecoCode::new(code.edition(), &format!("{:02}", code.division())).unwrap();
             prop_assert!(code.is_within(&division));
             prop_assert!(code.is_within(&code));
         }

@@ -6,8 +6,8 @@
 use prestazioni_occasionali::{
     AgriculturalArea, Causale, Citation, Consequence, CostBreakdown, CpoWindowCommunication, Dated,
     Euro, FundingChannel, FundsAccount, FundsError, FundsEvent, Instrument, InstrumentError,
-    OneriBase, PaymentError, PaymentMode, RuleId, Rules, RulesTable, TopUp, WindowSector,
-    can_revoke, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
+    ItalianClock, OneriBase, PaymentError, PaymentMode, RuleId, Rules, RulesTable, TopUp,
+    WindowSector, can_revoke, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
     cpo_minimum_compenso, fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget,
     max_lf_titoli_for_budget, net_received, payment_date, post_office_collectable_on,
     revoca_deadline, sanction_for, split_at_midnight, titoli_for_minutes,
@@ -16,7 +16,7 @@ use prestazioni_occasionali::{agricultural_hour_limit, cpo_minimum_compenso_agri
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use time::macros::{date, datetime};
-use time::{Date, OffsetDateTime, Time, UtcOffset};
+use time::{Date, Duration, OffsetDateTime, Time, UtcOffset};
 
 fn on(d: Date) -> &'static Rules {
     Rules::in_force_on(d).unwrap()
@@ -272,12 +272,21 @@ fn split_errors() {
         ),
         "end 2026-03-07 21:00:00.0 +01:00:00 is not after start 2026-03-07 22:00:00.0 +01:00:00"
     );
+    // Start and end in different offsets are fine (they were refused before the crate worked out
+    // Italian civil time itself): the night summer time starts is 2 h on the 28th and 3 real hours
+    // (00:00-04:00 CEST, 02:00-03:00 skipped) on the 29th.
+    let night = split_at_midnight(
+        datetime!(2026-03-28 22:00 +01:00),
+        datetime!(2026-03-29 04:00 +02:00),
+        t,
+    )
+    .unwrap();
     assert_eq!(
-        err(
-            datetime!(2026-03-28 22:00 +01:00),
-            datetime!(2026-03-29 04:00 +02:00)
-        ),
-        "start offset +01:00:00 and end offset +02:00:00 differ: pass both instants in the offset of Europe/Rome at the start"
+        night
+            .iter()
+            .map(|d| (d.date, d.minutes))
+            .collect::<Vec<_>>(),
+        [(date!(2026 - 03 - 28), 120), (date!(2026 - 03 - 29), 180)]
     );
     assert_eq!(
         err(
@@ -568,6 +577,89 @@ fn pago_pa(amount: Euro, available_on: Date) -> TopUp {
     }
 }
 
+/// The balances of a funds account equal those recomputed from its history, whatever the
+/// order of the days (the account sums them in a tree, O(log n) per operation), and a refused
+/// operation changes nothing.
+mod funds_model {
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        TopUp { cents: u64, day: i64 },
+        Commit { id: u64, cents: u64, day: i64 },
+        Release { id: u64 },
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        // Days around 2026, and the ends of the calendar.
+        let day = prop_oneof![
+            8 => -400i64..400,
+            1 => Just(-3_000_000i64),
+            1 => Just(2_900_000i64),
+        ];
+        prop_oneof![
+            3 => (1u64..100_000, day.clone()).prop_map(|(cents, day)| Op::TopUp { cents, day }),
+            3 => (0u64..8, 1u64..50_000, day).prop_map(|(id, cents, day)| Op::Commit { id, cents, day }),
+            1 => (0u64..8).prop_map(|id| Op::Release { id }),
+        ]
+    }
+
+    fn day_of(n: i64) -> Date {
+        date!(2026 - 03 - 02)
+            .checked_add(time::Duration::days(n))
+            .unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
+    }
+
+    proptest! {
+        #[test]
+        fn balances_match_the_history(ops in prop::collection::vec(op(), 1..80), probes in prop::collection::vec(-3_000_000i64..3_000_000, 1..8)) {
+            let rules = on(date!(2026 - 03 - 02));
+            let mut account = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
+            let mut top_ups: Vec<(Date, u64)> = Vec::new();
+            let mut committed: Vec<(u64, u64)> = Vec::new();
+            for op in ops {
+                let before = account.clone();
+                match op {
+                    Op::TopUp { cents: c, day } => {
+                        account.top_up(pago_pa(cents(c), day_of(day)), rules).unwrap();
+                        top_ups.push((day_of(day), c));
+                    }
+                    Op::Commit { id, cents: c, day } => {
+                        let available: u64 = top_ups.iter().filter(|(d, _)| *d <= day_of(day)).map(|(_, c)| c).sum::<u64>()
+                            .saturating_sub(committed.iter().map(|(_, c)| c).sum());
+                        let result = account.commit(id, cents(c), day_of(day));
+                        let expected = !committed.iter().any(|(i, _)| *i == id) && c <= available;
+                        prop_assert_eq!(result.is_ok(), expected);
+                        if expected { committed.push((id, c)); } else { prop_assert_eq!(&account, &before); }
+                    }
+                    Op::Release { id } => {
+                        if let Ok(amount) = account.release(id) {
+                            let at = committed.iter().position(|(i, _)| *i == id).unwrap();
+                            prop_assert_eq!(amount, cents(committed.remove(at).1));
+                        } else {
+                            prop_assert!(!committed.iter().any(|(i, _)| *i == id));
+                            prop_assert_eq!(&account, &before);
+                        }
+                    }
+                }
+                let total_committed: u64 = committed.iter().map(|(_, c)| c).sum();
+                prop_assert_eq!(account.committed(), cents(total_committed));
+                let ids: Vec<u64> = account.commitments().map(|c| c.prestazione_id).collect();
+                prop_assert_eq!(ids, committed.iter().map(|(i, _)| *i).collect::<Vec<_>>());
+                for probe in &probes {
+                    let day = day_of(*probe);
+                    let paid: u64 = top_ups.iter().filter(|(d, _)| *d <= day).map(|(_, c)| c).sum();
+                    prop_assert_eq!(account.available_on(day), cents(paid.saturating_sub(total_committed)));
+                }
+                prop_assert_eq!(
+                    account.available_on(Date::MAX),
+                    cents(top_ups.iter().map(|(_, c)| c).sum::<u64>().saturating_sub(total_committed))
+                );
+            }
+        }
+    }
+}
+
 /// Source: CPO-COMM "Funds" and CPO-FUNDING: a communication needs funds covering the
 /// full cost; a refusal changes nothing; a revoca restores exactly.
 #[test]
@@ -842,12 +934,29 @@ fn extremes_do_not_panic() {
         let _ = check_cpo_communication(max, min, rules);
         let _ = can_revoke(max, Date::MAX, rules);
         assert!(split_at_midnight(min, max, RulesTable::embedded()).is_err());
-        let last_evening = Date::MAX
-            .with_time(Time::from_hms(22, 0, 0).unwrap())
-            .assume_offset(offset);
-        let days = split_at_midnight(last_evening, max, RulesTable::embedded()).unwrap();
-        assert_eq!(days.len(), 1);
+        // The last evening of the calendar in Italy, given in `offset` where representable: one
+        // Italian day. (The calendar days are Italian ones, not those of the caller's offset.)
+        let clock = ItalianClock::embedded();
+        let italian = |h, m, s| {
+            clock
+                .instant(Date::MAX.with_time(Time::from_hms(h, m, s).unwrap()))
+                .unwrap()
+                .checked_to_offset(offset)
+        };
+        if let (Some(last_evening), Some(last_second)) = (italian(22, 0, 0), italian(23, 59, 59)) {
+            let days =
+                split_at_midnight(last_evening, last_second, RulesTable::embedded()).unwrap();
+            assert_eq!(days.len(), 1);
+        }
     }
+    // 23:00 UTC of 9999-12-31 is already 10000-01-01 in Italy: refused, never a panic.
+    let late = Date::MAX
+        .with_time(Time::from_hms(23, 0, 0).unwrap())
+        .assume_utc();
+    assert!(matches!(
+        split_at_midnight(late - Duration::hours(1), late, RulesTable::embedded()),
+        Err(InstrumentError::CivilTime(_))
+    ));
 }
 
 #[test]

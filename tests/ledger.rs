@@ -10,8 +10,8 @@ use std::sync::Arc;
 use national::{codice_fiscale, partita_iva};
 use prestazioni_occasionali::{
     AgriculturalArea, CapProfile, CodiceFiscale, Consequence, Euro, Excess, ExternalTotal,
-    Instrument, Ledger, LedgerError, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId,
-    RecordError, RecordPolicy, RoomQuery, RuleId, Rules, RulesTable, UtilizzatoreId,
+    FindingKind, Instrument, Ledger, LedgerError, LedgerEvent, Prestazione, PrestazioneDraft,
+    PrestazioneId, RecordError, RecordPolicy, RoomQuery, RuleId, Rules, RulesTable, UtilizzatoreId,
     agricultural_hour_limit,
 };
 use rust_decimal::Decimal;
@@ -766,10 +766,11 @@ fn stewards_count_in_c_bis() {
     let mut ledger = Ledger::default();
     let club = firm(8);
     let cf = codice_fiscale(1);
-    for id in 0..2 {
+    // Whole titoli: 312 + 313 titoli of 8,00 reach c-bis (5.000,00) to the cent.
+    for (id, euros) in [(0, "2496"), (1, "2504")] {
         let a = ledger
             .record(
-                &P::new(id, 1, club, "2500")
+                &P::new(id, 1, club, euros)
                     .steward()
                     .day(date!(2026 - 02 - 01) + time::Duration::days(i64::try_from(id).unwrap()))
                     .build(),
@@ -793,8 +794,8 @@ fn stewards_count_in_c_bis() {
         ledger.prestatore_totals(&cf, 2026).counted_cap_prestatore,
         eur("5000")
     );
-    // c-bis reached; one cent more converts (the crate's reading) and breaches cap a too.
-    let a = refused(ledger.record(&P::new(5, 1, club, "0.01").steward().build()));
+    // c-bis reached; one titolo more converts (the crate's reading) and breaches cap a too.
+    let a = refused(ledger.record(&P::new(5, 1, club, "8").steward().minutes(60).build()));
     assert!(a.verdict.breaches_rule(RuleId::CapSteward));
     assert!(a.verdict.breaches_rule(RuleId::CapPrestatore));
     let steward = a
@@ -815,7 +816,7 @@ fn stewards_count_in_c_bis() {
     }
     let ledger = Ledger::new(Arc::new(builder.build().unwrap()));
     let a = ledger
-        .assess(&P::new(1, 1, club, "100").steward().build())
+        .assess(&P::new(1, 1, club, "96").steward().build())
         .unwrap();
     assert!(a.cap_prestatore.is_none());
 }
@@ -826,7 +827,7 @@ fn stewards_count_in_c_bis() {
 fn steward_before_c_bis_counts_as_ordinary() {
     let a = Ledger::default()
         .assess(
-            &P::new(1, 1, firm(8), "100")
+            &P::new(1, 1, firm(8), "96")
                 .steward()
                 .day(date!(2017 - 10 - 01))
                 .build(),
@@ -968,7 +969,7 @@ fn revoca_window_and_errors() {
     );
     // An LF prestazione is corrected, not revoked.
     ledger
-        .record(&P::new(3, 2, family(1), "24").lf().build())
+        .record(&P::new(3, 2, family(1), "32").lf().build())
         .unwrap();
     assert_eq!(
         ledger
@@ -1040,11 +1041,11 @@ fn lf_correction() {
         "correction of prestazione #1: instrument must stay LF"
     );
     ledger
-        .correct(&P::new(1, 1, u, "2500").lf().build())
+        .correct(&P::new(1, 1, u, "2496").lf().build())
         .unwrap();
     assert_eq!(
         ledger.pair_totals(&codice_fiscale(1), &u, 2026).compensi,
-        eur("2500")
+        eur("2496")
     );
     ledger.record(&P::new(2, 2, firm(1), "36").build()).unwrap();
     assert_eq!(
@@ -1059,6 +1060,355 @@ fn lf_correction() {
         Ledger::replay(ledger.rules_table_arc(), &events).unwrap(),
         ledger
     );
+}
+
+/// Source: art. 54-bis c. 12 D.L. 50/2017, INPS circ. 107/2017 (LF-COMM): a correction fixes
+/// the data of a communicated prestazione; it keeps who worked, who paid, the instrument and the
+/// calendar year whose caps it counts in (reading R-YEAR-OF-WORK). Anything else is a revoca and
+/// a new record, live or in a replayed log.
+#[test]
+fn a_correction_never_moves_a_prestazione() {
+    let original = P::new(1, 1, family(1), "32").lf();
+    let mut ledger = Ledger::default();
+    ledger.record(&original.build()).unwrap();
+    let changes = [
+        (P::new(1, 2, family(1), "32").lf(), "prestatore"),
+        (P::new(1, 1, family(2), "32").lf(), "utilizzatore"),
+        (
+            P::new(1, 1, family(1), "32")
+                .lf()
+                .day(date!(2027 - 01 - 04)),
+            "calendar year (2026 to 2027)",
+        ),
+    ];
+    let table = ledger.rules_table_arc();
+    let before = ledger.clone();
+    for (draft, what) in changes {
+        let moved = draft.build();
+        let expected = format!(
+            "correction of prestazione #1 moves it to another {what}: a correction keeps the prestatore, the utilizzatore, the instrument and the calendar year; revoke it and record the work as a new prestazione"
+        );
+        assert_eq!(ledger.correct(&moved).unwrap_err().to_string(), expected);
+        assert_eq!(ledger, before);
+        let log = [
+            LedgerEvent::Recorded(P::new(1, 1, family(1), "32").lf().build()),
+            LedgerEvent::Corrected(moved),
+        ];
+        assert_eq!(
+            Ledger::replay(Arc::clone(&table), &log)
+                .unwrap_err()
+                .to_string(),
+            expected
+        );
+    }
+    // An omocode is the same prestatore; another day of the same year is a correction.
+    let mut draft = P::new(1, 1, family(1), "40")
+        .lf()
+        .day(date!(2026 - 12 - 31))
+        .0;
+    draft.prestatore = codice_fiscale(1)
+        .omocodes()
+        .find(|o| *o != codice_fiscale(1))
+        .unwrap();
+    ledger
+        .correct(&Prestazione::try_from(draft).unwrap())
+        .unwrap();
+    assert_eq!(ledger.entry(PrestazioneId(1)).unwrap().compenso, eur("40"));
+}
+
+/// Source: INPS Vademecum 2017 as summarised (Part C, C11; CPO-REVOCA "Prestatore's role"),
+/// reading R-CONFIRMATION: the prestatore may confirm a CPO prestazione within 3 days of its
+/// date; once confirmed the utilizzatore can no longer revoke it; after a revoca the prestatore
+/// can still confirm that the work took place.
+#[test]
+fn the_prestatore_confirms_a_cpo_prestazione() {
+    let mut ledger = Ledger::default();
+    for id in 1..=3 {
+        ledger
+            .record(&P::new(id, 1, firm(1), "36").build())
+            .unwrap();
+    }
+    ledger
+        .record(&P::new(4, 1, family(1), "32").lf().build())
+        .unwrap();
+    let id = PrestazioneId;
+    // Not before the day of the work, not after 23:59:59 of the 3rd day after.
+    let window = "prestazione #1: the prestatore confirms from the day of the work, 2026-03-07, until 23:59:59 of 2026-03-10, 3 days after, not at";
+    for at in [
+        datetime!(2026-03-06 23:59:59 +01:00),
+        datetime!(2026-03-11 00:00:00 +01:00),
+    ] {
+        let err = ledger.confirm(id(1), at).unwrap_err().to_string();
+        assert!(err.starts_with(window), "{err}");
+    }
+    let before = ledger.clone();
+    assert!(
+        ledger
+            .confirm(id(4), datetime!(2026-03-08 10:00 +01:00))
+            .is_err()
+    );
+    assert_eq!(ledger, before);
+    // Confirmed: no revoca any more, even within its window.
+    ledger
+        .confirm(id(1), datetime!(2026-03-07 20:00 +01:00))
+        .unwrap();
+    assert_eq!(
+        ledger
+            .revoke(id(1), datetime!(2026-03-08 09:00 +01:00))
+            .unwrap_err()
+            .to_string(),
+        "prestazione #1 was confirmed by the prestatore at 2026-03-07 20:00:00 +01:00: the utilizzatore can no longer revoke it (reading R-CONFIRMATION)"
+    );
+    assert_eq!(
+        ledger
+            .confirm(id(1), datetime!(2026-03-08 10:00 +01:00))
+            .unwrap_err()
+            .to_string(),
+        "prestazione #1 is already confirmed"
+    );
+    // Revoked, then confirmed: the revoca stands, the confirmation is recorded.
+    ledger
+        .revoke(id(2), datetime!(2026-03-08 09:00 +01:00))
+        .unwrap();
+    assert_eq!(
+        ledger
+            .confirm(id(2), datetime!(2026-03-08 08:00 +01:00))
+            .unwrap_err()
+            .to_string(),
+        "prestazione #2: the confirmation at 2026-03-08 08:00:00 +01:00 is dated before the revoca it follows, at 2026-03-08 09:00:00 +01:00"
+    );
+    ledger
+        .confirm(id(2), datetime!(2026-03-08 18:00 +01:00))
+        .unwrap();
+    let e = ledger.entry(id(2)).unwrap();
+    assert!(e.revoked);
+    assert_eq!(
+        (e.revoked_at, e.confirmed_at),
+        (
+            Some(datetime!(2026-03-08 09:00 +01:00)),
+            Some(datetime!(2026-03-08 18:00 +01:00))
+        )
+    );
+    assert_eq!(
+        ledger
+            .pair_totals(&codice_fiscale(1), &firm(1), 2026)
+            .compensi,
+        eur("72")
+    );
+    // The events carry the instants; the regenerated log replays to an equal ledger.
+    let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+    assert!(events.contains(&LedgerEvent::Confirmed {
+        id: id(2),
+        at: datetime!(2026-03-08 18:00 +01:00)
+    }));
+    assert_eq!(
+        Ledger::replay(ledger.rules_table_arc(), &events).unwrap(),
+        ledger
+    );
+    // A log that revokes a confirmed prestazione cannot be replayed.
+    let impossible = [
+        LedgerEvent::Recorded(P::new(1, 1, firm(1), "36").build()),
+        LedgerEvent::Confirmed {
+            id: id(1),
+            at: datetime!(2026-03-07 20:00 +01:00),
+        },
+        LedgerEvent::Revoked {
+            id: id(1),
+            at: datetime!(2026-03-08 09:00 +01:00),
+        },
+    ];
+    assert!(matches!(
+        Ledger::replay(ledger.rules_table_arc(), &impossible),
+        Err(LedgerError::Confirmed { .. })
+    ));
+}
+
+/// Source: issue "nothing impossible gets in": replay and merge trust their input, so logs that
+/// breach caps together go in; `replay_verified` and `verify` find each breach with its rule,
+/// figures and citation, and each revoca or confirmation out of time.
+#[test]
+fn verification_finds_what_trusting_replay_and_merge_accept() {
+    let table = Ledger::default().rules_table_arc();
+    // Three 1.000,00 CPO records of one pair: the third passes cap c by 500,00.
+    let three: Vec<LedgerEvent> = (1..=3)
+        .map(|id| LedgerEvent::Recorded(P::new(id, 1, firm(1), "1000").build()))
+        .collect();
+    assert_eq!(Ledger::replay(Arc::clone(&table), &three).unwrap().len(), 3);
+    let (ledger, findings) = Ledger::replay_verified(Arc::clone(&table), &three).unwrap();
+    assert_eq!(ledger, Ledger::replay(Arc::clone(&table), &three).unwrap());
+    assert_eq!(findings.len(), 1);
+    assert_eq!(
+        findings[0].to_string(),
+        format!(
+            "event 2, prestazione #3: CAP-PAIR: the prestatore's compensi from this utilizzatore in 2026 would total 3.000,00 €, above the cap of 2.500,00 € ({})",
+            rules_2026().cap_pair.citation
+        )
+    );
+    let FindingKind::Breach(a) = &findings[0].kind else {
+        panic!("{:?}", findings[0])
+    };
+    assert_eq!(
+        a.verdict.breaches[0].excess,
+        Some(Excess::Money {
+            limit: eur("2500"),
+            used: eur("2000"),
+            requested: eur("1000"),
+            excess: eur("500"),
+        })
+    );
+    assert_eq!(ledger.verify(), findings);
+
+    // A revoca replayed a year late.
+    let late = [
+        LedgerEvent::Recorded(P::new(1, 1, firm(1), "36").build()),
+        LedgerEvent::Revoked {
+            id: PrestazioneId(1),
+            at: datetime!(2027-03-08 10:00 +01:00),
+        },
+    ];
+    let (ledger, findings) = Ledger::replay_verified(Arc::clone(&table), &late).unwrap();
+    assert_eq!(
+        findings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "event 1, prestazione #1: CPO-REVOCA: revoked at 2027-03-08 10:00:00 +01:00, after the window closed at 23:59:59 of 2026-03-10 ({})",
+            revoca_citation()
+        )]
+    );
+    assert_eq!(ledger.verify(), findings);
+
+    // Two shards of 2.000,00 for one pair: each lawful, merged above cap c.
+    let mut march = Ledger::new(Arc::clone(&table));
+    march
+        .record(&P::new(1, 1, firm(1), "2000").build())
+        .unwrap();
+    let mut april = Ledger::new(Arc::clone(&table));
+    april
+        .record(
+            &P::new(2, 1, firm(1), "2000")
+                .day(date!(2026 - 04 - 11))
+                .build(),
+        )
+        .unwrap();
+    assert!(march.verify().is_empty() && april.verify().is_empty());
+    march.merge(&april).unwrap();
+    let findings = march.verify();
+    assert_eq!(
+        findings
+            .iter()
+            .map(|f| (f.event, f.prestazione, f.rules()))
+            .collect::<Vec<_>>(),
+        [(1, PrestazioneId(2), vec![RuleId::CapPair])]
+    );
+
+    // A confirmation out of its window, one before the revoca it follows.
+    let log = [
+        LedgerEvent::Recorded(P::new(1, 1, firm(1), "36").build()),
+        LedgerEvent::Recorded(P::new(2, 1, firm(1), "36").build()),
+        LedgerEvent::Confirmed {
+            id: PrestazioneId(1),
+            at: datetime!(2026-03-12 10:00 +01:00),
+        },
+        LedgerEvent::Revoked {
+            id: PrestazioneId(2),
+            at: datetime!(2026-03-09 10:00 +01:00),
+        },
+        LedgerEvent::Confirmed {
+            id: PrestazioneId(2),
+            at: datetime!(2026-03-08 10:00 +01:00),
+        },
+    ];
+    let (ledger, findings) = Ledger::replay_verified(Arc::clone(&table), &log).unwrap();
+    assert_eq!(
+        findings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            format!(
+                "event 2, prestazione #1: CPO-REVOCA: confirmed at 2026-03-12 10:00:00 +01:00, outside the window from 2026-03-07 to 23:59:59 of 2026-03-10 (reading R-CONFIRMATION; {})",
+                revoca_citation()
+            ),
+            "event 4, prestazione #2: CPO-REVOCA: confirmed at 2026-03-08 10:00:00 +01:00, before the revoca at 2026-03-09 10:00:00 +01:00: a confirmed prestazione cannot be revoked (reading R-CONFIRMATION)".to_owned(),
+        ]
+    );
+    assert_eq!(ledger.verify().len(), 2);
+    // A ledger built by record alone has nothing to find.
+    let mut own = Ledger::default();
+    own.record(&P::new(1, 1, firm(1), "2000").build()).unwrap();
+    own.revoke(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00))
+        .unwrap();
+    own.record(&P::new(2, 1, firm(1), "2000").build()).unwrap();
+    assert!(own.verify().is_empty());
+}
+
+/// Source: issue "nothing impossible gets in": a rejected operation changes nothing. A batch
+/// whose last event is impossible leaves none of its events applied; so does a merge, an
+/// external total, a correction, a revoca or a confirmation that fails.
+#[test]
+fn a_failed_batch_changes_nothing() {
+    let mut ledger = Ledger::default();
+    ledger.record(&P::new(1, 1, firm(1), "36").build()).unwrap();
+    let before = ledger.clone();
+    let batch = [
+        LedgerEvent::Recorded(P::new(2, 2, firm(2), "36").build()),
+        LedgerEvent::Recorded(P::new(0, 3, firm(3), "36").build()),
+        LedgerEvent::Revoked {
+            id: PrestazioneId(1),
+            at: datetime!(2026-03-08 10:00 +01:00),
+        },
+        LedgerEvent::ExternalTotalSet(ExternalTotal {
+            prestatore: codice_fiscale(1),
+            year: 2026,
+            total: eur("100"),
+            as_of: date!(2026 - 03 - 01),
+        }),
+        LedgerEvent::Revoked {
+            id: PrestazioneId(9),
+            at: datetime!(2026-03-08 10:00 +01:00),
+        },
+    ];
+    assert_eq!(
+        ledger.apply_batch(&batch).unwrap_err().to_string(),
+        "prestazione #9 is not in the ledger"
+    );
+    assert_eq!(ledger, before);
+    assert_eq!(
+        ledger.events().collect::<Result<Vec<_>, _>>().unwrap(),
+        before.events().collect::<Result<Vec<_>, _>>().unwrap()
+    );
+    // The ids keep working as before: #2 is new, #1 is still revocable.
+    ledger.record(&P::new(2, 2, firm(2), "36").build()).unwrap();
+    ledger
+        .revoke(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00))
+        .unwrap();
+    ledger.apply_batch(&batch[1..2]).unwrap();
+    assert_eq!(ledger.len(), 3);
+}
+
+/// Found by the fuzz target `ledger_events`: the log `Ledger::events` regenerates is a fixed
+/// point (replaying it and regenerating gives the same log), whatever order the parties first
+/// appeared in: external totals come in the order of the prestatore's codice fiscale, not of
+/// the ledger's internal numbering.
+#[test]
+fn the_regenerated_log_is_a_fixed_point() {
+    let mut ledger = Ledger::default();
+    // The second prestatore's external total is entered before the first's prestazione.
+    let reading = |n, euros: &str| ExternalTotal {
+        prestatore: codice_fiscale(n),
+        year: 2026,
+        total: eur(euros),
+        as_of: date!(2026 - 04 - 13),
+    };
+    ledger.set_external_total(&reading(2, "680")).unwrap();
+    ledger
+        .record(&P::new(1, 1, firm(1), "100").build())
+        .unwrap();
+    ledger
+        .record(&P::new(2, 2, firm(1), "100").build())
+        .unwrap();
+    ledger.set_external_total(&reading(1, "2460")).unwrap();
+    let log: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+    let again = Ledger::replay(ledger.rules_table_arc(), &log).unwrap();
+    assert_eq!(again, ledger);
+    let regenerated: Vec<LedgerEvent> = again.events().collect::<Result<_, _>>().unwrap();
+    assert_eq!(regenerated, log);
 }
 
 #[test]
@@ -1091,17 +1441,18 @@ fn external_totals_latest_reading_wins() {
 
 #[test]
 fn errors_before_regime_and_merge_of_different_tables() {
-    let ledger = Ledger::default();
+    // A prestazione before the regime cannot be built (see
+    // `a_single_compenso_is_bounded_by_cap_a`); an external total before it is refused.
+    let mut ledger = Ledger::default();
+    let reading = ExternalTotal {
+        prestatore: codice_fiscale(1),
+        year: 2016,
+        total: eur("1"),
+        as_of: date!(2016 - 12 - 31),
+    };
     assert_eq!(
-        ledger
-            .assess(
-                &P::new(1, 1, firm(1), "36")
-                    .day(date!(2017 - 06 - 23))
-                    .build()
-            )
-            .unwrap_err()
-            .to_string(),
-        "no rules on 2017-06-23: the regime of art. 54-bis D.L. 50/2017 starts on 2017-06-24 (the earlier voucher regime is out of scope)"
+        ledger.set_external_total(&reading).unwrap_err().to_string(),
+        "external total: year 2016 is outside the rules table, which starts in 2017"
     );
     let mut builder = RulesTable::embedded().to_builder();
     for row in &mut builder.hours_limit_applies_to_lf {
@@ -1109,6 +1460,134 @@ fn errors_before_regime_and_merge_of_different_tables() {
     }
     let mut other = Ledger::new(Arc::new(builder.build().unwrap()));
     assert_eq!(other.merge(&ledger), Err(LedgerError::DifferentRules));
+}
+
+/// The rules in force on the days of these tests.
+fn rules_2026() -> &'static Rules {
+    Rules::in_force_on(date!(2026 - 03 - 07)).unwrap()
+}
+
+/// The citation of the revoca window in 2026.
+fn revoca_citation() -> String {
+    rules_2026().revoca_days.citation.to_string()
+}
+
+/// A rules table whose titolo pays 16,00 net (20,00 = 16,00 + 3,30 + 0,50 + 0,20), one hour
+/// each: a prestazione of 8,00 for an hour is valid under the embedded table, not under this one.
+fn table_with_titolo_of_16() -> Arc<RulesTable> {
+    let mut builder = RulesTable::embedded().to_builder();
+    for row in &mut builder.lf_titolo {
+        row.value.value = eur("20");
+        row.value.compenso = eur("16");
+        row.value.ivs = eur("3.30");
+        row.value.inail = eur("0.50");
+        row.value.oneri = eur("0.20");
+    }
+    Arc::new(builder.build().unwrap())
+}
+
+/// Source: art. 54-bis c. 10-11 D.L. 50/2017, INPS circ. 107/2017 (LF-TITOLO): an LF compenso is
+/// whole titoli of 8,00, each paying at most one hour. 12,00 for an hour is 1,5 titoli; 8,00 for
+/// 61 minutes is one titolo for more than an hour. Two titoli for one hour are a higher pay.
+#[test]
+fn lf_records_are_whole_titoli_covering_the_minutes() {
+    let half = P::new(1, 1, family(1), "12").lf().minutes(60);
+    let titolo = &rules_2026().lf_titolo.citation;
+    assert_eq!(
+        Prestazione::try_from(half.0).unwrap_err().to_string(),
+        format!(
+            "prestazione #1: LF compenso 12,00 € is not a whole number of titoli of 8,00 € (LF-TITOLO: {titolo})"
+        )
+    );
+    let short = P::new(2, 1, family(1), "8").lf().minutes(61);
+    assert_eq!(
+        Prestazione::try_from(short.0).unwrap_err().to_string(),
+        format!(
+            "prestazione #2: 1 titolo pay at most 1 h 00 min of work, not 1 h 01 min: 2 titoli (16,00 €) at least (LF-TITOLO: {titolo})"
+        )
+    );
+    // Two titoli for an hour, or for 61 minutes: lawful.
+    let generous = P::new(3, 1, family(1), "16").lf().minutes(60).build();
+    let enough = P::new(4, 1, family(1), "16").lf().minutes(61).build();
+    let mut ledger = Ledger::default();
+    ledger.record(&generous).unwrap();
+    ledger.record(&enough).unwrap();
+    // A CPO compenso is not in titoli.
+    P::new(5, 1, firm(1), "36.01").build();
+
+    // The ledger applies the titolo of its own table: 8,00 is half a titolo of 16,00. Record,
+    // assess, correct and replay give the same answer as the Scrivania (one rule).
+    let table = table_with_titolo_of_16();
+    let hour = P::new(6, 1, family(1), "8").lf().minutes(60).build();
+    let expected = format!(
+        "prestazione #6: LF compenso 8,00 € is not a whole number of titoli of 16,00 € (LF-TITOLO: {titolo})"
+    );
+    let mut own = Ledger::new(Arc::clone(&table));
+    assert_eq!(own.assess(&hour).unwrap_err().to_string(), expected);
+    assert_eq!(own.record(&hour).unwrap_err().to_string(), expected);
+    assert_eq!(
+        Ledger::replay(Arc::clone(&table), [LedgerEvent::Recorded(hour.clone())])
+            .unwrap_err()
+            .to_string(),
+        expected
+    );
+    assert!(own.is_empty());
+    let two_hours = P::new(6, 1, family(1), "16").lf().minutes(60).build();
+    own.record(&two_hours).unwrap();
+    assert_eq!(own.correct(&hour).unwrap_err().to_string(), expected);
+    assert_eq!(own.entry(PrestazioneId(6)).unwrap().compenso, eur("16"));
+    let desk = prestazioni_occasionali::Scrivania::new(
+        codice_fiscale(1),
+        &[prestazioni_occasionali::CommunicatedPrestazione {
+            prestazione: hour,
+            communicated_at: datetime!(2026-03-08 10:00 +01:00),
+            revoked_at: None,
+            confirmed_at: None,
+            paid_on: None,
+        }],
+        &[],
+        &table,
+        datetime!(2026-03-09 10:00 +01:00),
+    );
+    assert_eq!(desk.unwrap_err().to_string(), expected);
+}
+
+/// Source: art. 54-bis c. 1 lett. a D.L. 50/2017 (CAP-PRESTATORE-TOTAL): a prestatore receives
+/// at most 5.000,00 a year from all utilizzatori, so a single prestazione above it breaches cap a
+/// on its own (and the platform refuses it, reading R-CONSEQUENCES); no such prestazione exists.
+#[test]
+fn a_single_compenso_is_bounded_by_cap_a() {
+    let huge = "92233720368547758.07";
+    for p in [
+        P::new(1, 1, firm(1), huge),
+        P::new(1, 1, family(1), huge).lf(),
+    ] {
+        assert_eq!(
+            Prestazione::try_from(p.0).unwrap_err().to_string(),
+            format!(
+                "prestazione #1: compenso 92.233.720.368.547.758,07 € is above 5.000,00 €, the annual cap it counts in: no single prestazione may pay more (CAP-PRESTATORE-TOTAL: {})",
+                rules_2026().cap_prestatore.citation
+            )
+        );
+    }
+    assert!(Prestazione::try_from(P::new(1, 1, firm(1), "5000.01").0).is_err());
+    // Up to cap a it is a prestazione (whose breach of cap c the ledger reports).
+    let most = P::new(1, 1, firm(1), "5000").build();
+    assert!(
+        Ledger::default()
+            .assess(&most)
+            .unwrap()
+            .verdict
+            .breaches_rule(RuleId::CapPair)
+    );
+    assert!(Prestazione::try_from(P::new(1, 1, family(1), "5000").lf().minutes(600).0).is_ok());
+    // Before the regime there are no caps, and no prestazione of this regime.
+    assert_eq!(
+        Prestazione::try_from(P::new(1, 1, firm(1), "36").day(date!(2017 - 06 - 23)).0)
+            .unwrap_err()
+            .to_string(),
+        "prestazione #1: no rules on 2017-06-23: the regime of art. 54-bis D.L. 50/2017 starts on 2017-06-24 (the earlier voucher regime is out of scope)"
+    );
 }
 
 #[test]
@@ -1144,8 +1623,19 @@ fn events_and_assessments_round_trip_through_serde() {
             as_of: date!(2026 - 01 - 31),
         })
         .unwrap();
+    ledger.record(&P::new(2, 1, firm(1), "36").build()).unwrap();
+    ledger
+        .revoke(PrestazioneId(2), datetime!(2026-03-08 09:00 +01:00))
+        .unwrap();
+    ledger
+        .confirm(PrestazioneId(2), datetime!(2026-03-08 18:30 +01:00))
+        .unwrap();
     let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
     let json = serde_json::to_string(&events).unwrap();
+    assert!(
+        json.contains(r#"{"Confirmed":{"id":2,"at":"2026-03-08 18:30:00.0 +01:00:00"}}"#),
+        "{json}"
+    );
     let back: Vec<LedgerEvent> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, events);
     assert_eq!(
@@ -1181,6 +1671,11 @@ mod properties {
             pick: usize,
             after_days: i64,
         },
+        Confirm {
+            pick: usize,
+            after_days: i64,
+            hour: u8,
+        },
         External {
             prestatore: u32,
             cents: u64,
@@ -1197,6 +1692,7 @@ mod properties {
             6 => (0u32..6, 0u32..5, 1u16..=365, prop_oneof![3 => Just(2026), 1 => Just(2027), 1 => Just(2019), 1 => Just(2023)], 1u32..=600, 1u64..=300_000, any::<bool>(), any::<bool>(), prop::bool::weighted(0.15), profile())
                 .prop_map(|(prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward, profile)| Op::Record { prestatore, utilizzatore, day, year, minutes, cents, lf, special, steward, profile }),
             2 => (any::<usize>(), 0i64..6).prop_map(|(pick, after_days)| Op::Revoke { pick, after_days }),
+            1 => (any::<usize>(), -1i64..5, 0u8..24).prop_map(|(pick, after_days, hour)| Op::Confirm { pick, after_days, hour }),
             1 => (0u32..6, 0u64..500_000, 1u16..=365).prop_map(|(prestatore, cents, as_of)| Op::External { prestatore, cents, as_of }),
             1 => (any::<usize>(), 1u64..300_000).prop_map(|(pick, cents)| Op::Correct { pick, cents }),
         ]
@@ -1251,7 +1747,7 @@ mod properties {
                 let mine = entries
                     .iter()
                     .filter(|e| e.prestatore == cf && e.day.year() == year);
-                let sum: u128 = mine.clone().map(|e| e.compenso.cents()).sum();
+                let sum: u64 = mine.clone().map(|e| e.compenso.cents()).sum();
                 assert_eq!(t.compensi.cents(), sum);
                 assert_eq!(t.prestazioni as usize, mine.count());
                 for u in 0..3 {
@@ -1263,12 +1759,12 @@ mod properties {
                             e.prestatore == cf && e.utilizzatore == uid && e.day.year() == year
                         })
                         .collect();
-                    let steward: u128 = mine
+                    let steward: u64 = mine
                         .iter()
                         .filter(|e| e.steward)
                         .map(|e| e.compenso.cents())
                         .sum();
-                    let other: u128 = mine
+                    let other: u64 = mine
                         .iter()
                         .filter(|e| !e.steward)
                         .map(|e| e.compenso.cents())
@@ -1314,7 +1810,7 @@ mod properties {
                 };
                 assert!(t.counted_cap_utilizzatore <= dec(cap_b));
             }
-            let by_month: u128 = (1..=12u8)
+            let by_month: u64 = (1..=12u8)
                 .map(|m| {
                     ledger
                         .month_totals(year, Month::try_from(m).unwrap())
@@ -1322,11 +1818,11 @@ mod properties {
                         .cents()
                 })
                 .sum();
-            let by_instrument: u128 = [LF, CPO]
+            let by_instrument: u64 = [LF, CPO]
                 .into_iter()
                 .map(|i| ledger.instrument_totals(year, i).compensi.cents())
                 .sum();
-            let all: u128 = entries
+            let all: u64 = entries
                 .iter()
                 .filter(|e| e.day.year() == year)
                 .map(|e| e.compenso.cents())
@@ -1334,6 +1830,12 @@ mod properties {
             assert_eq!(by_month, all);
             assert_eq!(by_instrument, all);
         }
+    }
+
+    /// An LF compenso near `cents`: whole titoli of 8,00, at least those `minutes` need
+    /// (LF-TITOLO).
+    fn whole_titoli(cents: u64, minutes: u32) -> u64 {
+        (cents / 800).max(u64::from(minutes.div_ceil(60))) * 800
     }
 
     /// Runs the ops, checking the invariants after each; returns the ledger and its events.
@@ -1359,6 +1861,11 @@ mod properties {
                 } => {
                     let uid = utilizzatore(u);
                     let lf = lf || steward;
+                    let cents = if lf {
+                        whole_titoli(cents, minutes)
+                    } else {
+                        cents
+                    };
                     let Ok(day) = Date::from_ordinal_date(year, day.min(365)) else {
                         continue;
                     };
@@ -1409,10 +1916,45 @@ mod properties {
                         p.day() + time::Duration::days(after_days),
                         time::Time::MIDNIGHT,
                     );
+                    let confirmed = ledger.entry(p.id()).unwrap().confirmed_at.is_some();
                     match ledger.revoke(p.id(), at) {
                         Ok(()) => {
-                            assert!(p.instrument() == CPO && after_days <= 3);
-                            events.push(LedgerEvent::Revoked(p.id()));
+                            assert!(p.instrument() == CPO && after_days <= 3 && !confirmed);
+                            assert_eq!(ledger.entry(p.id()).unwrap().revoked_at, Some(at));
+                            events.push(LedgerEvent::Revoked { id: p.id(), at });
+                        }
+                        Err(_) => assert_eq!(ledger, before),
+                    }
+                }
+                Op::Confirm {
+                    pick,
+                    after_days,
+                    hour,
+                } => {
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    let p = &ids[pick % ids.len()];
+                    let at = time::OffsetDateTime::new_utc(
+                        p.day() + time::Duration::days(after_days),
+                        time::Time::from_hms(hour, 0, 0).unwrap(),
+                    );
+                    let held = ledger.entry(p.id()).unwrap();
+                    match ledger.confirm(p.id(), at) {
+                        Ok(()) => {
+                            // The window is in Italian civil days (reading R-CIVIL-TIME): 23:00
+                            // UTC of the day before is already the day of the work in Italy.
+                            let italian = prestazioni_occasionali::ItalianClock::embedded()
+                                .date_of(at)
+                                .unwrap();
+                            let after = (italian - p.day()).whole_days();
+                            assert!(
+                                p.instrument() == CPO && (0..=3).contains(&after),
+                                "{after_days} {hour}"
+                            );
+                            assert!(held.confirmed_at.is_none());
+                            assert!(held.revoked_at.is_none_or(|r| r <= at));
+                            events.push(LedgerEvent::Confirmed { id: p.id(), at });
                         }
                         Err(_) => assert_eq!(ledger, before),
                     }
@@ -1437,7 +1979,10 @@ mod properties {
                     }
                     let old = ids[pick % ids.len()].clone();
                     let mut draft = old.draft().clone();
-                    draft.compenso = Euro::from_cents(cents);
+                    draft.compenso = Euro::from_cents(match draft.instrument {
+                        LF => whole_titoli(cents, draft.minutes),
+                        CPO => cents,
+                    });
                     let p = Prestazione::try_from(draft).unwrap();
                     match ledger.correct(&p) {
                         Ok(a) => {
@@ -1455,12 +2000,19 @@ mod properties {
         (ledger, events)
     }
 
+    /// `p` with its id moved by 1.000 (another history's prestazioni, whose ids do not clash).
+    fn shifted(p: &Prestazione) -> Prestazione {
+        let mut draft = p.draft().clone();
+        draft.id = PrestazioneId(draft.id.0 + 1_000);
+        Prestazione::try_from(draft).unwrap()
+    }
+
     /// Which shard an event goes to: by prestazione id (a revoca or correction travels with its
     /// prestazione), external totals by their reading day.
     fn shard(event: &LedgerEvent, seed: u64, shards: u64) -> u64 {
         let key = match event {
             LedgerEvent::Recorded(p) | LedgerEvent::Corrected(p) => p.id().0,
-            LedgerEvent::Revoked(id) => id.0,
+            LedgerEvent::Revoked { id, .. } | LedgerEvent::Confirmed { id, .. } => id.0,
             LedgerEvent::ExternalTotalSet(t) => u64::from(t.as_of.ordinal()) + 1_000_000,
             _ => 0,
         };
@@ -1469,6 +2021,79 @@ mod properties {
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// For any ledger and any operation that returns `Err`, the ledger (its events, its
+        /// totals) is as before: a batch or a merge that fails half-way, an external total, a
+        /// correction, a revoca or a confirmation.
+        #[test]
+        fn failed_operations_change_nothing(
+            ops in prop::collection::vec(op(), 1..40),
+            others in prop::collection::vec(op(), 1..30),
+            cut in any::<prop::sample::Index>(),
+            bad in 0usize..4,
+            pick in any::<usize>(),
+        ) {
+            let (ledger, events) = run(&ops);
+            let before: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+            let unchanged = |l: &Ledger| -> Result<(), TestCaseError> {
+                prop_assert_eq!(l, &ledger);
+                let now: Vec<LedgerEvent> = l.events().collect::<Result<_, _>>().unwrap();
+                prop_assert_eq!(&now, &before);
+                Ok(())
+            };
+            // Another history, ids moved past ours, with one impossible event inside.
+            let (_, theirs) = run(&others);
+            let mut batch: Vec<LedgerEvent> = theirs.into_iter().map(|e| match e {
+                LedgerEvent::Recorded(p) => LedgerEvent::Recorded(shifted(&p)),
+                LedgerEvent::Corrected(p) => LedgerEvent::Corrected(shifted(&p)),
+                LedgerEvent::Revoked { id, at } => LedgerEvent::Revoked { id: PrestazioneId(id.0 + 1_000), at },
+                LedgerEvent::Confirmed { id, at } => LedgerEvent::Confirmed { id: PrestazioneId(id.0 + 1_000), at },
+                other => other,
+            }).collect();
+            let impossible = match (bad, events.first()) {
+                (0, Some(LedgerEvent::Recorded(p))) => LedgerEvent::Recorded(p.clone()),
+                (1, _) => LedgerEvent::Confirmed { id: PrestazioneId(999_999), at: datetime!(2026-03-08 10:00 +01:00) },
+                (2, Some(LedgerEvent::Recorded(p))) if p.instrument() == LF => LedgerEvent::Revoked { id: p.id(), at: datetime!(2026-03-08 10:00 +01:00) },
+                _ => LedgerEvent::Revoked { id: PrestazioneId(999_999), at: datetime!(2026-03-08 10:00 +01:00) },
+            };
+            let at = cut.index(batch.len() + 1);
+            batch.insert(at, impossible);
+            let mut l = ledger.clone();
+            prop_assert!(l.apply_batch(&batch).is_err());
+            unchanged(&l)?;
+            // A merge refused for a duplicate id, after the new prestazioni would have gone in.
+            if let Some(LedgerEvent::Recorded(p)) = events.first() {
+                let mut shard = Ledger::replay(ledger.rules_table_arc(), batch.iter().filter(|e| matches!(e, LedgerEvent::Recorded(q) if q.id().0 >= 1_000))).unwrap();
+                shard.apply(&LedgerEvent::Recorded(p.clone())).unwrap();
+                let mut l = ledger.clone();
+                prop_assert!(l.merge(&shard).is_err());
+                unchanged(&l)?;
+            }
+            // An external total, a correction, a revoca, a confirmation that fail.
+            let mut l = ledger.clone();
+            let reading = ExternalTotal { prestatore: codice_fiscale(1), year: 2016, total: eur("1"), as_of: date!(2016 - 12 - 31) };
+            prop_assert!(l.set_external_total(&reading).is_err());
+            unchanged(&l)?;
+            let held: Vec<_> = ledger.entries().collect();
+            if !held.is_empty() {
+                let e = held[pick % held.len()];
+                let mut draft = PrestazioneDraft {
+                    id: e.id, instrument: e.instrument, prestatore: e.prestatore, utilizzatore: e.utilizzatore,
+                    day: e.day, minutes: e.minutes, compenso: e.compenso, special_category: e.special_category,
+                    steward: e.steward, profile: e.profile,
+                };
+                draft.prestatore = codice_fiscale(77);
+                let moved = Prestazione::try_from(draft).unwrap();
+                prop_assert!(l.correct(&moved).is_err());
+                unchanged(&l)?;
+                if l.revoke(e.id, datetime!(2030-01-01 00:00 +01:00)).is_err() {
+                    unchanged(&l)?;
+                }
+                if l.confirm(e.id, datetime!(2030-01-01 00:00 +01:00)).is_err() {
+                    unchanged(&l)?;
+                }
+            }
+        }
 
         #[test]
         fn random_histories_keep_every_invariant(ops in prop::collection::vec(op(), 1..60), seed in any::<u64>()) {

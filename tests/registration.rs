@@ -339,6 +339,122 @@ fn minor_needs_parental_consent() {
     );
 }
 
+/// Source: ELIG-AGE, reading R-MINORS: parental consent is recorded for a prestatore under 18;
+/// attached to an adult's registration it is refused, on its field.
+#[test]
+fn parental_consent_for_an_adult_is_refused() {
+    let mut d = complete(date!(2026 - 03 - 07), AccessChannel::Cie);
+    d.parental_consent = Some(ParentalConsentDraft {
+        parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+        parent_name: "Giovanni Bianchi".into(),
+        given_on: Some(date!(2026 - 03 - 01)),
+    });
+    let rules = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+    assert_eq!(
+        d.validate().unwrap_err().to_string(),
+        format!(
+            "parental_consent: is recorded only below age 18, and the prestatore is 40 on the registration day (ELIG-AGE: {})",
+            rules.parental_consent_below_age.citation
+        )
+    );
+    // On the day of the 18th birthday, already an adult.
+    let mut d = complete(date!(2027 - 12 - 10), AccessChannel::Cie);
+    d.codice_fiscale = "RSSMRA09T10A562E".into();
+    d.birth_date = Some(date!(2009 - 12 - 10));
+    d.parental_consent = Some(ParentalConsentDraft {
+        parent_codice_fiscale: "BNCGNN60A01H501P".into(),
+        parent_name: "Giovanni Bianchi".into(),
+        given_on: Some(date!(2027 - 12 - 01)),
+    });
+    assert!(d.validate().unwrap_err().to_string().starts_with(
+        "parental_consent: is recorded only below age 18, and the prestatore is 18 on the registration day"
+    ));
+    // The day before, a minor: the consent is recorded.
+    d.registered_on = date!(2027 - 12 - 09);
+    assert!(d.validate().is_ok());
+    // The prestatore itself refuses a consent given when it was already of age.
+    let adult = prestazioni_occasionali::Prestatore::new(
+        CF.parse().unwrap(),
+        "Mario",
+        "Rossi",
+        date!(1985 - 12 - 10),
+    )
+    .unwrap();
+    let consent =
+        prestazioni_occasionali::ParentalConsent::new(date!(2026 - 03 - 01), "Giovanni Bianchi")
+            .unwrap();
+    assert_eq!(
+        adult
+            .with_parental_consent(consent)
+            .unwrap_err()
+            .to_string(),
+        "parental consent given on 2026-03-01, when the prestatore was 40: it is recorded only below age 18 (ELIG-AGE, reading R-MINORS)"
+    );
+}
+
+/// Source: REG-STATES (derived), issue "nothing impossible gets in": a registration is never
+/// back-dated. Submitted on 7/3/2026, an edit may not move it to 1/1/2020 (and a confirmation
+/// of 2/1/2020 then make it active in 2021), live or through serde.
+#[test]
+fn a_registration_is_never_back_dated() {
+    let on = date!(2026 - 03 - 07);
+    let mut reg = Registration::new(complete(on, AccessChannel::ContactCenter));
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    assert_eq!(reg.state(), RegistrationState::Submitted);
+    let back = RegistrationEvent::Edit(Box::new(complete(
+        date!(2020 - 01 - 01),
+        AccessChannel::ContactCenter,
+    )));
+    let before = reg.clone();
+    assert_eq!(
+        reg.apply(back.clone()).unwrap_err().to_string(),
+        "edit: registered_on 2020-01-01 is before 2026-03-07, the day the registration was first submitted: a registration is never back-dated"
+    );
+    assert_eq!(reg, before);
+    let confirm = RegistrationEvent::Confirm {
+        on: date!(2020 - 01 - 02),
+        via: ConfirmationChannel::ContactCenter,
+    };
+    assert!(reg.apply(confirm.clone()).is_err());
+    assert!(!reg.is_active_on(date!(2021 - 06 - 01)));
+    // A later day is an edit like any other; the confirmation follows it.
+    reg.apply(RegistrationEvent::Edit(Box::new(complete(
+        date!(2026 - 03 - 10),
+        AccessChannel::ContactCenter,
+    ))))
+    .unwrap();
+    reg.apply(RegistrationEvent::Submit).unwrap();
+    assert!(
+        reg.apply(RegistrationEvent::Confirm {
+            on: date!(2026 - 03 - 09),
+            via: ConfirmationChannel::ContactCenter,
+        })
+        .is_err()
+    );
+    // Even after that, not back before the first submission.
+    assert!(reg.apply(back.clone()).is_err());
+    reg.apply(RegistrationEvent::Confirm {
+        on: date!(2026 - 03 - 11),
+        via: ConfirmationChannel::ContactCenter,
+    })
+    .unwrap();
+    assert!(reg.is_active_on(date!(2026 - 03 - 11)));
+    assert!(!reg.is_active_on(date!(2026 - 03 - 10)));
+
+    #[cfg(feature = "serde")]
+    {
+        let mut log = Registration::new(complete(on, AccessChannel::ContactCenter));
+        log.apply(RegistrationEvent::Submit).unwrap();
+        let mut json: serde_json::Value = serde_json::to_value(&log).unwrap();
+        let events = json["events"].as_array_mut().unwrap();
+        events.push(serde_json::to_value(&back).unwrap());
+        events.push(serde_json::to_value(RegistrationEvent::Submit).unwrap());
+        events.push(serde_json::to_value(&confirm).unwrap());
+        let err = serde_json::from_value::<Registration>(json).unwrap_err();
+        assert!(err.to_string().contains("never back-dated"), "{err}");
+    }
+}
+
 /// Source: PAY-MODES (post office from 12/8/2018), REG-AUTH (PIN until 30/9/2021, SPID
 /// level 2 or higher).
 #[test]
@@ -565,7 +681,17 @@ fn debug_masks_personal_data() {
         format!("{data:?}"),
         format!("{reg:?}"),
     ] {
-        for secret in [CF, IBAN, "1234567", "mario.rossi@", "CA12345AB", "Via Po"] {
+        for secret in [
+            CF,
+            IBAN,
+            "1234567",
+            "mario.rossi@",
+            "CA12345AB",
+            "Via Po",
+            "Mario",
+            "Rossi",
+            "1985-12-10",
+        ] {
             assert!(!text.contains(secret), "{secret} in {text}");
         }
     }
@@ -760,6 +886,47 @@ proptest! {
                     }
                     _ => prop_assert!(false, "active without confirmation"),
                 }
+            }
+        }
+    }
+
+    /// No sequence of events back-dates a registration: once submitted, its day never moves
+    /// before the first submission, the confirmation and every active day follow it, and a
+    /// refused event changes nothing.
+    #[test]
+    fn a_registration_is_never_back_dated_by_any_events(
+        access in arb_access(),
+        events in proptest::collection::vec(prop_oneof![
+            3 => arb_event(),
+            2 => ((0i32..4000), arb_access()).prop_map(|(n, access)| RegistrationEvent::Edit(Box::new(
+                complete(date!(2019 - 01 - 01) + time::Duration::days(i64::from(n)), access)
+            ))),
+            1 => (0i32..4000).prop_map(|n| RegistrationEvent::Confirm {
+                on: date!(2019 - 01 - 01) + time::Duration::days(i64::from(n)),
+                via: ConfirmationChannel::ContactCenter,
+            }),
+        ], 0..16),
+    ) {
+        let mut reg = Registration::new(complete(date!(2026 - 01 - 01), access));
+        let mut first_submitted: Option<Date> = None;
+        for event in events {
+            let kind = event.kind();
+            let before = reg.clone();
+            if reg.apply(event).is_err() {
+                prop_assert_eq!(&reg, &before);
+                continue;
+            }
+            if kind == RegistrationEventKind::Submit && first_submitted.is_none() {
+                first_submitted = Some(reg.draft().registered_on);
+            }
+            if let Some(first) = first_submitted {
+                prop_assert!(reg.draft().registered_on >= first);
+                prop_assert!(reg.data().is_none_or(|d| d.registered_on() >= first));
+                prop_assert!(reg.confirmation().is_none_or(|c| c.on() >= first));
+                prop_assert!(!reg.is_active_on(first.previous_day().unwrap()));
+            }
+            if let (Some(c), Some(d)) = (reg.confirmation(), reg.data()) {
+                prop_assert!(c.on() >= d.registered_on());
             }
         }
     }

@@ -348,7 +348,7 @@ fn titolo_split_sums_in_every_version() {
 fn every_parameter_is_cited() {
     for rules in Rules::history() {
         let parameters = rules.parameters();
-        assert_eq!(parameters.len(), 42);
+        assert_eq!(parameters.len(), 43);
         for p in parameters {
             assert!(!p.citation.act.is_empty(), "{} has no act", p.name);
             assert!(!p.value.is_empty(), "{} has no value", p.name);
@@ -647,4 +647,89 @@ fn access_credentials_by_date() {
         .unwrap()
         .value;
     assert_eq!(described, "none");
+}
+
+/// `n` rows of cap a, one a day from the start of the regime.
+fn daily_rows(n: i64) -> Vec<prestazioni_occasionali::Dated<prestazioni_occasionali::Euro>> {
+    (0..n)
+        .map(|i| {
+            prestazioni_occasionali::Dated::new(
+                date!(2017 - 06 - 24) + time::Duration::days(i),
+                prestazioni_occasionali::Euro::from_euros(5_000),
+                prestazioni_occasionali::Citation::art54bis("1"),
+            )
+        })
+        .collect()
+}
+
+/// Source: issue "nothing impossible gets in": a rules table of 50.000 rows of one parameter
+/// took 7,8 s and 716 MB to load (each change day a version holding every parameter). A table
+/// holds at most `MAX_ROWS_PER_SERIES` rows a series and `MAX_VERSIONS` change days, far above
+/// any real one; past them it is refused, naming the series, the count and the bound, before a
+/// version is built.
+#[test]
+fn an_oversized_table_is_refused_with_its_bound() {
+    let mut huge = RulesTable::embedded().to_builder();
+    huge.cap_prestatore = daily_rows(50_000);
+    assert_eq!(
+        huge.clone().build().unwrap_err().to_string(),
+        "rules table: series cap_prestatore has 50000 rows, more than the 64 a table may hold"
+    );
+    // At the bound a series is accepted.
+    let mut most = RulesTable::embedded().to_builder();
+    most.cap_prestatore = daily_rows(64);
+    assert!(most.build().is_ok());
+    // 64 rows in each of three series, on different days: too many versions.
+    let mut many = RulesTable::embedded().to_builder();
+    many.cap_prestatore = daily_rows(64);
+    many.cap_pair = daily_rows(64)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut row)| {
+            row.from = date!(2019 - 01 - 01) + time::Duration::days(i64::try_from(i).unwrap());
+            row
+        })
+        .collect();
+    many.cap_pair[0].from = date!(2017 - 06 - 24);
+    many.cap_utilizzatore = daily_rows(64)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut row)| {
+            row.from = date!(2021 - 01 - 01) + time::Duration::days(i64::try_from(i).unwrap());
+            row
+        })
+        .collect();
+    many.cap_utilizzatore[0].from = date!(2017 - 06 - 24);
+    let err = many.build().unwrap_err().to_string();
+    assert!(
+        err.ends_with("days on which a value changes, more than the 128 a table may hold"),
+        "{err}"
+    );
+    // A citation text or a list beyond its bound.
+    let mut long = RulesTable::embedded().to_builder();
+    long.cap_pair[0].citation.act = "x".repeat(1025).into();
+    assert_eq!(
+        long.build().unwrap_err().to_string(),
+        "rules table: series cap_pair, row from 2017-06-24: a citation text of 1025 bytes, more than the 1024 a citation may hold"
+    );
+    let mut wide = RulesTable::embedded().to_builder();
+    let sectors = wide.prohibited_sectors[0].value.clone();
+    wide.prohibited_sectors[0].value = sectors.iter().copied().cycle().take(65).collect();
+    assert_eq!(
+        wide.build().unwrap_err().to_string(),
+        "rules table: series prohibited_sectors, row from 2017-06-24: the value holds 65 items, more than the 64 a row may hold"
+    );
+
+    #[cfg(feature = "serde")]
+    {
+        // The same oversized table as JSON (about 5 MB) is refused as it loads.
+        let json = serde_json::to_string(&huge).unwrap();
+        assert!(json.len() > 4_000_000, "{}", json.len());
+        let err = serde_json::from_str::<RulesTable>(&json).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("rules table: series cap_prestatore has 50000 rows"),
+            "{err}"
+        );
+    }
 }

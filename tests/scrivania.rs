@@ -3,8 +3,8 @@
 
 use prestazioni_occasionali::{
     AccountKind, CapProfile, CommunicatedPrestazione, Effective, Euro, Instrument, PaymentMethod,
-    PaymentMode, Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, RulesTable,
-    Scrivania, ScrivaniaError,
+    PaymentMode, Prestazione, PrestazioneDraft, PrestazioneId, PrestazioneStatus, Rules,
+    RulesTable, Scrivania, ScrivaniaError,
 };
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
@@ -46,6 +46,7 @@ fn communicated(
         prestazione: p,
         communicated_at: at,
         revoked_at,
+        confirmed_at: None,
         paid_on,
     }
 }
@@ -145,7 +146,7 @@ fn statuses_follow_the_revoca_deadline_and_payment_day() {
     assert_eq!(
         status(&before, 3),
         PrestazioneStatus::Communicated {
-            revocable_until: datetime!(2026-03-10 23:59:59)
+            revocable_until: datetime!(2026-03-10 23:59:59 +01:00)
         }
     );
     let after = desk(datetime!(2026-03-11 00:00 +1));
@@ -334,12 +335,21 @@ fn prospetto_room_and_excess_at_the_cap() {
     .unwrap();
     let p = d.prospetto(2026).unwrap();
     assert_eq!((p.room_left, p.excess), (Euro::ZERO, Euro::ZERO));
-    let over = [communicated(
-        prestazione(1, cpo, FIRM, date!(2026 - 02 - 10), 240, 500_001),
-        datetime!(2026-02-10 07:00 +1),
-        None,
-        None,
-    )];
+    // One cent over cap a, from two utilizzatori (no single prestazione pays more than cap a).
+    let over = [
+        communicated(
+            prestazione(1, cpo, FIRM, date!(2026 - 02 - 10), 240, 250_000),
+            datetime!(2026-02-10 07:00 +1),
+            None,
+            None,
+        ),
+        communicated(
+            prestazione(2, cpo, "12345670157", date!(2026 - 02 - 11), 240, 250_001),
+            datetime!(2026-02-11 07:00 +1),
+            None,
+            None,
+        ),
+    ];
     let d = Scrivania::new(
         MARIO.parse().unwrap(),
         &over,
@@ -375,7 +385,7 @@ fn inconsistent_records_are_refused() {
     )];
     assert_eq!(
         build(&late, &methods()),
-        "prestazione #1: revoked at 2026-03-11 00:00:00 +01:00, after the deadline 2026-03-10 23:59:59 (INPS circ. 107/2017, reading R-REVOCA)"
+        "prestazione #1: revoked at 2026-03-11 00:00:00 +01:00, after the deadline 2026-03-10 23:59:59 +01:00 (INPS circ. 107/2017, reading R-REVOCA)"
     );
     let ok = communicated(
         prestazione(1, cpo, FIRM, date!(2026 - 03 - 07), 240, 3_600),
@@ -385,15 +395,30 @@ fn inconsistent_records_are_refused() {
     );
     let twice = [ok.clone(), ok];
     assert!(build(&twice, &methods()).starts_with("prestazione #1 is given twice"));
-    let odd = [communicated(
-        prestazione(2, lf, FAMILY, date!(2026 - 02 - 10), 120, 2_000),
-        datetime!(2026-02-11 07:00 +1),
-        None,
-        None,
-    )];
+    // An LF compenso of 2,5 titoli is not a prestazione at all (LF-TITOLO): the desk never
+    // meets one under the embedded table; under a host's table with another titolo it refuses
+    // it with the same error as the ledger (tests/ledger.rs).
+    let odd = Prestazione::try_from(PrestazioneDraft {
+        id: PrestazioneId(2),
+        instrument: lf,
+        prestatore: MARIO.parse().unwrap(),
+        utilizzatore: FAMILY.parse().unwrap(),
+        day: date!(2026 - 02 - 10),
+        minutes: 120,
+        compenso: Euro::from_cents(2_000),
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default(),
+    });
+    let titolo = &Rules::in_force_on(date!(2026 - 02 - 10))
+        .unwrap()
+        .lf_titolo
+        .citation;
     assert_eq!(
-        build(&odd, &methods()),
-        "prestazione #2: LF compenso 20,00 € is not a whole number of titoli of 8,00 € (art. 54-bis c. 10-11)"
+        odd.unwrap_err().to_string(),
+        format!(
+            "prestazione #2: LF compenso 20,00 € is not a whole number of titoli of 8,00 € (LF-TITOLO: {titolo})"
+        )
     );
     let unpaid = [communicated(
         prestazione(3, cpo, FIRM, date!(2026 - 02 - 10), 240, 3_600),
@@ -424,6 +449,108 @@ fn inconsistent_records_are_refused() {
             now
         )
         .is_err_and(|e| matches!(e, ScrivaniaError::ModeNotAvailable { .. }))
+    );
+}
+
+/// Source: INPS Vademecum 2017 as summarised (C11), reading R-CONFIRMATION: the desk shows the
+/// prestatore's confirmation in the status; a confirmed prestazione is no longer revocable; a
+/// revoked one can still be confirmed; the records must agree with the window and the order.
+#[test]
+fn the_desk_shows_the_prestatore_s_confirmation() {
+    let cpo = Instrument::ContrattoPrestazioneOccasionale;
+    let day = date!(2026 - 03 - 07);
+    let work = |id| prestazione(id, cpo, FIRM, day, 240, 3_600);
+    let sent = datetime!(2026-03-07 07:00 +1);
+    let record = |id, revoked_at, confirmed_at| CommunicatedPrestazione {
+        revoked_at,
+        confirmed_at,
+        ..communicated(work(id), sent, None, None)
+    };
+    let evening = datetime!(2026-03-07 20:00 +1);
+    let records = [
+        record(1, None, Some(evening)),
+        record(
+            2,
+            Some(datetime!(2026-03-08 09:00 +1)),
+            Some(datetime!(2026-03-08 18:00 +1)),
+        ),
+        record(3, None, None),
+    ];
+    // Viewed within the revoca window: #3 is revocable, #1 no longer.
+    let now = datetime!(2026-03-08 20:00 +1);
+    let d = Scrivania::new(
+        MARIO.parse().unwrap(),
+        &records,
+        &methods(),
+        RulesTable::embedded(),
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        status(&d, 1),
+        PrestazioneStatus::Confirmed {
+            at: evening,
+            expected_by: date!(2026 - 04 - 15)
+        }
+    );
+    assert_eq!(
+        d.entries()[0].to_string(),
+        "07/03/2026 CPO #1 from 00743110157: 4 h 00 min, 36,00 € - confirmed by the prestatore on 07/03/2026 20:00:00, due, expected by 15/04/2026"
+    );
+    assert!(matches!(
+        status(&d, 2),
+        PrestazioneStatus::RevokedConfirmed { .. }
+    ));
+    assert!(matches!(
+        status(&d, 3),
+        PrestazioneStatus::Communicated { .. }
+    ));
+    assert_eq!(d.entries()[0].confirmed_at, Some(evening));
+    // A revoked one counts in no total, confirmed or not.
+    assert_eq!(
+        d.prospetto(2026).unwrap().total_compensi,
+        Euro::from_euros(72)
+    );
+
+    let refused = |records: &[CommunicatedPrestazione]| {
+        Scrivania::new(
+            MARIO.parse().unwrap(),
+            records,
+            &methods(),
+            RulesTable::embedded(),
+            now,
+        )
+        .unwrap_err()
+        .to_string()
+    };
+    assert_eq!(
+        refused(&[record(
+            1,
+            Some(datetime!(2026-03-08 09:00 +1)),
+            Some(evening)
+        )]),
+        "prestazione #1: revoked at 2026-03-08 09:00:00 +01:00, after the prestatore confirmed it at 2026-03-07 20:00:00 +01:00 (reading R-CONFIRMATION)"
+    );
+    assert_eq!(
+        refused(&[record(1, None, Some(datetime!(2026-03-11 00:00 +1)))]),
+        "prestazione #1: confirmed at 2026-03-11 00:00:00 +01:00, outside the window from the day of the work 2026-03-07 to 2026-03-10 23:59:59 +01:00 (INPS circ. 107/2017, reading R-CONFIRMATION)"
+    );
+    assert!(
+        refused(&[record(1, None, Some(datetime!(2026-03-06 20:00 +1)))])
+            .contains("outside the window")
+    );
+    let lf = CommunicatedPrestazione {
+        confirmed_at: Some(evening),
+        ..communicated(
+            prestazione(4, Instrument::LibrettoFamiglia, FAMILY, day, 60, 800),
+            sent,
+            None,
+            None,
+        )
+    };
+    assert_eq!(
+        refused(&[lf]),
+        "prestazione #4: the prestatore confirms only a cpo prestazione (reading R-CONFIRMATION)"
     );
 }
 

@@ -8,15 +8,15 @@
 use prestazioni_occasionali::{
     AccessChannel, AccountKind, AddressDraft, Categoria, CommunicatedPrestazione, Consequence,
     ContactChannel, ContactsDraft, CostBreakdown, CpoCommunication, CpoWork, DocumentDraft,
-    DocumentKind, Engagement, Euro, Headcounts, Instrument, Ledger, LfActivity, LfCommunication,
-    LfWork, MonthlyHeadcount, PaymentDraft, PaymentMode, Prestatore, Prestazione, PrestazioneId,
-    PrestazioneStatus, RecordError, Registration, RegistrationDraft, RegistrationEvent,
-    RegistrationState, RoomQuery, RuleId, Rules, RulesTable, Scrivania, SelfCertification, Sex,
-    Utilizzatore, UtilizzatoreKind, assess_admissibility, cpo_minimum_compenso, fine_totals,
-    payment_date,
+    DocumentKind, Engagement, Euro, Headcounts, Instrument, ItalianClock, Ledger, LfActivity,
+    LfCommunication, LfWork, MonthlyHeadcount, PaymentDraft, PaymentMode, Prestatore, Prestazione,
+    PrestazioneId, PrestazioneStatus, RecordError, Registration, RegistrationDraft,
+    RegistrationEvent, RegistrationState, RoomQuery, RuleId, Rules, RulesTable, Scrivania,
+    SelfCertification, Sex, Utilizzatore, UtilizzatoreKind, assess_admissibility,
+    cpo_minimum_compenso, fine_totals, payment_date,
 };
 use time::macros::{date, datetime, time};
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
 
 /// Giulia Verdi, the baby-sitter: born in Rome on 18/4/1999.
 const GIULIA: &str = "VRDGLI99D58H501D";
@@ -36,16 +36,12 @@ fn rules(day: Date) -> &'static Rules {
     Rules::in_force_on(day).unwrap()
 }
 
-/// The Europe/Rome offset in 2025-2026 (CEST from the last Sunday of March to the last Sunday
-/// of October): the crate never computes offsets, the host passes them in.
+/// The instant of an Italian local time (the crate's clock, reading R-CIVIL-TIME; the host could as
+/// well pass UTC instants).
 fn rome(day: Date, at: Time) -> OffsetDateTime {
-    let summer = match day.year() {
-        2025 => date!(2025 - 03 - 30) <= day && day < date!(2025 - 10 - 26),
-        2026 => date!(2026 - 03 - 29) <= day && day < date!(2026 - 10 - 25),
-        _ => panic!("the test only knows 2025 and 2026"),
-    };
-    let offset = UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0).unwrap();
-    PrimitiveDateTime::new(day, at).assume_offset(offset)
+    ItalianClock::embedded()
+        .instant(PrimitiveDateTime::new(day, at))
+        .unwrap()
 }
 
 fn family() -> Utilizzatore {
@@ -342,7 +338,9 @@ fn room_query(prestatore: &str, utilizzatore: &Utilizzatore, instrument: Instrum
         instrument,
         special_category: false,
         steward: false,
-        profile: utilizzatore.cap_profile(rules(date!(2026 - 12 - 31))),
+        profile: utilizzatore
+            .cap_profile(rules(date!(2026 - 12 - 31)))
+            .unwrap(),
     }
 }
 
@@ -489,7 +487,7 @@ fn the_trattoria_fills_cap_b_with_three_waiters() {
     let citation = paolo.caps[0]
         .citation(
             rules(date!(2026 - 12 - 31)),
-            firm.cap_profile(rules(date!(2026 - 12 - 31))),
+            firm.cap_profile(rules(date!(2026 - 12 - 31))).unwrap(),
         )
         .unwrap();
     assert!(citation.to_string().contains("c. 1 lett. a"));
@@ -558,6 +556,7 @@ fn giulia_registers_and_reads_her_scrivania() {
             CommunicatedPrestazione {
                 communicated_at: rome(p.day(), time!(21:00)),
                 revoked_at: None,
+                confirmed_at: None,
                 paid_on: (due <= viewed.date()).then_some(due),
                 prestazione: p,
             }

@@ -12,6 +12,7 @@ use std::fmt;
 
 use time::{Date, OffsetDateTime};
 
+use crate::civil_time::{CivilTimeError, ItalianClock};
 use crate::instruments::{
     AdmissibilityError, AgriculturalArea, CommunicationError, CostBreakdown, CpoCommunication,
     CpoWork, Engagement, FundsAccount, FundsError, InstrumentError, LfActivity, LfCommunication,
@@ -102,6 +103,10 @@ pub enum BookingError {
     /// No rules for a day (before 24/6/2017).
     #[error(transparent)]
     Rules(#[from] RulesError),
+    /// The Italian civil date of `asked_at` cannot be worked out (an instant outside the
+    /// calendar `time` represents; reading R-CIVIL-TIME).
+    #[error(transparent)]
+    CivilTime(#[from] CivilTimeError),
 }
 
 /// When the work is done.
@@ -110,7 +115,8 @@ pub enum BookingError {
 ///   (art. 54-bis c. 12: day and duration, no times). The CPO cannot use it.
 /// - `Span`: the start and end instants (c. 17 lett. d), for both instruments. Work across
 ///   midnight is one prestazione per calendar day (reading R-MIDNIGHT), split by
-///   [`split_at_midnight`]; pass both instants in the offset of Europe/Rome at the start.
+///   [`split_at_midnight`] at Italian midnight; the instants may be in any offset (UTC is fine,
+///   reading R-CIVIL-TIME).
 ///
 /// # Examples
 ///
@@ -1180,7 +1186,7 @@ pub fn assess_booking(
         utilizzatore,
         first,
         total_cost,
-        asked_at,
+        ItalianClock::of_table(table).date_of(asked_at)?,
         account.map(|a| (a, covered)),
         table.in_force_on(first.day())?,
     );
@@ -1299,11 +1305,10 @@ fn funds_answer(
     utilizzatore: &Utilizzatore,
     first: &Prestazione,
     needed: Euro,
-    asked_at: OffsetDateTime,
+    on: Date,
     account: Option<(&FundsAccount, bool)>,
     rules: &Rules,
 ) -> Funds {
-    let on = asked_at.date();
     // The Libretto Famiglia is prepaid (c. 10); a CPO communication goes through only when the
     // account covers compenso, contributions and oneri (c. 17, as INPS applies it).
     let (rule, comma) = match instrument {
@@ -1445,6 +1450,8 @@ fn lf_days(
     table: &RulesTable,
 ) -> Result<(Vec<Part>, bool), BookingError> {
     let activity = work.lf_activity.ok_or(BookingError::MissingLfActivity)?;
+    // The Italian civil day the host asks on (reading R-CIVIL-TIME).
+    let asked_on = ItalianClock::of_table(table).date_of(asked_at)?;
     let mut trial = account.cloned();
     let mut covered = true;
     let mut parts = Vec::with_capacity(calendar.len());
@@ -1456,7 +1463,7 @@ fn lf_days(
         let lf = LfCommunication::new(utilizzatore, prestatore, &lf_work, table)?;
         let rules = table.in_force_on(day.date)?;
         if let Some(trial) = trial.as_mut() {
-            covered &= funds_cover(lf.commit_funds(trial, asked_at.date()))?;
+            covered &= funds_cover(lf.commit_funds(trial, asked_on))?;
         }
         parts.push(Part {
             prestazione: lf.prestazione().clone(),
@@ -1477,7 +1484,7 @@ fn lf_days(
                 value: CommunicateBy::EndOfDay(lf.communication_deadline()),
                 citation: rules.lf_communication_day.citation.clone(),
             },
-            notice: lf.check_sent_at(asked_at.date()),
+            notice: lf.check_sent_at(asked_on),
             revoca: None,
             payment: Cited {
                 value: lf.payment_date(),

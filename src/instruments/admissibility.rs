@@ -6,7 +6,7 @@ use std::fmt;
 
 use time::Date;
 
-use crate::ateco::Sector;
+use crate::ateco::{AmbiguousActivity, Sector};
 use crate::parties::{HeadcountError, PaPurpose, Prestatore, Utilizzatore, UtilizzatoreKind};
 use crate::prestazione::Instrument;
 use crate::rules::{AgricultureRule, Citation, Rules};
@@ -61,6 +61,10 @@ pub enum AdmissibilityError {
     /// The headcount semester cannot be computed (e.g. a month is missing).
     #[error(transparent)]
     Headcount(#[from] HeadcountError),
+    /// An ATECO code is ambiguous for a list the question needs, and no activity is declared
+    /// (reading R-ATECO-2025).
+    #[error(transparent)]
+    AmbiguousActivity(#[from] AmbiguousActivity),
 }
 
 /// The activities the Libretto Famiglia may pay for.
@@ -278,7 +282,9 @@ impl Engagement {
 ///
 /// [`AdmissibilityError::RulesNotInForce`] when `rules` are not those in force on the day;
 /// [`AdmissibilityError::BeforeBirth`]; [`AdmissibilityError::Headcount`] when a CPO needs the
-/// semester average and a month is missing.
+/// semester average and a month is missing; [`AdmissibilityError::AmbiguousActivity`] when a CPO
+/// needs a list of the law (the banned sectors, agriculture, the events or hotel limit while in
+/// force) and an ATECO code is ambiguous for it with no declared activity (reading R-ATECO-2025).
 ///
 /// # Examples
 ///
@@ -452,7 +458,7 @@ fn check_cpo(
         _ => check_size(verdict, u, p, e, rules)?,
     }
     for &sector in &rules.prohibited_sectors.value {
-        if u.is_in_sector(sector) {
+        if u.is_in_sector(sector)? {
             verdict.push(Breach::new(
                 RuleId::ProhibSectors,
                 rules.prohibited_sectors.citation.clone(),
@@ -465,7 +471,7 @@ fn check_cpo(
             ));
         }
     }
-    if u.is_in_sector(Sector::Agriculture) {
+    if u.is_in_sector(Sector::Agriculture)? {
         check_agriculture(verdict, u, p, e, rules);
     }
     if e.within_appalto {
@@ -490,14 +496,16 @@ fn check_size(
     rules: &Rules,
 ) -> Result<(), AdmissibilityError> {
     let day = e.day;
-    let events = rules
-        .headcount_limit_events
-        .value
-        .filter(|_| u.is_in_sector(Sector::EventsThermalParks));
-    let hotels = rules
-        .headcount_limit_hotels
-        .value
-        .filter(|_| u.is_in_sector(Sector::Hospitality));
+    // A list is asked about only while its limit is in force, so an ambiguous code matters only
+    // then (reading R-ATECO-2025).
+    let events = match rules.headcount_limit_events.value {
+        Some(limit) if u.is_in_sector(Sector::EventsThermalParks)? => Some(limit),
+        _ => None,
+    };
+    let hotels = match rules.headcount_limit_hotels.value {
+        Some(regime) if u.is_in_sector(Sector::Hospitality)? => Some(regime),
+        _ => None,
+    };
     let (limit, citation, scope) = if let Some(limit) = events {
         (
             limit,

@@ -24,6 +24,7 @@ use super::pay::{
 use super::sanctions::sanction_for;
 use super::{Instrument, InstrumentError};
 use crate::ateco::Sector;
+use crate::civil_time::ItalianClock;
 use crate::money::Euro;
 use crate::parties::{Categoria, PaPurpose, Prestatore, Utilizzatore, UtilizzatoreId};
 use crate::prestazione::{
@@ -113,6 +114,35 @@ pub enum CommunicationError {
     /// The funds do not cover the cost, or an id already holds funds.
     #[error(transparent)]
     Funds(#[from] FundsError),
+    /// An instant whose Italian civil time is not representable (reading R-CIVIL-TIME).
+    #[error(transparent)]
+    CivilTime(#[from] crate::civil_time::CivilTimeError),
+    /// An ATECO code ambiguous for the events list, which the caps need, with no declared
+    /// activity (reading R-ATECO-2025).
+    #[error(transparent)]
+    AmbiguousActivity(#[from] crate::ateco::AmbiguousActivity),
+}
+
+/// What the caps need to know of the utilizzatore on a day: for an agricultural CPO while
+/// agricultural rates are in force, the area given or, when none is given, the area with the
+/// highest rate, as for the pay floor, whose hour limit is the lowest (reading R-AGRI-AREA).
+fn day_profile(
+    utilizzatore: &Utilizzatore,
+    rules: &crate::rules::Rules,
+    agricultural: bool,
+    area: Option<AgriculturalArea>,
+) -> Result<CapProfile, crate::ateco::AmbiguousActivity> {
+    let profile = utilizzatore.cap_profile(rules)?;
+    Ok(
+        match area.filter(|_| agricultural).or_else(|| {
+            agricultural
+                .then(|| AgriculturalArea::strictest(rules))
+                .flatten()
+        }) {
+            Some(area) => profile.with_agricultural_area(area),
+            None => profile,
+        },
+    )
 }
 
 /// Stands in for personal data in `Debug` output.
@@ -364,7 +394,7 @@ impl LfCommunication {
             compenso: cost.compenso,
             special_category: special_category.is_some(),
             steward: work.activity == LfActivity::Steward,
-            profile: utilizzatore.cap_profile(rules),
+            profile: utilizzatore.cap_profile(rules)?,
         })?;
         Ok(LfCommunication {
             prestatore: prestatore.clone(),
@@ -761,8 +791,9 @@ impl fmt::Debug for LfCommunication {
 ///
 /// `compensi` holds one compenso per calendar day of the work, in order (work across midnight
 /// is one prestazione per calendar day, reading R-MIDNIGHT): one amount for a single-day job, two for
-/// 22:00-02:00. Pass the instants in the offset of Europe/Rome at the start. `Debug` does not
-/// show the place.
+/// 22:00-02:00. The instants may be in any offset (UTC is fine): the calendar days are Italian
+/// civil days, which the crate works out itself (reading R-CIVIL-TIME). `Debug` does not show the
+/// place.
 ///
 /// Legal basis: art. 54-bis c. 14 lett. d, c. 17 lett. b-e D.L. 50/2017 (CPO-COMM,
 /// reading R-MIDNIGHT).
@@ -787,13 +818,14 @@ pub struct CpoWork {
     pub place: String,
     /// What the work is (oggetto della prestazione, c. 17 lett. c); non-empty.
     pub oggetto: String,
-    /// When the work starts (c. 17 lett. d).
+    /// When the work starts (c. 17 lett. d), in any offset.
     pub start: OffsetDateTime,
-    /// When the work ends (c. 17 lett. d).
+    /// When the work ends (c. 17 lett. d), in any offset.
     pub end: OffsetDateTime,
-    /// The compenso pattuito of each calendar day, in order (c. 17 lett. e, reading R-MIDNIGHT).
+    /// The compenso pattuito of each Italian calendar day, in order (c. 17 lett. e, reading
+    /// R-MIDNIGHT).
     pub compensi: Vec<Euro>,
-    /// When the communication is sent.
+    /// When the communication is sent, in any offset.
     pub sent_at: OffsetDateTime,
     /// The work is within an appalto di opere o servizi (c. 14 lett. d).
     pub within_appalto: bool,
@@ -1262,7 +1294,7 @@ impl CpoCommunication {
             // 9,00 / 36,00 (CPO-AGRI-PAY); from 2023 there are no agricultural rates and
             // the ban is reported by the admissibility verdict.
             let agricultural = rules.agriculture_hourly_rates.value.is_some()
-                && utilizzatore.is_in_sector(Sector::Agriculture);
+                && utilizzatore.is_in_sector(Sector::Agriculture)?;
             let pay = if agricultural {
                 check_cpo_pay_agricultural(compenso, day.minutes, work.agricultural_area, rules)?
             } else {
@@ -1278,21 +1310,14 @@ impl CpoCommunication {
                 payment_date: payment_date(day.date, rules)?,
                 admissibility,
                 special_category: prestatore.special_category_on(day.date, rules),
-                profile: match (agricultural, work.agricultural_area) {
-                    (true, Some(area)) => {
-                        utilizzatore.cap_profile(rules).with_agricultural_area(area)
-                    }
-                    // No area given: the area with the highest rate, as for the pay floor,
-                    // whose hour limit is the lowest (reading R-AGRI-AREA).
-                    (true, None) => match AgriculturalArea::strictest(rules) {
-                        Some(area) => utilizzatore.cap_profile(rules).with_agricultural_area(area),
-                        None => utilizzatore.cap_profile(rules),
-                    },
-                    (false, _) => utilizzatore.cap_profile(rules),
-                },
+                profile: day_profile(utilizzatore, rules, agricultural, work.agricultural_area)?,
                 day,
             });
         }
+        // The instants of the communication in the Italian offset (reading R-CIVIL-TIME).
+        let italian = |at| ItalianClock::of_table(table).to_italian(at);
+        let (start, end) = (italian(work.start)?, italian(work.end)?);
+        let sent_at = italian(work.sent_at)?;
         let total_compenso = Euro::checked_sum(days.iter().map(|d| d.compenso)).ok_or(
             CommunicationError::Overflow {
                 what: "total compenso",
@@ -1317,9 +1342,9 @@ impl CpoCommunication {
             utilizzatore: utilizzatore.clone(),
             place,
             oggetto,
-            start: work.start,
-            end: work.end,
-            sent_at: work.sent_at,
+            start,
+            end,
+            sent_at,
             days,
             total_compenso,
             total_cost,
@@ -1419,7 +1444,7 @@ impl CpoCommunication {
         &self.oggetto
     }
 
-    /// When the work starts (c. 17 lett. d).
+    /// When the work starts (c. 17 lett. d), in the Italian offset of that moment.
     ///
     /// # Examples
     ///
@@ -1442,7 +1467,7 @@ impl CpoCommunication {
         self.start
     }
 
-    /// When the work ends (c. 17 lett. d).
+    /// When the work ends (c. 17 lett. d), in the Italian offset of that moment.
     ///
     /// # Examples
     ///
@@ -1465,7 +1490,7 @@ impl CpoCommunication {
         self.end
     }
 
-    /// When the communication is sent.
+    /// When the communication is sent, in the Italian offset of that moment.
     ///
     /// # Examples
     ///

@@ -147,7 +147,7 @@ impl CostBreakdown {
     /// // A host table with an absurd titolo: the cost of 100 titoli cannot be represented.
     /// let mut builder = RulesTable::embedded().to_builder();
     /// let cent = Euro::from_cents(1);
-    /// let huge: Euro = "100000000000000000000000000".parse()?;
+    /// let huge: Euro = "100000000000000000".parse()?;
     /// let compenso = huge.checked_sub(Euro::from_cents(3)).ok_or("representable")?;
     /// builder.lf_titolo.push(Dated::new(
     ///     date!(2030 - 01 - 01),

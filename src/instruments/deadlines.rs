@@ -2,18 +2,23 @@
 //! the LF communication, the payment date and the post-office mandate (CPO-COMM,
 //! CPO-WINDOW, CPO-REVOCA, LF-COMM, CPO-PAY, LF-PAY, E6, readings R-NO-WINDOW-2023, R-PAYMENT-DAY, R-REVOCA, R-LF-COMM).
 //!
-//! Calendar rules work on [`Date`]; the prior communication works on instants, which the host
-//! passes in the offset of Europe/Rome on that day.
+//! Calendar rules work on Italian calendar days ([`Date`]); the functions that take an instant
+//! accept it in any offset and compare it with the Italian civil time of the deadline
+//! ([`ItalianClock`], reading R-CIVIL-TIME): 23:59:59 of 10/3/2026 in Italy is 22:59:59 UTC, and
+//! 23:59:59 of 10/6/2026 is 21:59:59 UTC.
 
 use time::{Date, Duration, OffsetDateTime};
 
 use super::InstrumentError;
+use crate::civil_time::ItalianClock;
 use crate::format::duration;
 use crate::rules::{Rules, WindowSector};
 use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 
 /// The latest instant at which a CPO prestazione starting at `start` may be communicated: 60
-/// minutes before the start.
+/// minutes before the start, 60 real minutes (on the night summer time starts or ends the clocks
+/// may show another difference). `start` may be in any offset; the deadline is returned in the
+/// Italian offset of its moment (with the clock rule of `rules`, reading R-CIVIL-TIME).
 ///
 /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (CPO-COMM, E6).
 ///
@@ -26,13 +31,16 @@ use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 ///
 /// ```
 /// use prestazioni_occasionali::{Rules, cpo_communication_deadline};
-/// use time::macros::{date, datetime};
+/// use time::macros::{date, datetime, offset};
 ///
 /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
 /// assert_eq!(
 ///     cpo_communication_deadline(datetime!(2026-03-07 14:00 +01:00), rules)?,
 ///     datetime!(2026-03-07 13:00 +01:00)
 /// );
+/// // A host in UTC: a start at 12:00 UTC on 1 July is 14:00 in Italy, the deadline 13:00 CEST.
+/// let deadline = cpo_communication_deadline(datetime!(2026-07-01 12:00 UTC), rules)?;
+/// assert_eq!((deadline.hour(), deadline.offset()), (13, offset!(+2)));
 /// assert!(cpo_communication_deadline(time::PrimitiveDateTime::MIN.assume_utc(), rules).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -40,16 +48,21 @@ pub fn cpo_communication_deadline(
     start: OffsetDateTime,
     rules: &Rules,
 ) -> Result<OffsetDateTime, InstrumentError> {
-    start
+    let out_of_range = InstrumentError::InstantOutOfRange {
+        what: "the CPO communication deadline",
+        at: start,
+    };
+    let deadline = start
         .checked_sub(Duration::minutes(i64::from(rules.cpo_notice_minutes.value)))
-        .ok_or(InstrumentError::InstantOutOfRange {
-            what: "the CPO communication deadline",
-            at: start,
-        })
+        .ok_or(out_of_range.clone())?;
+    ItalianClock::of_rules(rules)
+        .to_italian(deadline)
+        .map_err(|_| out_of_range)
 }
 
 /// Whether a CPO communication sent at `communicated_at` for a prestazione starting at `start`
-/// is in time: at least 60 minutes ahead is lawful (60 exactly is in time, 59 is late). A late
+/// is in time: at least 60 minutes ahead is lawful (60 exactly is in time, 59 is late). The two
+/// instants may be in any offsets: the notice is the real time between them. A late
 /// or after-the-start communication breaches [`RuleId::CpoComm`], with the administrative fine
 /// for one day as consequence (pass the rules in force on the day of the prestazione; a PA or a
 /// false self-certification changes the consequence, see
@@ -403,9 +416,40 @@ pub fn revoca_deadline(planned_day: Date, rules: &Rules) -> Result<Date, Instrum
     add_days(planned_day, rules.revoca_days.value, "the revoca deadline")
 }
 
-/// Whether a revoca made at the instant `at` (in the offset of Europe/Rome) of a prestazione
-/// planned for `planned_day` is in time: yes until 23:59:59 of the 3rd day after, no from
-/// 00:00:00 of the 4th.
+/// The last instant at which a communicated CPO prestazione planned for the Italian day
+/// `planned_day` may be revoked: 23:59:59 Italian civil time of [`revoca_deadline`], in the
+/// Italian offset of that moment (with the clock rule of `rules`, reading R-CIVIL-TIME).
+///
+/// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, E6, reading R-REVOCA).
+///
+/// # Errors
+///
+/// [`InstrumentError::DateOutOfRange`] past the last representable date.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Rules, revoca_deadline_at};
+/// use time::macros::{date, datetime};
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// assert_eq!(revoca_deadline_at(date!(2026 - 03 - 07), rules)?, datetime!(2026-03-10 23:59:59 +01:00));
+/// // In summer 23:59:59 in Italy is 21:59:59 UTC.
+/// assert_eq!(revoca_deadline_at(date!(2026 - 06 - 07), rules)?, datetime!(2026-06-10 21:59:59 UTC));
+/// assert!(revoca_deadline_at(time::Date::MAX, rules).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn revoca_deadline_at(
+    planned_day: Date,
+    rules: &Rules,
+) -> Result<OffsetDateTime, InstrumentError> {
+    let day = revoca_deadline(planned_day, rules)?;
+    Ok(ItalianClock::of_rules(rules).last_second_of(day)?)
+}
+
+/// Whether a revoca made at the instant `at` (in any offset) of a prestazione planned for the
+/// Italian day `planned_day` is in time: yes until 23:59:59 Italian civil time of the 3rd day
+/// after, no from 00:00:00 of the 4th (reading R-REVOCA, R-CIVIL-TIME). For work of 7/3/2026 the
+/// last second is 22:59:59 UTC of 10/3; 23:30 UTC of 10/3 is already 00:30 of 11/3 in Italy.
 ///
 /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA).
 ///
@@ -422,6 +466,9 @@ pub fn revoca_deadline(planned_day: Date, rules: &Rules) -> Result<Date, Instrum
 /// let day = date!(2026 - 03 - 07);
 /// assert!(can_revoke(datetime!(2026-03-10 23:59:59 +01:00), day, rules)?);
 /// assert!(!can_revoke(datetime!(2026-03-11 00:00:00 +01:00), day, rules)?);
+/// // The same two instants from a host in UTC.
+/// assert!(can_revoke(datetime!(2026-03-10 22:59:59 UTC), day, rules)?);
+/// assert!(!can_revoke(datetime!(2026-03-10 23:30:00 UTC), day, rules)?);
 /// assert!(can_revoke(datetime!(2026-03-10 12:00 +01:00), time::Date::MAX, rules).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -430,7 +477,55 @@ pub fn can_revoke(
     planned_day: Date,
     rules: &Rules,
 ) -> Result<bool, InstrumentError> {
-    Ok(at.date() <= revoca_deadline(planned_day, rules)?)
+    before_end_of(at, revoca_deadline(planned_day, rules)?, rules)
+}
+
+/// Whether `at` is before the end (the next local midnight) of the Italian day `last_day`.
+fn before_end_of(
+    at: OffsetDateTime,
+    last_day: Date,
+    rules: &Rules,
+) -> Result<bool, InstrumentError> {
+    Ok(match ItalianClock::of_rules(rules).end_of_day(last_day)? {
+        Some(end) => at < end,
+        // The last representable day never ends.
+        None => true,
+    })
+}
+
+/// Whether the prestatore's confirmation, at the instant `at` (in any offset), of a CPO
+/// prestazione of the Italian day `day` is in time: from 00:00 Italian civil time of the day of
+/// the work (no work is confirmed before it is done) until 23:59:59 Italian civil time of the 3rd
+/// day after, the revoca's window (reading R-CONFIRMATION, R-CIVIL-TIME).
+///
+/// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-CONFIRMATION).
+///
+/// # Errors
+///
+/// As [`revoca_deadline`].
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Rules, can_confirm};
+/// use time::macros::{date, datetime};
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// let day = date!(2026 - 03 - 07);
+/// assert!(can_confirm(datetime!(2026-03-07 18:00 +01:00), day, rules)?);
+/// assert!(can_confirm(datetime!(2026-03-10 23:59:59 +01:00), day, rules)?);
+/// assert!(!can_confirm(datetime!(2026-03-11 00:00:00 +01:00), day, rules)?);
+/// assert!(!can_confirm(datetime!(2026-03-06 18:00 +01:00), day, rules)?);
+/// // From a host in UTC: 23:30 UTC of 6/3 is 00:30 of 7/3 in Italy, already the day of the work.
+/// assert!(can_confirm(datetime!(2026-03-06 23:30 UTC), day, rules)?);
+/// assert!(!can_confirm(datetime!(2026-03-10 23:30 UTC), day, rules)?);
+/// // A day whose window ends past the calendar.
+/// assert!(can_confirm(datetime!(2026-03-10 12:00 +01:00), time::Date::MAX, rules).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn can_confirm(at: OffsetDateTime, day: Date, rules: &Rules) -> Result<bool, InstrumentError> {
+    let in_revoca_window = can_revoke(at, day, rules)?;
+    let italian_day = ItalianClock::of_rules(rules).date_of(at)?;
+    Ok(italian_day >= day && in_revoca_window)
 }
 
 /// The day by which INPS pays the prestatore for a prestazione on `day`: the 15th of the next
@@ -484,6 +579,39 @@ pub fn lf_communication_deadline(day: Date, rules: &Rules) -> Result<Date, Instr
         rules.lf_communication_day.value,
         "the LF communication deadline",
     )
+}
+
+/// Whether a Libretto Famiglia communication made at the instant `at` (in any offset) of a
+/// prestazione of the Italian day `day` is in time: yes until 23:59:59 Italian civil time of the
+/// 3rd of the next month ([`lf_communication_deadline`]), no from 00:00:00 of the 4th (reading
+/// R-LF-COMM, R-CIVIL-TIME). A late LF communication carries no fine.
+///
+/// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM, reading
+/// R-LF-COMM).
+///
+/// # Errors
+///
+/// As [`lf_communication_deadline`].
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Rules, lf_communication_in_time};
+/// use time::macros::{date, datetime};
+/// let day = date!(2026 - 03 - 31);
+/// let rules = Rules::in_force_on(day)?;
+/// // 23:59:59 of 3/4/2026 in Italy (CEST) is 21:59:59 UTC.
+/// assert!(lf_communication_in_time(datetime!(2026-04-03 21:59:59 UTC), day, rules)?);
+/// assert!(!lf_communication_in_time(datetime!(2026-04-03 22:00:00 UTC), day, rules)?);
+/// assert!(lf_communication_in_time(datetime!(2026-04-03 12:00 UTC), time::Date::MAX, rules).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn lf_communication_in_time(
+    at: OffsetDateTime,
+    day: Date,
+    rules: &Rules,
+) -> Result<bool, InstrumentError> {
+    before_end_of(at, lf_communication_deadline(day, rules)?, rules)
 }
 
 /// The day from which a payment at a post office on the utilizzatore's mandate can be

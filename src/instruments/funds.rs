@@ -1,6 +1,7 @@
 //! The utilizzatore's prepaid funds on the INPS platform for one instrument (LF-FUNDING,
 //! CPO-FUNDING, CPO-COMM "Funds").
 
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use time::Date;
@@ -251,13 +252,152 @@ pub enum FundsError {
 /// assert_eq!(account.available_on(date!(2026 - 03 - 07)), Euro::from_euros(10));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+/// Every operation costs O(log n): the balance available on a day is a prefix sum over the
+/// days top-ups become available (a sparse tree over the calendar), and commitments are found by
+/// prestazione id in a map.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FundsAccount {
     instrument: Instrument,
     top_ups: Vec<TopUp>,
-    commitments: Vec<Commitment>,
+    /// The active commitments by sequence number (oldest first).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "values"))]
+    commitments: BTreeMap<u64, Commitment>,
     history: Vec<FundsEvent>,
+    /// The cents paid in, by the day they become available.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    paid_in: DaySums,
+    /// The sequence number of each active commitment, by prestazione id.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    by_prestazione: HashMap<u64, u64>,
+    /// The total of the active commitments, in cents.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    committed_cents: u64,
+    /// The sequence number of the next commitment.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    next: u64,
+}
+
+/// Serialises the commitments as a sequence, oldest first (as the account always has).
+#[cfg(feature = "serde")]
+fn values<S: serde::Serializer>(
+    map: &BTreeMap<u64, Commitment>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(map.values())
+}
+
+/// Sums of cents by day with prefix sums in O(log days): a sparse binary tree over the Julian
+/// days `time::Date` can hold (about 2^23 of them), whose nodes are created only on the paths
+/// of the days that hold an amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DaySums {
+    /// The nodes; the root is the first. A child index of 0 means no child.
+    nodes: Vec<DayNode>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct DayNode {
+    sum: u64,
+    left: u32,
+    right: u32,
+}
+
+impl Default for DaySums {
+    fn default() -> DaySums {
+        DaySums {
+            nodes: vec![DayNode::default()],
+        }
+    }
+}
+
+impl DaySums {
+    /// The Julian days the tree covers: `[LOW, HIGH)`, every `time::Date`.
+    const LOW: i64 = Date::MIN.to_julian_day() as i64;
+    const HIGH: i64 = Date::MAX.to_julian_day() as i64 + 1;
+    /// The nodes of a path from the root to a day: more than log2(HIGH - LOW) + 1.
+    const DEPTH: usize = 32;
+
+    /// The sum of every amount.
+    fn total(&self) -> u64 {
+        self.nodes.first().map_or(0, |root| root.sum)
+    }
+
+    /// Adds `cents` on `day`; `None`, with nothing changed, when the total would overflow or
+    /// the tree cannot grow.
+    fn add(&mut self, day: Date, cents: u64) -> Option<()> {
+        let key = i64::from(day.to_julian_day());
+        // Every check before the first write: no sum on the path exceeds the total, and the
+        // path needs at most `DEPTH` new nodes, numbered within u32.
+        self.total().checked_add(cents)?;
+        u32::try_from(self.nodes.len().checked_add(Self::DEPTH)?).ok()?;
+        self.nodes.try_reserve(Self::DEPTH).ok()?;
+        let (mut lo, mut hi) = (Self::LOW, Self::HIGH);
+        let mut at = 0usize;
+        loop {
+            let node = self.nodes.get_mut(at)?;
+            node.sum = node.sum.checked_add(cents)?;
+            if hi - lo <= 1 {
+                return Some(());
+            }
+            let mid = lo + (hi - lo) / 2;
+            let go_left = key < mid;
+            let child = if go_left { node.left } else { node.right };
+            let next = if child == 0 {
+                let fresh = u32::try_from(self.nodes.len()).ok()?;
+                self.nodes.push(DayNode::default());
+                let node = self.nodes.get_mut(at)?;
+                if go_left {
+                    node.left = fresh;
+                } else {
+                    node.right = fresh;
+                }
+                fresh
+            } else {
+                child
+            };
+            at = usize::try_from(next).ok()?;
+            if go_left {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+    }
+
+    /// The sum of the amounts on every day up to `day` included.
+    fn up_to(&self, day: Date) -> u64 {
+        let key = i64::from(day.to_julian_day());
+        let (mut lo, mut hi) = (Self::LOW, Self::HIGH);
+        let mut at = 0usize;
+        let mut total = 0u64;
+        while let Some(node) = self.nodes.get(at) {
+            if hi - lo <= 1 {
+                return total.saturating_add(node.sum);
+            }
+            let mid = lo + (hi - lo) / 2;
+            if key < mid {
+                if node.left == 0 {
+                    return total;
+                }
+                at = usize::try_from(node.left).unwrap_or(usize::MAX);
+                hi = mid;
+            } else {
+                let left = usize::try_from(node.left)
+                    .ok()
+                    .filter(|i| *i != 0)
+                    .and_then(|i| self.nodes.get(i))
+                    .map_or(0, |n| n.sum);
+                total = total.saturating_add(left);
+                if node.right == 0 {
+                    return total;
+                }
+                at = usize::try_from(node.right).unwrap_or(usize::MAX);
+                lo = mid;
+            }
+        }
+        total
+    }
 }
 
 impl FundsAccount {
@@ -275,8 +415,12 @@ impl FundsAccount {
         FundsAccount {
             instrument,
             top_ups: Vec::new(),
-            commitments: Vec::new(),
+            commitments: BTreeMap::new(),
             history: Vec::new(),
+            paid_in: DaySums::default(),
+            by_prestazione: HashMap::new(),
+            committed_cents: 0,
+            next: 0,
         }
     }
 
@@ -368,11 +512,13 @@ impl FundsAccount {
             }
         }
         // Refuse a top-up whose total could not be represented, so balances never overflow.
-        Euro::checked_sum(self.top_ups.iter().map(|t| t.amount).chain([top_up.amount])).ok_or(
-            FundsError::Overflow {
-                what: "total paid in",
-            },
-        )?;
+        let overflow = FundsError::Overflow {
+            what: "total paid in",
+        };
+        let cents = top_up.amount.cents();
+        self.paid_in
+            .add(top_up.available_on, cents)
+            .ok_or(overflow)?;
         self.top_ups.push(top_up);
         self.history.push(FundsEvent::TopUp(top_up));
         Ok(())
@@ -390,15 +536,11 @@ impl FundsAccount {
     /// ```
     #[must_use]
     pub fn available_on(&self, date: Date) -> Euro {
-        let paid_in = self
-            .top_ups
-            .iter()
-            .filter(|t| t.available_on <= date)
-            .try_fold(Euro::ZERO, |sum, t| sum.checked_add(t.amount));
-        // Totals cannot overflow: `top_up` refuses a top-up whose total could not be held.
-        paid_in
-            .unwrap_or(Euro::ZERO)
-            .saturating_sub(self.committed())
+        Euro::from_cents(
+            self.paid_in
+                .up_to(date)
+                .saturating_sub(self.committed_cents),
+        )
     }
 
     /// The total of the active commitments.
@@ -411,7 +553,7 @@ impl FundsAccount {
     /// ```
     #[must_use]
     pub fn committed(&self) -> Euro {
-        Euro::checked_sum(self.commitments.iter().map(|c| c.amount)).unwrap_or(Euro::ZERO)
+        Euro::from_cents(self.committed_cents)
     }
 
     /// Reserves `amount` (the prestazione's full cost) for prestazione `prestazione_id`
@@ -446,11 +588,7 @@ impl FundsAccount {
         amount: Euro,
         on: Date,
     ) -> Result<(), FundsError> {
-        if self
-            .commitments
-            .iter()
-            .any(|c| c.prestazione_id == prestazione_id)
-        {
+        if self.by_prestazione.contains_key(&prestazione_id) {
             return Err(FundsError::AlreadyCommitted { prestazione_id });
         }
         if amount.is_zero() {
@@ -464,12 +602,17 @@ impl FundsAccount {
                 instrument: self.instrument,
             });
         }
+        let cents = amount.cents();
         let commitment = Commitment {
             prestazione_id,
             amount,
             on,
         };
-        self.commitments.push(commitment);
+        let seq = self.next;
+        self.next = self.next.saturating_add(1);
+        self.committed_cents = self.committed_cents.saturating_add(cents);
+        self.commitments.insert(seq, commitment);
+        self.by_prestazione.insert(prestazione_id, seq);
         self.history.push(FundsEvent::Commit(commitment));
         Ok(())
     }
@@ -499,12 +642,16 @@ impl FundsAccount {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn release(&mut self, prestazione_id: u64) -> Result<Euro, FundsError> {
-        let index = self
-            .commitments
-            .iter()
-            .position(|c| c.prestazione_id == prestazione_id)
-            .ok_or(FundsError::NotCommitted { prestazione_id })?;
-        let commitment = self.commitments.remove(index);
+        let not_committed = FundsError::NotCommitted { prestazione_id };
+        let seq = *self
+            .by_prestazione
+            .get(&prestazione_id)
+            .ok_or(not_committed.clone())?;
+        let commitment = self.commitments.remove(&seq).ok_or(not_committed)?;
+        self.by_prestazione.remove(&prestazione_id);
+        self.committed_cents = self
+            .committed_cents
+            .saturating_sub(commitment.amount.cents());
         self.history.push(FundsEvent::Release(commitment));
         Ok(commitment.amount)
     }
@@ -521,13 +668,13 @@ impl FundsAccount {
     /// let mut cpo = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
     /// cpo.top_up(TopUp { channel: FundingChannel::PagoPa, causale: None, amount: Euro::from_euros(50), available_on: day }, Rules::in_force_on(day)?)?;
     /// cpo.commit(7, Euro::from_cents(1241), day)?;
-    /// assert_eq!(cpo.commitments()[0].prestazione_id, 7);
+    /// assert_eq!(cpo.commitments().next().map(|c| c.prestazione_id), Some(7));
     /// assert!(matches!(cpo.history(), [FundsEvent::TopUp(_), FundsEvent::Commit(_)]));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn commitments(&self) -> &[Commitment] {
-        &self.commitments
+    pub fn commitments(&self) -> impl ExactSizeIterator<Item = &Commitment> + '_ {
+        self.commitments.values()
     }
 
     /// Every top-up, commitment and release, in order.
@@ -542,12 +689,43 @@ impl FundsAccount {
     /// let mut cpo = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
     /// cpo.top_up(TopUp { channel: FundingChannel::PagoPa, causale: None, amount: Euro::from_euros(50), available_on: day }, Rules::in_force_on(day)?)?;
     /// cpo.commit(7, Euro::from_cents(1241), day)?;
-    /// assert_eq!(cpo.commitments()[0].prestazione_id, 7);
+    /// assert_eq!(cpo.commitments().len(), 1);
     /// assert!(matches!(cpo.history(), [FundsEvent::TopUp(_), FundsEvent::Commit(_)]));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn history(&self) -> &[FundsEvent] {
         &self.history
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn day_sums_are_prefix_sums_to_the_ends_of_the_calendar() {
+        let mut sums = DaySums::default();
+        let days = [
+            Date::MAX,
+            date!(2026 - 03 - 07),
+            Date::MIN,
+            date!(2026 - 03 - 06),
+            date!(2026 - 03 - 07),
+        ];
+        for (cents, day) in (1u64..).zip(days) {
+            sums.add(day, cents).unwrap();
+        }
+        assert_eq!(sums.up_to(Date::MIN), 3);
+        assert_eq!(sums.up_to(date!(2026 - 03 - 05)), 3);
+        assert_eq!(sums.up_to(date!(2026 - 03 - 06)), 7);
+        assert_eq!(sums.up_to(date!(2026 - 03 - 07)), 14);
+        assert_eq!(sums.up_to(Date::MAX), 15);
+        assert_eq!(sums.total(), 15);
+        // An amount the total cannot hold is refused and changes nothing.
+        let before = sums.clone();
+        assert_eq!(sums.add(date!(2026 - 03 - 08), u64::MAX), None);
+        assert_eq!(sums, before);
     }
 }

@@ -16,7 +16,7 @@ mod funds;
 mod pay;
 mod sanctions;
 
-use time::{Date, OffsetDateTime, UtcOffset};
+use time::{Date, OffsetDateTime};
 
 pub use admissibility::{AdmissibilityError, Engagement, LfActivity, assess_admissibility};
 pub use communication::{
@@ -24,8 +24,9 @@ pub use communication::{
 };
 pub use cost::{CostBreakdown, max_cpo_compenso_for_budget, max_lf_titoli_for_budget};
 pub use deadlines::{
-    CpoWindowCommunication, can_revoke, check_cpo_communication, cpo_communication_deadline,
-    lf_communication_deadline, payment_date, post_office_collectable_on, revoca_deadline,
+    CpoWindowCommunication, can_confirm, can_revoke, check_cpo_communication,
+    cpo_communication_deadline, lf_communication_deadline, lf_communication_in_time, payment_date,
+    post_office_collectable_on, revoca_deadline, revoca_deadline_at,
 };
 pub use funds::{Causale, Commitment, FundsAccount, FundsError, FundsEvent, TopUp};
 pub use pay::{
@@ -104,16 +105,10 @@ pub enum InstrumentError {
         /// The end.
         end: OffsetDateTime,
     },
-    /// Start and end are in different UTC offsets, so their calendar days are ambiguous.
-    #[error(
-        "start offset {start} and end offset {end} differ: pass both instants in the offset of Europe/Rome at the start"
-    )]
-    OffsetsDiffer {
-        /// The start's offset.
-        start: UtcOffset,
-        /// The end's offset.
-        end: UtcOffset,
-    },
+    /// An instant whose Italian civil time is not representable, or an Italian local time that
+    /// does not exist or happens twice (reading R-CIVIL-TIME).
+    #[error(transparent)]
+    CivilTime(#[from] crate::civil_time::CivilTimeError),
     /// A prestazione spanning more calendar days than the library accepts.
     #[error("a prestazione spanning {days} calendar days is longer than the {max} accepted")]
     SpanTooLong {

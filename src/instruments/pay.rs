@@ -1,11 +1,12 @@
 //! The pay side of each instrument: Libretto Famiglia titoli for a duration, the CPO pay floor
-//! of one calendar day, and CPO work split at midnight (LF-TITOLO, CPO-MIN-PAY, E1, E4,
-//! reading R-MIDNIGHT).
+//! of one calendar day, and CPO work split at Italian midnight (LF-TITOLO, CPO-MIN-PAY, E1, E4,
+//! readings R-MIDNIGHT, R-CIVIL-TIME).
 
 use rust_decimal::Decimal;
-use time::{Date, OffsetDateTime, Time};
+use time::{Date, OffsetDateTime};
 
 use super::InstrumentError;
+use crate::civil_time::ItalianClock;
 use crate::format::duration;
 use crate::money::Euro;
 use crate::rules::{AgriculturalRates, Citation, Cited, Rules, RulesTable};
@@ -60,8 +61,7 @@ pub fn titoli_for_minutes(minutes: u32, rules: &Rules) -> Result<u32, Instrument
     if minutes == 0 {
         return Err(InstrumentError::ZeroMinutes);
     }
-    // `max_minutes` is positive (checked when the table is built); `max(1)` keeps this total.
-    Ok(minutes.div_ceil(rules.lf_titolo.value.max_minutes.max(1)))
+    Ok(rules.lf_titolo.value.titoli_needed(minutes))
 }
 
 /// The least CPO compenso for one calendar day's prestazione of `minutes`: the daily minimum
@@ -510,12 +510,13 @@ pub fn agricultural_hour_limit_citation() -> Citation {
         .implemented_by("INPS msg 2887/2017 for the CCNL hourly rates (HOURS-AGRI, E10)")
 }
 
-/// One calendar day of CPO work: one prestazione with its own pay floor (reading R-MIDNIGHT).
+/// One Italian calendar day of CPO work: one prestazione with its own pay floor (reading
+/// R-MIDNIGHT).
 ///
 /// Plain data, produced by [`split_at_midnight`].
 ///
 /// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017 (CPO-MIN-PAY, E4, reading
-/// R-MIDNIGHT).
+/// R-MIDNIGHT, R-CIVIL-TIME).
 ///
 /// # Examples
 ///
@@ -534,37 +535,41 @@ pub fn agricultural_hour_limit_citation() -> Citation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CpoDay {
-    /// The calendar day (local date in the offset of the instants given).
+    /// The Italian calendar day (Europe/Rome civil date, reading R-CIVIL-TIME).
     pub date: Date,
-    /// When the work starts on this day.
+    /// When the work starts on this day, in the Italian offset of that moment.
     pub start: OffsetDateTime,
-    /// When the work ends on this day (at most the next midnight).
+    /// When the work ends on this day (at most the next Italian midnight), in the Italian offset
+    /// of that moment.
     pub end: OffsetDateTime,
-    /// Minutes worked on this day (whole minutes, rounded down).
+    /// Minutes worked on this day (whole minutes, rounded down; real minutes, so a night shift
+    /// across the change to summer time counts one hour less than the clocks show).
     pub minutes: u32,
     /// The least compenso for this day ([`cpo_minimum_compenso`] under the rules in force on
     /// `date`).
     pub minimum_compenso: Euro,
 }
 
-/// Splits CPO work from `start` to `end` into one prestazione per calendar day (the local date
-/// in the offset of the instants), each with its own pay floor under the rules of `table` in
-/// force on that day. Work from 22:00 to 02:00 is two prestazioni with a minimum of 36,00 each,
-/// 72,00 in all (E4).
+/// Splits CPO work from `start` to `end` into one prestazione per Italian calendar day, each with
+/// its own pay floor under the rules of `table` in force on that day. Work from 22:00 to 02:00 is
+/// two prestazioni with a minimum of 36,00 each, 72,00 in all (E4).
 ///
-/// Pass both instants in the offset of Europe/Rome at the start; a day that ends when summer
-/// time starts or ends is still split at the local midnight of that offset.
+/// The instants may be in any offsets, also different ones: the crate finds the Italian civil
+/// dates itself with the table's clock ([`ItalianClock`], reading R-CIVIL-TIME), so 22:30-02:30
+/// UTC on the night of 31 July is one prestazione of 1 August (00:30-04:30 in Italy), and the split
+/// falls at Italian midnight, also on the days summer time starts or ends. The days' instants are
+/// returned in the Italian offset.
 ///
 /// Legal basis: art. 54-bis c. 16, c. 17 lett. e D.L. 50/2017; INPS answer to the Consiglio
 /// nazionale dei consulenti del lavoro (Il Sole 24 Ore 2/10/2017; Edotto 4/10/2017) (CPO-MIN-PAY,
-/// E4, reading R-MIDNIGHT).
+/// E4, reading R-MIDNIGHT, R-CIVIL-TIME).
 ///
 /// # Errors
 ///
-/// [`InstrumentError::EndNotAfterStart`], [`InstrumentError::OffsetsDiffer`],
-/// [`InstrumentError::SpanTooLong`] (more than [`MAX_SPAN_DAYS`] calendar days),
-/// [`InstrumentError::ZeroMinutes`] for a day with less than a minute of work,
-/// [`InstrumentError::Rules`] for a day without rules (before 24/6/2017).
+/// [`InstrumentError::EndNotAfterStart`], [`InstrumentError::SpanTooLong`] (more than
+/// [`MAX_SPAN_DAYS`] calendar days), [`InstrumentError::ZeroMinutes`] for a day with less than a
+/// minute of work, [`InstrumentError::Rules`] for a day without rules (before 24/6/2017),
+/// [`InstrumentError::CivilTime`] for an instant whose Italian date is past 9999-12-31.
 ///
 /// # Examples
 ///
@@ -583,6 +588,14 @@ pub struct CpoDay {
 /// let minimum = Euro::checked_sum(days.iter().map(|d| d.minimum_compenso));
 /// assert_eq!(minimum, Some(Euro::from_euros(72)));
 ///
+/// // The same night from a host in UTC, and one night of summer that UTC splits but Italy does not.
+/// assert_eq!(
+///     split_at_midnight(datetime!(2026-03-07 21:00 UTC), datetime!(2026-03-08 01:00 UTC), RulesTable::embedded())?,
+///     days
+/// );
+/// let august = split_at_midnight(datetime!(2026-07-31 22:30 UTC), datetime!(2026-08-01 02:30 UTC), RulesTable::embedded())?;
+/// assert_eq!((august.len(), august[0].date, august[0].minutes), (1, date!(2026 - 08 - 01), 240));
+///
 /// // The end must come after the start.
 /// assert!(split_at_midnight(
 ///     datetime!(2026-03-07 22:00 +01:00),
@@ -599,12 +612,9 @@ pub fn split_at_midnight(
     if end <= start {
         return Err(InstrumentError::EndNotAfterStart { start, end });
     }
-    if start.offset() != end.offset() {
-        return Err(InstrumentError::OffsetsDiffer {
-            start: start.offset(),
-            end: end.offset(),
-        });
-    }
+    let clock = ItalianClock::of_table(table);
+    let start = clock.to_italian(start)?;
+    let end = clock.to_italian(end)?;
     let span = (end.date() - start.date()).whole_days();
     if span >= i64::from(MAX_SPAN_DAYS) {
         return Err(InstrumentError::SpanTooLong {
@@ -612,15 +622,13 @@ pub fn split_at_midnight(
             max: MAX_SPAN_DAYS,
         });
     }
-    let offset = start.offset();
     let mut days = Vec::new();
     let mut from = start;
     while from < end {
         let date = from.date();
-        // The next local midnight; the last representable day has none, and then `end` is on it.
-        let until = date
-            .next_day()
-            .map(|next| next.with_time(Time::MIDNIGHT).assume_offset(offset))
+        // The next Italian midnight; the last representable day has none, and then `end` is on it.
+        let until = clock
+            .end_of_day(date)?
             .map_or(end, |midnight| midnight.min(end));
         let minutes = u32::try_from((until - from).whole_minutes()).map_err(|_| {
             InstrumentError::Overflow {

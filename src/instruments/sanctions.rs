@@ -60,6 +60,7 @@ pub fn sanction_for(
     match rule {
         RuleId::CapPrestatore
         | RuleId::CapUtilizzatore
+        | RuleId::LfTitolo
         | RuleId::LfFunding
         | RuleId::CpoFunding
         | RuleId::CpoMinPay

@@ -384,7 +384,7 @@ impl Assessment {
     /// # Examples
     ///
     /// ```
-    /// # use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// # use prestazioni_occasionali::{CapProfile, Euro, ExternalTotal, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
     /// # use time::macros::date;
     /// # let draft = PrestazioneDraft {
     /// #     id: PrestazioneId(1),
@@ -398,12 +398,14 @@ impl Assessment {
     /// #     steward: false,
     /// #     profile: CapProfile::default(),
     /// # };
-    /// let ledger = Ledger::default();
+    /// let mut ledger = Ledger::default();
     /// // Cap c (2.500,00) breached: the relationship converts, the platform does not refuse.
     /// let pair = PrestazioneDraft { compenso: Euro::from_euros(2_600), ..draft.clone() };
     /// assert!(!ledger.assess(&Prestazione::try_from(pair)?)?.has_platform_refusal());
-    /// // Cap a (5.000,00) breached: the platform refuses.
-    /// let whole_year = PrestazioneDraft { compenso: Euro::from_euros(5_001), ..draft };
+    /// // Cap a (5.000,00) breached, with 3.000,00 from other utilizzatori: the platform refuses.
+    /// let others = ExternalTotal { prestatore: draft.prestatore, year: 2026, total: Euro::from_euros(3_000), as_of: date!(2026 - 03 - 01) };
+    /// ledger.set_external_total(&others)?;
+    /// let whole_year = PrestazioneDraft { compenso: Euro::from_euros(2_001), ..draft };
     /// assert!(ledger.assess(&Prestazione::try_from(whole_year)?)?.has_platform_refusal());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

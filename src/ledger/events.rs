@@ -1,6 +1,6 @@
 //! The ledger's events: every change is one of them, and replaying them rebuilds the ledger.
 
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 use crate::identity::CodiceFiscale;
 use crate::money::Euro;
@@ -51,19 +51,25 @@ pub struct ExternalTotal {
 /// A ledger keeps its state, not its history: each change returns (or is) an event the host
 /// stores where it likes, and [`Ledger::events`](crate::Ledger::events) regenerates an
 /// equivalent log from the state (one `Recorded` per prestazione in its current form, then one
-/// `Revoked` per revoked prestazione, then the external totals). Replaying either log with
-/// [`Ledger::replay`](crate::Ledger::replay) gives an equal ledger.
+/// `Revoked` per revoked prestazione, one `Confirmed` per confirmed one, then the external
+/// totals). Replaying either log with [`Ledger::replay`](crate::Ledger::replay) gives an equal
+/// ledger.
 ///
-/// Replay does not re-check caps or the revoca deadline: the log says what was accepted (under
-/// whatever [`RecordPolicy`](crate::RecordPolicy)), and an order-independent replay is what
-/// makes [`Ledger::merge`](crate::Ledger::merge) exact.
+/// Replay does not re-check caps or the windows of the revoca and of the confirmation: the log
+/// says what was accepted (under whatever [`RecordPolicy`](crate::RecordPolicy)), and an
+/// order-independent replay is what makes [`Ledger::merge`](crate::Ledger::merge) exact. It
+/// refuses only what cannot be at all (a duplicate id, a revoca of an unknown, LF or confirmed
+/// prestazione, a correction that moves it, ...). For a log it does not fully trust, a host
+/// replays it with [`Ledger::replay_verified`](crate::Ledger::replay_verified), or checks a
+/// ledger with [`Ledger::verify`](crate::Ledger::verify).
 ///
 /// # Examples
 ///
 /// ```
 /// use prestazioni_occasionali::{LedgerEvent, PrestazioneId};
-/// let e = LedgerEvent::Revoked(PrestazioneId(7));
-/// assert!(matches!(e, LedgerEvent::Revoked(PrestazioneId(7))));
+/// use time::macros::datetime;
+/// let e = LedgerEvent::Revoked { id: PrestazioneId(7), at: datetime!(2026-03-08 10:00 +01:00) };
+/// assert!(matches!(e, LedgerEvent::Revoked { id: PrestazioneId(7), .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -71,10 +77,25 @@ pub struct ExternalTotal {
 pub enum LedgerEvent {
     /// A prestazione was recorded.
     Recorded(Prestazione),
-    /// A recorded CPO prestazione was revoked (INPS circ. 107/2017, reading R-REVOCA).
-    Revoked(PrestazioneId),
+    /// A recorded CPO prestazione was revoked at the instant `at` (INPS circ. 107/2017, reading
+    /// R-REVOCA).
+    Revoked {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// When it was revoked.
+        at: OffsetDateTime,
+    },
+    /// The prestatore confirmed at the instant `at` that the work of a recorded CPO prestazione
+    /// took place (reading R-CONFIRMATION): the utilizzatore can no longer revoke it.
+    Confirmed {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// When it was confirmed.
+        at: OffsetDateTime,
+    },
     /// A recorded Libretto Famiglia communication was corrected: the prestazione with the same id
-    /// replaces it.
+    /// replaces it, with the same prestatore, utilizzatore, instrument and calendar year (a
+    /// replay refuses any other, [`LedgerError::CorrectionMoves`](crate::LedgerError::CorrectionMoves)).
     Corrected(Prestazione),
     /// An external year-to-date total was entered.
     ExternalTotalSet(ExternalTotal),

@@ -7,6 +7,7 @@ mod events;
 mod hasher;
 mod together;
 mod totals;
+mod verify;
 
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
@@ -20,21 +21,24 @@ use time::{Date, Month, OffsetDateTime};
 pub use assessment::{Assessment, HoursCap, MoneyCap, RecordPolicy, Room, RoomQuery};
 pub use events::{ExternalTotal, LedgerEvent};
 pub use totals::{PairTotals, PeriodTotals, PrestatoreTotals, UtilizzatoreTotals};
+pub use verify::{Finding, FindingKind};
 
 use hasher::FastMap;
 use totals::{
     Delta, External, INLINE_PAIRS, PTot, PairAt, PairTot, PeriodTot, Read, UTot, YearTotals, euro,
 };
 
-use crate::format::italian_amount;
+use crate::format::{instant, italian_amount};
 use crate::identity::CodiceFiscale;
 use crate::instruments::{
     AgriculturalArea, agricultural_hour_limit, agricultural_hour_limit_citation, area_name,
+    can_confirm, revoca_deadline,
 };
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::{
     CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneError, PrestazioneId,
+    lf_titoli,
 };
 use crate::rules::{Citation, Rules, RulesError, RulesTable};
 use crate::verdict::{Breach, Consequence, Excess, RuleId, Verdict};
@@ -78,7 +82,9 @@ pub enum LedgerError {
     /// No rules on the day (before the regime).
     #[error(transparent)]
     Rules(#[from] RulesError),
-    /// A prestazione regenerated from the ledger failed validation (a bug of the crate).
+    /// A prestazione is not valid under the ledger's rules table (an LF compenso that is not
+    /// whole titoli of the table's titolo, LF-TITOLO), or one regenerated from the ledger failed
+    /// validation (a bug of the crate).
     #[error(transparent)]
     Prestazione(#[from] PrestazioneError),
     /// The id is already in the ledger.
@@ -121,6 +127,67 @@ pub enum LedgerError {
         /// Its citation.
         citation: Box<Citation>,
     },
+    /// The prestatore confirmed the prestazione: the utilizzatore can no longer revoke it
+    /// (reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id} was confirmed by the prestatore at {}: the utilizzatore can no longer revoke it (reading R-CONFIRMATION)",
+        instant(.at)
+    )]
+    Confirmed {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// When it was confirmed.
+        at: OffsetDateTime,
+    },
+    /// A Libretto Famiglia communication has no confirmation by the prestatore.
+    #[error(
+        "prestazione {id} is a libretto famiglia communication: the prestatore confirms only a cpo prestazione (reading R-CONFIRMATION)"
+    )]
+    NotConfirmable {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// The prestazione was already confirmed.
+    #[error("prestazione {id} is already confirmed")]
+    AlreadyConfirmed {
+        /// The prestazione.
+        id: PrestazioneId,
+    },
+    /// A confirmation outside its window: from the day of the work until 23:59:59 of the
+    /// `days`-th day after (reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id}: the prestatore confirms from the day of the work, {day}, until 23:59:59 of {last_day}, {days} days after, not at {} (reading R-CONFIRMATION; {citation})",
+        instant(.at)
+    )]
+    ConfirmationClosed {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// The instant given.
+        at: OffsetDateTime,
+        /// The day of the work (the first day of the window).
+        day: Date,
+        /// The last day of the window.
+        last_day: Date,
+        /// `Rules::revoca_days` on the day of the work.
+        days: u32,
+        /// Its citation.
+        citation: Box<Citation>,
+    },
+    /// A confirmation dated before the revoca it follows: the revoca would then have been of
+    /// a confirmed prestazione, which cannot be (reading R-CONFIRMATION).
+    #[error(
+        "prestazione {id}: the confirmation at {} is dated before the revoca it follows, at {}",
+        instant(.at),
+        instant(.revoked_at)
+    )]
+    ConfirmedBeforeRevoca {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// The confirmation instant.
+        at: OffsetDateTime,
+        /// The revoca instant.
+        revoked_at: OffsetDateTime,
+    },
     /// A CPO prestazione is revoked, not corrected.
     #[error(
         "prestazione {id} is a cpo prestazione: revoke it and communicate it again, only a libretto famiglia communication is corrected"
@@ -134,6 +201,17 @@ pub enum LedgerError {
     CorrectionInstrument {
         /// The prestazione.
         id: PrestazioneId,
+    },
+    /// A correction must keep the prestatore, the utilizzatore, the instrument and the calendar
+    /// year: anything else is a revoca and a new record.
+    #[error(
+        "correction of prestazione {id} moves it to another {what}: a correction keeps the prestatore, the utilizzatore, the instrument and the calendar year; revoke it and record the work as a new prestazione"
+    )]
+    CorrectionMoves {
+        /// The prestazione.
+        id: PrestazioneId,
+        /// What the correction would change.
+        what: CorrectionMove,
     },
     /// A warning threshold outside 1..=100.
     #[error("warning threshold {value} is not a percentage between 1 and 100")]
@@ -166,6 +244,46 @@ pub enum LedgerError {
     /// An interned key is missing (a bug of the crate).
     #[error("ledger state is inconsistent: an interned key is missing")]
     Inconsistent,
+}
+
+/// What a refused correction would have changed ([`LedgerError::CorrectionMoves`]): a
+/// correction keeps the prestatore, the utilizzatore, the instrument and the calendar year of the
+/// prestazione (reading R-YEAR-OF-WORK: the year whose caps it counts in).
+///
+/// Legal basis: art. 54-bis c. 12 D.L. 50/2017; INPS circ. 107/2017 (LF-COMM).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::CorrectionMove;
+/// assert_eq!(CorrectionMove::Prestatore.to_string(), "prestatore");
+/// assert_eq!(CorrectionMove::Year { from: 2026, to: 2027 }.to_string(), "calendar year (2026 to 2027)");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum CorrectionMove {
+    /// Another prestatore (not the same holder: an omocode is the same).
+    Prestatore,
+    /// Another utilizzatore.
+    Utilizzatore,
+    /// Another calendar year.
+    Year {
+        /// The year of the recorded prestazione.
+        from: i32,
+        /// The year of the correction.
+        to: i32,
+    },
+}
+
+impl fmt::Display for CorrectionMove {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CorrectionMove::Prestatore => f.write_str("prestatore"),
+            CorrectionMove::Utilizzatore => f.write_str("utilizzatore"),
+            CorrectionMove::Year { from, to } => write!(f, "calendar year ({from} to {to})"),
+        }
+    }
 }
 
 /// Why [`Ledger::record`] or [`Ledger::correct`] did not change the ledger.
@@ -225,6 +343,54 @@ const COUNTS_HOURS: u16 = 1 << 10;
 /// Bits 11-12: the profile's agricultural area (0 none, 1-3 areas 1-3); see [`area_bits`].
 const AREA_SHIFT: u32 = 11;
 const AREA_MASK: u16 = 0b11 << AREA_SHIFT;
+/// Confirmed by the prestatore (reading R-CONFIRMATION); the instant is in `Ledger::instants`.
+const CONFIRMED: u16 = 1 << 13;
+
+/// How to undo one change of a batch or a merge (see `Ledger::undo`).
+#[derive(Debug, Clone, Copy)]
+enum Undo {
+    /// An entry was pushed at the end of the entries.
+    Pushed,
+    /// The entry at `position` changed in place (revoked, confirmed, corrected).
+    Entry {
+        position: usize,
+        old: Entry,
+        instants: Option<Instants>,
+    },
+    /// An external total was entered (`old`: the reading it replaced, if any).
+    External {
+        year: i32,
+        prestatore: CodiceFiscale,
+        old: Option<External>,
+    },
+}
+
+/// Notes `undo` in `journal`, when there is one.
+fn note(journal: Option<&mut Vec<Undo>>, undo: Option<Undo>) {
+    if let (Some(journal), Some(undo)) = (journal, undo) {
+        journal.push(undo);
+    }
+}
+
+/// Where a ledger stood before a batch or a merge (see `Ledger::undo`).
+#[derive(Debug)]
+struct Checkpoint {
+    /// The id index was `IdIndex::Sorted`.
+    sorted: bool,
+    /// The years that had totals.
+    years: Vec<i32>,
+    /// How many prestatori and utilizzatori were interned.
+    prestatori: usize,
+    utilizzatori: usize,
+}
+
+/// When a prestazione was revoked and when the prestatore confirmed it, kept apart from the
+/// 32-byte entries (few prestazioni have either; the entry's flags say which to look up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Instants {
+    revoked: Option<OffsetDateTime>,
+    confirmed: Option<OffsetDateTime>,
+}
 
 /// One prestazione as the ledger keeps it: 32 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,6 +465,10 @@ pub struct LedgerEntry {
     pub profile: CapProfile,
     /// Whether it was revoked (it then counts in no total).
     pub revoked: bool,
+    /// When it was revoked.
+    pub revoked_at: Option<OffsetDateTime>,
+    /// When the prestatore confirmed it (a CPO prestazione; reading R-CONFIRMATION).
+    pub confirmed_at: Option<OffsetDateTime>,
 }
 
 /// How much to reserve with [`Ledger::reserve`] (additional items).
@@ -415,6 +585,13 @@ impl<K: Copy + Eq + Hash> Interner<K> {
         Ok(i)
     }
 
+    /// Forgets the keys interned after the first `len` (an undone batch or merge).
+    fn truncate(&mut self, len: usize) {
+        for key in self.keys.drain(len.min(self.keys.len())..) {
+            self.index.remove(&key);
+        }
+    }
+
     fn key(&self, i: u32) -> Result<K, LedgerError> {
         usize::try_from(i)
             .ok()
@@ -480,9 +657,19 @@ impl<K: Copy + Eq + Hash> Interner<K> {
 ///
 /// [`Ledger::assess`] is pure. [`Ledger::record`] is atomic: a refused prestazione leaves the
 /// ledger unchanged and the error carries the assessment. [`Ledger::revoke`] takes a CPO
-/// prestazione out within the revoca window; [`Ledger::correct`] replaces a Libretto Famiglia
-/// communication. Every change is a [`LedgerEvent`]; [`Ledger::replay`] rebuilds a ledger from
-/// events and [`Ledger::merge`] joins ledgers built from disjoint sets of events.
+/// prestazione out within the revoca window, unless the prestatore has confirmed it
+/// ([`Ledger::confirm`], reading R-CONFIRMATION); [`Ledger::correct`] replaces a Libretto
+/// Famiglia communication (same prestatore, utilizzatore and year). Every change is a
+/// [`LedgerEvent`]; [`Ledger::replay`] rebuilds a ledger from events and [`Ledger::merge`] joins
+/// ledgers built from disjoint sets of events. Every operation that returns an error leaves the
+/// ledger unchanged, [`Ledger::apply_batch`] and [`Ledger::merge`] included.
+///
+/// Replay and merge trust their input (the host's own storage, shards of one ledger): they
+/// count what the log says was accepted, without judging it again. For events from elsewhere,
+/// [`Ledger::replay_verified`] replays a log and lists every [`Finding`] (a prestazione that
+/// breached a rule at its place in the log, a revoca or a confirmation out of time);
+/// [`Ledger::verify`] lists those of a ledger as it stands (after merging shards whose
+/// prestazioni may breach caps together).
 ///
 /// # Memory and speed
 ///
@@ -543,6 +730,7 @@ pub struct Ledger {
     entries: Vec<Entry>,
     index: IdIndex,
     years: Vec<YearTotals>,
+    instants: BTreeMap<u64, Instants>,
 }
 
 impl fmt::Debug for Ledger {
@@ -678,12 +866,6 @@ fn cap_b(rules: &Rules, events_sector: bool) -> (Euro, &Citation) {
     }
 }
 
-fn cents_of(amount: Euro) -> Result<u64, LedgerError> {
-    u64::try_from(amount.cents()).map_err(|_| LedgerError::Overflow {
-        what: "compenso in cents",
-    })
-}
-
 /// The highest of the (sorted) warning `thresholds`, percentages, that `total` reaches of
 /// `limit`.
 fn warning_level(thresholds: &[u8], total: u128, limit: u128) -> Option<u8> {
@@ -741,6 +923,16 @@ fn delta_of(e: &Entry, cap_b: Option<Decimal>) -> Delta {
         instrument: usize::from(!e.has(LF)),
         month: usize::from(u8::from(e.day.month())).saturating_sub(1),
     }
+}
+
+/// An LF compenso is whole titoli of the ledger's table (LF-TITOLO; a room query has no
+/// minutes and no compenso to check).
+#[inline]
+fn check_titoli(rules: &Rules, probe: &Probe) -> Result<(), LedgerError> {
+    if probe.instrument == Instrument::LibrettoFamiglia && probe.minutes != 0 {
+        lf_titoli(probe.id, probe.cents, probe.minutes, &rules.lf_titolo)?;
+    }
+    Ok(())
 }
 
 /// What a prestazione or a room query looks like to the caps.
@@ -828,6 +1020,7 @@ impl Ledger {
             entries: Vec::new(),
             index: IdIndex::default(),
             years: Vec::new(),
+            instants: BTreeMap::new(),
         }
     }
 
@@ -952,19 +1145,19 @@ impl Ledger {
         self.years.get_mut(at).ok_or(LedgerError::Inconsistent)
     }
 
-    fn probe(&self, p: &Prestazione) -> Result<Probe, LedgerError> {
-        Ok(Probe {
+    fn probe(&self, p: &Prestazione) -> Probe {
+        Probe {
             id: p.id(),
             day: p.day(),
             instrument: p.instrument(),
             prestatore: self.prestatori.get(&p.prestatore().canonical()),
             utilizzatore: self.utilizzatori.get(&p.utilizzatore().canonical()),
-            cents: cents_of(p.compenso())?,
+            cents: p.compenso().cents(),
             minutes: p.minutes(),
             special: p.special_category(),
             steward: p.steward(),
             profile: p.profile(),
-        })
+        }
     }
 
     /// Assesses a prestazione against every cap without changing anything: the breaches (each
@@ -974,7 +1167,8 @@ impl Ledger {
     /// # Errors
     ///
     /// [`LedgerError::DuplicateId`] when the id is already recorded, [`LedgerError::Rules`] for
-    /// a day before the regime. A breach is not an error.
+    /// a day before the ledger's rules table, [`LedgerError::Prestazione`] for an LF compenso
+    /// that is not whole titoli of the table's titolo (LF-TITOLO). A breach is not an error.
     ///
     /// # Examples
     ///
@@ -1007,16 +1201,16 @@ impl Ledger {
     /// assert_eq!(breach.rule, RuleId::CapPair);
     /// assert_eq!(breach.consequence, Consequence::Conversion { from: date!(2026 - 03 - 07) });
     ///
-    /// // Before the regime there are no rules.
+    /// // Before the regime there are no rules, and no prestazione of this regime.
     /// let early = PrestazioneDraft { day: date!(2017 - 01 - 10), ..draft };
-    /// assert!(ledger.assess(&Prestazione::try_from(early)?).is_err());
+    /// assert!(Prestazione::try_from(early).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn assess(&self, p: &Prestazione) -> Result<Assessment, LedgerError> {
         if self.index.contains(&self.entries, p.id().0) {
             return Err(LedgerError::DuplicateId { id: p.id() });
         }
-        self.evaluate(&self.probe(p)?)
+        self.evaluate(&self.probe(p))
     }
 
     fn money_cap(
@@ -1041,7 +1235,7 @@ impl Ledger {
             // weight of at most 1 as the rules table requires), limits < 2^71.
             && let Some(total_u) = used_u.checked_add(u128::from(nominal_c) * u128::from(w_num))
         {
-            let lim_u = u128::from(cents_of(limit)?) * 100;
+            let lim_u = u128::from(limit.cents()) * 100;
             let room_u = lim_u.saturating_sub(total_u);
             // Nominal room in cents = room / weight, rounded down: room_u / w_num.
             if let Ok(headroom_c) = u64::try_from(room_u / u128::from(w_num)) {
@@ -1084,7 +1278,7 @@ impl Ledger {
             None => room,
         };
         let headroom = Euro::round_down(nominal_room).map_err(|_| overflow("headroom"))?;
-        let titoli = titoli_in(cents_of(headroom)?, per_titolo);
+        let titoli = titoli_in(headroom.cents(), per_titolo);
         let warning = thresholds.iter().rev().copied().find(|t| {
             total.checked_mul(Decimal::ONE_HUNDRED) >= lim.checked_mul(Decimal::from(*t))
         });
@@ -1109,7 +1303,7 @@ impl Ledger {
         requested: u64,
         per_titolo: Euro,
     ) -> Result<MoneyCap, LedgerError> {
-        let lim = cents_of(limit)?;
+        let lim = limit.cents();
         let total = used
             .checked_add(requested)
             .ok_or_else(|| overflow("cap total"))?;
@@ -1129,6 +1323,7 @@ impl Ledger {
 
     fn evaluate(&self, probe: &Probe) -> Result<Assessment, LedgerError> {
         let rules = self.table.in_force_on(probe.day)?;
+        check_titoli(rules, probe)?;
         Ledger::judge(rules, &self.thresholds, probe, &self.counted(probe))
     }
 
@@ -1507,9 +1702,13 @@ impl Ledger {
             entries,
             index,
             years,
+            ..
         } = self;
         let rules = table.in_force_on(p.day()).map_err(LedgerError::from)?;
-        let year = years.get_mut(at).ok_or(LedgerError::Inconsistent)?;
+        // Lazy errors on the hot path: an eager `LedgerError` is built and dropped (a call to its
+        // drop glue) on every call, about 40 instructions of `assess` (callgrind).
+        #[allow(clippy::unnecessary_lazy_evaluations)]
+        let year = years.get_mut(at).ok_or_else(|| LedgerError::Inconsistent)?;
         let prestatore_key = p.prestatore().canonical();
         let utilizzatore_key = p.utilizzatore().canonical();
         let probe = Probe {
@@ -1518,12 +1717,13 @@ impl Ledger {
             instrument: p.instrument(),
             prestatore: prestatori.get(&prestatore_key),
             utilizzatore: utilizzatori.get(&utilizzatore_key),
-            cents: cents_of(p.compenso())?,
+            cents: p.compenso().cents(),
             minutes: p.minutes(),
             special: p.special_category(),
             steward: p.steward(),
             profile: p.profile(),
         };
+        check_titoli(rules, &probe)?;
         let (pair, pair_at) = match (probe.prestatore, probe.utilizzatore) {
             (Some(p), Some(u)) => year.locate_pair(p, u),
             _ => (PairTot::default(), PairAt::Absent),
@@ -1574,7 +1774,10 @@ impl Ledger {
             p.steward(),
             p.profile(),
         ) | counting(rules, p.instrument(), p.steward());
-        let cents = cents_of(p.compenso())?;
+        let cents = p.compenso().cents();
+        if p.instrument() == Instrument::LibrettoFamiglia {
+            lf_titoli(p.id(), cents, p.minutes(), &rules.lf_titolo)?;
+        }
         let minutes = u16::try_from(p.minutes()).map_err(|_| overflow("minutes"))?;
         let prestatore = self.prestatori.intern(p.prestatore().canonical())?;
         let utilizzatore = self.utilizzatori.intern(p.utilizzatore().canonical())?;
@@ -1626,11 +1829,13 @@ impl Ledger {
         Ok(())
     }
 
+    // Lazy error on the hot path (see `record_in_year`).
+    #[allow(clippy::unnecessary_lazy_evaluations)]
     fn find(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
         self.index
             .position(&self.entries, id.0)
             .and_then(|i| self.entries.get(i).map(|e| (i, *e)))
-            .ok_or(LedgerError::UnknownId { id })
+            .ok_or_else(|| LedgerError::UnknownId { id })
     }
 
     fn set_flags(&mut self, position: usize, flags: u16) {
@@ -1639,19 +1844,22 @@ impl Ledger {
         }
     }
 
-    /// Revokes a recorded CPO prestazione at the instant `at` (with the offset of
-    /// Europe/Rome): allowed while `at`'s date is at most `Rules::revoca_days` (3) days after
-    /// the day of the work, i.e. until 23:59:59 of the 3rd day; 00:00:00 of the 4th is too
-    /// late. The room it took is restored exactly; the prestazione stays in the ledger as
-    /// revoked (its id cannot be used again).
+    /// Revokes a recorded CPO prestazione at the instant `at` (in any offset): allowed until
+    /// 23:59:59 Italian civil time of the `Rules::revoca_days`-th (3rd) day after the day of the
+    /// work; 00:00:00 of the 4th is too late ([`can_revoke`](crate::can_revoke), reading
+    /// R-CIVIL-TIME). The room it took is restored exactly; the prestazione stays in the ledger as
+    /// revoked (its id cannot be used again), with the instant of the revoca. A prestazione the
+    /// prestatore has confirmed cannot be revoked (reading R-CONFIRMATION).
     ///
-    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA).
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA, R-CONFIRMATION).
     ///
     /// # Errors
     ///
     /// [`LedgerError::UnknownId`], [`LedgerError::AlreadyRevoked`],
     /// [`LedgerError::NotRevocable`] for a Libretto Famiglia communication (correct it with
-    /// [`Ledger::correct`]), [`LedgerError::RevocaClosed`] after the window.
+    /// [`Ledger::correct`]), [`LedgerError::Confirmed`] once the prestatore has confirmed it
+    /// ([`Ledger::confirm`], reading R-CONFIRMATION), [`LedgerError::RevocaClosed`] after the
+    /// window.
     ///
     /// # Examples
     ///
@@ -1675,6 +1883,8 @@ impl Ledger {
     /// })?)?;
     /// // Too late at midnight of the 4th day (worked example E6: revoca until 24:00 of 10/3/2026).
     /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-11 00:00:00 +01:00)).is_err());
+    /// // 23:30 UTC of 10/3 is already 00:30 of 11/3 in Italy.
+    /// assert!(ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:30:00 UTC)).is_err());
     /// ledger.revoke(PrestazioneId(1), datetime!(2026-03-10 23:59:59 +01:00))?;
     /// assert_eq!(ledger.prestatore_totals(&cf, 2026).compensi, Euro::ZERO);
     /// assert_eq!(
@@ -1684,11 +1894,51 @@ impl Ledger {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn revoke(&mut self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
+        self.check_revoke(id, at)?;
+        self.revoke_unchecked(id, at)
+    }
+
+    /// Whether [`Ledger::revoke`] at `at` would succeed, without changing anything: `Ok(())`,
+    /// or the error it would return.
+    ///
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA, R-CONFIRMATION).
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::revoke`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::{date, datetime};
+    ///
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?)?;
+    /// assert!(ledger.check_revoke(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00)).is_ok());
+    /// // Once the prestatore confirms it, it is no longer revocable.
+    /// ledger.confirm(PrestazioneId(1), datetime!(2026-03-07 20:00 +01:00))?;
+    /// assert!(ledger.check_revoke(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_revoke(&self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
         let (_, e) = self.revocable(id)?;
         let rules = self.table.in_force_on(e.day)?;
-        let last_day = crate::instruments::revoca_deadline(e.day, rules)
+        let last_day = revoca_deadline(e.day, rules).map_err(|_| overflow("revoca deadline"))?;
+        let in_time = crate::instruments::can_revoke(at, e.day, rules)
             .map_err(|_| overflow("revoca deadline"))?;
-        if at.date() > last_day {
+        if !in_time {
             return Err(LedgerError::RevocaClosed {
                 id,
                 last_day,
@@ -1696,7 +1946,7 @@ impl Ledger {
                 citation: Box::new(rules.revoca_days.citation.clone()),
             });
         }
-        self.revoke_unchecked(id)
+        Ok(())
     }
 
     fn revocable(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
@@ -1707,13 +1957,133 @@ impl Ledger {
         if e.has(LF) {
             return Err(LedgerError::NotRevocable { id });
         }
+        if let Some(at) = self.instants_of(&e).and_then(|i| i.confirmed) {
+            return Err(LedgerError::Confirmed { id, at });
+        }
         Ok((position, e))
     }
 
-    fn revoke_unchecked(&mut self, id: PrestazioneId) -> Result<(), LedgerError> {
+    fn revoke_unchecked(
+        &mut self,
+        id: PrestazioneId,
+        at: OffsetDateTime,
+    ) -> Result<(), LedgerError> {
         let (position, e) = self.revocable(id)?;
         self.change_totals(&e, false)?;
         self.set_flags(position, e.flags | REVOKED);
+        self.instants.entry(id.0).or_default().revoked = Some(at);
+        Ok(())
+    }
+
+    /// Records the prestatore's confirmation, at the instant `at` (with the offset of
+    /// Europe/Rome), that the work of a CPO prestazione took place: allowed from the day of the
+    /// work until 23:59:59 of the `Rules::revoca_days`-th (3rd) day after, the revoca's window.
+    /// Once confirmed, the utilizzatore can no longer revoke it ([`Ledger::revoke`] answers
+    /// [`LedgerError::Confirmed`]); after a revoca the prestatore can still confirm that the
+    /// work took place (the revoca stands: the prestazione still counts in no total).
+    ///
+    /// Legal basis: INPS circ. 107/2017 and its Vademecum (CPO-REVOCA, reading R-CONFIRMATION).
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::UnknownId`], [`LedgerError::NotConfirmable`] for a Libretto Famiglia
+    /// communication, [`LedgerError::AlreadyConfirmed`], [`LedgerError::ConfirmationClosed`]
+    /// outside the window, [`LedgerError::ConfirmedBeforeRevoca`] for a confirmation dated
+    /// before the revoca it follows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CapProfile, Euro, Instrument, Ledger, LedgerError, Prestazione, PrestazioneDraft, PrestazioneId};
+    /// use time::macros::{date, datetime};
+    ///
+    /// let mut ledger = Ledger::default();
+    /// ledger.record(&Prestazione::try_from(PrestazioneDraft {
+    ///     id: PrestazioneId(1),
+    ///     instrument: Instrument::ContrattoPrestazioneOccasionale,
+    ///     prestatore: "RSSMRA85T10A562S".parse()?,
+    ///     utilizzatore: "12345670157".parse()?,
+    ///     day: date!(2026 - 03 - 07),
+    ///     minutes: 240,
+    ///     compenso: Euro::from_euros(36),
+    ///     special_category: false,
+    ///     steward: false,
+    ///     profile: CapProfile::default(),
+    /// })?)?;
+    /// // Too late at midnight of the 4th day.
+    /// assert!(ledger.confirm(PrestazioneId(1), datetime!(2026-03-11 00:00 +01:00)).is_err());
+    /// ledger.confirm(PrestazioneId(1), datetime!(2026-03-07 20:00 +01:00))?;
+    /// assert_eq!(
+    ///     ledger.revoke(PrestazioneId(1), datetime!(2026-03-08 09:00 +01:00)).unwrap_err().to_string(),
+    ///     "prestazione #1 was confirmed by the prestatore at 2026-03-07 20:00:00 +01:00: the utilizzatore can no longer revoke it (reading R-CONFIRMATION)"
+    /// );
+    /// assert!(ledger.entry(PrestazioneId(1)).is_some_and(|e| e.confirmed_at.is_some() && !e.revoked));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn confirm(&mut self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
+        self.check_confirm(id, at)?;
+        self.confirm_unchecked(id, at)
+    }
+
+    /// Whether [`Ledger::confirm`] at `at` would succeed, without changing anything.
+    ///
+    /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-CONFIRMATION).
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::confirm`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Ledger, PrestazioneId};
+    /// use time::macros::datetime;
+    /// assert_eq!(
+    ///     Ledger::default().check_confirm(PrestazioneId(1), datetime!(2026-03-08 10:00 +01:00)).unwrap_err().to_string(),
+    ///     "prestazione #1 is not in the ledger"
+    /// );
+    /// ```
+    pub fn check_confirm(&self, id: PrestazioneId, at: OffsetDateTime) -> Result<(), LedgerError> {
+        let (_, e) = self.confirmable(id)?;
+        let rules = self.table.in_force_on(e.day)?;
+        if !can_confirm(at, e.day, rules).map_err(|_| overflow("confirmation deadline"))? {
+            return Err(LedgerError::ConfirmationClosed {
+                id,
+                at,
+                day: e.day,
+                last_day: revoca_deadline(e.day, rules)
+                    .map_err(|_| overflow("confirmation deadline"))?,
+                days: rules.revoca_days.value,
+                citation: Box::new(rules.revoca_days.citation.clone()),
+            });
+        }
+        if let Some(revoked_at) = self.instants_of(&e).and_then(|i| i.revoked)
+            && at < revoked_at
+        {
+            return Err(LedgerError::ConfirmedBeforeRevoca { id, at, revoked_at });
+        }
+        Ok(())
+    }
+
+    fn confirmable(&self, id: PrestazioneId) -> Result<(usize, Entry), LedgerError> {
+        let (position, e) = self.find(id)?;
+        if e.has(LF) {
+            return Err(LedgerError::NotConfirmable { id });
+        }
+        if e.has(CONFIRMED) {
+            return Err(LedgerError::AlreadyConfirmed { id });
+        }
+        Ok((position, e))
+    }
+
+    fn confirm_unchecked(
+        &mut self,
+        id: PrestazioneId,
+        at: OffsetDateTime,
+    ) -> Result<(), LedgerError> {
+        let (position, e) = self.confirmable(id)?;
+        self.set_flags(position, e.flags | CONFIRMED);
+        self.instants.entry(id.0).or_default().confirmed = Some(at);
         Ok(())
     }
 
@@ -1728,7 +2098,9 @@ impl Ledger {
     /// [`RecordError::Refused`] when the corrected prestazione breaches a cap (the old one then
     /// stays); [`RecordError::Invalid`] with [`LedgerError::UnknownId`],
     /// [`LedgerError::NotCorrectable`] for a CPO prestazione (revoke it instead),
-    /// [`LedgerError::CorrectionInstrument`] when the correction is not LF.
+    /// [`LedgerError::CorrectionInstrument`] when the correction is not LF,
+    /// [`LedgerError::CorrectionMoves`] when it changes the prestatore, the utilizzatore or the
+    /// calendar year (a revoca and a new record, not a correction).
     ///
     /// # Examples
     ///
@@ -1812,7 +2184,7 @@ impl Ledger {
     ) -> Result<Assessment, RecordError> {
         let (position, old) = self.correctable(p)?;
         self.change_totals(&old, false)?;
-        let assessed = self.probe(p).and_then(|probe| self.evaluate(&probe));
+        let assessed = self.evaluate(&self.probe(p));
         let outcome = match assessed {
             Err(e) => Err(RecordError::Invalid(e)),
             Ok(a) if refuses(policy, &a) => Err(RecordError::Refused(Box::new(a))),
@@ -1836,6 +2208,19 @@ impl Ledger {
         }
         if p.instrument() != Instrument::LibrettoFamiglia {
             return Err(LedgerError::CorrectionInstrument { id });
+        }
+        let moves = |what| Err(LedgerError::CorrectionMoves { id, what });
+        if self.prestatori.key(old.prestatore)? != p.prestatore().canonical() {
+            return moves(CorrectionMove::Prestatore);
+        }
+        if self.utilizzatori.key(old.utilizzatore)? != p.utilizzatore().canonical() {
+            return moves(CorrectionMove::Utilizzatore);
+        }
+        if old.day.year() != p.day().year() {
+            return moves(CorrectionMove::Year {
+                from: old.day.year(),
+                to: p.day().year(),
+            });
         }
         Ok((position, old))
     }
@@ -1887,7 +2272,7 @@ impl Ledger {
         }
         let reading = External {
             as_of: total.as_of,
-            cents: cents_of(total.total)?,
+            cents: total.total.cents(),
         };
         let prestatore = self.prestatori.intern(total.prestatore.canonical())?;
         Ok(self.year_mut(total.year)?.set_external(prestatore, reading))
@@ -2184,7 +2569,17 @@ impl Ledger {
                 agricultural_area: area_of(e.flags),
             },
             revoked: e.has(REVOKED),
+            revoked_at: self.instants_of(e).and_then(|i| i.revoked),
+            confirmed_at: self.instants_of(e).and_then(|i| i.confirmed),
         })
+    }
+
+    /// The instants of a revoked or confirmed entry (no look-up for the others).
+    fn instants_of(&self, e: &Entry) -> Option<&Instants> {
+        if e.flags & (REVOKED | CONFIRMED) == 0 {
+            return None;
+        }
+        self.instants.get(&e.id)
     }
 
     /// Every prestazione held, in the order recorded (revoked ones included, marked).
@@ -2217,8 +2612,11 @@ impl Ledger {
 
     /// A log of events that rebuilds this ledger: one [`LedgerEvent::Recorded`] per prestazione
     /// in its current form (in the order recorded), one [`LedgerEvent::Revoked`] per revoked
-    /// one, one [`LedgerEvent::ExternalTotalSet`] per external total. Codici fiscali are in
-    /// their canonical form.
+    /// one, one [`LedgerEvent::Confirmed`] per confirmed one (after the revocations: a
+    /// prestazione both revoked and confirmed was revoked first), one
+    /// [`LedgerEvent::ExternalTotalSet`] per external total (by year, then codice fiscale).
+    /// Codici fiscali are in their canonical form. The log is a fixed point: replaying it and
+    /// regenerating gives the same log.
     ///
     /// # Errors
     ///
@@ -2251,24 +2649,42 @@ impl Ledger {
             })?;
             Ok(LedgerEvent::Recorded(p))
         });
-        let revoked = self
-            .entries
-            .iter()
-            .filter(|e| e.has(REVOKED))
-            .map(|e| Ok(LedgerEvent::Revoked(PrestazioneId(e.id))));
+        let revoked = self.entries.iter().filter(|e| e.has(REVOKED)).map(|e| {
+            let at = self.instants_of(e).and_then(|i| i.revoked);
+            Ok(LedgerEvent::Revoked {
+                id: PrestazioneId(e.id),
+                at: at.ok_or(LedgerError::Inconsistent)?,
+            })
+        });
+        let confirmed = self.entries.iter().filter(|e| e.has(CONFIRMED)).map(|e| {
+            let at = self.instants_of(e).and_then(|i| i.confirmed);
+            Ok(LedgerEvent::Confirmed {
+                id: PrestazioneId(e.id),
+                at: at.ok_or(LedgerError::Inconsistent)?,
+            })
+        });
+        // External totals by year, then by codice fiscale: an order that does not depend on the
+        // ledger's internal numbering, so that the log is a fixed point of replay.
         let external = self.years.iter().flat_map(move |y| {
-            let mut readings: Vec<_> = y.external.iter().map(|(i, r)| (*i, *r)).collect();
-            readings.sort_unstable();
-            readings.into_iter().map(move |(i, r)| {
+            let mut readings: Vec<_> = y
+                .external
+                .iter()
+                .map(|(i, r)| (self.prestatori.key(*i), *r))
+                .collect();
+            readings.sort_unstable_by(|(a, _), (b, _)| match (a, b) {
+                (Ok(a), Ok(b)) => a.cmp(b),
+                _ => std::cmp::Ordering::Equal,
+            });
+            readings.into_iter().map(move |(prestatore, r)| {
                 Ok(LedgerEvent::ExternalTotalSet(ExternalTotal {
-                    prestatore: self.prestatori.key(i)?,
+                    prestatore: prestatore?,
                     year: y.year,
                     total: euro(r.cents),
                     as_of: r.as_of,
                 }))
             })
         });
-        recorded.chain(revoked).chain(external)
+        recorded.chain(revoked).chain(confirmed).chain(external)
     }
 
     /// The rules table as an `Arc`, to build other ledgers (shards, replays) on the same table.
@@ -2286,25 +2702,39 @@ impl Ledger {
     }
 
     /// Applies one event as history: a recorded prestazione is counted without checking the
-    /// caps (the log says it was accepted), a revoca without checking its deadline.
+    /// caps (the log says it was accepted), a revoca or a confirmation without checking its
+    /// window. [`Ledger::replay_verified`] and [`Ledger::verify`] check them.
     ///
     /// # Errors
     ///
     /// Structural errors only, leaving the ledger unchanged: [`LedgerError::DuplicateId`],
     /// [`LedgerError::UnknownId`], [`LedgerError::AlreadyRevoked`],
-    /// [`LedgerError::NotRevocable`], [`LedgerError::NotCorrectable`], a day before the regime.
+    /// [`LedgerError::NotRevocable`], [`LedgerError::Confirmed`] (a revoca after the
+    /// prestatore's confirmation), [`LedgerError::NotConfirmable`],
+    /// [`LedgerError::AlreadyConfirmed`], [`LedgerError::NotCorrectable`],
+    /// [`LedgerError::CorrectionMoves`], [`LedgerError::Prestazione`] (an LF compenso that is
+    /// not whole titoli of the ledger's table), a day before the rules table.
     ///
     /// # Examples
     ///
     /// ```
     /// use prestazioni_occasionali::{Ledger, LedgerEvent, PrestazioneId};
+    /// use time::macros::datetime;
     /// let mut ledger = Ledger::default();
-    /// assert_eq!(
-    ///     ledger.apply(&LedgerEvent::Revoked(PrestazioneId(9))).unwrap_err().to_string(),
-    ///     "prestazione #9 is not in the ledger"
-    /// );
+    /// let revoca = LedgerEvent::Revoked { id: PrestazioneId(9), at: datetime!(2026-03-08 10:00 +01:00) };
+    /// assert_eq!(ledger.apply(&revoca).unwrap_err().to_string(), "prestazione #9 is not in the ledger");
     /// ```
     pub fn apply(&mut self, event: &LedgerEvent) -> Result<(), LedgerError> {
+        self.apply_logged(event, None)
+    }
+
+    /// [`Ledger::apply`], noting in `journal` how to undo the change (a batch or a merge that
+    /// fails half-way undoes what it did).
+    fn apply_logged(
+        &mut self,
+        event: &LedgerEvent,
+        journal: Option<&mut Vec<Undo>>,
+    ) -> Result<(), LedgerError> {
         match event {
             LedgerEvent::Recorded(p) => {
                 if self.index.contains(&self.entries, p.id().0) {
@@ -2312,48 +2742,176 @@ impl Ledger {
                 }
                 self.table.in_force_on(p.day())?;
                 let entry = self.new_entry(p)?;
-                self.insert_entry(entry)
+                self.insert_entry(entry)?;
+                if let Some(journal) = journal {
+                    journal.push(Undo::Pushed);
+                }
+                Ok(())
             }
-            LedgerEvent::Revoked(id) => self.revoke_unchecked(*id),
+            LedgerEvent::Revoked { id, at } => {
+                let undo = self.undo_entry(*id);
+                self.revoke_unchecked(*id, *at)?;
+                note(journal, undo);
+                Ok(())
+            }
+            LedgerEvent::Confirmed { id, at } => {
+                let undo = self.undo_entry(*id);
+                self.confirm_unchecked(*id, *at)?;
+                note(journal, undo);
+                Ok(())
+            }
             LedgerEvent::Corrected(p) => {
                 let (position, old) = self.correctable(p)?;
                 self.table.in_force_on(p.day())?;
+                let undo = self.undo_entry(p.id());
                 self.change_totals(&old, false)?;
                 match self.replace(position, p) {
-                    Ok(()) => Ok(()),
+                    Ok(()) => {
+                        note(journal, undo);
+                        Ok(())
+                    }
                     Err(e) => {
                         self.change_totals(&old, true)?;
                         Err(e)
                     }
                 }
             }
-            LedgerEvent::ExternalTotalSet(total) => self.set_external_total(total).map(|_| ()),
+            LedgerEvent::ExternalTotalSet(total) => {
+                let undo = self.undo_external(total);
+                self.set_external_total(total)?;
+                note(journal, Some(undo));
+                Ok(())
+            }
         }
+    }
+
+    /// How to undo a change of the entry `id` in place (`None` when it is not held: the change
+    /// then fails and there is nothing to undo).
+    fn undo_entry(&self, id: PrestazioneId) -> Option<Undo> {
+        let (position, old) = self.find(id).ok()?;
+        Some(Undo::Entry {
+            position,
+            old,
+            instants: self.instants.get(&old.id).copied(),
+        })
+    }
+
+    /// How to undo entering `total` (the reading it may replace).
+    fn undo_external(&self, total: &ExternalTotal) -> Undo {
+        let prestatore = self.prestatori.get(&total.prestatore.canonical());
+        let old = prestatore
+            .zip(self.year(total.year))
+            .and_then(|(i, y)| y.external.get(&i).copied());
+        Undo::External {
+            year: total.year,
+            prestatore: total.prestatore.canonical(),
+            old,
+        }
+    }
+
+    /// Where the ledger stands before a batch or a merge, to undo it all if it fails.
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            sorted: matches!(self.index, IdIndex::Sorted),
+            years: self.years.iter().map(|y| y.year).collect(),
+            prestatori: self.prestatori.keys.len(),
+            utilizzatori: self.utilizzatori.keys.len(),
+        }
+    }
+
+    /// Undoes the `journal` of changes made since `checkpoint`, last first: the ledger is as
+    /// it was (the same prestazioni, instants, external totals and totals).
+    fn undo(&mut self, journal: Vec<Undo>, checkpoint: &Checkpoint) {
+        for undo in journal.into_iter().rev() {
+            match undo {
+                Undo::Pushed => {
+                    if let Some(e) = self.entries.pop() {
+                        if !e.has(REVOKED) {
+                            let _ = self.change_totals(&e, false);
+                        }
+                        if let IdIndex::Hashed(map) = &mut self.index {
+                            map.remove(&e.id);
+                        }
+                        self.instants.remove(&e.id);
+                    }
+                }
+                Undo::Entry {
+                    position,
+                    old,
+                    instants,
+                } => {
+                    if let Some(current) = self.entries.get(position).copied() {
+                        if !current.has(REVOKED) {
+                            let _ = self.change_totals(&current, false);
+                        }
+                        if !old.has(REVOKED) {
+                            let _ = self.change_totals(&old, true);
+                        }
+                        if let Some(slot) = self.entries.get_mut(position) {
+                            *slot = old;
+                        }
+                    }
+                    match instants {
+                        Some(i) => self.instants.insert(old.id, i),
+                        None => self.instants.remove(&old.id),
+                    };
+                }
+                Undo::External {
+                    year,
+                    prestatore,
+                    old,
+                } => {
+                    if let (Some(i), Ok(y)) =
+                        (self.prestatori.get(&prestatore), self.year_mut(year))
+                    {
+                        match old {
+                            Some(reading) => y.external.insert(i, reading),
+                            None => y.external.remove(&i),
+                        };
+                    }
+                }
+            }
+        }
+        if checkpoint.sorted {
+            // The entries are again the sorted ones the checkpoint saw.
+            self.index = IdIndex::Sorted;
+        }
+        self.years.retain(|y| checkpoint.years.contains(&y.year));
+        self.prestatori.truncate(checkpoint.prestatori);
+        self.utilizzatori.truncate(checkpoint.utilizzatori);
     }
 
     /// Applies events in order, as [`Ledger::apply`] does one by one, but faster for a bulk
     /// load: it first reads, for the whole batch, the memory each event will touch (the
     /// independent look-ups then overlap instead of waiting on each other), then applies the
-    /// events. Batches of a few hundred events work best.
+    /// events. Batches of a few hundred events work best. Atomic: either every event is
+    /// applied, or none.
     ///
     /// # Errors
     ///
-    /// The first error of [`Ledger::apply`]; the events before it stay applied, the failing one
-    /// and those after it are not.
+    /// The first error of [`Ledger::apply`]; the events before it are then undone, so the
+    /// ledger is unchanged.
     ///
     /// # Examples
     ///
     /// ```
     /// use prestazioni_occasionali::{Ledger, LedgerEvent, PrestazioneId};
+    /// use time::macros::datetime;
     /// let mut ledger = Ledger::default();
     /// ledger.apply_batch(&[])?;
-    /// assert!(ledger.apply_batch(&[LedgerEvent::Revoked(PrestazioneId(1))]).is_err());
+    /// let revoca = LedgerEvent::Revoked { id: PrestazioneId(1), at: datetime!(2026-03-08 10:00 +01:00) };
+    /// assert!(ledger.apply_batch(&[revoca]).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply_batch(&mut self, events: &[LedgerEvent]) -> Result<(), LedgerError> {
         std::hint::black_box(self.warm(events));
+        let checkpoint = self.checkpoint();
+        let mut journal = Vec::with_capacity(events.len());
         for event in events {
-            self.apply(event)?;
+            if let Err(e) = self.apply_logged(event, Some(&mut journal)) {
+                self.undo(journal, &checkpoint);
+                return Err(e);
+            }
         }
         Ok(())
     }
@@ -2385,7 +2943,9 @@ impl Ledger {
         touched
     }
 
-    /// A ledger rebuilt from a log of events (see [`Ledger::apply`]).
+    /// A ledger rebuilt from a log of events (see [`Ledger::apply`]), trusting it: the fast
+    /// way for the host's own storage. A log from elsewhere is replayed with
+    /// [`Ledger::replay_verified`], which also lists what breached a rule at its time.
     ///
     /// # Errors
     ///
@@ -2417,7 +2977,7 @@ impl Ledger {
     /// assert_eq!(again.entry(PrestazioneId(1)), ledger.entry(PrestazioneId(1)));
     ///
     /// // A log that revokes an unknown prestazione is refused.
-    /// let broken = [LedgerEvent::Revoked(PrestazioneId(7))];
+    /// let broken = [LedgerEvent::Revoked { id: PrestazioneId(7), at: time::macros::datetime!(2026-03-08 10:00 +01:00) }];
     /// assert_eq!(
     ///     Ledger::replay(ledger.rules_table_arc(), &broken).unwrap_err().to_string(),
     ///     "prestazione #7 is not in the ledger"
@@ -2444,9 +3004,10 @@ impl Ledger {
     /// # Errors
     ///
     /// [`LedgerError::DifferentRules`] for ledgers on different rules tables,
-    /// [`LedgerError::DuplicateId`] when both hold a prestazione with the same id; in both
-    /// cases `self` is unchanged. [`LedgerError::Overflow`] or [`LedgerError::Full`] (totals
-    /// beyond any real amount, more than 2^32 parties) may stop a merge half-way.
+    /// [`LedgerError::DuplicateId`] when both hold a prestazione with the same id,
+    /// [`LedgerError::Overflow`] or [`LedgerError::Full`] (totals beyond any real amount, more
+    /// than 2^32 parties). A merge is atomic: after an error `self` is unchanged (what a merge
+    /// that stops half-way did is undone).
     ///
     /// # Examples
     ///
@@ -2490,6 +3051,19 @@ impl Ledger {
                 id: PrestazioneId(e.id),
             });
         }
+        let checkpoint = self.checkpoint();
+        let mut journal = Vec::with_capacity(other.entries.len());
+        match self.merge_logged(other, &mut journal) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.undo(journal, &checkpoint);
+                Err(e)
+            }
+        }
+    }
+
+    /// [`Ledger::merge`] after its checks, noting in `journal` how to undo each change.
+    fn merge_logged(&mut self, other: &Ledger, journal: &mut Vec<Undo>) -> Result<(), LedgerError> {
         self.entries.reserve(other.entries.len());
         self.index.reserve(other.entries.len());
         for e in &other.entries {
@@ -2501,11 +3075,22 @@ impl Ledger {
                 .utilizzatori
                 .intern(other.utilizzatori.key(e.utilizzatore)?)?;
             self.insert_entry(entry)?;
+            journal.push(Undo::Pushed);
+            if let Some(instants) = other.instants_of(e) {
+                self.instants.insert(e.id, *instants);
+            }
         }
         for y in &other.years {
             for (i, reading) in &y.external {
-                let prestatore = self.prestatori.intern(other.prestatori.key(*i)?)?;
-                self.year_mut(y.year)?.set_external(prestatore, *reading);
+                let cf = other.prestatori.key(*i)?;
+                let prestatore = self.prestatori.intern(cf)?;
+                let year = self.year_mut(y.year)?;
+                journal.push(Undo::External {
+                    year: y.year,
+                    prestatore: cf,
+                    old: year.external.get(&prestatore).copied(),
+                });
+                year.set_external(prestatore, *reading);
             }
         }
         Ok(())
@@ -2555,7 +3140,7 @@ const ALL_MONTHS: [usize; 12] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 fn titoli_in(cents: u64, per_titolo: Euro) -> u32 {
     match per_titolo.cents() {
         0 => 0,
-        each => u32::try_from(u128::from(cents) / each).unwrap_or(u32::MAX),
+        each => u32::try_from(cents / each).unwrap_or(u32::MAX),
     }
 }
 
@@ -2649,7 +3234,10 @@ mod tests {
         // which must not duplicate a spilled one.
         let at = time::macros::datetime!(2026-03-08 12:00 +01:00);
         ledger.revoke(PrestazioneId(2), at).unwrap();
-        events.push(LedgerEvent::Revoked(PrestazioneId(2)));
+        events.push(LedgerEvent::Revoked {
+            id: PrestazioneId(2),
+            at,
+        });
         assert_eq!(pair(&ledger, 1), PairTotals::default());
         for (id, u) in [(8, 3), (9, 5), (10, 1)] {
             let p = cpo(id, u, 10);
@@ -2728,6 +3316,64 @@ mod tests {
         assert_eq!(exact_cents(Decimal::new(7, 1)), Some(70));
     }
 
+    /// A merge or a batch that fails half-way (a total that overflows after the first new
+    /// entry went in) is undone: the ledger is as before, its new parties and years forgotten.
+    #[test]
+    fn a_merge_or_a_batch_that_overflows_half_way_is_undone() {
+        let other_firm: UtilizzatoreId = "00743110157".parse().unwrap();
+        let mut ledger = Ledger::default();
+        ledger.record(&p(1)).unwrap();
+        // The prestatore's total one step from overflowing (no real amount gets there).
+        if let Some(slot) = ledger.years[0].prestatori.get_mut(0) {
+            slot.tot.all = u64::MAX - 1;
+        }
+        let before = ledger.clone();
+        let (prestatori, utilizzatori) =
+            (ledger.prestatori.keys.len(), ledger.utilizzatori.keys.len());
+        // The first entry (a new prestatore, a new utilizzatore, another year) fits; the second
+        // (the full prestatore) overflows.
+        let mut first = PrestazioneDraft::from(p(2));
+        first.prestatore = "BNCGNN60A01H501P".parse().unwrap();
+        first.utilizzatore = other_firm;
+        first.day = date!(2027 - 01 - 05);
+        let first = Prestazione::try_from(first).unwrap();
+        let mut shard = Ledger::default();
+        shard.record(&first).unwrap();
+        shard.record(&p(3)).unwrap();
+        shard
+            .revoke(
+                PrestazioneId(3),
+                time::macros::datetime!(2026-03-08 10:00 +01:00),
+            )
+            .unwrap();
+        let mut second = PrestazioneDraft::from(p(4));
+        second.day = date!(2026 - 03 - 09);
+        shard
+            .record(&Prestazione::try_from(second).unwrap())
+            .unwrap();
+        assert_eq!(
+            ledger.merge(&shard),
+            Err(LedgerError::Overflow {
+                what: "prestatore compensi"
+            })
+        );
+        assert_eq!(ledger, before);
+        assert!(matches!(ledger.index, IdIndex::Sorted));
+        assert_eq!(ledger.years.len(), 1);
+        assert_eq!(ledger.instants, before.instants);
+        assert_eq!(
+            (ledger.prestatori.keys.len(), ledger.utilizzatori.keys.len()),
+            (prestatori, utilizzatori)
+        );
+        assert!(ledger.prestatori.get(&first.prestatore()).is_none());
+
+        let batch: Vec<LedgerEvent> = shard.events().collect::<Result<_, _>>().unwrap();
+        assert!(ledger.apply_batch(&batch).is_err());
+        assert_eq!(ledger, before);
+        assert_eq!(ledger.years.len(), 1);
+        assert!(ledger.utilizzatori.get(&other_firm).is_none());
+    }
+
     #[test]
     fn an_entry_is_32_bytes() {
         assert_eq!(std::mem::size_of::<Entry>(), 32);
@@ -2745,7 +3391,8 @@ mod tests {
             | COUNTS_B
             | COUNTS_C
             | COUNTS_STEWARD
-            | COUNTS_HOURS;
+            | COUNTS_HOURS
+            | CONFIRMED;
         assert_eq!(AREA_MASK & others, 0);
         for area in [
             None,

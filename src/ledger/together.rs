@@ -77,7 +77,7 @@ impl Ledger {
                 return Err(LedgerError::DuplicateId { id: p.id() });
             }
             let rules = self.table.in_force_on(p.day())?;
-            let probe = self.probe(p)?;
+            let probe = self.probe(p);
             let mut counted = self.counted(&probe);
             let year = p.day().year();
             let prestatore = p.prestatore().canonical();
@@ -95,6 +95,7 @@ impl Ledger {
                     counted.pair = counted.pair.step(&e.delta, true)?;
                 }
             }
+            super::check_titoli(rules, &probe)?;
             let assessment = Ledger::judge(rules, &self.thresholds, &probe, &counted)?;
             // What recording it would add (the interned numbers are not used by the totals'
             // steps).

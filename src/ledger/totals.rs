@@ -436,8 +436,12 @@ impl YearTotals {
         let new_u = read.utilizzatore.step(d, add)?;
         let new_period = self.period(d.instrument, d.month).step(d, add)?;
         let new_pair = read.pair.step(d, add)?;
-        get_or_grow(&mut self.prestatori, d.prestatore).ok_or(LedgerError::Full)?;
-        get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or(LedgerError::Full)?;
+        // Lazy errors: an eager one is built and dropped on every call of the record path.
+        #[allow(clippy::unnecessary_lazy_evaluations)]
+        {
+            get_or_grow(&mut self.prestatori, d.prestatore).ok_or_else(|| LedgerError::Full)?;
+            get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or_else(|| LedgerError::Full)?;
+        }
         if let Some(slot) = get_or_grow(&mut self.prestatori, d.prestatore) {
             slot.tot = new_p;
         }

@@ -11,6 +11,6 @@ pub use headcount::{HeadcountError, Headcounts, MonthlyHeadcount, SemesterAverag
 pub use id::{UtilizzatoreId, UtilizzatoreIdError};
 pub use prestatore::{ParentalConsent, Prestatore, PrestatoreError};
 pub use utilizzatore::{
-    EnteKind, PaPurpose, PriorRelationship, RelationshipKind, Utilizzatore, UtilizzatoreError,
-    UtilizzatoreKind,
+    DeclaredActivity, EnteKind, PaPurpose, PriorRelationship, RelationshipKind, Utilizzatore,
+    UtilizzatoreError, UtilizzatoreKind,
 };

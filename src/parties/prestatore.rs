@@ -1,11 +1,13 @@
 //! The prestatore: the person who performs occasional work.
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use time::Date;
 
 use crate::identity::CodiceFiscale;
 use crate::parties::categoria::{Categoria, SelfCertification, age_on};
+use crate::redact::{BirthDate, Name};
 use crate::rules::Rules;
 
 /// Why prestatore data are invalid.
@@ -62,6 +64,19 @@ pub enum PrestatoreError {
         /// The prestatore's birth date.
         birth_date: Date,
     },
+    /// A parental consent given when the prestatore was already of age: it is recorded only
+    /// below `Rules::parental_consent_below_age` (18; ELIG-AGE, reading R-MINORS).
+    #[error(
+        "parental consent given on {given_on}, when the prestatore was {age}: it is recorded only below age {below} (ELIG-AGE, reading R-MINORS)"
+    )]
+    ConsentForAdult {
+        /// The day of the consent.
+        given_on: Date,
+        /// The prestatore's age that day.
+        age: u32,
+        /// The age from which no consent is needed (18).
+        below: u32,
+    },
 }
 
 /// The consent of a parent or guardian to a minor's occasional work, as recorded at registration.
@@ -80,7 +95,7 @@ pub enum PrestatoreError {
 /// assert!(ParentalConsent::new(date!(2026 - 01 - 10), "  ").is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -113,6 +128,16 @@ impl From<ParentalConsent> for ParentalConsentFields {
             given_on: c.given_on,
             by: c.by,
         }
+    }
+}
+
+impl fmt::Debug for ParentalConsent {
+    /// The parent's name shows its first letter only (personal data).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParentalConsent")
+            .field("given_on", &self.given_on)
+            .field("by", &Name(&self.by))
+            .finish()
     }
 }
 
@@ -216,7 +241,7 @@ impl ParentalConsent {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -273,6 +298,22 @@ impl From<Prestatore> for PrestatoreFields {
             not_in_agricultural_lists: p.not_in_agricultural_lists,
             parental_consent: p.parental_consent,
         }
+    }
+}
+
+impl fmt::Debug for Prestatore {
+    /// The codice fiscale masked, the names with their first letter, the birth date with its
+    /// year: personal data.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Prestatore")
+            .field("codice_fiscale", &self.codice_fiscale)
+            .field("first_name", &Name(&self.first_name))
+            .field("last_name", &Name(&self.last_name))
+            .field("birth_date", &BirthDate(self.birth_date))
+            .field("self_certifications", &self.self_certifications)
+            .field("not_in_agricultural_lists", &self.not_in_agricultural_lists)
+            .field("parental_consent", &self.parental_consent)
+            .finish()
     }
 }
 
@@ -435,6 +476,21 @@ impl Prestatore {
             return Err(PrestatoreError::ConsentBeforeBirth {
                 given_on: consent.given_on,
                 birth_date: self.birth_date,
+            });
+        }
+        // The age of consent of the rules in force on the day (the first rules for a consent
+        // given before the regime, to a minor who registers once it starts).
+        let below = Rules::in_force_on(consent.given_on)
+            .ok()
+            .or_else(|| Rules::history().first())
+            .map(|r| r.parental_consent_below_age.value);
+        if let (Some(below), Some(age)) = (below, age_on(self.birth_date, consent.given_on))
+            && age >= below
+        {
+            return Err(PrestatoreError::ConsentForAdult {
+                given_on: consent.given_on,
+                age,
+                below,
             });
         }
         self.parental_consent = Some(consent);

@@ -4,11 +4,12 @@ use std::fmt;
 
 use time::Date;
 
-use crate::ateco::{AtecoCode, Sector};
-use crate::identity::CodiceFiscale;
+use crate::ateco::{AmbiguousActivity, AtecoCode, AtecoEdition, Sector, SectorMembership};
+use crate::identity::{CodiceFiscale, CodiceFiscaleKind};
 use crate::parties::headcount::Headcounts;
 use crate::parties::id::UtilizzatoreId;
 use crate::prestazione::CapProfile;
+use crate::redact::Name;
 use crate::rules::Rules;
 
 /// Why utilizzatore data are invalid.
@@ -41,6 +42,44 @@ pub enum UtilizzatoreError {
         /// Last day.
         ended_on: Date,
     },
+    /// A declared activity that is not an ATECO 2007 subcategory covered by the code (reading
+    /// R-ATECO-2025).
+    #[error(
+        "declared activity {activity:#} is not one of the ATECO 2007 subcategories of {code:#} ({}): declare one of them",
+        .code.activities_2007().iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    )]
+    UndeclarableActivity {
+        /// The utilizzatore's code.
+        code: AtecoCode,
+        /// The activity declared.
+        activity: AtecoCode,
+    },
+}
+
+/// The ATECO 2007 activity an utilizzatore declares for one of its codes that is ambiguous for a
+/// list of the law ([`SectorMembership::Ambiguous`](crate::SectorMembership::Ambiguous)): which of
+/// the ATECO 2007 subcategories the code covers ([`AtecoCode::activities_2007`]) is the one it
+/// carries out. Plain data; [`Utilizzatore::with_declared_activity`] checks it.
+///
+/// Legal basis: reading R-ATECO-2025.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Utilizzatore, UtilizzatoreKind};
+/// let firm = Utilizzatore::new("12345670157".parse()?, "Eventi Srl", UtilizzatoreKind::Impresa)?
+///     .with_declared_activity("ATECO 2025 93.29.99".parse()?, "ATECO 2007 82.30.00".parse()?)?;
+/// let declared = &firm.declared_activities()[0];
+/// assert_eq!((declared.code.to_string(), declared.activity.to_string()), ("93.29.99".to_owned(), "82.30.00".to_owned()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DeclaredActivity {
+    /// The utilizzatore's code.
+    pub code: AtecoCode,
+    /// The ATECO 2007 subcategory of its activity.
+    pub activity: AtecoCode,
 }
 
 /// What kind of body a private ente is.
@@ -372,12 +411,13 @@ impl PriorRelationship {
     }
 }
 
-/// An utilizzatore: identifier, name, kind, ATECO codes of its primary or prevalent activities,
-/// the monthly headcounts of its permanent employees and the relationships of c. 5 the host
-/// knows of.
+/// An utilizzatore: identifier, name, kind, ATECO codes of its primary or prevalent activities
+/// (ATECO 2007 or ATECO 2025, with the activity declared for a code that is ambiguous for a list
+/// of the law), the monthly headcounts of its permanent employees and the relationships of c. 5
+/// the host knows of.
 ///
 /// Legal basis: art. 54-bis c. 5, c. 6, c. 7, c. 14 D.L. 50/2017 (LF-USERS, CPO-USERS,
-/// CPO-PA, PROHIB-SIZE, PROHIB-SECTORS, PROHIB-PRIOR, EMPLOYEE-COUNT).
+/// CPO-PA, PROHIB-SIZE, PROHIB-SECTORS, PROHIB-PRIOR, EMPLOYEE-COUNT; reading R-ATECO-2025).
 ///
 /// # Examples
 ///
@@ -385,9 +425,9 @@ impl PriorRelationship {
 /// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
 ///
 /// let firm = Utilizzatore::new("12345670157".parse()?, " Fiere Srl ", UtilizzatoreKind::Impresa)?
-///     .with_ateco("82.30.00".parse()?);
+///     .with_ateco("ATECO 2025 82.30.01".parse()?);
 /// assert_eq!(firm.name(), "Fiere Srl");
-/// assert!(firm.sectors().contains(&Sector::EventsThermalParks));
+/// assert!(firm.sectors()?.contains(&Sector::EventsThermalParks));
 ///
 /// assert_eq!(
 ///     Utilizzatore::new("12345670157".parse()?, " ", UtilizzatoreKind::Impresa).unwrap_err().to_string(),
@@ -395,7 +435,7 @@ impl PriorRelationship {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -406,8 +446,30 @@ pub struct Utilizzatore {
     name: String,
     kind: UtilizzatoreKind,
     ateco: Vec<AtecoCode>,
+    declared_activities: Vec<DeclaredActivity>,
     headcounts: Headcounts,
     prior_relationships: Vec<PriorRelationship>,
+}
+
+impl fmt::Debug for Utilizzatore {
+    /// The name of a persona fisica (an utilizzatore with a personal codice fiscale) shows its
+    /// first letter only (personal data); a firm's name is shown.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let personal = matches!(self.id, UtilizzatoreId::CodiceFiscale(cf) if cf.kind() == CodiceFiscaleKind::Personale);
+        let mut d = f.debug_struct("Utilizzatore");
+        d.field("id", &self.id);
+        if personal {
+            d.field("name", &Name(&self.name));
+        } else {
+            d.field("name", &self.name);
+        }
+        d.field("kind", &self.kind)
+            .field("ateco", &self.ateco)
+            .field("declared_activities", &self.declared_activities)
+            .field("headcounts", &self.headcounts)
+            .field("prior_relationships", &self.prior_relationships)
+            .finish()
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -419,6 +481,8 @@ struct UtilizzatoreFields {
     #[serde(default)]
     ateco: Vec<AtecoCode>,
     #[serde(default)]
+    declared_activities: Vec<DeclaredActivity>,
+    #[serde(default)]
     headcounts: Headcounts,
     #[serde(default)]
     prior_relationships: Vec<PriorRelationship>,
@@ -429,7 +493,12 @@ impl TryFrom<UtilizzatoreFields> for Utilizzatore {
     type Error = UtilizzatoreError;
     fn try_from(f: UtilizzatoreFields) -> Result<Self, Self::Error> {
         let mut u = Utilizzatore::new(f.id, &f.name, f.kind)?;
-        u.ateco = f.ateco;
+        for code in f.ateco {
+            u = u.with_ateco(code);
+        }
+        for d in f.declared_activities {
+            u = u.with_declared_activity(d.code, d.activity)?;
+        }
         u.headcounts = f.headcounts;
         u.prior_relationships = f.prior_relationships;
         Ok(u)
@@ -444,6 +513,7 @@ impl From<Utilizzatore> for UtilizzatoreFields {
             name: u.name,
             kind: u.kind,
             ateco: u.ateco,
+            declared_activities: u.declared_activities,
             headcounts: u.headcounts,
             prior_relationships: u.prior_relationships,
         }
@@ -487,13 +557,14 @@ impl Utilizzatore {
             name: name.to_owned(),
             kind,
             ateco: Vec::new(),
+            declared_activities: Vec::new(),
             headcounts: Headcounts::new(),
             prior_relationships: Vec::new(),
         })
     }
 
-    /// Adds the ATECO code of a primary or prevalent activity (a code already present is not
-    /// added again).
+    /// Adds the ATECO code of a primary or prevalent activity, of either edition (a code already
+    /// present is not added again).
     ///
     /// # Examples
     ///
@@ -501,8 +572,9 @@ impl Utilizzatore {
     /// use prestazioni_occasionali::{Utilizzatore, UtilizzatoreKind};
     /// let firm = Utilizzatore::new("12345670157".parse()?, "Terme Srl", UtilizzatoreKind::Impresa)?
     ///     .with_ateco("96.04.20".parse()?)
-    ///     .with_ateco("96.04.20".parse()?);
-    /// assert_eq!(firm.ateco().len(), 1);
+    ///     .with_ateco("96.04.20".parse()?)
+    ///     .with_ateco("ATECO 2025 96.23.10".parse()?);
+    /// assert_eq!(firm.ateco().len(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -511,6 +583,91 @@ impl Utilizzatore {
             self.ateco.push(code);
         }
         self
+    }
+
+    /// Adds `code` (as [`Utilizzatore::with_ateco`]) with the ATECO 2007 activity the utilizzatore
+    /// carries out under it: one of the ATECO 2007 subcategories the code covers
+    /// ([`AtecoCode::activities_2007`]). This is how a code that is ambiguous for a list of the law
+    /// is settled (an ATECO 2025 93.29.99 that organises congressi e fiere declares ATECO 2007
+    /// 82.30.00); the lists then read the declared activity instead of the code. A new declaration
+    /// for the same code replaces the old one.
+    ///
+    /// Legal basis: reading R-ATECO-2025.
+    ///
+    /// # Errors
+    ///
+    /// [`UtilizzatoreError::UndeclarableActivity`] when `activity` is not an ATECO 2007
+    /// subcategory among those `code` covers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Rules, Sector, Utilizzatore, UtilizzatoreKind};
+    /// use time::macros::date;
+    ///
+    /// let firm = Utilizzatore::new("12345670157".parse()?, "Eventi Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("ATECO 2025 93.29.99".parse()?);
+    /// assert!(firm.is_in_sector(Sector::EventsThermalParks).is_err()); // ambiguous
+    ///
+    /// let fiere = firm.clone().with_declared_activity("ATECO 2025 93.29.99".parse()?, "82.30.00".parse()?)?;
+    /// assert_eq!(fiere.is_in_sector(Sector::EventsThermalParks), Ok(true));
+    /// let other = firm.clone().with_declared_activity("ATECO 2025 93.29.99".parse()?, "93.29.90".parse()?)?;
+    /// assert_eq!(other.is_in_sector(Sector::EventsThermalParks), Ok(false));
+    ///
+    /// assert_eq!(
+    ///     firm.with_declared_activity("ATECO 2025 93.29.99".parse()?, "96.09.05".parse()?).unwrap_err().to_string(),
+    ///     "declared activity ATECO 2007 96.09.05 is not one of the ATECO 2007 subcategories of ATECO 2025 93.29.99 (82.30.00, 93.11.90, 93.19.10, 93.19.99, 93.29.90): declare one of them"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_declared_activity(
+        mut self,
+        code: AtecoCode,
+        activity: AtecoCode,
+    ) -> Result<Utilizzatore, UtilizzatoreError> {
+        self.declare_activity(code, activity)?;
+        Ok(self)
+    }
+
+    /// [`Utilizzatore::with_declared_activity`] in place: a refused declaration changes nothing.
+    ///
+    /// Legal basis: reading R-ATECO-2025.
+    ///
+    /// # Errors
+    ///
+    /// As [`Utilizzatore::with_declared_activity`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
+    /// let mut firm = Utilizzatore::new("12345670157".parse()?, "Eventi Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("ATECO 2025 93.29.99".parse()?);
+    /// let before = firm.clone();
+    /// assert!(firm.declare_activity("ATECO 2025 93.29.99".parse()?, "96.09.05".parse()?).is_err());
+    /// assert_eq!(firm, before);
+    /// firm.declare_activity("ATECO 2025 93.29.99".parse()?, "82.30.00".parse()?)?;
+    /// assert_eq!(firm.is_in_sector(Sector::EventsThermalParks), Ok(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn declare_activity(
+        &mut self,
+        code: AtecoCode,
+        activity: AtecoCode,
+    ) -> Result<(), UtilizzatoreError> {
+        let covered = activity.edition() == AtecoEdition::Ateco2007
+            && activity.depth() == 6
+            && code.activities_2007().iter().any(|a| activity.is_within(a));
+        if !covered {
+            return Err(UtilizzatoreError::UndeclarableActivity { code, activity });
+        }
+        self.declared_activities.retain(|d| d.code != code);
+        self.declared_activities
+            .push(DeclaredActivity { code, activity });
+        if !self.ateco.contains(&code) {
+            self.ateco.push(code);
+        }
+        Ok(())
     }
 
     /// Sets the monthly headcounts.
@@ -638,6 +795,21 @@ impl Utilizzatore {
         &self.ateco
     }
 
+    /// The activities declared for ambiguous codes ([`Utilizzatore::with_declared_activity`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Utilizzatore, UtilizzatoreKind};
+    /// let firm = Utilizzatore::new("12345670157".parse()?, "Bar Srl", UtilizzatoreKind::Impresa)?;
+    /// assert!(firm.declared_activities().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn declared_activities(&self) -> &[DeclaredActivity] {
+        &self.declared_activities
+    }
+
     /// The monthly headcounts.
     ///
     /// # Examples
@@ -698,48 +870,83 @@ impl Utilizzatore {
         &self.prior_relationships
     }
 
-    /// Every sector any of the ATECO codes falls in, sorted, without repeats.
+    /// Every list of the law the utilizzatore is on through its ATECO codes (or the activities
+    /// declared for them), sorted, without repeats.
     ///
     /// Legal basis: art. 54-bis c. 1 lett. b, c. 14 lett. a, b, c D.L. 50/2017 (see [`Sector`]
-    /// for the ATECO mapping of each list).
+    /// for the ATECO mapping of each list); reading R-ATECO-2025.
+    ///
+    /// # Errors
+    ///
+    /// [`AmbiguousActivity`] for a list on which no code is certainly on and some code is
+    /// ambiguous, with no declared activity.
     ///
     /// # Examples
     ///
     /// ```
     /// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
     /// let hotel = Utilizzatore::new("12345670157".parse()?, "Hotel Srl", UtilizzatoreKind::Impresa)?
-    ///     .with_ateco("55.10.00".parse()?);
-    /// assert_eq!(hotel.sectors(), [Sector::Hospitality]);
-    /// assert!(hotel.is_in_sector(Sector::Hospitality));
-    /// assert!(!hotel.is_in_sector(Sector::Construction));
+    ///     .with_ateco("ATECO 2025 55.10.00".parse()?);
+    /// assert_eq!(hotel.sectors()?, [Sector::Hospitality]);
+    /// let bnb = Utilizzatore::new("12345670157".parse()?, "Alloggi Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("ATECO 2025 55.90.00".parse()?);
+    /// assert!(bnb.sectors().is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn sectors(&self) -> Vec<Sector> {
-        let mut sectors: Vec<Sector> = self.ateco.iter().flat_map(AtecoCode::sectors).collect();
-        sectors.sort_unstable();
-        sectors.dedup();
-        sectors
+    pub fn sectors(&self) -> Result<Vec<Sector>, AmbiguousActivity> {
+        let mut sectors = Vec::new();
+        for sector in Sector::ALL {
+            if self.is_in_sector(sector)? {
+                sectors.push(sector);
+            }
+        }
+        Ok(sectors)
     }
 
-    /// Whether any ATECO code falls in `sector`.
+    /// Whether the utilizzatore is on the list `sector`: yes when a code (or the activity
+    /// declared for it) is on it; no when none is and none is ambiguous.
     ///
     /// Legal basis: art. 54-bis c. 1 lett. b, c. 14 lett. a, b, c D.L. 50/2017 (see [`Sector`]
-    /// for the ATECO mapping of each list).
+    /// for the ATECO mapping of each list); reading R-ATECO-2025.
+    ///
+    /// # Errors
+    ///
+    /// [`AmbiguousActivity`] naming the first code that is ambiguous for the list, when no code
+    /// is on it: the host declares the activity ([`Utilizzatore::with_declared_activity`]).
     ///
     /// # Examples
     ///
     /// ```
     /// use prestazioni_occasionali::{Sector, Utilizzatore, UtilizzatoreKind};
     /// let builder = Utilizzatore::new("12345670157".parse()?, "Edil Srl", UtilizzatoreKind::Impresa)?
-    ///     .with_ateco("43.21.01".parse()?);
-    /// assert!(builder.is_in_sector(Sector::Construction));
-    /// assert!(!builder.is_in_sector(Sector::Agriculture));
+    ///     .with_ateco("ATECO 2007 43.21.01".parse()?);
+    /// assert_eq!(builder.is_in_sector(Sector::Construction), Ok(true));
+    /// assert_eq!(builder.is_in_sector(Sector::Agriculture), Ok(false));
+    ///
+    /// let floors = Utilizzatore::new("12345670157".parse()?, "Pavimenti Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("ATECO 2025 43.33.00".parse()?);
+    /// assert!(floors.is_in_sector(Sector::Construction).unwrap_err().to_string().starts_with(
+    ///     "ATECO 2025 code 43.33.00 (Rivestimento di pavimenti e di pareti) is ambiguous for the list edilizia e settori affini"
+    /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn is_in_sector(&self, sector: Sector) -> bool {
-        self.ateco.iter().any(|code| sector.includes(code))
+    pub fn is_in_sector(&self, sector: Sector) -> Result<bool, AmbiguousActivity> {
+        let mut ambiguous = None;
+        for code in &self.ateco {
+            let declared = self.declared_activities.iter().find(|d| d.code == *code);
+            let membership = sector.classify(declared.map_or(code, |d| &d.activity));
+            match membership {
+                SectorMembership::Listed => return Ok(true),
+                SectorMembership::Ambiguous => {
+                    ambiguous.get_or_insert(*code);
+                }
+                _ => {}
+            }
+        }
+        match ambiguous {
+            Some(code) => Err(AmbiguousActivity { code, sector }),
+            None => Ok(false),
+        }
     }
 
     /// What the caps need: the events sector (an ATECO code on the events / thermal / parks list
@@ -749,7 +956,12 @@ impl Utilizzatore {
     /// [`CapProfile::with_agricultural_area`].
     ///
     /// Legal basis: art. 54-bis c. 1 lett. b as amended by D.L. 48/2023 art. 37; c. 7
-    /// (CAP-UTILIZZATORE-EVENTS, CPO-PA).
+    /// (CAP-UTILIZZATORE-EVENTS, CPO-PA; reading R-ATECO-2025).
+    ///
+    /// # Errors
+    ///
+    /// [`AmbiguousActivity`] while the events cap is in force, for a code ambiguous for the events
+    /// list with no declared activity (and no code certainly on it).
     ///
     /// # Examples
     ///
@@ -759,18 +971,20 @@ impl Utilizzatore {
     ///
     /// let firm = Utilizzatore::new("12345670157".parse()?, "Fiere Srl", UtilizzatoreKind::Impresa)?
     ///     .with_ateco("82.30.00".parse()?);
-    /// assert!(firm.cap_profile(Rules::in_force_on(date!(2023 - 05 - 05))?).events_sector);
-    /// assert!(!firm.cap_profile(Rules::in_force_on(date!(2023 - 05 - 04))?).events_sector);
+    /// assert!(firm.cap_profile(Rules::in_force_on(date!(2023 - 05 - 05))?)?.events_sector);
+    /// assert!(!firm.cap_profile(Rules::in_force_on(date!(2023 - 05 - 04))?)?.events_sector);
+    ///
+    /// let unclear = Utilizzatore::new("12345670157".parse()?, "Svago Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("ATECO 2025 93.29.99".parse()?);
+    /// assert!(unclear.cap_profile(Rules::in_force_on(date!(2026 - 03 - 07))?).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn cap_profile(&self, rules: &Rules) -> CapProfile {
-        CapProfile::default()
-            .with_events_sector(
-                rules.cap_utilizzatore_events.value.is_some()
-                    && self.is_in_sector(Sector::EventsThermalParks),
-            )
-            .with_pubblica_amministrazione(self.kind.is_pa())
+    pub fn cap_profile(&self, rules: &Rules) -> Result<CapProfile, AmbiguousActivity> {
+        let events = rules.cap_utilizzatore_events.value.is_some()
+            && self.is_in_sector(Sector::EventsThermalParks)?;
+        Ok(CapProfile::default()
+            .with_events_sector(events)
+            .with_pubblica_amministrazione(self.kind.is_pa()))
     }
 
     /// The c. 5 relationship with the person of `prestatore` that bars a prestazione on `day`,

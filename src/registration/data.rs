@@ -12,7 +12,9 @@ use crate::identity::{
 use crate::money::Euro;
 use crate::parties::{ParentalConsent, Prestatore, PrestatoreError, SelfCertification, age_on};
 use crate::payment::PaymentMode;
+use crate::redact::{BirthDate, MaybeBirthDate, Name};
 use crate::rules::{Credential, Rules};
+use crate::verdict::RuleId;
 
 /// The longest name, street or authority the crate accepts (characters).
 const MAX_TEXT: usize = 100;
@@ -1622,7 +1624,7 @@ impl fmt::Debug for ParentalConsentDraft {
                 "parent_codice_fiscale",
                 &mask_tail(&self.parent_codice_fiscale, 4),
             )
-            .field("parent_name", &self.parent_name)
+            .field("parent_name", &Name(&self.parent_name))
             .field("given_on", &self.given_on)
             .finish()
     }
@@ -1900,9 +1902,9 @@ impl fmt::Debug for RegistrationDraft {
             .field("registered_on", &self.registered_on)
             .field("access", &self.access)
             .field("codice_fiscale", &mask_tail(&self.codice_fiscale, 4))
-            .field("first_name", &self.first_name)
-            .field("last_name", &self.last_name)
-            .field("birth_date", &self.birth_date)
+            .field("first_name", &Name(&self.first_name))
+            .field("last_name", &Name(&self.last_name))
+            .field("birth_date", &MaybeBirthDate(self.birth_date))
             .field("birthplace", &self.birthplace)
             .field("sex", &self.sex)
             .field("residence", &self.residence)
@@ -2208,6 +2210,21 @@ impl RegistrationDraft {
         let minor = birth_date
             .and_then(|b| age_on(b, self.registered_on))
             .is_some_and(|age| age < rules.parental_consent_below_age.value);
+        let age = birth_date.and_then(|b| age_on(b, self.registered_on));
+        if let (Some(_), Some(age)) = (&self.parental_consent, age)
+            && !minor
+        {
+            p.push(
+                "parental_consent",
+                format!(
+                    "is recorded only below age {}, and the prestatore is {age} on the registration day ({}: {})",
+                    rules.parental_consent_below_age.value,
+                    RuleId::EligAge,
+                    rules.parental_consent_below_age.citation
+                ),
+            );
+            return Err(());
+        }
         let Some(consent) = &self.parental_consent else {
             if minor {
                 p.push(
@@ -2377,9 +2394,9 @@ impl fmt::Debug for RegistrationData {
             .field("registered_on", &self.registered_on)
             .field("access", &self.access)
             .field("codice_fiscale", &self.codice_fiscale)
-            .field("first_name", &self.first_name)
-            .field("last_name", &self.last_name)
-            .field("birth_date", &self.birth_date)
+            .field("first_name", &Name(&self.first_name))
+            .field("last_name", &Name(&self.last_name))
+            .field("birth_date", &BirthDate(self.birth_date))
             .field("birthplace", &self.birthplace)
             .field("sex", &self.sex)
             .field("residence", &self.residence)

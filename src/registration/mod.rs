@@ -61,6 +61,17 @@ pub enum RegistrationError {
         /// The earliest day it may have.
         last: Date,
     },
+    /// An edit that moves the registration day before the day it was first submitted: a
+    /// registration is never back-dated.
+    #[error(
+        "edit: registered_on {registered_on} is before {first_submitted}, the day the registration was first submitted: a registration is never back-dated"
+    )]
+    BackDated {
+        /// The day the edit gives.
+        registered_on: Date,
+        /// The day of the first submission.
+        first_submitted: Date,
+    },
     /// An invalid mobile number.
     #[error("mobile number {reason}")]
     Phone {

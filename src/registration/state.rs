@@ -168,7 +168,9 @@ impl Confirmation {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum RegistrationEvent {
-    /// Replace the data being entered.
+    /// Replace the data being entered. Once the registration has been submitted, an edit never
+    /// moves its day (`registered_on`) before the day of the first submission
+    /// ([`RegistrationError::BackDated`](crate::RegistrationError::BackDated)).
     Edit(Box<RegistrationDraft>),
     /// "REGISTRA": validate and submit the data.
     Submit,
@@ -555,6 +557,8 @@ pub struct Registration {
     activity: Vec<(Date, Option<Date>)>,
     /// The day of the latest dated event.
     last_day: Date,
+    /// The registration day of the first submission: no edit moves the registration before it.
+    first_submitted: Option<Date>,
     payments: Vec<Effective<PaymentMethod>>,
     contacts: Vec<Effective<Contacts>>,
     self_certifications: Vec<Effective<Vec<SelfCertification>>>,
@@ -622,6 +626,7 @@ impl Registration {
             confirmation: None,
             activity: Vec::new(),
             last_day,
+            first_submitted: None,
             payments: Vec::new(),
             contacts: Vec::new(),
             self_certifications: Vec::new(),
@@ -722,6 +727,8 @@ impl Registration {
     ///   problem listed);
     /// - [`RegistrationError::OutOfOrder`] when a dated event is before the latest one (or
     ///   before the registration day);
+    /// - [`RegistrationError::BackDated`] when an edit moves the registration day before the
+    ///   day it was first submitted;
     /// - [`RegistrationError::Rules`] when no rules are in force on the day.
     ///
     /// # Examples
@@ -834,7 +841,16 @@ impl Registration {
             submitted: None,
         };
         match event {
-            RegistrationEvent::Edit(_) => {}
+            RegistrationEvent::Edit(draft) => {
+                if let Some(first_submitted) = self.first_submitted
+                    && draft.registered_on < first_submitted
+                {
+                    return Err(RegistrationError::BackDated {
+                        registered_on: draft.registered_on,
+                        first_submitted,
+                    });
+                }
+            }
             RegistrationEvent::Submit => {
                 let rules = table.in_force_on(self.draft.registered_on)?;
                 let data = self
@@ -897,6 +913,7 @@ impl Registration {
             RegistrationEvent::Submit => {
                 if let Some((data, automatic)) = step.submitted {
                     let day = data.registered_on();
+                    self.first_submitted.get_or_insert(day);
                     self.payments = vec![Effective {
                         from: day,
                         value: data.payment().clone(),

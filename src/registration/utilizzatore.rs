@@ -116,7 +116,9 @@ pub struct UtilizzatoreRegistrationDraft {
     pub kind: RegistrantKind,
     /// Codice fiscale or partita IVA (its check digit is verified).
     pub id: String,
-    /// The ATECO code of the main activity (mandatory for an impresa or a professionista).
+    /// The ATECO code of the main activity (mandatory for an impresa or a professionista), read
+    /// as [`AtecoCode::on`] the registration day: `56.10.11` (a code of only one edition, or any
+    /// ATECO 2007 code before 2025) or with its edition, `ATECO 2025 55.10.00`.
     pub ateco: String,
 }
 
@@ -146,7 +148,8 @@ impl UtilizzatoreRegistrationDraft {
     /// # Errors
     ///
     /// [`FieldErrors`]: `id` missing or invalid (a persona fisica needs a personal codice
-    /// fiscale), `ateco` missing (impresa, professionista) or invalid.
+    /// fiscale), `ateco` missing (impresa, professionista) or invalid (among them a code of both
+    /// ATECO editions without its edition, on or after 1/1/2025).
     ///
     /// # Examples
     ///
@@ -197,7 +200,10 @@ impl UtilizzatoreRegistrationDraft {
             }
             None
         } else {
-            p.take("ateco", self.ateco.trim().parse::<AtecoCode>())
+            p.take(
+                "ateco",
+                AtecoCode::on(self.registered_on, self.ateco.trim()),
+            )
         };
         let ok = p.is_empty();
         p.finish()?;
@@ -392,7 +398,7 @@ impl From<UtilizzatoreRegistration> for UtilizzatoreRegistrationDraft {
             registered_on: r.registered_on,
             kind: r.kind,
             id: r.id.to_string(),
-            ateco: r.ateco.map(|a| a.to_string()).unwrap_or_default(),
+            ateco: r.ateco.map(|a| format!("{a:#}")).unwrap_or_default(),
         }
     }
 }

@@ -159,6 +159,26 @@ impl Citation {
     }
 }
 
+impl Citation {
+    /// The length in bytes of its longest text field (to bound what a rules table may hold).
+    pub(crate) fn longest_text(&self) -> usize {
+        [
+            Some(&self.act),
+            self.article.as_ref(),
+            self.comma.as_ref(),
+            self.letter.as_ref(),
+            self.amended_by.as_ref(),
+            self.implemented_by.as_ref(),
+            self.reading.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|text| text.len())
+        .max()
+        .unwrap_or(0)
+    }
+}
+
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.article {

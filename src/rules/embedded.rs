@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use time::macros::date;
 
 use super::params::{
-    AgriculturalRates, AgricultureRule, CommunicationWindow, Credential, DailyMinimum,
+    AgriculturalRates, AgricultureRule, ClockRule, CommunicationWindow, Credential, DailyMinimum,
     DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels, HotelRegime,
     IntermediarioKind, IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
 };
@@ -433,6 +433,16 @@ pub(super) fn rows() -> RulesTableBuilder {
             2,
             Citation::act("INPS msg 4360/2024; INPS msg 3932 of 24/12/2025 (REG-AUTH)")
                 .implemented_by("SPID level 2 or higher"),
+        ),
+        // The EU summer-time rule, applied in Italy since 1996 and in force for the whole regime.
+        civil_time: one(
+            ClockRule::EuSummerTime {
+                standard: time::macros::offset!(+1),
+                summer: time::macros::offset!(+2),
+            },
+            Citation::act("Directive 2000/84/EC arts. 1-4").reading(
+                "R-CIVIL-TIME: every calendar rule is Italian civil time, CET (UTC+1) and CEST (UTC+2)",
+            ),
         ),
     }
 }

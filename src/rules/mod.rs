@@ -16,7 +16,7 @@ use time::Date;
 
 pub use citation::{Citation, Cited, Dated};
 pub use params::{
-    AgriculturalRates, AgricultureRule, CommunicationWindow, Credential, DailyMinimum,
+    AgriculturalRates, AgricultureRule, ClockRule, CommunicationWindow, Credential, DailyMinimum,
     DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels, HotelRegime,
     IntermediarioKind, IntermediaryScope, OneriBase, TitoloSplit, WindowSector,
 };
@@ -103,7 +103,29 @@ pub enum RulesError {
         /// The offending row's first day.
         from: Date,
     },
-    /// A value breaks the invariant of its parameter.
+    /// A series with more rows than a table may hold ([`RulesTable::MAX_ROWS_PER_SERIES`]).
+    #[error("rules table: series {series} has {rows} rows, more than the {max} a table may hold")]
+    TooManyRows {
+        /// The series.
+        series: &'static str,
+        /// How many rows it has.
+        rows: usize,
+        /// The bound.
+        max: usize,
+    },
+    /// More days on which a value changes than a table may hold
+    /// ([`RulesTable::MAX_VERSIONS`]): each is a version holding every parameter.
+    #[error(
+        "rules table: {versions} days on which a value changes, more than the {max} a table may hold"
+    )]
+    TooManyVersions {
+        /// How many versions the table would have.
+        versions: usize,
+        /// The bound.
+        max: usize,
+    },
+    /// A value breaks the invariant of its parameter, or a row holds more than a table may
+    /// ([`RulesTable::MAX_ITEMS`], [`RulesTable::MAX_CITATION_TEXT`]).
     #[error("rules table: series {series}, row from {from}: {problem}")]
     InvalidValue {
         /// The parameter's name.
@@ -446,18 +468,49 @@ rules_table! {
     /// The lowest SPID level that gives access (2).
     /// Legal basis: REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
     spid_min_level: u32 => check::positive_u32;
+    /// How Italian civil time follows UTC: CET (UTC+1), CEST (UTC+2) from 01:00 UTC of the last
+    /// Sunday of March to 01:00 UTC of the last Sunday of October. For an instant, the row in
+    /// force on the instant's UTC date applies ([`ItalianClock`](crate::ItalianClock)).
+    /// Legal basis: Directive 2000/84/EC arts. 1-4 (reading R-CIVIL-TIME).
+    civil_time: ClockRule => check::clock;
 }
 
 /// Checks one series: non-empty, strictly increasing days, every value valid; returns its first
 /// day.
-fn check_series<T>(
+fn check_series<T: RuleValue>(
     series: &'static str,
     rows: &[Dated<T>],
     check: fn(&T) -> Result<(), String>,
 ) -> Result<Date, RulesError> {
     let first = rows.first().ok_or(RulesError::EmptySeries { series })?;
+    if rows.len() > RulesTable::MAX_ROWS_PER_SERIES {
+        return Err(RulesError::TooManyRows {
+            series,
+            rows: rows.len(),
+            max: RulesTable::MAX_ROWS_PER_SERIES,
+        });
+    }
     let mut previous: Option<Date> = None;
     for row in rows {
+        let too_large = |problem| RulesError::InvalidValue {
+            series,
+            from: row.from,
+            problem,
+        };
+        let items = row.value.items();
+        if items > RulesTable::MAX_ITEMS {
+            return Err(too_large(format!(
+                "the value holds {items} items, more than the {} a row may hold",
+                RulesTable::MAX_ITEMS
+            )));
+        }
+        let text = row.citation.longest_text();
+        if text > RulesTable::MAX_CITATION_TEXT {
+            return Err(too_large(format!(
+                "a citation text of {text} bytes, more than the {} a citation may hold",
+                RulesTable::MAX_CITATION_TEXT
+            )));
+        }
         if let Some(previous) = previous
             && row.from <= previous
         {
@@ -499,6 +552,13 @@ fn row_on<T: Clone>(
 /// The crate embeds the table of the regime ([`RulesTable::embedded`]); a host may build its own
 /// from a [`RulesTableBuilder`] or, with the `serde` feature, deserialise one (the same checks
 /// apply: an invalid table cannot be built).
+///
+/// Each version holds every parameter, so a table is bounded far above any real one (the
+/// embedded table has a dozen versions and a handful of rows a series): at most
+/// [`RulesTable::MAX_ROWS_PER_SERIES`] rows a series, [`RulesTable::MAX_VERSIONS`] days on which
+/// a value changes, [`RulesTable::MAX_ITEMS`] items in a value and
+/// [`RulesTable::MAX_CITATION_TEXT`] bytes in a citation's text. Loading a table is linear in its
+/// size, and a hostile one is refused with the bound it passes.
 ///
 /// # Examples
 ///
@@ -556,6 +616,12 @@ impl RulesTableBuilder {
     pub fn build(self) -> Result<RulesTable, RulesError> {
         self.check()?;
         let days = self.change_days();
+        if days.len() > RulesTable::MAX_VERSIONS {
+            return Err(RulesError::TooManyVersions {
+                versions: days.len(),
+                max: RulesTable::MAX_VERSIONS,
+            });
+        }
         let mut versions = Vec::with_capacity(days.len());
         for (i, from) in days.iter().enumerate() {
             let until = days.get(i + 1).and_then(|next| next.previous_day());
@@ -569,6 +635,50 @@ impl RulesTableBuilder {
 }
 
 impl RulesTable {
+    /// The most rows a series may have.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{Citation, Dated, Euro, RulesTable};
+    /// use time::macros::date;
+    /// let mut builder = RulesTable::embedded().to_builder();
+    /// let row = |n: i64| Dated::new(date!(2017 - 06 - 24) + time::Duration::days(n), Euro::from_euros(5_000), Citation::art54bis("1"));
+    /// builder.cap_prestatore = (0..=64).map(row).collect();
+    /// assert_eq!(
+    ///     builder.build().unwrap_err().to_string(),
+    ///     "rules table: series cap_prestatore has 65 rows, more than the 64 a table may hold"
+    /// );
+    /// ```
+    pub const MAX_ROWS_PER_SERIES: usize = 64;
+    /// The most days on which a value may change (versions of the table).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::RulesTable;
+    /// assert!(RulesTable::embedded().versions().len() <= RulesTable::MAX_VERSIONS);
+    /// ```
+    pub const MAX_VERSIONS: usize = 128;
+    /// The most items a value may hold (the sectors of a list, the channels, ...).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::RulesTable;
+    /// assert_eq!(RulesTable::MAX_ITEMS, 64);
+    /// ```
+    pub const MAX_ITEMS: usize = 64;
+    /// The most bytes a text field of a citation may hold.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::RulesTable;
+    /// assert_eq!(RulesTable::MAX_CITATION_TEXT, 1024);
+    /// ```
+    pub const MAX_CITATION_TEXT: usize = 1024;
+
     /// The table embedded in the crate: every parameter of the regime with its citation.
     ///
     /// # Examples

@@ -3,7 +3,9 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
+use time::UtcOffset;
 
+use crate::format::offset as offset_text;
 use crate::money::Euro;
 
 /// The Libretto Famiglia titolo: nominal value, its split, and the longest prestazione one titolo
@@ -38,6 +40,15 @@ pub struct TitoloSplit {
     pub oneri: Euro,
     /// The longest prestazione one titolo pays for, in minutes (60).
     pub max_minutes: u32,
+}
+
+impl TitoloSplit {
+    /// The whole titoli a prestazione of `minutes` needs: each pays for at most `max_minutes`
+    /// and titoli are indivisible, so `minutes / max_minutes` rounded up (LF-TITOLO).
+    pub(crate) fn titoli_needed(&self, minutes: u32) -> u32 {
+        // `max_minutes` is positive (checked when the table is built); `max(1)` keeps this total.
+        minutes.div_ceil(self.max_minutes.max(1))
+    }
 }
 
 /// The CPO daily minimum compenso: `amount` for a prestazione of up to `max_continuous_hours`
@@ -496,10 +507,62 @@ impl fmt::Display for Credential {
     }
 }
 
+/// How Italian civil time follows UTC: the clock rule in force (reading R-CIVIL-TIME). Every
+/// calendar rule of the regime (the day of a prestazione, midnight, 23:59:59 of a deadline, the
+/// month of payment) is Italian civil time; [`ItalianClock`](crate::ItalianClock) converts
+/// instants with it.
+///
+/// A change of the clock rule (e.g. an end of the seasonal change) is a new dated row, like any
+/// change of law. A table refuses a rule whose changes could fall near midnight (see the
+/// variants), so local midnight and 23:59:59 always exist exactly once.
+///
+/// Legal basis: Directive 2000/84/EC arts. 1-4 (summer time from 01:00 UTC of the last Sunday of
+/// March to 01:00 UTC of the last Sunday of October, the rule applied in Italy since 1996);
+/// standard time UTC+1 (CET), summer time UTC+2 (CEST); reading R-CIVIL-TIME.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{ClockRule, Rules};
+/// use time::macros::{date, datetime, offset};
+///
+/// let clock = Rules::in_force_on(date!(2026 - 07 - 31))?.civil_time.value;
+/// assert_eq!(clock, ClockRule::EuSummerTime { standard: offset!(+1), summer: offset!(+2) });
+/// assert_eq!(clock.offset_at(datetime!(2026-07-31 22:30 UTC)), offset!(+2));
+/// assert_eq!(clock.offset_at(datetime!(2026-01-31 22:30 UTC)), offset!(+1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum ClockRule {
+    /// `standard` all year except from 01:00 UTC of the last Sunday of March (inclusive) to
+    /// 01:00 UTC of the last Sunday of October (exclusive), when it is `summer` (Directive
+    /// 2000/84/EC). A table accepts it when `standard` is at least +00:00 and `summer` is above
+    /// it and at most +12:00: the changes then fall between 01:00 and 13:00 local time.
+    EuSummerTime {
+        /// Standard time (+01:00, CET).
+        standard: UtcOffset,
+        /// Summer time (+02:00, CEST).
+        summer: UtcOffset,
+    },
+    /// One offset all year.
+    Fixed {
+        /// The offset.
+        offset: UtcOffset,
+    },
+}
+
 /// The descriptions and checks the rules table applies to its values.
 pub(crate) trait RuleValue {
     /// A short human-readable rendering of the value.
     fn describe(&self) -> String;
+
+    /// How many items the value holds (a list counts each of its items), to bound what a
+    /// rules table may hold: every version of the table holds a copy.
+    fn items(&self) -> usize {
+        1
+    }
 }
 
 impl RuleValue for Euro {
@@ -538,6 +601,9 @@ impl<T: RuleValue> RuleValue for Option<T> {
             None => "not in force".to_owned(),
         }
     }
+    fn items(&self) -> usize {
+        self.as_ref().map_or(0, RuleValue::items)
+    }
 }
 impl<T: RuleValue> RuleValue for Vec<T> {
     fn describe(&self) -> String {
@@ -546,6 +612,11 @@ impl<T: RuleValue> RuleValue for Vec<T> {
         }
         let parts: Vec<String> = self.iter().map(RuleValue::describe).collect();
         parts.join(", ")
+    }
+    fn items(&self) -> usize {
+        self.iter()
+            .map(RuleValue::items)
+            .fold(0, usize::saturating_add)
     }
 }
 impl RuleValue for TitoloSplit {
@@ -628,6 +699,9 @@ impl RuleValue for CommunicationWindow {
     fn describe(&self) -> String {
         format!("{} days for {}", self.days, self.sectors.describe())
     }
+    fn items(&self) -> usize {
+        self.sectors.items().saturating_add(1)
+    }
 }
 impl RuleValue for FineRule {
     fn describe(&self) -> String {
@@ -672,6 +746,9 @@ impl RuleValue for FundingChannels {
             parts.join(", ")
         }
     }
+    fn items(&self) -> usize {
+        self.channels.items().saturating_add(1)
+    }
 }
 
 impl RuleValue for IntermediaryScope {
@@ -682,6 +759,19 @@ impl RuleValue for IntermediaryScope {
 impl RuleValue for Credential {
     fn describe(&self) -> String {
         self.to_string()
+    }
+}
+
+impl RuleValue for ClockRule {
+    fn describe(&self) -> String {
+        match self {
+            ClockRule::EuSummerTime { standard, summer } => format!(
+                "UTC{}, UTC{} from 01:00 UTC of the last Sunday of March to 01:00 UTC of the last Sunday of October",
+                offset_text(*standard),
+                offset_text(*summer)
+            ),
+            ClockRule::Fixed { offset } => format!("UTC{} all year", offset_text(*offset)),
+        }
     }
 }
 
@@ -704,7 +794,11 @@ impl RuleValue for crate::ateco::Sector {
 pub(crate) mod check {
     use rust_decimal::Decimal;
 
-    use super::{CommunicationWindow, DailyMinimum, FineRule, FundingChannels, TitoloSplit};
+    use time::UtcOffset;
+
+    use super::{
+        ClockRule, CommunicationWindow, DailyMinimum, FineRule, FundingChannels, TitoloSplit,
+    };
     use crate::money::Euro;
 
     pub(crate) fn any<T>(_: &T) -> Result<(), String> {
@@ -811,6 +905,26 @@ pub(crate) mod check {
             ));
         }
         Ok(())
+    }
+
+    /// Summer time must change the clocks between 01:00 and 13:00 local time, never near
+    /// midnight (reading R-CIVIL-TIME).
+    pub(crate) fn clock(value: &ClockRule) -> Result<(), String> {
+        match value {
+            ClockRule::EuSummerTime { standard, summer } => {
+                let noon = UtcOffset::from_whole_seconds(12 * 3600).unwrap_or(UtcOffset::UTC);
+                if standard.is_negative() || summer <= standard || *summer > noon {
+                    Err(format!(
+                        "summer time {} and standard time {} must satisfy +00:00 <= standard < summer <= +12:00, so that the clocks never change near midnight",
+                        super::offset_text(*summer),
+                        super::offset_text(*standard)
+                    ))
+                } else {
+                    Ok(())
+                }
+            }
+            ClockRule::Fixed { .. } => Ok(()),
+        }
     }
 
     pub(crate) fn non_empty<T>(value: &Vec<T>) -> Result<(), String> {

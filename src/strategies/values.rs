@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 
-use crate::{AtecoCode, Cap, Iban, PartitaIva, Provincia, Section};
+use crate::{AtecoCode, AtecoEdition, Cap, Iban, PartitaIva, Provincia};
 
 /// ISO 13616 check digits for a country code and BBAN (upper-case ASCII alphanumerics).
 fn iban_check_digits(country: &str, bban: &str) -> Option<u32> {
@@ -127,7 +127,8 @@ pub fn cap() -> impl Strategy<Value = Cap> {
     "[0-9]{5}".prop_filter_map("valid cap", |s| s.parse().ok())
 }
 
-/// Any ATECO 2007 code at any depth (division to subcategory), in an existing division.
+/// Any ATECO code of either edition (ATECO 2007 aggiornamento 2022 or ATECO 2025) at any depth
+/// (division to subcategory), as ISTAT's structures list them.
 ///
 /// # Examples
 ///
@@ -138,23 +139,11 @@ pub fn cap() -> impl Strategy<Value = Cap> {
 ///
 /// let code = ateco_code().new_tree(&mut TestRunner::default()).unwrap().current();
 /// assert!((2..=6).contains(&code.depth()));
+/// assert!(!code.title().is_empty());
 /// ```
 pub fn ateco_code() -> impl Strategy<Value = AtecoCode> {
-    let divisions: Vec<u8> = (0..=99)
-        .filter(|&d| Section::of_division(d).is_some())
-        .collect();
-    (proptest::sample::select(divisions), "[0-9]{4}", 2_usize..=6).prop_filter_map(
-        "valid ateco code",
-        |(division, rest, depth)| {
-            let digits = format!("{division:02}{rest}");
-            let mut text = String::new();
-            for (index, c) in digits.chars().take(depth).enumerate() {
-                if index == 2 || index == 4 {
-                    text.push('.');
-                }
-                text.push(c);
-            }
-            text.parse().ok()
-        },
-    )
+    prop_oneof![
+        proptest::sample::select(AtecoEdition::Ateco2007.codes().collect::<Vec<_>>()),
+        proptest::sample::select(AtecoEdition::Ateco2025.codes().collect::<Vec<_>>()),
+    ]
 }

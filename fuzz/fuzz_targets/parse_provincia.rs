@@ -1,0 +1,15 @@
+//! `Provincia` from arbitrary text: an accepted sigla round-trips.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use prestazioni_occasionali::Provincia;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let Some(text) = common::text(data) else {
+        return;
+    };
+    let _ = common::parser::<Provincia>(text);
+});
