@@ -3,7 +3,9 @@
 //! prestazioni), and at national scale (1.000.000
 //! prestatori, 300.000 utilizzatori, about 3.000.000 pairs, 10^7 prestazioni) `assess` alone
 //! (`assess/national`) and `record` (`assess_record/national`: `record` assesses and records in
-//! one call and returns the `Assessment`).
+//! one call and returns the `Assessment` with the event to store), and the consulente's
+//! portfolio (`portfolio/300x50`: 300 clients with 50 prestatori each, among 1.000 other
+//! utilizzatori).
 //! The replay of a year of 10^7 prestazioni is `examples/national_year.rs` (criterion would run
 //! it many times).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
@@ -16,8 +18,12 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use prestazioni_occasionali::{Ledger, LedgerCapacity, LedgerEvent, Prestazione, RecordError};
-use support::national::Parties;
+use prestazioni_occasionali::{
+    CapProfile, Euro, Instrument, Ledger, LedgerCapacity, LedgerEvent, Prestazione,
+    PrestazioneDraft, PrestazioneId, RecordError, UtilizzatoreId,
+};
+use support::national::{Parties, codice_fiscale, partita_iva};
+use time::Date;
 
 /// Parties of the history benches: enough that 10^6 prestazioni stay within every cap.
 const HISTORY_PRESTATORI: u32 = 100_000;
@@ -41,7 +47,7 @@ fn probes(parties: &Parties, from: u64, n: u64) -> Vec<Prestazione> {
     (from..from + n).map(|i| parties.prestazione(i)).collect()
 }
 
-fn check(result: &Result<prestazioni_occasionali::Assessment, RecordError>) {
+fn check<T>(result: &Result<T, RecordError>) {
     assert!(matches!(result, Ok(_) | Err(RecordError::Refused(_))));
 }
 
@@ -140,7 +146,7 @@ fn national(c: &mut Criterion) {
             a
         });
     });
-    // `record` assesses and records in one call and returns the Assessment (a refused
+    // `record` assesses and records in one call and returns the Assessment and the event (a refused
     // prestazione returns it inside `RecordError::Refused`): a host that wants both calls
     // `record` alone, so this measures one `record` call per new prestazione.
     group.bench_function("assess_record/national", |b| {
@@ -161,5 +167,61 @@ fn national(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, history, national);
+/// The consulente's portfolio: 300 clients with 50 prestatori each (15.000 pairs, 8 prestazioni
+/// a pair, a fifth of the pairs near cap c), in a ledger that also holds 1.000 other
+/// utilizzatori with 50 prestatori each (the query never reads them), asked for every cap at
+/// or above 80% on a day. The index is up to date (a host asks again after recording a few
+/// prestazioni: the index then reads those only).
+fn portfolio(c: &mut Criterion) {
+    const CLIENTS: u32 = 300;
+    const OTHERS: u32 = 1_000;
+    const PER_CLIENT: u32 = 50;
+    const PER_PAIR: u32 = 8;
+    let mut ledger = Ledger::default();
+    let mut id = 0u64;
+    for u in 0..CLIENTS + OTHERS {
+        let utilizzatore = UtilizzatoreId::PartitaIva(partita_iva(u));
+        for k in 0..PER_CLIENT {
+            let prestatore = codice_fiscale(u * PER_CLIENT + k);
+            // A fifth of the pairs reach 8 × 260 = 2.080 of 2.500 (83%); the rest 8 × 120.
+            let euros = if k % 5 == 0 { 260 } else { 120 };
+            for d in 0..PER_PAIR {
+                id += 1;
+                let p = Prestazione::try_from(PrestazioneDraft {
+                    id: PrestazioneId(id),
+                    instrument: Instrument::ContrattoPrestazioneOccasionale,
+                    prestatore,
+                    utilizzatore,
+                    day: Date::from_ordinal_date(2026, u16::try_from(1 + d * 7).unwrap()).unwrap(),
+                    minutes: 480,
+                    compenso: Euro::from_euros(euros),
+                    special_category: false,
+                    steward: false,
+                    profile: CapProfile::default(),
+                })
+                .unwrap();
+                ledger.apply(&LedgerEvent::Recorded(p)).unwrap();
+            }
+        }
+    }
+    let clients: Vec<UtilizzatoreId> = (0..CLIENTS)
+        .map(|u| UtilizzatoreId::PartitaIva(partita_iva(u)))
+        .collect();
+    let day = Date::from_ordinal_date(2026, 300).unwrap();
+    let first = ledger.portfolio(&clients, day, 80).unwrap();
+    assert_eq!(first.clients.len(), 300);
+    assert!(first.clients.iter().all(|c| c.people.len() == 10));
+    let mut group = c.benchmark_group("ledger");
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("portfolio/300x50", |b| {
+        b.iter(|| {
+            let answer = ledger.portfolio(black_box(&clients), day, 80).unwrap();
+            assert_eq!(answer.clients.len(), 300);
+            answer
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, portfolio, history, national);
 criterion_main!(benches);

@@ -15,7 +15,7 @@ use std::error::Error;
 
 use prestazioni_occasionali::{
     Assessment, CapProfile, CodiceFiscale, Euro, Instrument, Ledger, Prestazione, PrestazioneDraft,
-    PrestazioneId, RecordError, RoomQuery, Rules, UtilizzatoreId,
+    PrestazioneId, RecordError, Recorded, RoomQuery, Rules, UtilizzatoreId,
 };
 use time::macros::{date, datetime};
 use time::{Date, Month};
@@ -87,7 +87,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             profile,
         })?;
         match ledger.record(&p) {
-            Ok(a) => {
+            Ok(Recorded { assessment: a, .. }) => {
                 let pair = a.cap_pair.as_ref().map_or(Euro::ZERO, |c| c.headroom);
                 let company_room = a
                     .cap_utilizzatore

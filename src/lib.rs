@@ -90,7 +90,12 @@
 //!    [`Assessment`] explaining every breach, revoca and correction, the prestatore's
 //!    confirmation ([`Ledger::confirm`]), the room left ([`Ledger::room`]), totals, and
 //!    [`LedgerEvent`]s to replay and merge ([`Ledger::replay_verified`] and [`Ledger::verify`]
-//!    list what a log from elsewhere holds that breached a rule at its time).
+//!    list what a log from elsewhere holds that breached a rule at its time). Every change hands
+//!    back the event the host stores ([`Recorded`]); a durable host prepares a change
+//!    ([`Ledger::prepare`]), stores its events in their format version ([`VersionedEvent`]) and
+//!    then commits it ([`Ledger::commit`]), so the ledger changes only once the events are
+//!    stored (`examples/sqlite_host.rs`). A consulente's [`Ledger::portfolio`] lists, for a set
+//!    of clients, every cap reached to a chosen share.
 //! 7. **The booking** ([`assess_booking`]): all of the above for one piece of work, in one call.
 //! 8. **Registration and access**: the prestatore's [`RegistrationDraft`] validated into
 //!    [`RegistrationData`] (every problem at once, with its field path), the [`Registration`]
@@ -103,6 +108,28 @@
 //! 10. **The law** ([`law`]): the rules by id, the readings of open points, the worked examples
 //!     E1 to E11 (each a doctest), the sources and what was not verified, and the
 //!     [glossary](law::glossary) of the Italian terms the API keeps.
+//!
+//! ## Rules in the API
+//!
+//! The rules reach the API one way, by what a call covers:
+//!
+//! - **`&Rules`**, one version of the table ([`RulesTable::in_force_on`],
+//!   [`Rules::in_force_on`]), for a calculation within one day: a cost ([`CostBreakdown`]), a pay
+//!   floor ([`cpo_minimum_compenso`]), one day's deadline ([`revoca_deadline`],
+//!   [`check_cpo_communication`]), admissibility ([`assess_admissibility`]), a top-up of the
+//!   prepaid funds ([`FundsAccount::top_up`]).
+//! - **`&RulesTable`** for anything that spans days or lives long: the communications
+//!   ([`LfCommunication::new`], [`CpoCommunication::new`]), [`split_at_midnight`], the
+//!   [`Scrivania`], a registration's events ([`Registration::apply_with`]), and a ledger's table
+//!   ([`Ledger::new`], [`Ledger::replay`], [`Ledger::replay_verified`]).
+//! - **A long-lived value owns its table.** A [`Ledger`] keeps the table it was built on, and
+//!   every call on it uses that table: [`Ledger::assess`], [`Ledger::record`], [`Ledger::room`],
+//!   and [`assess_booking`], which takes the ledger and no table.
+//!   [`Ledger::rules_table`] returns it (to build shards and replays on the same table).
+//!
+//! A [`RulesTable`] shares its rows behind an `Arc`: cloning one is cheap, and clones of one table
+//! compare equal at once (so [`Ledger::merge`] of shards built on one table does not compare
+//! rows).
 //!
 //! ## Readings of open points
 //!
@@ -128,7 +155,7 @@
 //!   and by name), generated from python-codicefiscale 0.12.1 (MIT, derived from ANPR). With it,
 //!   `CodiceFiscale::encode` refuses a birthplace that did not exist on the birth date and
 //!   `CodiceFiscale::decode` names the birthplace; without it only a code's form is checked.
-//! - `serde`: `Serialize` / `Deserialize` for the public data types (inputs, records, events,
+//! - `serde` (default): `Serialize` / `Deserialize` for the public data types (inputs, records, events,
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
 //!   ISO 8601); computed answers (bookings, communications, the Scrivania, authorizations, the
 //!   subject of an authorization) serialise only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
@@ -197,9 +224,10 @@ pub use instruments::{
     revoca_deadline_at, sanction_for, split_at_midnight, titoli_for_minutes,
 };
 pub use ledger::{
-    Assessment, CorrectionMove, ExternalTotal, Finding, FindingKind, HoursCap, Ledger,
-    LedgerCapacity, LedgerEntry, LedgerError, LedgerEvent, MoneyCap, PairTotals, PeriodTotals,
-    PrestatoreTotals, RecordError, RecordPolicy, Room, RoomQuery, UtilizzatoreTotals,
+    Assessment, CapLine, CapUse, Client, ClientReport, CorrectionMove, ExternalTotal, Finding,
+    FindingKind, HoursCap, Ledger, LedgerCapacity, LedgerEntry, LedgerError, LedgerEvent, MoneyCap,
+    PairTotals, PeriodTotals, Portfolio, Prepared, PrestatoreReport, PrestatoreTotals, RecordError,
+    RecordPolicy, Recorded, Room, RoomQuery, UtilizzatoreTotals, VersionedEvent,
 };
 pub use money::{Euro, MoneyError};
 pub use parties::{

@@ -51,4 +51,13 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<po::PayCheck>();
     assert_send_sync::<po::Choice>();
     assert_send_sync::<po::CommunicateBy>();
+    assert_send_sync::<po::Recorded>();
+    assert_send_sync::<po::Prepared>();
+    assert_send_sync::<po::VersionedEvent>();
+    assert_send_sync::<po::Client>();
+    assert_send_sync::<po::Portfolio>();
+    assert_send_sync::<po::ClientReport>();
+    assert_send_sync::<po::PrestatoreReport>();
+    assert_send_sync::<po::CapLine>();
+    assert_send_sync::<po::CapUse>();
 }

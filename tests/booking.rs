@@ -1200,7 +1200,7 @@ proptest! {
         let mut trial = ledger.clone();
         for (p, expected) in ps.iter().zip(&together) {
             match trial.record_with(p, prestazioni_occasionali::RecordPolicy::RecordConversionBreaches) {
-                Ok(a) => prop_assert_eq!(&a, expected),
+                Ok(recorded) => prop_assert_eq!(&recorded.assessment, expected),
                 Err(_) => break,
             }
         }

@@ -720,11 +720,19 @@ fn debug_does_not_leak_place_or_codice_fiscale() {
         format!("{:?}", e6_cpo(datetime!(2026-03-07 13:00 +01:00))),
         format!("{:?}", lf(date!(2026 - 03 - 07), 60)),
     ] {
+        // Masked, not empty: the place stands as <redacted>.
+        assert!(debug.contains("place: <redacted>"), "{debug}");
         assert!(!debug.contains("Via Roma"), "{debug}");
         assert!(!debug.contains("RSSMRA85T10A562S"), "{debug}");
         assert!(!debug.contains("BNCGNN60A01H501P"), "{debug}");
     }
     assert!(format!("{c:?}").contains("RSSMRA*******562S"));
+    assert!(format!("{l:?}").starts_with("LfCommunication {"));
+    assert!(format!("{:?}", lf(date!(2026 - 03 - 07), 60)).starts_with("LfWork {"));
+    assert!(format!("{:?}", e6_cpo(datetime!(2026-03-07 13:00 +01:00))).starts_with("CpoWork {"));
+    // The communication keeps what was sent, unmasked, for the host.
+    assert_eq!(l.minutes(), 60);
+    assert_eq!(l.place(), lf(date!(2026 - 03 - 07), 60).place);
 }
 
 #[cfg(feature = "serde")]

@@ -203,6 +203,13 @@ fn delega_validity_revocation_and_scope() {
     })
     .unwrap();
     let revoked = d.revoke(date!(2024 - 06 - 01)).unwrap();
+    assert_eq!(d.revoked_on(), None);
+    assert_eq!(revoked.revoked_on(), Some(date!(2024 - 06 - 01)));
+    // An earlier revocation stays.
+    assert_eq!(
+        revoked.revoke(date!(2024 - 09 - 01)).unwrap().revoked_on(),
+        Some(date!(2024 - 06 - 01))
+    );
     let on = |day| {
         decide(
             &actor,
@@ -327,6 +334,16 @@ fn parties_act_only_for_themselves() {
     let mut ledger = prestazioni_occasionali::Ledger::default();
     ledger.record(&p).unwrap();
     let record = Subject::recorded(&ledger, p.id()).unwrap();
+    assert!(record.is_recorded());
+    assert!(!Subject::to_communicate(&p).is_recorded());
+    assert!(!Subject::Party(firm()).is_recorded());
+    match (&record, Subject::to_communicate(&p)) {
+        (Subject::Prestazione(kept), Subject::Prestazione(fresh)) => {
+            assert!(kept.is_recorded());
+            assert!(!fresh.is_recorded());
+        }
+        other => panic!("expected two prestazione subjects, got {other:?}"),
+    }
     let owner = Actor::Utilizzatore("00743110157".parse().unwrap());
     assert!(decide(&owner, Action::RevokePrestazione, &record, &[], day).is_allowed());
     let stranger = Actor::Utilizzatore("BNCGNN60A01H501P".parse().unwrap());

@@ -95,6 +95,24 @@ fn iban_with_corrupted_cin_is_rejected() {
     assert_eq!(err.to_string(), "italian cin is A, expected X");
 }
 
+/// A conto with letters (Italian accounts may have them): letters count A = 0 ... Z = 25 at even
+/// positions and through the odd table at odd ones. CIN `J` and check digits 80 computed with an
+/// independent implementation of the CIN algorithm (the one that gives `X` for the registry
+/// example) and ISO 13616 mod 97; a CIN of `K` (check digits recomputed) is refused.
+#[test]
+fn iban_with_letters_in_the_conto_checks_its_cin() {
+    let iban: Iban = "IT80J03069096060000ABCZ1234".parse().unwrap();
+    assert_eq!(iban.cin(), Some('J'));
+    let err = "IT19K03069096060000ABCZ1234".parse::<Iban>().unwrap_err();
+    assert_eq!(
+        err,
+        IbanError::InvalidCin {
+            found: 'K',
+            expected: 'J'
+        }
+    );
+}
+
 #[test]
 fn iban_error_messages() {
     let cases: &[(&str, &str)] = &[
@@ -166,6 +184,11 @@ fn partita_iva_valid() {
     assert_eq!(
         "00743110157".parse::<PartitaIva>().unwrap().office_code(),
         "015"
+    );
+    // Not masked in Debug: a partita IVA is public (VIES, invoices).
+    assert_eq!(
+        format!("{:?}", "00743110157".parse::<PartitaIva>().unwrap()),
+        "PartitaIva(00743110157)"
     );
 }
 
@@ -633,4 +656,17 @@ fn serde_rejects_invalid_values() {
     assert!(serde_json::from_str::<AtecoCode>("\"04.11\"").is_err());
     let paper: Iban = serde_json::from_str("\"IT60 X054 2811 1010 0000 0123 456\"").unwrap();
     assert_eq!(paper.electronic(), "IT60X0542811101000000123456");
+}
+
+/// A province and a postal code are not personal data: `Debug` shows them as they are.
+#[test]
+fn provincia_and_cap_debug() {
+    assert_eq!(
+        format!("{:?}", "MI".parse::<Provincia>().unwrap()),
+        "Provincia(MI)"
+    );
+    assert_eq!(
+        format!("{:?}", "20121".parse::<Cap>().unwrap()),
+        "Cap(20121)"
+    );
 }

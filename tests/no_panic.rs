@@ -5,8 +5,6 @@
 //! that breaks its type's invariants.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
-
 use prestazioni_occasionali::{
     AccessChannel, Actor, AgriculturalArea, AtecoCode, BelfioreCode, Cap, CapProfile, Categoria,
     CodiceFiscale, CostBreakdown, CpoWindowCommunication, CpoWork, Delega, DelegaDraft, Effective,
@@ -569,7 +567,7 @@ proptest! {
             check(&assess_admissibility(Instrument::ContrattoPrestazioneOccasionale, &firm(), &prestatore(), &job, rules));
         }
         check(&table.in_force_on(day));
-        let mut ledger = Ledger::new(Arc::new(table.clone()));
+        let mut ledger = Ledger::new(&table);
         for (i, d) in [day, date!(2026 - 03 - 07)].into_iter().enumerate() {
             let p = prestazione(i as u64, Instrument::ContrattoPrestazioneOccasionale, d, minutes, compenso);
             if let Ok(p) = p {
@@ -748,8 +746,8 @@ proptest! {
             }
         }
         let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
-        check(&Ledger::replay(ledger.rules_table_arc(), &events));
-        check(&Ledger::replay_verified(ledger.rules_table_arc(), &events));
+        check(&Ledger::replay(ledger.rules_table(), &events));
+        check(&Ledger::replay_verified(ledger.rules_table(), &events));
         for finding in ledger.verify() {
             let _ = finding.to_string();
         }

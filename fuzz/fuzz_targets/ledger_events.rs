@@ -6,8 +6,6 @@
 //! a refused batch or event changes nothing.
 #![no_main]
 
-use std::sync::Arc;
-
 use libfuzzer_sys::fuzz_target;
 use prestazioni_occasionali::{
     CapProfile, CodiceFiscale, Euro, ExternalTotal, Instrument, Ledger, LedgerEvent, Prestazione,
@@ -135,11 +133,11 @@ fuzz_target!(|data: &[u8]| {
 
 /// Every property of a log.
 fn check_log(events: &[LedgerEvent]) {
-    let table = Ledger::default().rules_table_arc();
-    let replayed = Ledger::replay(Arc::clone(&table), events);
+    let table = Ledger::default().rules_table().clone();
+    let replayed = Ledger::replay(&table, events);
 
     // A batch agrees with replay; a refused batch leaves the ledger as it was.
-    let mut batch = Ledger::new(Arc::clone(&table));
+    let mut batch = Ledger::new(&table);
     match (batch.apply_batch(events), &replayed) {
         (Ok(()), Ok(r)) => assert_eq!(&batch, r),
         (Err(a), Err(b)) => {
@@ -150,7 +148,7 @@ fn check_log(events: &[LedgerEvent]) {
     }
     // Two halves: the first applied, the second all or nothing.
     let (first, second) = events.split_at(events.len() / 2);
-    let mut halves = Ledger::new(Arc::clone(&table));
+    let mut halves = Ledger::new(&table);
     if halves.apply_batch(first).is_ok() {
         let before = halves.clone();
         match halves.apply_batch(second) {
@@ -165,10 +163,7 @@ fn check_log(events: &[LedgerEvent]) {
         assert!(replayed.is_err());
     }
     // The verifying replay builds the same ledger.
-    match (
-        Ledger::replay_verified(Arc::clone(&table), events),
-        &replayed,
-    ) {
+    match (Ledger::replay_verified(&table, events), &replayed) {
         (Ok((ledger, findings)), Ok(r)) => {
             assert_eq!(&ledger, r);
             for f in &findings {
@@ -185,7 +180,7 @@ fn check_log(events: &[LedgerEvent]) {
     // The regenerated log rebuilds the ledger and regenerates itself.
     let regenerated = log(&ledger);
     common::serde_round_trip(&regenerated);
-    let again = Ledger::replay(Arc::clone(&table), &regenerated).unwrap();
+    let again = Ledger::replay(&table, &regenerated).unwrap();
     assert_eq!(again, ledger);
     assert_eq!(log(&again), regenerated);
     let findings = ledger.verify();
@@ -195,7 +190,7 @@ fn check_log(events: &[LedgerEvent]) {
     // Shards of the log merge into the same ledger.
     let shards: Vec<Ledger> = (0..2)
         .map(|s| {
-            Ledger::replay(Arc::clone(&table), events.iter().filter(|e| shard(e) == s))
+            Ledger::replay(&table, events.iter().filter(|e| shard(e) == s))
                 .expect("a shard of a log that replays replays")
         })
         .collect();

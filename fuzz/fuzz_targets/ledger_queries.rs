@@ -1,12 +1,12 @@
 //! The other serialised inputs of a ledger, from JSON: a `RoomQuery` against a ledger holding a
 //! few prestazioni, and a `LedgerCapacity` to reserve. The room never exceeds the headroom of a
 //! cap, its titoli pay no more than it, and the answer goes through serde; a reservation records
-//! nothing.
+//! nothing; the portfolio of the query's utilizzatore agrees with the ledger's totals.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use prestazioni_occasionali::{
-    CapProfile, Euro, Instrument, Ledger, LedgerCapacity, Prestazione, PrestazioneDraft,
+    CapProfile, Client, Euro, Instrument, Ledger, LedgerCapacity, Prestazione, PrestazioneDraft,
     PrestazioneId, Room, RoomQuery,
 };
 use time::Date;
@@ -50,6 +50,27 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(ledger, before);
     }
     common::serde_round_trip(&input.query);
+    let client = Client::from(input.query.utilizzatore).with_profile(input.query.profile);
+    if let Ok(portfolio) = ledger.portfolio([client], input.query.day, 0) {
+        let year = input.query.day.year();
+        let report = &portfolio.clients[0];
+        assert_eq!(
+            report.totals,
+            ledger.utilizzatore_totals(&input.query.utilizzatore, year)
+        );
+        for person in &report.people {
+            assert_eq!(
+                person.pair,
+                ledger.pair_totals(&person.prestatore, &input.query.utilizzatore, year)
+            );
+            assert_eq!(
+                person.totals,
+                ledger.prestatore_totals(&person.prestatore, year)
+            );
+        }
+        assert!(serde_json::to_string(&portfolio).is_ok());
+        assert!(!portfolio.to_string().is_empty());
+    }
     let Ok(room) = ledger.room(&input.query) else {
         return;
     };

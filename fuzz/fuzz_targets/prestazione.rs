@@ -43,9 +43,10 @@ fuzz_target!(|data: &[u8]| {
     let mut ledger = Ledger::default();
     let assessed = ledger.assess(&p).expect("a valid prestazione is assessed");
     match ledger.record(&p) {
-        Ok(a) => {
-            assert!(a.is_lawful());
-            assert_eq!(a, assessed);
+        Ok(recorded) => {
+            assert!(recorded.assessment.is_lawful());
+            assert_eq!(recorded.assessment, assessed);
+            assert_eq!(recorded.event, LedgerEvent::Recorded(p.clone()));
             assert!(ledger.verify().is_empty());
         }
         Err(RecordError::Refused(a)) => {
@@ -61,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
     let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
     common::serde_round_trip(&events);
     assert_eq!(
-        Ledger::replay(ledger.rules_table_arc(), &events).unwrap(),
+        Ledger::replay(ledger.rules_table(), &events).unwrap(),
         ledger
     );
 });

@@ -34,5 +34,5 @@ fuzz_target!(|data: &[u8]| {
     if let Some(before) = table.start().previous_day() {
         assert!(table.in_force_on(before).is_err());
     }
-    let _ = Ledger::new(std::sync::Arc::new(table));
+    let _ = Ledger::new(&table);
 });

@@ -642,6 +642,13 @@ impl CodiceFiscale {
         std::str::from_utf8(bytes).unwrap_or_default()
     }
 
+    /// The code's 16 bytes as one number (the ledger's party key): upper-case ASCII, the last
+    /// five zero for a provisional code. Never zero, and two codes give the same number only
+    /// if they are equal.
+    pub(crate) fn packed(&self) -> u128 {
+        u128::from_le_bytes(self.bytes)
+    }
+
     /// Whether the code is personal (16 characters) or provisional (11 digits).
     ///
     /// # Examples

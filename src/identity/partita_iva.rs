@@ -107,6 +107,20 @@ impl PartitaIva {
         std::str::from_utf8(&self.0).unwrap_or("")
     }
 
+    /// The 11 ASCII digits as one number (the ledger's party key), with byte 15 set to 1: a byte
+    /// no codice fiscale holds (upper-case ASCII or, in a provisional code's last five, zero),
+    /// so a partita IVA never packs to the number of a codice fiscale.
+    pub(crate) fn packed(&self) -> u128 {
+        let mut bytes = [0u8; 16];
+        for (b, d) in bytes.iter_mut().zip(&self.0) {
+            *b = *d;
+        }
+        if let Some(tag) = bytes.last_mut() {
+            *tag = 1;
+        }
+        u128::from_le_bytes(bytes)
+    }
+
     /// The office code (digits 8-10).
     ///
     /// # Examples

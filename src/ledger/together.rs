@@ -2,7 +2,11 @@
 //! midnight, reading R-MIDNIGHT): each assessed as if the earlier ones were recorded, without
 //! changing the ledger.
 
-use super::{Assessment, Ledger, LedgerError, recorded_delta, totals::Delta};
+use super::entries::Entry;
+use super::judge::{Probe, check_titoli};
+use super::tally::{keys_of, parties_of, recorded_delta};
+use super::totals::{Delta, step64};
+use super::{Assessment, Ledger, LedgerError};
 use crate::identity::CodiceFiscale;
 use crate::parties::UtilizzatoreId;
 use crate::prestazione::Prestazione;
@@ -77,16 +81,15 @@ impl Ledger {
                 return Err(LedgerError::DuplicateId { id: p.id() });
             }
             let rules = self.table.in_force_on(p.day())?;
-            let probe = self.probe(p);
-            let mut counted = self.counted(&probe);
+            let probe = Probe::of(p);
             let year = p.day().year();
-            let prestatore = p.prestatore().canonical();
-            let utilizzatore = p.utilizzatore().canonical();
+            let (prestatore, utilizzatore) = parties_of(p);
+            let mut counted = self.counted(year, keys_of(p));
             for e in earlier.iter().filter(|e| e.year == year) {
                 let same_prestatore = e.prestatore == prestatore;
                 let same_utilizzatore = e.utilizzatore == utilizzatore;
-                if same_prestatore {
-                    counted.prestatore = counted.prestatore.step(&e.delta, true)?;
+                if same_prestatore && e.delta.cap_a {
+                    counted.cap_a = step64(true, counted.cap_a, e.delta.cents, "cap a total")?;
                 }
                 if same_utilizzatore {
                     counted.utilizzatore = counted.utilizzatore.step(&e.delta, true)?;
@@ -95,11 +98,10 @@ impl Ledger {
                     counted.pair = counted.pair.step(&e.delta, true)?;
                 }
             }
-            super::check_titoli(rules, &probe)?;
+            check_titoli(rules, &probe)?;
             let assessment = Ledger::judge(rules, &self.thresholds, &probe, &counted)?;
-            // What recording it would add (the interned numbers are not used by the totals'
-            // steps).
-            let delta = recorded_delta(&probe.entry(rules, 0, 0)?, &assessment);
+            // What recording it would add.
+            let delta = recorded_delta(&Entry::new(&probe, rules)?, &assessment);
             earlier.push(Earlier {
                 year,
                 prestatore,

@@ -1,12 +1,12 @@
-//! The year's running totals: per prestatore, per utilizzatore, per pair, per instrument and
-//! month, and the external year-to-date totals a host enters (reading R-YEAR-OF-WORK: every total is
-//! per calendar year of the day of the work).
+//! What the ledger totals: per prestatore, per utilizzatore, per pair, per instrument and month,
+//! and the external year-to-date totals a host enters (reading R-YEAR-OF-WORK: every total is per
+//! calendar year of the day of the work); the public views of them, and how one entry's change
+//! ([`Delta`]) steps each total, checked. Where the totals are stored is `year.rs`.
 
 use rust_decimal::Decimal;
 use time::Date;
 
 use super::LedgerError;
-use super::hasher::FastMap;
 use crate::money::Euro;
 
 /// A prestatore's totals in one calendar year.
@@ -167,66 +167,10 @@ pub(crate) struct External {
     pub(crate) cents: u64,
 }
 
-/// How many pairs a prestatore's slot holds inline (most prestatori work for one to three
-/// utilizzatori in a year); further pairs go to [`YearTotals::pairs`].
-pub(crate) const INLINE_PAIRS: usize = 3;
-
-/// A prestatore's year together with its first pairs, so that the prestatore's totals and the
-/// pair's are one memory read (a pair is either inline here or in [`YearTotals::pairs`], never
-/// both).
-///
-/// `repr(C)` and the cache-line alignment keep the prestatore's totals and the utilizzatori of
-/// its pairs in the first line, where the search for a pair reads them together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[repr(C, align(64))]
-pub(crate) struct PSlot {
-    pub(crate) tot: PTot,
-    /// The utilizzatore of each inline place; `None` marks a free place.
-    pub(crate) who: [Option<u32>; INLINE_PAIRS],
-    /// The totals of each inline place (zero when free).
-    pub(crate) pairs: [PairTot; INLINE_PAIRS],
-}
-
-/// Where a pair's totals are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PairAt {
-    /// In the prestatore's slot, at this place.
-    Inline(usize),
-    /// In [`YearTotals::pairs`].
-    Spilled,
-    /// Nowhere yet (zero totals).
-    Absent,
-}
-
-/// The totals an entry changes, as read before the change.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Read {
-    pub(crate) prestatore: PTot,
-    pub(crate) utilizzatore: UTot,
-    pub(crate) pair: PairTot,
-    pub(crate) pair_at: PairAt,
-}
-
-/// The totals of one calendar year, indexed by the ledger's interned prestatore and utilizzatore
-/// numbers.
-#[derive(Debug, Clone)]
-pub(crate) struct YearTotals {
-    pub(crate) year: i32,
-    pub(crate) prestatori: Vec<PSlot>,
-    pub(crate) utilizzatori: Vec<UTot>,
-    /// The pairs that do not fit inline in their prestatore's slot.
-    pub(crate) pairs: FastMap<u64, PairTot>,
-    pub(crate) external: FastMap<u32, External>,
-    /// `[instrument][month - 1]`, instrument 0 = LF, 1 = CPO.
-    pub(crate) periods: [[PeriodTot; 12]; 2],
-}
-
 /// What one entry adds to (or removes from) the totals.
 #[derive(Debug, Clone, Copy)]
 #[allow(clippy::struct_excessive_bools)]
 pub(crate) struct Delta {
-    pub(crate) prestatore: u32,
-    pub(crate) utilizzatore: u32,
     pub(crate) cents: u64,
     pub(crate) minutes: u32,
     pub(crate) cap_a: bool,
@@ -238,16 +182,11 @@ pub(crate) struct Delta {
     pub(crate) month: usize,
 }
 
-/// The key of a pair in [`YearTotals::pairs`].
-pub(crate) fn pair_key(prestatore: u32, utilizzatore: u32) -> u64 {
-    (u64::from(prestatore) << 32) | u64::from(utilizzatore)
-}
-
 fn overflow(what: &'static str) -> LedgerError {
     LedgerError::Overflow { what }
 }
 
-fn step64(add: bool, a: u64, b: u64, what: &'static str) -> Result<u64, LedgerError> {
+pub(crate) fn step64(add: bool, a: u64, b: u64, what: &'static str) -> Result<u64, LedgerError> {
     if add {
         a.checked_add(b)
     } else {
@@ -263,218 +202,6 @@ fn step32(add: bool, a: u32, b: u32, what: &'static str) -> Result<u32, LedgerEr
         a.checked_sub(b)
     }
     .ok_or_else(|| overflow(what))
-}
-
-pub(crate) fn get_or_grow<T: Default + Clone>(v: &mut Vec<T>, i: u32) -> Option<&mut T> {
-    let i = usize::try_from(i).ok()?;
-    if v.len() <= i {
-        v.resize(i.checked_add(1)?, T::default());
-    }
-    v.get_mut(i)
-}
-
-impl YearTotals {
-    pub(crate) fn new(year: i32) -> YearTotals {
-        YearTotals {
-            year,
-            prestatori: Vec::new(),
-            utilizzatori: Vec::new(),
-            pairs: FastMap::default(),
-            external: FastMap::default(),
-            periods: [[PeriodTot::default(); 12]; 2],
-        }
-    }
-
-    pub(crate) fn prestatore(&self, i: u32) -> PTot {
-        self.prestatore_slot(i)
-            .map(|slot| slot.tot)
-            .unwrap_or_default()
-    }
-
-    fn prestatore_slot(&self, i: u32) -> Option<&PSlot> {
-        usize::try_from(i).ok().and_then(|i| self.prestatori.get(i))
-    }
-
-    pub(crate) fn utilizzatore(&self, i: u32) -> UTot {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| self.utilizzatori.get(i))
-            .copied()
-            .unwrap_or_default()
-    }
-
-    pub(crate) fn pair(&self, prestatore: u32, utilizzatore: u32) -> PairTot {
-        self.locate_pair(prestatore, utilizzatore).0
-    }
-
-    /// A pair's totals and where they are: inline in the prestatore's slot, or (only if not
-    /// there) in the map of spilled pairs.
-    pub(crate) fn locate_pair(&self, prestatore: u32, utilizzatore: u32) -> (PairTot, PairAt) {
-        if let Some(slot) = self.prestatore_slot(prestatore)
-            && let Some(place) = slot.who.iter().position(|who| *who == Some(utilizzatore))
-            && let Some(tot) = slot.pairs.get(place)
-        {
-            return (*tot, PairAt::Inline(place));
-        }
-        if !self.pairs.is_empty()
-            && let Some(tot) = self.pairs.get(&pair_key(prestatore, utilizzatore))
-        {
-            return (*tot, PairAt::Spilled);
-        }
-        (PairTot::default(), PairAt::Absent)
-    }
-
-    /// What `d` changes, as it is now.
-    pub(crate) fn read(&self, d: &Delta) -> Read {
-        let (pair, pair_at) = self.locate_pair(d.prestatore, d.utilizzatore);
-        Read {
-            prestatore: self.prestatore(d.prestatore),
-            utilizzatore: self.utilizzatore(d.utilizzatore),
-            pair,
-            pair_at,
-        }
-    }
-
-    /// Every pair with totals: `(prestatore, utilizzatore, totals)`.
-    pub(crate) fn pairs(&self) -> impl Iterator<Item = (u32, u32, PairTot)> + '_ {
-        let inline = (0u32..).zip(&self.prestatori).flat_map(|(p, slot)| {
-            slot.who
-                .iter()
-                .zip(&slot.pairs)
-                .filter_map(move |(who, tot)| who.map(|u| (p, u, *tot)))
-        });
-        let spilled = self.pairs.iter().map(|(key, tot)| {
-            let p = u32::try_from(key >> 32).unwrap_or(u32::MAX);
-            let u = u32::try_from(key & u64::from(u32::MAX)).unwrap_or(u32::MAX);
-            (p, u, *tot)
-        });
-        inline.chain(spilled)
-    }
-
-    /// Writes a pair's new totals where [`YearTotals::locate_pair`] found it (nothing having
-    /// moved since): zero totals free the place, a new pair takes a free inline place in its
-    /// prestatore's slot or else goes to the map.
-    fn write_pair(&mut self, prestatore: u32, utilizzatore: u32, at: PairAt, new: PairTot) {
-        let key = pair_key(prestatore, utilizzatore);
-        let zero = new == PairTot::default();
-        let slot = usize::try_from(prestatore)
-            .ok()
-            .and_then(|i| self.prestatori.get_mut(i));
-        match (at, slot) {
-            (PairAt::Inline(place), Some(slot)) => {
-                if let (Some(who), Some(held)) =
-                    (slot.who.get_mut(place), slot.pairs.get_mut(place))
-                {
-                    *who = (!zero).then_some(utilizzatore);
-                    *held = new;
-                    return;
-                }
-            }
-            (PairAt::Spilled, _) if zero => {
-                self.pairs.remove(&key);
-                return;
-            }
-            (PairAt::Absent, _) if zero => return,
-            (PairAt::Absent, Some(slot)) => {
-                if let Some((who, held)) = slot
-                    .who
-                    .iter_mut()
-                    .zip(&mut slot.pairs)
-                    .find(|(who, _)| who.is_none())
-                {
-                    *who = Some(utilizzatore);
-                    *held = new;
-                    return;
-                }
-            }
-            _ => {}
-        }
-        self.pairs.insert(key, new);
-    }
-
-    pub(crate) fn external(&self, prestatore: u32) -> u64 {
-        self.external.get(&prestatore).map_or(0, |e| e.cents)
-    }
-
-    pub(crate) fn period(&self, instrument: usize, month: usize) -> PeriodTot {
-        self.periods
-            .get(instrument)
-            .and_then(|m| m.get(month))
-            .copied()
-            .unwrap_or_default()
-    }
-
-    /// Keeps the later of the reading held and `reading` (by `as_of`, then amount); returns
-    /// whether `reading` replaced it.
-    pub(crate) fn set_external(&mut self, prestatore: u32, reading: External) -> bool {
-        match self.external.get(&prestatore) {
-            Some(held) if *held >= reading => false,
-            _ => {
-                self.external.insert(prestatore, reading);
-                true
-            }
-        }
-    }
-
-    /// Adds (`add`) or removes one entry. Every new value is computed before any is written, so
-    /// an overflow leaves the totals unchanged (slots of zero totals may be created: they equal
-    /// absent ones).
-    pub(crate) fn change(&mut self, d: &Delta, add: bool) -> Result<(), LedgerError> {
-        let read = self.read(d);
-        self.change_read(d, add, &read)
-    }
-
-    /// [`YearTotals::change`] with the totals `read` for `d` beforehand (nothing having changed
-    /// since): no map is looked up again.
-    pub(crate) fn change_read(
-        &mut self,
-        d: &Delta,
-        add: bool,
-        read: &Read,
-    ) -> Result<(), LedgerError> {
-        let new_p = read.prestatore.step(d, add)?;
-        let new_u = read.utilizzatore.step(d, add)?;
-        let new_period = self.period(d.instrument, d.month).step(d, add)?;
-        let new_pair = read.pair.step(d, add)?;
-        // Lazy errors: an eager one is built and dropped on every call of the record path.
-        #[allow(clippy::unnecessary_lazy_evaluations)]
-        {
-            get_or_grow(&mut self.prestatori, d.prestatore).ok_or_else(|| LedgerError::Full)?;
-            get_or_grow(&mut self.utilizzatori, d.utilizzatore).ok_or_else(|| LedgerError::Full)?;
-        }
-        if let Some(slot) = get_or_grow(&mut self.prestatori, d.prestatore) {
-            slot.tot = new_p;
-        }
-        if let Some(slot) = get_or_grow(&mut self.utilizzatori, d.utilizzatore) {
-            *slot = new_u;
-        }
-        if let Some(slot) = self.period_mut(d.instrument, d.month) {
-            *slot = new_period;
-        }
-        self.write_pair(d.prestatore, d.utilizzatore, read.pair_at, new_pair);
-        Ok(())
-    }
-
-    pub(crate) fn period_mut(&mut self, instrument: usize, month: usize) -> Option<&mut PeriodTot> {
-        self.periods
-            .get_mut(instrument)
-            .and_then(|m| m.get_mut(month))
-    }
-}
-
-impl PTot {
-    /// These totals with one entry added or removed.
-    pub(crate) fn step(&self, d: &Delta, add: bool) -> Result<PTot, LedgerError> {
-        Ok(PTot {
-            all: step64(add, self.all, d.cents, "prestatore compensi")?,
-            cap_a: if d.cap_a {
-                step64(add, self.cap_a, d.cents, "cap a total")?
-            } else {
-                self.cap_a
-            },
-            count: step32(add, self.count, 1, "prestatore count")?,
-        })
-    }
 }
 
 impl UTot {

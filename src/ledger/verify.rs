@@ -7,14 +7,14 @@
 
 use std::borrow::Borrow;
 use std::fmt;
-use std::sync::Arc;
 
 use time::{Date, OffsetDateTime};
 
-use super::{Assessment, Ledger, LedgerError, LedgerEvent, REVOKED};
+use super::entries::REVOKED;
+use super::{Assessment, Ledger, LedgerError, LedgerEvent};
 use crate::format::instant;
 use crate::instruments::{can_confirm, can_revoke, revoca_deadline};
-use crate::prestazione::{Prestazione, PrestazioneId};
+use crate::prestazione::PrestazioneId;
 use crate::rules::{Citation, RulesTable};
 use crate::verdict::RuleId;
 
@@ -42,7 +42,7 @@ use crate::verdict::RuleId;
 /// };
 /// let mut march = Ledger::default();
 /// march.record(&Prestazione::try_from(draft.clone())?)?;
-/// let mut april = Ledger::new(march.rules_table_arc());
+/// let mut april = Ledger::new(march.rules_table());
 /// april.record(&Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(2), day: date!(2026 - 04 - 11), ..draft })?)?;
 /// march.merge(&april)?;
 /// let findings = march.verify();
@@ -90,7 +90,7 @@ pub struct Finding {
 ///     LedgerEvent::Recorded(p),
 ///     LedgerEvent::Confirmed { id: PrestazioneId(1), at: datetime!(2026-03-14 10:00 +01:00) },
 /// ];
-/// let (_, findings) = Ledger::replay_verified(Ledger::default().rules_table_arc(), &log)?;
+/// let (_, findings) = Ledger::replay_verified(Ledger::default().rules_table(), &log)?;
 /// assert!(matches!(findings[0].kind, FindingKind::LateOrEarlyConfirmation { last_day, .. } if last_day == date!(2026 - 03 - 10)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -157,7 +157,7 @@ impl Finding {
     ///     profile: CapProfile::default(),
     /// })?;
     /// let log = [LedgerEvent::Recorded(p), LedgerEvent::Revoked { id: PrestazioneId(1), at: datetime!(2026-03-20 10:00 +01:00) }];
-    /// let (_, findings) = Ledger::replay_verified(Ledger::default().rules_table_arc(), &log)?;
+    /// let (_, findings) = Ledger::replay_verified(Ledger::default().rules_table(), &log)?;
     /// assert_eq!(findings[0].rules(), vec![RuleId::CpoRevoca]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -238,7 +238,7 @@ impl Ledger {
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::{CapProfile, Euro, FindingKind, Instrument, Ledger, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId, RuleId};
+    /// use prestazioni_occasionali::{CapProfile, Euro, FindingKind, Instrument, Ledger, LedgerEvent, Prestazione, PrestazioneDraft, PrestazioneId, RuleId, RulesTable};
     /// use time::macros::{date, datetime};
     ///
     /// let draft = PrestazioneDraft {
@@ -258,9 +258,9 @@ impl Ledger {
     ///     .map(|id| Prestazione::try_from(PrestazioneDraft { id: PrestazioneId(id), ..draft.clone() }).map(LedgerEvent::Recorded))
     ///     .chain([Ok(LedgerEvent::Revoked { id: PrestazioneId(1), at: datetime!(2027-03-08 10:00 +01:00) })])
     ///     .collect::<Result<_, _>>()?;
-    /// let table = Ledger::default().rules_table_arc();
+    /// let table = RulesTable::embedded();
     /// // Replay trusts the log.
-    /// assert_eq!(Ledger::replay(table.clone(), &log)?.len(), 3);
+    /// assert_eq!(Ledger::replay(table, &log)?.len(), 3);
     /// let (ledger, findings) = Ledger::replay_verified(table, &log)?;
     /// assert_eq!(ledger.len(), 3);
     /// assert_eq!(findings.len(), 2);
@@ -269,11 +269,11 @@ impl Ledger {
     ///
     /// // A structural error stops it, as it stops `replay`.
     /// let broken = [LedgerEvent::Revoked { id: PrestazioneId(9), at: datetime!(2026-03-08 10:00 +01:00) }];
-    /// assert!(Ledger::replay_verified(Ledger::default().rules_table_arc(), &broken).is_err());
+    /// assert!(Ledger::replay_verified(Ledger::default().rules_table(), &broken).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn replay_verified<E: Borrow<LedgerEvent>>(
-        table: Arc<RulesTable>,
+        table: &RulesTable,
         events: impl IntoIterator<Item = E>,
     ) -> Result<(Ledger, Vec<Finding>), LedgerError> {
         let mut ledger = Ledger::new(table);
@@ -324,7 +324,7 @@ impl Ledger {
     pub fn verify(&self) -> Vec<Finding> {
         // Rebuilding a ledger from its own events cannot fail (they were all accepted); were it
         // to (a bug of the crate), the findings so far are returned rather than a panic.
-        let mut fresh = Ledger::new(self.rules_table_arc());
+        let mut fresh = Ledger::new(&self.table);
         let mut later = Vec::new();
         for event in self.events().flatten() {
             match event {
@@ -385,16 +385,6 @@ impl Ledger {
             prestazione: event_id(event).unwrap_or(PrestazioneId(0)),
             kind,
         }))
-    }
-
-    /// The assessment of a correction as [`Ledger::correct`] makes it (as if the old
-    /// communication had never been recorded), changing nothing.
-    fn assess_correction(&mut self, p: &Prestazione) -> Result<Assessment, LedgerError> {
-        let (_, old) = self.correctable(p)?;
-        self.change_totals(&old, false)?;
-        let assessed = self.evaluate(&self.probe(p));
-        self.change_totals(&old, true)?;
-        assessed
     }
 
     /// A revoca at `at` of the prestazione `id` after its window (`None` when in time or not

@@ -9,7 +9,8 @@ mod citation;
 mod embedded;
 mod params;
 
-use std::sync::OnceLock;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 use time::Date;
@@ -553,6 +554,24 @@ fn row_on<T: Clone>(
 /// from a [`RulesTableBuilder`] or, with the `serde` feature, deserialise one (the same checks
 /// apply: an invalid table cannot be built).
 ///
+/// # Passing the rules
+///
+/// The API passes the rules one way (see the crate docs, "Rules in the API"):
+///
+/// - `&Rules`, one version ([`RulesTable::in_force_on`]), for a calculation within one day: a
+///   cost, a pay floor, one day's deadline, admissibility, [`FundsAccount::top_up`](crate::FundsAccount::top_up);
+/// - `&RulesTable` for anything that spans days or lives long: the communications,
+///   [`split_at_midnight`](crate::split_at_midnight), the [`Scrivania`](crate::Scrivania), a
+///   registration's events, [`Ledger::new`](crate::Ledger::new) and
+///   [`Ledger::replay`](crate::Ledger::replay);
+/// - a long-lived value owns its table: a [`Ledger`](crate::Ledger) keeps the table it was
+///   built on, and every call on it ([`assess_booking`](crate::assess_booking) included) uses
+///   that table ([`Ledger::rules_table`](crate::Ledger::rules_table)).
+///
+/// A table is cheap to clone: its rows and versions are shared behind an `Arc`, so a value that
+/// keeps one (a ledger, its shards, its replays) clones the pointer, and two clones of one table
+/// compare equal without comparing their rows.
+///
 /// Each version holds every parameter, so a table is bounded far above any real one (the
 /// embedded table has a dozen versions and a handful of rows a series): at most
 /// [`RulesTable::MAX_ROWS_PER_SERIES`] rows a series, [`RulesTable::MAX_VERSIONS`] days on which
@@ -570,17 +589,54 @@ fn row_on<T: Clone>(
 /// assert_eq!(table.in_force_on(date!(2022 - 12 - 31))?.cap_utilizzatore.value, Euro::from_euros(5_000));
 /// assert_eq!(table.in_force_on(date!(2023 - 01 - 01))?.cap_utilizzatore.value, Euro::from_euros(10_000));
 /// assert!(table.in_force_on(date!(2017 - 01 - 01)).is_err());
+///
+/// // A clone shares the rows: cheap, and equal.
+/// let copy = table.clone();
+/// assert_eq!(&copy, table);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
     serde(into = "RulesTableBuilder", try_from = "RulesTableBuilder")
 )]
 pub struct RulesTable {
+    /// Shared: cloning a table clones the pointer.
+    inner: Arc<TableData>,
+}
+
+/// What a [`RulesTable`] holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TableData {
     rows: RulesTableBuilder,
     versions: Vec<Rules>,
+}
+
+impl fmt::Debug for RulesTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RulesTable")
+            .field("rows", &self.inner.rows)
+            .field("versions", &self.inner.versions)
+            .finish()
+    }
+}
+
+impl PartialEq for RulesTable {
+    /// Equal rows and versions; two clones of one table are equal without comparing them.
+    fn eq(&self, other: &RulesTable) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner) || self.inner == other.inner
+    }
+}
+
+impl Eq for RulesTable {}
+
+impl RulesTable {
+    fn from_parts(rows: RulesTableBuilder, versions: Vec<Rules>) -> RulesTable {
+        RulesTable {
+            inner: Arc::new(TableData { rows, versions }),
+        }
+    }
 }
 
 impl RulesTableBuilder {
@@ -627,10 +683,7 @@ impl RulesTableBuilder {
             let until = days.get(i + 1).and_then(|next| next.previous_day());
             versions.push(self.version(*from, until)?);
         }
-        Ok(RulesTable {
-            rows: self,
-            versions,
-        })
+        Ok(RulesTable::from_parts(self, versions))
     }
 }
 
@@ -695,10 +748,7 @@ impl RulesTable {
             // The embedded rows are checked by the crate's tests; an invalid embedded table
             // would be a bug of the crate, so it degrades to an empty table that refuses every
             // day rather than panicking.
-            Err(_) => RulesTable {
-                rows: embedded::rows(),
-                versions: Vec::new(),
-            },
+            Err(_) => RulesTable::from_parts(embedded::rows(), Vec::new()),
         })
     }
 
@@ -716,7 +766,7 @@ impl RulesTable {
     /// ```
     #[must_use]
     pub fn to_builder(&self) -> RulesTableBuilder {
-        self.rows.clone()
+        self.inner.rows.clone()
     }
 
     /// The rows of every series.
@@ -732,7 +782,7 @@ impl RulesTable {
     /// ```
     #[must_use]
     pub fn rows(&self) -> &RulesTableBuilder {
-        &self.rows
+        &self.inner.rows
     }
 
     /// The parameters in force on `date`.
@@ -755,11 +805,16 @@ impl RulesTable {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_force_on(&self, date: Date) -> Result<&Rules, RulesError> {
-        let index = self.versions.partition_point(|v| v.valid_from <= date);
+        let index = self
+            .inner
+            .versions
+            .partition_point(|v| v.valid_from <= date);
+        // Lazy error: this runs on every ledger call, and an eager one is built (the table's
+        // start looked up) and dropped each time.
         index
             .checked_sub(1)
-            .and_then(|i| self.versions.get(i))
-            .ok_or(RulesError::BeforeRegime {
+            .and_then(|i| self.inner.versions.get(i))
+            .ok_or_else(|| RulesError::BeforeRegime {
                 date,
                 start: self.start(),
             })
@@ -776,7 +831,10 @@ impl RulesTable {
     /// ```
     #[must_use]
     pub fn start(&self) -> Date {
-        self.versions.first().map_or(REGIME_START, |v| v.valid_from)
+        self.inner
+            .versions
+            .first()
+            .map_or(REGIME_START, |v| v.valid_from)
     }
 
     /// Every version, oldest first; consecutive versions differ in at least one row.
@@ -792,7 +850,7 @@ impl RulesTable {
     /// ```
     #[must_use]
     pub fn versions(&self) -> &[Rules] {
-        &self.versions
+        &self.inner.versions
     }
 }
 
@@ -869,7 +927,7 @@ impl Rules {
 
 impl From<RulesTable> for RulesTableBuilder {
     fn from(table: RulesTable) -> RulesTableBuilder {
-        table.rows
+        Arc::unwrap_or_clone(table.inner).rows
     }
 }
 
