@@ -537,6 +537,69 @@ fn error_messages() {
     );
 }
 
+/// Source: D.M. 23/12/1976 (characters 10-11: the birth day, plus 40 for a woman; characters
+/// 7-8 and 9: the year and the month). Every day value 00-99 in every month, for a year ending
+/// in a multiple of 4 (00, 84) and one that is not (85): the crate accepts exactly the days that
+/// exist in the month in some century, as the reference does (30 April does, 31 April does not;
+/// 29 February only when the year ends in a multiple of 4), for men and women alike.
+#[test]
+fn birth_day_exists_in_its_month_for_every_day_and_month() {
+    let mut accepted = 0;
+    for year in ["00", "84", "85"] {
+        for month in MONTHS.chars() {
+            for day in 0..100 {
+                let first15 = format!("RSSMRA{year}{month}{day:02}A562");
+                let code = format!("{first15}{}", reference_check(&first15));
+                assert_agrees(&code);
+                accepted += usize::from(CodiceFiscale::parse(&code).is_ok());
+            }
+        }
+    }
+    // Per year and sex: 366 days when February can have 29 days, 365 otherwise.
+    assert_eq!(accepted, 2 * (366 + 366 + 365));
+    let first15 = "RSSMRA85D31A562";
+    let code = format!("{first15}{}", reference_check(first15));
+    assert_eq!(
+        CodiceFiscale::parse(&code).unwrap_err().to_string(),
+        "codice fiscale birth date 31 April does not exist in a year ending 85"
+    );
+    let first15 = "RSSMRA85D71A562";
+    let code = format!("{first15}{}", reference_check(first15));
+    assert_eq!(
+        CodiceFiscale::parse(&code).unwrap_err().to_string(),
+        "codice fiscale birth date 31 April does not exist in a year ending 85"
+    );
+}
+
+/// Source: the error messages of `CodiceFiscale::parse`: a text with a character outside ASCII
+/// is measured in characters, not bytes; it is refused for its length unless it has 16 or 11
+/// characters, and then for the first character outside ASCII, with what its position admits.
+#[test]
+fn non_ascii_text_is_refused_for_its_length_or_its_character() {
+    let err = |s: &str| CodiceFiscale::parse(s).unwrap_err();
+    assert_eq!(err("RSSMRà85"), CodiceFiscaleError::Length { found: 8 });
+    assert_eq!(
+        err("RSSMRA85T10A562SÈ"),
+        CodiceFiscaleError::Length { found: 17 }
+    );
+    assert_eq!(
+        err("1234567890à"),
+        CodiceFiscaleError::InvalidCharacter {
+            position: 11,
+            found: 'à',
+            expected: "a digit (provisional codice fiscale)"
+        }
+    );
+    assert_eq!(
+        err("RSSMRÀ85T10A562S"),
+        CodiceFiscaleError::InvalidCharacter {
+            position: 6,
+            found: 'À',
+            expected: "a letter (name)"
+        }
+    );
+}
+
 #[test]
 fn debug_masks_the_middle() {
     let cf: CodiceFiscale = "RSSMRA85T10A562S".parse().unwrap();
@@ -565,6 +628,57 @@ fn check_birth_and_birthplace() {
     );
     cf.check_birthplace("A562".parse().unwrap()).unwrap();
     assert!(cf.check_birthplace("A561".parse().unwrap()).is_err());
+}
+
+/// Source: D.M. 23/12/1976 (characters 7-11 encode the year's last two digits, the month and
+/// the day): a date that differs from the encoded one in the year, the month or the day alone
+/// does not match.
+#[test]
+fn check_birth_refuses_a_date_that_differs_in_one_part_only() {
+    let cf: CodiceFiscale = "RSSMRA85T10A562S".parse().unwrap();
+    for given in [
+        date!(1986 - 12 - 10),
+        date!(1985 - 11 - 10),
+        date!(1985 - 12 - 11),
+    ] {
+        assert_eq!(
+            cf.check_birth(given, Sex::Male),
+            Err(CodiceFiscaleError::BirthDateMismatch {
+                given,
+                encoded: "85-12-10".to_owned()
+            })
+        );
+        assert!(!cf.matches_birth(given, Sex::Male));
+    }
+    assert!(cf.matches_birth(date!(2085 - 12 - 10), Sex::Male));
+}
+
+/// Source: D.M. 23/12/1976 and ANPR: foreign states have Belfiore codes beginning with `Z`
+/// (`Z404` United States), Italian comuni any other letter (`H501` Roma, `A001` Abano Terme).
+#[test]
+fn only_z_codes_are_foreign_states() {
+    for (code, foreign) in [
+        ("Z404", true),
+        ("Z100", true),
+        ("H501", false),
+        ("A001", false),
+        ("Y999", false),
+    ] {
+        assert_eq!(
+            code.parse::<BelfioreCode>().unwrap().is_foreign_state(),
+            foreign,
+            "{code}"
+        );
+    }
+}
+
+/// A Belfiore code names a place, not a person: `Debug` shows it whole (unlike the codice
+/// fiscale that carries it), upper-cased.
+#[test]
+fn belfiore_code_debug_shows_the_code() {
+    let roma: BelfioreCode = " h501 ".parse().unwrap();
+    assert_eq!(format!("{roma:?}"), "BelfioreCode(H501)");
+    assert_eq!(roma.to_string(), "H501");
 }
 
 #[test]
@@ -1219,6 +1333,30 @@ fn by_name_returns_every_homonym() {
     assert!(found("", None).is_empty());
     assert!(found("'-. ", None).is_empty());
     assert!(found("Атлантида", None).is_empty());
+}
+
+/// Source: the documented comparison of `Birthplace::by_name`: letters folded, digits and
+/// other letters kept, everything else dropped. A symbol typed beside a name does not hide the
+/// comune; a digit is part of the name, so a name with one matches nothing in the table (whose
+/// names have none); a name in another script is kept as it is and matches nothing either.
+#[cfg(feature = "belfiore")]
+#[test]
+fn by_name_drops_symbols_and_keeps_digits() {
+    use prestazioni_occasionali::Birthplace;
+    let day = date!(2000 - 06 - 01);
+    let codes = |name: &str| -> Vec<String> {
+        Birthplace::by_name(name, None, day)
+            .iter()
+            .map(|b| b.code.to_string())
+            .collect()
+    };
+    assert_eq!(codes("Roma"), ["H501"]);
+    assert_eq!(codes("Roma!"), ["H501"]);
+    assert_eq!(codes("(Roma)"), ["H501"]);
+    assert_eq!(codes("Roma, "), ["H501"]);
+    assert!(codes("Roma 2").is_empty());
+    assert!(codes("Ro2ma").is_empty());
+    assert!(codes("Romaж").is_empty());
 }
 
 /// Every row of the table is found by its own name, with and without its province, on every

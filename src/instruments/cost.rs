@@ -235,12 +235,32 @@ pub fn max_cpo_compenso_for_budget(budget: Euro, rules: &Rules) -> Euro {
         .and_then(|c| c.floor().to_i128())
         .unwrap_or(0)
         .clamp(0, budget_cents);
-    // Bracket: total(lo) <= budget < total(hi + 1 cent).
-    let (mut lo, mut hi) = (
+    let lo = largest_fitting(
         estimate.saturating_sub(3).max(0),
         estimate.saturating_add(3).min(budget_cents),
+        budget_cents,
+        limit,
+        rules,
     );
-    if !fits(lo, limit, rules) || (hi < budget_cents && fits(hi.saturating_add(1), limit, rules)) {
+    Decimal::try_from_i128_with_scale(lo, 2)
+        .ok()
+        .and_then(|d| Euro::new(d).ok())
+        .unwrap_or(Euro::ZERO)
+}
+
+/// The largest compenso in cents, at most `budget_cents`, whose total cost is at most `limit`:
+/// searched in `[lo, hi]` when that brackets it (`lo` fits, `hi` + 1 cent does not), else in
+/// `[0, budget_cents]`, so that a wrong estimate costs time, never the answer.
+fn largest_fitting(
+    mut lo: i128,
+    mut hi: i128,
+    budget_cents: i128,
+    limit: Decimal,
+    rules: &Rules,
+) -> i128 {
+    // A compenso above the budget never fits (the total is at least the compenso), so
+    // `hi == budget_cents` needs no check of its own.
+    if !fits(lo, limit, rules) || fits(hi.saturating_add(1), limit, rules) {
         (lo, hi) = (0, budget_cents);
     }
     // Binary search for the largest fitting compenso in [lo, hi]; total(0) = 0 always fits.
@@ -252,10 +272,7 @@ pub fn max_cpo_compenso_for_budget(budget: Euro, rules: &Rules) -> Euro {
             hi = mid - 1;
         }
     }
-    Decimal::try_from_i128_with_scale(lo, 2)
-        .ok()
-        .and_then(|d| Euro::new(d).ok())
-        .unwrap_or(Euro::ZERO)
+    lo
 }
 
 /// The exact (unrounded) cost of 1,00 of CPO compenso, or `None` on overflow.
@@ -304,6 +321,29 @@ mod tests {
     fn cents_round_trip() {
         assert_eq!(to_cents(Euro::from_cents(1241)), Some(1241));
         assert_eq!(to_cents(Euro::ZERO), Some(0));
+    }
+
+    /// The bracket around the estimate is only a shortcut: from a bracket too low, too high or
+    /// right, the search gives the same answer, 7.252,74 for a budget of 10.000,00 under
+    /// reading R-ONERI-BASE (as `tests/instruments_calc.rs` pins through the public function).
+    #[test]
+    fn search_recovers_from_a_wrong_estimate() {
+        let rules = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+        let limit = Decimal::from(10_000);
+        for (lo, hi) in [
+            (725_271, 725_277),
+            (0, 6),
+            (900_000, 900_006),
+            (725_275, 725_281),
+            (725_268, 725_273),
+            (1_000_000, 1_000_000),
+        ] {
+            assert_eq!(
+                largest_fitting(lo, hi, 1_000_000, limit, rules),
+                725_274,
+                "[{lo}, {hi}]"
+            );
+        }
     }
 
     #[test]
