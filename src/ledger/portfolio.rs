@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use time::Date;
 
 use super::judge::{cap_b, hour_limit, titoli_in, warning_level};
-use super::parties::{Keyed, Place, Slot};
+use super::parties::Keyed;
 use super::totals::{PTot, UTot, euro};
 use super::{
     Entry, HoursCap, Ledger, LedgerError, MoneyCap, PairTotals, PrestatoreTotals,
@@ -573,10 +573,7 @@ impl Ledger {
         let totals_of_year = self.year(year);
         let ukey = client.utilizzatore.party_key();
         // The client's number in the year (the index lists prestatori by it).
-        let u = totals_of_year.and_then(|y| match y.utilizzatori.table().find(ukey) {
-            Place::Found(at) => y.utilizzatori.table().get(at).map(Slot::number),
-            Place::Vacant(_) => None,
-        });
+        let u = totals_of_year.and_then(|y| y.utilizzatore_number(ukey));
         let utot = totals_of_year.map_or_else(UTot::default, |y| y.utilizzatore(ukey));
         let mut lines = Vec::new();
         if !utot.weighted_b.is_zero() {

@@ -309,6 +309,12 @@ impl YearTotals {
             .map_or_else(UTot::default, UtilizzatoreSlot::tot)
     }
 
+    /// An utilizzatore's number in the year (`None` when the year does not hold it).
+    pub(crate) fn utilizzatore_number(&self, key: PartyKey) -> Option<u32> {
+        self.utilizzatore_slot(self.utilizzatori.table().find(key))
+            .map(Slot::number)
+    }
+
     /// A pair's totals (zeros when the year does not hold it).
     pub(crate) fn pair(&self, prestatore: PartyKey, utilizzatore: PartyKey) -> PairTot {
         self.read(self.find(prestatore, utilizzatore)).pair
