@@ -189,6 +189,13 @@ impl<S: Slot> Table<S> {
         }
     }
 
+    /// The slot where the probe for `key` starts (vacant or not): read early, it starts the
+    /// memory load that [`Table::find`] then waits for less.
+    #[inline]
+    pub(crate) fn home_slot(&self, key: PartyKey) -> Option<&S> {
+        self.slots.get(home(hash(key), self.slots.len()))
+    }
+
     pub(crate) fn get(&self, at: usize) -> Option<&S> {
         self.slots.get(at).filter(|s| !s.is_vacant())
     }

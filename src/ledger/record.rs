@@ -62,10 +62,12 @@ impl Ledger {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn assess(&self, p: &Prestazione) -> Result<Assessment, LedgerError> {
+        let keys = keys_of(p);
+        self.preload(p.day().year(), keys);
         if self.index.contains(&self.entries, p.id().0) {
             return Err(LedgerError::DuplicateId { id: p.id() });
         }
-        self.evaluate(&Probe::of(p), keys_of(p))
+        self.evaluate(&Probe::of(p), keys)
     }
 
     /// The assessment of `probe`, a prestazione or a room query of the parties with these
@@ -199,13 +201,17 @@ impl Ledger {
             years,
             ..
         } = self;
+        // One probe per party: the totals read here are those recording it changes. Their
+        // loads start first, and overlap the checks that do not need them.
+        let keys = keys_of(p);
+        let year_number = p.day().year();
+        let at = years.binary_search_by_key(&year_number, |y| y.year);
+        if let Some(year) = at.ok().and_then(|at| years.get(at)) {
+            year.preload(keys.0, keys.1);
+        }
         let probe = Probe::of(p);
         let rules = table.in_force_on(probe.day).map_err(LedgerError::from)?;
         check_titoli(rules, &probe)?;
-        // One probe per party: the totals read here are those recording it changes.
-        let keys = keys_of(p);
-        let year_number = probe.day.year();
-        let at = years.binary_search_by_key(&year_number, |y| y.year);
         let found = match at {
             Ok(at) => years.get(at).map(|y| {
                 let spot = y.find(keys.0, keys.1);

@@ -113,6 +113,15 @@ impl Ledger {
 
     /// The totals of `year` that a prestazione of the parties with these keys is judged
     /// against (zeros for parties the year does not hold).
+    /// Starts loading the totals of the parties with these keys in `year` (see
+    /// [`YearTotals::preload`]).
+    #[inline]
+    pub(super) fn preload(&self, year: i32, keys: (PartyKey, PartyKey)) {
+        if let Some(y) = self.year(year) {
+            y.preload(keys.0, keys.1);
+        }
+    }
+
     pub(super) fn counted(&self, year: i32, keys: (PartyKey, PartyKey)) -> Counted {
         self.year(year).map_or_else(Counted::default, |y| {
             Counted::from_read(&y.read(y.find(keys.0, keys.1)))

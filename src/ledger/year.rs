@@ -112,6 +112,24 @@ impl YearTotals {
         p ^ u
     }
 
+    /// Starts loading the home slots of these keys (one word of each cache line the probes
+    /// read first) without waiting for them: called before work that does not need the
+    /// totals, so that the loads overlap that work and each other.
+    #[inline]
+    pub(crate) fn preload(&self, prestatore: PartyKey, utilizzatore: PartyKey) {
+        let p = self
+            .prestatori
+            .table()
+            .home_slot(prestatore)
+            .map_or(0, PrestatoreSlot::touch);
+        let u = self
+            .utilizzatori
+            .table()
+            .home_slot(utilizzatore)
+            .map_or(0, |u| u64::from(u.number()));
+        std::hint::black_box(p ^ u);
+    }
+
     /// The parties with these numbers (an entry recorded in this year).
     pub(crate) fn parties(
         &self,
