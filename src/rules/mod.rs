@@ -805,6 +805,12 @@ impl RulesTable {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_force_on(&self, date: Date) -> Result<&Rules, RulesError> {
+        // Most calls ask about the current law: the newest version, without a search.
+        if let Some(newest) = self.inner.versions.last()
+            && newest.valid_from <= date
+        {
+            return Ok(newest);
+        }
         let index = self
             .inner
             .versions
