@@ -1259,6 +1259,21 @@ mod tests {
         assert_eq!(MONTH_TABLE[usize::from(b'T')], 12);
         assert_eq!(ODD_TABLE[usize::from(b'0')], ODD_TABLE[usize::from(b'A')]);
         assert_eq!(EVEN_TABLE[usize::from(b'Z')], 25);
+        // Only digits and upper-case letters have a value: the bytes around them have none.
+        for b in [b'/', b':', b'@', b'[', b'a'] {
+            assert_eq!(ODD_TABLE[usize::from(b)], NONE, "{}", char::from(b));
+            assert_eq!(EVEN_TABLE[usize::from(b)], NONE, "{}", char::from(b));
+        }
+    }
+
+    #[test]
+    fn check_character_counts_other_bytes_as_zero() {
+        // As documented: a byte that is not an upper-case letter or a digit adds nothing.
+        assert_eq!(check_character(b"::::::::::::::::"), b'A');
+        assert_eq!(
+            check_character(b"RSSMRA85T10A56:"),
+            check_character(b"RSSMRA85T10A56#")
+        );
     }
 
     #[test]
