@@ -88,9 +88,7 @@ pub(super) fn warning_level(thresholds: &[u8], total: u128, limit: u128) -> Opti
 
 /// `amount` in units of 1/10.000 €, when it is non-negative with at most four decimals.
 pub(super) fn ten_thousandths(amount: Decimal) -> Option<u128> {
-    if amount.is_sign_negative() && !amount.is_zero() {
-        return None;
-    }
+    // A negative amount has a negative mantissa, which does not convert.
     let mantissa = u128::try_from(amount.mantissa()).ok()?;
     let scale = amount.scale();
     (scale <= 4).then(|| mantissa * 10u128.pow(4 - scale))
@@ -98,9 +96,7 @@ pub(super) fn ten_thousandths(amount: Decimal) -> Option<u128> {
 
 /// `amount` in cents, when it is a non-negative whole number of cents that fits.
 pub(super) fn exact_cents(amount: Decimal) -> Option<u64> {
-    if amount.is_sign_negative() && !amount.is_zero() {
-        return None;
-    }
+    // A negative amount has a negative mantissa, which does not convert.
     let mantissa = u64::try_from(amount.mantissa()).ok()?;
     match amount.scale() {
         0 => mantissa.checked_mul(100),
@@ -603,6 +599,9 @@ mod tests {
         assert_eq!(ten_thousandths(Decimal::new(75, 2)), Some(7_500));
         assert_eq!(exact_cents(Decimal::new(75, 2)), Some(75));
         assert_eq!(exact_cents(Decimal::new(-1, 2)), None);
+        assert_eq!(exact_cents(-Decimal::ZERO), Some(0));
+        assert_eq!(ten_thousandths(-Decimal::ZERO), Some(0));
+        assert_eq!(ten_thousandths(Decimal::new(-75, 2)), None);
         assert_eq!(exact_cents(Decimal::new(7, 0)), Some(700));
         assert_eq!(exact_cents(Decimal::new(7, 1)), Some(70));
     }
