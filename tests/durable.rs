@@ -171,6 +171,11 @@ fn versions_the_release_cannot_read_are_named() {
         read(format!(r#"{{"event":{event}}}"#)),
         "missing field `v` at line 1 column 69"
     );
+    // A row that is not an object says what was expected.
+    assert_eq!(
+        read(r#""Revoked""#.to_owned()),
+        r#"invalid type: string "Revoked", expected a versioned ledger event {"v": version, "event": event} at line 1 column 9"#
+    );
     // A newer version is named even when the event comes first and is readable.
     assert!(
         read(format!(r#"{{"event":{event},"v":2}}"#))

@@ -1217,6 +1217,42 @@ fn the_prestatore_confirms_a_cpo_prestazione() {
         Ledger::replay(ledger.rules_table(), &events).unwrap(),
         ledger
     );
+    // A confirmation at the very instant of the revoca is not before it (here in UTC, the
+    // offset a host stores), live and in a verified replay.
+    ledger
+        .revoke(id(3), datetime!(2026-03-08 09:00 +01:00))
+        .unwrap();
+    let same_instant = datetime!(2026-03-08 08:00 UTC);
+    let recorded = ledger.confirm(id(3), same_instant).unwrap();
+    assert_eq!(
+        recorded,
+        LedgerEvent::Confirmed {
+            id: id(3),
+            at: same_instant
+        }
+    );
+    let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+    let (again, findings) = Ledger::replay_verified(ledger.rules_table(), &events).unwrap();
+    assert_eq!(again, ledger);
+    assert!(findings.is_empty(), "{findings:?}");
+    // A second earlier is before it: refused live, a finding in a verified replay.
+    let mut early = events.clone();
+    for event in &mut early {
+        if let LedgerEvent::Confirmed { id: confirmed, at } = event
+            && *confirmed == id(3)
+        {
+            *at = datetime!(2026-03-08 07:59:59 UTC);
+        }
+    }
+    let (_, findings) = Ledger::replay_verified(ledger.rules_table(), &early).unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        matches!(
+            findings[0].kind,
+            FindingKind::ConfirmedBeforeRevoca { .. }
+        ),
+        "{findings:?}"
+    );
     // A log that revokes a confirmed prestazione cannot be replayed.
     let impossible = [
         LedgerEvent::Recorded(P::new(1, 1, firm(1), "36").build()),
