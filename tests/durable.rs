@@ -516,3 +516,107 @@ proptest! {
         prop_assert!(Ledger::replay(by_commit.rules_table(), &log).unwrap() == by_commit);
     }
 }
+
+/// Source: CAP-PRESTATORE (art. 54-bis c. 1 lett. a): a reading of the prestatore's compensi
+/// from other utilizzatori replaces the one held when it is newer (the same `as_of` and a larger
+/// amount included). `prepare_external_total` prepares exactly what `set_external_total` does:
+/// an event when the reading replaces the one held, nothing otherwise (an equal reading too).
+#[test]
+fn an_external_reading_is_prepared_exactly_when_it_replaces_the_one_held() {
+    let cf = codice_fiscale(7);
+    let june = ExternalTotal {
+        prestatore: cf,
+        year: 2026,
+        total: Euro::from_euros(4_000),
+        as_of: date!(2026 - 06 - 30),
+    };
+    let mut ledger = Ledger::default();
+    ledger.set_external_total(&june).unwrap();
+    let readings = [
+        (june, false),
+        (
+            ExternalTotal {
+                as_of: date!(2026 - 07 - 01),
+                ..june
+            },
+            true,
+        ),
+        (
+            ExternalTotal {
+                as_of: date!(2026 - 06 - 29),
+                total: Euro::from_euros(5_000),
+                ..june
+            },
+            false,
+        ),
+        (
+            ExternalTotal {
+                total: Euro::from_cents(400_001),
+                ..june
+            },
+            true,
+        ),
+        (
+            ExternalTotal {
+                total: Euro::from_cents(399_999),
+                ..june
+            },
+            false,
+        ),
+    ];
+    for (reading, replaces) in readings {
+        let prepared = ledger.prepare_external_total(&reading).unwrap();
+        assert_eq!(!prepared.is_empty(), replaces, "{reading:?}");
+        assert_eq!(
+            prepared.events().len(),
+            usize::from(replaces),
+            "{reading:?}"
+        );
+        let mut live = ledger.clone();
+        let event = live.set_external_total(&reading).unwrap();
+        assert_eq!(event.is_some(), replaces, "{reading:?}");
+        assert_eq!(event.as_slice(), prepared.events(), "{reading:?}");
+        // Committed, the preparation gives the ledger the live call gives.
+        let mut committed = ledger.clone();
+        let again = committed.prepare_external_total(&reading).unwrap();
+        committed.commit(again).unwrap();
+        assert_eq!(committed, live, "{reading:?}");
+    }
+}
+
+/// Source: CAP-PRESTATORE; the rules table starts in 2017 (art. 54-bis in force from
+/// 24/6/2017): an external total is accepted for every year from the table's first to the last
+/// a date can have, and refused outside them, with the ledger unchanged.
+#[test]
+fn external_totals_are_accepted_for_the_years_of_the_table_only() {
+    let reading = |year: i32| ExternalTotal {
+        prestatore: codice_fiscale(8),
+        year,
+        total: Euro::from_euros(100),
+        as_of: Date::from_calendar_date(year.clamp(2017, 9999), time::Month::June, 30).unwrap(),
+    };
+    let mut ledger = Ledger::default();
+    for year in [2017, 2026, 9999] {
+        assert!(
+            ledger.set_external_total(&reading(year)).unwrap().is_some(),
+            "{year}"
+        );
+        assert_eq!(
+            ledger.prestatore_totals(&codice_fiscale(8), year).external,
+            Euro::from_euros(100)
+        );
+    }
+    let before = ledger.clone();
+    for year in [2016, 10_000, i32::MIN, i32::MAX] {
+        let err = ledger.set_external_total(&reading(year)).unwrap_err();
+        assert!(
+            matches!(err, LedgerError::ExternalYear { .. }),
+            "{year}: {err}"
+        );
+        assert!(
+            ledger.prepare_external_total(&reading(year)).is_err(),
+            "{year}"
+        );
+    }
+    assert_eq!(ledger, before);
+}

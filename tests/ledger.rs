@@ -1247,10 +1247,7 @@ fn the_prestatore_confirms_a_cpo_prestazione() {
     let (_, findings) = Ledger::replay_verified(ledger.rules_table(), &early).unwrap();
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert!(
-        matches!(
-            findings[0].kind,
-            FindingKind::ConfirmedBeforeRevoca { .. }
-        ),
+        matches!(findings[0].kind, FindingKind::ConfirmedBeforeRevoca { .. }),
         "{findings:?}"
     );
     // A log that revokes a confirmed prestazione cannot be replayed.
@@ -1881,6 +1878,19 @@ mod properties {
                 .sum();
             assert_eq!(by_month, all);
             assert_eq!(by_instrument, all);
+            // Each instrument's own: an LF prestazione never lands among the CPO's.
+            for i in [LF, CPO] {
+                let t = ledger.instrument_totals(year, i);
+                let own: Vec<_> = entries
+                    .iter()
+                    .filter(|e| e.day.year() == year && e.instrument == i)
+                    .collect();
+                assert_eq!(
+                    t.compensi.cents(),
+                    own.iter().map(|e| e.compenso.cents()).sum::<u64>()
+                );
+                assert_eq!(t.prestazioni, u32::try_from(own.len()).unwrap());
+            }
         }
     }
 
