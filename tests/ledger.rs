@@ -2201,3 +2201,23 @@ mod properties {
         }
     }
 }
+
+/// Personal data stays out of a ledger's `Debug`: it shows counts, years and thresholds, never
+/// a code or an amount.
+#[test]
+fn a_ledger_debugs_as_counts_without_personal_data() {
+    let mut ledger = Ledger::default();
+    assert_eq!(
+        format!("{ledger:?}"),
+        "Ledger { prestazioni: 0, years: [], parties: [], warning_thresholds: [], .. }"
+    );
+    ledger
+        .record(&P::new(1, 1, firm(1), "36").build())
+        .unwrap();
+    let shown = format!("{ledger:?}");
+    assert_eq!(
+        shown,
+        "Ledger { prestazioni: 1, years: [2026], parties: [(1, 1)], warning_thresholds: [], .. }"
+    );
+    assert!(!shown.contains(&codice_fiscale(1).as_str()[..6]));
+}
