@@ -2221,3 +2221,41 @@ fn a_ledger_debugs_as_counts_without_personal_data() {
     );
     assert!(!shown.contains(&codice_fiscale(1).as_str()[..6]));
 }
+
+/// Warning thresholds are percentages of a cap, 1 to 100 (both included); any other value is
+/// refused, named, and the thresholds are kept sorted without repeats.
+#[test]
+fn warning_thresholds_are_percentages_from_1_to_100() {
+    for good in [&[1u8][..], &[100], &[90, 80, 90], &[1, 100]] {
+        assert!(
+            Ledger::default().with_warning_thresholds(good).is_ok(),
+            "{good:?}"
+        );
+    }
+    for (bad, value) in [(&[0u8][..], 0u8), (&[101], 101), (&[80, 0], 0), (&[255, 50], 255)] {
+        let err = Ledger::default().with_warning_thresholds(bad).unwrap_err();
+        assert!(
+            matches!(err, LedgerError::InvalidThreshold { value: v } if v == value),
+            "{bad:?}: {err}"
+        );
+    }
+    let ledger = Ledger::default()
+        .with_warning_thresholds(&[90, 80, 90])
+        .unwrap();
+    assert!(format!("{ledger:?}").contains("warning_thresholds: [80, 90]"));
+}
+
+/// `len` and `is_empty` follow the prestazioni held, a revoked one included.
+#[test]
+fn a_ledger_is_empty_until_a_prestazione_is_recorded() {
+    let mut ledger = Ledger::default();
+    assert!(ledger.is_empty());
+    ledger
+        .record(&P::new(1, 1, firm(1), "36").build())
+        .unwrap();
+    ledger
+        .revoke(PrestazioneId(1), datetime!(2026-03-07 08:00 +01:00))
+        .unwrap();
+    assert!(!ledger.is_empty());
+    assert_eq!(ledger.len(), 1);
+}
