@@ -391,6 +391,17 @@ mod tests {
     use time::macros::date;
 
     #[test]
+    fn a_slot_needs_a_letter_and_three_digits() {
+        assert_eq!(slot(*b"A000"), Some(0));
+        assert_eq!(slot(*b"H501"), Some(7 * 1000 + 501));
+        assert_eq!(slot(*b"Z999"), Some(SLOTS - 1));
+        // Each position on its own: one wrong character is enough to have no slot.
+        for code in [*b"a501", *b"1501", *b"HX01", *b"H5X1", *b"H50X", *b"H50:", *b"[501"] {
+            assert_eq!(slot(code), None, "{code:?}");
+        }
+    }
+
+    #[test]
     fn rows_are_sorted_and_well_formed() {
         for pair in ROWS.windows(2) {
             assert!(
