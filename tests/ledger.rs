@@ -2211,9 +2211,7 @@ fn a_ledger_debugs_as_counts_without_personal_data() {
         format!("{ledger:?}"),
         "Ledger { prestazioni: 0, years: [], parties: [], warning_thresholds: [], .. }"
     );
-    ledger
-        .record(&P::new(1, 1, firm(1), "36").build())
-        .unwrap();
+    ledger.record(&P::new(1, 1, firm(1), "36").build()).unwrap();
     let shown = format!("{ledger:?}");
     assert_eq!(
         shown,
@@ -2232,7 +2230,12 @@ fn warning_thresholds_are_percentages_from_1_to_100() {
             "{good:?}"
         );
     }
-    for (bad, value) in [(&[0u8][..], 0u8), (&[101], 101), (&[80, 0], 0), (&[255, 50], 255)] {
+    for (bad, value) in [
+        (&[0u8][..], 0u8),
+        (&[101], 101),
+        (&[80, 0], 0),
+        (&[255, 50], 255),
+    ] {
         let err = Ledger::default().with_warning_thresholds(bad).unwrap_err();
         assert!(
             matches!(err, LedgerError::InvalidThreshold { value: v } if v == value),
@@ -2250,12 +2253,83 @@ fn warning_thresholds_are_percentages_from_1_to_100() {
 fn a_ledger_is_empty_until_a_prestazione_is_recorded() {
     let mut ledger = Ledger::default();
     assert!(ledger.is_empty());
-    ledger
-        .record(&P::new(1, 1, firm(1), "36").build())
-        .unwrap();
+    ledger.record(&P::new(1, 1, firm(1), "36").build()).unwrap();
     ledger
         .revoke(PrestazioneId(1), datetime!(2026-03-07 08:00 +01:00))
         .unwrap();
     assert!(!ledger.is_empty());
     assert_eq!(ledger.len(), 1);
+}
+
+/// Source: CAP-PRESTATORE, CAP-PAIR, HOURS-280 (E5): the headroom of an assessment is the least
+/// of its caps', zero once the hour limit is used up; when two caps leave the same room the
+/// binding one is the first in the order a, b, c, c-bis.
+#[test]
+fn headroom_and_room_name_the_tightest_cap() {
+    let mut ledger = Ledger::default();
+    let a = ledger
+        .assess(&P::new(1, 1, firm(1), "2000").build())
+        .unwrap();
+    assert_eq!(a.headroom(), eur("500"));
+    assert_eq!(a.room().binding, RuleId::CapPair);
+    // 2.500,00 from another utilizzatore: caps a and c then leave the same 500,00.
+    ledger
+        .record(&P::new(2, 1, firm(2), "2500").build())
+        .unwrap();
+    let a = ledger
+        .assess(&P::new(3, 1, firm(1), "2000").build())
+        .unwrap();
+    let headrooms = (
+        a.cap_prestatore.as_ref().map(|c| c.headroom),
+        a.cap_pair.as_ref().map(|c| c.headroom),
+    );
+    assert_eq!(headrooms, (Some(eur("500")), Some(eur("500"))));
+    assert_eq!(a.headroom(), eur("500"));
+    let room = a.room();
+    assert_eq!(
+        (room.compenso, room.binding),
+        (eur("500"), RuleId::CapPrestatore)
+    );
+}
+
+/// Source: CAP-PAIR, HOURS-280: a cap's line says "over by" only past the cap, never at it.
+#[test]
+fn a_cap_line_says_over_only_past_the_cap() {
+    let ledger = Ledger::default();
+    let at = ledger
+        .assess(&P::new(1, 1, firm(1), "2500").build())
+        .unwrap();
+    let line = at.cap_pair.unwrap().to_string();
+    assert!(!line.contains("over by"), "{line}");
+    let past = ledger
+        .assess(&P::new(1, 1, firm(1), "2500.01").build())
+        .unwrap();
+    let line = past.cap_pair.unwrap().to_string();
+    assert!(line.contains(", over by 0,01 €"), "{line}");
+
+    // 280 hours: 12 days of 23 hours, then the rest.
+    let mut ledger = Ledger::default();
+    for d in 1..=12u8 {
+        let day = Date::from_calendar_date(2026, Month::April, d).unwrap();
+        ledger
+            .record(
+                &P::new(u64::from(d), 1, firm(1), "100")
+                    .day(day)
+                    .minutes(1_380)
+                    .build(),
+            )
+            .unwrap();
+    }
+    // 12 × 1.380 = 16.560 minutes; 240 more reach 16.800 (280 hours) exactly.
+    let day = Date::from_calendar_date(2026, Month::April, 20).unwrap();
+    let exact = P::new(20, 1, firm(1), "40").day(day).minutes(240).build();
+    let hours = ledger.assess(&exact).unwrap().hours.unwrap();
+    assert_eq!(hours.headroom, 0);
+    assert!(!hours.to_string().contains("over by"), "{hours}");
+    let over = P::new(20, 1, firm(1), "40").day(day).minutes(241).build();
+    let hours = ledger.assess(&over).unwrap().hours.unwrap();
+    assert!(
+        hours.to_string().contains(", over by 0 h 01 min"),
+        "{hours}"
+    );
 }

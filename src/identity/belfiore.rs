@@ -396,7 +396,9 @@ mod tests {
         assert_eq!(slot(*b"H501"), Some(7 * 1000 + 501));
         assert_eq!(slot(*b"Z999"), Some(SLOTS - 1));
         // Each position on its own: one wrong character is enough to have no slot.
-        for code in [*b"a501", *b"1501", *b"HX01", *b"H5X1", *b"H50X", *b"H50:", *b"[501"] {
+        for code in [
+            *b"a501", *b"1501", *b"HX01", *b"H5X1", *b"H50X", *b"H50:", *b"[501",
+        ] {
             assert_eq!(slot(code), None, "{code:?}");
         }
     }

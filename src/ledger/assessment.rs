@@ -700,8 +700,9 @@ pub struct Room {
     pub titoli: u32,
     /// Minutes left under the hour limit (280 hours, or the agricultural limit), when it applies.
     pub minutes: Option<u32>,
-    /// The rule that sets the limit (the cap with the least room, or [`RuleId::Hours280`] /
-    /// [`RuleId::HoursAgri`] when the hour limit is used up).
+    /// The rule that sets the limit (the cap with the least room, the first of a, b, c, c-bis
+    /// when two leave the same; or [`RuleId::Hours280`] / [`RuleId::HoursAgri`] when the hour
+    /// limit is used up).
     pub binding: RuleId,
     /// Every money cap that applies, with its own headroom and titoli (a, b, c, c-bis).
     pub caps: Vec<MoneyCap>,
