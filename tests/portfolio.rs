@@ -498,3 +498,56 @@ proptest! {
         }
     }
 }
+
+/// Source: CAP-PRESTATORE, CAP-PAIR, HOURS-280, CAP-UTILIZZATORE: the portfolio as a consulente
+/// reads it, every line and its citation (a golden text: the heading, each client's totals,
+/// cap b when reached, then each prestatore with its compensi, the external total and each cap
+/// reached).
+#[test]
+fn the_portfolio_reads_as_text() {
+    let mut ledger = Ledger::default();
+    ledger
+        .set_external_total(&prestazioni_occasionali::ExternalTotal {
+            prestatore: codice_fiscale(1),
+            year: 2026,
+            total: Euro::from_euros(2_000),
+            as_of: date!(2026 - 06 - 30),
+        })
+        .unwrap();
+    // Prestatore 1: 2.100,00 of cap c (84%) and, with the 2.000,00 elsewhere, 4.100,00 of
+    // cap a (82%); prestatore 2: 100,00 (below the share).
+    ledger.record(&W::new(1, 1, firm(1), 2_100).build()).unwrap();
+    ledger.record(&W::new(2, 2, firm(1), 100).build()).unwrap();
+    let text = ledger
+        .portfolio(&[firm(1)], date!(2026 - 07 - 01), 80)
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        text,
+        "portfolio on 2026-07-01 (caps reached to 80%), year 2026:
+00000020016: compensi 2.200,00 €, prestazioni 2, prestatori 2
+  BAAAAA80A01H501Q: compensi 2.100,00 € from this client (prestazioni 1), 2.100,00 € in the year (prestazioni 1) (and 2.000,00 € from other utilizzatori)
+    CAP-PRESTATORE-TOTAL: used 4.100,00 € of 5.000,00 €; room 900,00 € (art. 54-bis c. 1 lett. a D.L. 50/2017; INPS circ. 107/2017)
+    CAP-PAIR: used 2.100,00 € of 2.500,00 €; room 400,00 € (art. 54-bis c. 1 lett. c D.L. 50/2017)"
+    );
+}
+
+/// Share 0 lists every cap in use, and only those: a prestatore whose only prestazione was
+/// revoked uses none, so it has no line.
+#[test]
+fn share_zero_lists_the_caps_in_use_only() {
+    let mut ledger = Ledger::default();
+    ledger.record(&W::new(1, 1, firm(1), 100).build()).unwrap();
+    ledger.record(&W::new(2, 2, firm(1), 100).build()).unwrap();
+    ledger
+        .revoke(PrestazioneId(2), datetime!(2026-03-07 08:00 +01:00))
+        .unwrap();
+    let answer = ledger.portfolio(&[firm(1)], date!(2026 - 07 - 01), 0).unwrap();
+    let people = &answer.clients[0].people;
+    let of = |n: u32| people.iter().find(|p| p.prestatore == codice_fiscale(n));
+    assert_eq!(
+        rules_of(&of(1).unwrap().lines),
+        [RuleId::CapPrestatore, RuleId::CapPair, RuleId::Hours280]
+    );
+    assert!(of(2).is_none_or(|p| p.lines.is_empty()), "{people:?}");
+}
