@@ -516,7 +516,9 @@ fn the_portfolio_reads_as_text() {
         .unwrap();
     // Prestatore 1: 2.100,00 of cap c (84%) and, with the 2.000,00 elsewhere, 4.100,00 of
     // cap a (82%); prestatore 2: 100,00 (below the share).
-    ledger.record(&W::new(1, 1, firm(1), 2_100).build()).unwrap();
+    ledger
+        .record(&W::new(1, 1, firm(1), 2_100).build())
+        .unwrap();
     ledger.record(&W::new(2, 2, firm(1), 100).build()).unwrap();
     let text = ledger
         .portfolio(&[firm(1)], date!(2026 - 07 - 01), 80)
@@ -542,7 +544,9 @@ fn share_zero_lists_the_caps_in_use_only() {
     ledger
         .revoke(PrestazioneId(2), datetime!(2026-03-07 08:00 +01:00))
         .unwrap();
-    let answer = ledger.portfolio(&[firm(1)], date!(2026 - 07 - 01), 0).unwrap();
+    let answer = ledger
+        .portfolio(&[firm(1)], date!(2026 - 07 - 01), 0)
+        .unwrap();
     let people = &answer.clients[0].people;
     let of = |n: u32| people.iter().find(|p| p.prestatore == codice_fiscale(n));
     assert_eq!(
@@ -550,4 +554,28 @@ fn share_zero_lists_the_caps_in_use_only() {
         [RuleId::CapPrestatore, RuleId::CapPair, RuleId::Hours280]
     );
     assert!(of(2).is_none_or(|p| p.lines.is_empty()), "{people:?}");
+}
+
+/// The warning levels a host set on the ledger come with the portfolio's caps: cap b counted
+/// at 95% of 10.000,00 reaches the 90% level, not 100%.
+#[test]
+fn portfolio_caps_carry_the_warning_levels() {
+    let mut ledger = Ledger::default()
+        .with_warning_thresholds(&[50, 90, 100])
+        .unwrap();
+    let hall = firm(4);
+    // 9.500,00 counted: 19 prestatori × 500,00, each at its nominal amount.
+    for p in 0..19u32 {
+        ledger
+            .record(&W::new(u64::from(p) + 1, 100 + p, hall, 500).build())
+            .unwrap();
+    }
+    let answer = ledger
+        .portfolio(&[hall], date!(2026 - 07 - 01), 80)
+        .unwrap();
+    let CapUse::Money(cap) = &answer.clients[0].lines[0].cap else {
+        panic!("cap b is a money cap")
+    };
+    assert_eq!((cap.rule, cap.warning), (RuleId::CapUtilizzatore, Some(90)));
+    assert_eq!(cap.headroom, Euro::from_euros(500));
 }
