@@ -554,6 +554,15 @@ fn share_zero_lists_the_caps_in_use_only() {
         [RuleId::CapPrestatore, RuleId::CapPair, RuleId::Hours280]
     );
     assert!(of(2).is_none_or(|p| p.lines.is_empty()), "{people:?}");
+    // A steward's compensi count toward c-bis, not cap c: no cap c line, even at share 0.
+    let club = firm(3);
+    ledger
+        .record(&W::new(4, 4, club, 400).steward().minutes(120).build())
+        .unwrap();
+    let answer = ledger.portfolio(&[club], date!(2026 - 07 - 01), 0).unwrap();
+    let rules = rules_of(&answer.clients[0].people[0].lines);
+    assert!(rules.contains(&RuleId::CapSteward), "{rules:?}");
+    assert!(!rules.contains(&RuleId::CapPair), "{rules:?}");
 }
 
 /// The warning levels a host set on the ledger come with the portfolio's caps: cap b counted
