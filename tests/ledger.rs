@@ -1217,39 +1217,6 @@ fn the_prestatore_confirms_a_cpo_prestazione() {
         Ledger::replay(ledger.rules_table(), &events).unwrap(),
         ledger
     );
-    // A confirmation at the very instant of the revoca is not before it (here in UTC, the
-    // offset a host stores), live and in a verified replay.
-    ledger
-        .revoke(id(3), datetime!(2026-03-08 09:00 +01:00))
-        .unwrap();
-    let same_instant = datetime!(2026-03-08 08:00 UTC);
-    let recorded = ledger.confirm(id(3), same_instant).unwrap();
-    assert_eq!(
-        recorded,
-        LedgerEvent::Confirmed {
-            id: id(3),
-            at: same_instant
-        }
-    );
-    let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
-    let (again, findings) = Ledger::replay_verified(ledger.rules_table(), &events).unwrap();
-    assert_eq!(again, ledger);
-    assert!(findings.is_empty(), "{findings:?}");
-    // A second earlier is before it: refused live, a finding in a verified replay.
-    let mut early = events.clone();
-    for event in &mut early {
-        if let LedgerEvent::Confirmed { id: confirmed, at } = event
-            && *confirmed == id(3)
-        {
-            *at = datetime!(2026-03-08 07:59:59 UTC);
-        }
-    }
-    let (_, findings) = Ledger::replay_verified(ledger.rules_table(), &early).unwrap();
-    assert_eq!(findings.len(), 1, "{findings:?}");
-    assert!(
-        matches!(findings[0].kind, FindingKind::ConfirmedBeforeRevoca { .. }),
-        "{findings:?}"
-    );
     // A log that revokes a confirmed prestazione cannot be replayed.
     let impossible = [
         LedgerEvent::Recorded(P::new(1, 1, firm(1), "36").build()),
@@ -1878,19 +1845,27 @@ mod properties {
                 .sum();
             assert_eq!(by_month, all);
             assert_eq!(by_instrument, all);
-            // Each instrument's own: an LF prestazione never lands among the CPO's.
-            for i in [LF, CPO] {
-                let t = ledger.instrument_totals(year, i);
-                let own: Vec<_> = entries
-                    .iter()
-                    .filter(|e| e.day.year() == year && e.instrument == i)
-                    .collect();
-                assert_eq!(
-                    t.compensi.cents(),
-                    own.iter().map(|e| e.compenso.cents()).sum::<u64>()
-                );
-                assert_eq!(t.prestazioni, u32::try_from(own.len()).unwrap());
-            }
+            instrument_totals_are_their_own(ledger, &entries, year);
+        }
+    }
+
+    /// Each instrument's totals are its own: an LF prestazione never lands among the CPO's.
+    fn instrument_totals_are_their_own(
+        ledger: &Ledger,
+        entries: &[prestazioni_occasionali::LedgerEntry],
+        year: i32,
+    ) {
+        for i in [LF, CPO] {
+            let t = ledger.instrument_totals(year, i);
+            let own: Vec<_> = entries
+                .iter()
+                .filter(|e| e.day.year() == year && e.instrument == i)
+                .collect();
+            assert_eq!(
+                t.compensi.cents(),
+                own.iter().map(|e| e.compenso.cents()).sum::<u64>()
+            );
+            assert_eq!(t.prestazioni, u32::try_from(own.len()).unwrap());
         }
     }
 
@@ -2331,5 +2306,46 @@ fn a_cap_line_says_over_only_past_the_cap() {
     assert!(
         hours.to_string().contains(", over by 0 h 01 min"),
         "{hours}"
+    );
+}
+
+/// Source: reading R-CONFIRMATION: a confirmation that follows a revoca is not dated before it;
+/// one at the revoca's very instant (here in UTC, the offset a host stores, against +01:00) is
+/// accepted, live and in a verified replay; a second earlier is refused, and a finding.
+#[test]
+fn a_confirmation_at_the_revocas_instant_is_not_before_it() {
+    let mut ledger = Ledger::default();
+    ledger.record(&P::new(3, 1, firm(1), "36").build()).unwrap();
+    let id = PrestazioneId;
+    ledger
+        .revoke(id(3), datetime!(2026-03-08 09:00 +01:00))
+        .unwrap();
+    let same_instant = datetime!(2026-03-08 08:00 UTC);
+    let recorded = ledger.confirm(id(3), same_instant).unwrap();
+    assert_eq!(
+        recorded,
+        LedgerEvent::Confirmed {
+            id: id(3),
+            at: same_instant
+        }
+    );
+    let events: Vec<LedgerEvent> = ledger.events().collect::<Result<_, _>>().unwrap();
+    let (again, findings) = Ledger::replay_verified(ledger.rules_table(), &events).unwrap();
+    assert_eq!(again, ledger);
+    assert!(findings.is_empty(), "{findings:?}");
+    // A second earlier is before it: refused live, a finding in a verified replay.
+    let mut early = events.clone();
+    for event in &mut early {
+        if let LedgerEvent::Confirmed { id: confirmed, at } = event
+            && *confirmed == id(3)
+        {
+            *at = datetime!(2026-03-08 07:59:59 UTC);
+        }
+    }
+    let (_, findings) = Ledger::replay_verified(ledger.rules_table(), &early).unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        matches!(findings[0].kind, FindingKind::ConfirmedBeforeRevoca { .. }),
+        "{findings:?}"
     );
 }

@@ -521,7 +521,7 @@ fn the_portfolio_reads_as_text() {
         .unwrap();
     ledger.record(&W::new(2, 2, firm(1), 100).build()).unwrap();
     let text = ledger
-        .portfolio(&[firm(1)], date!(2026 - 07 - 01), 80)
+        .portfolio([firm(1)], date!(2026 - 07 - 01), 80)
         .unwrap()
         .to_string();
     assert_eq!(
@@ -545,7 +545,7 @@ fn share_zero_lists_the_caps_in_use_only() {
         .revoke(PrestazioneId(2), datetime!(2026-03-07 08:00 +01:00))
         .unwrap();
     let answer = ledger
-        .portfolio(&[firm(1)], date!(2026 - 07 - 01), 0)
+        .portfolio([firm(1)], date!(2026 - 07 - 01), 0)
         .unwrap();
     let people = &answer.clients[0].people;
     let of = |n: u32| people.iter().find(|p| p.prestatore == codice_fiscale(n));
@@ -559,7 +559,7 @@ fn share_zero_lists_the_caps_in_use_only() {
     ledger
         .record(&W::new(4, 4, club, 400).steward().minutes(120).build())
         .unwrap();
-    let answer = ledger.portfolio(&[club], date!(2026 - 07 - 01), 0).unwrap();
+    let answer = ledger.portfolio([club], date!(2026 - 07 - 01), 0).unwrap();
     let rules = rules_of(&answer.clients[0].people[0].lines);
     assert!(rules.contains(&RuleId::CapSteward), "{rules:?}");
     assert!(!rules.contains(&RuleId::CapPair), "{rules:?}");
@@ -579,9 +579,7 @@ fn portfolio_caps_carry_the_warning_levels() {
             .record(&W::new(u64::from(p) + 1, 100 + p, hall, 500).build())
             .unwrap();
     }
-    let answer = ledger
-        .portfolio(&[hall], date!(2026 - 07 - 01), 80)
-        .unwrap();
+    let answer = ledger.portfolio([hall], date!(2026 - 07 - 01), 80).unwrap();
     let CapUse::Money(cap) = &answer.clients[0].lines[0].cap else {
         panic!("cap b is a money cap")
     };
