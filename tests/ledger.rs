@@ -2333,7 +2333,8 @@ fn a_confirmation_at_the_revocas_instant_is_not_before_it() {
     let (again, findings) = Ledger::replay_verified(ledger.rules_table(), &events).unwrap();
     assert_eq!(again, ledger);
     assert!(findings.is_empty(), "{findings:?}");
-    // A second earlier is before it: refused live, a finding in a verified replay.
+    // A second earlier is before it: a finding in a verified replay (refused live, as
+    // `the_prestatore_confirms_a_cpo_prestazione` shows).
     let mut early = events.clone();
     for event in &mut early {
         if let LedgerEvent::Confirmed { id: confirmed, at } = event

@@ -111,8 +111,6 @@ impl Ledger {
         self.years.get_mut(at).ok_or_else(inconsistent)
     }
 
-    /// The totals of `year` that a prestazione of the parties with these keys is judged
-    /// against (zeros for parties the year does not hold).
     /// Starts loading the totals of the parties with these keys in `year` (see
     /// [`YearTotals::preload`]).
     #[inline]
@@ -122,6 +120,8 @@ impl Ledger {
         }
     }
 
+    /// The totals of `year` that a prestazione of the parties with these keys is judged
+    /// against (zeros for parties the year does not hold).
     pub(super) fn counted(&self, year: i32, keys: (PartyKey, PartyKey)) -> Counted {
         self.year(year).map_or_else(Counted::default, |y| {
             Counted::from_read(&y.read(y.find(keys.0, keys.1)))
