@@ -175,7 +175,7 @@ fn clients_without_work_and_days_without_rules() {
 }
 
 /// Source: CAP-STEWARD, HOURS-280, reading R-HOURS-LF and CAP-UTILIZZATORE-EVENTS: a steward
-/// pair is judged on c-bis, LF hours do not count, cap b follows the client's profile.
+/// pair is judged on c-bis, LF hours count toward the 280, cap b follows the client's profile.
 #[test]
 fn steward_hours_and_profiles() {
     let mut ledger = Ledger::default();
@@ -242,8 +242,16 @@ fn steward_hours_and_profiles() {
         worker.lines[0].to_string(),
         "HOURS-280: used 270 h 00 min of 280 h 00 min; 10 h 00 min left (art. 54-bis c. 20 D.L. 50/2017)"
     );
-    // LF minutes do not count toward the 280 hours (reading R-HOURS-LF): no hours line.
+    // LF minutes count toward the 280 hours too (reading R-HOURS-LF), but 250 hours are 89,3%
+    // of them, below the share: no line at 90, the hours line at 89.
     assert!(portfolio.clients[2].people.is_empty());
+    let at_89 = ledger
+        .portfolio([&home], date!(2026 - 12 - 31), 89)
+        .unwrap();
+    assert_eq!(
+        rules_of(&at_89.clients[0].people[0].lines),
+        [RuleId::Hours280]
+    );
     // In the events sector cap b is higher where in force (CAP-UTILIZZATORE-EVENTS).
     let events = Client::from(hall).with_profile(CapProfile::default().with_events_sector(true));
     let as_events = ledger
@@ -563,6 +571,48 @@ fn share_zero_lists_the_caps_in_use_only() {
     let rules = rules_of(&answer.clients[0].people[0].lines);
     assert!(rules.contains(&RuleId::CapSteward), "{rules:?}");
     assert!(!rules.contains(&RuleId::CapPair), "{rules:?}");
+}
+
+/// Source: readings R-STEWARD-CAP-A and R-HOURS-LF, the other way. On a host's table where a
+/// steward's compensi do not count toward cap a and Libretto Famiglia minutes do not count
+/// toward the 280 hours, share 0 lists neither for a steward paid with the Libretto: nothing of
+/// them is in use.
+#[test]
+fn share_zero_on_the_other_readings() {
+    let mut builder = prestazioni_occasionali::RulesTable::embedded().to_builder();
+    builder.steward_counts_toward_cap_prestatore[0].value = false;
+    builder.hours_limit_applies_to_lf[0].value = false;
+    let mut ledger = Ledger::new(&builder.build().unwrap());
+    let club = firm(3);
+    ledger
+        .record(&W::new(1, 4, club, 400).steward().minutes(120).build())
+        .unwrap();
+    ledger
+        .record(&W::new(2, 5, family(1), 80).lf().minutes(600).build())
+        .unwrap();
+    let answer = ledger
+        .portfolio([club, family(1)], date!(2026 - 07 - 01), 0)
+        .unwrap();
+    assert_eq!(
+        rules_of(&answer.clients[0].people[0].lines),
+        [RuleId::CapSteward]
+    );
+    assert_eq!(
+        rules_of(&answer.clients[1].people[0].lines),
+        [RuleId::CapPrestatore, RuleId::CapPair]
+    );
+    // On the embedded table both count: cap a and the hours are in use.
+    let mut embedded = Ledger::default();
+    embedded
+        .record(&W::new(1, 4, club, 400).steward().minutes(120).build())
+        .unwrap();
+    let answer = embedded
+        .portfolio([club], date!(2026 - 07 - 01), 0)
+        .unwrap();
+    assert_eq!(
+        rules_of(&answer.clients[0].people[0].lines),
+        [RuleId::CapPrestatore, RuleId::CapSteward, RuleId::Hours280]
+    );
 }
 
 /// The warning levels a host set on the ledger come with the portfolio's caps: cap b counted
