@@ -547,4 +547,54 @@ mod tests {
         merged.merge(&ledger).unwrap();
         assert_eq!(merged, ledger);
     }
+
+    /// A prestatore's slot marks both spilled pairs and an external reading: clearing one mark
+    /// (an undone reading; the last spilled pair revoked) keeps the other.
+    #[test]
+    fn a_slot_keeps_each_mark_when_the_other_is_cleared() {
+        let firms: Vec<UtilizzatoreId> = (1u8..=5)
+            .map(|n| {
+                let digits = [0, 0, 0, 0, 0, 0, n, 0, 0, 1];
+                let check = crate::PartitaIva::check_digit(&digits).unwrap();
+                let text: String = digits.iter().chain([&check]).map(u8::to_string).collect();
+                text.parse().unwrap()
+            })
+            .collect();
+        let cpo = |id: u64, u: usize| {
+            let mut draft = PrestazioneDraft::from(p(id));
+            draft.utilizzatore = firms[u];
+            Prestazione::try_from(draft).unwrap()
+        };
+        let cf: crate::CodiceFiscale = "RSSMRA85T10A562S".parse().unwrap();
+        let mut ledger = Ledger::default();
+        for (id, u) in (1u64..).zip(0..5) {
+            ledger.record(&cpo(id, u)).unwrap();
+        }
+        let spilled = |ledger: &Ledger| ledger.pair_totals(&cf, &firms[4], 2026).compensi;
+        assert_eq!(spilled(&ledger), Euro::from_euros(36));
+        // A reading set and undone (the batch fails on a duplicate id): the spilled pairs stay.
+        let reading = ExternalTotal {
+            prestatore: cf,
+            year: 2026,
+            total: Euro::from_euros(1_000),
+            as_of: date!(2026 - 03 - 01),
+        };
+        let failing = [
+            LedgerEvent::ExternalTotalSet(reading),
+            LedgerEvent::Recorded(cpo(1, 0)),
+        ];
+        assert!(ledger.apply_batch(&failing).is_err());
+        assert_eq!(ledger.prestatore_totals(&cf, 2026).external, Euro::ZERO);
+        assert_eq!(spilled(&ledger), Euro::from_euros(36));
+        // A reading kept, then the spilled pairs revoked: the reading stays.
+        ledger.set_external_total(&reading).unwrap();
+        let at = time::macros::datetime!(2026-03-08 12:00 +01:00);
+        ledger.revoke(PrestazioneId(4), at).unwrap();
+        ledger.revoke(PrestazioneId(5), at).unwrap();
+        assert_eq!(spilled(&ledger), Euro::ZERO);
+        assert_eq!(
+            ledger.prestatore_totals(&cf, 2026).external,
+            Euro::from_euros(1_000)
+        );
+    }
 }

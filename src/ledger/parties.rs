@@ -721,6 +721,9 @@ mod tests {
         for round in 0..4u32 {
             if round == 2 {
                 parties.reserve(3_000);
+                let len = parties.len();
+                assert!(max_len(parties.table().capacity()) >= len + 3_000);
+                assert!(parties.keys.capacity() >= len + 3_000);
             }
             for _ in 0..2_000 {
                 let party = cf(u32::try_from(rand(5_000)).unwrap());
@@ -798,6 +801,62 @@ mod tests {
             "{home_count} of {len} at home"
         );
         assert!(near * 100 >= len * 80, "{near} of {len} at home or next");
+    }
+
+    /// Removing a key at the table's last slot moves back the key that wrapped round to slot 0
+    /// from the same home: it stays reachable, now at its home.
+    #[test]
+    fn a_removal_at_the_end_moves_back_a_key_that_wrapped() {
+        let mut table: Table<UtilizzatoreSlot> = Table::default();
+        // The first key sizes the table to 8 slots; find two keys whose home is the last one.
+        let mut last = (0..)
+            .map(|n| cf(n).party_key())
+            .filter(|k| home(hash(*k), 8) == 7);
+        let (a, b) = (last.next().unwrap(), last.next().unwrap());
+        for (number, key) in [(0, a), (1, b)] {
+            let Place::Vacant(at) = table.find(key) else {
+                panic!("a new key is vacant");
+            };
+            table
+                .insert(at, UtilizzatoreSlot::claimed(key, number))
+                .unwrap();
+        }
+        assert_eq!(table.capacity(), 8);
+        assert_eq!(
+            (table.find(a), table.find(b)),
+            (Place::Found(7), Place::Found(0))
+        );
+        table.remove(a);
+        assert_eq!(table.find(b), Place::Found(7));
+        assert_eq!(table.find(a), Place::Vacant(0));
+        assert_eq!(table.len(), 1);
+    }
+
+    /// A table fills to five eighths before it grows, and a reservation takes what it is asked
+    /// for and no more: a reservation that fits changes nothing.
+    #[test]
+    fn tables_fill_to_their_load_and_reserve_what_is_asked() {
+        let mut table: Table<UtilizzatoreSlot> = Table::default();
+        let mut full_once = false;
+        for n in 0..1_000u32 {
+            let key = cf(n).party_key();
+            if let Place::Vacant(at) = table.find(key) {
+                table.insert(at, UtilizzatoreSlot::claimed(key, n)).unwrap();
+            }
+            full_once |= table.len() == max_len(table.capacity());
+        }
+        assert!(full_once, "the table grew before it was five eighths full");
+        let capacity = table.capacity();
+        let room = max_len(capacity) - table.len();
+        table.reserve(room);
+        assert_eq!(table.capacity(), capacity, "a reservation that fits");
+        table.reserve(room + 1);
+        assert!(max_len(table.capacity()) >= table.len() + room + 1);
+        assert!(table.capacity() > capacity);
+        // Every key is still found after the rehash.
+        for n in 0..1_000u32 {
+            assert!(matches!(table.find(cf(n).party_key()), Place::Found(_)));
+        }
     }
 
     #[test]
