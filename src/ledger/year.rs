@@ -112,16 +112,21 @@ impl YearTotals {
         p ^ u
     }
 
-    /// Starts loading the home slots of these keys and the slots after them (one word of each
-    /// cache line, where the probes find more than four keys in five) without waiting for
-    /// them: called before work that does not need the totals, so that the loads overlap that
-    /// work and each other.
+    /// Starts loading the home slots of these keys (one word of each cache line the probes
+    /// read first) without waiting for them: called before work that does not need the
+    /// totals, so that the loads overlap that work and each other.
     #[inline]
     pub(crate) fn preload(&self, prestatore: PartyKey, utilizzatore: PartyKey) {
-        let (p0, p1) = self.prestatori.table().home_slots(prestatore);
-        let (u0, u1) = self.utilizzatori.table().home_slots(utilizzatore);
-        let p = p0.map_or(0, PrestatoreSlot::touch) ^ p1.map_or(0, PrestatoreSlot::touch);
-        let u = u0.map_or(0, |u| u64::from(u.number())) ^ u1.map_or(0, |u| u64::from(u.number()));
+        let p = self
+            .prestatori
+            .table()
+            .home_slot(prestatore)
+            .map_or(0, PrestatoreSlot::touch);
+        let u = self
+            .utilizzatori
+            .table()
+            .home_slot(utilizzatore)
+            .map_or(0, |u| u64::from(u.number()));
         std::hint::black_box(p ^ u);
     }
 
