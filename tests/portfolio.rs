@@ -584,9 +584,8 @@ fn share_zero_on_the_other_readings() {
     builder.hours_limit_applies_to_lf[0].value = false;
     let mut ledger = Ledger::new(&builder.build().unwrap());
     let club = firm(3);
-    ledger
-        .record(&W::new(1, 4, club, 400).steward().minutes(120).build())
-        .unwrap();
+    let steward = W::new(1, 4, club, 400).steward().minutes(120).build();
+    ledger.record(&steward).unwrap();
     ledger
         .record(&W::new(2, 5, family(1), 80).lf().minutes(600).build())
         .unwrap();
@@ -603,9 +602,7 @@ fn share_zero_on_the_other_readings() {
     );
     // On the embedded table both count: cap a and the hours are in use.
     let mut embedded = Ledger::default();
-    embedded
-        .record(&W::new(1, 4, club, 400).steward().minutes(120).build())
-        .unwrap();
+    embedded.record(&steward).unwrap();
     let answer = embedded
         .portfolio([club], date!(2026 - 07 - 01), 0)
         .unwrap();

@@ -492,16 +492,21 @@ mod tests {
         .unwrap()
     }
 
-    #[test]
-    fn pairs_beyond_the_inline_places_spill_to_the_map_and_come_back() {
-        let firms: Vec<UtilizzatoreId> = (1u8..=6)
+    /// `n` firms, with partite IVA that differ in one digit.
+    fn firms(n: u8) -> Vec<UtilizzatoreId> {
+        (1..=n)
             .map(|n| {
                 let digits = [0, 0, 0, 0, 0, 0, n, 0, 0, 1];
                 let check = crate::PartitaIva::check_digit(&digits).unwrap();
                 let text: String = digits.iter().chain([&check]).map(u8::to_string).collect();
                 text.parse().unwrap()
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn pairs_beyond_the_inline_places_spill_to_the_map_and_come_back() {
+        let firms = firms(6);
         let cpo = |id: u64, u: usize, euros: u64| {
             let mut draft = PrestazioneDraft::from(p(id));
             draft.utilizzatore = firms[u];
@@ -552,14 +557,7 @@ mod tests {
     /// (an undone reading; the last spilled pair revoked) keeps the other.
     #[test]
     fn a_slot_keeps_each_mark_when_the_other_is_cleared() {
-        let firms: Vec<UtilizzatoreId> = (1u8..=5)
-            .map(|n| {
-                let digits = [0, 0, 0, 0, 0, 0, n, 0, 0, 1];
-                let check = crate::PartitaIva::check_digit(&digits).unwrap();
-                let text: String = digits.iter().chain([&check]).map(u8::to_string).collect();
-                text.parse().unwrap()
-            })
-            .collect();
+        let firms = firms(5);
         let cpo = |id: u64, u: usize| {
             let mut draft = PrestazioneDraft::from(p(id));
             draft.utilizzatore = firms[u];
