@@ -123,8 +123,11 @@ impl fmt::Debug for Phone {
     }
 }
 
-/// An e-mail address: one `@`, a local part of 1 to 64 printable ASCII characters, a domain with
-/// a dot, at most 254 characters in all, no spaces. `Debug` masks the local part.
+/// An e-mail address: one `@`, a local part of 1 to 64 characters that is a dot-atom of
+/// RFC 5322 (letters, digits and ``!#$%&'*+-/=?^_`{|}~`` in runs separated by single dots; no
+/// quoted forms), a domain of at least two labels of letters, digits and inner hyphens (RFC 1035)
+/// whose top-level label has two characters or more and is not all digits, at most 254
+/// characters in all. `Debug` masks the local part.
 ///
 /// Legal basis: REG-DATA-PRESTATORE (e-mail optional).
 ///
@@ -185,15 +188,52 @@ impl FromStr for Email {
         if local.is_empty() || local.len() > MAX_EMAIL_LOCAL {
             return Err(bad("must have 1 to 64 characters before the '@'"));
         }
-        if !domain.contains('.')
-            || domain.starts_with('.')
-            || domain.ends_with('.')
-            || domain.contains("..")
-        {
-            return Err(bad("has no valid domain after the '@'"));
+        if let Some(reason) = local_part_problem(local).or_else(|| domain_problem(domain)) {
+            return Err(bad(reason));
         }
         Ok(Email(text.to_owned()))
     }
+}
+
+/// What is wrong with the part of an address before the `@`, if anything: it must be a
+/// dot-atom of RFC 5322 (letters, digits and ``!#$%&'*+-/=?^_`{|}~``, in runs separated by single
+/// dots). Quoted local parts are refused: an address a prestatore types into a form does not
+/// need them.
+fn local_part_problem(local: &str) -> Option<&'static str> {
+    const SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~";
+    if local.split('.').any(str::is_empty) {
+        return Some(
+            "has a dot at the start or end of the part before the '@', or two dots in a row",
+        );
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || c == '.' || SPECIALS.contains(c);
+    (!local.chars().all(allowed))
+        .then_some("has a character before the '@' that an address cannot have unquoted")
+}
+
+/// What is wrong with the domain of an address, if anything: at least two labels separated by
+/// dots, each of 1 to 63 letters, digits and hyphens, neither starting nor ending with a
+/// hyphen, the last one (the top-level domain) of at least two characters and not all digits
+/// (RFC 1035 and RFC 5321; address literals such as `[192.0.2.1]` are refused).
+fn domain_problem(domain: &str) -> Option<&'static str> {
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
+        return Some("has no valid domain after the '@'");
+    }
+    let label_ok = |l: &&str| {
+        l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    if !labels.iter().all(label_ok) {
+        return Some("has a domain label that is not 1 to 63 letters, digits and inner hyphens");
+    }
+    let top = labels.last().copied().unwrap_or_default();
+    if top.len() < 2 || top.chars().all(|c| c.is_ascii_digit()) {
+        return Some("has a top-level domain that is shorter than two characters or all digits");
+    }
+    None
 }
 
 impl fmt::Display for Email {
@@ -439,10 +479,68 @@ mod tests {
     #[test]
     fn emails() {
         assert!("a@b.it".parse::<Email>().is_ok());
+        for good in [
+            "a@b.it",
+            "mario.rossi+inps@example.it",
+            "o'brien@posta-certificata.example.com",
+            "x_y@xn--caf-dma.xn--p1ai",
+            "A1@B2.IT",
+        ] {
+            assert_eq!(good.parse::<Email>().unwrap().as_str(), good);
+        }
         for bad in [
             "", "a@b", "@b.it", "a@@b.it", "a b@c.it", "a@.it", "a@b..it",
         ] {
             assert!(bad.parse::<Email>().is_err(), "{bad}");
+        }
+        let reason = |text: &str| match text.parse::<Email>() {
+            Err(RegistrationError::Email { reason }) => reason,
+            other => panic!("{text}: {other:?}"),
+        };
+        for bad in [".a@b.it", "a.@b.it", "a..b@b.it"] {
+            assert_eq!(
+                reason(bad),
+                "has a dot at the start or end of the part before the '@', or two dots in a row",
+                "{bad}"
+            );
+        }
+        for bad in [
+            "a,b@c.it",
+            "a(b)@c.it",
+            "\"a\"@c.it",
+            "a:b@c.it",
+            "a[b]@c.it",
+        ] {
+            assert_eq!(
+                reason(bad),
+                "has a character before the '@' that an address cannot have unquoted",
+                "{bad}"
+            );
+        }
+        let label = "a".repeat(64);
+        for bad in [
+            "a@-b.it".to_owned(),
+            "a@b-.it".to_owned(),
+            "a@b_c.it".to_owned(),
+            "a@b.i-".to_owned(),
+            format!("a@{label}.it"),
+        ] {
+            assert_eq!(
+                reason(&bad),
+                "has a domain label that is not 1 to 63 letters, digits and inner hyphens",
+                "{bad}"
+            );
+        }
+        assert!(format!("a@{}.it", &label[1..]).parse::<Email>().is_ok());
+        for bad in ["a@b.i", "a@192.0.2.1", "a@b.1"] {
+            assert_eq!(
+                reason(bad),
+                "has a top-level domain that is shorter than two characters or all digits",
+                "{bad}"
+            );
+        }
+        for bad in ["a@[192.0.2.1]", "a@b", "a@b.", "a@.b.it"] {
+            assert!(reason(bad).contains("domain"), "{bad}");
         }
     }
 
