@@ -223,18 +223,6 @@ impl CapUse {
         }
     }
 
-    /// Whether the use is at least `share` percent of the cap (exact: no rounding).
-    fn reaches(&self, share: u8) -> bool {
-        match self {
-            CapUse::Money(cap) => {
-                let share = Decimal::from(share);
-                let used = cap.used.checked_mul(Decimal::ONE_HUNDRED);
-                let limit = cap.limit.as_decimal().checked_mul(share);
-                matches!((used, limit), (Some(u), Some(l)) if u >= l)
-            }
-            CapUse::Hours(h) => u64::from(h.used) * 100 >= u64::from(h.limit) * u64::from(share),
-        }
-    }
 }
 
 /// One line of a [`Portfolio`]: a cap reached to the share asked, with the citation of the cap
@@ -576,10 +564,10 @@ impl Ledger {
         let u = totals_of_year.and_then(|y| y.utilizzatore_number(ukey));
         let utot = totals_of_year.map_or_else(UTot::default, |y| y.utilizzatore(ukey));
         let mut lines = Vec::new();
-        if !utot.weighted_b.is_zero() {
-            let (limit, citation) = cap_b(rules, client.profile.events_sector);
-            let cap = self.counted_cap(limit, utot.weighted_b, per_titolo)?;
-            push(&mut lines, CapUse::Money(cap), citation, share);
+        let (limit_b, citation_b) = cap_b(rules, client.profile.events_sector);
+        if !utot.weighted_b.is_zero() && reaches_counted(utot.weighted_b, limit_b, share) {
+            let cap = self.counted_cap(limit_b, utot.weighted_b, per_titolo)?;
+            lines.push(line(CapUse::Money(cap), citation_b));
         }
         let mut people = Vec::new();
         let mut prestatori = 0u32;
@@ -661,32 +649,17 @@ impl Ledger {
         if cap_a > 0
             && let Some(cap) = money(RuleId::CapPrestatore, rules.cap_prestatore.value, cap_a)?
         {
-            push(
-                &mut lines,
-                CapUse::Money(cap),
-                &rules.cap_prestatore.citation,
-                share,
-            );
+            lines.push(line(CapUse::Money(cap), &rules.cap_prestatore.citation));
         }
         if pair.cap_c > 0
             && let Some(cap) = money(RuleId::CapPair, rules.cap_pair.value, pair.cap_c)?
         {
-            push(
-                &mut lines,
-                CapUse::Money(cap),
-                &rules.cap_pair.citation,
-                share,
-            );
+            lines.push(line(CapUse::Money(cap), &rules.cap_pair.citation));
         }
         if let (true, Some(limit)) = (pair.steward > 0, rules.cap_steward.value)
             && let Some(cap) = money(RuleId::CapSteward, limit, pair.steward)?
         {
-            push(
-                &mut lines,
-                CapUse::Money(cap),
-                &rules.cap_steward.citation,
-                share,
-            );
+            lines.push(line(CapUse::Money(cap), &rules.cap_steward.citation));
         }
         if pair.counted_minutes > 0 {
             let (limit_hours, agricultural_area) = hour_limit(rules, profile)?;
@@ -710,7 +683,7 @@ impl Ledger {
             } else {
                 rules.hours_per_pair.citation.clone()
             };
-            push(&mut lines, CapUse::Hours(hours), &citation, share);
+            lines.push(line(CapUse::Hours(hours), &citation));
         }
         Ok(lines)
     }
@@ -776,12 +749,18 @@ fn reaches_cents(used: u64, limit: u64, share: u8) -> bool {
     u128::from(used) * 100 >= u128::from(limit) * u128::from(share)
 }
 
-/// Adds the line when the cap is reached to `share`.
-fn push(lines: &mut Vec<CapLine>, cap: CapUse, citation: &Citation, share: u8) {
-    if cap.reaches(share) {
-        lines.push(CapLine {
-            cap,
-            citation: citation.clone(),
-        });
+/// Whether the counted (weighted) total `used` is at least `share` percent of `limit` (exact: no
+/// rounding).
+fn reaches_counted(used: Decimal, limit: Euro, share: u8) -> bool {
+    let used = used.checked_mul(Decimal::ONE_HUNDRED);
+    let limit = limit.as_decimal().checked_mul(Decimal::from(share));
+    matches!((used, limit), (Some(u), Some(l)) if u >= l)
+}
+
+/// The line of a cap reached to the share asked.
+fn line(cap: CapUse, citation: &Citation) -> CapLine {
+    CapLine {
+        cap,
+        citation: citation.clone(),
     }
 }
