@@ -222,7 +222,6 @@ impl CapUse {
             CapUse::Hours(_) => RuleId::Hours280,
         }
     }
-
 }
 
 /// One line of a [`Portfolio`]: a cap reached to the share asked, with the citation of the cap
