@@ -82,6 +82,7 @@ pub enum DelegaError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Party {
     /// A prestatore.
     Prestatore(CodiceFiscale),
@@ -271,6 +272,7 @@ impl fmt::Display for Action {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Intermediario {
     /// The category.
     pub kind: IntermediarioKind,
@@ -304,6 +306,7 @@ pub struct Intermediario {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DelegaDraft {
     /// Who delegates.
     pub delegante: Party,

@@ -157,7 +157,7 @@
 //!   `CodiceFiscale::decode` names the birthplace; without it only a code's form is checked.
 //! - `serde` (default): `Serialize` / `Deserialize` for the public data types (inputs, records, events,
 //!   rules tables), through the validating constructors (money and decimals as strings, dates as
-//!   ISO 8601); computed answers (bookings, communications, the Scrivania, authorizations, the
+//!   ISO 8601), refusing unknown fields (a misspelt key is an error, never a default); computed answers (bookings, communications, the Scrivania, authorizations, the
 //!   subject of an authorization) serialise only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types, up to
 //!   realistic prestazioni and calendar years of them that a [`Ledger`] records without refusal.

@@ -99,6 +99,7 @@ impl fmt::Display for PrestazioneId {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CapProfile {
     /// The utilizzatore's primary or prevalent activity is on the events / thermal / parks ATECO
     /// list, so the higher cap b applies where in force (art. 54-bis c. 1 lett. b as amended by
@@ -202,6 +203,7 @@ impl CapProfile {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PrestazioneDraft {
     /// The host's id.
     pub id: PrestazioneId,

@@ -256,6 +256,7 @@ fn local_it(t: &OffsetDateTime) -> String {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CommunicatedPrestazione {
     /// The prestazione.
     pub prestazione: Prestazione,
@@ -306,6 +307,7 @@ pub struct CommunicatedPrestazione {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum PrestazioneStatus {
     /// Communicated and still revocable by the utilizzatore until this instant (CPO).
     Communicated {
@@ -377,6 +379,7 @@ pub enum PrestazioneStatus {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Payment {
     /// The prestazione paid.
     pub prestazione: PrestazioneId,

@@ -212,6 +212,7 @@ impl fmt::Display for RuleId {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Consequence {
     /// The INPS platform refuses the communication (caps a and b, missing funds, a day without
     /// the regime): nothing happens, nothing is owed.
@@ -367,6 +368,7 @@ impl fmt::Display for Consequence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Excess {
     /// A cap in euro.
     Money {
@@ -458,6 +460,7 @@ impl Excess {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Breach {
     /// Which rule.
     pub rule: RuleId,
@@ -521,6 +524,7 @@ impl fmt::Display for Breach {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Verdict {
     /// Every breached rule, in the order checked.
     pub breaches: Vec<Breach>,

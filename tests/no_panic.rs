@@ -1659,7 +1659,7 @@ mod serde_input {
         let mut registration = Registration::new(draft.clone());
         registration.apply(RegistrationEvent::Submit).unwrap();
         let mut ledger = Ledger::default();
-        let assessment = ledger.record(&p).unwrap();
+        let assessment = ledger.record(&p).unwrap().assessment;
         let delega = Delega::new(DelegaDraft {
             delegante: Party::Prestatore(cf()),
             intermediario: Intermediario {
@@ -1852,6 +1852,78 @@ mod serde_input {
         for seed in seeds() {
             assert!(all_types!(&seed) >= 1, "no type accepts {seed}");
         }
+    }
+
+    /// A key that no type has, added to any object of any seed (a typo such as
+    /// `events_secter` in a host's JSON), makes every type refuse the value: no field is
+    /// silently ignored and left at its default.
+    #[test]
+    fn unknown_fields_are_refused() {
+        /// Every object of `v`, each as a copy of `v` with the key added there.
+        fn with_key_added(v: &Value) -> Vec<Value> {
+            fn objects(v: &Value) -> usize {
+                usize::from(v.is_object())
+                    + match v {
+                        Value::Array(a) => a.iter().map(objects).sum(),
+                        Value::Object(o) => o.values().map(objects).sum(),
+                        _ => 0,
+                    }
+            }
+            fn add(v: &mut Value, n: &mut usize) -> bool {
+                if let Value::Object(o) = v {
+                    if *n == 0 {
+                        o.insert("zz_typo".to_owned(), json!(true));
+                        return true;
+                    }
+                    *n -= 1;
+                }
+                match v {
+                    Value::Array(a) => a.iter_mut().any(|c| add(c, n)),
+                    Value::Object(o) => o.values_mut().any(|c| add(c, n)),
+                    _ => false,
+                }
+            }
+            (0..objects(v))
+                .map(|k| {
+                    let mut copy = v.clone();
+                    assert!(add(&mut copy, &mut { k }));
+                    copy
+                })
+                .collect()
+        }
+        let mut checked = 0;
+        for seed in seeds() {
+            for value in with_key_added(&seed) {
+                assert_eq!(all_types!(&value), 0, "a type accepts {value}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 50, "{checked} objects");
+        // The case that motivated it: a misspelt profile field no longer counts a prestazione of
+        // the events sector against the ordinary cap b.
+        let typo = json!({
+            "id": 1, "instrument": "ContrattoPrestazioneOccasionale",
+            "prestatore": "RSSMRA85T10A562S", "utilizzatore": "00743110157",
+            "day": "2026-03-07", "minutes": 240, "compenso": "40.00",
+            "special_category": false, "steward": false,
+            "profile": { "events_secter": true }
+        });
+        let err = serde_json::from_value::<Prestazione>(typo).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown field `events_secter`"),
+            "{err}"
+        );
+        // And in a host's rules table: a misspelt key of a row or of a citation.
+        let table = serde_json::to_value(prestazioni_occasionali::RulesTable::embedded()).unwrap();
+        assert!(
+            serde_json::from_value::<prestazioni_occasionali::RulesTable>(table.clone()).is_ok()
+        );
+        let mut refused = 0;
+        for value in with_key_added(&table) {
+            assert!(serde_json::from_value::<prestazioni_occasionali::RulesTable>(value).is_err());
+            refused += 1;
+        }
+        assert!(refused >= 100, "{refused} objects of the rules table");
     }
 
     /// An empty list of field errors is refused: `FieldErrors` is never empty.

@@ -129,6 +129,7 @@ pub enum BookingError {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Schedule {
     /// A day and a duration (Libretto Famiglia only).
     Day {
@@ -180,6 +181,7 @@ pub enum Schedule {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Work {
     /// The instrument asked about, or `None` for whichever is lawful.
     pub instrument: Option<Instrument>,

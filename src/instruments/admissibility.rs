@@ -128,6 +128,7 @@ impl fmt::Display for LfActivity {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Engagement {
     /// The day of the prestazione.
     pub day: Date,

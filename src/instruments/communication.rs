@@ -205,6 +205,7 @@ fn check_account(account: &FundsAccount, expected: Instrument) -> Result<(), Com
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LfWork {
     /// The day of the work.
     pub day: Date,
@@ -813,6 +814,7 @@ impl fmt::Debug for LfCommunication {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CpoWork {
     /// Where the work is done (luogo di svolgimento, c. 17 lett. b); non-empty.
     pub place: String,
@@ -1037,6 +1039,7 @@ impl fmt::Debug for CpoWork {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CpoCommunicationDay {
     /// The calendar day, its span, minutes and pay floor ([`split_at_midnight`]).
     pub day: CpoDay,

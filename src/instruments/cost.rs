@@ -29,6 +29,7 @@ use crate::rules::{OneriBase, Rules};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CostBreakdown {
     /// The compenso netto to the prestatore.
     pub compenso: Euro,

@@ -73,6 +73,7 @@ impl fmt::Display for Causale {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TopUp {
     /// How it was paid.
     pub channel: FundingChannel,
@@ -100,6 +101,7 @@ pub struct TopUp {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Commitment {
     /// The host's identifier of the prestazione.
     pub prestazione_id: u64,

@@ -534,6 +534,7 @@ pub fn agricultural_hour_limit_citation() -> Citation {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CpoDay {
     /// The Italian calendar day (Europe/Rome civil date, reading R-CIVIL-TIME).
     pub date: Date,

@@ -109,6 +109,7 @@ pub fn sanction_for(
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FineTotals {
     /// Minimum per unit × units.
     pub min: Euro,

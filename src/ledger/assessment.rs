@@ -56,6 +56,7 @@ use crate::verdict::{Consequence, RuleId, Verdict};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MoneyCap {
     /// Which cap.
     pub rule: RuleId,
@@ -224,6 +225,7 @@ impl MoneyCap {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct HoursCap {
     /// The limit in minutes (280 × 60, or the agricultural limit × 60).
     pub limit: u32,
@@ -285,6 +287,7 @@ pub struct HoursCap {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Assessment {
     /// The prestazione assessed.
     pub prestazione: PrestazioneId,
@@ -595,6 +598,7 @@ pub enum RecordPolicy {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RoomQuery {
     /// Who would work.
     pub prestatore: CodiceFiscale,
@@ -693,6 +697,7 @@ impl RoomQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Room {
     /// The largest nominal compenso, rounded down to the cent.
     pub compenso: Euro,

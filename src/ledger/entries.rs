@@ -107,6 +107,7 @@ impl Entry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LedgerEntry {
     /// The host's id.
     pub id: PrestazioneId,

@@ -236,6 +236,7 @@ pub enum LedgerError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum CorrectionMove {
     /// Another prestatore (not the same holder: an omocode is the same).
     Prestatore,

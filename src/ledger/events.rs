@@ -35,6 +35,7 @@ use crate::prestazione::{Prestazione, PrestazioneId};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ExternalTotal {
     /// The prestatore (counted on its canonical form, so omocodes share it).
     pub prestatore: CodiceFiscale,
@@ -74,6 +75,7 @@ pub struct ExternalTotal {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum LedgerEvent {
     /// A prestazione was recorded.
     Recorded(Prestazione),

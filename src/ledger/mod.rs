@@ -86,6 +86,7 @@ use crate::rules::RulesTable;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LedgerCapacity {
     /// The calendar year the pairs are in.
     pub year: i32,

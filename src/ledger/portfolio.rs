@@ -129,6 +129,7 @@ impl Built {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Client {
     /// The utilizzatore.
     pub utilizzatore: UtilizzatoreId,

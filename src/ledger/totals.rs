@@ -26,6 +26,7 @@ use crate::money::Euro;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PrestatoreTotals {
     /// Every compenso recorded in this ledger (stewards included).
     pub compensi: Euro,
@@ -56,6 +57,7 @@ pub struct PrestatoreTotals {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UtilizzatoreTotals {
     /// Every compenso paid (stewards included).
     pub compensi: Euro,
@@ -85,6 +87,7 @@ pub struct UtilizzatoreTotals {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PairTotals {
     /// Every compenso.
     pub compensi: Euro,
@@ -114,6 +117,7 @@ pub struct PairTotals {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PeriodTotals {
     /// Every compenso.
     pub compensi: Euro,

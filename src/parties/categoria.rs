@@ -124,6 +124,7 @@ pub struct SelfCertification {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct SelfCertificationFields {
     categoria: Categoria,
     from: Date,

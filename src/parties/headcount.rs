@@ -118,6 +118,7 @@ pub struct MonthlyHeadcount {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct MonthlyHeadcountFields {
     full_time: u32,
     #[serde(default)]
@@ -321,6 +322,7 @@ impl MonthlyHeadcount {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SemesterAverage {
     /// The unrounded average of the six monthly figures.
     pub average: Decimal,
@@ -446,11 +448,15 @@ pub struct Headcounts {
 /// One month of [`Headcounts`] as serialised: a list of these, oldest first.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HeadcountEntry {
     year: i32,
     month: u8,
-    #[serde(flatten)]
-    headcount: MonthlyHeadcount,
+    full_time: u32,
+    #[serde(default)]
+    part_time: Vec<Decimal>,
+    #[serde(default)]
+    apprentices: u32,
 }
 
 #[cfg(feature = "serde")]
@@ -461,7 +467,8 @@ impl TryFrom<Vec<HeadcountEntry>> for Headcounts {
         for e in entries {
             let month =
                 Month::try_from(e.month).map_err(|_| HeadcountError::Month { month: e.month })?;
-            h.insert(e.year, month, e.headcount);
+            let headcount = MonthlyHeadcount::new(e.full_time, &e.part_time, e.apprentices)?;
+            h.insert(e.year, month, headcount);
         }
         Ok(h)
     }
@@ -475,7 +482,9 @@ impl From<Headcounts> for Vec<HeadcountEntry> {
             .map(|((year, month), headcount)| HeadcountEntry {
                 year,
                 month,
-                headcount,
+                full_time: headcount.full_time,
+                part_time: headcount.part_time,
+                apprentices: headcount.apprentices,
             })
             .collect()
     }

@@ -108,6 +108,7 @@ pub struct ParentalConsent {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct ParentalConsentFields {
     given_on: Date,
     by: String,
@@ -259,6 +260,7 @@ pub struct Prestatore {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct PrestatoreFields {
     codice_fiscale: CodiceFiscale,
     first_name: String,

@@ -75,6 +75,7 @@ pub enum UtilizzatoreError {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DeclaredActivity {
     /// The utilizzatore's code.
     pub code: AtecoCode,
@@ -276,6 +277,7 @@ pub struct PriorRelationship {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct PriorRelationshipFields {
     prestatore: CodiceFiscale,
     kind: RelationshipKind,
@@ -474,6 +476,7 @@ impl fmt::Debug for Utilizzatore {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct UtilizzatoreFields {
     id: UtilizzatoreId,
     name: String,

@@ -37,6 +37,7 @@ const DOCUMENT_NUMBER_LEN: std::ops::RangeInclusive<usize> = 5..=20;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FieldError {
     /// The field's path in [`RegistrationDraft`], dot-separated, with `[i]` for list items.
     pub path: String,
@@ -297,6 +298,7 @@ fn strip_field_name(message: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum AccessChannel {
     /// SPID at the given level (1, 2 or 3).
     Spid {
@@ -423,6 +425,7 @@ impl AccessChannel {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AddressDraft {
     /// The comune.
     pub comune: String,
@@ -757,6 +760,7 @@ pub enum DocumentKind {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DocumentDraft {
     /// The kind of document.
     pub kind: DocumentKind,
@@ -1142,6 +1146,7 @@ pub enum ContactChannel {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ContactsDraft {
     /// The mobile number (mandatory).
     pub mobile: String,
@@ -1397,6 +1402,7 @@ pub enum AccountKind {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PaymentDraft {
     /// The chosen mode.
     pub mode: PaymentMode,
@@ -1516,6 +1522,7 @@ impl PaymentDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum PaymentMethod {
     /// Credit to the IBAN of a conto corrente, libretto postale or card held by the prestatore
     /// (free).
@@ -1608,6 +1615,7 @@ impl PaymentMethod {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ParentalConsentDraft {
     /// The codice fiscale of the parent or guardian.
     pub parent_codice_fiscale: String,
@@ -1859,6 +1867,7 @@ impl ParentalConsentRecord {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RegistrationDraft {
     /// The day of registration (the document must be valid on it; the rules in force on it
     /// decide the accepted channels and payment modes).

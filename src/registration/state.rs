@@ -101,6 +101,7 @@ impl fmt::Display for ConfirmationChannel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Confirmation {
     /// Automatically on submission: the access credential already proves identity.
     Automatic {
@@ -167,6 +168,7 @@ impl Confirmation {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum RegistrationEvent {
     /// Replace the data being entered. Once the registration has been submitted, an edit never
     /// moves its day (`registered_on`) before the day of the first submission
@@ -443,6 +445,7 @@ pub fn registration_diagram() -> String {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Effective<T> {
     /// The first day.
     pub from: Date,
@@ -462,6 +465,7 @@ pub(crate) fn in_force_on<T>(history: &[Effective<T>], day: Date) -> Option<&T> 
 /// The serialised form of a [`Registration`]: the initial form and the events applied to it.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct RegistrationLog {
     draft: RegistrationDraft,
     events: Vec<RegistrationEvent>,

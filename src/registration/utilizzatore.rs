@@ -109,6 +109,7 @@ impl fmt::Display for RegistrantKind {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UtilizzatoreRegistrationDraft {
     /// The day of registration.
     pub registered_on: Date,

@@ -27,6 +27,7 @@ use time::Date;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Citation {
     /// The act: `D.L. 50/2017`, `L. 689/1981`, `INPS msg 410/2023`.
     pub act: Cow<'static, str>,
@@ -223,6 +224,7 @@ impl fmt::Display for Citation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Cited<T> {
     /// The value.
     pub value: T,
@@ -248,6 +250,7 @@ pub struct Cited<T> {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Dated<T> {
     /// First day the value is in force.
     pub from: Date,

@@ -27,6 +27,7 @@ use crate::money::Euro;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TitoloSplit {
     /// Nominal value paid by the utilizzatore (10,00).
     pub value: Euro,
@@ -67,6 +68,7 @@ impl TitoloSplit {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DailyMinimum {
     /// The minimum compenso for the day.
     pub amount: Euro,
@@ -120,6 +122,7 @@ pub enum OneriBase {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct HotelRegime {
     /// CPO is barred above this many permanent employees.
     pub headcount_limit: u32,
@@ -168,6 +171,7 @@ pub enum AgricultureRule {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AgriculturalRates {
     /// Area 1 hourly rate (9,65).
     pub area1: Euro,
@@ -218,6 +222,7 @@ pub enum WindowSector {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CommunicationWindow {
     /// Length of the window in days.
     pub days: u32,
@@ -262,6 +267,7 @@ pub enum FineUnit {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FineRule {
     /// Minimum per unit (500,00).
     pub min: Euro,
@@ -457,6 +463,7 @@ impl fmt::Display for DeleganteKind {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct IntermediaryScope {
     /// The kind of intermediary.
     pub intermediario: IntermediarioKind,
@@ -535,6 +542,7 @@ impl fmt::Display for Credential {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum ClockRule {
     /// `standard` all year except from 01:00 UTC of the last Sunday of March (inclusive) to
     /// 01:00 UTC of the last Sunday of October (exclusive), when it is `summer` (Directive
