@@ -168,12 +168,27 @@ pub enum ScrivaniaError {
     /// same rule, and the same error, as the ledger's).
     #[error(transparent)]
     Prestazione(#[from] PrestazioneError),
-    /// A date or amount outside the supported range.
+    /// A date or amount of a prestazione outside the supported range.
     #[error("prestazione {id}: {what} is out of range")]
     Overflow {
-        /// The id (0 for totals).
+        /// The id.
         id: PrestazioneId,
         /// Which value.
+        what: &'static str,
+    },
+    /// An argument of the desk (the viewing instant, the year of a prospetto) outside the
+    /// supported range.
+    #[error("{what} {value} is out of the supported range")]
+    OutOfRange {
+        /// Which argument.
+        what: &'static str,
+        /// The value given.
+        value: String,
+    },
+    /// A total of the prospetto that does not fit its type.
+    #[error("the prospetto's total of {what} overflows")]
+    TotalOverflow {
+        /// Which total.
         what: &'static str,
     },
     /// No rules in force on a day.
@@ -775,7 +790,9 @@ impl Scrivania {
     /// A [`ScrivaniaError`] naming the prestazione: a duplicate id, a revocation before the
     /// communication or after the deadline, a prestazione both revoked and paid or paid before
     /// the work, no payment method on the payment day, a mode not available that day, a fee
-    /// above the compenso, an LF compenso that is not a whole number of titoli, or no rules.
+    /// above the compenso, an LF compenso that is not a whole number of titoli, or no rules;
+    /// [`ScrivaniaError::OutOfRange`] for a viewing instant `now` whose Italian civil time is
+    /// outside `time`'s dates.
     ///
     /// Legal basis: INPS msg 3932 of 24/12/2025 (REG-PORTAL-2026); INPS circ. 107/2017
     /// (CPO-REVOCA, CPO-PAY, PAY-MODES, reading R-PAYMENT-DAY, R-REVOCA, R-FEES).
@@ -851,9 +868,9 @@ impl Scrivania {
         }
         entries.sort_by_key(|e| (e.prestazione.day(), e.prestazione.id()));
         let viewed_at = ItalianClock::of_table(table).to_italian(now).map_err(|_| {
-            ScrivaniaError::Overflow {
-                id: PrestazioneId(0),
+            ScrivaniaError::OutOfRange {
                 what: "viewing instant",
+                value: now.to_string(),
             }
         })?;
         Ok(Scrivania {
@@ -1183,7 +1200,8 @@ impl Scrivania {
     ///
     /// # Errors
     ///
-    /// [`ScrivaniaError::Overflow`] if a total overflows, [`ScrivaniaError::Rules`] for a year
+    /// [`ScrivaniaError::TotalOverflow`] if a total overflows, [`ScrivaniaError::OutOfRange`]
+    /// for a year outside `time`'s dates, [`ScrivaniaError::Rules`] for a year
     /// without rules.
     ///
     /// # Examples
@@ -1198,10 +1216,7 @@ impl Scrivania {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn prospetto(&self, year: i32) -> Result<Prospetto, ScrivaniaError> {
-        let overflow = |what| ScrivaniaError::Overflow {
-            id: PrestazioneId(0),
-            what,
-        };
+        let overflow = |what| ScrivaniaError::TotalOverflow { what };
         let cap = cap_of_year(&self.caps, year)?;
         let mut rows: BTreeMap<(UtilizzatoreId, Instrument), ProspettoRow> = BTreeMap::new();
         for e in &self.entries {
@@ -1256,9 +1271,9 @@ impl Scrivania {
 /// The lowest cap a in force during `year` (conservative), with its citation, from the caps of
 /// every version (first day, value).
 fn cap_of_year(caps: &[(Date, Cited<Euro>)], year: i32) -> Result<Cited<Euro>, ScrivaniaError> {
-    let bad_year = ScrivaniaError::Overflow {
-        id: PrestazioneId(0),
+    let bad_year = ScrivaniaError::OutOfRange {
         what: "year",
+        value: year.to_string(),
     };
     let first = Date::from_calendar_date(year, Month::January, 1).map_err(|_| bad_year.clone())?;
     let last = Date::from_calendar_date(year, Month::December, 31).map_err(|_| bad_year)?;

@@ -482,6 +482,61 @@ fn invalid_tables_are_refused_with_the_series_named() {
     );
 }
 
+/// A count the crate turns into dates or durations is bounded, so that a table the checks accept
+/// never makes a later operation overflow (an hour limit of `u32::MAX` made every `record` fail).
+#[test]
+fn counts_are_bounded_so_that_no_operation_overflows() {
+    let base = || RulesTable::embedded().to_builder();
+    let refused =
+        |b: prestazioni_occasionali::RulesTableBuilder| b.build().unwrap_err().to_string();
+
+    let mut b = base();
+    b.hours_per_pair[0].value = u32::MAX;
+    assert_eq!(
+        refused(b),
+        "rules table: series hours_per_pair, row from 2017-06-24: 4294967295 hours is more than 8784"
+    );
+    let mut b = base();
+    b.hours_per_pair[0].value = 8_784;
+    let table = b.build().unwrap();
+    assert_eq!(
+        table
+            .in_force_on(date!(2017 - 07 - 01))
+            .unwrap()
+            .hours_per_pair
+            .value,
+        8_784
+    );
+
+    let mut b = base();
+    b.revoca_days[0].value = 367;
+    assert_eq!(
+        refused(b),
+        "rules table: series revoca_days, row from 2017-06-24: 367 days is more than 366"
+    );
+    let mut b = base();
+    b.cpo_notice_minutes[0].value = 366 * 24 * 60 + 1;
+    assert!(refused(b).contains("527041 minutes is more than 527040"));
+    let mut b = base();
+    b.comma5_months[0].value = 1_201;
+    assert!(refused(b).contains("1201 months is more than 1200"));
+    let mut b = base();
+    b.minimum_age[0].value = 151;
+    assert!(refused(b).contains("151 years of age is more than 150"));
+    let mut b = base();
+    b.delega_retention_years[0].value = 101;
+    assert!(refused(b).contains("101 years is more than 100"));
+    let mut b = base();
+    b.lf_titolo[0].value.max_minutes = 24 * 60 + 1;
+    assert!(refused(b).contains("1441 minutes is more than 1440"));
+    let mut b = base();
+    b.spid_min_level[0].value = 4;
+    assert_eq!(
+        refused(b),
+        "rules table: series spid_min_level, row from 2017-06-24: level 4 is not a SPID level (1 to 3)"
+    );
+}
+
 /// A host applies a law change before a crate release: a new dated row.
 #[test]
 fn host_adds_a_dated_row() {

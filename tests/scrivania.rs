@@ -560,3 +560,32 @@ fn scrivania_is_send_and_sync() {
     check::<Scrivania>();
     check::<ScrivaniaError>();
 }
+
+/// An argument out of `time`'s range is named with its value, not blamed on a prestazione.
+#[test]
+fn arguments_out_of_range_are_named() {
+    let err = Scrivania::new(
+        MARIO.parse().unwrap(),
+        &records(),
+        &methods(),
+        RulesTable::embedded(),
+        datetime!(9999-12-31 23:59:59 UTC),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ScrivaniaError::OutOfRange {
+            what: "viewing instant",
+            value: "9999-12-31 23:59:59.0 +00:00:00".to_owned()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "viewing instant 9999-12-31 23:59:59.0 +00:00:00 is out of the supported range"
+    );
+    let d = desk(datetime!(2026-03-20 12:00 +1));
+    assert_eq!(
+        d.prospetto(i32::MAX).unwrap_err().to_string(),
+        "year 2147483647 is out of the supported range"
+    );
+}

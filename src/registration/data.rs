@@ -344,8 +344,9 @@ impl AccessChannel {
     }
 
     /// Whether the channel is accepted under `rules`: its credential is in
-    /// [`Rules::access_credentials`] and, for SPID, the level is at least
-    /// [`Rules::spid_min_level`]. The contact center and intermediaries are always accepted.
+    /// [`Rules::access_credentials`] and, for SPID, the level is one of SPID's three and at
+    /// least [`Rules::spid_min_level`]. The contact center and intermediaries are always
+    /// accepted.
     ///
     /// Legal basis: REG-AUTH, REG-BOTH.
     ///
@@ -360,9 +361,21 @@ impl AccessChannel {
     /// use time::macros::date;
     /// assert!(AccessChannel::InpsPin.check(Rules::in_force_on(date!(2019 - 01 - 10))?).is_ok());
     /// assert!(AccessChannel::InpsPin.check(Rules::in_force_on(date!(2022 - 01 - 10))?).is_err());
+    /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+    /// assert_eq!(
+    ///     AccessChannel::Spid { level: 9 }.check(rules).unwrap_err(),
+    ///     "SPID level 9 does not exist (SPID has levels 1 to 3)"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(self, rules: &Rules) -> Result<(), String> {
+        if let AccessChannel::Spid { level } = self
+            && !(1..=3).contains(&level)
+        {
+            return Err(format!(
+                "SPID level {level} does not exist (SPID has levels 1 to 3)"
+            ));
+        }
         if let AccessChannel::Spid { level } = self
             && u32::from(level) < rules.spid_min_level.value
         {

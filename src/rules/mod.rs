@@ -335,10 +335,10 @@ rules_table! {
     /// The age below which a student counts as a comma-8 category (under 25 on the day of the
     /// prestazione).
     /// Legal basis: art. 54-bis c. 8 D.L. 50/2017 (reading R-WEIGHT-CAP-B).
-    student_age_limit: u32 => check::positive_u32;
+    student_age_limit: u32 => check::age;
     /// The most hours of prestazioni per prestatore-utilizzatore pair in a calendar year (280).
     /// Legal basis: art. 54-bis c. 20 D.L. 50/2017 (HOURS-280).
-    hours_per_pair: u32 => check::positive_u32;
+    hours_per_pair: u32 => check::hours_in_a_year;
     /// Whether the 280-hour limit applies to the Libretto Famiglia too (reading R-HOURS-LF: yes;
     /// `false` takes the other reading).
     hours_limit_applies_to_lf: bool => check::any;
@@ -392,7 +392,7 @@ rules_table! {
     agriculture_hourly_rates: Option<AgriculturalRates> => check::any;
     /// The least notice of a CPO communication before the start, in minutes (60).
     /// Legal basis: art. 54-bis c. 17 D.L. 50/2017 (CPO-COMM).
-    cpo_notice_minutes: u32 => check::positive_u32;
+    cpo_notice_minutes: u32 => check::minutes_in_a_year;
     /// The multi-day CPO communication window of some sectors (none from 1/1/2023, reading R-NO-WINDOW-2023).
     /// Legal basis: INPS msg 3662/2017; art. 54-bis c. 17 lett. d D.L. 50/2017 as amended by
     /// D.L. 87/2018 art. 2-bis (CPO-WINDOW).
@@ -401,7 +401,7 @@ rules_table! {
     /// planned day (3); for a window, after its last day. Once the prestatore has confirmed it,
     /// it can no longer be revoked (reading R-CONFIRMATION).
     /// Legal basis: INPS circ. 107/2017 (CPO-REVOCA, reading R-REVOCA).
-    revoca_days: u32 => check::positive_u32;
+    revoca_days: u32 => check::days_in_a_year;
     /// An LF prestazione is communicated by 23:59:59 of this day of the next month (3).
     /// Legal basis: art. 54-bis c. 12 D.L. 50/2017 (LF-COMM, reading R-LF-COMM).
     lf_communication_day: u8 => check::day_of_month;
@@ -413,7 +413,7 @@ rules_table! {
     /// Payment at a post office on the utilizzatore's mandate is collectable this many days after
     /// the utilizzatore validates the prestazione (15, from 12/8/2018).
     /// Legal basis: D.L. 87/2018 art. 2-bis; INPS circ. 103/2018 (CPO-PAY).
-    post_office_mandate_days: Option<u32> => check::optional_positive_u32;
+    post_office_mandate_days: Option<u32> => check::optional_days_in_a_year;
     /// The fee withheld for a credit to an IBAN (free).
     /// Legal basis: INPS circ. 107/2017 (PAY-MODES, reading R-FEES).
     fee_iban: Euro => check::any;
@@ -443,13 +443,13 @@ rules_table! {
     /// co.co.co. of the same utilizzatore (6), counted up to the same calendar day (reading
     /// R-SIX-MONTHS).
     /// Legal basis: art. 54-bis c. 5 D.L. 50/2017 (PROHIB-PRIOR).
-    comma5_months: u32 => check::positive_u32;
+    comma5_months: u32 => check::months_in_a_century;
     /// The minimum age of a prestatore on the day of the prestazione (16; reading R-MINORS).
     /// Legal basis: L. 977/1967 art. 3; L. 296/2006 art. 1 c. 622 (ELIG-AGE).
-    minimum_age: u32 => check::positive_u32;
+    minimum_age: u32 => check::age;
     /// Below this age the registration must record parental consent (18; reading R-MINORS).
     /// Legal basis: ELIG-AGE, reading R-MINORS.
-    parental_consent_below_age: u32 => check::positive_u32;
+    parental_consent_below_age: u32 => check::age;
     /// Which kinds of intermediary may act, under a delega, for which kinds of delegante: none
     /// before INPS msg 3177 of 31/7/2017; from then the L. 12/1979 professionals and service
     /// centres for prestatori and for LF and CPO utilizzatori, patronati (L. 152/2001) only for
@@ -460,7 +460,7 @@ rules_table! {
     /// How many years after the end of a delega's validity the intermediary keeps it, with a copy
     /// of the delegante's identity document (5).
     /// Legal basis: INPS msg 3177/2017 as summarised (REG-INTERMEDIARI).
-    delega_retention_years: u32 => check::positive_u32;
+    delega_retention_years: u32 => check::years_in_a_century;
     /// The digital credentials accepted to access the platform: INPS PIN, SPID or CNS until
     /// 30/9/2021; SPID, CIE, CNS or eIDAS from 1/10/2021 (reading R-CREDENTIALS-2021: CIE and
     /// eIDAS only from that day).
@@ -468,7 +468,7 @@ rules_table! {
     access_credentials: Vec<Credential> => check::non_empty;
     /// The lowest SPID level that gives access (2).
     /// Legal basis: REG-AUTH (INPS msg 4360/2024; INPS msg 3932/2025).
-    spid_min_level: u32 => check::positive_u32;
+    spid_min_level: u32 => check::spid_level;
     /// How Italian civil time follows UTC: CET (UTC+1), CEST (UTC+2) from 01:00 UTC of the last
     /// Sunday of March to 01:00 UTC of the last Sunday of October. For an instant, the row in
     /// force on the instant's UTC date applies ([`ItalianClock`](crate::ItalianClock)).

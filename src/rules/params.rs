@@ -837,6 +837,63 @@ pub(crate) mod check {
         value.as_ref().map_or(Ok(()), positive_u32)
     }
 
+    /// A positive count of at most `max` `unit`s: the bounds keep every date and duration the
+    /// crate derives from a parameter within range, so that a table the checks accept never
+    /// makes an operation overflow.
+    fn positive_at_most(value: u32, max: u32, unit: &str) -> Result<(), String> {
+        if value == 0 {
+            Err("must be greater than zero".to_owned())
+        } else if value > max {
+            Err(format!("{value} {unit} is more than {max}"))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Hours, at most those of a leap year (8.784).
+    pub(crate) fn hours_in_a_year(value: &u32) -> Result<(), String> {
+        positive_at_most(*value, 366 * 24, "hours")
+    }
+
+    /// Minutes, at most those of a leap year (527.040).
+    pub(crate) fn minutes_in_a_year(value: &u32) -> Result<(), String> {
+        positive_at_most(*value, 366 * 24 * 60, "minutes")
+    }
+
+    /// Days, at most a leap year's 366.
+    pub(crate) fn days_in_a_year(value: &u32) -> Result<(), String> {
+        positive_at_most(*value, 366, "days")
+    }
+
+    /// [`days_in_a_year`] when set.
+    pub(crate) fn optional_days_in_a_year(value: &Option<u32>) -> Result<(), String> {
+        value.as_ref().map_or(Ok(()), days_in_a_year)
+    }
+
+    /// Months, at most 1.200 (a century).
+    pub(crate) fn months_in_a_century(value: &u32) -> Result<(), String> {
+        positive_at_most(*value, 1_200, "months")
+    }
+
+    /// Years, at most 100.
+    pub(crate) fn years_in_a_century(value: &u32) -> Result<(), String> {
+        positive_at_most(*value, 100, "years")
+    }
+
+    /// An age in years, at most 150.
+    pub(crate) fn age(value: &u32) -> Result<(), String> {
+        positive_at_most(*value, 150, "years of age")
+    }
+
+    /// A SPID level: 1, 2 or 3 (SPID has three levels of assurance).
+    pub(crate) fn spid_level(value: &u32) -> Result<(), String> {
+        if (1..=3).contains(value) {
+            Ok(())
+        } else {
+            Err(format!("level {value} is not a SPID level (1 to 3)"))
+        }
+    }
+
     pub(crate) fn day_of_month(value: &u8) -> Result<(), String> {
         if (1..=28).contains(value) {
             Ok(())
@@ -880,17 +937,18 @@ pub(crate) mod check {
             ));
         }
         positive_euro(&value.compenso)?;
-        positive_u32(&value.max_minutes)
+        positive_at_most(value.max_minutes, 24 * 60, "minutes")
     }
 
     pub(crate) fn daily_minimum(value: &DailyMinimum) -> Result<(), String> {
         positive_euro(&value.amount)?;
-        positive_u32(&value.max_continuous_hours)
+        positive_at_most(value.max_continuous_hours, 24, "hours")
     }
 
     pub(crate) fn window(value: &Option<CommunicationWindow>) -> Result<(), String> {
         match value {
             Some(w) if w.days == 0 => Err("window of 0 days".to_owned()),
+            Some(w) if w.days > 366 => Err(format!("window of {} days is more than 366", w.days)),
             Some(w) if w.sectors.is_empty() => Err("window without sectors".to_owned()),
             _ => Ok(()),
         }
