@@ -148,6 +148,20 @@ fn iban_error_messages() {
         ),
         (
             "IT90X054281110100000012345",
+            "an italian iban has 27 characters, this one has 26",
+        ),
+        (
+            // One character short with the wrong check digits too: the length is named first.
+            "IT60X054281110100000012345",
+            "an italian iban has 27 characters, this one has 26",
+        ),
+        (
+            "IT60X05428111010000001234567",
+            "an italian iban has 27 characters, this one has 28",
+        ),
+        (
+            // 27 characters and valid check digits, but a digit where the CIN letter goes.
+            "IT2910542811101000000123456",
             "iban bban does not match the length and format of country IT",
         ),
         (

@@ -11,6 +11,9 @@ use ::iban::{IbanLike, ParseBaseIbanError, ParseIbanError};
 
 /// The longest IBAN (ISO 13616: at most 34 characters).
 const MAX_LEN: usize = 34;
+/// The length of an Italian IBAN: `IT`, two check digits, the CIN, ABI (5), CAB (5) and the
+/// conto (12), pattern `1!a5!n5!n12!c` of the IBAN registry.
+const ITALIAN_LEN: usize = 27;
 
 /// An International Bank Account Number: checked against the IBAN registry and ISO 13616 check
 /// digits, and, for Italian IBANs, against the CIN check character.
@@ -61,6 +64,9 @@ pub struct Iban(::iban::Iban);
 /// let err = "1T60 X054 2811 1010 0000 0123 456".parse::<Iban>().unwrap_err();
 /// assert_eq!(err, IbanError::InvalidStart);
 /// assert_eq!(err.to_string(), "iban must start with a two-letter country code and two check digits");
+/// // A digit left out of an Italian IBAN is named as such, not as wrong check digits.
+/// let short = "IT60 X054 2811 1010 0000 0123 45".parse::<Iban>().unwrap_err();
+/// assert_eq!(short, IbanError::ItalianLength { length: 26 });
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -108,6 +114,13 @@ pub enum IbanError {
         found: char,
         /// The CIN computed from ABI, CAB and conto.
         expected: char,
+    },
+    /// An Italian IBAN (`IT`) without its 27 characters, checked before the check digits so
+    /// that a character left out or typed twice is named as such.
+    #[error("an italian iban has 27 characters, this one has {length}")]
+    ItalianLength {
+        /// The number of letters and digits given.
+        length: usize,
     },
 }
 
@@ -309,6 +322,16 @@ impl FromStr for Iban {
         }
         if compact.is_empty() {
             return Err(IbanError::Empty);
+        }
+        let italian = compact.starts_with("IT")
+            && compact
+                .as_bytes()
+                .get(2..4)
+                .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit));
+        if italian && compact.len() != ITALIAN_LEN {
+            return Err(IbanError::ItalianLength {
+                length: compact.len(),
+            });
         }
         let parsed = compact.parse::<::iban::Iban>().map_err(|e| match e {
             ParseIbanError::InvalidBaseIban {
