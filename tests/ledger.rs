@@ -1457,6 +1457,55 @@ fn external_totals_latest_reading_wins() {
     assert_eq!(ledger.prestatore_totals(&cf, 2026).external, eur("300"));
 }
 
+/// An external total that would put the prestatore's sums out of range is refused when it is
+/// entered (it used to be accepted, and every later record of the prestatore then failed on an
+/// overflow); the largest accepted one leaves the prestatore assessable, with cap a breached.
+#[test]
+fn external_totals_are_bounded() {
+    let mut ledger = Ledger::default();
+    let cf = codice_fiscale(1);
+    let reading = |total: Euro| ExternalTotal {
+        prestatore: cf,
+        year: 2026,
+        total,
+        as_of: date!(2026 - 02 - 01),
+    };
+    let max = eur("1000000000000.00");
+    let err = ledger
+        .set_external_total(&reading(Euro::from_cents(100_000_000_000_001)))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        LedgerError::ExternalTooLarge {
+            total: Euro::from_cents(100_000_000_000_001),
+            max
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "external total: 1.000.000.000.000,01 € is more than the largest external total the ledger accepts, 1.000.000.000.000,00 €"
+    );
+    assert!(ledger.set_external_total(&reading(Euro::MAX)).is_err());
+    assert_eq!(ledger, Ledger::default());
+    // Nor does a log carrying one replay.
+    let log = [LedgerEvent::ExternalTotalSet(reading(Euro::MAX))];
+    assert!(matches!(
+        Ledger::replay(ledger.rules_table(), &log),
+        Err(LedgerError::ExternalTooLarge { .. })
+    ));
+
+    assert!(ledger.set_external_total(&reading(max)).unwrap().is_some());
+    let p = P::new(1, 1, firm(1), "5000").build();
+    let a = ledger.assess(&p).unwrap();
+    assert!(a.verdict.breaches_rule(RuleId::CapPrestatore));
+    assert_eq!(a.cap_prestatore.unwrap().headroom, Euro::ZERO);
+    let refused = ledger.record(&p).unwrap_err();
+    assert!(
+        refused.to_string().contains("CAP-PRESTATORE-TOTAL"),
+        "{refused}"
+    );
+}
+
 #[test]
 fn errors_before_regime_and_merge_of_different_tables() {
     // A prestazione before the regime cannot be built (see

@@ -8,6 +8,7 @@ use super::Assessment;
 #[cfg(doc)]
 use super::{Ledger, Prepared, RecordPolicy};
 use crate::format::instant;
+use crate::money::Euro;
 use crate::prestazione::{PrestazioneError, PrestazioneId};
 use crate::rules::{Citation, RulesError};
 
@@ -194,6 +195,20 @@ pub enum LedgerError {
         year: i32,
         /// The first year of the table.
         start: i32,
+    },
+    /// An external total larger than any year of a prestatore can be (at most
+    /// 1.000.000.000.000,00 €; cap a is 5.000,00 €): a bound that keeps every sum of the ledger
+    /// within range, so that no later assessment of the prestatore fails on an overflow.
+    #[error(
+        "external total: {} is more than the largest external total the ledger accepts, {}",
+        .total.to_italian(),
+        .max.to_italian()
+    )]
+    ExternalTooLarge {
+        /// The total given.
+        total: Euro,
+        /// The largest accepted.
+        max: Euro,
     },
     /// Two ledgers with different rules tables cannot be merged.
     #[error("merge: the two ledgers use different rules tables")]

@@ -5,6 +5,12 @@ use time::Date;
 
 use super::totals::External;
 use super::{ExternalTotal, Ledger, LedgerError, LedgerEvent};
+use crate::money::Euro;
+
+/// The largest external total the ledger accepts: 1.000.000.000.000,00 €, two hundred million
+/// times cap a, so far above any real year that refusing more loses nothing, and small enough
+/// that the prestatore's totals with it stay far within the ledger's integer range.
+const MAX_EXTERNAL: Euro = Euro::from_cents(100_000_000_000_000);
 
 impl Ledger {
     /// Enters a prestatore's compensi from utilizzatori outside this ledger (year to date), so
@@ -20,7 +26,8 @@ impl Ledger {
     ///
     /// # Errors
     ///
-    /// [`LedgerError::ExternalYear`] for a year before the rules table.
+    /// [`LedgerError::ExternalYear`] for a year before the rules table,
+    /// [`LedgerError::ExternalTooLarge`] for a total above 1.000.000.000.000,00 €.
     ///
     /// # Examples
     ///
@@ -59,6 +66,12 @@ impl Ledger {
             return Err(LedgerError::ExternalYear {
                 year: total.year,
                 start,
+            });
+        }
+        if total.total > MAX_EXTERNAL {
+            return Err(LedgerError::ExternalTooLarge {
+                total: total.total,
+                max: MAX_EXTERNAL,
             });
         }
         Ok(External {
