@@ -1028,3 +1028,32 @@ fn replay_of_ten_thousand_events_completes() {
     ));
     assert_eq!(reg, before);
 }
+
+/// A host whose rules table accepts SPID level 1 registers with it, and rebuilds the
+/// registration with `replay_with`; deserialisation checks against the embedded table (level 2
+/// at least) and refuses it, as documented.
+#[test]
+fn a_host_table_rebuilds_with_replay_with() {
+    let mut builder = prestazioni_occasionali::RulesTable::embedded().to_builder();
+    for row in &mut builder.spid_min_level {
+        row.value = 1;
+    }
+    let table = builder.build().unwrap();
+    let draft = complete(date!(2026 - 03 - 07), AccessChannel::Spid { level: 1 });
+    assert!(draft.validate().is_err());
+    let rules = table.in_force_on(date!(2026 - 03 - 07)).unwrap();
+    assert!(draft.validate_with(rules).is_ok());
+
+    let mut reg = Registration::new(draft.clone());
+    reg.apply_with(RegistrationEvent::Submit, &table).unwrap();
+    assert_eq!(reg.state(), RegistrationState::Active);
+    let again =
+        Registration::replay_with(reg.draft().clone(), reg.events().to_vec(), &table).unwrap();
+    assert_eq!(again, reg);
+    assert!(Registration::replay(draft, reg.events().to_vec()).is_err());
+    #[cfg(feature = "serde")]
+    {
+        let json = serde_json::to_string(&reg).unwrap();
+        assert!(serde_json::from_str::<Registration>(&json).is_err());
+    }
+}

@@ -2322,7 +2322,11 @@ impl RegistrationDraft {
 /// data and birthplace agree with the codice fiscale, the document is valid on the registration
 /// day, the consent is given, parental consent for a minor, the payment mode exists on the
 /// registration day). Built only by [`RegistrationDraft::validate`] (also through serde, which
-/// goes through the draft). `Debug` masks personal data.
+/// goes through the draft and checks it against the embedded rules table) or
+/// [`RegistrationDraft::validate_with`] under a host's table: a host whose table accepts what
+/// the embedded one refuses (a lower SPID level, say) stores the draft
+/// (`RegistrationDraft::from(data)`) and validates it again with its table when it reads it back.
+/// `Debug` masks personal data.
 ///
 /// Legal basis: REG-DATA-PRESTATORE.
 ///

@@ -477,7 +477,9 @@ struct RegistrationLog {
 /// Events go through [`Registration::apply`], which checks them against
 /// [`REGISTRATION_TRANSITIONS`] and their dates; a rejected event changes nothing. With the
 /// `serde` feature a registration (de)serialises as its initial form and event log, replayed on
-/// deserialisation, so an inconsistent one cannot be read.
+/// deserialisation with the embedded rules table, so an inconsistent one cannot be read; a host
+/// with its own table stores the same two parts ([`Registration::draft`],
+/// [`Registration::events`]) and rebuilds with [`Registration::replay_with`].
 ///
 /// Legal basis: REG-BOTH, REG-AUTH, REG-DATA-PRESTATORE, REG-STATES; the older INPS
 /// registration guide (REGISTRA, telephone confirmation, "Lavoratore Attivo").
@@ -666,9 +668,38 @@ impl Registration {
         draft: RegistrationDraft,
         events: impl IntoIterator<Item = RegistrationEvent>,
     ) -> Result<Registration, RegistrationError> {
+        Registration::replay_with(draft, events, RulesTable::embedded())
+    }
+
+    /// A registration rebuilt from its initial form and events under a host's rules table (each
+    /// event checked as [`Registration::apply_with`] checks it). Deserialising a
+    /// [`Registration`] replays with the embedded table; a host with its own table stores
+    /// [`Registration::draft`] and [`Registration::events`] and rebuilds with this.
+    ///
+    /// Legal basis: REG-STATES, REG-AUTH; the older INPS registration guide.
+    ///
+    /// # Errors
+    ///
+    /// The first event that [`Registration::apply_with`] rejects.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{AccessChannel, Registration, RegistrationDraft, RulesTable};
+    /// use time::macros::date;
+    /// let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
+    /// let reg = Registration::replay_with(draft.clone(), Vec::new(), RulesTable::embedded())?;
+    /// assert_eq!(reg, Registration::new(draft));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn replay_with(
+        draft: RegistrationDraft,
+        events: impl IntoIterator<Item = RegistrationEvent>,
+        table: &RulesTable,
+    ) -> Result<Registration, RegistrationError> {
         let mut registration = Registration::new(draft);
         for event in events {
-            registration.apply(event)?;
+            registration.apply_with(event, table)?;
         }
         Ok(registration)
     }
