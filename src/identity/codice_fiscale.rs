@@ -674,7 +674,8 @@ impl CodiceFiscale {
 
     /// The code without omocode letters (each of `LMNPQRSTUV` in the seven digit positions
     /// turned back into its digit, with the check character recomputed). A code without omocode
-    /// letters, and a provisional code, is its own canonical form.
+    /// letters, and a provisional code, is its own canonical form. The ledger keys parties by it
+    /// (reading R-OMOCODE).
     ///
     /// Legal basis: D.M. 12/3/1974; Agenzia delle Entrate practice (omocodia).
     ///
@@ -733,9 +734,10 @@ impl CodiceFiscale {
                 .any(|&pos| self.bytes.get(pos).is_some_and(u8::is_ascii_uppercase))
     }
 
-    /// Every code of the same holder: the canonical form first, then the 127 omocodes (letters
-    /// in every other combination of the seven digit positions, the rightmost position varying
-    /// first). The list includes `self`. A provisional code yields only itself.
+    /// Every code that differs from this one only by omocode letters: the canonical form first,
+    /// then the 127 omocodes (letters in every other combination of the seven digit positions,
+    /// the rightmost position varying first). The list includes `self`. A provisional code
+    /// yields only itself. The crate treats them all as one holder (reading R-OMOCODE).
     ///
     /// Legal basis: D.M. 12/3/1974; Agenzia delle Entrate practice (omocodia).
     ///
@@ -763,7 +765,12 @@ impl CodiceFiscale {
         })
     }
 
-    /// Whether two codes belong to the same holder (equal canonical forms).
+    /// Whether the crate treats two codes as the same holder: equal canonical forms, i.e. equal
+    /// or differing only by omocode letters. An omocode is normally given to another person
+    /// with the same data; the crate counts the two together, the conservative side for the caps
+    /// (reading R-OMOCODE).
+    ///
+    /// Legal basis: D.M. 12/3/1974; Agenzia delle Entrate practice (omocodia).
     ///
     /// # Examples
     ///
