@@ -292,6 +292,8 @@ fn provincia_and_cap_error_messages() {
         ("0011", "cap \"0011\" must be exactly 5 digits"),
         ("001180", "cap \"001180\" must be exactly 5 digits"),
         ("0O118", "cap \"0O118\" must be exactly 5 digits"),
+        // A codice fiscale in the wrong field: no more of it than its masked `Debug` shows.
+        ("RSSMRA85T10A562S", "cap \"RSSMRA\" must be exactly 5 digits"),
         ("00000", "cap 00000 is not a postal code"),
     ];
     for (input, message) in cap {

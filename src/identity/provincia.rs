@@ -170,13 +170,13 @@ pub enum ProvinciaError {
     /// Not one of the 107 sigle in use.
     #[error("provincia {input:?} is not a sigla in use")]
     UnknownProvincia {
-        /// The text as given (at most 8 characters kept).
+        /// The text as given (at most 6 characters kept).
         input: String,
     },
     /// The CAP is not exactly five ASCII digits.
     #[error("cap {input:?} must be exactly 5 digits")]
     InvalidCap {
-        /// The text as given (at most 8 characters kept).
+        /// The text as given (at most 6 characters kept).
         input: String,
     },
     /// The CAP is `00000`.
@@ -184,8 +184,11 @@ pub enum ProvinciaError {
     ZeroCap,
 }
 
+/// The text as an error keeps it: at most six characters, enough to show a mistyped sigla or CAP,
+/// and no more of a codice fiscale or an IBAN pasted into the wrong field than their masked
+/// `Debug` shows (the first six characters).
 fn shortened(input: &str) -> String {
-    input.chars().take(8).collect()
+    input.chars().take(6).collect()
 }
 
 impl Provincia {
