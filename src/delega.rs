@@ -59,7 +59,8 @@ pub enum DelegaError {
         "a Libretto Famiglia utilizzatore is a persona fisica with a personal codice fiscale (art. 54-bis c. 6 lett. a)"
     )]
     LfUtilizzatoreNotPerson,
-    /// The intermediary's codice fiscale is the delegante's own.
+    /// The intermediary's codice fiscale is the delegante's own (for a company delegante, the
+    /// same 11 digits as its partita IVA).
     #[error("the intermediary is the delegante itself")]
     SelfDelegation,
 }
@@ -461,7 +462,18 @@ impl Delega {
         {
             return Err(DelegaError::LfUtilizzatoreNotPerson);
         }
-        if delegante_cf.is_some_and(|cf| cf.same_holder(&draft.intermediario.codice_fiscale)) {
+        // A company's 11-digit codice fiscale is normally its partita IVA: the same digits are
+        // the same subject.
+        let same_company = match draft.delegante {
+            Party::Utilizzatore {
+                id: UtilizzatoreId::PartitaIva(piva),
+                ..
+            } => piva.as_str() == draft.intermediario.codice_fiscale.as_str(),
+            _ => false,
+        };
+        if same_company
+            || delegante_cf.is_some_and(|cf| cf.same_holder(&draft.intermediario.codice_fiscale))
+        {
             return Err(DelegaError::SelfDelegation);
         }
         Ok(Delega(draft))
@@ -1294,6 +1306,14 @@ pub enum Denial {
         /// The action.
         action: Action,
     },
+    /// The rules given are not those in force on the day asked about (the question cannot be
+    /// answered from them).
+    RulesNotInForce {
+        /// The day.
+        on: Date,
+        /// The first day of the rules given.
+        valid_from: Date,
+    },
 }
 
 impl fmt::Display for Denial {
@@ -1337,6 +1357,10 @@ impl fmt::Display for Denial {
             Denial::OutOfScope { action } => write!(
                 f,
                 "the valid delega from the subject to this intermediary does not include the action {action}"
+            ),
+            Denial::RulesNotInForce { on, valid_from } => write!(
+                f,
+                "the rules given (from {valid_from}) are not those in force on {on}: pass the rules of the day"
             ),
         }
     }
@@ -1475,7 +1499,8 @@ impl Authorization {
 ///   prestatori and utilizzatori, patronati only for prestatori and LF utilizzatori: reading
 ///   R-INTERMEDIARIES-2017).
 ///
-/// `rules` must be those in force on `day`.
+/// `rules` must be those in force on `day`: other rules are denied with
+/// [`Denial::RulesNotInForce`] (they could allow what the day's rules forbid).
 ///
 /// Legal basis: INPS msg 3177 of 31/7/2017; INPS msg 3932 of 24/12/2025 (REG-INTERMEDIARI,
 /// reading R-INTERMEDIARIES-2017).
@@ -1520,6 +1545,12 @@ pub fn authorize(
     day: Date,
     rules: &Rules,
 ) -> Authorization {
+    if rules.valid_from() > day || rules.valid_until().is_some_and(|until| day > until) {
+        return Authorization::Denied(Denial::RulesNotInForce {
+            on: day,
+            valid_from: rules.valid_from(),
+        });
+    }
     let owner = subject.owner();
     if action.on_prestazione() != matches!(subject, Subject::Prestazione { .. }) {
         return Authorization::Denied(Denial::WrongSubject { action });

@@ -804,3 +804,74 @@ fn an_omocode_is_the_same_holder() {
         Authorization::Allowed(Permit::Delega(0))
     );
 }
+
+/// A company delegating to an intermediary with its own 11 digits delegates to itself.
+#[test]
+fn a_company_cannot_delegate_to_itself() {
+    let draft = DelegaDraft {
+        delegante: firm(),
+        intermediario: Intermediario {
+            kind: IntermediarioKind::CentroServizi,
+            codice_fiscale: "00743110157".parse().unwrap(),
+        },
+        actions: vec![Action::CommunicatePrestazione],
+        from: date!(2026 - 01 - 01),
+        until: date!(2026 - 12 - 31),
+        revoked_on: None,
+    };
+    assert_eq!(Delega::new(draft.clone()), Err(DelegaError::SelfDelegation));
+    // Another company's service centre is fine.
+    let other = DelegaDraft {
+        intermediario: intermediario(IntermediarioKind::CentroServizi),
+        ..draft
+    };
+    assert!(Delega::new(other).is_ok());
+}
+
+/// `authorize` answers only with the rules of the day: the rules of 2026 would let an
+/// intermediary act on 15/7/2017, before INPS msg 3177 of 31/7/2017 allowed any.
+#[test]
+fn authorize_refuses_the_rules_of_another_day() {
+    let actor = Actor::Intermediario(intermediario(IntermediarioKind::ConsulenteDelLavoro));
+    let deleghe = [delega(
+        mario(),
+        IntermediarioKind::ConsulenteDelLavoro,
+        vec![Action::ChangePaymentMethod],
+    )];
+    let subject = Subject::Party(mario());
+    let day = date!(2017 - 07 - 15);
+    let now = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+    let answer = authorize(
+        &actor,
+        Action::ChangePaymentMethod,
+        &subject,
+        &deleghe,
+        day,
+        now,
+    );
+    assert_eq!(
+        answer.denial(),
+        Some(&Denial::RulesNotInForce {
+            on: day,
+            valid_from: now.valid_from()
+        })
+    );
+    assert_eq!(
+        answer.denial().unwrap().to_string(),
+        "the rules given (from 2023-12-06) are not those in force on 2017-07-15: pass the rules of the day"
+    );
+    // With the rules of the day: denied for the reason of law.
+    let then = Rules::in_force_on(day).unwrap();
+    let answer = authorize(
+        &actor,
+        Action::ChangePaymentMethod,
+        &subject,
+        &deleghe,
+        day,
+        then,
+    );
+    assert!(matches!(
+        answer.denial(),
+        Some(Denial::IntermediaryNotAllowed { .. })
+    ));
+}

@@ -293,7 +293,10 @@ fn provincia_and_cap_error_messages() {
         ("001180", "cap \"001180\" must be exactly 5 digits"),
         ("0O118", "cap \"0O118\" must be exactly 5 digits"),
         // A codice fiscale in the wrong field: no more of it than its masked `Debug` shows.
-        ("RSSMRA85T10A562S", "cap \"RSSMRA\" must be exactly 5 digits"),
+        (
+            "RSSMRA85T10A562S",
+            "cap \"RSSMRA\" must be exactly 5 digits",
+        ),
         ("00000", "cap 00000 is not a postal code"),
     ];
     for (input, message) in cap {

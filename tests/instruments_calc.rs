@@ -487,6 +487,38 @@ fn multi_day_window() {
         err(WindowSector::Hotels, day, 2, 49),
         "total_hours 49 exceed the 48 hours of a 2-day window"
     );
+    // The rules must be those of the first day, and govern every day of the window.
+    assert_eq!(
+        CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 60, on(date!(2026 - 03 - 07)))
+            .unwrap_err()
+            .to_string(),
+        "the rules given (from 2023-12-06) are not those in force on 2019-07-01: pass the rules of the day"
+    );
+    let december = date!(2022 - 12 - 28);
+    assert_eq!(
+        CpoWindowCommunication::new(WindowSector::Agriculture, december, 10, 40, on(december))
+            .unwrap_err()
+            .to_string(),
+        "the window's last day 2023-01-06 is after 2022-12-31, the last day of the rules given: check it against the rules table, which governs its later days"
+    );
+    let table = RulesTable::embedded();
+    for sector in [WindowSector::Agriculture, WindowSector::Hotels] {
+        assert!(matches!(
+            CpoWindowCommunication::in_table(sector, december, 10, 40, table),
+            Err(InstrumentError::WindowNotInForce { date, .. }) if date == date!(2023 - 01 - 01)
+        ));
+        // Four days end on 31/12/2022: lawful.
+        assert!(CpoWindowCommunication::in_table(sector, december, 4, 16, table).is_ok());
+    }
+    // A window across a change of the rules that keeps it: built from the table.
+    let boundary = on(date!(2021 - 10 - 01)).valid_from();
+    let before = boundary.previous_day().unwrap();
+    assert!(matches!(
+        CpoWindowCommunication::new(WindowSector::Hotels, before, 3, 12, on(before)),
+        Err(InstrumentError::WindowBeyondRules { .. })
+    ));
+    let w = CpoWindowCommunication::in_table(WindowSector::Hotels, before, 3, 12, table).unwrap();
+    assert_eq!(w.last_day().unwrap(), boundary.next_day().unwrap());
     // 2017: a 3-day window, agriculture only.
     let autumn = date!(2017 - 10 - 02);
     assert!(
@@ -580,6 +612,46 @@ fn pago_pa(amount: Euro, available_on: Date) -> TopUp {
 /// The balances of a funds account equal those recomputed from its history, whatever the
 /// order of the days (the account sums them in a tree, O(log n) per operation), and a refused
 /// operation changes nothing.
+/// Source: LF-FUNDING, CPO-FUNDING. The F24 causali LIFA and CLOC come with INPS msg 4380 of
+/// 6/12/2023: an F24 of 2020 needs none (one given must still be the account's), one of 2026
+/// does. The rules must be those of the payment: rules that start after the money showed are
+/// refused.
+#[test]
+fn f24_causali_from_msg_4380_and_the_rules_of_the_payment() {
+    let f24 = |causale, available_on| TopUp {
+        channel: FundingChannel::F24Elide,
+        causale,
+        amount: Euro::from_euros(30),
+        available_on,
+    };
+    let spring_2020 = date!(2020 - 03 - 02);
+    let mut lf = FundsAccount::new(Instrument::LibrettoFamiglia);
+    lf.top_up(f24(None, spring_2020), on(spring_2020)).unwrap();
+    lf.top_up(f24(Some(Causale::Lifa), spring_2020), on(spring_2020))
+        .unwrap();
+    assert!(matches!(
+        lf.top_up(f24(Some(Causale::Cloc), spring_2020), on(spring_2020)),
+        Err(FundsError::WrongCausale { .. })
+    ));
+    assert_eq!(lf.available_on(spring_2020), Euro::from_euros(60));
+
+    let spring_2026 = date!(2026 - 03 - 02);
+    let before = lf.clone();
+    assert!(matches!(
+        lf.top_up(f24(None, spring_2026), on(spring_2026)),
+        Err(FundsError::MissingCausale { .. })
+    ));
+    // The 2026 rules for money available in 2020: pagoPA did not exist then.
+    let err = lf
+        .top_up(pago_pa(Euro::from_euros(30), spring_2020), on(spring_2026))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the rules given start on 2023-12-06, after the top-up was available on 2020-03-02: pass the rules of the payment day"
+    );
+    assert_eq!(lf, before);
+}
+
 mod funds_model {
     use super::*;
 
@@ -621,8 +693,17 @@ mod funds_model {
                 let before = account.clone();
                 match op {
                     Op::TopUp { cents: c, day } => {
-                        account.top_up(pago_pa(cents(c), day_of(day)), rules).unwrap();
-                        top_ups.push((day_of(day), c));
+                        let result = account.top_up(pago_pa(cents(c), day_of(day)), rules);
+                        // The 2026 rules cannot be those of a payment whose money showed
+                        // before they started.
+                        if day_of(day) < rules.valid_from() {
+                            let refused = matches!(result, Err(FundsError::RulesAfterPayment { .. }));
+                            prop_assert!(refused);
+                            prop_assert_eq!(&account, &before);
+                        } else {
+                            result.unwrap();
+                            top_ups.push((day_of(day), c));
+                        }
                     }
                     Op::Commit { id, cents: c, day } => {
                         let available: u64 = top_ups.iter().filter(|(d, _)| *d <= day_of(day)).map(|(_, c)| c).sum::<u64>()
@@ -911,15 +992,18 @@ fn extremes_do_not_panic() {
                 .and_then(|w| w.revoca_deadline(rules));
     }
     assert!(revoca_deadline(Date::MIN, rules).is_ok());
-    let w = CpoWindowCommunication::new(
-        WindowSector::Hotels,
-        Date::MAX,
-        2,
-        1,
-        on(date!(2019 - 07 - 01)),
-    )
-    .unwrap();
-    assert!(w.last_day().is_err());
+    // A window on the last representable day under the rules of 2019: those rules do not govern
+    // that day, so it is refused before any date is computed.
+    assert!(matches!(
+        CpoWindowCommunication::new(
+            WindowSector::Hotels,
+            Date::MAX,
+            2,
+            1,
+            on(date!(2019 - 07 - 01)),
+        ),
+        Err(InstrumentError::RulesNotInForce { .. })
+    ));
     for offset in [
         UtcOffset::from_hms(-12, 0, 0).unwrap(),
         UtcOffset::UTC,

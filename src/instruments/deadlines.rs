@@ -12,7 +12,7 @@ use time::{Date, Duration, OffsetDateTime};
 use super::InstrumentError;
 use crate::civil_time::ItalianClock;
 use crate::format::duration;
-use crate::rules::{Rules, WindowSector};
+use crate::rules::{Rules, RulesTable, WindowSector};
 use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 
 /// The latest instant at which a CPO prestazione starting at `start` may be communicated: 60
@@ -161,7 +161,9 @@ pub struct CpoWindowCommunication {
 impl CpoWindowCommunication {
     /// A window communication, checked against `rules` (those in force on `first_day`): a
     /// window must be in force, open to `sector`, at most its days long; `days` and
-    /// `total_hours` must be positive, with at most 24 hours per day.
+    /// `total_hours` must be positive, with at most 24 hours per day. Every day of the window
+    /// must fall within `rules`; a window that runs into a later version of the rules is built
+    /// with [`CpoWindowCommunication::in_table`], which checks that version too.
     ///
     /// Legal basis: art. 54-bis c. 17 lett. d D.L. 50/2017 as amended by D.L. 87/2018 art.
     /// 2-bis (CPO-WINDOW, reading R-NO-WINDOW-2023).
@@ -170,7 +172,9 @@ impl CpoWindowCommunication {
     ///
     /// [`InstrumentError::WindowNotInForce`] (e.g. from 1/1/2023),
     /// [`InstrumentError::WindowSectorNotAllowed`], [`InstrumentError::WindowTooLong`],
-    /// [`InstrumentError::WindowEmpty`], [`InstrumentError::WindowHours`].
+    /// [`InstrumentError::WindowEmpty`], [`InstrumentError::WindowHours`];
+    /// [`InstrumentError::RulesNotInForce`] when `rules` are not those of `first_day`,
+    /// [`InstrumentError::WindowBeyondRules`] when the window's last day is after theirs.
     ///
     /// # Examples
     ///
@@ -190,6 +194,100 @@ impl CpoWindowCommunication {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
+        sector: WindowSector,
+        first_day: Date,
+        days: u32,
+        total_hours: u32,
+        rules: &Rules,
+    ) -> Result<CpoWindowCommunication, InstrumentError> {
+        if rules.valid_from() > first_day || rules.valid_until().is_some_and(|u| first_day > u) {
+            return Err(InstrumentError::RulesNotInForce {
+                date: first_day,
+                valid_from: rules.valid_from(),
+            });
+        }
+        let window = CpoWindowCommunication::checked(sector, first_day, days, total_hours, rules)?;
+        let last_day = window.last_day()?;
+        if let Some(valid_until) = rules.valid_until().filter(|u| last_day > *u) {
+            return Err(InstrumentError::WindowBeyondRules {
+                last_day,
+                valid_until,
+            });
+        }
+        Ok(window)
+    }
+
+    /// A window communication checked against `table`: as [`CpoWindowCommunication::new`] with
+    /// the rules in force on `first_day`, and, for a window whose days run into later versions
+    /// of the rules, each of those versions must still have the window open to `sector` (none
+    /// from 1/1/2023: a window of 2022 may not cover days of 2023, which need a communication
+    /// each, and agriculture is then barred from the CPO).
+    ///
+    /// Legal basis: art. 54-bis c. 17 lett. d D.L. 50/2017 as amended by D.L. 87/2018 art.
+    /// 2-bis and by L. 197/2022 art. 1 c. 342 (CPO-WINDOW, reading R-NO-WINDOW-2023).
+    ///
+    /// # Errors
+    ///
+    /// As [`CpoWindowCommunication::new`], and [`InstrumentError::WindowNotInForce`] or
+    /// [`InstrumentError::WindowSectorNotAllowed`] naming the first day under rules without the
+    /// window; [`InstrumentError::Rules`] for a first day before the table.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::{CpoWindowCommunication, InstrumentError, RulesTable, WindowSector};
+    /// use time::macros::date;
+    ///
+    /// let table = RulesTable::embedded();
+    /// // Ten days from 28/9/2021 span two versions of the rules (CIE and eIDAS from 1/10/2021),
+    /// // both with the window.
+    /// let w = CpoWindowCommunication::in_table(WindowSector::Hotels, date!(2021 - 09 - 28), 10, 40, table)?;
+    /// assert_eq!(w.last_day()?, date!(2021 - 10 - 07));
+    /// // Ten days from 28/12/2022 would cover days of 2023, when no window exists.
+    /// let err = CpoWindowCommunication::in_table(WindowSector::Hotels, date!(2022 - 12 - 28), 10, 40, table)
+    ///     .unwrap_err();
+    /// assert!(matches!(err, InstrumentError::WindowNotInForce { date, .. } if date == date!(2023 - 01 - 01)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_table(
+        sector: WindowSector,
+        first_day: Date,
+        days: u32,
+        total_hours: u32,
+        table: &RulesTable,
+    ) -> Result<CpoWindowCommunication, InstrumentError> {
+        let rules = table.in_force_on(first_day)?;
+        let window = CpoWindowCommunication::checked(sector, first_day, days, total_hours, rules)?;
+        let last_day = window.last_day()?;
+        let mut until = rules.valid_until();
+        while let Some(end) = until.filter(|end| *end < last_day) {
+            let Some(day) = end.next_day() else { break };
+            let later = table.in_force_on(day)?;
+            let cited = &later.cpo_window;
+            match &cited.value {
+                None => {
+                    return Err(InstrumentError::WindowNotInForce {
+                        date: day,
+                        citation: Box::new(cited.citation.clone()),
+                    });
+                }
+                Some(w) if !w.sectors.contains(&sector) => {
+                    return Err(InstrumentError::WindowSectorNotAllowed {
+                        sector,
+                        date: day,
+                        citation: Box::new(cited.citation.clone()),
+                    });
+                }
+                Some(_) => {}
+            }
+            until = later.valid_until();
+        }
+        Ok(window)
+    }
+
+    /// The checks of one version of the rules: the window in force, open to `sector`, at most
+    /// its days long, positive days and hours, at most 24 hours a day.
+    fn checked(
         sector: WindowSector,
         first_day: Date,
         days: u32,
@@ -313,7 +411,8 @@ impl CpoWindowCommunication {
     ///
     /// # Errors
     ///
-    /// [`InstrumentError::DateOutOfRange`] past the last representable date.
+    /// [`InstrumentError::DateOutOfRange`] past the last representable date (never for a window
+    /// the constructors built: they compute it).
     ///
     /// # Examples
     ///
@@ -325,13 +424,6 @@ impl CpoWindowCommunication {
     /// let rules = Rules::in_force_on(day)?;
     /// let w = CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 40, rules)?;
     /// assert_eq!(w.last_day()?, date!(2019 - 07 - 10));
-    ///
-    /// // A window starting on the last representable day cannot end 9 days later.
-    /// let end = CpoWindowCommunication::new(WindowSector::Hotels, time::Date::MAX, 10, 40, rules)?;
-    /// assert_eq!(
-    ///     end.last_day().unwrap_err().to_string(),
-    ///     "the last day of the window for 9999-12-31 falls after the last representable date"
-    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn last_day(&self) -> Result<Date, InstrumentError> {
@@ -363,9 +455,6 @@ impl CpoWindowCommunication {
     /// let w = CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 40, rules)?;
     /// // Last day 10/7/2019, revocable until the 3rd day after.
     /// assert_eq!(w.revoca_deadline(rules)?, date!(2019 - 07 - 13));
-    ///
-    /// let end = CpoWindowCommunication::new(WindowSector::Hotels, time::Date::MAX, 1, 8, rules)?;
-    /// assert!(end.revoca_deadline(rules).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn revoca_deadline(&self, rules: &Rules) -> Result<Date, InstrumentError> {

@@ -77,8 +77,8 @@ impl fmt::Display for Causale {
 pub struct TopUp {
     /// How it was paid.
     pub channel: FundingChannel,
-    /// The F24 causale (required for [`FundingChannel::F24Elide`]; if given, it must match the
-    /// account's instrument).
+    /// The F24 causale (required for [`FundingChannel::F24Elide`] from INPS msg 4380/2023, which
+    /// introduced the causali; if given, it must match the account's instrument).
     pub causale: Option<Causale>,
     /// The amount paid in.
     pub amount: Euro,
@@ -178,6 +178,17 @@ pub enum FundsError {
         instrument: Instrument,
         /// The causale it needs.
         expected: Causale,
+    },
+    /// The rules given start after the money was available, so they cannot be those of the
+    /// day it was paid.
+    #[error(
+        "the rules given start on {valid_from}, after the top-up was available on {available_on}: pass the rules of the payment day"
+    )]
+    RulesAfterPayment {
+        /// The top-up's first day of availability.
+        available_on: Date,
+        /// The first day of the rules given.
+        valid_from: Date,
     },
     /// A zero amount.
     #[error("amount is 0")]
@@ -439,19 +450,21 @@ impl FundsAccount {
         self.instrument
     }
 
-    /// Pays money in. `rules` are those in force on the day of the payment: the channel must
-    /// be one of theirs; an F24 ELIDE payment needs the causale of the account's instrument
-    /// (`LIFA` or `CLOC`); a Libretto Famiglia payment must be a whole number of titoli (a
-    /// multiple of 10,00).
+    /// Pays money in. `rules` are those in force on the day of the payment (so they start no
+    /// later than `available_on`): the channel must be one of theirs; an F24 ELIDE payment needs
+    /// the causale of the account's instrument (`LIFA` or `CLOC`) under rules that name the
+    /// causali ([`FundingChannels::f24_causali`](crate::FundingChannels::f24_causali), from INPS
+    /// msg 4380/2023), and a causale given must be that one; a Libretto Famiglia payment must be
+    /// a whole number of titoli (a multiple of 10,00).
     ///
     /// Legal basis: art. 54-bis c. 10 D.L. 50/2017; INPS msg 3177/2017; INPS msg 4380/2023
     /// (LF-FUNDING, CPO-FUNDING).
     ///
     /// # Errors
     ///
-    /// [`FundsError::ChannelNotAllowed`], [`FundsError::MissingCausale`],
-    /// [`FundsError::WrongCausale`], [`FundsError::ZeroAmount`], [`FundsError::NotWholeTitoli`],
-    /// [`FundsError::Overflow`]; the account is unchanged.
+    /// [`FundsError::RulesAfterPayment`], [`FundsError::ChannelNotAllowed`],
+    /// [`FundsError::MissingCausale`], [`FundsError::WrongCausale`], [`FundsError::ZeroAmount`],
+    /// [`FundsError::NotWholeTitoli`], [`FundsError::Overflow`]; the account is unchanged.
     ///
     /// # Examples
     ///
@@ -471,6 +484,13 @@ impl FundsAccount {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn top_up(&mut self, top_up: TopUp, rules: &Rules) -> Result<(), FundsError> {
+        // The payment is made on or before the day the money shows.
+        if rules.valid_from() > top_up.available_on {
+            return Err(FundsError::RulesAfterPayment {
+                available_on: top_up.available_on,
+                valid_from: rules.valid_from(),
+            });
+        }
         let channels = &rules.funding_channels;
         if !channels.value.contains(top_up.channel) {
             return Err(FundsError::ChannelNotAllowed {
@@ -481,7 +501,7 @@ impl FundsAccount {
         }
         let expected = Causale::for_instrument(self.instrument);
         match top_up.causale {
-            None if top_up.channel == FundingChannel::F24Elide => {
+            None if top_up.channel == FundingChannel::F24Elide && channels.value.f24_causali => {
                 return Err(FundsError::MissingCausale {
                     instrument: self.instrument,
                     expected,

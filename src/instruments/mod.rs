@@ -117,10 +117,31 @@ pub enum InstrumentError {
         /// The most accepted ([`MAX_SPAN_DAYS`]).
         max: u32,
     },
+    /// The rules given are not those in force on the day asked about.
+    #[error(
+        "the rules given (from {valid_from}) are not those in force on {date}: pass the rules of the day"
+    )]
+    RulesNotInForce {
+        /// The day asked about.
+        date: Date,
+        /// The first day of the rules given.
+        valid_from: Date,
+    },
+    /// A multi-day window that runs past the last day of the rules given: another version of the
+    /// rules governs its later days ([`CpoWindowCommunication::in_table`] checks them).
+    #[error(
+        "the window's last day {last_day} is after {valid_until}, the last day of the rules given: check it against the rules table, which governs its later days"
+    )]
+    WindowBeyondRules {
+        /// The window's last day.
+        last_day: Date,
+        /// The last day of the rules given.
+        valid_until: Date,
+    },
     /// No multi-day CPO communication window on that day.
     #[error("no multi-day CPO communication window is in force on {date} ({citation})")]
     WindowNotInForce {
-        /// The window's first day.
+        /// The day (the window's first day, or the first of its days under rules without it).
         date: Date,
         /// The rule in force.
         citation: Box<Citation>,
@@ -132,7 +153,8 @@ pub enum InstrumentError {
     WindowSectorNotAllowed {
         /// The sector given.
         sector: WindowSector,
-        /// The window's first day.
+        /// The day (the window's first day, or the first of its days under rules that do not
+        /// open it to the sector).
         date: Date,
         /// The rule in force.
         citation: Box<Citation>,
