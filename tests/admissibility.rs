@@ -527,6 +527,26 @@ fn construction_firm_cpo_is_refused() {
     ));
 }
 
+/// Source: PROHIB-SECTORS (c. 14 lett. c), SANCT-ADMIN and reading R-FINE-PER-DAY: quarrying
+/// (ATECO 2007 08.11.00) is both mining and stone working, one ban: one breach naming both
+/// sectors, one fine for the day.
+#[test]
+fn one_ban_however_many_of_its_sectors() {
+    let quarry = impresa(&["08.11.00"], flat(2025, 2026, 2));
+    let day = date!(2026 - 03 - 07);
+    let v = assess(CPO, &quarry, &adult(), &Engagement::on(day));
+    assert_eq!(rules_of(&v), [RuleId::ProhibSectors]);
+    let facts = &v.breaches[0].facts;
+    assert!(
+        facts.starts_with("the CPO is banned in the sectors ") && facts.contains(" and "),
+        "{facts}"
+    );
+    assert!(matches!(
+        v.breaches[0].consequence,
+        Consequence::AdministrativeFine { units: 1, .. }
+    ));
+}
+
 /// Source: PROHIB-APPALTI (c. 14 lett. d).
 #[test]
 fn appalto_cpo_is_refused() {

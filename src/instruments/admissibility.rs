@@ -458,19 +458,26 @@ fn check_cpo(
         }
         _ => check_size(verdict, u, p, e, rules)?,
     }
+    // One ban (c. 14 lett. c), so one breach and one fine, however many of its sectors the
+    // activity falls in (quarrying is both mining and stone working).
+    let mut banned = Vec::new();
     for &sector in &rules.prohibited_sectors.value {
         if u.is_in_sector(sector)? {
-            verdict.push(Breach::new(
-                RuleId::ProhibSectors,
-                rules.prohibited_sectors.citation.clone(),
-                format!(
-                    "the CPO is banned in the sector {} ({})",
-                    sector.words(),
-                    sector.citation()
-                ),
-                comma14(u, e, rules, false),
-            ));
+            banned.push(format!("{} ({})", sector.words(), sector.citation()));
         }
+    }
+    if !banned.is_empty() {
+        let sectors = match banned.as_slice() {
+            [one] => format!("the sector {one}"),
+            [init @ .., last] => format!("the sectors {} and {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        verdict.push(Breach::new(
+            RuleId::ProhibSectors,
+            rules.prohibited_sectors.citation.clone(),
+            format!("the CPO is banned in {sectors}"),
+            comma14(u, e, rules, false),
+        ));
     }
     if u.is_in_sector(Sector::Agriculture)? {
         check_agriculture(verdict, u, p, e, rules);
