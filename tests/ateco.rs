@@ -6,7 +6,7 @@
 use prestazioni_occasionali::{
     AdmissibilityError, AmbiguousActivity, AtecoCode, AtecoEdition, AtecoError, Categoria,
     CommunicationError, CpoCommunication, CpoWork, Engagement, Error, Euro, Headcounts, Instrument,
-    Ledger, MonthlyHeadcount, Prestatore, RoomQuery, RuleId, Rules, RulesTable, Sector,
+    Ledger, MonthlyHeadcount, Prestatore, RoomQuery, RuleId, Rules, RulesTable, Section, Sector,
     SectorMembership, SelfCertification, Utilizzatore, UtilizzatoreError, UtilizzatoreKind,
     assess_admissibility,
 };
@@ -300,12 +300,26 @@ fn an_ambiguous_code_is_refused_until_declared() {
     assert!(size_barred(&other, day));
 }
 
-/// Source: ISTAT's correspondence: 43.33.00 (ATECO 2025, floor and wall covering) also holds part
-/// of 30.11.02 (shipyards): ambiguous for the construction ban until declared.
+/// Source: ISTAT's correspondence: 81.22.09 (ATECO 2025, other building and industrial cleaning,
+/// section N) also holds part of 43.39.09 and 43.99.01 (construction, section F): ambiguous for the
+/// construction ban until declared. A code of section F itself is on the list whatever ISTAT maps
+/// it to (43.33.00, floor and wall covering, also holds part of 30.11.02, shipyards).
 #[test]
 fn an_ambiguous_construction_code_is_declared_either_way() {
     let day = date!(2026 - 03 - 07);
-    let floors = firm(code("ATECO 2025 43.33.00"), 1);
+    assert_eq!(
+        Sector::Construction.classify(&code("ATECO 2025 43.33.00")),
+        SectorMembership::Listed
+    );
+    assert_eq!(
+        Sector::Construction.classify(&code("ATECO 2025 43.60.00")),
+        SectorMembership::Listed
+    );
+    assert_eq!(
+        Sector::Agriculture.classify(&code("ATECO 2025 03.30.00")),
+        SectorMembership::Listed
+    );
+    let floors = firm(code("ATECO 2025 81.22.09"), 1);
     let err = assess_admissibility(
         Instrument::ContrattoPrestazioneOccasionale,
         &floors,
@@ -315,12 +329,12 @@ fn an_ambiguous_construction_code_is_declared_either_way() {
     )
     .unwrap_err();
     assert!(err.to_string().starts_with(
-        "ATECO 2025 code 43.33.00 (Rivestimento di pavimenti e di pareti) is ambiguous for the list edilizia e settori affini"
-    ));
+        "ATECO 2025 code 81.22.09 (Altre attività di pulizia di edifici e pulizia industriale n.c.a.) is ambiguous for the list edilizia e settori affini"
+    ), "{err}");
     let check = |activity: &str| {
         let u = floors
             .clone()
-            .with_declared_activity(code("ATECO 2025 43.33.00"), code(activity))
+            .with_declared_activity(code("ATECO 2025 81.22.09"), code(activity))
             .unwrap();
         assess_admissibility(
             Instrument::ContrattoPrestazioneOccasionale,
@@ -331,8 +345,8 @@ fn an_ambiguous_construction_code_is_declared_either_way() {
         )
         .unwrap()
     };
-    assert!(check("ATECO 2007 43.33.00").breaches_rule(RuleId::ProhibSectors));
-    assert!(check("ATECO 2007 30.11.02").is_lawful());
+    assert!(check("ATECO 2007 43.39.09").breaches_rule(RuleId::ProhibSectors));
+    assert!(check("ATECO 2007 81.22.02").is_lawful());
 }
 
 /// Declarations are checked: an ATECO 2007 subcategory among those the code covers.
@@ -427,7 +441,8 @@ fn editions_from_a_day() {
 
 /// Every ATECO 2025 subcategory mapped only from listed ATECO 2007 codes is listed, every one with
 /// mixed origins is ambiguous, every other is not listed (the generated lists against ISTAT's
-/// correspondence), for every list.
+/// correspondence), for every list; a subcategory of a section that is a whole list (A, B, F) is
+/// listed whatever its origins (R-SECTOR-ATECO).
 #[test]
 fn derived_2025_lists_follow_the_correspondence_for_every_subcategory() {
     let mut ambiguous = 0;
@@ -436,7 +451,9 @@ fn derived_2025_lists_follow_the_correspondence_for_every_subcategory() {
         assert!(!origins.is_empty(), "{c}");
         for sector in Sector::ALL {
             let on: Vec<SectorMembership> = origins.iter().map(|o| sector.classify(o)).collect();
-            let expected = if on.iter().all(|m| *m == SectorMembership::Listed) {
+            let expected = if in_its_section(sector, &c) {
+                SectorMembership::Listed
+            } else if on.iter().all(|m| *m == SectorMembership::Listed) {
                 SectorMembership::Listed
             } else if on.iter().all(|m| *m == SectorMembership::NotListed) {
                 SectorMembership::NotListed
@@ -447,8 +464,20 @@ fn derived_2025_lists_follow_the_correspondence_for_every_subcategory() {
             assert_eq!(sector.classify(&c), expected, "{c} {sector:?}");
         }
     }
-    // 93.29.99 (events), 55.90.00 (hospitality), 8 construction codes, 03.30.00 (agriculture).
-    assert_eq!(ambiguous, 11);
+    // 93.29.99 (events), 55.90.00 (hospitality), 49.34.00, 81.22.09 and 91.30.01 (construction).
+    assert_eq!(ambiguous, 5);
+}
+
+/// Whether `c` is an ATECO 2025 code of the section that is the whole of `sector`'s list
+/// (construction F, mining B, agriculture A: reading R-SECTOR-ATECO).
+fn in_its_section(sector: Sector, c: &AtecoCode) -> bool {
+    let section = match sector {
+        Sector::Construction => Section::F,
+        Sector::Mining => Section::B,
+        Sector::Agriculture => Section::A,
+        _ => return false,
+    };
+    c.edition() == AtecoEdition::Ateco2025 && c.section() == section
 }
 
 fn any_code() -> impl Strategy<Value = AtecoCode> {
@@ -460,12 +489,13 @@ fn any_code() -> impl Strategy<Value = AtecoCode> {
 
 proptest! {
     /// The same rule at any depth: a code is listed when all the ATECO 2007 activities it covers
-    /// are, not listed when none is, ambiguous otherwise.
+    /// are (or, for a list that is a whole section, when it is a 2025 code of that section), not
+    /// listed when none is, ambiguous otherwise.
     #[test]
     fn membership_follows_the_activities_at_any_depth(c in any_code()) {
         for sector in Sector::ALL {
             let on: Vec<SectorMembership> = c.activities_2007().iter().map(|o| sector.classify(o)).collect();
-            let expected = if on.iter().all(|m| *m == SectorMembership::Listed) {
+            let expected = if in_its_section(sector, &c) || on.iter().all(|m| *m == SectorMembership::Listed) {
                 SectorMembership::Listed
             } else if on.iter().all(|m| *m == SectorMembership::NotListed) {
                 SectorMembership::NotListed

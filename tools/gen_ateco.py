@@ -19,7 +19,8 @@ of the crate.
 
 The 2025 side of each sector list: a 2025 subcategory is LISTED when every 2022 code ISTAT maps it
 to is on the list, AMBIGUOUS when some are and some are not (e.g. 93.29.99, which holds part of
-82.30.00), and not on the list otherwise. A 2025 subcategory without a subcategory-level row in
+82.30.00), and not on the list otherwise; for the lists that are whole sections (construction F,
+mining B, agriculture A), every 2025 subcategory of the section is LISTED as well. A 2025 subcategory without a subcategory-level row in
 ISTAT's table takes the rows of its nearest ancestor that has some (counted in the header). The
 sector lists in ATECO 2007 codes are SECTOR_PREFIXES below, a copy of `Sector::prefixes` in
 src/ateco/mod.rs; the generated file repeats them (DERIVED_FROM) and a unit test checks that they
@@ -60,6 +61,10 @@ SECTOR_PREFIXES = [
     ("Mining", ["05", "06", "07", "08", "09"]),
     ("Agriculture", ["01", "02", "03"]),
 ]
+
+
+# The sectors that are whole ATECO sections (reading R-SECTOR-ATECO): F, B and A.
+SECTION_SECTORS = {"Construction", "Mining", "Agriculture"}
 
 
 def digits(code):
@@ -173,7 +178,13 @@ def main():
         listed, ambiguous = [], []
         for leaf in leaves_2025:
             kinds = {membership_2022(o, prefixes) for o in origins[leaf]}
-            if kinds == {"in"}:
+            # A list that is whole sections (A, B, F: their divisions are the same in both
+            # editions) holds every 2025 code of those sections, whatever ISTAT maps it to; a
+            # code outside them whose origins are in them stays listed or ambiguous (the wider
+            # reading, R-SECTOR-ATECO).
+            if sector in SECTION_SECTORS and any(within(leaf, p) for p in prefixes):
+                listed.append(leaf)
+            elif kinds == {"in"}:
                 listed.append(leaf)
             elif kinds != {"out"}:
                 ambiguous.append(leaf)

@@ -926,10 +926,15 @@ impl Utilizzatore {
     /// assert_eq!(builder.is_in_sector(Sector::Construction), Ok(true));
     /// assert_eq!(builder.is_in_sector(Sector::Agriculture), Ok(false));
     ///
+    /// // Section F in ATECO 2025 is construction whatever ISTAT maps the code to (R-SECTOR-ATECO).
     /// let floors = Utilizzatore::new("12345670157".parse()?, "Pavimenti Srl", UtilizzatoreKind::Impresa)?
     ///     .with_ateco("ATECO 2025 43.33.00".parse()?);
-    /// assert!(floors.is_in_sector(Sector::Construction).unwrap_err().to_string().starts_with(
-    ///     "ATECO 2025 code 43.33.00 (Rivestimento di pavimenti e di pareti) is ambiguous for the list edilizia e settori affini"
+    /// assert_eq!(floors.is_in_sector(Sector::Construction), Ok(true));
+    /// // A cleaning code that also holds part of two construction codes needs a declaration.
+    /// let cleaning = Utilizzatore::new("12345670157".parse()?, "Pulizie Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("ATECO 2025 81.22.09".parse()?);
+    /// assert!(cleaning.is_in_sector(Sector::Construction).unwrap_err().to_string().starts_with(
+    ///     "ATECO 2025 code 81.22.09 (Altre attività di pulizia di edifici e pulizia industriale n.c.a.) is ambiguous for the list edilizia e settori affini"
     /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
