@@ -451,16 +451,15 @@ fn derived_2025_lists_follow_the_correspondence_for_every_subcategory() {
         assert!(!origins.is_empty(), "{c}");
         for sector in Sector::ALL {
             let on: Vec<SectorMembership> = origins.iter().map(|o| sector.classify(o)).collect();
-            let expected = if in_its_section(sector, &c) {
-                SectorMembership::Listed
-            } else if on.iter().all(|m| *m == SectorMembership::Listed) {
-                SectorMembership::Listed
-            } else if on.iter().all(|m| *m == SectorMembership::NotListed) {
-                SectorMembership::NotListed
-            } else {
-                ambiguous += 1;
-                SectorMembership::Ambiguous
-            };
+            let expected =
+                if in_its_section(sector, c) || on.iter().all(|m| *m == SectorMembership::Listed) {
+                    SectorMembership::Listed
+                } else if on.iter().all(|m| *m == SectorMembership::NotListed) {
+                    SectorMembership::NotListed
+                } else {
+                    ambiguous += 1;
+                    SectorMembership::Ambiguous
+                };
             assert_eq!(sector.classify(&c), expected, "{c} {sector:?}");
         }
     }
@@ -470,7 +469,7 @@ fn derived_2025_lists_follow_the_correspondence_for_every_subcategory() {
 
 /// Whether `c` is an ATECO 2025 code of the section that is the whole of `sector`'s list
 /// (construction F, mining B, agriculture A: reading R-SECTOR-ATECO).
-fn in_its_section(sector: Sector, c: &AtecoCode) -> bool {
+fn in_its_section(sector: Sector, c: AtecoCode) -> bool {
     let section = match sector {
         Sector::Construction => Section::F,
         Sector::Mining => Section::B,
@@ -495,7 +494,7 @@ proptest! {
     fn membership_follows_the_activities_at_any_depth(c in any_code()) {
         for sector in Sector::ALL {
             let on: Vec<SectorMembership> = c.activities_2007().iter().map(|o| sector.classify(o)).collect();
-            let expected = if in_its_section(sector, &c) || on.iter().all(|m| *m == SectorMembership::Listed) {
+            let expected = if in_its_section(sector, c) || on.iter().all(|m| *m == SectorMembership::Listed) {
                 SectorMembership::Listed
             } else if on.iter().all(|m| *m == SectorMembership::NotListed) {
                 SectorMembership::NotListed
