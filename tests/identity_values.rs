@@ -375,7 +375,7 @@ fn ateco_sections_by_division() {
 fn ateco_error_messages() {
     let malformed = |s: &str| {
         format!(
-            "ateco code {s:?} is malformed, expected the dotted form 93, 93.2, 93.29, 93.29.1 or 93.29.10"
+            "ateco code {s:?} is malformed, expected the dotted form 93, 93.2, 93.29, 93.29.1 or 93.29.10, or six digits 932910"
         )
     };
     let neither = |c: &str| {
@@ -401,6 +401,9 @@ fn ateco_error_messages() {
         ("00", neither("00")),
         ("54.10.00", neither("54.10.00")),
         ("82.30.99", neither("82.30.99")),
+        ("823099", neither("82.30.99")),
+        ("8230011", malformed("8230011")),
+        ("82300a", malformed("82300a")),
         (
             "55.10.00",
             "ateco code 55.10.00 exists in both ATECO 2007 (aggiornamento 2022) and ATECO 2025: give its edition, e.g. \"ATECO 2025 55.10.00\"".to_owned(),

@@ -197,8 +197,9 @@ impl<'de> serde::Deserialize<'de> for AtecoEdition {
 /// (`82.3`), class (`82.30`), category (`82.30.0`) or subcategory (`82.30.01`). The code exists in
 /// ISTAT's structure of its edition.
 ///
-/// **Which edition.** Parsing takes the dotted form, optionally after its edition
-/// (`ATECO 2025 82.30.01`, `ateco 2007 55.10.00`), surrounding space trimmed:
+/// **Which edition.** Parsing takes the dotted form, or a subcategory as six digits without dots
+/// as tax forms write the codice attività (`823001`), optionally after its edition
+/// (`ATECO 2025 82.30.01`, `ateco 2007 551000`), surrounding space trimmed:
 /// - with the edition, the code must exist in that edition ([`AtecoCode::new`] does the same);
 /// - without, a code that exists in only one edition is of that edition (`82.30.00` is ATECO
 ///   2007, `82.30.01` ATECO 2025); a code that exists in both (`55.10.00`) is refused with
@@ -237,10 +238,13 @@ impl<'de> serde::Deserialize<'de> for AtecoEdition {
 /// let hotel = AtecoCode::new(AtecoEdition::Ateco2007, "55.10.00")?;
 /// assert_eq!(hotel.section(), Section::I);
 ///
+/// // Six digits, as in a tax form.
+/// assert_eq!("ATECO 2025 823001".parse::<AtecoCode>()?, events);
+///
 /// let err = "93291".parse::<AtecoCode>().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "ateco code \"93291\" is malformed, expected the dotted form 93, 93.2, 93.29, 93.29.1 or 93.29.10"
+///     "ateco code \"93291\" is malformed, expected the dotted form 93, 93.2, 93.29, 93.29.1 or 93.29.10, or six digits 932910"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -279,9 +283,9 @@ pub enum AtecoError {
     /// The text was empty.
     #[error("ateco code is empty")]
     Empty,
-    /// Not in the dotted form.
+    /// Neither in the dotted form nor six digits.
     #[error(
-        "ateco code {input:?} is malformed, expected the dotted form 93, 93.2, 93.29, 93.29.1 or 93.29.10"
+        "ateco code {input:?} is malformed, expected the dotted form 93, 93.2, 93.29, 93.29.1 or 93.29.10, or six digits 932910"
     )]
     Malformed {
         /// The text as given (at most 24 characters kept).
@@ -1008,6 +1012,14 @@ fn parse(input: &str) -> Result<(Option<AtecoEdition>, [u8; 6], u8), AtecoError>
     let malformed = || AtecoError::Malformed {
         input: input.chars().take(24).collect(),
     };
+    // Six digits without dots, as tax forms write a subcategory (the codice attività: 932910).
+    if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let mut digits = [0_u8; 6];
+        for (slot, b) in digits.iter_mut().zip(text.bytes()) {
+            *slot = b - b'0';
+        }
+        return Ok((edition, digits, 6));
+    }
     let mut parts = text.split('.');
     let mut digits = [0_u8; 6];
     let mut len: usize = 0;
