@@ -173,6 +173,25 @@ proptest! {
             prop_assert!(reversed.record(p).is_ok());
         }
     }
+
+    /// The reordering promise where it is hardest to keep: one utilizzatore near cap b with
+    /// many prestatori, recorded latest day first (2023 aside: the events cap rose on 5/5).
+    #[test]
+    fn a_crowded_lawful_year_records_latest_day_first(
+        year in strategies::lawful_year(12, 1, 600)
+    ) {
+        prop_assume!(year.first().is_none_or(|p| p.day().year() != 2023));
+        let mut latest_first = year.clone();
+        latest_first.sort_by_key(|p| std::cmp::Reverse((p.day(), p.id())));
+        let mut ledger = Ledger::default();
+        for p in &latest_first {
+            let recorded = ledger.record(p);
+            prop_assert!(recorded.is_ok(), "{}", recorded.unwrap_err());
+        }
+        // One profile per utilizzatore through the year.
+        let profiles: HashSet<_> = year.iter().filter(|p| p.instrument() == Instrument::ContrattoPrestazioneOccasionale).map(|p| p.profile()).collect();
+        prop_assert!(profiles.len() <= 1, "{:?}", profiles);
+    }
 }
 
 #[test]

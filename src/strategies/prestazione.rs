@@ -106,7 +106,10 @@ fn build(
                     floor.max(cpo_minimum_compenso_agricultural(knobs.minutes, area, rules).ok()?);
             }
             let compenso = floor.checked_add(Euro::from_cents(u64::from(knobs.extra)))?;
-            (compenso, profile_of(knobs.events && !pa, pa, area))
+            // The events sector only where its cap b is in force (from 5/5/2023), as
+            // `Utilizzatore::cap_profile` gives it.
+            let events = knobs.events && !pa && rules.cap_utilizzatore_events.value.is_some();
+            (compenso, profile_of(events, pa, area))
         }
     };
     Prestazione::try_from(PrestazioneDraft {
@@ -138,7 +141,8 @@ fn build(
 ///   ([`cpo_minimum_compenso`](crate::cpo_minimum_compenso), and for an agricultural profile
 ///   also [`cpo_minimum_compenso_agricultural`](crate::cpo_minimum_compenso_agricultural),
 ///   whichever is higher), up to 60,00 above it;
-/// - an LF has the default [`CapProfile`]; a CPO's profile may be events sector, or a PA (a
+/// - an LF has the default [`CapProfile`]; a CPO's profile may be events sector (where its cap
+///   b is in force, from 5/5/2023), or a PA (a
 ///   partita IVA utilizzatore, not events, not agricultural), or agricultural where the day's
 ///   rules have agricultural rates (until 31/12/2022);
 /// - about one in five is in a comma-8 category.
@@ -207,9 +211,14 @@ pub fn prestazione() -> impl Strategy<Value = Prestazione> {
 /// distinct ids, and at most one per pair and calendar day. Fewer parties make the caps and
 /// the hour limits bind sooner.
 ///
-/// The filtering is deterministic (a fresh default ledger, the candidates in id order), so
-/// shrinking keeps the result lawful. Any reordering of the result is also recorded without
-/// refusal: every cap counts a sum over the year.
+/// An utilizzatore keeps one instrument and one profile through the year (a family the
+/// Libretto Famiglia, a professional or a firm the CPO; events sector or not, PA or not, its
+/// agricultural area), as a real one does; a firm may also pay stewards through the LF. The filtering is deterministic (a fresh default
+/// ledger, the candidates in id order), so shrinking keeps the result lawful. Any reordering
+/// of the result is also recorded without refusal (every cap counts a sum over the year), except
+/// in 2023 for an utilizzatore of the events sector, whose cap b rose from 10.000 to 15.000 on
+/// 5/5/2023: its later prestazioni, recorded first, can fill the 15.000 and leave none of the
+/// earlier ones room under 10.000.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. a, b, c, c-bis, c. 8 and c. 20 D.L. 50/2017 (the caps
 /// and hour limits [`Ledger::record`](crate::Ledger::record) enforces; reading R-CONSEQUENCES).
@@ -236,7 +245,7 @@ pub fn lawful_year(
     (
         REGIME_START.year()..=LAST_YEAR,
         proptest::collection::vec(codice_fiscale(), prestatori.max(1)),
-        proptest::collection::vec(utilizzatore_id(), utilizzatori.max(1)),
+        proptest::collection::vec((utilizzatore_id(), knobs()), utilizzatori.max(1)),
         proptest::collection::vec((any::<Index>(), any::<Index>(), 0_i32..366, knobs()), n),
     )
         .prop_map(|(year, workers, payers, candidates)| {
@@ -244,11 +253,19 @@ pub fn lawful_year(
             let mut pair_days = HashSet::new();
             let mut kept = Vec::new();
             for (number, (p, u, offset, knobs)) in (1_u64..).zip(candidates) {
-                let (Some(worker), Some(payer)) = (
+                let (Some(worker), Some((payer, profile))) = (
                     workers.get(p.index(workers.len())),
                     payers.get(u.index(payers.len())),
                 ) else {
                     continue;
+                };
+                // The utilizzatore's profile, the same for all its prestazioni of the year.
+                let knobs = Knobs {
+                    cpo: profile.cpo,
+                    events: profile.events,
+                    pa: profile.pa,
+                    area: profile.area,
+                    ..knobs
                 };
                 let Some(day) = day_of(year, offset) else {
                     continue;
