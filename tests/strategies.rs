@@ -189,7 +189,7 @@ proptest! {
             prop_assert!(recorded.is_ok(), "{}", recorded.unwrap_err());
         }
         // One profile per utilizzatore through the year.
-        let profiles: HashSet<_> = year.iter().filter(|p| p.instrument() == Instrument::ContrattoPrestazioneOccasionale).map(|p| p.profile()).collect();
+        let profiles: HashSet<_> = year.iter().filter(|p| p.instrument() == Instrument::ContrattoPrestazioneOccasionale).map(Prestazione::profile).collect();
         prop_assert!(profiles.len() <= 1, "{:?}", profiles);
     }
 }
