@@ -245,3 +245,38 @@ proptest! {
         prop_assert!(data.to_prestatore().is_ok());
     }
 }
+
+/// Minors are drawn too (A6, reading R-MINORS): 16 or 17 on the registration day, with a
+/// parent's consent; the prestatore they become carries it.
+#[test]
+fn registration_drafts_include_minors_with_consent() {
+    let forms = draw(&strategies::registration_draft(), 400);
+    let minors: Vec<_> = forms
+        .iter()
+        .filter(|f| f.parental_consent.is_some())
+        .collect();
+    assert!(minors.len() >= 20, "{} minors of 400", minors.len());
+    for form in minors {
+        let data = form.validate().unwrap();
+        let age = data
+            .to_prestatore()
+            .unwrap()
+            .age_on(form.registered_on)
+            .unwrap();
+        assert!((16..18).contains(&age), "{age}");
+        assert!(data.parental_consent().is_some());
+    }
+    assert!(
+        forms
+            .iter()
+            .filter(|f| f.parental_consent.is_none())
+            .all(|f| f
+                .validate()
+                .unwrap()
+                .to_prestatore()
+                .unwrap()
+                .age_on(f.registered_on)
+                .unwrap()
+                >= 18)
+    );
+}

@@ -10,7 +10,7 @@ use crate::identity::{CodiceFiscale, Sex};
 use crate::payment::PaymentMode;
 use crate::registration::{
     AccessChannel, AccountKind, AddressDraft, ContactChannel, ContactsDraft, DocumentDraft,
-    DocumentKind, PaymentDraft, RegistrationDraft,
+    DocumentKind, ParentalConsentDraft, PaymentDraft, RegistrationDraft,
 };
 
 /// Birthplaces that existed as comuni through every birth date drawn (1947 onwards), with a
@@ -51,7 +51,8 @@ struct Person {
 fn person() -> impl Strategy<Value = Person> {
     (
         prop_oneof![3 => Just(0_u8), 1 => 0_u8..128],
-        19_i32..=70,
+        // About one in eight 16 or 17 on the registration day (born in the year 17 years before).
+        prop_oneof![7 => 19_i32..=70, 1 => Just(17_i32)],
         1_u16..=365,
         any::<bool>(),
         0..CITIES.len(),
@@ -71,9 +72,10 @@ fn person() -> impl Strategy<Value = Person> {
         )
 }
 
-/// Complete, valid registration forms of adult prestatori ([`RegistrationDraft::validate`]
+/// Complete, valid registration forms of prestatori ([`RegistrationDraft::validate`]
 /// accepts each): registered on a day of the regime ([`regime_day`]) through SPID (level 2 or
-/// 3) or CNS (accepted in every period); aged 18 to 70, born in one of six large comuni and
+/// 3) or CNS (accepted in every period); aged 16 to 70 (about one in eight 16 or 17, with a
+/// parent's consent given on the registration day, reading R-MINORS), born in one of six large comuni and
 /// resident there, with the codice fiscale [`CodiceFiscale::encode`] gives for their surname,
 /// name, sex, birth date and birthplace (about one in four an omocode of it); a
 /// carta d'identità issued up to about nine years before and valid ten; a mobile number,
@@ -163,6 +165,38 @@ pub fn registration_draft() -> impl Strategy<Value = RegistrationDraft> {
                     hours: String::new(),
                 };
                 form.privacy_consent = true;
+                // A minor registers with a parent's consent, given on the registration day.
+                let adult_on = Date::from_calendar_date(
+                    birth.year().checked_add(18)?,
+                    birth.month(),
+                    birth.day().min(28),
+                )
+                .ok()?;
+                if on < adult_on {
+                    let (parent_first, parent_sex) = if person.female {
+                        ("Mario", Sex::Male)
+                    } else {
+                        ("Chiara", Sex::Female)
+                    };
+                    let parent_birth = Date::from_ordinal_date(
+                        birth.year().checked_sub(30)?,
+                        birth.ordinal().min(365),
+                    )
+                    .ok()?;
+                    let parent = CodiceFiscale::encode(
+                        last,
+                        parent_first,
+                        parent_sex,
+                        parent_birth,
+                        belfiore.parse().ok()?,
+                    )
+                    .ok()?;
+                    form.parental_consent = Some(ParentalConsentDraft {
+                        parent_codice_fiscale: parent.as_str().to_owned(),
+                        parent_name: format!("{parent_first} {last}"),
+                        given_on: Some(on),
+                    });
+                }
                 form.self_certifications = certs;
                 form.payment = match iban {
                     Some(iban) => PaymentDraft {
