@@ -165,38 +165,7 @@ pub fn registration_draft() -> impl Strategy<Value = RegistrationDraft> {
                     hours: String::new(),
                 };
                 form.privacy_consent = true;
-                // A minor registers with a parent's consent, given on the registration day.
-                let adult_on = Date::from_calendar_date(
-                    birth.year().checked_add(18)?,
-                    birth.month(),
-                    birth.day().min(28),
-                )
-                .ok()?;
-                if on < adult_on {
-                    let (parent_first, parent_sex) = if person.female {
-                        ("Mario", Sex::Male)
-                    } else {
-                        ("Chiara", Sex::Female)
-                    };
-                    let parent_birth = Date::from_ordinal_date(
-                        birth.year().checked_sub(30)?,
-                        birth.ordinal().min(365),
-                    )
-                    .ok()?;
-                    let parent = CodiceFiscale::encode(
-                        last,
-                        parent_first,
-                        parent_sex,
-                        parent_birth,
-                        belfiore.parse().ok()?,
-                    )
-                    .ok()?;
-                    form.parental_consent = Some(ParentalConsentDraft {
-                        parent_codice_fiscale: parent.as_str().to_owned(),
-                        parent_name: format!("{parent_first} {last}"),
-                        given_on: Some(on),
-                    });
-                }
+                form.parental_consent = parental_consent(birth, on, last, person.female, belfiore);
                 form.self_certifications = certs;
                 form.payment = match iban {
                     Some(iban) => PaymentDraft {
@@ -210,4 +179,39 @@ pub fn registration_draft() -> impl Strategy<Value = RegistrationDraft> {
                 form.validate().ok().map(|_| form)
             },
         )
+}
+
+/// A parent's consent given on `on` when the prestatore born on `birth` is then under 18 (the
+/// other parent's name, same surname and birthplace, born 30 years earlier); `None` for an adult
+/// (or when a date does not exist: the form of a minor without consent is then filtered out).
+fn parental_consent(
+    birth: Date,
+    on: Date,
+    last: &str,
+    female: bool,
+    belfiore: &str,
+) -> Option<ParentalConsentDraft> {
+    let adult_on = Date::from_calendar_date(
+        birth.year().checked_add(18)?,
+        birth.month(),
+        birth.day().min(28),
+    )
+    .ok()?;
+    if on >= adult_on {
+        return None;
+    }
+    let (first, sex) = if female {
+        ("Mario", Sex::Male)
+    } else {
+        ("Chiara", Sex::Female)
+    };
+    let parent_birth =
+        Date::from_ordinal_date(birth.year().checked_sub(30)?, birth.ordinal().min(365)).ok()?;
+    let parent =
+        CodiceFiscale::encode(last, first, sex, parent_birth, belfiore.parse().ok()?).ok()?;
+    Some(ParentalConsentDraft {
+        parent_codice_fiscale: parent.as_str().to_owned(),
+        parent_name: format!("{first} {last}"),
+        given_on: Some(on),
+    })
 }
