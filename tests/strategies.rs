@@ -280,3 +280,38 @@ fn registration_drafts_include_minors_with_consent() {
                 >= 18)
     );
 }
+
+/// `pair_at_cap` reaches cap c to the cent (R-CAP-INCLUSIVE) in any order, with days at the
+/// calendar's edges among them.
+#[test]
+fn pairs_at_cap_reach_cap_c_to_the_cent() {
+    let pairs = draw(&strategies::pair_at_cap(), 200);
+    let mut edge_days = 0;
+    let mut lengths = HashSet::new();
+    for pair in &pairs {
+        lengths.insert(pair.len());
+        for order in [pair.clone(), pair.iter().rev().cloned().collect()] {
+            let mut ledger = Ledger::default();
+            for p in &order {
+                ledger.record(p).unwrap();
+            }
+            let last = &pair[pair.len() - 1];
+            let totals =
+                ledger.pair_totals(&last.prestatore(), &last.utilizzatore(), last.day().year());
+            assert_eq!(totals.counted_cap_pair, Euro::from_euros(2_500));
+        }
+        edge_days += pair
+            .iter()
+            .filter(|p| {
+                let d = p.day();
+                (d.month(), d.day()) == (time::Month::January, 1)
+                    || (d.month(), d.day()) == (time::Month::December, 31)
+                    || (d.weekday() == time::Weekday::Sunday
+                        && matches!(d.month(), time::Month::March | time::Month::October)
+                        && d.day() > 24)
+            })
+            .count();
+    }
+    assert!(edge_days >= 50, "{edge_days} edge days");
+    assert!(lengths.len() >= 8, "{lengths:?}");
+}

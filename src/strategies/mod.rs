@@ -7,7 +7,7 @@
 //! | identity | [`codice_fiscale`], [`codice_fiscale_provvisorio`], [`belfiore_code`], [`partita_iva`], [`italian_iban`], [`iban()`], [`provincia`], [`cap`], [`ateco_code`] |
 //! | parties | [`utilizzatore_id`], [`categoria`], [`self_certification`], [`cap_profile`], [`agricultural_area`] |
 //! | money and instruments | [`euro`], [`cpo_compenso`], [`instrument`], [`payment_mode`], [`causale`], [`regime_day`] |
-//! | prestazioni and the ledger | [`prestazione`], [`prestazione_with_id`] (realistic pay and minutes for the day's rules), [`lawful_year`] (a year a default [`Ledger`](crate::Ledger) records without refusal) |
+//! | prestazioni and the ledger | [`prestazione`], [`prestazione_with_id`] (realistic pay and minutes for the day's rules), [`lawful_year`] (a year a default [`Ledger`](crate::Ledger) records without refusal), [`pair_at_cap`] (one pair's year at exactly cap c) |
 //! | registration | [`registration_draft`] (complete forms that [`RegistrationDraft::validate`](crate::RegistrationDraft::validate) accepts) |
 //!
 //! # Examples
@@ -35,6 +35,6 @@ pub use codice_fiscale::{belfiore_code, codice_fiscale, codice_fiscale_provvisor
 pub use instruments::{causale, cpo_compenso, instrument, payment_mode, regime_day};
 pub use money::euro;
 pub use parties::{agricultural_area, cap_profile, categoria, self_certification, utilizzatore_id};
-pub use prestazione::{lawful_year, prestazione, prestazione_with_id};
+pub use prestazione::{lawful_year, pair_at_cap, prestazione, prestazione_with_id};
 pub use registration::registration_draft;
 pub use values::{ateco_code, cap, iban, italian_iban, partita_iva, provincia};
