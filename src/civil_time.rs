@@ -472,7 +472,7 @@ fn utc_date(instant: OffsetDateTime) -> Date {
 }
 
 /// 01:00 UTC of the last Sunday of `month` in `year`.
-fn last_sunday_0100_utc(year: i32, month: Month) -> Option<OffsetDateTime> {
+pub(crate) fn last_sunday_0100_utc(year: i32, month: Month) -> Option<OffsetDateTime> {
     let last =
         Date::from_calendar_date(year, month, time::util::days_in_month(month, year)).ok()?;
     let back = last.weekday().number_days_from_sunday();

@@ -1545,7 +1545,7 @@ pub fn authorize(
     day: Date,
     rules: &Rules,
 ) -> Authorization {
-    if rules.valid_from() > day || rules.valid_until().is_some_and(|until| day > until) {
+    if !rules.cover(day) {
         return Authorization::Denied(Denial::RulesNotInForce {
             on: day,
             valid_from: rules.valid_from(),

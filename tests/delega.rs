@@ -861,15 +861,7 @@ fn authorize_refuses_the_rules_of_another_day() {
         "the rules given (from 2023-12-06) are not those in force on 2017-07-15: pass the rules of the day"
     );
     // With the rules of the day: denied for the reason of law.
-    let then = Rules::in_force_on(day).unwrap();
-    let answer = authorize(
-        &actor,
-        Action::ChangePaymentMethod,
-        &subject,
-        &deleghe,
-        day,
-        then,
-    );
+    let answer = decide(&actor, Action::ChangePaymentMethod, &subject, &deleghe, day);
     assert!(matches!(
         answer.denial(),
         Some(Denial::IntermediaryNotAllowed { .. })

@@ -323,8 +323,7 @@ pub fn assess_admissibility(
     rules: &Rules,
 ) -> Result<Verdict, AdmissibilityError> {
     let day = engagement.day;
-    let covers = rules.valid_from() <= day && rules.valid_until().is_none_or(|until| day <= until);
-    if !covers {
+    if !rules.cover(day) {
         return Err(AdmissibilityError::RulesNotInForce {
             day,
             valid_from: rules.valid_from(),
@@ -466,11 +465,11 @@ fn check_cpo(
             banned.push(format!("{} ({})", sector.words(), sector.citation()));
         }
     }
-    if !banned.is_empty() {
-        let sectors = match banned.as_slice() {
-            [one] => format!("the sector {one}"),
-            [init @ .., last] => format!("the sectors {} and {last}", init.join(", ")),
-            [] => String::new(),
+    if let Some((last, init)) = banned.split_last() {
+        let sectors = if init.is_empty() {
+            format!("the sector {last}")
+        } else {
+            format!("the sectors {} and {last}", init.join(", "))
         };
         verdict.push(Breach::new(
             RuleId::ProhibSectors,

@@ -12,7 +12,7 @@ use time::{Date, Duration, OffsetDateTime};
 use super::InstrumentError;
 use crate::civil_time::ItalianClock;
 use crate::format::duration;
-use crate::rules::{Rules, RulesTable, WindowSector};
+use crate::rules::{CommunicationWindow, Rules, RulesTable, WindowSector};
 use crate::verdict::{Breach, Consequence, RuleId, Verdict};
 
 /// The latest instant at which a CPO prestazione starting at `start` may be communicated: 60
@@ -200,7 +200,7 @@ impl CpoWindowCommunication {
         total_hours: u32,
         rules: &Rules,
     ) -> Result<CpoWindowCommunication, InstrumentError> {
-        if rules.valid_from() > first_day || rules.valid_until().is_some_and(|u| first_day > u) {
+        if !rules.cover(first_day) {
             return Err(InstrumentError::RulesNotInForce {
                 date: first_day,
                 valid_from: rules.valid_from(),
@@ -263,23 +263,7 @@ impl CpoWindowCommunication {
         while let Some(end) = until.filter(|end| *end < last_day) {
             let Some(day) = end.next_day() else { break };
             let later = table.in_force_on(day)?;
-            let cited = &later.cpo_window;
-            match &cited.value {
-                None => {
-                    return Err(InstrumentError::WindowNotInForce {
-                        date: day,
-                        citation: Box::new(cited.citation.clone()),
-                    });
-                }
-                Some(w) if !w.sectors.contains(&sector) => {
-                    return Err(InstrumentError::WindowSectorNotAllowed {
-                        sector,
-                        date: day,
-                        citation: Box::new(cited.citation.clone()),
-                    });
-                }
-                Some(_) => {}
-            }
+            open_window(later, sector, day)?;
             until = later.valid_until();
         }
         Ok(window)
@@ -294,20 +278,8 @@ impl CpoWindowCommunication {
         total_hours: u32,
         rules: &Rules,
     ) -> Result<CpoWindowCommunication, InstrumentError> {
+        let window = open_window(rules, sector, first_day)?;
         let cited = &rules.cpo_window;
-        let Some(window) = &cited.value else {
-            return Err(InstrumentError::WindowNotInForce {
-                date: first_day,
-                citation: Box::new(cited.citation.clone()),
-            });
-        };
-        if !window.sectors.contains(&sector) {
-            return Err(InstrumentError::WindowSectorNotAllowed {
-                sector,
-                date: first_day,
-                citation: Box::new(cited.citation.clone()),
-            });
-        }
         if days == 0 {
             return Err(InstrumentError::WindowEmpty { field: "days" });
         }
@@ -460,6 +432,30 @@ impl CpoWindowCommunication {
     pub fn revoca_deadline(&self, rules: &Rules) -> Result<Date, InstrumentError> {
         revoca_deadline(self.last_day()?, rules)
     }
+}
+
+/// The multi-day window of `rules` when it is in force and open to `sector`; the errors name
+/// `day`, the first day the window would cover under these rules.
+fn open_window(
+    rules: &Rules,
+    sector: WindowSector,
+    day: Date,
+) -> Result<&CommunicationWindow, InstrumentError> {
+    let cited = &rules.cpo_window;
+    let Some(window) = &cited.value else {
+        return Err(InstrumentError::WindowNotInForce {
+            date: day,
+            citation: Box::new(cited.citation.clone()),
+        });
+    };
+    if !window.sectors.contains(&sector) {
+        return Err(InstrumentError::WindowSectorNotAllowed {
+            sector,
+            date: day,
+            citation: Box::new(cited.citation.clone()),
+        });
+    }
+    Ok(window)
 }
 
 /// `date + days`, or the error naming `what`.

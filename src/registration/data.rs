@@ -13,7 +13,7 @@ use crate::money::Euro;
 use crate::parties::{ParentalConsent, Prestatore, PrestatoreError, SelfCertification, age_on};
 use crate::payment::PaymentMode;
 use crate::redact::{BirthDate, MaybeBirthDate, Name};
-use crate::rules::{Credential, Rules};
+use crate::rules::{Credential, Rules, SPID_LEVELS};
 use crate::verdict::RuleId;
 
 /// The longest name, street or authority the crate accepts (characters).
@@ -370,7 +370,7 @@ impl AccessChannel {
     /// ```
     pub fn check(self, rules: &Rules) -> Result<(), String> {
         if let AccessChannel::Spid { level } = self
-            && !(1..=3).contains(&level)
+            && !SPID_LEVELS.contains(&level)
         {
             return Err(format!(
                 "SPID level {level} does not exist (SPID has levels 1 to 3)"

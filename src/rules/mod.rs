@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use time::Date;
 
 pub use citation::{Citation, Cited, Dated};
+pub(crate) use params::SPID_LEVELS;
 pub use params::{
     AgriculturalRates, AgricultureRule, ClockRule, CommunicationWindow, Credential, DailyMinimum,
     DeleganteKind, FineRule, FineUnit, FundingChannel, FundingChannels, HotelRegime,
@@ -928,6 +929,12 @@ impl Rules {
     #[must_use]
     pub fn valid_until(&self) -> Option<Date> {
         self.valid_until
+    }
+
+    /// Whether `day` falls within this version (from [`Rules::valid_from`] to
+    /// [`Rules::valid_until`]): the check of a function that takes "the rules in force on" a day.
+    pub(crate) fn cover(&self, day: Date) -> bool {
+        self.valid_from <= day && self.valid_until.is_none_or(|until| day <= until)
     }
 }
 

@@ -789,6 +789,9 @@ impl RuleValue for crate::ateco::Sector {
     }
 }
 
+/// The levels of assurance SPID has: 1, 2 and 3.
+pub(crate) const SPID_LEVELS: std::ops::RangeInclusive<u8> = 1..=3;
+
 /// Checks applied to each value when a table is built; each returns the problem in words.
 ///
 /// They all share the signature `fn(&T) -> Result<(), String>` that the table macro calls, hence
@@ -805,9 +808,13 @@ pub(crate) mod check {
     use time::UtcOffset;
 
     use super::{
-        ClockRule, CommunicationWindow, DailyMinimum, FineRule, FundingChannels, TitoloSplit,
+        ClockRule, CommunicationWindow, DailyMinimum, FineRule, FundingChannels, SPID_LEVELS,
+        TitoloSplit,
     };
     use crate::money::Euro;
+
+    /// The days of a leap year: the bound of the counts of days, hours and minutes.
+    const LEAP_YEAR_DAYS: u32 = 366;
 
     pub(crate) fn any<T>(_: &T) -> Result<(), String> {
         Ok(())
@@ -852,17 +859,17 @@ pub(crate) mod check {
 
     /// Hours, at most those of a leap year (8.784).
     pub(crate) fn hours_in_a_year(value: &u32) -> Result<(), String> {
-        positive_at_most(*value, 366 * 24, "hours")
+        positive_at_most(*value, LEAP_YEAR_DAYS * 24, "hours")
     }
 
     /// Minutes, at most those of a leap year (527.040).
     pub(crate) fn minutes_in_a_year(value: &u32) -> Result<(), String> {
-        positive_at_most(*value, 366 * 24 * 60, "minutes")
+        positive_at_most(*value, LEAP_YEAR_DAYS * 24 * 60, "minutes")
     }
 
     /// Days, at most a leap year's 366.
     pub(crate) fn days_in_a_year(value: &u32) -> Result<(), String> {
-        positive_at_most(*value, 366, "days")
+        positive_at_most(*value, LEAP_YEAR_DAYS, "days")
     }
 
     /// [`days_in_a_year`] when set.
@@ -887,7 +894,7 @@ pub(crate) mod check {
 
     /// A SPID level: 1, 2 or 3 (SPID has three levels of assurance).
     pub(crate) fn spid_level(value: &u32) -> Result<(), String> {
-        if (1..=3).contains(value) {
+        if u8::try_from(*value).is_ok_and(|level| SPID_LEVELS.contains(&level)) {
             Ok(())
         } else {
             Err(format!("level {value} is not a SPID level (1 to 3)"))
@@ -948,7 +955,10 @@ pub(crate) mod check {
     pub(crate) fn window(value: &Option<CommunicationWindow>) -> Result<(), String> {
         match value {
             Some(w) if w.days == 0 => Err("window of 0 days".to_owned()),
-            Some(w) if w.days > 366 => Err(format!("window of {} days is more than 366", w.days)),
+            Some(w) if w.days > LEAP_YEAR_DAYS => Err(format!(
+                "window of {} days is more than {LEAP_YEAR_DAYS}",
+                w.days
+            )),
             Some(w) if w.sectors.is_empty() => Err("window without sectors".to_owned()),
             _ => Ok(()),
         }

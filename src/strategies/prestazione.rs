@@ -10,6 +10,7 @@ use time::{Date, Month};
 use super::codice_fiscale::codice_fiscale;
 use super::instruments::regime_day;
 use super::parties::{agricultural_area, profile_of, utilizzatore_id};
+use crate::civil_time::last_sunday_0100_utc;
 use crate::identity::CodiceFiscale;
 use crate::instruments::{
     AgriculturalArea, cpo_minimum_compenso, cpo_minimum_compenso_agricultural, titoli_for_minutes,
@@ -298,13 +299,7 @@ enum PairDay {
 
 /// The edge day `which` of `year` (1/1, 31/12, the last Sunday of March, of October).
 fn edge_day(year: i32, which: u8) -> Option<Date> {
-    let last_sunday = |month: Month| -> Option<Date> {
-        let mut day = Date::from_calendar_date(year, month, 31).ok()?;
-        while day.weekday() != time::Weekday::Sunday {
-            day = day.previous_day()?;
-        }
-        Some(day)
-    };
+    let last_sunday = |month| last_sunday_0100_utc(year, month).map(time::OffsetDateTime::date);
     match which % 4 {
         0 => Date::from_calendar_date(year, Month::January, 1).ok(),
         1 => Date::from_calendar_date(year, Month::December, 31).ok(),

@@ -7,11 +7,13 @@ use super::instruments::regime_day;
 use super::parties::self_certification;
 use super::values::italian_iban;
 use crate::identity::{CodiceFiscale, Sex};
+use crate::parties::age_on;
 use crate::payment::PaymentMode;
 use crate::registration::{
     AccessChannel, AccountKind, AddressDraft, ContactChannel, ContactsDraft, DocumentDraft,
     DocumentKind, ParentalConsentDraft, PaymentDraft, RegistrationDraft,
 };
+use crate::rules::Rules;
 
 /// Birthplaces that existed as comuni through every birth date drawn (1947 onwards), with a
 /// residence in the same city: Belfiore code, comune, provincia, CAP.
@@ -181,9 +183,10 @@ pub fn registration_draft() -> impl Strategy<Value = RegistrationDraft> {
         )
 }
 
-/// A parent's consent given on `on` when the prestatore born on `birth` is then under 18 (the
-/// other parent's name, same surname and birthplace, born 30 years earlier); `None` for an adult
-/// (or when a date does not exist: the form of a minor without consent is then filtered out).
+/// A parent's consent given on `on` when the prestatore born on `birth` is then under the age
+/// of consent of the rules in force (`parental_consent_below_age`, 18; the other parent's name,
+/// same surname and birthplace, born 30 years earlier); `None` for an adult (or when a date does
+/// not exist: the form of a minor without consent is then filtered out).
 fn parental_consent(
     birth: Date,
     on: Date,
@@ -191,13 +194,11 @@ fn parental_consent(
     female: bool,
     belfiore: &str,
 ) -> Option<ParentalConsentDraft> {
-    let adult_on = Date::from_calendar_date(
-        birth.year().checked_add(18)?,
-        birth.month(),
-        birth.day().min(28),
-    )
-    .ok()?;
-    if on >= adult_on {
+    let consent_below = Rules::in_force_on(on)
+        .ok()?
+        .parental_consent_below_age
+        .value;
+    if age_on(birth, on)? >= consent_below {
         return None;
     }
     let (first, sex) = if female {
