@@ -1,9 +1,11 @@
 //! The machine's memory latency, for reading the ledger benches: one dependent load (a pointer
-//! chase through a random cycle of cache lines) in a working set of 256 KiB to 256 MiB.
+//! chase through a random cycle of cache lines) in a working set of 256 KiB to 256 MiB, and two
+//! independent chases stepped together.
 //!
-//! A ledger call that finds a party's totals does two dependent loads per party (the codice
-//! fiscale or partita IVA to the ledger's number, the number to the totals); these figures say
-//! what each costs once the ledger no longer fits in the caches.
+//! A ledger call that finds a party's totals waits for one load per party (the slot of the
+//! party's table that holds both the key and the totals), and the two parties' loads do not
+//! depend on each other; these figures say what one costs once the ledger no longer fits in the
+//! caches, and whether the machine overlaps two.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
@@ -61,5 +63,27 @@ fn pointer_chase(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, pointer_chase);
+/// Two independent chases stepped together: each step waits for two misses whose addresses do not
+/// depend on each other, as `assess` waits for the prestatore's and the utilizzatore's slots. A
+/// figure near one `dependent_load` means the machine overlaps the two misses; near two, it
+/// serves them one after the other.
+fn two_chases(c: &mut Criterion) {
+    let mut group = c.benchmark_group("machine/two_independent_loads");
+    group.measurement_time(Duration::from_secs(3));
+    for (name, bytes) in [("32MiB", 32usize << 20), ("256MiB", 256 << 20)] {
+        let first = cycle(bytes / 64);
+        let second = cycle(bytes / 64);
+        let (mut a, mut b) = (0usize, first.len() / 2);
+        group.bench_function(name, |bench| {
+            bench.iter(|| {
+                a = first[a].next;
+                b = second[b].next;
+                black_box((a, b))
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pointer_chase, two_chases);
 criterion_main!(benches);
