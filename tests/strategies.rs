@@ -315,3 +315,189 @@ fn pairs_at_cap_reach_cap_c_to_the_cent() {
     assert!(edge_days >= 50, "{edge_days} edge days");
     assert!(lengths.len() >= 8, "{lengths:?}");
 }
+
+/// Records `year` in the order given and in reverse, and hands back the ledger of the first.
+fn record_both_ways(year: &[Prestazione]) -> Ledger {
+    let mut reversed = Ledger::default();
+    for p in year.iter().rev() {
+        reversed.record(p).unwrap();
+    }
+    let mut ledger = Ledger::default();
+    for p in year {
+        ledger.record(p).unwrap();
+    }
+    ledger
+}
+
+/// A prestazione like `like` with another id, party, pay and minutes.
+fn one_more(
+    like: &Prestazione,
+    prestatore: Option<&str>,
+    utilizzatore: Option<&str>,
+    compenso: Euro,
+    minutes: u32,
+) -> Prestazione {
+    let mut draft = PrestazioneDraft::from(like.clone());
+    draft.id = PrestazioneId(1_000_000);
+    if let Some(code) = prestatore {
+        draft.prestatore = code.parse().unwrap();
+    }
+    if let Some(code) = utilizzatore {
+        draft.utilizzatore = code.parse().unwrap();
+    }
+    draft.compenso = compenso;
+    draft.minutes = minutes;
+    Prestazione::try_from(draft).unwrap()
+}
+
+/// Whether `day` is 1/1, 31/12 or a clock-change Sunday.
+fn is_edge(day: time::Date) -> bool {
+    (day.month(), day.day()) == (time::Month::January, 1)
+        || (day.month(), day.day()) == (time::Month::December, 31)
+        || (day.weekday() == time::Weekday::Sunday
+            && matches!(day.month(), time::Month::March | time::Month::October)
+            && day.day() > 24)
+}
+
+/// `prestatore_at_cap` reaches cap a to the cent with 2 to 4 utilizzatori, each pair within cap
+/// c, in any order; one cent more from a new utilizzatore is a breach of cap a alone.
+#[test]
+fn prestatori_at_cap_reach_cap_a_to_the_cent() {
+    let years = draw(&strategies::prestatore_at_cap(), 100);
+    let mut utilizzatori_counts = HashSet::new();
+    let mut edge_days = 0;
+    for year in &years {
+        let prestatore = year[0].prestatore();
+        assert!(year.iter().all(|p| p.prestatore() == prestatore
+            && p.instrument() == Instrument::ContrattoPrestazioneOccasionale));
+        let ledger = record_both_ways(year);
+        let y = year[0].day().year();
+        assert_eq!(
+            ledger
+                .prestatore_totals(&prestatore, y)
+                .counted_cap_prestatore,
+            Euro::from_euros(5_000)
+        );
+        let utilizzatori: HashSet<_> = year.iter().map(Prestazione::utilizzatore).collect();
+        for u in &utilizzatori {
+            assert!(
+                ledger.pair_totals(&prestatore, u, y).counted_cap_pair <= Euro::from_euros(2_500)
+            );
+        }
+        utilizzatori_counts.insert(utilizzatori.len());
+        edge_days += year.iter().filter(|p| is_edge(p.day())).count();
+        let newcomer = ["12345670157", "01234567897"]
+            .into_iter()
+            .find(|code| !utilizzatori.contains(&code.parse().unwrap()))
+            .unwrap();
+        let cent = one_more(&year[0], None, Some(newcomer), Euro::from_cents(1), 1);
+        let verdict = ledger.assess(&cent).unwrap().verdict;
+        assert!(verdict.breaches_rule(prestazioni_occasionali::RuleId::CapPrestatore));
+        assert!(!verdict.breaches_rule(prestazioni_occasionali::RuleId::CapPair));
+    }
+    assert_eq!(utilizzatori_counts, HashSet::from([2, 3, 4]));
+    assert!(edge_days >= 20, "{edge_days} edge days");
+}
+
+/// `utilizzatore_at_cap` reaches cap b to the cent (5.000 before 2023, 10.000 from 2023), each
+/// pair within cap c, in any order; one cent more to a new prestatore is a breach of cap b.
+#[test]
+fn utilizzatori_at_cap_reach_cap_b_to_the_cent() {
+    let years = draw(&strategies::utilizzatore_at_cap(), 100);
+    let mut caps = HashSet::new();
+    let mut prestatori_counts = HashSet::new();
+    for year in &years {
+        let utilizzatore = year[0].utilizzatore();
+        let day = year[0].day();
+        assert!(
+            year.iter()
+                .all(|p| p.utilizzatore() == utilizzatore && !p.special_category())
+        );
+        let ledger = record_both_ways(year);
+        let cap = if day.year() < 2023 { 5_000 } else { 10_000 };
+        caps.insert(cap);
+        let totals = ledger.utilizzatore_totals(&utilizzatore, day.year());
+        assert_eq!(totals.nominal_cap_utilizzatore, Euro::from_euros(cap));
+        assert_eq!(
+            totals.counted_cap_utilizzatore,
+            Euro::from_euros(cap).as_decimal()
+        );
+        let prestatori: HashSet<_> = year.iter().map(Prestazione::prestatore).collect();
+        for p in &prestatori {
+            assert!(
+                ledger
+                    .pair_totals(p, &utilizzatore, day.year())
+                    .counted_cap_pair
+                    <= Euro::from_euros(2_500)
+            );
+        }
+        prestatori_counts.insert(prestatori.len());
+        let newcomer = ["RSSMRA85T10A562S", "VRDLGU80A01H501U"]
+            .into_iter()
+            .find(|code| {
+                !prestatori.contains(&code.parse().unwrap())
+                    && utilizzatore != code.parse().unwrap()
+            })
+            .unwrap();
+        let cent = one_more(&year[0], Some(newcomer), None, Euro::from_cents(1), 1);
+        let verdict = ledger.assess(&cent).unwrap().verdict;
+        assert!(verdict.breaches_rule(prestazioni_occasionali::RuleId::CapUtilizzatore));
+    }
+    assert_eq!(caps, HashSet::from([5_000, 10_000]));
+    assert!(prestatori_counts.len() >= 4, "{prestatori_counts:?}");
+}
+
+/// `steward_at_cap` reaches cap c-bis (625 titoli) in any order, from 2018, through the LF for a
+/// partita IVA; one titolo more is a breach of cap c-bis.
+#[test]
+fn stewards_at_cap_reach_cap_c_bis() {
+    let years = draw(&strategies::steward_at_cap(), 100);
+    let mut lengths = HashSet::new();
+    for year in &years {
+        let (prestatore, utilizzatore) = (year[0].prestatore(), year[0].utilizzatore());
+        let y = year[0].day().year();
+        assert!(y >= 2018);
+        assert!(matches!(utilizzatore, UtilizzatoreId::PartitaIva(_)));
+        assert!(year.iter().all(|p| p.steward()
+            && p.instrument() == Instrument::LibrettoFamiglia
+            && p.compenso().cents() % 800 == 0));
+        let ledger = record_both_ways(year);
+        let totals = ledger.pair_totals(&prestatore, &utilizzatore, y);
+        assert_eq!(totals.counted_cap_steward, Euro::from_euros(5_000));
+        lengths.insert(year.len());
+        let titolo = one_more(&year[0], None, None, Euro::from_euros(8), 60);
+        let verdict = ledger.assess(&titolo).unwrap().verdict;
+        assert!(verdict.breaches_rule(prestazioni_occasionali::RuleId::CapSteward));
+    }
+    assert!(lengths.len() >= 8, "{lengths:?}");
+}
+
+/// `pair_at_hours` reaches 280 hours to the minute through the LF for a family, within cap c, in
+/// any order; one minute more is a breach of the hour limit (reading R-HOURS-LF).
+#[test]
+fn pairs_at_hours_reach_280_hours_to_the_minute() {
+    let years = draw(&strategies::pair_at_hours(), 100);
+    let mut lengths = HashSet::new();
+    for year in &years {
+        let (prestatore, utilizzatore) = (year[0].prestatore(), year[0].utilizzatore());
+        let y = year[0].day().year();
+        assert!(matches!(utilizzatore, UtilizzatoreId::CodiceFiscale(_)));
+        assert!(
+            year.iter()
+                .all(|p| p.instrument() == Instrument::LibrettoFamiglia
+                    && p.minutes() % 15 == 0
+                    && (60..=720).contains(&p.minutes()))
+        );
+        let days: HashSet<_> = year.iter().map(Prestazione::day).collect();
+        assert_eq!(days.len(), year.len());
+        let ledger = record_both_ways(year);
+        let totals = ledger.pair_totals(&prestatore, &utilizzatore, y);
+        assert_eq!(totals.counted_minutes, 280 * 60);
+        assert!(totals.counted_cap_pair <= Euro::from_euros(2_500));
+        lengths.insert(year.len());
+        let minute = one_more(&year[0], None, None, Euro::from_euros(8), 1);
+        let verdict = ledger.assess(&minute).unwrap().verdict;
+        assert!(verdict.breaches_rule(prestazioni_occasionali::RuleId::Hours280));
+    }
+    assert!(lengths.len() >= 5, "{lengths:?}");
+}

@@ -10,7 +10,6 @@ use time::{Date, Month};
 use super::codice_fiscale::codice_fiscale;
 use super::instruments::regime_day;
 use super::parties::{agricultural_area, profile_of, utilizzatore_id};
-use crate::civil_time::last_sunday_0100_utc;
 use crate::identity::CodiceFiscale;
 use crate::instruments::{
     AgriculturalArea, cpo_minimum_compenso, cpo_minimum_compenso_agricultural, titoli_for_minutes,
@@ -22,7 +21,7 @@ use crate::prestazione::{CapProfile, Instrument, Prestazione, PrestazioneDraft, 
 use crate::rules::{REGIME_START, Rules};
 
 /// The last year [`lawful_year`] draws (the last year of [`regime_day`]).
-const LAST_YEAR: i32 = 2035;
+pub(super) const LAST_YEAR: i32 = 2035;
 
 /// The random choices behind one prestazione, once its parties and day are known.
 #[allow(
@@ -288,132 +287,8 @@ pub fn lawful_year(
         })
 }
 
-/// A day of one pair's year at the cap: any day, or one of the days where calendars go wrong.
-#[derive(Debug, Clone, Copy)]
-enum PairDay {
-    /// This many days into the year's part within the regime.
-    Offset(i32),
-    /// 1/1, 31/12, or the last Sunday of March or of October (the clock changes).
-    Edge(u8),
-}
-
-/// The edge day `which` of `year` (1/1, 31/12, the last Sunday of March, of October).
-fn edge_day(year: i32, which: u8) -> Option<Date> {
-    let last_sunday = |month| last_sunday_0100_utc(year, month).map(time::OffsetDateTime::date);
-    match which % 4 {
-        0 => Date::from_calendar_date(year, Month::January, 1).ok(),
-        1 => Date::from_calendar_date(year, Month::December, 31).ok(),
-        2 => last_sunday(Month::March),
-        _ => last_sunday(Month::October),
-    }
-}
-
-/// One pair's Contratto di Prestazione Occasionale prestazioni in one calendar year whose
-/// compensi total exactly cap c of the rules in force (2.500,00 €), the boundary of reading
-/// R-CAP-INCLUSIVE: 1 to 10 prestazioni of 4 hours on distinct days (about one day in four is
-/// 1/1, 31/12 or a clock-change Sunday), each paying at least the daily minimum, ids 1 to n. A
-/// [`Ledger::default()`](crate::Ledger) records them all, in any order, with no room left under
-/// cap c; one cent more for the pair is refused.
-///
-/// Legal basis: art. 54-bis c. 1 lett. c and c. 17 lett. e D.L. 50/2017 (CAP-PAIR,
-/// CPO-MIN-PAY, reading R-CAP-INCLUSIVE).
-///
-/// # Examples
-///
-/// ```
-/// use prestazioni_occasionali::{Euro, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId, strategies};
-/// use proptest::prelude::*;
-///
-/// proptest!(ProptestConfig::with_cases(16), |(pair in strategies::pair_at_cap())| {
-///     let mut ledger = Ledger::default();
-///     for p in &pair {
-///         prop_assert!(ledger.record(p).is_ok());
-///     }
-///     let last = &pair[pair.len() - 1];
-///     let totals = ledger.pair_totals(&last.prestatore(), &last.utilizzatore(), last.day().year());
-///     prop_assert_eq!(totals.counted_cap_pair, Euro::from_euros(2_500));
-///     // One cent more is a breach of cap c.
-///     let mut draft = PrestazioneDraft::from(last.clone());
-///     draft.id = PrestazioneId(1_000);
-///     draft.compenso = Euro::from_cents(1);
-///     draft.minutes = 1;
-///     if let Ok(cent) = Prestazione::try_from(draft) {
-///         let a = ledger.assess(&cent)?;
-///         prop_assert!(a.verdict.breaches_rule(RuleId::CapPair));
-///     }
-/// });
-/// ```
-pub fn pair_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
-    let pair_day = prop_oneof![
-        3 => (0_i32..366).prop_map(PairDay::Offset),
-        1 => any::<u8>().prop_map(PairDay::Edge),
-    ];
-    (
-        codice_fiscale(),
-        utilizzatore_id(),
-        REGIME_START.year()..=LAST_YEAR,
-        proptest::collection::vec((pair_day, any::<Index>()), 1..=10),
-    )
-        .prop_filter_map(
-            "a pair year at cap c",
-            |(prestatore, utilizzatore, year, picks)| {
-                let mut days: Vec<Date> = picks
-                    .iter()
-                    .filter_map(|(day, _)| match *day {
-                        PairDay::Offset(offset) => day_of(year, offset),
-                        PairDay::Edge(which) => edge_day(year, which),
-                    })
-                    .filter(|day| *day >= REGIME_START)
-                    .collect();
-                days.sort_unstable();
-                days.dedup();
-                let first = *days.first()?;
-                let rules = Rules::in_force_on(first).ok()?;
-                let total = rules.cap_pair.value.cents();
-                let floor = cpo_minimum_compenso(240, rules).ok()?.cents();
-                let count = u64::try_from(days.len()).ok()?;
-                // Each pays the floor; the rest of the cap is cut at random points.
-                let rest = total.checked_sub(floor.checked_mul(count)?)?;
-                let mut cuts: Vec<u64> = picks
-                    .iter()
-                    .skip(1)
-                    .take(days.len() - 1)
-                    .map(|(_, at)| {
-                        u64::try_from(at.index(usize::try_from(rest).ok()?.checked_add(1)?)).ok()
-                    })
-                    .collect::<Option<_>>()?;
-                cuts.sort_unstable();
-                cuts.push(rest);
-                let mut previous = 0;
-                let mut ledger = Ledger::default();
-                let mut pair = Vec::new();
-                for ((number, day), cut) in (1_u64..).zip(days).zip(cuts) {
-                    let compenso = Euro::from_cents(floor.checked_add(cut.checked_sub(previous)?)?);
-                    previous = cut;
-                    let p = Prestazione::try_from(PrestazioneDraft {
-                        id: PrestazioneId(number),
-                        instrument: Instrument::ContrattoPrestazioneOccasionale,
-                        prestatore,
-                        utilizzatore,
-                        day,
-                        minutes: 240,
-                        compenso,
-                        special_category: false,
-                        steward: false,
-                        profile: CapProfile::default(),
-                    })
-                    .ok()?;
-                    ledger.record(&p).ok()?;
-                    pair.push(p);
-                }
-                let totals = ledger.pair_totals(&prestatore, &utilizzatore, year);
-                (totals.counted_cap_pair == rules.cap_pair.value).then_some(pair)
-            },
-        )
-}
-
 /// The day `offset` days into the part of `year` within the regime (wrapping around).
-fn day_of(year: i32, offset: i32) -> Option<Date> {
+pub(super) fn day_of(year: i32, offset: i32) -> Option<Date> {
     let first = Date::from_calendar_date(year, Month::January, 1)
         .ok()?
         .max(REGIME_START)

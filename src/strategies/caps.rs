@@ -1,0 +1,574 @@
+//! Proptest strategies for a calendar year at exactly one of the caps (feature `proptest`): the
+//! boundary cases of reading R-CAP-INCLUSIVE, where a total equal to the cap is lawful and one
+//! cent, one titolo or one minute more is not.
+//!
+//! Each strategy builds its prestazioni through the crate's constructors with the rules in force
+//! on their days, records them in a fresh [`Ledger`] and keeps only a year whose total is exactly
+//! the cap, so every value it gives keeps its promise.
+
+use std::collections::HashSet;
+
+use proptest::prelude::*;
+use proptest::sample::Index;
+use time::{Date, Month};
+
+use super::codice_fiscale::codice_fiscale;
+use super::parties::utilizzatore_id;
+use super::prestazione::{LAST_YEAR, day_of};
+use super::values::partita_iva;
+use crate::civil_time::last_sunday_0100_utc;
+use crate::identity::CodiceFiscale;
+use crate::instruments::{cpo_minimum_compenso, titoli_for_minutes};
+use crate::ledger::Ledger;
+use crate::money::Euro;
+use crate::parties::UtilizzatoreId;
+use crate::prestazione::{CapProfile, Instrument, Prestazione, PrestazioneDraft, PrestazioneId};
+use crate::rules::{REGIME_START, Rules};
+
+/// Minutes of each CPO prestazione of these strategies (4 hours: the daily minimum's span).
+const CPO_MINUTES: u32 = 240;
+
+/// A day of one pair's year at the cap: any day, or one of the days where calendars go wrong.
+#[derive(Debug, Clone, Copy)]
+enum PairDay {
+    /// This many days into the year's part within the regime.
+    Offset(i32),
+    /// 1/1, 31/12, or the last Sunday of March or of October (the clock changes).
+    Edge(u8),
+}
+
+/// The edge day `which` of `year` (1/1, 31/12, the last Sunday of March, of October).
+fn edge_day(year: i32, which: u8) -> Option<Date> {
+    let last_sunday = |month| last_sunday_0100_utc(year, month).map(time::OffsetDateTime::date);
+    match which % 4 {
+        0 => Date::from_calendar_date(year, Month::January, 1).ok(),
+        1 => Date::from_calendar_date(year, Month::December, 31).ok(),
+        2 => last_sunday(Month::March),
+        _ => last_sunday(Month::October),
+    }
+}
+
+/// One pair's Contratto di Prestazione Occasionale prestazioni in one calendar year whose
+/// compensi total exactly cap c of the rules in force (2.500,00 €), the boundary of reading
+/// R-CAP-INCLUSIVE: 1 to 10 prestazioni of 4 hours on distinct days (about one day in four is
+/// 1/1, 31/12 or a clock-change Sunday), each paying at least the daily minimum, ids 1 to n. A
+/// [`Ledger::default()`](crate::Ledger) records them all, in any order, with no room left under
+/// cap c; one cent more for the pair is refused.
+///
+/// Legal basis: art. 54-bis c. 1 lett. c and c. 17 lett. e D.L. 50/2017 (CAP-PAIR,
+/// CPO-MIN-PAY, reading R-CAP-INCLUSIVE).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId, strategies};
+/// use proptest::prelude::*;
+///
+/// proptest!(ProptestConfig::with_cases(16), |(pair in strategies::pair_at_cap())| {
+///     let mut ledger = Ledger::default();
+///     for p in &pair {
+///         prop_assert!(ledger.record(p).is_ok());
+///     }
+///     let last = &pair[pair.len() - 1];
+///     let totals = ledger.pair_totals(&last.prestatore(), &last.utilizzatore(), last.day().year());
+///     prop_assert_eq!(totals.counted_cap_pair, Euro::from_euros(2_500));
+///     // One cent more is a breach of cap c.
+///     let mut draft = PrestazioneDraft::from(last.clone());
+///     draft.id = PrestazioneId(1_000);
+///     draft.compenso = Euro::from_cents(1);
+///     draft.minutes = 1;
+///     if let Ok(cent) = Prestazione::try_from(draft) {
+///         let a = ledger.assess(&cent)?;
+///         prop_assert!(a.verdict.breaches_rule(RuleId::CapPair));
+///     }
+/// });
+/// ```
+pub fn pair_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
+    let pair_day = prop_oneof![
+        3 => (0_i32..366).prop_map(PairDay::Offset),
+        1 => any::<u8>().prop_map(PairDay::Edge),
+    ];
+    (
+        codice_fiscale(),
+        utilizzatore_id(),
+        REGIME_START.year()..=LAST_YEAR,
+        proptest::collection::vec((pair_day, any::<Index>()), 1..=10),
+    )
+        .prop_filter_map(
+            "a pair year at cap c",
+            |(prestatore, utilizzatore, year, picks)| {
+                let mut days: Vec<Date> = picks
+                    .iter()
+                    .filter_map(|(day, _)| match *day {
+                        PairDay::Offset(offset) => day_of(year, offset),
+                        PairDay::Edge(which) => edge_day(year, which),
+                    })
+                    .filter(|day| *day >= REGIME_START)
+                    .collect();
+                days.sort_unstable();
+                days.dedup();
+                let first = *days.first()?;
+                let rules = Rules::in_force_on(first).ok()?;
+                let total = rules.cap_pair.value.cents();
+                let floor = cpo_minimum_compenso(240, rules).ok()?.cents();
+                let count = u64::try_from(days.len()).ok()?;
+                // Each pays the floor; the rest of the cap is cut at random points.
+                let rest = total.checked_sub(floor.checked_mul(count)?)?;
+                let mut cuts: Vec<u64> = picks
+                    .iter()
+                    .skip(1)
+                    .take(days.len() - 1)
+                    .map(|(_, at)| {
+                        u64::try_from(at.index(usize::try_from(rest).ok()?.checked_add(1)?)).ok()
+                    })
+                    .collect::<Option<_>>()?;
+                cuts.sort_unstable();
+                cuts.push(rest);
+                let mut previous = 0;
+                let mut ledger = Ledger::default();
+                let mut pair = Vec::new();
+                for ((number, day), cut) in (1_u64..).zip(days).zip(cuts) {
+                    let compenso = Euro::from_cents(floor.checked_add(cut.checked_sub(previous)?)?);
+                    previous = cut;
+                    let p = Prestazione::try_from(PrestazioneDraft {
+                        id: PrestazioneId(number),
+                        instrument: Instrument::ContrattoPrestazioneOccasionale,
+                        prestatore,
+                        utilizzatore,
+                        day,
+                        minutes: 240,
+                        compenso,
+                        special_category: false,
+                        steward: false,
+                        profile: CapProfile::default(),
+                    })
+                    .ok()?;
+                    ledger.record(&p).ok()?;
+                    pair.push(p);
+                }
+                let totals = ledger.pair_totals(&prestatore, &utilizzatore, year);
+                (totals.counted_cap_pair == rules.cap_pair.value).then_some(pair)
+            },
+        )
+}
+
+/// A day of the year: mostly any day, one in four a calendar edge.
+fn pair_day() -> impl Strategy<Value = PairDay> {
+    prop_oneof![
+        3 => (0_i32..366).prop_map(PairDay::Offset),
+        1 => any::<u8>().prop_map(PairDay::Edge),
+    ]
+}
+
+/// The distinct days of `year` the draws name, from `from` on, in order.
+fn days_of(year: i32, draws: &[PairDay], from: Date) -> Vec<Date> {
+    let mut days: Vec<Date> = draws
+        .iter()
+        .filter_map(|day| match *day {
+            PairDay::Offset(offset) => day_of(year, offset),
+            PairDay::Edge(which) => edge_day(year, which),
+        })
+        .filter(|day| *day >= from)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// `total` split into one part per bound, each within its `(least, most)` and drawn with
+/// `picks`; `None` when the bounds cannot hold it.
+fn split(
+    total: u64,
+    bounds: &[(u64, u64)],
+    picks: &mut impl Iterator<Item = Index>,
+) -> Option<Vec<u64>> {
+    let mut rest = total.checked_sub(
+        bounds
+            .iter()
+            .try_fold(0_u64, |sum, b| sum.checked_add(b.0))?,
+    )?;
+    let mut room_after = bounds.iter().try_fold(0_u64, |sum, (least, most)| {
+        sum.checked_add(most.checked_sub(*least)?)
+    })?;
+    let mut parts = Vec::with_capacity(bounds.len());
+    for (least, most) in bounds {
+        let room = most.checked_sub(*least)?;
+        room_after = room_after.checked_sub(room)?;
+        // At least what the later parts cannot take, at most what this one can.
+        let low = rest.saturating_sub(room_after);
+        let high = room.min(rest);
+        let span = usize::try_from(high.checked_sub(low)?.checked_add(1)?).ok()?;
+        let extra = low.checked_add(u64::try_from(picks.next()?.index(span)).ok()?)?;
+        rest = rest.checked_sub(extra)?;
+        parts.push(least.checked_add(extra)?);
+    }
+    (rest == 0).then_some(parts)
+}
+
+/// A fresh default ledger that recorded every prestazione, or `None` if it refused one.
+fn recorded(prestazioni: &[Prestazione]) -> Option<Ledger> {
+    let mut ledger = Ledger::default();
+    for p in prestazioni {
+        ledger.record(p).ok()?;
+    }
+    Some(ledger)
+}
+
+/// A CPO prestazione of [`CPO_MINUTES`] with the default profile.
+fn cpo(
+    id: u64,
+    prestatore: CodiceFiscale,
+    utilizzatore: UtilizzatoreId,
+    day: Date,
+    cents: u64,
+) -> Option<Prestazione> {
+    Prestazione::try_from(PrestazioneDraft {
+        id: PrestazioneId(id),
+        instrument: Instrument::ContrattoPrestazioneOccasionale,
+        prestatore,
+        utilizzatore,
+        day,
+        minutes: CPO_MINUTES,
+        compenso: Euro::from_cents(cents),
+        special_category: false,
+        steward: false,
+        profile: CapProfile::default(),
+    })
+    .ok()
+}
+
+/// The CPO prestazioni of pairs of one prestatore or one utilizzatore (`pairs`: the other
+/// party and the pair's days, `first_day` the earliest) whose compensi total `total` (a cap of
+/// the rules of `first_day`), each pair within cap c, each prestazione paying at least the
+/// daily minimum; ids 1 to n.
+fn cpo_pairs_totalling(
+    total: impl Fn(&Rules) -> Euro,
+    pairs: &[(CodiceFiscale, UtilizzatoreId, Vec<Date>)],
+    picks: &[Index],
+) -> Option<(Vec<Prestazione>, &'static Rules)> {
+    let first = pairs.iter().filter_map(|(_, _, days)| days.first()).min()?;
+    let rules = Rules::in_force_on(*first).ok()?;
+    let floor = cpo_minimum_compenso(CPO_MINUTES, rules).ok()?.cents();
+    let cap_c = rules.cap_pair.value.cents();
+    let bounds = pairs
+        .iter()
+        .map(|(_, _, days)| Some((floor.checked_mul(u64::try_from(days.len()).ok()?)?, cap_c)))
+        .collect::<Option<Vec<_>>>()?;
+    let mut picks = picks.iter().copied().cycle();
+    let shares = split(total(rules).cents(), &bounds, &mut picks)?;
+    let mut out = Vec::new();
+    let mut id = 0_u64;
+    for ((prestatore, utilizzatore, days), share) in pairs.iter().zip(shares) {
+        let amounts = split(share, &vec![(floor, share); days.len()], &mut picks)?;
+        for (day, cents) in days.iter().zip(amounts) {
+            id = id.checked_add(1)?;
+            out.push(cpo(id, *prestatore, *utilizzatore, *day, cents)?);
+        }
+    }
+    Some((out, rules))
+}
+
+/// One prestatore's Contratto di Prestazione Occasionale prestazioni in one calendar year
+/// whose compensi total exactly cap a of the rules in force (5.000,00 €): 2 to 4 utilizzatori,
+/// each pair within cap c (2.500,00 €) with 1 to 6 prestazioni of 4 hours on distinct days
+/// (about one in four on 1/1, 31/12 or a clock-change Sunday), each paying at least the daily
+/// minimum, none in a comma-8 category (they count in full toward cap a anyway), ids 1 to n.
+/// A [`Ledger::default()`](crate::Ledger) records them all, in any order; one cent more for the
+/// prestatore, from any utilizzatore, is refused.
+///
+/// Legal basis: art. 54-bis c. 1 lett. a and c, c. 17 lett. e D.L. 50/2017
+/// (CAP-PRESTATORE-TOTAL, CAP-PAIR, CPO-MIN-PAY, reading R-CAP-INCLUSIVE).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId, strategies};
+/// use proptest::prelude::*;
+///
+/// proptest!(ProptestConfig::with_cases(16), |(year in strategies::prestatore_at_cap())| {
+///     let mut ledger = Ledger::default();
+///     for p in &year {
+///         prop_assert!(ledger.record(p).is_ok());
+///     }
+///     let last = &year[year.len() - 1];
+///     let totals = ledger.prestatore_totals(&last.prestatore(), last.day().year());
+///     prop_assert_eq!(totals.counted_cap_prestatore, Euro::from_euros(5_000));
+///     // One cent more, here from the last utilizzatore, is a breach of cap a.
+///     let mut draft = PrestazioneDraft::from(last.clone());
+///     draft.id = PrestazioneId(1_000);
+///     draft.compenso = Euro::from_cents(1);
+///     draft.minutes = 1;
+///     if let Ok(cent) = Prestazione::try_from(draft) {
+///         prop_assert!(ledger.assess(&cent)?.verdict.breaches_rule(RuleId::CapPrestatore));
+///     }
+/// });
+/// ```
+pub fn prestatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
+    (
+        codice_fiscale(),
+        proptest::collection::vec(
+            (
+                utilizzatore_id(),
+                proptest::collection::vec(pair_day(), 1..=6),
+            ),
+            2..=4,
+        ),
+        REGIME_START.year()..=LAST_YEAR,
+        proptest::collection::vec(any::<Index>(), 32),
+    )
+        .prop_filter_map(
+            "a prestatore's year at cap a",
+            |(prestatore, utilizzatori, year, picks)| {
+                let mut seen = HashSet::new();
+                let pairs: Vec<_> = utilizzatori
+                    .iter()
+                    .filter(|(u, _)| seen.insert(u.canonical()))
+                    .map(|(u, draws)| (prestatore, *u, days_of(year, draws, REGIME_START)))
+                    .filter(|(_, _, days)| !days.is_empty())
+                    .collect();
+                let (year_at_cap, rules) =
+                    cpo_pairs_totalling(|r| r.cap_prestatore.value, &pairs, &picks)?;
+                let ledger = recorded(&year_at_cap)?;
+                let totals = ledger.prestatore_totals(&prestatore, year);
+                (totals.counted_cap_prestatore == rules.cap_prestatore.value).then_some(year_at_cap)
+            },
+        )
+}
+
+/// One utilizzatore's Contratto di Prestazione Occasionale prestazioni in one calendar year
+/// whose compensi total exactly cap b of the rules in force (5.000,00 € until 2022, 10.000,00 €
+/// from 2023; the default profile, so not the events sector's cap): 2 to 8 prestatori, each
+/// pair within cap c (2.500,00 €) with 1 to 6 prestazioni of 4 hours on distinct days (about
+/// one in four on 1/1, 31/12 or a clock-change Sunday), each paying at least the daily minimum,
+/// none in a comma-8 category (whose 75% would make the counted total a fraction of a cent), ids
+/// 1 to n. A [`Ledger::default()`](crate::Ledger) records them all, in any order; one cent more
+/// for the utilizzatore, to any prestatore, is refused.
+///
+/// Legal basis: art. 54-bis c. 1 lett. b and c, c. 17 lett. e D.L. 50/2017, lett. b as amended by
+/// L. 197/2022 art. 1 c. 342 (CAP-UTILIZZATORE-TOTAL, CAP-PAIR, CPO-MIN-PAY, reading
+/// R-CAP-INCLUSIVE).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId, Rules, strategies};
+/// use proptest::prelude::*;
+///
+/// proptest!(ProptestConfig::with_cases(16), |(year in strategies::utilizzatore_at_cap())| {
+///     let mut ledger = Ledger::default();
+///     for p in &year {
+///         prop_assert!(ledger.record(p).is_ok());
+///     }
+///     let last = &year[year.len() - 1];
+///     let cap_b = Rules::in_force_on(last.day())?.cap_utilizzatore.value;
+///     let totals = ledger.utilizzatore_totals(&last.utilizzatore(), last.day().year());
+///     prop_assert_eq!(totals.nominal_cap_utilizzatore, cap_b);
+///     // One cent more, here to the last prestatore, is a breach of cap b.
+///     let mut draft = PrestazioneDraft::from(last.clone());
+///     draft.id = PrestazioneId(1_000);
+///     draft.compenso = prestazioni_occasionali::Euro::from_cents(1);
+///     draft.minutes = 1;
+///     if let Ok(cent) = Prestazione::try_from(draft) {
+///         prop_assert!(ledger.assess(&cent)?.verdict.breaches_rule(RuleId::CapUtilizzatore));
+///     }
+/// });
+/// ```
+pub fn utilizzatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
+    (
+        utilizzatore_id(),
+        proptest::collection::vec(
+            (
+                codice_fiscale(),
+                proptest::collection::vec(pair_day(), 1..=6),
+            ),
+            2..=8,
+        ),
+        REGIME_START.year()..=LAST_YEAR,
+        proptest::collection::vec(any::<Index>(), 64),
+    )
+        .prop_filter_map(
+            "an utilizzatore's year at cap b",
+            |(utilizzatore, prestatori, year, picks)| {
+                let mut seen = HashSet::new();
+                let pairs: Vec<_> = prestatori
+                    .iter()
+                    .filter(|(p, _)| seen.insert(p.canonical()))
+                    .map(|(p, draws)| (*p, utilizzatore, days_of(year, draws, REGIME_START)))
+                    .filter(|(_, _, days)| !days.is_empty())
+                    .collect();
+                let (year_at_cap, rules) =
+                    cpo_pairs_totalling(|r| r.cap_utilizzatore.value, &pairs, &picks)?;
+                let ledger = recorded(&year_at_cap)?;
+                let totals = ledger.utilizzatore_totals(&utilizzatore, year);
+                (totals.nominal_cap_utilizzatore == rules.cap_utilizzatore.value
+                    && totals.counted_cap_utilizzatore == rules.cap_utilizzatore.value.as_decimal())
+                .then_some(year_at_cap)
+            },
+        )
+}
+
+/// One steward's Libretto Famiglia prestazioni for one società sportiva (a partita IVA) in one
+/// calendar year from 2018, whose compensi total exactly cap c-bis of the rules in force
+/// (5.000,00 €, 625 titoli at 8,00 € net): 1 to 10 prestazioni of 4 hours on distinct days
+/// (about one in four on 1/1, 31/12 or a clock-change Sunday), each paid with at least the
+/// titoli its hours need, ids 1 to n. A [`Ledger::default()`](crate::Ledger) records them all,
+/// in any order; one titolo more for the pair is refused. Under the embedded rules a steward's
+/// compensi also count toward cap a (reading R-STEWARD-CAP-A), which they then fill too.
+///
+/// Legal basis: art. 54-bis c. 1 lett. c-bis (added by L. 205/2017 art. 1 c. 368) and c. 10-11
+/// D.L. 50/2017 (CAP-STEWARD, LF-TITOLO, readings R-STEWARD-CAP-A, R-CAP-INCLUSIVE).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId, strategies};
+/// use proptest::prelude::*;
+///
+/// proptest!(ProptestConfig::with_cases(16), |(year in strategies::steward_at_cap())| {
+///     let mut ledger = Ledger::default();
+///     for p in &year {
+///         prop_assert!(ledger.record(p).is_ok());
+///     }
+///     let last = &year[year.len() - 1];
+///     let totals = ledger.pair_totals(&last.prestatore(), &last.utilizzatore(), last.day().year());
+///     prop_assert_eq!(totals.counted_cap_steward, Euro::from_euros(5_000));
+///     // One titolo more (an hour at 8,00 €) is a breach of cap c-bis.
+///     let mut draft = PrestazioneDraft::from(last.clone());
+///     draft.id = PrestazioneId(1_000);
+///     draft.compenso = Euro::from_euros(8);
+///     draft.minutes = 60;
+///     if let Ok(titolo) = Prestazione::try_from(draft) {
+///         prop_assert!(ledger.assess(&titolo)?.verdict.breaches_rule(RuleId::CapSteward));
+///     }
+/// });
+/// ```
+pub fn steward_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
+    (
+        codice_fiscale(),
+        partita_iva(),
+        2018..=LAST_YEAR,
+        proptest::collection::vec(pair_day(), 1..=10),
+        proptest::collection::vec(any::<Index>(), 16),
+    )
+        .prop_filter_map(
+            "a steward's year at cap c-bis",
+            |(prestatore, societa, year, draws, picks)| {
+                let utilizzatore = UtilizzatoreId::PartitaIva(societa);
+                let days = days_of(year, &draws, REGIME_START);
+                let rules = Rules::in_force_on(*days.first()?).ok()?;
+                let cap = rules.cap_steward.value?;
+                let per_titolo = rules.lf_titolo.value.compenso.cents();
+                // Whole titoli only: the cap must be a multiple of the titolo's compenso.
+                let titoli = (cap.cents() % per_titolo == 0).then(|| cap.cents() / per_titolo)?;
+                let least = u64::from(titoli_for_minutes(CPO_MINUTES, rules).ok()?);
+                let bounds = vec![(least, titoli); days.len()];
+                let counts = split(titoli, &bounds, &mut picks.iter().copied().cycle())?;
+                let year_at_cap = (1_u64..)
+                    .zip(days.iter().zip(counts))
+                    .map(|(id, (day, count))| {
+                        Prestazione::try_from(PrestazioneDraft {
+                            id: PrestazioneId(id),
+                            instrument: Instrument::LibrettoFamiglia,
+                            prestatore,
+                            utilizzatore,
+                            day: *day,
+                            minutes: CPO_MINUTES,
+                            compenso: Euro::from_cents(count.checked_mul(per_titolo)?),
+                            special_category: false,
+                            steward: true,
+                            profile: CapProfile::default(),
+                        })
+                        .ok()
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                let ledger = recorded(&year_at_cap)?;
+                let totals = ledger.pair_totals(&prestatore, &utilizzatore, year);
+                (totals.counted_cap_steward == cap).then_some(year_at_cap)
+            },
+        )
+}
+
+/// One family's Libretto Famiglia prestazioni with one prestatore in one calendar year whose
+/// minutes total exactly the hour limit of the rules in force (280 hours, 16.800 minutes): 24
+/// to 32 prestazioni of 1 to 12 hours in whole quarter hours on distinct days (about one in four
+/// on 1/1, 31/12 or a clock-change Sunday), each paid with the titoli its minutes need (the
+/// compensi stay within cap c), ids 1 to n. The family is a codice fiscale other than the
+/// prestatore's. A [`Ledger::default()`](crate::Ledger) records them all, in any order; one
+/// minute more for the pair is refused. Under the embedded rules the limit binds the Libretto
+/// Famiglia too (reading R-HOURS-LF).
+///
+/// Legal basis: art. 54-bis c. 20 and c. 10-11 D.L. 50/2017 (HOURS-280, LF-TITOLO, readings
+/// R-HOURS-LF, R-CAP-INCLUSIVE).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Euro, Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId, strategies};
+/// use proptest::prelude::*;
+///
+/// proptest!(ProptestConfig::with_cases(16), |(year in strategies::pair_at_hours())| {
+///     let mut ledger = Ledger::default();
+///     for p in &year {
+///         prop_assert!(ledger.record(p).is_ok());
+///     }
+///     let last = &year[year.len() - 1];
+///     let totals = ledger.pair_totals(&last.prestatore(), &last.utilizzatore(), last.day().year());
+///     prop_assert_eq!(totals.counted_minutes, 280 * 60);
+///     // One minute more (paid with one titolo) is a breach of the hour limit.
+///     let mut draft = PrestazioneDraft::from(last.clone());
+///     draft.id = PrestazioneId(1_000);
+///     draft.compenso = Euro::from_euros(8);
+///     draft.minutes = 1;
+///     if let Ok(minute) = Prestazione::try_from(draft) {
+///         prop_assert!(ledger.assess(&minute)?.verdict.breaches_rule(RuleId::Hours280));
+///     }
+/// });
+/// ```
+pub fn pair_at_hours() -> impl Strategy<Value = Vec<Prestazione>> {
+    (
+        codice_fiscale(),
+        codice_fiscale(),
+        REGIME_START.year()..=LAST_YEAR,
+        24_usize..=32,
+        proptest::collection::vec(pair_day(), 48),
+        proptest::collection::vec(any::<Index>(), 32),
+    )
+        .prop_filter_map(
+            "a pair's year at the hour limit",
+            |(prestatore, family, year, count, draws, picks)| {
+                let utilizzatore = UtilizzatoreId::CodiceFiscale(family);
+                let mut days = days_of(year, &draws, REGIME_START);
+                days.truncate(count);
+                let rules = Rules::in_force_on(*days.first()?).ok()?;
+                let quarters = u64::from(rules.hours_per_pair.value).checked_mul(4)?;
+                // 1 to 12 hours a day, in quarter hours.
+                let bounds = vec![(4, 48); days.len()];
+                let lengths = split(quarters, &bounds, &mut picks.iter().copied().cycle())?;
+                let per_titolo = rules.lf_titolo.value.compenso;
+                let year_at_limit = (1_u64..)
+                    .zip(days.iter().zip(lengths))
+                    .map(|(id, (day, length))| {
+                        let minutes = u32::try_from(length.checked_mul(15)?).ok()?;
+                        let titoli = titoli_for_minutes(minutes, rules).ok()?;
+                        Prestazione::try_from(PrestazioneDraft {
+                            id: PrestazioneId(id),
+                            instrument: Instrument::LibrettoFamiglia,
+                            prestatore,
+                            utilizzatore,
+                            day: *day,
+                            minutes,
+                            compenso: per_titolo.checked_mul_u32(titoli)?,
+                            special_category: false,
+                            steward: false,
+                            profile: CapProfile::default(),
+                        })
+                        .ok()
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                let ledger = recorded(&year_at_limit)?;
+                let totals = ledger.pair_totals(&prestatore, &utilizzatore, year);
+                (u64::from(totals.counted_minutes) == quarters.checked_mul(15)?)
+                    .then_some(year_at_limit)
+            },
+        )
+}
