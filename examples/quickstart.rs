@@ -45,8 +45,8 @@ use prestazioni_occasionali::{
     ContactChannel, ContactsDraft, DocumentDraft, DocumentKind, Euro, FundingChannel, FundsAccount,
     Headcounts, Instrument, ItalianClock, Ledger, LfActivity, MonthlyHeadcount, PaymentDraft,
     PaymentMode, PrestazioneId, REGIME_START, Registration, RegistrationDraft, RegistrationEvent,
-    RoomQuery, RuleId, SelfCertification, Sex, TopUp, Utilizzatore, UtilizzatoreKind, Work,
-    assess_booking,
+    RoomQuery, RuleId, SelfCertification, Sex, SpidLevel, TopUp, Utilizzatore, UtilizzatoreKind,
+    Work, assess_booking,
 };
 use time::macros::{date, format_description, time};
 use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
@@ -152,7 +152,12 @@ fn register(year: i32) -> Result<Registration, Box<dyn Error>> {
     let on = Date::from_calendar_date(year, Month::January, 2)?.max(REGIME_START);
     let cf: CodiceFiscale = GIULIA.parse()?;
     let born = cf.resolve_birth_date(on)?;
-    let mut form = RegistrationDraft::new(on, AccessChannel::Spid { level: 2 });
+    let mut form = RegistrationDraft::new(
+        on,
+        AccessChannel::Spid {
+            level: SpidLevel::L2,
+        },
+    );
     form.codice_fiscale = GIULIA.into();
     form.first_name = "Giulia".into();
     form.last_name = "Verdi".into();

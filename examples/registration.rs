@@ -15,7 +15,7 @@ use prestazioni_occasionali::{
     AccessChannel, AccountKind, Action, Actor, AddressDraft, ConfirmationChannel, ContactChannel,
     ContactsDraft, Delega, DelegaDraft, DocumentDraft, DocumentKind, Intermediario,
     IntermediarioKind, Party, PaymentDraft, PaymentMode, Registration, RegistrationDraft,
-    RegistrationEvent, Rules, Sex, Subject, authorize,
+    RegistrationEvent, Rules, Sex, SpidLevel, Subject, authorize,
 };
 use time::Date;
 use time::macros::date;
@@ -83,7 +83,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The 2026 path: SPID confirms at once.
     let mut spid = Registration::new(form(
         date!(2026 - 01 - 12),
-        AccessChannel::Spid { level: 2 },
+        AccessChannel::Spid {
+            level: SpidLevel::L2,
+        },
     ));
     spid.apply(RegistrationEvent::Submit)?;
     match spid.confirmation() {

@@ -246,7 +246,7 @@ pub use registration::{
     FieldError, FieldErrors, IdentityDocument, ParentalConsentDraft, ParentalConsentRecord,
     PaymentDraft, PaymentMethod, Phone, REGISTRATION_TRANSITIONS, RegistrantKind, Registration,
     RegistrationData, RegistrationDraft, RegistrationError, RegistrationEvent,
-    RegistrationEventKind, RegistrationState, TimeBand, UtilizzatoreRegistration,
+    RegistrationEventKind, RegistrationState, SpidLevel, TimeBand, UtilizzatoreRegistration,
     UtilizzatoreRegistrationDraft, registration_diagram,
 };
 pub use rules::{

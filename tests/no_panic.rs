@@ -13,8 +13,8 @@ use prestazioni_occasionali::{
     ParentalConsent, PartitaIva, Party, PaymentMethod, PaymentMode, Prestatore, Prestazione,
     PrestazioneDraft, PrestazioneId, PriorRelationship, Provincia, RecordPolicy, Registration,
     RegistrationDraft, RegistrationEvent, RelationshipKind, RoomQuery, RuleId, Rules, RulesTable,
-    Scrivania, SelfCertification, Subject, TimeBand, TopUp, Utilizzatore, UtilizzatoreId,
-    UtilizzatoreKind, WindowSector, assess_admissibility, authorize, can_revoke,
+    Scrivania, SelfCertification, SpidLevel, Subject, TimeBand, TopUp, Utilizzatore,
+    UtilizzatoreId, UtilizzatoreKind, WindowSector, assess_admissibility, authorize, can_revoke,
     check_cpo_communication, check_cpo_pay, cpo_communication_deadline, cpo_minimum_compenso,
     cpo_minimum_compenso_agricultural, lf_communication_deadline, max_cpo_compenso_for_budget,
     max_lf_titoli_for_budget, net_received, payment_date, post_office_collectable_on,
@@ -801,7 +801,7 @@ fn registration_draft(
     cf_text: String,
     iban: String,
     birth: Option<Date>,
-    level: u8,
+    level: SpidLevel,
 ) -> RegistrationDraft {
     let mut d = RegistrationDraft::new(on, AccessChannel::Spid { level });
     d.codice_fiscale = cf_text;
@@ -864,7 +864,7 @@ fn registration_event() -> impl Strategy<Value = RegistrationEvent> {
             proptest::option::of(any_date())
         )
             .prop_map(|(on, cf, iban, birth)| RegistrationEvent::Edit(Box::new(
-                registration_draft(on, cf, iban, birth, 2)
+                registration_draft(on, cf, iban, birth, SpidLevel::L2)
             ))),
     ]
 }
@@ -883,6 +883,18 @@ proptest! {
         events in prop::collection::vec(registration_event(), 0..10),
         day in any_date(),
     ) {
+        // Any number is a SPID level (1-3) or refused as none, naming it.
+        let level = match SpidLevel::try_from(level) {
+            Ok(valid) => {
+                prop_assert!((1..=3).contains(&level));
+                valid
+            }
+            Err(e) => {
+                prop_assert!(!(1..=3).contains(&level));
+                prop_assert_eq!(e.to_string(), format!("SPID level {level} does not exist (SPID has levels 1 to 3)"));
+                SpidLevel::L1
+            }
+        };
         let draft = registration_draft(on, cf_text, iban, birth, level);
         check(&draft.validate());
         for rules in Rules::history().iter().take(1).chain(Rules::history().last()) {
@@ -1314,7 +1326,7 @@ fn debug_masks_codici_fiscali_and_ibans_everywhere() {
         MINOR_CF.into(),
         IBAN.into(),
         Some(date!(2009 - 12 - 10)),
-        2,
+        SpidLevel::L2,
     );
     draft.document.issued_on = Some(date!(2021 - 05 - 04));
     draft.parental_consent = Some(prestazioni_occasionali::ParentalConsentDraft {
@@ -1498,7 +1510,7 @@ fn errors_do_not_show_a_whole_code() {
             text.clone(),
             text.clone(),
             Some(date!(1985 - 12 - 10)),
-            2,
+            SpidLevel::L2,
         );
         if let Err(e) = draft.validate() {
             push(&e, &e);
@@ -1655,7 +1667,13 @@ mod serde_input {
             Euro::from_euros(40),
         )
         .unwrap();
-        let draft = registration_draft(day, CF.into(), IBAN.into(), Some(date!(1985 - 12 - 10)), 2);
+        let draft = registration_draft(
+            day,
+            CF.into(),
+            IBAN.into(),
+            Some(date!(1985 - 12 - 10)),
+            SpidLevel::L2,
+        );
         let mut registration = Registration::new(draft.clone());
         registration.apply(RegistrationEvent::Submit).unwrap();
         let mut ledger = Ledger::default();

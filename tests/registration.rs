@@ -7,7 +7,7 @@ use prestazioni_occasionali::{
     ParentalConsentDraft, PaymentDraft, PaymentMethod, PaymentMode, REGISTRATION_TRANSITIONS,
     RegistrantKind, Registration, RegistrationData, RegistrationDraft, RegistrationError,
     RegistrationEvent, RegistrationEventKind, RegistrationState, Rules, SelfCertification, Sex,
-    UtilizzatoreRegistration, UtilizzatoreRegistrationDraft, registration_diagram,
+    SpidLevel, UtilizzatoreRegistration, UtilizzatoreRegistrationDraft, registration_diagram,
 };
 use proptest::prelude::*;
 use time::Date;
@@ -116,7 +116,9 @@ fn older_inps_guide_end_to_end() {
 fn spid_2026_path_confirms_automatically() {
     let mut reg = Registration::new(complete(
         date!(2026 - 01 - 12),
-        AccessChannel::Spid { level: 2 },
+        AccessChannel::Spid {
+            level: SpidLevel::L2,
+        },
     ));
     reg.apply(RegistrationEvent::Submit).unwrap();
     assert_eq!(reg.state(), RegistrationState::Active);
@@ -492,7 +494,12 @@ fn dated_channels_and_payment_modes() {
             .is_ok()
     );
 
-    let spid1 = complete(date!(2026 - 03 - 07), AccessChannel::Spid { level: 1 });
+    let spid1 = complete(
+        date!(2026 - 03 - 07),
+        AccessChannel::Spid {
+            level: SpidLevel::L1,
+        },
+    );
     assert!(
         spid1.validate().unwrap_err().as_slice()[0]
             .reason
@@ -752,6 +759,8 @@ fn public_types_are_send_and_sync() {
     check::<RegistrationEvent>();
     check::<RegistrationError>();
     check::<UtilizzatoreRegistration>();
+    check::<AccessChannel>();
+    check::<SpidLevel>();
 }
 
 #[cfg(feature = "serde")]
@@ -811,7 +820,9 @@ fn arb_day() -> impl Strategy<Value = Date> {
 
 fn arb_access() -> impl Strategy<Value = AccessChannel> {
     prop_oneof![
-        (0u8..4).prop_map(|level| AccessChannel::Spid { level }),
+        (1u8..4).prop_map(|level| AccessChannel::Spid {
+            level: SpidLevel::try_from(level).unwrap()
+        }),
         Just(AccessChannel::Cie),
         Just(AccessChannel::Cns),
         Just(AccessChannel::Eidas),
@@ -1039,7 +1050,12 @@ fn a_host_table_rebuilds_with_replay_with() {
         row.value = 1;
     }
     let table = builder.build().unwrap();
-    let draft = complete(date!(2026 - 03 - 07), AccessChannel::Spid { level: 1 });
+    let draft = complete(
+        date!(2026 - 03 - 07),
+        AccessChannel::Spid {
+            level: SpidLevel::L1,
+        },
+    );
     assert!(draft.validate().is_err());
     let rules = table.in_force_on(date!(2026 - 03 - 07)).unwrap();
     assert!(draft.validate_with(rules).is_ok());
@@ -1056,4 +1072,66 @@ fn a_host_table_rebuilds_with_replay_with() {
         let json = serde_json::to_string(&reg).unwrap();
         assert!(serde_json::from_str::<Registration>(&json).is_err());
     }
+}
+
+/// SPID has three levels: any other number is refused when the level is built, so an
+/// `AccessChannel::Spid` cannot name one (REG-AUTH).
+#[test]
+fn spid_levels_are_one_to_three() {
+    for level in 1u8..=3 {
+        let spid = SpidLevel::try_from(level).unwrap();
+        assert_eq!(spid.get(), level);
+        assert_eq!(u8::from(spid), level);
+        assert_eq!(spid.to_string(), level.to_string());
+    }
+    assert_eq!(
+        [SpidLevel::L1, SpidLevel::L2, SpidLevel::L3].map(SpidLevel::get),
+        [1, 2, 3]
+    );
+    for level in [0u8, 4, 9, 255] {
+        let e = SpidLevel::try_from(level).unwrap_err();
+        assert_eq!(e, RegistrationError::SpidLevel { level });
+        assert_eq!(
+            e.to_string(),
+            format!("SPID level {level} does not exist (SPID has levels 1 to 3)")
+        );
+    }
+    // Level 1 exists but is below the portal's level 2 from 2021 (Rules::spid_min_level).
+    let rules = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+    assert!(
+        AccessChannel::Spid {
+            level: SpidLevel::L1
+        }
+        .check(rules)
+        .unwrap_err()
+        .starts_with("SPID level 1 is below the required level 2")
+    );
+    assert!(
+        AccessChannel::Spid {
+            level: SpidLevel::L3
+        }
+        .proves_identity(rules)
+    );
+}
+
+/// A stored access channel keeps its JSON (the level as a number), and a stored level SPID does
+/// not have is refused on reading, naming it.
+#[cfg(feature = "serde")]
+#[test]
+fn spid_level_serde_keeps_the_number_and_refuses_others() {
+    let spid = AccessChannel::Spid {
+        level: SpidLevel::L2,
+    };
+    let json = serde_json::to_string(&spid).unwrap();
+    assert_eq!(json, r#"{"Spid":{"level":2}}"#);
+    assert_eq!(serde_json::from_str::<AccessChannel>(&json).unwrap(), spid);
+    for bad in [r#"{"Spid":{"level":9}}"#, r#"{"Spid":{"level":0}}"#] {
+        let e = serde_json::from_str::<AccessChannel>(bad).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("does not exist (SPID has levels 1 to 3)"),
+            "{e}"
+        );
+    }
+    assert!(serde_json::from_str::<AccessChannel>(r#"{"Spid":{"level":-1}}"#).is_err());
 }

@@ -12,7 +12,7 @@ use prestazioni_occasionali::{
     LfCommunication, LfWork, MonthlyHeadcount, PaymentDraft, PaymentMode, Prestatore, Prestazione,
     PrestazioneId, PrestazioneStatus, RecordError, Registration, RegistrationDraft,
     RegistrationEvent, RegistrationState, RoomQuery, RuleId, Rules, RulesTable, Scrivania,
-    SelfCertification, Sex, Utilizzatore, UtilizzatoreKind, assess_admissibility,
+    SelfCertification, Sex, SpidLevel, Utilizzatore, UtilizzatoreKind, assess_admissibility,
     cpo_minimum_compenso, fine_totals, payment_date,
 };
 use time::macros::{date, datetime, time};
@@ -494,7 +494,12 @@ fn the_trattoria_fills_cap_b_with_three_waiters() {
 }
 
 fn giulia_form(on: Date) -> RegistrationDraft {
-    let mut form = RegistrationDraft::new(on, AccessChannel::Spid { level: 2 });
+    let mut form = RegistrationDraft::new(
+        on,
+        AccessChannel::Spid {
+            level: SpidLevel::L2,
+        },
+    );
     form.codice_fiscale = GIULIA.into();
     form.first_name = "Giulia".into();
     form.last_name = "Verdi".into();

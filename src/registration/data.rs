@@ -5,7 +5,7 @@ use std::fmt;
 
 use time::Date;
 
-use super::values::{Email, Phone, TimeBand};
+use super::values::{Email, Phone, SpidLevel, TimeBand};
 use crate::identity::{
     BelfioreCode, Cap, CodiceFiscale, Iban, NamePart, Provincia, Sex, mask_tail,
 };
@@ -13,7 +13,7 @@ use crate::money::Euro;
 use crate::parties::{ParentalConsent, Prestatore, PrestatoreError, SelfCertification, age_on};
 use crate::payment::PaymentMode;
 use crate::redact::{BirthDate, MaybeBirthDate, Name};
-use crate::rules::{Credential, Rules, SPID_LEVELS};
+use crate::rules::{Credential, Rules};
 use crate::verdict::RuleId;
 
 /// The longest name, street or authority the crate accepts (characters).
@@ -287,11 +287,11 @@ fn strip_field_name(message: &str) -> String {
 /// # Examples
 ///
 /// ```
-/// use prestazioni_occasionali::{AccessChannel, Rules};
+/// use prestazioni_occasionali::{AccessChannel, SpidLevel, Rules};
 /// use time::macros::date;
 /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
-/// assert!(AccessChannel::Spid { level: 2 }.proves_identity(rules));
-/// assert!(!AccessChannel::Spid { level: 1 }.proves_identity(rules));
+/// assert!(AccessChannel::Spid { level: SpidLevel::L2 }.proves_identity(rules));
+/// assert!(!AccessChannel::Spid { level: SpidLevel::L1 }.proves_identity(rules));
 /// assert!(!AccessChannel::ContactCenter.proves_identity(rules));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -300,10 +300,10 @@ fn strip_field_name(message: &str) -> String {
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum AccessChannel {
-    /// SPID at the given level (1, 2 or 3).
+    /// SPID at the given level.
     Spid {
-        /// The SPID level.
-        level: u8,
+        /// The SPID level (1, 2 or 3).
+        level: SpidLevel,
     },
     /// Carta d'Identita Elettronica.
     Cie,
@@ -327,8 +327,8 @@ impl AccessChannel {
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::{AccessChannel, Credential};
-    /// assert_eq!(AccessChannel::Spid { level: 2 }.credential(), Some(Credential::Spid));
+    /// use prestazioni_occasionali::{AccessChannel, SpidLevel, Credential};
+    /// assert_eq!(AccessChannel::Spid { level: SpidLevel::L2 }.credential(), Some(Credential::Spid));
     /// assert_eq!(AccessChannel::ContactCenter.credential(), None);
     /// ```
     #[must_use]
@@ -344,8 +344,8 @@ impl AccessChannel {
     }
 
     /// Whether the channel is accepted under `rules`: its credential is in
-    /// [`Rules::access_credentials`] and, for SPID, the level is one of SPID's three and at
-    /// least [`Rules::spid_min_level`]. The contact center and intermediaries are always
+    /// [`Rules::access_credentials`] and, for SPID, the level is at least
+    /// [`Rules::spid_min_level`]. The contact center and intermediaries are always
     /// accepted.
     ///
     /// Legal basis: REG-AUTH, REG-BOTH.
@@ -357,27 +357,18 @@ impl AccessChannel {
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::{AccessChannel, Rules};
+    /// use prestazioni_occasionali::{AccessChannel, Rules, SpidLevel};
     /// use time::macros::date;
     /// assert!(AccessChannel::InpsPin.check(Rules::in_force_on(date!(2019 - 01 - 10))?).is_ok());
     /// assert!(AccessChannel::InpsPin.check(Rules::in_force_on(date!(2022 - 01 - 10))?).is_err());
     /// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
-    /// assert_eq!(
-    ///     AccessChannel::Spid { level: 9 }.check(rules).unwrap_err(),
-    ///     "SPID level 9 does not exist (SPID has levels 1 to 3)"
-    /// );
+    /// assert!(AccessChannel::Spid { level: SpidLevel::L2 }.check(rules).is_ok());
+    /// assert!(AccessChannel::Spid { level: SpidLevel::L1 }.check(rules).unwrap_err().starts_with("SPID level 1 is below the required level 2"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(self, rules: &Rules) -> Result<(), String> {
         if let AccessChannel::Spid { level } = self
-            && !SPID_LEVELS.contains(&level)
-        {
-            return Err(format!(
-                "SPID level {level} does not exist (SPID has levels 1 to 3)"
-            ));
-        }
-        if let AccessChannel::Spid { level } = self
-            && u32::from(level) < rules.spid_min_level.value
+            && u32::from(level.get()) < rules.spid_min_level.value
         {
             return Err(format!(
                 "SPID level {level} is below the required level {} ({})",
@@ -1870,10 +1861,10 @@ impl ParentalConsentRecord {
 /// # Examples
 ///
 /// ```
-/// use prestazioni_occasionali::{AccessChannel, RegistrationDraft};
+/// use prestazioni_occasionali::{AccessChannel, SpidLevel, RegistrationDraft};
 /// use time::macros::date;
 ///
-/// let mut draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Spid { level: 2 });
+/// let mut draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Spid { level: SpidLevel::L2 });
 /// draft.codice_fiscale = "RSSMRA85T10A562S".into();
 /// assert!(!format!("{draft:?}").contains("RSSMRA85T10A562S"));
 /// assert!(draft.validate().is_err()); // most fields still missing
@@ -1949,9 +1940,9 @@ impl RegistrationDraft {
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::{AccessChannel, PaymentMode, RegistrationDraft};
+    /// use prestazioni_occasionali::{AccessChannel, SpidLevel, PaymentMode, RegistrationDraft};
     /// use time::macros::date;
-    /// let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Spid { level: 2 });
+    /// let draft = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Spid { level: SpidLevel::L2 });
     /// assert_eq!(draft.registered_on, date!(2026 - 03 - 07));
     /// assert!(draft.codice_fiscale.is_empty() && !draft.privacy_consent);
     /// assert_eq!(draft.payment.mode, PaymentMode::BonificoDomiciliato);
@@ -2474,7 +2465,7 @@ impl RegistrationData {
     /// # Examples
     ///
     /// ```
-    /// # use prestazioni_occasionali::{AccessChannel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
+    /// # use prestazioni_occasionali::{AccessChannel, SpidLevel, AddressDraft, ContactsDraft, DocumentDraft, RegistrationDraft, Sex};
     /// # use time::macros::date;
     /// # let mut form = RegistrationDraft::new(date!(2026 - 03 - 07), AccessChannel::Cie);
     /// # form.codice_fiscale = "RSSMRA85T10A562S".into();
@@ -2491,10 +2482,10 @@ impl RegistrationData {
     /// # form.contacts = ContactsDraft { mobile: "333 1234567".into(), ..ContactsDraft::default() };
     /// # form.privacy_consent = true;
     /// // `form`: the complete form of Mario Rossi (born 1985), registering with CIE on 2026-03-07.
-    /// form.access = AccessChannel::Spid { level: 2 };
-    /// assert_eq!(form.validate()?.access(), AccessChannel::Spid { level: 2 });
+    /// form.access = AccessChannel::Spid { level: SpidLevel::L2 };
+    /// assert_eq!(form.validate()?.access(), AccessChannel::Spid { level: SpidLevel::L2 });
     /// // SPID level 1 is not accepted.
-    /// form.access = AccessChannel::Spid { level: 1 };
+    /// form.access = AccessChannel::Spid { level: SpidLevel::L1 };
     /// assert!(form.validate().unwrap_err().of("access").next().is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -20,7 +20,7 @@ pub use state::{
     RegistrationEvent, RegistrationEventKind, RegistrationState, registration_diagram,
 };
 pub use utilizzatore::{RegistrantKind, UtilizzatoreRegistration, UtilizzatoreRegistrationDraft};
-pub use values::{Email, Phone, TimeBand};
+pub use values::{Email, Phone, SpidLevel, TimeBand};
 
 use time::Date;
 
@@ -71,6 +71,12 @@ pub enum RegistrationError {
         registered_on: Date,
         /// The day of the first submission.
         first_submitted: Date,
+    },
+    /// A SPID level that SPID does not have (it has 1, 2 and 3).
+    #[error("SPID level {level} does not exist (SPID has levels 1 to 3)")]
+    SpidLevel {
+        /// The level given.
+        level: u8,
     },
     /// An invalid mobile number.
     #[error("mobile number {reason}")]

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use time::Time;
 
 use super::RegistrationError;
+use crate::rules::SPID_LEVELS;
 
 /// The longest e-mail address (RFC 5321 path limit).
 const MAX_EMAIL: usize = 254;
@@ -16,6 +17,78 @@ const MAX_EMAIL_LOCAL: usize = 64;
 const E164_DIGITS: std::ops::RangeInclusive<usize> = 8..=15;
 /// The digits of an Italian mobile number without the country code.
 const ITALIAN_MOBILE_DIGITS: std::ops::RangeInclusive<usize> = 9..=10;
+
+/// A SPID level of assurance: 1, 2 or 3, the only levels SPID has, so that an
+/// [`AccessChannel::Spid`](crate::AccessChannel::Spid) cannot name another. Built from its
+/// number (`SpidLevel::try_from(2)`) or one of the constants; serialised as the number.
+///
+/// Legal basis: REG-AUTH (the portal accepts SPID from level 2, `Rules::spid_min_level`); the
+/// three levels are those of the SPID rules (D.P.C.M. 24/10/2014 art. 6).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::SpidLevel;
+/// assert_eq!(SpidLevel::try_from(2)?, SpidLevel::L2);
+/// assert_eq!(SpidLevel::L3.get(), 3);
+/// assert_eq!(
+///     SpidLevel::try_from(9).unwrap_err().to_string(),
+///     "SPID level 9 does not exist (SPID has levels 1 to 3)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "u8", into = "u8"))]
+pub struct SpidLevel(u8);
+
+impl SpidLevel {
+    /// Level 1: user name and password.
+    pub const L1: SpidLevel = SpidLevel(1);
+    /// Level 2: a second factor (a one-time code); the least the portal accepts from 2021.
+    pub const L2: SpidLevel = SpidLevel(2);
+    /// Level 3: a smart card or another device with a certificate.
+    pub const L3: SpidLevel = SpidLevel(3);
+
+    /// The level's number, 1 to 3.
+    ///
+    /// Legal basis: REG-AUTH.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use prestazioni_occasionali::SpidLevel;
+    /// assert_eq!(SpidLevel::L1.get(), 1);
+    /// ```
+    #[must_use]
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for SpidLevel {
+    type Error = RegistrationError;
+
+    fn try_from(level: u8) -> Result<Self, Self::Error> {
+        if SPID_LEVELS.contains(&level) {
+            Ok(SpidLevel(level))
+        } else {
+            Err(RegistrationError::SpidLevel { level })
+        }
+    }
+}
+
+impl From<SpidLevel> for u8 {
+    fn from(level: SpidLevel) -> u8 {
+        level.0
+    }
+}
+
+impl fmt::Display for SpidLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 /// A mobile phone number, normalised to `+` country code and digits (`+393331234567`).
 ///

@@ -11,7 +11,7 @@ use crate::parties::age_on;
 use crate::payment::PaymentMode;
 use crate::registration::{
     AccessChannel, AccountKind, AddressDraft, ContactChannel, ContactsDraft, DocumentDraft,
-    DocumentKind, ParentalConsentDraft, PaymentDraft, RegistrationDraft,
+    DocumentKind, ParentalConsentDraft, PaymentDraft, RegistrationDraft, SpidLevel,
 };
 use crate::rules::Rules;
 
@@ -101,7 +101,8 @@ pub fn registration_draft() -> impl Strategy<Value = RegistrationDraft> {
     (
         regime_day(),
         prop_oneof![
-            (2_u8..=3).prop_map(|level| AccessChannel::Spid { level }),
+            prop_oneof![Just(SpidLevel::L2), Just(SpidLevel::L3)]
+                .prop_map(|level| AccessChannel::Spid { level }),
             Just(AccessChannel::Cns)
         ],
         person(),
