@@ -22,8 +22,8 @@ const ITALIAN_MOBILE_DIGITS: std::ops::RangeInclusive<usize> = 9..=10;
 /// [`AccessChannel::Spid`](crate::AccessChannel::Spid) cannot name another. Built from its
 /// number (`SpidLevel::try_from(2)`) or one of the constants; serialised as the number.
 ///
-/// Legal basis: REG-AUTH (the portal accepts SPID from level 2, `Rules::spid_min_level`); the
-/// three levels are those of the SPID rules (D.P.C.M. 24/10/2014 art. 6).
+/// Legal basis: REG-AUTH (access by SPID of level 2 or higher, `Rules::spid_min_level`); SPID
+/// has three levels of assurance.
 ///
 /// # Examples
 ///
@@ -43,11 +43,11 @@ const ITALIAN_MOBILE_DIGITS: std::ops::RangeInclusive<usize> = 9..=10;
 pub struct SpidLevel(u8);
 
 impl SpidLevel {
-    /// Level 1: user name and password.
+    /// Level 1, the lowest (below what the portal accepts).
     pub const L1: SpidLevel = SpidLevel(1);
-    /// Level 2: a second factor (a one-time code); the least the portal accepts from 2021.
+    /// Level 2, the least the portal accepts (`Rules::spid_min_level`).
     pub const L2: SpidLevel = SpidLevel(2);
-    /// Level 3: a smart card or another device with a certificate.
+    /// Level 3, the highest.
     pub const L3: SpidLevel = SpidLevel(3);
 
     /// The level's number, 1 to 3.
