@@ -160,7 +160,8 @@
 //!   ISO 8601), refusing unknown fields (a misspelt key is an error, never a default); computed answers (bookings, communications, the Scrivania, authorizations, the
 //!   subject of an authorization) serialise only, and a [`Ledger`] travels as its [`LedgerEvent`]s.
 //! - `proptest`: [`strategies`], generators of valid values for the crate's types, up to
-//!   realistic prestazioni and calendar years of them that a [`Ledger`] records without refusal.
+//!   realistic prestazioni, calendar years of them that a [`Ledger`] records without refusal, and
+//!   years at exactly each cap and the hour limit.
 //!
 //! This crate is not legal advice: it documents one reading of the law, from sources that were not
 //! all checked against the official texts ([`law::sources`]).
