@@ -132,6 +132,34 @@ fn e2_one_hour_compenso_reading() {
     );
 }
 
+/// Source: Guida al Lavoro n. 40 of 13/10/2017 (the contrary evidence recorded in reading
+/// R-ONERI-BASE): a 72,00 midnight shift "costs 99,26", 72,00 + 23,76 + 2,52 = 98,28 plus 1% of
+/// 98,28. Costed as one amount, the subtotal reading gives those 99,26 and the gross-up 99,27;
+/// costed as two days of 36,00 (reading R-MIDNIGHT, as the crate books it) the subtotal reading
+/// gives 2 × 49,63 = 99,26 again and the gross-up 2 × 49,64 = 99,28.
+#[test]
+fn r_oneri_base_midnight_shift_figures() {
+    let day = date!(2026 - 03 - 07);
+    for (base, one_amount, two_days) in [
+        (OneriBase::AmountPaidIn, 9927, 9928),
+        (OneriBase::Subtotal, 9926, 9926),
+    ] {
+        let table = table_with(base);
+        let rules = table.in_force_on(day).unwrap();
+        let whole = CostBreakdown::cpo(Euro::from_euros(72), rules).unwrap();
+        assert_eq!(whole.total, cents(one_amount), "{base:?}");
+        assert_eq!((whole.ivs, whole.inail), (cents(2376), cents(252)));
+        let per_day = CostBreakdown::cpo(Euro::from_euros(36), rules)
+            .unwrap()
+            .total;
+        assert_eq!(
+            per_day.checked_add(per_day),
+            Some(cents(two_days)),
+            "{base:?}"
+        );
+    }
+}
+
 /// Source: worked example E3 (DERIVED): 36,00 costs 49,64 (1% of the amount paid in), 49,63 (1% of the
 /// subtotal), 49,50 (1% of the compenso).
 #[test]
