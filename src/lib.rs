@@ -219,7 +219,7 @@ pub use instruments::{
     FundsError, FundsEvent, InstrumentError, LfCommunication, LfWork, MAX_SPAN_DAYS, TopUp,
     agricultural_hour_limit, agricultural_hour_limit_citation, can_confirm, can_revoke,
     check_cpo_communication, check_cpo_pay, check_cpo_pay_agricultural, cpo_communication_deadline,
-    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, fine_totals,
+    cpo_minimum_compenso, cpo_minimum_compenso_agricultural, fine_totals, fine_units,
     lf_communication_deadline, lf_communication_in_time, max_cpo_compenso_for_budget,
     max_lf_titoli_for_budget, payment_date, post_office_collectable_on, revoca_deadline,
     revoca_deadline_at, sanction_for, split_at_midnight, titoli_for_minutes,

@@ -4,13 +4,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use prestazioni_occasionali::{
-    AgriculturalArea, Causale, Citation, Consequence, CostBreakdown, CpoWindowCommunication, Dated,
-    Euro, FundingChannel, FundsAccount, FundsError, FundsEvent, Instrument, InstrumentError,
-    ItalianClock, OneriBase, PaymentError, PaymentMode, RuleId, Rules, RulesTable, TopUp,
-    WindowSector, can_revoke, check_cpo_communication, check_cpo_pay, cpo_communication_deadline,
-    cpo_minimum_compenso, fine_totals, lf_communication_deadline, max_cpo_compenso_for_budget,
-    max_lf_titoli_for_budget, net_received, payment_date, post_office_collectable_on,
-    revoca_deadline, sanction_for, split_at_midnight, titoli_for_minutes,
+    AgriculturalArea, Causale, Citation, CodiceFiscale, Consequence, CostBreakdown,
+    CpoWindowCommunication, Dated, Euro, FineUnit, FundingChannel, FundsAccount, FundsError,
+    FundsEvent, Instrument, InstrumentError, ItalianClock, OneriBase, PaymentError, PaymentMode,
+    RuleId, Rules, RulesTable, TopUp, WindowSector, can_revoke, check_cpo_communication,
+    check_cpo_pay, cpo_communication_deadline, cpo_minimum_compenso, fine_totals, fine_units,
+    lf_communication_deadline, max_cpo_compenso_for_budget, max_lf_titoli_for_budget, net_received,
+    payment_date, post_office_collectable_on, revoca_deadline, sanction_for, split_at_midnight,
+    titoli_for_minutes,
 };
 use prestazioni_occasionali::{agricultural_hour_limit, cpo_minimum_compenso_agricultural};
 use proptest::prelude::*;
@@ -966,6 +967,39 @@ fn a14_consequences() {
         sanction_for(RuleId::ProhibSize, old, false, 1, true, on(old)),
         Consequence::AdministrativeFine { units: 1, .. }
     ));
+}
+
+/// Source: reading R-FINE-PER-DAY (Part A: one fine per working day whatever the number of
+/// workers; per worker-day the other reading): the units of one violation over several
+/// prestazioni, and what they cost.
+#[test]
+fn r_fine_per_day_units() {
+    let rules = today();
+    assert_eq!(rules.fine.value.unit, FineUnit::PerDay);
+    let mario: CodiceFiscale = "RSSMRA85T10A562S".parse().unwrap();
+    let omocode: CodiceFiscale = "RSSMRA85T10A56NH".parse().unwrap();
+    let anna: CodiceFiscale = "VRDNNA80A41H501H".parse().unwrap();
+    let (sat, sun) = (date!(2026 - 03 - 07), date!(2026 - 03 - 08));
+    // Three workers late on Saturday (one of them under an omocode too), one on Sunday.
+    let late = [(sat, mario), (sat, anna), (sat, omocode), (sun, anna)];
+    assert_eq!(fine_units(FineUnit::PerDay, late).unwrap(), 2);
+    assert_eq!(fine_units(FineUnit::PerWorkerDay, late).unwrap(), 3);
+    assert_eq!(fine_units(FineUnit::PerDay, []).unwrap(), 0);
+    let per_day = fine_totals(&Consequence::administrative_fine(
+        rules,
+        fine_units(rules.fine.value.unit, late).unwrap(),
+        false,
+    ))
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        (per_day.min, per_day.max, per_day.reduced),
+        (
+            Euro::from_euros(1_000),
+            Euro::from_euros(5_000),
+            cents(166_666)
+        )
+    );
 }
 
 /// Source: worked example E9 ([H12]): reduced payment min(2 × 500, 2.500 / 3) = 833,33 per day; reading

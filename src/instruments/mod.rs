@@ -35,7 +35,7 @@ pub use pay::{
     cpo_minimum_compenso, cpo_minimum_compenso_agricultural, split_at_midnight, titoli_for_minutes,
 };
 pub(crate) use pay::{area_name, cpo_floor_citation};
-pub use sanctions::{FineTotals, fine_totals, sanction_for};
+pub use sanctions::{FineTotals, fine_totals, fine_units, sanction_for};
 
 use crate::money::MoneyError;
 pub(crate) use crate::prestazione::Instrument;

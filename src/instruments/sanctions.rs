@@ -1,10 +1,13 @@
 //! The consequence of each breached rule (reading R-CONSEQUENCES, SANCT-CONV, SANCT-ADMIN, E9).
 
+use std::collections::BTreeSet;
+
 use time::Date;
 
 use super::InstrumentError;
+use crate::identity::CodiceFiscale;
 use crate::money::Euro;
-use crate::rules::Rules;
+use crate::rules::{FineUnit, Rules};
 use crate::verdict::{Consequence, RuleId};
 
 /// What breaching `rule` on `day` exposes the utilizzatore to (reading R-CONSEQUENCES):
@@ -16,7 +19,7 @@ use crate::verdict::{Consequence, RuleId};
 ///   without conversion (c. 7);
 /// - a missing or late CPO communication, a comma-14 prohibition (size, agriculture, sectors,
 ///   appalti) and a required comma-8 category: the administrative fine for `units` days (or
-///   worker-days, per `rules.fine.unit`), or the exemption when the breach was caused by the
+///   worker-days, per `rules.fine.unit`; [`fine_units`] counts them), or the exemption when the breach was caused by the
 ///   prestatore's false self-certification and the rules grant it
 ///   ([`Consequence::administrative_fine`]); a PA is never fined (c. 7, c. 20):
 ///   [`Consequence::UnlawfulUsePa`];
@@ -89,6 +92,64 @@ pub fn sanction_for(
         | RuleId::EligAge => unlawful,
         RuleId::LfComm => Consequence::NoSanction,
     }
+}
+
+/// The units of the administrative fine for one violation (a late CPO communication, one
+/// comma-14 prohibition, ...) found on these prestazioni, each given by its day and its
+/// prestatore: under [`FineUnit::PerDay`] (the embedded reading, R-FINE-PER-DAY) the distinct days,
+/// whatever the number of workers; under [`FineUnit::PerWorkerDay`] the distinct pairs of day
+/// and prestatore (the omocodes of one codice fiscale are one prestatore, reading R-OMOCODE).
+/// Pass the unit of the rules in force (`rules.fine.value.unit`) and hand the count to
+/// [`Consequence::administrative_fine`] and [`fine_totals`].
+///
+/// The consequences the crate attaches to one prestazione carry one unit: one worker on one day,
+/// which both units count once. This function totals a violation over several prestazioni.
+///
+/// Legal basis: art. 54-bis c. 20 D.L. 50/2017; INL nota 7427/2017 as reported (SANCT-ADMIN,
+/// reading R-FINE-PER-DAY).
+///
+/// # Errors
+///
+/// [`InstrumentError::Overflow`] for more than 4.294.967.295 units.
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{CodiceFiscale, Consequence, Euro, FineUnit, Rules, fine_totals, fine_units};
+/// use time::macros::date;
+///
+/// let (mario, anna): (CodiceFiscale, CodiceFiscale) = ("RSSMRA85T10A562S".parse()?, "VRDNNA80A41H501H".parse()?);
+/// // Two prestatori communicated late on 7/3/2026, one of them again on 8/3.
+/// let late = [
+///     (date!(2026 - 03 - 07), mario),
+///     (date!(2026 - 03 - 07), anna),
+///     (date!(2026 - 03 - 08), mario),
+/// ];
+/// let rules = Rules::in_force_on(date!(2026 - 03 - 07))?;
+/// let units = fine_units(rules.fine.value.unit, late)?;
+/// assert_eq!(units, 2); // two days
+/// let totals = fine_totals(&Consequence::administrative_fine(rules, units, false))?.ok_or("a fine")?;
+/// assert_eq!(totals.reduced, Euro::from_cents(166_666));
+/// assert_eq!(fine_units(FineUnit::PerWorkerDay, late)?, 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn fine_units(
+    unit: FineUnit,
+    violations: impl IntoIterator<Item = (Date, CodiceFiscale)>,
+) -> Result<u32, InstrumentError> {
+    let count = match unit {
+        FineUnit::PerDay => violations
+            .into_iter()
+            .map(|(day, _)| day)
+            .collect::<BTreeSet<_>>()
+            .len(),
+        FineUnit::PerWorkerDay => violations
+            .into_iter()
+            .map(|(day, prestatore)| (day, prestatore.canonical()))
+            .collect::<BTreeSet<_>>()
+            .len(),
+    };
+    u32::try_from(count).map_err(|_| InstrumentError::Overflow { what: "fine units" })
 }
 
 /// The range of an administrative fine over all its units: minimum × units, maximum × units

@@ -230,7 +230,8 @@ pub struct CommunicationWindow {
     pub sectors: Vec<WindowSector>,
 }
 
-/// How the administrative fine of comma 20 is counted (reading R-FINE-PER-DAY).
+/// How the administrative fine of comma 20 is counted (reading R-FINE-PER-DAY);
+/// [`fine_units`](crate::fine_units) counts the units of a violation under either.
 ///
 /// # Examples
 ///
