@@ -2399,3 +2399,48 @@ fn a_confirmation_at_the_revocas_instant_is_not_before_it() {
         "{findings:?}"
     );
 }
+
+/// Source: reading R-AGRI-AREA with HOURS-AGRI: an agricultural utilizzatore's own profile
+/// (`Utilizzatore::cap_profile`, no area given) carries area 1 while the rules have agricultural
+/// rates, so a prestazione recorded with it meets the 259-hour limit, not 280; from 2023 (no
+/// agricultural rates) the profile has no area.
+#[test]
+fn r_agri_area_cap_profile_of_a_farm() {
+    let farm = prestazioni_occasionali::Utilizzatore::new(
+        "12345670157".parse().unwrap(),
+        "Vigneti Srl",
+        prestazioni_occasionali::UtilizzatoreKind::Impresa,
+    )
+    .unwrap()
+    .with_ateco("ATECO 2007 01.21.00".parse().unwrap());
+    let rules = Rules::in_force_on(date!(2019 - 07 - 01)).unwrap();
+    let profile = farm.cap_profile(rules).unwrap();
+    assert_eq!(profile.agricultural_area, Some(AgriculturalArea::Area1));
+    let mut ledger = Ledger::default();
+    let mut last = None;
+    // 65 days of 4 hours (260 h) at 38,60: the 65th passes 259 h.
+    for day in 0..65u16 {
+        let p = Prestazione::try_from(PrestazioneDraft {
+            id: PrestazioneId(u64::from(day)),
+            instrument: CPO,
+            prestatore: codice_fiscale(1),
+            utilizzatore: farm.id(),
+            day: Date::from_ordinal_date(2019, day + 1).unwrap(),
+            minutes: 240,
+            compenso: eur("38.60"),
+            special_category: true,
+            steward: false,
+            profile,
+        })
+        .unwrap();
+        last = Some(ledger.record(&p));
+    }
+    let a = refused(last.unwrap());
+    assert!(a.verdict.breaches_rule(RuleId::HoursAgri));
+    assert_eq!(a.hours.unwrap().limit, 259 * 60);
+    assert_eq!(ledger.len(), 64);
+    let in_2023 = farm
+        .cap_profile(Rules::in_force_on(date!(2023 - 07 - 01)).unwrap())
+        .unwrap();
+    assert_eq!(in_2023.agricultural_area, None);
+}

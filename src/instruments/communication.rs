@@ -124,8 +124,9 @@ pub enum CommunicationError {
 }
 
 /// What the caps need to know of the utilizzatore on a day: for an agricultural CPO while
-/// agricultural rates are in force, the area given or, when none is given, the area with the
-/// highest rate, as for the pay floor, whose hour limit is the lowest (reading R-AGRI-AREA).
+/// agricultural rates are in force, the area given, else the one
+/// [`Utilizzatore::cap_profile`] takes (the area with the highest rate, as for the pay floor,
+/// whose hour limit is the lowest: reading R-AGRI-AREA).
 fn day_profile(
     utilizzatore: &Utilizzatore,
     rules: &crate::rules::Rules,
@@ -133,16 +134,10 @@ fn day_profile(
     area: Option<AgriculturalArea>,
 ) -> Result<CapProfile, crate::ateco::AmbiguousActivity> {
     let profile = utilizzatore.cap_profile(rules)?;
-    Ok(
-        match area.filter(|_| agricultural).or_else(|| {
-            agricultural
-                .then(|| AgriculturalArea::strictest(rules))
-                .flatten()
-        }) {
-            Some(area) => profile.with_agricultural_area(area),
-            None => profile,
-        },
-    )
+    Ok(match area.filter(|_| agricultural) {
+        Some(area) => profile.with_agricultural_area(area),
+        None => profile,
+    })
 }
 
 /// Stands in for personal data in `Debug` output.

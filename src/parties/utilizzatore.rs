@@ -6,6 +6,7 @@ use time::Date;
 
 use crate::ateco::{AmbiguousActivity, AtecoCode, AtecoEdition, Sector, SectorMembership};
 use crate::identity::{CodiceFiscale, CodiceFiscaleKind};
+use crate::instruments::AgriculturalArea;
 use crate::parties::headcount::Headcounts;
 use crate::parties::id::UtilizzatoreId;
 use crate::prestazione::CapProfile;
@@ -958,23 +959,27 @@ impl Utilizzatore {
     }
 
     /// What the caps need: the events sector (an ATECO code on the events / thermal / parks list
-    /// *and* the events cap in force on `day`) and the PA flag. The agricultural area is not
-    /// known to the utilizzatore: a [`CpoCommunication`](crate::CpoCommunication) sets it from
-    /// its [`CpoWork`](crate::CpoWork), a host with
-    /// [`CapProfile::with_agricultural_area`].
+    /// *and* the events cap in force under `rules`), the PA flag, and for an utilizzatore in
+    /// agriculture while the rules have agricultural hourly rates (24/6/2017 to 31/12/2022) an
+    /// agricultural area. The area of the work is not known to the utilizzatore, so it is the
+    /// area with the highest rate, whose hour limit is the lowest (259 h, reading R-AGRI-AREA); a
+    /// [`CpoCommunication`](crate::CpoCommunication) replaces it with the area of its
+    /// [`CpoWork`](crate::CpoWork), a host with [`CapProfile::with_agricultural_area`].
     ///
-    /// Legal basis: art. 54-bis c. 1 lett. b as amended by D.L. 48/2023 art. 37; c. 7
-    /// (CAP-UTILIZZATORE-EVENTS, CPO-PA; reading R-ATECO-2025).
+    /// Legal basis: art. 54-bis c. 1 lett. b as amended by D.L. 48/2023 art. 37; c. 7; c. 20
+    /// second sentence (CAP-UTILIZZATORE-EVENTS, CPO-PA, HOURS-AGRI; readings R-ATECO-2025,
+    /// R-AGRI-AREA).
     ///
     /// # Errors
     ///
-    /// [`AmbiguousActivity`] while the events cap is in force, for a code ambiguous for the events
-    /// list with no declared activity (and no code certainly on it).
+    /// [`AmbiguousActivity`] for a code ambiguous for the events list while the events cap is in
+    /// force, or for agriculture while the rules have agricultural rates, with no declared
+    /// activity (and no code certainly on the list).
     ///
     /// # Examples
     ///
     /// ```
-    /// use prestazioni_occasionali::{Rules, Utilizzatore, UtilizzatoreKind};
+    /// use prestazioni_occasionali::{AgriculturalArea, Rules, Utilizzatore, UtilizzatoreKind};
     /// use time::macros::date;
     ///
     /// let firm = Utilizzatore::new("12345670157".parse()?, "Fiere Srl", UtilizzatoreKind::Impresa)?
@@ -985,14 +990,31 @@ impl Utilizzatore {
     /// let unclear = Utilizzatore::new("12345670157".parse()?, "Svago Srl", UtilizzatoreKind::Impresa)?
     ///     .with_ateco("ATECO 2025 93.29.99".parse()?);
     /// assert!(unclear.cap_profile(Rules::in_force_on(date!(2026 - 03 - 07))?).is_err());
+    ///
+    /// // A farm in 2020: area 1 until the work's area is given (R-AGRI-AREA); none from 2023.
+    /// let farm = Utilizzatore::new("12345670157".parse()?, "Vigneti Srl", UtilizzatoreKind::Impresa)?
+    ///     .with_ateco("ATECO 2007 01.21.00".parse()?);
+    /// assert_eq!(farm.cap_profile(Rules::in_force_on(date!(2020 - 09 - 14))?)?.agricultural_area, Some(AgriculturalArea::Area1));
+    /// assert_eq!(farm.cap_profile(Rules::in_force_on(date!(2023 - 09 - 14))?)?.agricultural_area, None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cap_profile(&self, rules: &Rules) -> Result<CapProfile, AmbiguousActivity> {
         let events = rules.cap_utilizzatore_events.value.is_some()
             && self.is_in_sector(Sector::EventsThermalParks)?;
-        Ok(CapProfile::default()
+        let agricultural = rules.agriculture_hourly_rates.value.is_some()
+            && self.is_in_sector(Sector::Agriculture)?;
+        let profile = CapProfile::default()
             .with_events_sector(events)
-            .with_pubblica_amministrazione(self.kind.is_pa()))
+            .with_pubblica_amministrazione(self.kind.is_pa());
+        Ok(
+            match agricultural
+                .then(|| AgriculturalArea::strictest(rules))
+                .flatten()
+            {
+                Some(area) => profile.with_agricultural_area(area),
+                None => profile,
+            },
+        )
     }
 
     /// The c. 5 relationship with the person of `prestatore` that bars a prestazione on `day`,
