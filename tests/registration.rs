@@ -305,7 +305,7 @@ fn minor_needs_parental_consent() {
     let problems = d.validate().unwrap_err();
     assert_eq!(
         problems.to_string(),
-        "parental_consent: is required below age 18 (L. 977/1967; reading R-MINORS: under 18 the registration records parental consent)"
+        "parental_consent: is required below age 18 (voucher-era practice of parental authorisation, no INPS instruction; reading R-MINORS: under 18 the registration records parental consent)"
     );
     d.parental_consent = Some(ParentalConsentDraft {
         parent_codice_fiscale: "BNCGNN60A01H501P".into(),

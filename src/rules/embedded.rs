@@ -385,7 +385,9 @@ pub(super) fn rows() -> RulesTableBuilder {
         ),
         parental_consent_below_age: one(
             18,
-            Citation::act("L. 977/1967")
+            // No act: the consent is the voucher era's practice (parental authorisation from
+            // 16); L. 977/1967 sets the minimum age, not the consent.
+            Citation::act("voucher-era practice of parental authorisation, no INPS instruction")
                 .reading("R-MINORS: under 18 the registration records parental consent"),
         ),
         intermediary_scopes: vec![
