@@ -370,6 +370,31 @@ fn hotels_2019_with_and_without_comma8() {
     );
 }
 
+/// Source: PROHIB-AGRI (c. 14 lett. b as in force until 31/12/2022): an agricultural CPO needs
+/// both conditions, a comma-8 prestatore and the self-certification of not being in the
+/// agricultural lists the previous year; either alone is not enough, and the facts name the
+/// one missing.
+#[test]
+fn agriculture_2022_needs_both_conditions() {
+    let farm = impresa(&["01.13.10"], flat(2022, 2022, 2));
+    let day = date!(2022 - 12 - 31);
+    // The comma-8 category without the self-certification for 2021.
+    let v = assess(CPO, &farm, &pensionato(), &Engagement::on(day));
+    assert_eq!(rules_of(&v), [RuleId::ProhibAgri]);
+    assert_eq!(
+        v.breaches[0].facts,
+        "an agricultural CPO needs a comma-8 prestatore not in the agricultural lists the previous year: no self-certification of not being in the elenchi anagrafici dei lavoratori agricoli in 2021"
+    );
+    // The self-certification for 2021 without a comma-8 category.
+    let listed_out = adult().with_not_in_agricultural_lists(2021);
+    let v = assess(CPO, &farm, &listed_out, &Engagement::on(day));
+    assert_eq!(rules_of(&v), [RuleId::ProhibAgri]);
+    assert_eq!(
+        v.breaches[0].facts,
+        "an agricultural CPO needs a comma-8 prestatore not in the agricultural lists the previous year: no comma-8 category holds on 2022-12-31"
+    );
+}
+
 /// Source: SANCT-ADMIN: the exemption exists only from 12/8/2018 (D.L. 87/2018).
 #[test]
 fn false_self_certification_before_2018_amendment_is_fined() {
@@ -637,6 +662,53 @@ fn seventeen_year_old_without_and_with_consent() {
         .unwrap();
     assert!(consented.is_minor_on(day, rules(day)));
     assert!(assess(LF, &family(), &consented, &job).is_lawful());
+}
+
+/// Source: ELIG-AGE, reading R-MINORS: 16 on the day is the minimum age itself, so a
+/// sixteen-year-old needs only the parental consent; 18 on the day needs none.
+#[test]
+fn sixteenth_and_eighteenth_birthdays() {
+    let day = date!(2026 - 03 - 07);
+    let job = Engagement::on(day).with_lf_activity(LfActivity::AssistenzaDomiciliare);
+    let sixteen = prestatore(date!(2010 - 03 - 07));
+    let v = assess(LF, &family(), &sixteen, &job);
+    assert_eq!(rules_of(&v), [RuleId::EligAge]);
+    assert_eq!(
+        v.breaches[0].facts,
+        "the prestatore is 16 on 2026-03-07, under 18, and no parental consent is recorded by that day"
+    );
+    let consented = sixteen
+        .with_parental_consent(ParentalConsent::new(date!(2026 - 03 - 07), "Anna Rossi").unwrap())
+        .unwrap();
+    assert!(assess(LF, &family(), &consented, &job).is_lawful());
+    // Eighteen on the day: no consent needed; the day before, still needed.
+    let eighteen = prestatore(date!(2008 - 03 - 07));
+    assert!(assess(LF, &family(), &eighteen, &job).is_lawful());
+    let eve =
+        Engagement::on(date!(2026 - 03 - 06)).with_lf_activity(LfActivity::AssistenzaDomiciliare);
+    assert_eq!(
+        rules_of(&assess(LF, &family(), &eighteen, &eve)),
+        [RuleId::EligAge]
+    );
+}
+
+/// Source: LF-ACTIVITIES (c. 10; steward services c. 1 lett. c-bis): each activity in words.
+#[test]
+fn lf_activities_in_words() {
+    let words: Vec<String> = ACTIVITIES
+        .iter()
+        .flatten()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "piccoli lavori domestici (giardinaggio, pulizia, manutenzione)",
+            "assistenza domiciliare a bambini, anziani, ammalati, disabili",
+            "insegnamento privato supplementare",
+            "steward service",
+        ]
+    );
 }
 
 /// Source: reading R-WEIGHT-CAP-B: a student counts only while under 25 on the day.

@@ -836,6 +836,29 @@ fn funds_commit_and_release() {
     assert!(matches!(account.history()[4], FundsEvent::Release(c) if c.prestazione_id == 1));
 }
 
+/// Source: CPO-COMM "Funds", CPO-FUNDING: the balance must cover the cost, and a balance equal
+/// to it covers it; the rules of the payment may start on the very day the money shows.
+#[test]
+fn funds_covering_exactly_and_rules_from_the_day_of_the_money() {
+    let rules = on(date!(2026 - 03 - 02));
+    let first = rules.valid_from();
+    let mut account = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
+    // Money available on the first day of the rules: those rules can be the payment's.
+    account.top_up(pago_pa(cents(1241), first), rules).unwrap();
+    assert_eq!(account.available_on(first), cents(1241));
+    // A cost of exactly the balance is covered.
+    account.commit(1, cents(1241), first).unwrap();
+    assert_eq!(account.available_on(first), Euro::ZERO);
+    assert_eq!(account.committed(), cents(1241));
+    // One cent more than the balance is not.
+    let mut short = FundsAccount::new(Instrument::ContrattoPrestazioneOccasionale);
+    short.top_up(pago_pa(cents(1240), first), rules).unwrap();
+    assert!(matches!(
+        short.commit(1, cents(1241), first),
+        Err(FundsError::Insufficient { .. })
+    ));
+}
+
 /// Source: LF-FUNDING (multiples of 10,00; F24 ELIDE causale LIFA / CLOC; pagoPA from
 /// msg 4380/2023).
 #[test]

@@ -744,6 +744,9 @@ mod tests {
         assert_eq!(sums.up_to(date!(2026 - 03 - 06)), 7);
         assert_eq!(sums.up_to(date!(2026 - 03 - 07)), 14);
         assert_eq!(sums.up_to(Date::MAX), 15);
+        // The last day of the calendar is a day of its own: the amount on it does not count the
+        // day before.
+        assert_eq!(sums.up_to(Date::MAX.previous_day().unwrap()), 14);
         assert_eq!(sums.total(), 15);
         // An amount the total cannot hold is refused and changes nothing.
         let before = sums.clone();

@@ -679,4 +679,54 @@ mod tests {
         assert_eq!(m.figure(), 1);
         assert_eq!(MonthlyHeadcount::new(0, &[half], 0).unwrap().figure(), 0);
     }
+
+    /// EMPLOYEE-COUNT (INPS circ. 107/2017 §6.2, msg 2887/2017): a month keeps what it was given,
+    /// apprentices recorded but not counted, part-timers pro rata.
+    #[test]
+    fn a_month_keeps_its_parts() {
+        let fractions = [Decimal::new(5, 1), Decimal::new(6, 1)];
+        let m = MonthlyHeadcount::new(4, &fractions, 2).unwrap();
+        assert_eq!(m.full_timers(), 4);
+        assert_eq!(m.part_time_fractions(), &fractions);
+        assert_eq!(m.apprentices(), 2);
+        assert_eq!(m.exact(), Decimal::new(51, 1));
+        assert_eq!(m.figure(), 5);
+        let plain = MonthlyHeadcount::full_time(7);
+        assert_eq!(
+            (plain.full_timers(), plain.apprentices(), plain.exact()),
+            (7, 0, Decimal::from(7))
+        );
+        assert!(plain.part_time_fractions().is_empty());
+        // A part-timer works a fraction above 0 and below 1: 0 and 1 (a full-timer) are refused.
+        for fraction in [Decimal::ZERO, Decimal::ONE] {
+            assert_eq!(
+                MonthlyHeadcount::new(1, &[fraction], 0),
+                Err(HeadcountError::PartTimeFraction { fraction })
+            );
+        }
+    }
+
+    #[test]
+    fn a_recorded_month_is_found_and_the_average_reads_in_words() {
+        let mut h = Headcounts::new();
+        let months = [
+            Month::February,
+            Month::March,
+            Month::April,
+            Month::May,
+            Month::June,
+            Month::July,
+        ];
+        for (month, n) in months.into_iter().zip([10, 10, 11, 10, 10, 10]) {
+            h.insert(2025, month, MonthlyHeadcount::full_time(n));
+        }
+        assert_eq!(
+            h.get(2025, Month::April).map(MonthlyHeadcount::figure),
+            Some(11)
+        );
+        assert_eq!(h.get(2025, Month::August), None);
+        // October 2025 uses February-July 2025: 61 / 6 = 10,1666... shown as 10,17.
+        let avg = h.semester_average(date!(2025 - 10 - 15)).unwrap();
+        assert_eq!(avg.to_string(), "10,17 (Feb-Jul 2025)");
+    }
 }
