@@ -516,6 +516,13 @@ fn multi_day_window() {
         err(WindowSector::Hotels, day, 2, 49),
         "total_hours 49 exceed the 48 hours of a 2-day window"
     );
+    // At most 24 hours a day: exactly 48 hours over 2 days is lawful.
+    assert_eq!(
+        CpoWindowCommunication::new(WindowSector::Hotels, day, 2, 48, rules)
+            .unwrap()
+            .total_hours(),
+        48
+    );
     // The rules must be those of the first day, and govern every day of the window.
     assert_eq!(
         CpoWindowCommunication::new(WindowSector::Hotels, day, 10, 60, on(date!(2026 - 03 - 07)))

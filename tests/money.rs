@@ -159,3 +159,81 @@ fn errors_are_typed() {
         })
     ));
 }
+
+/// A `-` is a sign only at the start of a number with digits after it: a lone `-` or one inside
+/// the number is an invalid character at its position, not a negative amount.
+#[test]
+fn a_minus_is_a_sign_only_before_the_number() {
+    assert_eq!(
+        "-3".parse::<Euro>(),
+        Err(MoneyError::Negative {
+            value: "-3".to_owned()
+        })
+    );
+    assert_eq!(
+        "-".parse::<Euro>(),
+        Err(MoneyError::InvalidCharacter {
+            input: "-".to_owned(),
+            character: '-',
+            position: 0
+        })
+    );
+    assert_eq!(
+        "€ -".parse::<Euro>(),
+        Err(MoneyError::InvalidCharacter {
+            input: "€ -".to_owned(),
+            character: '-',
+            position: 2
+        })
+    );
+    assert_eq!(
+        "12-3".parse::<Euro>(),
+        Err(MoneyError::InvalidCharacter {
+            input: "12-3".to_owned(),
+            character: '-',
+            position: 2
+        })
+    );
+}
+
+/// The position of an invalid character counts the characters of the text as given, currency
+/// and spaces before the number included.
+#[test]
+fn invalid_character_position_after_the_currency() {
+    let position = |s: &str| match s.parse::<Euro>() {
+        Err(MoneyError::InvalidCharacter { position, .. }) => position,
+        other => panic!("{s:?}: {other:?}"),
+    };
+    assert_eq!(position("EUR 1x"), 5);
+    assert_eq!(position("EUR  1x"), 6);
+    assert_eq!(position("€ 12x"), 4);
+    assert_eq!(position(" € 1x"), 4);
+    assert_eq!(position("eur1x"), 4);
+}
+
+/// The conversions to and from `Decimal` keep the amount, and `try_from` refuses what
+/// `Euro::new` refuses.
+#[test]
+fn decimal_conversions() {
+    let d = Decimal::new(1241, 2);
+    assert_eq!(Euro::try_from(d), Ok(Euro::from_cents(1241)));
+    assert_eq!(Decimal::from(Euro::from_cents(1241)), d);
+    assert_eq!(Decimal::from(Euro::MAX).scale(), 2);
+    assert_eq!(
+        Euro::try_from(Decimal::new(-1, 2)),
+        Err(MoneyError::Negative {
+            value: "-0.01".to_owned()
+        })
+    );
+    assert!(matches!(
+        Euro::try_from(Decimal::new(12_409, 3)),
+        Err(MoneyError::TooManyDecimals { .. })
+    ));
+}
+
+/// `Debug` shows the amount (in assertion messages).
+#[test]
+fn debug_shows_the_amount() {
+    assert_eq!(format!("{:?}", Euro::from_cents(1241)), "Euro(12.41)");
+    assert_eq!(format!("{:?}", Euro::ZERO), "Euro(0.00)");
+}
