@@ -399,8 +399,9 @@ fn prestatori_at_cap_reach_cap_a_to_the_cent() {
     assert!(edge_days >= 20, "{edge_days} edge days");
 }
 
-/// `utilizzatore_at_cap` reaches cap b to the cent (5.000 before 2023, 10.000 from 2023), each
-/// pair within cap c, in any order; one cent more to a new prestatore is a breach of cap b.
+/// `utilizzatore_at_cap` reaches cap b to the cent (5.000 before 2023, 10.000 from 2023, 15.000
+/// for the events sector from 2024), each pair within cap c, in any order; one cent more to a
+/// new prestatore is a breach of cap b.
 #[test]
 fn utilizzatori_at_cap_reach_cap_b_to_the_cent() {
     let years = draw(&strategies::utilizzatore_at_cap(), 100);
@@ -414,7 +415,14 @@ fn utilizzatori_at_cap_reach_cap_b_to_the_cent() {
                 .all(|p| p.utilizzatore() == utilizzatore && !p.special_category())
         );
         let ledger = record_both_ways(year);
-        let cap = if day.year() < 2023 { 5_000 } else { 10_000 };
+        let events = year[0].profile().events_sector;
+        assert!(year.iter().all(|p| p.profile().events_sector == events));
+        let cap = match (day.year(), events) {
+            (..2023, false) => 5_000,
+            (2023.., false) => 10_000,
+            (2024.., true) => 15_000,
+            other => panic!("an events-sector year {other:?}"),
+        };
         caps.insert(cap);
         let totals = ledger.utilizzatore_totals(&utilizzatore, day.year());
         assert_eq!(totals.nominal_cap_utilizzatore, Euro::from_euros(cap));
@@ -443,7 +451,7 @@ fn utilizzatori_at_cap_reach_cap_b_to_the_cent() {
         let verdict = ledger.assess(&cent).unwrap().verdict;
         assert!(verdict.breaches_rule(prestazioni_occasionali::RuleId::CapUtilizzatore));
     }
-    assert_eq!(caps, HashSet::from([5_000, 10_000]));
+    assert_eq!(caps, HashSet::from([5_000, 10_000, 15_000]));
     assert!(prestatori_counts.len() >= 4, "{prestatori_counts:?}");
 }
 

@@ -214,13 +214,13 @@ fn recorded(prestazioni: &[Prestazione]) -> Option<Ledger> {
     Some(ledger)
 }
 
-/// A CPO prestazione of [`CPO_MINUTES`] with the default profile.
+/// A CPO prestazione of [`CPO_MINUTES`] with `profile`.
 fn cpo(
     id: u64,
-    prestatore: CodiceFiscale,
-    utilizzatore: UtilizzatoreId,
+    (prestatore, utilizzatore): (CodiceFiscale, UtilizzatoreId),
     day: Date,
     cents: u64,
+    profile: CapProfile,
 ) -> Option<Prestazione> {
     Prestazione::try_from(PrestazioneDraft {
         id: PrestazioneId(id),
@@ -232,20 +232,21 @@ fn cpo(
         compenso: Euro::from_cents(cents),
         special_category: false,
         steward: false,
-        profile: CapProfile::default(),
+        profile,
     })
     .ok()
 }
 
 /// The CPO prestazioni of pairs of one prestatore or one utilizzatore (`pairs`: the other
-/// party and the pair's days, `first_day` the earliest) whose compensi total `total` (a cap of
-/// the rules of `first_day`), each pair within cap c, each prestazione paying at least the
-/// daily minimum; ids 1 to n.
+/// party and the pair's days, `first_day` the earliest) with `profile` whose compensi total
+/// `total` (a cap of the rules of `first_day`), each pair within cap c, each prestazione paying
+/// at least the daily minimum; ids 1 to n.
 fn cpo_pairs_totalling(
-    total: impl Fn(&Rules) -> Euro,
+    total: impl Fn(&Rules) -> Option<Euro>,
     pairs: &[(CodiceFiscale, UtilizzatoreId, Vec<Date>)],
+    profile: CapProfile,
     picks: &[Index],
-) -> Option<(Vec<Prestazione>, &'static Rules)> {
+) -> Option<(Vec<Prestazione>, Euro)> {
     let first = pairs.iter().filter_map(|(_, _, days)| days.first()).min()?;
     let rules = Rules::in_force_on(*first).ok()?;
     let floor = cpo_minimum_compenso(CPO_MINUTES, rules).ok()?.cents();
@@ -255,17 +256,18 @@ fn cpo_pairs_totalling(
         .map(|(_, _, days)| Some((floor.checked_mul(u64::try_from(days.len()).ok()?)?, cap_c)))
         .collect::<Option<Vec<_>>>()?;
     let mut picks = picks.iter().copied().cycle();
-    let shares = split(total(rules).cents(), &bounds, &mut picks)?;
+    let total = total(rules)?;
+    let shares = split(total.cents(), &bounds, &mut picks)?;
     let mut out = Vec::new();
     let mut id = 0_u64;
     for ((prestatore, utilizzatore, days), share) in pairs.iter().zip(shares) {
         let amounts = split(share, &vec![(floor, share); days.len()], &mut picks)?;
         for (day, cents) in days.iter().zip(amounts) {
             id = id.checked_add(1)?;
-            out.push(cpo(id, *prestatore, *utilizzatore, *day, cents)?);
+            out.push(cpo(id, (*prestatore, *utilizzatore), *day, cents, profile)?);
         }
     }
-    Some((out, rules))
+    Some((out, total))
 }
 
 /// One prestatore's Contratto di Prestazione Occasionale prestazioni in one calendar year
@@ -326,26 +328,32 @@ pub fn prestatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
                     .map(|(u, draws)| (prestatore, *u, days_of(year, draws, REGIME_START)))
                     .filter(|(_, _, days)| !days.is_empty())
                     .collect();
-                let (year_at_cap, rules) =
-                    cpo_pairs_totalling(|r| r.cap_prestatore.value, &pairs, &picks)?;
+                let (year_at_cap, cap) = cpo_pairs_totalling(
+                    |r| Some(r.cap_prestatore.value),
+                    &pairs,
+                    CapProfile::default(),
+                    &picks,
+                )?;
                 let ledger = recorded(&year_at_cap)?;
                 let totals = ledger.prestatore_totals(&prestatore, year);
-                (totals.counted_cap_prestatore == rules.cap_prestatore.value).then_some(year_at_cap)
+                (totals.counted_cap_prestatore == cap).then_some(year_at_cap)
             },
         )
 }
 
 /// One utilizzatore's Contratto di Prestazione Occasionale prestazioni in one calendar year
-/// whose compensi total exactly cap b of the rules in force (5.000,00 € until 2022, 10.000,00 €
-/// from 2023; the default profile, so not the events sector's cap): 2 to 8 prestatori, each
-/// pair within cap c (2.500,00 €) with 1 to 6 prestazioni of 4 hours on distinct days (about
-/// one in four on 1/1, 31/12 or a clock-change Sunday), each paying at least the daily minimum,
-/// none in a comma-8 category (whose 75% would make the counted total a fraction of a cent), ids
-/// 1 to n. A [`Ledger::default()`](crate::Ledger) records them all, in any order; one cent more
-/// for the utilizzatore, to any prestatore, is refused.
+/// whose compensi total exactly cap b of the rules in force: 5.000,00 € until 2022, 10.000,00 €
+/// from 2023, or, for about one utilizzatore in four from 2024, the events sector's 15.000,00 €
+/// (its profile then has the events flag; not in 2023, whose events cap holds from 5/5 only). 2
+/// to 10 prestatori, each pair within cap c (2.500,00 €) with 1 to 6 prestazioni of 4 hours on
+/// distinct days (about one in four on 1/1, 31/12 or a clock-change Sunday), each paying at
+/// least the daily minimum, none in a comma-8 category (whose 75% would make the counted total a
+/// fraction of a cent), ids 1 to n. A [`Ledger::default()`](crate::Ledger) records them all, in
+/// any order; one cent more for the utilizzatore, to any prestatore, is refused.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. b and c, c. 17 lett. e D.L. 50/2017, lett. b as amended by
-/// L. 197/2022 art. 1 c. 342 (CAP-UTILIZZATORE-TOTAL, CAP-PAIR, CPO-MIN-PAY, reading
+/// L. 197/2022 art. 1 c. 342 and D.L. 48/2023 art. 37 (CAP-UTILIZZATORE-TOTAL,
+/// CAP-UTILIZZATORE-EVENTS, CAP-PAIR, CPO-MIN-PAY, readings R-EVENTS-CAP-2023,
 /// R-CAP-INCLUSIVE).
 ///
 /// # Examples
@@ -360,9 +368,12 @@ pub fn prestatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
 ///         prop_assert!(ledger.record(p).is_ok());
 ///     }
 ///     let last = &year[year.len() - 1];
-///     let cap_b = Rules::in_force_on(last.day())?.cap_utilizzatore.value;
+///     let rules = Rules::in_force_on(last.day())?;
+///     let events_cap = rules.cap_utilizzatore_events.value;
+///     let cap_b = if last.profile().events_sector { events_cap } else { Some(rules.cap_utilizzatore.value) };
+///     prop_assert!(cap_b.is_some());
 ///     let totals = ledger.utilizzatore_totals(&last.utilizzatore(), last.day().year());
-///     prop_assert_eq!(totals.nominal_cap_utilizzatore, cap_b);
+///     prop_assert_eq!(Some(totals.nominal_cap_utilizzatore), cap_b);
 ///     // One cent more, here to the last prestatore, is a breach of cap b.
 ///     let mut draft = PrestazioneDraft::from(last.clone());
 ///     draft.id = PrestazioneId(1_000);
@@ -381,14 +392,22 @@ pub fn utilizzatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
                 codice_fiscale(),
                 proptest::collection::vec(pair_day(), 1..=6),
             ),
-            2..=8,
+            2..=10,
         ),
         REGIME_START.year()..=LAST_YEAR,
+        proptest::bool::weighted(0.25),
         proptest::collection::vec(any::<Index>(), 64),
     )
         .prop_filter_map(
             "an utilizzatore's year at cap b",
-            |(utilizzatore, prestatori, year, picks)| {
+            |(utilizzatore, prestatori, year, events, picks)| {
+                // The events sector only in a year whose 1/1 already has its cap, so that every
+                // day of the year has the same cap b.
+                let new_year = Date::from_calendar_date(year, Month::January, 1).ok()?;
+                let events = events
+                    && Rules::in_force_on(new_year)
+                        .is_ok_and(|r| r.cap_utilizzatore_events.value.is_some());
+                let profile = CapProfile::default().with_events_sector(events);
                 let mut seen = HashSet::new();
                 let pairs: Vec<_> = prestatori
                     .iter()
@@ -396,12 +415,18 @@ pub fn utilizzatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
                     .map(|(p, draws)| (*p, utilizzatore, days_of(year, draws, REGIME_START)))
                     .filter(|(_, _, days)| !days.is_empty())
                     .collect();
-                let (year_at_cap, rules) =
-                    cpo_pairs_totalling(|r| r.cap_utilizzatore.value, &pairs, &picks)?;
+                let cap_b = |r: &Rules| {
+                    if events {
+                        r.cap_utilizzatore_events.value
+                    } else {
+                        Some(r.cap_utilizzatore.value)
+                    }
+                };
+                let (year_at_cap, cap) = cpo_pairs_totalling(cap_b, &pairs, profile, &picks)?;
                 let ledger = recorded(&year_at_cap)?;
                 let totals = ledger.utilizzatore_totals(&utilizzatore, year);
-                (totals.nominal_cap_utilizzatore == rules.cap_utilizzatore.value
-                    && totals.counted_cap_utilizzatore == rules.cap_utilizzatore.value.as_decimal())
+                (totals.nominal_cap_utilizzatore == cap
+                    && totals.counted_cap_utilizzatore == cap.as_decimal())
                 .then_some(year_at_cap)
             },
         )
