@@ -509,3 +509,38 @@ fn pairs_at_hours_reach_280_hours_to_the_minute() {
     }
     assert!(lengths.len() >= 5, "{lengths:?}");
 }
+
+/// `pair_at_agricultural_hours` reaches the area's hour limit (259, 284 or 381 h, E10) to the
+/// minute in a year of the agricultural rates, within cap c, in any order; one minute more is a
+/// breach of HOURS-AGRI.
+#[test]
+fn pairs_at_agricultural_hours_reach_the_area_limit() {
+    let years = draw(&strategies::pair_at_agricultural_hours(), 60);
+    let mut limits = HashSet::new();
+    for year in &years {
+        let (prestatore, utilizzatore) = (year[0].prestatore(), year[0].utilizzatore());
+        let area = year[0].profile().agricultural_area.unwrap();
+        let rules = Rules::in_force_on(year[0].day()).unwrap();
+        assert!(rules.agriculture_hourly_rates.value.is_some());
+        assert!(
+            year.iter()
+                .all(|p| p.profile().agricultural_area == Some(area)
+                    && p.instrument() == Instrument::ContrattoPrestazioneOccasionale
+                    && (240..=720).contains(&p.minutes()))
+        );
+        let limit = match area {
+            AgriculturalArea::Area1 => 259,
+            AgriculturalArea::Area2 => 284,
+            AgriculturalArea::Area3 => 381,
+        };
+        let ledger = record_both_ways(year);
+        let totals = ledger.pair_totals(&prestatore, &utilizzatore, year[0].day().year());
+        assert_eq!(totals.counted_minutes, limit * 60);
+        assert!(totals.counted_cap_pair <= Euro::from_euros(2_500));
+        limits.insert(limit);
+        let minute = one_more(&year[0], None, None, Euro::from_euros(1), 1);
+        let verdict = ledger.assess(&minute).unwrap().verdict;
+        assert!(verdict.breaches_rule(prestazioni_occasionali::RuleId::HoursAgri));
+    }
+    assert_eq!(limits, HashSet::from([259, 284, 381]));
+}

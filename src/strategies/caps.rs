@@ -13,12 +13,15 @@ use proptest::sample::Index;
 use time::{Date, Month};
 
 use super::codice_fiscale::codice_fiscale;
-use super::parties::utilizzatore_id;
+use super::parties::{agricultural_area, utilizzatore_id};
 use super::prestazione::{LAST_YEAR, day_of};
 use super::values::partita_iva;
 use crate::civil_time::last_sunday_0100_utc;
 use crate::identity::CodiceFiscale;
-use crate::instruments::{cpo_minimum_compenso, titoli_for_minutes};
+use crate::instruments::{
+    agricultural_hour_limit, cpo_minimum_compenso, cpo_minimum_compenso_agricultural,
+    titoli_for_minutes,
+};
 use crate::ledger::Ledger;
 use crate::money::Euro;
 use crate::parties::UtilizzatoreId;
@@ -586,6 +589,98 @@ pub fn pair_at_hours() -> impl Strategy<Value = Vec<Prestazione>> {
                             special_category: false,
                             steward: false,
                             profile: CapProfile::default(),
+                        })
+                        .ok()
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                let ledger = recorded(&year_at_limit)?;
+                let totals = ledger.pair_totals(&prestatore, &utilizzatore, year);
+                (u64::from(totals.counted_minutes) == quarters.checked_mul(15)?)
+                    .then_some(year_at_limit)
+            },
+        )
+}
+
+/// One agricultural pair's Contratto di Prestazione Occasionale prestazioni in one calendar year
+/// of the agricultural rates (24/6/2017 to 31/12/2022) whose minutes total exactly the
+/// agricultural hour limit of the area (259, 284 or 381 hours: cap c over the CCNL hourly rate,
+/// floored): a firm (a partita IVA) whose profile carries the area, a prestatore in a comma-8
+/// category, 32 to 60 prestazioni of 4 to 12 hours in whole quarter hours on distinct days
+/// (about one in four on 1/1, 31/12 or a clock-change Sunday), each paid the agricultural floor
+/// of its area (the compensi stay within cap c), ids 1 to n. A
+/// [`Ledger::default()`](crate::Ledger) records them all, in any order; one minute more for the
+/// pair is refused.
+///
+/// Legal basis: art. 54-bis c. 20 second sentence and former c. 16 D.L. 50/2017; INPS msg
+/// 2887/2017 (HOURS-AGRI, CPO-AGRI-PAY, E10, readings R-AGRI-HOURS, R-CAP-INCLUSIVE).
+///
+/// # Examples
+///
+/// ```
+/// use prestazioni_occasionali::{Ledger, Prestazione, PrestazioneDraft, PrestazioneId, RuleId, Rules, agricultural_hour_limit, strategies};
+/// use proptest::prelude::*;
+///
+/// proptest!(ProptestConfig::with_cases(8), |(year in strategies::pair_at_agricultural_hours())| {
+///     let mut ledger = Ledger::default();
+///     for p in &year {
+///         prop_assert!(ledger.record(p).is_ok());
+///     }
+///     let last = &year[year.len() - 1];
+///     let area = last.profile().agricultural_area;
+///     prop_assert!(area.is_some());
+///     let rules = Rules::in_force_on(last.day())?;
+///     let limit = area.map(|a| agricultural_hour_limit(a, rules));
+///     let totals = ledger.pair_totals(&last.prestatore(), &last.utilizzatore(), last.day().year());
+///     prop_assert_eq!(limit.transpose()?, Some(totals.counted_minutes / 60));
+///     // One minute more is a breach of the agricultural hour limit.
+///     let mut draft = PrestazioneDraft::from(last.clone());
+///     draft.id = PrestazioneId(1_000);
+///     draft.minutes = 1;
+///     if let Ok(minute) = Prestazione::try_from(draft) {
+///         prop_assert!(ledger.assess(&minute)?.verdict.breaches_rule(RuleId::HoursAgri));
+///     }
+/// });
+/// ```
+pub fn pair_at_agricultural_hours() -> impl Strategy<Value = Vec<Prestazione>> {
+    (
+        codice_fiscale(),
+        partita_iva(),
+        agricultural_area(),
+        REGIME_START.year()..=LAST_YEAR,
+        32_usize..=60,
+        proptest::collection::vec(pair_day(), 90),
+        proptest::collection::vec(any::<Index>(), 32),
+    )
+        .prop_filter_map(
+            "a pair's year at the agricultural hour limit",
+            |(prestatore, firm, area, year, count, draws, picks)| {
+                let utilizzatore = UtilizzatoreId::PartitaIva(firm);
+                let mut days = days_of(year, &draws, REGIME_START);
+                days.truncate(count);
+                let rules = Rules::in_force_on(*days.first()?).ok()?;
+                // Only a year of the agricultural rates (the limit is refused without them).
+                let hours = agricultural_hour_limit(area, rules).ok()?;
+                let quarters = u64::from(hours).checked_mul(4)?;
+                // 4 to 12 hours a day (the floor is a 4-hour minimum), in quarter hours.
+                let bounds = vec![(16, 48); days.len()];
+                let lengths = split(quarters, &bounds, &mut picks.iter().copied().cycle())?;
+                let profile = CapProfile::default().with_agricultural_area(area);
+                let year_at_limit = (1_u64..)
+                    .zip(days.iter().zip(lengths))
+                    .map(|(id, (day, length))| {
+                        let minutes = u32::try_from(length.checked_mul(15)?).ok()?;
+                        Prestazione::try_from(PrestazioneDraft {
+                            id: PrestazioneId(id),
+                            instrument: Instrument::ContrattoPrestazioneOccasionale,
+                            prestatore,
+                            utilizzatore,
+                            day: *day,
+                            minutes,
+                            compenso: cpo_minimum_compenso_agricultural(minutes, area, rules)
+                                .ok()?,
+                            special_category: true,
+                            steward: false,
+                            profile,
                         })
                         .ok()
                     })

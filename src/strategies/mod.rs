@@ -7,7 +7,7 @@
 //! | identity | [`codice_fiscale`], [`codice_fiscale_provvisorio`], [`belfiore_code`], [`partita_iva`], [`italian_iban`], [`iban()`], [`provincia`], [`cap`], [`ateco_code`] |
 //! | parties | [`utilizzatore_id`], [`categoria`], [`self_certification`], [`cap_profile`], [`agricultural_area`] |
 //! | money and instruments | [`euro`], [`cpo_compenso`], [`instrument`], [`payment_mode`], [`causale`], [`regime_day`] |
-//! | prestazioni and the ledger | [`prestazione`], [`prestazione_with_id`] (realistic pay and minutes for the day's rules), [`lawful_year`] (a year a default [`Ledger`](crate::Ledger) records without refusal), [`pair_at_cap`], [`prestatore_at_cap`], [`utilizzatore_at_cap`], [`steward_at_cap`], [`pair_at_hours`] (a year at exactly cap c, a, b, c-bis or the hour limit) |
+//! | prestazioni and the ledger | [`prestazione`], [`prestazione_with_id`] (realistic pay and minutes for the day's rules), [`lawful_year`] (a year a default [`Ledger`](crate::Ledger) records without refusal), [`pair_at_cap`], [`prestatore_at_cap`], [`utilizzatore_at_cap`], [`steward_at_cap`], [`pair_at_hours`], [`pair_at_agricultural_hours`] (a year at exactly cap c, a, b, c-bis, the hour limit or the agricultural one) |
 //! | registration | [`registration_draft`] (complete forms that [`RegistrationDraft::validate`](crate::RegistrationDraft::validate) accepts) |
 //!
 //! # Examples
@@ -33,7 +33,8 @@ mod registration;
 mod values;
 
 pub use caps::{
-    pair_at_cap, pair_at_hours, prestatore_at_cap, steward_at_cap, utilizzatore_at_cap,
+    pair_at_agricultural_hours, pair_at_cap, pair_at_hours, prestatore_at_cap, steward_at_cap,
+    utilizzatore_at_cap,
 };
 pub use codice_fiscale::{belfiore_code, codice_fiscale, codice_fiscale_provvisorio};
 pub use instruments::{causale, cpo_compenso, instrument, payment_mode, regime_day};
