@@ -400,19 +400,26 @@ fn prestatori_at_cap_reach_cap_a_to_the_cent() {
 }
 
 /// `utilizzatore_at_cap` reaches cap b to the cent (5.000 before 2023, 10.000 from 2023, 15.000
-/// for the events sector from 2024), each pair within cap c, in any order; one cent more to a
-/// new prestatore is a breach of cap b.
+/// for the events sector from 2024), counted with comma-8 prestatori at 75% (CAP-75PCT), each
+/// pair within cap c, in any order; one cent more to a new prestatore is a breach of cap b.
 #[test]
 fn utilizzatori_at_cap_reach_cap_b_to_the_cent() {
     let years = draw(&strategies::utilizzatore_at_cap(), 100);
+    let mut with_special = 0;
     let mut caps = HashSet::new();
     let mut prestatori_counts = HashSet::new();
     for year in &years {
         let utilizzatore = year[0].utilizzatore();
         let day = year[0].day();
+        assert!(year.iter().all(|p| p.utilizzatore() == utilizzatore));
+        if year.iter().any(Prestazione::special_category) {
+            with_special += 1;
+        }
+        // A comma-8 prestatore is paid in multiples of 4 cents (75% of them is whole cents).
         assert!(
             year.iter()
-                .all(|p| p.utilizzatore() == utilizzatore && !p.special_category())
+                .filter(|p| p.special_category())
+                .all(|p| p.compenso().cents() % 4 == 0)
         );
         let ledger = record_both_ways(year);
         let events = year[0].profile().events_sector;
@@ -425,11 +432,16 @@ fn utilizzatori_at_cap_reach_cap_b_to_the_cent() {
         };
         caps.insert(cap);
         let totals = ledger.utilizzatore_totals(&utilizzatore, day.year());
-        assert_eq!(totals.nominal_cap_utilizzatore, Euro::from_euros(cap));
+        // The weighted total is the cap; the nominal one is above it with comma-8 prestatori.
         assert_eq!(
             totals.counted_cap_utilizzatore,
             Euro::from_euros(cap).as_decimal()
         );
+        assert_eq!(
+            totals.nominal_cap_utilizzatore > Euro::from_euros(cap),
+            year.iter().any(Prestazione::special_category)
+        );
+        assert!(totals.nominal_cap_utilizzatore >= Euro::from_euros(cap));
         let prestatori: HashSet<_> = year.iter().map(Prestazione::prestatore).collect();
         for p in &prestatori {
             assert!(
@@ -452,6 +464,10 @@ fn utilizzatori_at_cap_reach_cap_b_to_the_cent() {
         assert!(verdict.breaches_rule(prestazioni_occasionali::RuleId::CapUtilizzatore));
     }
     assert_eq!(caps, HashSet::from([5_000, 10_000, 15_000]));
+    assert!(
+        with_special >= 30,
+        "{with_special} years with comma-8 prestatori"
+    );
     assert!(prestatori_counts.len() >= 4, "{prestatori_counts:?}");
 }
 

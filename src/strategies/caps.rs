@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
+use rust_decimal::Decimal;
 use time::{Date, Month};
 
 use super::codice_fiscale::codice_fiscale;
@@ -350,14 +351,16 @@ pub fn prestatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
 /// (its profile then has the events flag; not in 2023, whose events cap holds from 5/5 only). 2
 /// to 10 prestatori, each pair within cap c (2.500,00 €) with 1 to 6 prestazioni of 4 hours on
 /// distinct days (about one in four on 1/1, 31/12 or a clock-change Sunday), each paying at
-/// least the daily minimum, none in a comma-8 category (whose 75% would make the counted total a
-/// fraction of a cent), ids 1 to n. A [`Ledger::default()`](crate::Ledger) records them all, in
-/// any order; one cent more for the utilizzatore, to any prestatore, is refused.
+/// least the daily minimum. About three prestatori in ten are in a comma-8 category: their
+/// compensi count at the rules' weight (75%), so the total that reaches the cap is the weighted
+/// one, and they are paid in multiples of 4 cents (whose 75% is whole cents). Ids 1 to n. A
+/// [`Ledger::default()`](crate::Ledger) records them all, in any order; one cent more for the
+/// utilizzatore, to a prestatore outside comma 8, is refused.
 ///
 /// Legal basis: art. 54-bis c. 1 lett. b and c, c. 17 lett. e D.L. 50/2017, lett. b as amended by
 /// L. 197/2022 art. 1 c. 342 and D.L. 48/2023 art. 37 (CAP-UTILIZZATORE-TOTAL,
-/// CAP-UTILIZZATORE-EVENTS, CAP-PAIR, CPO-MIN-PAY, readings R-EVENTS-CAP-2023,
-/// R-CAP-INCLUSIVE).
+/// CAP-UTILIZZATORE-EVENTS, CAP-75PCT, CAP-PAIR, CPO-MIN-PAY, readings R-EVENTS-CAP-2023,
+/// R-WEIGHT-CAP-B, R-CAP-INCLUSIVE).
 ///
 /// # Examples
 ///
@@ -376,10 +379,11 @@ pub fn prestatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
 ///     let cap_b = if last.profile().events_sector { events_cap } else { Some(rules.cap_utilizzatore.value) };
 ///     prop_assert!(cap_b.is_some());
 ///     let totals = ledger.utilizzatore_totals(&last.utilizzatore(), last.day().year());
-///     prop_assert_eq!(Some(totals.nominal_cap_utilizzatore), cap_b);
-///     // One cent more, here to the last prestatore, is a breach of cap b.
+///     prop_assert_eq!(Some(totals.counted_cap_utilizzatore), cap_b.map(|cap| cap.as_decimal()));
+///     // One cent more, here to the last prestatore (counted in full), is a breach of cap b.
 ///     let mut draft = PrestazioneDraft::from(last.clone());
 ///     draft.id = PrestazioneId(1_000);
+///     draft.special_category = false;
 ///     draft.compenso = prestazioni_occasionali::Euro::from_cents(1);
 ///     draft.minutes = 1;
 ///     if let Ok(cent) = Prestazione::try_from(draft) {
@@ -394,6 +398,7 @@ pub fn utilizzatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
             (
                 codice_fiscale(),
                 proptest::collection::vec(pair_day(), 1..=6),
+                proptest::bool::weighted(0.3),
             ),
             2..=10,
         ),
@@ -414,25 +419,109 @@ pub fn utilizzatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
                 let mut seen = HashSet::new();
                 let pairs: Vec<_> = prestatori
                     .iter()
-                    .filter(|(p, _)| seen.insert(p.canonical()))
-                    .map(|(p, draws)| (*p, utilizzatore, days_of(year, draws, REGIME_START)))
-                    .filter(|(_, _, days)| !days.is_empty())
+                    .filter(|(p, _, _)| seen.insert(p.canonical()))
+                    .map(|(p, draws, special)| (*p, days_of(year, draws, REGIME_START), *special))
+                    .filter(|(_, days, _)| !days.is_empty())
                     .collect();
-                let cap_b = |r: &Rules| {
-                    if events {
-                        r.cap_utilizzatore_events.value
-                    } else {
-                        Some(r.cap_utilizzatore.value)
-                    }
+                let first = pairs.iter().filter_map(|(_, days, _)| days.first()).min()?;
+                let rules = Rules::in_force_on(*first).ok()?;
+                let cap = if events {
+                    rules.cap_utilizzatore_events.value?
+                } else {
+                    rules.cap_utilizzatore.value
                 };
-                let (year_at_cap, cap) = cpo_pairs_totalling(cap_b, &pairs, profile, &picks)?;
+                let year_at_cap = weighted_pairs_totalling(
+                    cap.cents(),
+                    utilizzatore,
+                    &pairs,
+                    (rules, profile),
+                    &mut picks.iter().copied().cycle(),
+                )?;
                 let ledger = recorded(&year_at_cap)?;
                 let totals = ledger.utilizzatore_totals(&utilizzatore, year);
-                (totals.nominal_cap_utilizzatore == cap
-                    && totals.counted_cap_utilizzatore == cap.as_decimal())
-                .then_some(year_at_cap)
+                (totals.counted_cap_utilizzatore == cap.as_decimal()).then_some(year_at_cap)
             },
         )
+}
+
+/// The CPO prestazioni of one utilizzatore's pairs (`pairs`: the prestatore, the pair's days and
+/// whether the prestatore is in a comma-8 category) whose compensi, weighted as cap b weighs them
+/// (`Rules::special_category_weight` for a comma-8 prestatore), total `total` cents: each pair
+/// within cap c, each prestazione paying at least the daily minimum, a comma-8 prestatore's
+/// compensi in the smallest multiple of a cent whose weight is whole cents (4 cents at 75%); ids
+/// 1 to n. `None` when no pair outside comma 8 can take the rest.
+fn weighted_pairs_totalling(
+    total: u64,
+    utilizzatore: UtilizzatoreId,
+    pairs: &[(CodiceFiscale, Vec<Date>, bool)],
+    (rules, profile): (&Rules, CapProfile),
+    picks: &mut impl Iterator<Item = Index>,
+) -> Option<Vec<Prestazione>> {
+    let floor = cpo_minimum_compenso(CPO_MINUTES, rules).ok()?.cents();
+    let cap_c = rules.cap_pair.value.cents();
+    let weight = rules.special_category_weight.value;
+    // The smallest step of a weighted compenso in whole cents, and its weight.
+    let (step, weighted_step) = (1_u64..=10_000).find_map(|step| {
+        let weighted = weight.checked_mul(Decimal::from(step))?;
+        (weighted.fract().is_zero() && weighted.is_sign_positive())
+            .then(|| u64::try_from(weighted.trunc()).ok())
+            .flatten()
+            .map(|w| (step, w))
+    })?;
+    let least_steps = floor.div_ceil(step);
+    let count = |days: &Vec<Date>| u64::try_from(days.len()).ok();
+    // The comma-8 pairs first, each any share of cap c in steps.
+    let mut shares = vec![0_u64; pairs.len()];
+    let mut weighted = 0_u64;
+    for (share, (_, days, special)) in shares.iter_mut().zip(pairs) {
+        if *special {
+            let least = least_steps.checked_mul(count(days)?)?;
+            let most = cap_c / step;
+            let span = usize::try_from(most.checked_sub(least)?.checked_add(1)?).ok()?;
+            let steps = least.checked_add(u64::try_from(picks.next()?.index(span)).ok()?)?;
+            *share = steps.checked_mul(step)?;
+            weighted = weighted.checked_add(steps.checked_mul(weighted_step)?)?;
+        }
+    }
+    // The others take the rest, counted in full.
+    let others: Vec<usize> = (0..pairs.len()).filter(|&i| !pairs[i].2).collect();
+    let bounds = others
+        .iter()
+        .map(|&i| Some((floor.checked_mul(count(&pairs[i].1)?)?, cap_c)))
+        .collect::<Option<Vec<_>>>()?;
+    if bounds.is_empty() {
+        return None;
+    }
+    for (&i, share) in others
+        .iter()
+        .zip(split(total.checked_sub(weighted)?, &bounds, picks)?)
+    {
+        *shares.get_mut(i)? = share;
+    }
+    let mut out = Vec::new();
+    let mut id = 0_u64;
+    for ((prestatore, days, special), share) in pairs.iter().zip(shares) {
+        let unit = if *special { step } else { 1 };
+        let least = if *special { least_steps } else { floor };
+        let parts = split(
+            share / unit,
+            &vec![(least, share / unit); days.len()],
+            picks,
+        )?;
+        for (day, part) in days.iter().zip(parts) {
+            id = id.checked_add(1)?;
+            let mut p = PrestazioneDraft::from(cpo(
+                id,
+                (*prestatore, utilizzatore),
+                *day,
+                part.checked_mul(unit)?,
+                profile,
+            )?);
+            p.special_category = *special;
+            out.push(Prestazione::try_from(p).ok()?);
+        }
+    }
+    Some(out)
 }
 
 /// One steward's Libretto Famiglia prestazioni for one società sportiva (a partita IVA) in one
