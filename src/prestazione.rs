@@ -887,3 +887,45 @@ impl Prestazione {
         &self.0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RulesTable;
+    use time::macros::date;
+
+    /// CAP-STEWARD and reading R-STEWARD-CAP-A: a steward's compenso is bounded by cap a while
+    /// steward compensi count in it (the embedded table), by cap c-bis under the other reading
+    /// (only a table of the host's can hold it, and `Prestazione::try_from` checks the embedded
+    /// one, so this is tested here), and by cap a again before c-bis exists (1/1/2018).
+    #[test]
+    fn largest_compenso_follows_the_steward_reading() {
+        let embedded = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+        assert!(embedded.steward_counts_toward_cap_prestatore.value);
+        for steward in [false, true] {
+            let (cap, rule, citation) = largest_compenso(embedded, steward);
+            assert_eq!(
+                (cap, rule),
+                (Euro::from_euros(5_000), RuleId::CapPrestatore)
+            );
+            assert_eq!(citation, &embedded.cap_prestatore.citation);
+        }
+
+        let mut builder = RulesTable::embedded().to_builder();
+        for row in &mut builder.steward_counts_toward_cap_prestatore {
+            row.value = false;
+        }
+        let other = builder.build().unwrap();
+        let rules = other.in_force_on(date!(2026 - 03 - 07)).unwrap();
+        let (cap, rule, citation) = largest_compenso(rules, true);
+        assert_eq!((cap, rule), (Euro::from_euros(5_000), RuleId::CapSteward));
+        assert_eq!(citation, &rules.cap_steward.citation);
+        assert_eq!(largest_compenso(rules, false).1, RuleId::CapPrestatore);
+        let before_c_bis = other.in_force_on(date!(2017 - 12 - 31)).unwrap();
+        assert_eq!(before_c_bis.cap_steward.value, None);
+        assert_eq!(
+            largest_compenso(before_c_bis, true).1,
+            RuleId::CapPrestatore
+        );
+    }
+}

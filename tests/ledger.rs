@@ -1638,6 +1638,17 @@ fn a_single_compenso_is_bounded_by_cap_a() {
         );
     }
     assert!(Prestazione::try_from(P::new(1, 1, firm(1), "5000.01").0).is_err());
+    // A steward's compenso counts in cap a too (reading R-STEWARD-CAP-A, default yes): the
+    // bound is cap a's, not c-bis's, though both are 5.000,00.
+    assert_eq!(
+        Prestazione::try_from(P::new(1, 1, firm(8), "5000.01").steward().0)
+            .unwrap_err()
+            .to_string(),
+        format!(
+            "prestazione #1: compenso 5.000,01 € is above 5.000,00 €, the annual cap it counts in: no single prestazione may pay more (CAP-PRESTATORE-TOTAL: {})",
+            rules_2026().cap_prestatore.citation
+        )
+    );
     // Up to cap a it is a prestazione (whose breach of cap c the ledger reports).
     let most = P::new(1, 1, firm(1), "5000").build();
     assert!(
@@ -1672,6 +1683,19 @@ fn debug_masks_codici_fiscali() {
     let mut ledger = Ledger::default();
     ledger.record(&P::new(1, 1, firm(1), "36").build()).unwrap();
     let text = format!("{ledger:?} {:?}", ledger.entries().collect::<Vec<_>>());
+    assert!(!text.contains(codice_fiscale(1).as_str()), "{text}");
+}
+
+/// A prestazione debugs as its draft (the codici fiscali masked, as everywhere).
+#[test]
+fn a_prestazione_debugs_as_its_draft() {
+    let p = P::new(1, 1, firm(1), "36").build();
+    let text = format!("{p:?}");
+    assert_eq!(text, format!("Prestazione({:?})", p.draft()));
+    assert!(
+        text.contains("PrestazioneDraft") && text.contains("minutes: 240"),
+        "{text}"
+    );
     assert!(!text.contains(codice_fiscale(1).as_str()), "{text}");
 }
 

@@ -394,6 +394,85 @@ fn parental_consent_for_an_adult_is_refused() {
     );
 }
 
+/// Source: ELIG-AGE, reading R-MINORS: a prestatore is a minor until the day before the 18th
+/// birthday; a parental consent may be dated from the birth on (not before it), and it debugs
+/// with the parent's initial only (personal data).
+#[test]
+fn a_prestatore_is_a_minor_until_the_18th_birthday() {
+    use prestazioni_occasionali::{ParentalConsent, Prestatore};
+    let rules = Rules::in_force_on(date!(2026 - 03 - 07)).unwrap();
+    let luca = Prestatore::new(
+        "RSSMRA08H01A562E".parse().unwrap(),
+        "Luca",
+        "Rossi",
+        date!(2008 - 06 - 01),
+    )
+    .unwrap();
+    assert!(luca.is_minor_on(date!(2026 - 05 - 31), rules));
+    assert!(!luca.is_minor_on(date!(2026 - 06 - 01), rules));
+    assert!(!luca.is_minor_on(date!(2008 - 05 - 31), rules));
+    let mario =
+        Prestatore::new(CF.parse().unwrap(), "Mario", "Rossi", date!(1985 - 12 - 10)).unwrap();
+    assert!(!mario.is_minor_on(date!(2026 - 03 - 07), rules));
+
+    // A consent on the day of birth is not before it; the day before is.
+    let at_birth = ParentalConsent::new(date!(2008 - 06 - 01), "Anna Rossi").unwrap();
+    let luca_with = luca
+        .clone()
+        .with_parental_consent(at_birth.clone())
+        .unwrap();
+    assert_eq!(luca_with.parental_consent(), Some(&at_birth));
+    let before = ParentalConsent::new(date!(2008 - 05 - 31), "Anna Rossi").unwrap();
+    assert!(luca.with_parental_consent(before).is_err());
+
+    // The parent or guardian is named (trimmed), in plain text.
+    assert_eq!(
+        ParentalConsent::new(date!(2026 - 01 - 10), "  ")
+            .unwrap_err()
+            .to_string(),
+        "parental consent: the name of the parent or guardian is empty"
+    );
+    assert_eq!(
+        ParentalConsent::new(date!(2026 - 01 - 10), "Anna\u{7}Rossi")
+            .unwrap_err()
+            .to_string(),
+        "prestatore parental consent name contains a control character"
+    );
+    assert_eq!(
+        ParentalConsent::new(date!(2026 - 01 - 10), " Anna Rossi ")
+            .unwrap()
+            .by(),
+        "Anna Rossi"
+    );
+
+    let text = format!("{at_birth:?}");
+    assert_eq!(
+        text,
+        "ParentalConsent { given_on: 2008-06-01, by: \"A***\" }"
+    );
+    assert!(!text.contains("Anna Rossi"), "{text}");
+}
+
+/// Source: ELIG-SELFCERT, PROHIB-AGRI (art. 54-bis c. 8, c. 14 lett. b): the prestatore keeps
+/// every self-certification and every year certified outside the agricultural lists.
+#[test]
+fn a_prestatore_keeps_its_self_certifications() {
+    use prestazioni_occasionali::Prestatore;
+    let student = SelfCertification::new(Categoria::Studente, date!(2025 - 09 - 01), None).unwrap();
+    let p = Prestatore::new(CF.parse().unwrap(), "Mario", "Rossi", date!(1985 - 12 - 10))
+        .unwrap()
+        .with_self_certification(student)
+        .with_not_in_agricultural_lists(2021)
+        .with_not_in_agricultural_lists(2020);
+    assert_eq!(p.self_certifications(), [student]);
+    assert_eq!(
+        p.not_in_agricultural_lists(),
+        &std::collections::BTreeSet::from([2020, 2021])
+    );
+    assert!(p.certified_not_in_agricultural_lists(2020));
+    assert!(!p.certified_not_in_agricultural_lists(2022));
+}
+
 /// Source: REG-STATES (derived), issue "nothing impossible gets in": a registration is never
 /// back-dated. Submitted on 7/3/2026, an edit may not move it to 1/1/2020 (and a confirmation
 /// of 2/1/2020 then make it active in 2021), live or through serde.
