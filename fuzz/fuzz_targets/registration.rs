@@ -9,9 +9,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use prestazioni_occasionali::{
-    AccessChannel, SpidLevel, AddressDraft, ConfirmationChannel, ContactsDraft, DocumentDraft, PaymentMethod,
+    AccessChannel, AddressDraft, ConfirmationChannel, ContactsDraft, DocumentDraft, PaymentMethod,
     Registration, RegistrationDraft, RegistrationEvent, RegistrationEventKind, Rules, Sex,
-    UtilizzatoreRegistrationDraft,
+    SpidLevel, UtilizzatoreRegistrationDraft,
 };
 use time::{Date, Duration};
 
@@ -57,7 +57,9 @@ fn operations(data: &[u8]) -> (RegistrationDraft, Vec<RegistrationEvent>) {
         |b: u8, c: u8| base + Duration::days((i64::from(b) << 4 | i64::from(c & 0x0f)) - 1_500);
     let access = |b: u8| match b % 4 {
         0 => AccessChannel::ContactCenter,
-        1 => AccessChannel::Spid { level: SpidLevel::L2 },
+        1 => AccessChannel::Spid {
+            level: SpidLevel::L2,
+        },
         2 => AccessChannel::InpsPin,
         _ => AccessChannel::Cie,
     };
