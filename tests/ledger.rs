@@ -2467,4 +2467,13 @@ fn r_agri_area_cap_profile_of_a_farm() {
         .cap_profile(Rules::in_force_on(date!(2023 - 07 - 01)).unwrap())
         .unwrap();
     assert_eq!(in_2023.agricultural_area, None);
+    // A firm outside agriculture has no area, in 2019 too.
+    let shop = prestazioni_occasionali::Utilizzatore::new(
+        "12345670157".parse().unwrap(),
+        "Negozio Srl",
+        prestazioni_occasionali::UtilizzatoreKind::Impresa,
+    )
+    .unwrap()
+    .with_ateco("ATECO 2007 47.11.10".parse().unwrap());
+    assert_eq!(shop.cap_profile(rules).unwrap().agricultural_area, None);
 }
