@@ -554,10 +554,12 @@ fn dated_channels_and_payment_modes() {
             .starts_with("payment at a post office is not available on ")
     );
     office.registered_on = date!(2018 - 08 - 12);
-    assert_eq!(
-        office.validate().unwrap().payment(),
-        &PaymentMethod::PostOffice
-    );
+    let data = office.validate().unwrap();
+    assert_eq!(data.payment(), &PaymentMethod::PostOffice);
+    // Back to a draft (to edit it), the mode stays the post office.
+    let again = RegistrationDraft::from(data.clone());
+    assert_eq!(again.payment.mode, PaymentMode::PostOffice);
+    assert_eq!(again.validate().unwrap(), data);
 
     let pin = complete(date!(2021 - 10 - 01), AccessChannel::InpsPin);
     let problems = pin.validate().unwrap_err();
