@@ -123,18 +123,16 @@ pub enum CommunicationError {
     AmbiguousActivity(#[from] crate::ateco::AmbiguousActivity),
 }
 
-/// What the caps need to know of the utilizzatore on a day: for an agricultural CPO while
-/// agricultural rates are in force, the area given, else the one
-/// [`Utilizzatore::cap_profile`] takes (the area with the highest rate, as for the pay floor,
-/// whose hour limit is the lowest: reading R-AGRI-AREA).
+/// What the caps need to know of the utilizzatore on a day: [`Utilizzatore::cap_profile`], whose
+/// agricultural area (an agricultural CPO while agricultural rates are in force: the area with
+/// the highest rate, reading R-AGRI-AREA) gives way to the area of the work when it is given.
 fn day_profile(
     utilizzatore: &Utilizzatore,
     rules: &crate::rules::Rules,
-    agricultural: bool,
     area: Option<AgriculturalArea>,
 ) -> Result<CapProfile, crate::ateco::AmbiguousActivity> {
     let profile = utilizzatore.cap_profile(rules)?;
-    Ok(match area.filter(|_| agricultural) {
+    Ok(match area.filter(|_| profile.agricultural_area.is_some()) {
         Some(area) => profile.with_agricultural_area(area),
         None => profile,
     })
@@ -1308,7 +1306,7 @@ impl CpoCommunication {
                 payment_date: payment_date(day.date, rules)?,
                 admissibility,
                 special_category: prestatore.special_category_on(day.date, rules),
-                profile: day_profile(utilizzatore, rules, agricultural, work.agricultural_area)?,
+                profile: day_profile(utilizzatore, rules, work.agricultural_area)?,
                 day,
             });
         }

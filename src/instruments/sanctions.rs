@@ -137,18 +137,16 @@ pub fn fine_units(
     unit: FineUnit,
     violations: impl IntoIterator<Item = (Date, CodiceFiscale)>,
 ) -> Result<u32, InstrumentError> {
-    let count = match unit {
-        FineUnit::PerDay => violations
-            .into_iter()
-            .map(|(day, _)| day)
-            .collect::<BTreeSet<_>>()
-            .len(),
-        FineUnit::PerWorkerDay => violations
-            .into_iter()
-            .map(|(day, prestatore)| (day, prestatore.canonical()))
-            .collect::<BTreeSet<_>>()
-            .len(),
+    // The worker counts only per worker-day.
+    let worker = |prestatore: CodiceFiscale| match unit {
+        FineUnit::PerDay => None,
+        FineUnit::PerWorkerDay => Some(prestatore.canonical()),
     };
+    let count = violations
+        .into_iter()
+        .map(|(day, prestatore)| (day, worker(prestatore)))
+        .collect::<BTreeSet<_>>()
+        .len();
     u32::try_from(count).map_err(|_| InstrumentError::Overflow { what: "fine units" })
 }
 

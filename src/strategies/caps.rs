@@ -88,33 +88,20 @@ fn edge_day(year: i32, which: u8) -> Option<Date> {
 /// });
 /// ```
 pub fn pair_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
-    let pair_day = prop_oneof![
-        3 => (0_i32..366).prop_map(PairDay::Offset),
-        1 => any::<u8>().prop_map(PairDay::Edge),
-    ];
     (
         codice_fiscale(),
         utilizzatore_id(),
         REGIME_START.year()..=LAST_YEAR,
-        proptest::collection::vec((pair_day, any::<Index>()), 1..=10),
+        proptest::collection::vec((pair_day(), any::<Index>()), 1..=10),
     )
         .prop_filter_map(
             "a pair year at cap c",
             |(prestatore, utilizzatore, year, picks)| {
-                let mut days: Vec<Date> = picks
-                    .iter()
-                    .filter_map(|(day, _)| match *day {
-                        PairDay::Offset(offset) => day_of(year, offset),
-                        PairDay::Edge(which) => edge_day(year, which),
-                    })
-                    .filter(|day| *day >= REGIME_START)
-                    .collect();
-                days.sort_unstable();
-                days.dedup();
-                let first = *days.first()?;
-                let rules = Rules::in_force_on(first).ok()?;
+                let draws: Vec<PairDay> = picks.iter().map(|(day, _)| *day).collect();
+                let days = days_of(year, &draws, REGIME_START);
+                let rules = Rules::in_force_on(*days.first()?).ok()?;
                 let total = rules.cap_pair.value.cents();
-                let floor = cpo_minimum_compenso(240, rules).ok()?.cents();
+                let floor = cpo_minimum_compenso(CPO_MINUTES, rules).ok()?.cents();
                 let count = u64::try_from(days.len()).ok()?;
                 // Each pays the floor; the rest of the cap is cut at random points.
                 let rest = total.checked_sub(floor.checked_mul(count)?)?;
@@ -129,27 +116,21 @@ pub fn pair_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
                 cuts.sort_unstable();
                 cuts.push(rest);
                 let mut previous = 0;
-                let mut ledger = Ledger::default();
                 let mut pair = Vec::new();
                 for ((number, day), cut) in (1_u64..).zip(days).zip(cuts) {
-                    let compenso = Euro::from_cents(floor.checked_add(cut.checked_sub(previous)?)?);
+                    let cents = floor.checked_add(cut.checked_sub(previous)?)?;
                     previous = cut;
-                    let p = Prestazione::try_from(PrestazioneDraft {
-                        id: PrestazioneId(number),
-                        instrument: Instrument::ContrattoPrestazioneOccasionale,
-                        prestatore,
-                        utilizzatore,
+                    let parties = (prestatore, utilizzatore);
+                    pair.push(cpo(
+                        number,
+                        parties,
                         day,
-                        minutes: 240,
-                        compenso,
-                        special_category: false,
-                        steward: false,
-                        profile: CapProfile::default(),
-                    })
-                    .ok()?;
-                    ledger.record(&p).ok()?;
-                    pair.push(p);
+                        cents,
+                        false,
+                        CapProfile::default(),
+                    )?);
                 }
+                let ledger = recorded(&pair)?;
                 let totals = ledger.pair_totals(&prestatore, &utilizzatore, year);
                 (totals.counted_cap_pair == rules.cap_pair.value).then_some(pair)
             },
@@ -218,60 +199,50 @@ fn recorded(prestazioni: &[Prestazione]) -> Option<Ledger> {
     Some(ledger)
 }
 
-/// A CPO prestazione of [`CPO_MINUTES`] with `profile`.
-fn cpo(
+/// The draft of prestazione `id` of these parties on `day`, with no minutes and no pay yet, not
+/// in a comma-8 category, not a steward, with the default profile.
+fn draft(
     id: u64,
+    instrument: Instrument,
     (prestatore, utilizzatore): (CodiceFiscale, UtilizzatoreId),
     day: Date,
-    cents: u64,
-    profile: CapProfile,
-) -> Option<Prestazione> {
-    Prestazione::try_from(PrestazioneDraft {
+) -> PrestazioneDraft {
+    PrestazioneDraft {
         id: PrestazioneId(id),
-        instrument: Instrument::ContrattoPrestazioneOccasionale,
+        instrument,
         prestatore,
         utilizzatore,
         day,
-        minutes: CPO_MINUTES,
-        compenso: Euro::from_cents(cents),
+        minutes: 0,
+        compenso: Euro::ZERO,
         special_category: false,
         steward: false,
-        profile,
-    })
-    .ok()
+        profile: CapProfile::default(),
+    }
 }
 
-/// The CPO prestazioni of pairs of one prestatore or one utilizzatore (`pairs`: the other
-/// party and the pair's days, `first_day` the earliest) with `profile` whose compensi total
-/// `total` (a cap of the rules of `first_day`), each pair within cap c, each prestazione paying
-/// at least the daily minimum; ids 1 to n.
-fn cpo_pairs_totalling(
-    total: impl Fn(&Rules) -> Option<Euro>,
-    pairs: &[(CodiceFiscale, UtilizzatoreId, Vec<Date>)],
+/// A CPO prestazione of [`CPO_MINUTES`] paying `cents`, with `profile`.
+fn cpo(
+    id: u64,
+    parties: (CodiceFiscale, UtilizzatoreId),
+    day: Date,
+    cents: u64,
+    special_category: bool,
     profile: CapProfile,
-    picks: &[Index],
-) -> Option<(Vec<Prestazione>, Euro)> {
-    let first = pairs.iter().filter_map(|(_, _, days)| days.first()).min()?;
-    let rules = Rules::in_force_on(*first).ok()?;
-    let floor = cpo_minimum_compenso(CPO_MINUTES, rules).ok()?.cents();
-    let cap_c = rules.cap_pair.value.cents();
-    let bounds = pairs
-        .iter()
-        .map(|(_, _, days)| Some((floor.checked_mul(u64::try_from(days.len()).ok()?)?, cap_c)))
-        .collect::<Option<Vec<_>>>()?;
-    let mut picks = picks.iter().copied().cycle();
-    let total = total(rules)?;
-    let shares = split(total.cents(), &bounds, &mut picks)?;
-    let mut out = Vec::new();
-    let mut id = 0_u64;
-    for ((prestatore, utilizzatore, days), share) in pairs.iter().zip(shares) {
-        let amounts = split(share, &vec![(floor, share); days.len()], &mut picks)?;
-        for (day, cents) in days.iter().zip(amounts) {
-            id = id.checked_add(1)?;
-            out.push(cpo(id, (*prestatore, *utilizzatore), *day, cents, profile)?);
-        }
-    }
-    Some((out, total))
+) -> Option<Prestazione> {
+    Prestazione::try_from(PrestazioneDraft {
+        minutes: CPO_MINUTES,
+        compenso: Euro::from_cents(cents),
+        special_category,
+        profile,
+        ..draft(
+            id,
+            Instrument::ContrattoPrestazioneOccasionale,
+            parties,
+            day,
+        )
+    })
+    .ok()
 }
 
 /// One prestatore's Contratto di Prestazione Occasionale prestazioni in one calendar year
@@ -329,8 +300,8 @@ pub fn prestatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
                 let pairs: Vec<_> = utilizzatori
                     .iter()
                     .filter(|(u, _)| seen.insert(u.canonical()))
-                    .map(|(u, draws)| (prestatore, *u, days_of(year, draws, REGIME_START)))
-                    .filter(|(_, _, days)| !days.is_empty())
+                    .map(|(u, draws)| (prestatore, *u, days_of(year, draws, REGIME_START), false))
+                    .filter(|(_, _, days, _)| !days.is_empty())
                     .collect();
                 let (year_at_cap, cap) = cpo_pairs_totalling(
                     |r| Some(r.cap_prestatore.value),
@@ -420,23 +391,24 @@ pub fn utilizzatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
                 let pairs: Vec<_> = prestatori
                     .iter()
                     .filter(|(p, _, _)| seen.insert(p.canonical()))
-                    .map(|(p, draws, special)| (*p, days_of(year, draws, REGIME_START), *special))
-                    .filter(|(_, days, _)| !days.is_empty())
+                    .map(|(p, draws, special)| {
+                        (
+                            *p,
+                            utilizzatore,
+                            days_of(year, draws, REGIME_START),
+                            *special,
+                        )
+                    })
+                    .filter(|(_, _, days, _)| !days.is_empty())
                     .collect();
-                let first = pairs.iter().filter_map(|(_, days, _)| days.first()).min()?;
-                let rules = Rules::in_force_on(*first).ok()?;
-                let cap = if events {
-                    rules.cap_utilizzatore_events.value?
-                } else {
-                    rules.cap_utilizzatore.value
+                let cap_b = |r: &Rules| {
+                    if events {
+                        r.cap_utilizzatore_events.value
+                    } else {
+                        Some(r.cap_utilizzatore.value)
+                    }
                 };
-                let year_at_cap = weighted_pairs_totalling(
-                    cap.cents(),
-                    utilizzatore,
-                    &pairs,
-                    (rules, profile),
-                    &mut picks.iter().copied().cycle(),
-                )?;
+                let (year_at_cap, cap) = cpo_pairs_totalling(cap_b, &pairs, profile, &picks)?;
                 let ledger = recorded(&year_at_cap)?;
                 let totals = ledger.utilizzatore_totals(&utilizzatore, year);
                 (totals.counted_cap_utilizzatore == cap.as_decimal()).then_some(year_at_cap)
@@ -444,19 +416,26 @@ pub fn utilizzatore_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
         )
 }
 
-/// The CPO prestazioni of one utilizzatore's pairs (`pairs`: the prestatore, the pair's days and
-/// whether the prestatore is in a comma-8 category) whose compensi, weighted as cap b weighs them
-/// (`Rules::special_category_weight` for a comma-8 prestatore), total `total` cents: each pair
-/// within cap c, each prestazione paying at least the daily minimum, a comma-8 prestatore's
+/// The CPO prestazioni of pairs of one prestatore or one utilizzatore (`pairs`: prestatore,
+/// utilizzatore, the pair's days and whether the prestatore is in a comma-8 category) with
+/// `profile`, whose compensi, weighted as cap b weighs them (`Rules::special_category_weight` for
+/// a comma-8 prestatore), total `total` of the rules of the earliest day, which it returns: each
+/// pair within cap c, each prestazione paying at least the daily minimum, a comma-8 prestatore's
 /// compensi in the smallest multiple of a cent whose weight is whole cents (4 cents at 75%); ids
 /// 1 to n. `None` when no pair outside comma 8 can take the rest.
-fn weighted_pairs_totalling(
-    total: u64,
-    utilizzatore: UtilizzatoreId,
-    pairs: &[(CodiceFiscale, Vec<Date>, bool)],
-    (rules, profile): (&Rules, CapProfile),
-    picks: &mut impl Iterator<Item = Index>,
-) -> Option<Vec<Prestazione>> {
+fn cpo_pairs_totalling(
+    total: impl Fn(&Rules) -> Option<Euro>,
+    pairs: &[(CodiceFiscale, UtilizzatoreId, Vec<Date>, bool)],
+    profile: CapProfile,
+    picks: &[Index],
+) -> Option<(Vec<Prestazione>, Euro)> {
+    let first = pairs
+        .iter()
+        .filter_map(|(_, _, days, _)| days.first())
+        .min()?;
+    let rules = Rules::in_force_on(*first).ok()?;
+    let total = total(rules)?;
+    let mut picks = picks.iter().copied().cycle();
     let floor = cpo_minimum_compenso(CPO_MINUTES, rules).ok()?.cents();
     let cap_c = rules.cap_pair.value.cents();
     let weight = rules.special_category_weight.value;
@@ -473,7 +452,7 @@ fn weighted_pairs_totalling(
     // The comma-8 pairs first, each any share of cap c in steps.
     let mut shares = vec![0_u64; pairs.len()];
     let mut weighted = 0_u64;
-    for (share, (_, days, special)) in shares.iter_mut().zip(pairs) {
+    for (share, (_, _, days, special)) in shares.iter_mut().zip(pairs) {
         if *special {
             let least = least_steps.checked_mul(count(days)?)?;
             let most = cap_c / step;
@@ -484,44 +463,39 @@ fn weighted_pairs_totalling(
         }
     }
     // The others take the rest, counted in full.
-    let others: Vec<usize> = (0..pairs.len()).filter(|&i| !pairs[i].2).collect();
+    let others: Vec<usize> = (0..pairs.len()).filter(|&i| !pairs[i].3).collect();
     let bounds = others
         .iter()
-        .map(|&i| Some((floor.checked_mul(count(&pairs[i].1)?)?, cap_c)))
+        .map(|&i| Some((floor.checked_mul(count(&pairs[i].2)?)?, cap_c)))
         .collect::<Option<Vec<_>>>()?;
     if bounds.is_empty() {
         return None;
     }
-    for (&i, share) in others
-        .iter()
-        .zip(split(total.checked_sub(weighted)?, &bounds, picks)?)
-    {
+    let rest = split(total.cents().checked_sub(weighted)?, &bounds, &mut picks)?;
+    for (&i, share) in others.iter().zip(rest) {
         *shares.get_mut(i)? = share;
     }
     let mut out = Vec::new();
     let mut id = 0_u64;
-    for ((prestatore, days, special), share) in pairs.iter().zip(shares) {
-        let unit = if *special { step } else { 1 };
-        let least = if *special { least_steps } else { floor };
+    for ((prestatore, utilizzatore, days, special), share) in pairs.iter().zip(shares) {
+        let (unit, least) = if *special {
+            (step, least_steps)
+        } else {
+            (1, floor)
+        };
         let parts = split(
             share / unit,
             &vec![(least, share / unit); days.len()],
-            picks,
+            &mut picks,
         )?;
         for (day, part) in days.iter().zip(parts) {
             id = id.checked_add(1)?;
-            let mut p = PrestazioneDraft::from(cpo(
-                id,
-                (*prestatore, utilizzatore),
-                *day,
-                part.checked_mul(unit)?,
-                profile,
-            )?);
-            p.special_category = *special;
-            out.push(Prestazione::try_from(p).ok()?);
+            let parties = (*prestatore, *utilizzatore);
+            let cents = part.checked_mul(unit)?;
+            out.push(cpo(id, parties, *day, cents, *special, profile)?);
         }
     }
-    Some(out)
+    Some((out, total))
 }
 
 /// One steward's Libretto Famiglia prestazioni for one società sportiva (a partita IVA) in one
@@ -580,20 +554,15 @@ pub fn steward_at_cap() -> impl Strategy<Value = Vec<Prestazione>> {
                 let least = u64::from(titoli_for_minutes(CPO_MINUTES, rules).ok()?);
                 let bounds = vec![(least, titoli); days.len()];
                 let counts = split(titoli, &bounds, &mut picks.iter().copied().cycle())?;
+                let parties = (prestatore, utilizzatore);
                 let year_at_cap = (1_u64..)
                     .zip(days.iter().zip(counts))
                     .map(|(id, (day, count))| {
                         Prestazione::try_from(PrestazioneDraft {
-                            id: PrestazioneId(id),
-                            instrument: Instrument::LibrettoFamiglia,
-                            prestatore,
-                            utilizzatore,
-                            day: *day,
                             minutes: CPO_MINUTES,
                             compenso: Euro::from_cents(count.checked_mul(per_titolo)?),
-                            special_category: false,
                             steward: true,
-                            profile: CapProfile::default(),
+                            ..draft(id, Instrument::LibrettoFamiglia, parties, *day)
                         })
                         .ok()
                     })
@@ -653,41 +622,56 @@ pub fn pair_at_hours() -> impl Strategy<Value = Vec<Prestazione>> {
         .prop_filter_map(
             "a pair's year at the hour limit",
             |(prestatore, family, year, count, draws, picks)| {
-                let utilizzatore = UtilizzatoreId::CodiceFiscale(family);
+                let parties = (prestatore, UtilizzatoreId::CodiceFiscale(family));
                 let mut days = days_of(year, &draws, REGIME_START);
                 days.truncate(count);
                 let rules = Rules::in_force_on(*days.first()?).ok()?;
-                let quarters = u64::from(rules.hours_per_pair.value).checked_mul(4)?;
-                // 1 to 12 hours a day, in quarter hours.
-                let bounds = vec![(4, 48); days.len()];
-                let lengths = split(quarters, &bounds, &mut picks.iter().copied().cycle())?;
                 let per_titolo = rules.lf_titolo.value.compenso;
-                let year_at_limit = (1_u64..)
-                    .zip(days.iter().zip(lengths))
-                    .map(|(id, (day, length))| {
-                        let minutes = u32::try_from(length.checked_mul(15)?).ok()?;
+                // 1 to 12 hours a day.
+                pair_at_minutes(
+                    rules.hours_per_pair.value,
+                    4,
+                    &days,
+                    &picks,
+                    |id, day, minutes| {
                         let titoli = titoli_for_minutes(minutes, rules).ok()?;
                         Prestazione::try_from(PrestazioneDraft {
-                            id: PrestazioneId(id),
-                            instrument: Instrument::LibrettoFamiglia,
-                            prestatore,
-                            utilizzatore,
-                            day: *day,
                             minutes,
                             compenso: per_titolo.checked_mul_u32(titoli)?,
-                            special_category: false,
-                            steward: false,
-                            profile: CapProfile::default(),
+                            ..draft(id, Instrument::LibrettoFamiglia, parties, day)
                         })
                         .ok()
-                    })
-                    .collect::<Option<Vec<_>>>()?;
-                let ledger = recorded(&year_at_limit)?;
-                let totals = ledger.pair_totals(&prestatore, &utilizzatore, year);
-                (u64::from(totals.counted_minutes) == quarters.checked_mul(15)?)
-                    .then_some(year_at_limit)
+                    },
+                )
             },
         )
+}
+
+/// One pair's prestazioni on `days` whose minutes total exactly `hours`: each of `least` quarter
+/// hours to 12 hours, in whole quarter hours drawn with `picks`, built by `make(id, day,
+/// minutes)` with ids 1 to n; a year that a default ledger records and counts to the minute.
+fn pair_at_minutes(
+    hours: u32,
+    least: u64,
+    days: &[Date],
+    picks: &[Index],
+    make: impl Fn(u64, Date, u32) -> Option<Prestazione>,
+) -> Option<Vec<Prestazione>> {
+    let quarters = u64::from(hours).checked_mul(4)?;
+    let bounds = vec![(least, 48); days.len()];
+    let lengths = split(quarters, &bounds, &mut picks.iter().copied().cycle())?;
+    let year = (1_u64..)
+        .zip(days.iter().zip(lengths))
+        .map(|(id, (day, length))| make(id, *day, u32::try_from(length.checked_mul(15)?).ok()?))
+        .collect::<Option<Vec<_>>>()?;
+    let first = year.first()?;
+    let ledger = recorded(&year)?;
+    let totals = ledger.pair_totals(
+        &first.prestatore(),
+        &first.utilizzatore(),
+        first.day().year(),
+    );
+    (u64::from(totals.counted_minutes) == quarters.checked_mul(15)?).then_some(year)
 }
 
 /// One agricultural pair's Contratto di Prestazione Occasionale prestazioni in one calendar year
@@ -743,41 +727,29 @@ pub fn pair_at_agricultural_hours() -> impl Strategy<Value = Vec<Prestazione>> {
         .prop_filter_map(
             "a pair's year at the agricultural hour limit",
             |(prestatore, firm, area, year, count, draws, picks)| {
-                let utilizzatore = UtilizzatoreId::PartitaIva(firm);
+                let parties = (prestatore, UtilizzatoreId::PartitaIva(firm));
                 let mut days = days_of(year, &draws, REGIME_START);
                 days.truncate(count);
                 let rules = Rules::in_force_on(*days.first()?).ok()?;
                 // Only a year of the agricultural rates (the limit is refused without them).
                 let hours = agricultural_hour_limit(area, rules).ok()?;
-                let quarters = u64::from(hours).checked_mul(4)?;
-                // 4 to 12 hours a day (the floor is a 4-hour minimum), in quarter hours.
-                let bounds = vec![(16, 48); days.len()];
-                let lengths = split(quarters, &bounds, &mut picks.iter().copied().cycle())?;
                 let profile = CapProfile::default().with_agricultural_area(area);
-                let year_at_limit = (1_u64..)
-                    .zip(days.iter().zip(lengths))
-                    .map(|(id, (day, length))| {
-                        let minutes = u32::try_from(length.checked_mul(15)?).ok()?;
-                        Prestazione::try_from(PrestazioneDraft {
-                            id: PrestazioneId(id),
-                            instrument: Instrument::ContrattoPrestazioneOccasionale,
-                            prestatore,
-                            utilizzatore,
-                            day: *day,
-                            minutes,
-                            compenso: cpo_minimum_compenso_agricultural(minutes, area, rules)
-                                .ok()?,
-                            special_category: true,
-                            steward: false,
-                            profile,
-                        })
-                        .ok()
+                // 4 to 12 hours a day (the floor is a 4-hour minimum).
+                pair_at_minutes(hours, 16, &days, &picks, |id, day, minutes| {
+                    Prestazione::try_from(PrestazioneDraft {
+                        minutes,
+                        compenso: cpo_minimum_compenso_agricultural(minutes, area, rules).ok()?,
+                        special_category: true,
+                        profile,
+                        ..draft(
+                            id,
+                            Instrument::ContrattoPrestazioneOccasionale,
+                            parties,
+                            day,
+                        )
                     })
-                    .collect::<Option<Vec<_>>>()?;
-                let ledger = recorded(&year_at_limit)?;
-                let totals = ledger.pair_totals(&prestatore, &utilizzatore, year);
-                (u64::from(totals.counted_minutes) == quarters.checked_mul(15)?)
-                    .then_some(year_at_limit)
+                    .ok()
+                })
             },
         )
 }
